@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { runCheckConfig } from './cli/check-config.js';
+import { runReplay } from './cli/replay.js';
+import { runServe } from './cli/serve.js';
+import { ConfigError } from './config/errors.js';
+import { loadEnv, loadProgramConfig, type Role, readDotEnv } from './config/load.js';
+import { WorkflowDefinitionError } from './engine/load.js';
+import { createLogger } from './logger.js';
+import { RedisNotInstalledError } from './redis/embedded.js';
+
+const USAGE = `Usage: operator-bot <command>
+
+  serve [--no-worker]     webhook server (and, by default, the worker) — the default command
+  worker                  the worker only (scale out: many workers on one Redis)
+  replay FILE [--event issues|issue_label|issue_assign|issue_comment] [--dry-run]
+                          process one recorded webhook payload as if delivered
+  check-config            validate the program config, templates and workflows
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'no-worker': { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      event: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command = 'serve', ...rest] = positionals;
+  if (values.help || command === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  readDotEnv();
+  const role: Role = command === 'serve' ? 'serve' : command === 'worker' ? 'worker' : 'tool';
+  const env = loadEnv(process.env, role);
+  const { config, path } = loadProgramConfig(env.PROGRAM_CONFIG);
+  const log = createLogger(env.LOG_LEVEL);
+  switch (command) {
+    case 'serve':
+      await runServe(env, config, log, { server: true, worker: !values['no-worker'] });
+      return -1;
+    case 'worker':
+      await runServe(env, config, log, { server: false, worker: true });
+      return -1;
+    case 'replay': {
+      const file = rest[0];
+      if (!file) {
+        console.error('replay needs the path of a webhook payload JSON file.\n');
+        console.error(USAGE);
+        return 2;
+      }
+      return runReplay(env, config, log, {
+        file,
+        dryRun: values['dry-run'],
+        ...(values.event ? { eventType: values.event } : {}),
+      });
+    }
+    case 'check-config':
+      return runCheckConfig(config, path);
+    default:
+      console.error(`Unknown command "${command}".\n`);
+      console.error(USAGE);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    if (
+      error instanceof ConfigError ||
+      error instanceof WorkflowDefinitionError ||
+      error instanceof RedisNotInstalledError
+    ) {
+      console.error(`operator-bot: ${error.message}`);
+    } else {
+      console.error('operator-bot: unexpected error:', error);
+    }
+    process.exit(1);
+  },
+);

@@ -1,0 +1,97 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import type { Env } from '../config/env.js';
+import type { ProgramConfig } from '../config/program.js';
+import { createCore } from '../core.js';
+import { createGiteaClient } from '../gitea/client.js';
+import { dryRunClient } from '../gitea/dry-run.js';
+import { normalizeDelivery } from '../gitea/normalize.js';
+import type { Logger } from '../logger.js';
+import { createEventQueue } from '../queue/event-queue.js';
+import { startEmbeddedRedis } from '../redis/embedded.js';
+import { loadTemplates } from '../templates.js';
+
+export type ReplayOptions = { file: string; eventType?: string; dryRun: boolean };
+
+/** Processes one recorded webhook payload as if it had been delivered (like `probot receive`). */
+export async function runReplay(
+  env: Env,
+  config: ProgramConfig,
+  log: Logger,
+  options: ReplayOptions,
+): Promise<number> {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(readFileSync(options.file, 'utf8'));
+  } catch (error) {
+    console.error(
+      `Cannot read ${options.file}: ${(error as Error).message}. Give the path of a webhook payload JSON file.`,
+    );
+    return 2;
+  }
+  const eventType = options.eventType ?? guessEventType(payload);
+  const normalized = normalizeDelivery(eventType, payload);
+  if (normalized.outcome !== 'event') {
+    console.error(
+      `${options.file}: ${normalized.reason}. Pass --event issues|issue_label|issue_assign|issue_comment.`,
+    );
+    return 2;
+  }
+  // A dry run starts from an empty throwaway state so that nothing real is touched.
+  const scratch = options.dryRun ? mkdtempSync(join(tmpdir(), 'operator-bot-replay-')) : undefined;
+  const embedded =
+    !env.REDIS_URL || scratch
+      ? await startEmbeddedRedis(scratch ?? env.DATA_DIR, { persist: !scratch })
+      : undefined;
+  const redis = new Redis(embedded?.url ?? (env.REDIS_URL as string), { maxRetriesPerRequest: null });
+  const real = createGiteaClient({
+    baseUrl: env.GITEA_URL ?? 'http://gitea.invalid',
+    token: env.GITEA_TOKEN ?? '',
+    timeoutMs: env.GITEA_TIMEOUT_MS,
+  });
+  const print = (write: unknown) => console.log(JSON.stringify({ dryRun: true, ...(write as object) }));
+  const gitea = options.dryRun ? dryRunClient(real, print) : real;
+  const queue = options.dryRun ? undefined : createEventQueue(redis);
+  try {
+    const botLogin = (await gitea.currentUser()).login ?? 'operator-bot';
+    const core = createCore({
+      redis,
+      gitea,
+      config,
+      templates: loadTemplates(),
+      programRepo: env.PROGRAM_REPO ?? '',
+      botLogin,
+      scheduleTimer: async (timer) => {
+        if (!queue) return print({ call: 'scheduleTimer', args: [timer.jobId, timer.dueAt] });
+        await queue.add(
+          'timer',
+          { event: timer.event },
+          { jobId: timer.jobId, delay: Math.max(0, Date.parse(timer.dueAt) - Date.now()) },
+        );
+      },
+      log,
+    });
+    if (!core.isRelevant(normalized.event)) {
+      console.log('No workflow acts on this event; nothing to do.');
+      return 0;
+    }
+    await core.handleEvent(normalized.event);
+    console.log(`Processed ${eventType} #${normalized.event.issue.number} in ${normalized.event.repo}.`);
+    return 0;
+  } finally {
+    await queue?.close();
+    redis.disconnect();
+    await embedded?.stop();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function guessEventType(payload: unknown): string {
+  const p = payload as { comment?: unknown; action?: string };
+  if (p.comment) return 'issue_comment';
+  if (p.action?.startsWith('label_')) return 'issue_label';
+  if (p.action === 'assigned' || p.action === 'unassigned') return 'issue_assign';
+  return 'issues';
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+const repoFullName = z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'write it as owner/repo');
+
+export const envSchema = z.object({
+  GITEA_URL: z
+    .url({ message: 'must be the base URL of the Gitea instance, e.g. https://gitea.example.org' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  GITEA_TOKEN: z.string().min(1).optional(),
+  WEBHOOK_SECRET: z.string().min(1).optional(),
+  PROGRAM_REPO: repoFullName.optional(),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  PROGRAM_CONFIG: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().default('./data'),
+  WEBHOOK_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+  WORKER_CONCURRENCY: z.coerce.number().int().positive().default(8),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  GITEA_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+});
+
+export type Env = z.output<typeof envSchema>;
+
+/** The variables each role cannot run without. */
+export const REQUIRED_FOR_SERVE = ['GITEA_URL', 'GITEA_TOKEN', 'WEBHOOK_SECRET', 'PROGRAM_REPO'] as const;
+export const REQUIRED_FOR_WORKER = ['GITEA_URL', 'GITEA_TOKEN', 'PROGRAM_REPO'] as const;

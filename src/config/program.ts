@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { calendarMonths, durationMs } from './duration.js';
+
+const percent = z.number().min(0).max(100);
+const cents = z.number().int().nonnegative();
+const count = z.number().int().nonnegative();
+const login = z.string().min(1);
+
+/** One section with defaults: every key optional, unknown keys rejected. */
+const section = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape).prefault({} as never);
+
+const WEEKDAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] as const;
+const weeklyAt = z.string().transform((text, ctx) => {
+  const match = /^(SUN|MON|TUE|WED|THU|FRI|SAT)\s+([01]\d|2[0-3]):([0-5]\d)$/i.exec(text.trim());
+  if (!match) {
+    ctx.addIssue({ code: 'custom', message: `"${text}" is not a weekly time; write e.g. "MON 09:00" (UTC)` });
+    return z.NEVER;
+  }
+  const weekday = WEEKDAYS.indexOf((match[1] as string).toUpperCase() as (typeof WEEKDAYS)[number]);
+  return { weekday, hour: Number(match[2]), minute: Number(match[3]) };
+});
+
+export const programConfigSchema = z.strictObject({
+  maintainers: section({
+    users: z.array(login).default([]),
+    teams: z.array(z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'write teams as "org/team"')).default([]),
+  }),
+  escalation: section({
+    contacts: z.array(login).default(['Rockachopa']),
+    discordWebhookUrl: z.url().optional(),
+    telegram: z.strictObject({ botToken: z.string().min(1), chatId: z.string().min(1) }).optional(),
+  }),
+  alerts: section({
+    ackWithin: section({
+      critical: durationMs.default(30 * 60_000),
+      warning: durationMs.default(4 * 3_600_000),
+    }),
+    escalateEvery: durationMs.default(30 * 60_000),
+    unresponsiveAfter: durationMs.default(72 * 3_600_000),
+  }),
+  onboarding: section({
+    modules: count.min(1).default(5),
+    quizPassPercent: percent.default(80),
+    shadowPeriod: durationMs.default(7 * 86_400_000),
+    testFleetNodes: count.default(2),
+    requiredTasks: count.default(10),
+    minHardware: section({
+      vcpu: z.number().positive().default(2),
+      ramGb: z.number().positive().default(4),
+      diskGb: z.number().positive().default(50),
+    }),
+    maxNodes: count.min(1).default(10),
+    reapplyAfter: calendarMonths.default(6),
+  }),
+  exit: section({
+    noticePeriod: durationMs.default(30 * 86_400_000),
+    paymentWithin: durationMs.default(7 * 86_400_000),
+  }),
+  reports: section({
+    dueWeekly: weeklyAt.default({ weekday: 1, hour: 9, minute: 0 }),
+  }),
+  payroll: section({
+    openOnDay: z.number().int().min(1).max(28).default(1),
+    approvalsRequired: count.min(1).default(2),
+    baseCents: cents.default(15_000),
+    includedNodes: count.default(5),
+    extraNodeCents: cents.default(2_500),
+    bonuses: section({
+      uptimeCents: cents.default(5_000),
+      completionCents: cents.default(3_000),
+      responseCents: cents.default(2_000),
+      retentionCents: cents.default(10_000),
+    }),
+    thresholds: section({
+      uptimePercent: percent.default(99.5),
+      completionPercent: percent.default(95),
+      responseWithin: durationMs.default(30 * 60_000),
+      retentionMonths: count.default(6),
+    }),
+  }),
+  partners: section({
+    commissionPercent: percent.default(20),
+    months: count.default(12),
+    minReferrals: count.default(2),
+    minTenureMonths: count.default(3),
+    minUptimePercent: percent.default(99),
+    reportDueDay: z.number().int().min(1).max(28).default(5),
+  }),
+});
+
+export type ProgramConfig = z.output<typeof programConfigSchema>;
+export type ProgramConfigInput = z.input<typeof programConfigSchema>;
+
+export const defaultProgramConfig = (): ProgramConfig => programConfigSchema.parse({});

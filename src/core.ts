@@ -1,0 +1,45 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { ProgramConfig } from './config/program.js';
+import { isRelevant } from './engine/relevance.js';
+import type { GiteaClient } from './gitea/client.js';
+import type { BotEvent } from './gitea/event.js';
+import { createLabelCatalog } from './gitea/labels.js';
+import { createMaintainerCheck } from './gitea/roles.js';
+import { createInstanceStore } from './store/instances.js';
+import type { Templates } from './templates.js';
+import { createEventHandler, type TimerRequest } from './worker/handle-event.js';
+import { loadWorkflows } from './workflows/registry.js';
+
+export type CoreDeps = {
+  redis: Redis;
+  gitea: GiteaClient;
+  config: ProgramConfig;
+  templates: Templates;
+  programRepo: string;
+  botLogin: string;
+  scheduleTimer: (timer: TimerRequest) => Promise<void>;
+  log: Logger;
+};
+
+/** The decide → apply road shared by the worker, `replay` and `rebuild`. */
+export function createCore(deps: CoreDeps) {
+  const workflows = loadWorkflows(deps.templates, deps.config);
+  const definitions = workflows.map((w) => w.definition);
+  const handleEvent = createEventHandler({
+    workflows,
+    config: deps.config,
+    render: deps.templates.render,
+    instances: createInstanceStore(deps.redis),
+    writer: {
+      gitea: deps.gitea,
+      labels: createLabelCatalog(deps.gitea),
+      redis: deps.redis,
+      botLogin: deps.botLogin,
+    },
+    isMaintainer: createMaintainerCheck(deps.gitea, deps.redis, deps.config, deps.programRepo),
+    scheduleTimer: deps.scheduleTimer,
+    log: deps.log,
+  });
+  return { workflows, handleEvent, isRelevant: (event: BotEvent) => isRelevant(event, definitions) };
+}

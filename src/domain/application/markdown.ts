@@ -1,0 +1,104 @@
+/** Line endings unified, HTML comments and invisible characters removed. */
+export function cleanBody(body: string): string {
+  return body
+    .replace(/\r\n?/g, '\n')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/[\u200B-\u200D\uFEFF]/g, '')
+    .replace(/\u00A0/g, ' ');
+}
+
+const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+
+export interface Heading {
+  level: number;
+  text: string;
+}
+
+export function readHeading(line: string): Heading | undefined {
+  const match = HEADING.exec(line);
+  if (!match?.[1] || match[2] === undefined) return undefined;
+  return { level: match[1].length, text: match[2] };
+}
+
+const CHECKBOX = /^\s*(?:[-*+]|\d+[.)])\s*\[([ xX✓✔]?)\]\s*(.*)$/;
+
+export interface Checkbox {
+  checked: boolean;
+  label: string;
+}
+
+export function readCheckbox(line: string): Checkbox | undefined {
+  const match = CHECKBOX.exec(line);
+  if (!match) return undefined;
+  return { checked: (match[1] ?? '').trim() !== '', label: (match[2] ?? '').trim() };
+}
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+
+/** The fence marker a line opens (```` ``` ````, `~~~`), if it opens one. */
+export function readFenceOpening(line: string): string | undefined {
+  return FENCE_OPEN.exec(line)?.[1];
+}
+
+/**
+ * Whether a line closes the fence `marker` opened. Older Gitea wrote a textarea as
+ * "```\nvalue```", so a fence also closes at the end of a line.
+ */
+export function closesFence(line: string, marker: string): boolean {
+  const trimmed = line.trimEnd();
+  const fenceChar = marker.charAt(0);
+  if (!trimmed.endsWith(marker)) return false;
+  const before = trimmed.slice(0, trimmed.length - marker.length);
+  return !before.endsWith(fenceChar);
+}
+
+/** Hints the templates put where the answer goes; left in place they are not an answer. */
+const TEMPLATE_HINTS = [
+  /\(\s*e\.?\s?g\.?[^()]*\)/gi,
+  /\(\s*datacenter region\s*\)/gi,
+  /\(\s*ubuntu 22\.04 lts preferred\s*\)/gi,
+  /\(\s*link issues\s*\/\s*prs\s*\)/gi,
+  /\(\s*type (?:your )?name\s*\)/gi,
+  /^\s*vcpu count,\s*ram,\s*storage,\s*bandwidth\s*$/gi,
+];
+
+/**
+ * One answer as written, without the template's leftovers: `_No response_`, blanks like
+ * `________`, hints like `(e.g., Hetzner)`, a code fence or backticks around the whole value,
+ * and instruction lines in italics ending with a colon. Empty when nothing is left.
+ */
+export function cleanValue(value: string): string {
+  let text = value.replace(/\r\n?/g, '\n').trim();
+  text = unfence(text);
+  text = text
+    .split('\n')
+    .filter((line) => !isInstructionLine(line))
+    .join('\n');
+  for (const hint of TEMPLATE_HINTS) text = text.replace(hint, ' ');
+  text = text.replace(/_{3,}/g, ' ').replace(/^_no response_$/gim, '');
+  text = text
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  const inlineCode = /^`([^`]*)`$/.exec(text);
+  if (inlineCode) text = (inlineCode[1] ?? '').trim();
+  return text;
+}
+
+function unfence(text: string): string {
+  const lines = text.split('\n');
+  const first = lines[0];
+  const marker = first === undefined ? undefined : readFenceOpening(first);
+  if (marker === undefined || lines.length < 2) return text;
+  const body = lines.slice(1);
+  const last = body[body.length - 1] ?? '';
+  if (!closesFence(last, marker)) return text;
+  body[body.length - 1] = last.trimEnd().slice(0, last.trimEnd().length - marker.length);
+  return body.join('\n').trim();
+}
+
+function isInstructionLine(line: string): boolean {
+  return /^\s*([*_])[^*_]*:\s*\1\s*$/.test(line);
+}

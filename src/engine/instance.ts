@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/** One workflow running on one issue: what Redis holds and the status comment's marker mirrors. */
+export const instanceSchema = z.object({
+  workflow: z.string(),
+  repo: z.string(),
+  issue: z.number().int(),
+  state: z.string(),
+  version: z.number().int().nonnegative(),
+  updatedAt: z.string(),
+  /** Workflow-specific facts (modules done, quiz score…), JSON only. */
+  data: z.record(z.string(), z.unknown()).default({}),
+  /** Comment ids of commands already applied: a command is applied once. */
+  applied: z.array(z.number().int()).default([]),
+});
+
+export type Instance = z.output<typeof instanceSchema>;

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { describeIssues } from '../config/errors.js';
+import type { ProgramConfig } from '../config/program.js';
+import { configValueAt } from '../config/value-at.js';
+import { WORKFLOWS_DIR } from '../paths.js';
+import type { Templates } from '../templates.js';
+import { type WorkflowDefinition, workflowDefinitionSchema } from './definition.js';
+import type { Action, Guard, WorkflowModule } from './module.js';
+
+export class WorkflowDefinitionError extends Error {
+  override name = 'WorkflowDefinitionError';
+}
+
+export type WorkflowCode = {
+  guards: Record<string, Guard>;
+  actions: Record<string, Action>;
+  statusView: WorkflowModule['statusView'];
+};
+
+/** Reads and validates `workflows/<name>.yaml` against its code; any mismatch stops start-up with the reason. */
+export function loadWorkflow(
+  name: string,
+  code: WorkflowCode,
+  templates: Templates,
+  config: ProgramConfig,
+  dir = WORKFLOWS_DIR,
+): WorkflowModule {
+  const file = join(dir, `${name}.yaml`);
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new WorkflowDefinitionError(`${file}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const parsed = workflowDefinitionSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new WorkflowDefinitionError(`${file}:\n  - ${describeIssues(parsed.error.issues).join('\n  - ')}`);
+  }
+  const problems = referenceProblems(parsed.data, code, templates, config);
+  if (problems.length > 0) throw new WorkflowDefinitionError(`${file}:\n  - ${problems.join('\n  - ')}`);
+  return { definition: parsed.data, ...code };
+}
+
+function referenceProblems(
+  definition: WorkflowDefinition,
+  code: WorkflowCode,
+  templates: Templates,
+  config: ProgramConfig,
+): string[] {
+  const problems: string[] = [];
+  const steps = [...definition.initial, ...definition.transitions];
+  for (const step of steps) {
+    if (step.guard && !(step.guard in code.guards))
+      problems.push(`guard "${step.guard}" is not defined in code`);
+    if (step.action && !(step.action in code.actions))
+      problems.push(`action "${step.action}" is not defined in code`);
+  }
+  if (!templates.names.includes(definition.statusTemplate)) {
+    problems.push(
+      `statusTemplate "${definition.statusTemplate}" has no templates/${definition.statusTemplate}.mustache`,
+    );
+  }
+  for (const [name, timer] of Object.entries(definition.timers)) {
+    const value = configValueAt(config, timer.after);
+    if (typeof value !== 'number')
+      problems.push(`timer "${name}": "${timer.after}" is not a duration in the config`);
+  }
+  return problems;
+}

@@ -1,0 +1,121 @@
+import { type Comment, giteaApi, type Label } from 'gitea-js';
+import type { Metrics } from '../metrics.js';
+import { type RetryPolicy, statusOf, withRetry } from './retry.js';
+
+export class GiteaError extends Error {
+  override name = 'GiteaError';
+  constructor(
+    readonly operation: string,
+    readonly status: number | undefined,
+    detail: string,
+  ) {
+    super(`Gitea ${operation} failed${status ? ` with HTTP ${status}` : ''}: ${detail}`);
+  }
+}
+
+export type GiteaClientOptions = {
+  baseUrl: string;
+  token: string;
+  timeoutMs: number;
+  retry?: RetryPolicy;
+  metrics?: Metrics;
+};
+
+export type RepoRef = { owner: string; name: string };
+export const repoRef = (fullName: string): RepoRef => {
+  const [owner = '', name = ''] = fullName.split('/');
+  return { owner, name };
+};
+
+const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 200, maxDelayMs: 5_000 };
+
+/** The Gitea calls the bot makes: each with a timeout, retried on 5xx/429/timeouts, counted. */
+export function createGiteaClient(options: GiteaClientOptions) {
+  const retry = options.retry ?? DEFAULT_RETRY;
+  // Looked up per call (not captured) so test interceptors of globalThis.fetch see every request.
+  const timedFetch: typeof fetch = (input, init) => {
+    const method = init?.method ?? 'GET';
+    return globalThis.fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) }).then(
+      (response) => {
+        options.metrics?.giteaCalls.inc({ method, status: String(response.status) });
+        return response;
+      },
+      (error: unknown) => {
+        options.metrics?.giteaCalls.inc({ method, status: '0' });
+        throw error;
+      },
+    );
+  };
+  const api = giteaApi(options.baseUrl, { token: options.token, customFetch: timedFetch });
+  const repos = api.repos;
+
+  async function call<T>(operation: string, request: () => Promise<{ data: T }>): Promise<T> {
+    try {
+      return (await withRetry(retry, request)).data;
+    } catch (error) {
+      throw toGiteaError(operation, error);
+    }
+  }
+
+  return {
+    currentUser: () => call('GET /user', () => api.user.userGetCurrent()),
+    version: () => call('GET /version', () => api.version.getVersion()),
+    listComments: (repo: RepoRef, issue: number) =>
+      call('list comments', () => repos.issueGetComments(repo.owner, repo.name, issue)),
+    createComment: (repo: RepoRef, issue: number, body: string) =>
+      call('create comment', () => repos.issueCreateComment(repo.owner, repo.name, issue, { body })),
+    editComment: (repo: RepoRef, id: number, body: string) =>
+      call('edit comment', () => repos.issueEditComment(repo.owner, repo.name, id, { body })),
+    async repoLabels(repo: RepoRef): Promise<Label[]> {
+      const labels: Label[] = [];
+      for (let page = 1; ; page++) {
+        const batch = await call('list labels', () =>
+          repos.issueListLabels(repo.owner, repo.name, { page, limit: 50 }),
+        );
+        labels.push(...batch);
+        if (batch.length < 50) return labels;
+      }
+    },
+    createLabel: (
+      repo: RepoRef,
+      label: { name: string; color: string; description: string; exclusive: boolean },
+    ) => call('create label', () => repos.issueCreateLabel(repo.owner, repo.name, label)),
+    addLabels: (repo: RepoRef, issue: number, ids: number[]) =>
+      call('add labels', () => repos.issueAddLabel(repo.owner, repo.name, issue, { labels: ids })),
+    removeLabel: (repo: RepoRef, issue: number, id: number) =>
+      call('remove label', () => repos.issueRemoveLabel(repo.owner, repo.name, issue, id)),
+    issueLabels: (repo: RepoRef, issue: number) =>
+      call('list issue labels', () => repos.issueGetLabels(repo.owner, repo.name, issue)),
+    setIssueState: (repo: RepoRef, issue: number, state: 'open' | 'closed') =>
+      call('edit issue', () => repos.issueEditIssue(repo.owner, repo.name, issue, { state })),
+    permission: async (repo: RepoRef, user: string) =>
+      (await call('get permission', () => repos.repoGetRepoPermissions(repo.owner, repo.name, user)))
+        .permission ?? 'none',
+    async isTeamMember(team: string, user: string): Promise<boolean> {
+      const [org = '', teamName = ''] = team.split('/');
+      const found = await call('search teams', () => api.orgs.teamSearch(org, { q: teamName }));
+      const match = (found as { data?: { id?: number; name?: string }[] }).data?.find(
+        (t) => t.name === teamName,
+      );
+      if (!match?.id) return false;
+      try {
+        await call('get team member', () => api.teams.orgListTeamMember(match.id as number, user));
+        return true;
+      } catch (error) {
+        if (error instanceof GiteaError && error.status === 404) return false;
+        throw error;
+      }
+    },
+  };
+}
+
+export type GiteaClient = ReturnType<typeof createGiteaClient>;
+export type { Comment, Label };
+
+function toGiteaError(operation: string, error: unknown): GiteaError {
+  if (error instanceof GiteaError) return error;
+  const status = statusOf(error);
+  const body = (error as { error?: { message?: string } } | undefined)?.error;
+  const detail = body?.message ?? (error instanceof Error ? error.message : 'no answer');
+  return new GiteaError(operation, status, detail);
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** The one internal event every source (webhook, timer, schedule, replay) becomes. */
+export const botEventSchema = z.object({
+  kind: z.enum([
+    'issue.opened',
+    'issue.edited',
+    'issue.closed',
+    'issue.reopened',
+    'issue.labeled',
+    'issue.assigned',
+    'comment.created',
+    'comment.edited',
+    'comment.deleted',
+    'timer.fired',
+  ]),
+  repo: z.string(),
+  issue: z.object({
+    number: z.number().int(),
+    id: z.number().int(),
+    title: z.string(),
+    body: z.string(),
+    author: z.string(),
+    state: z.enum(['open', 'closed']),
+    labels: z.array(z.string()),
+    assignees: z.array(z.string()),
+    createdAt: z.string(),
+    isPull: z.boolean(),
+  }),
+  actor: z.string(),
+  /** When it happened in Gitea (or when a timer was due): the time every decision is stamped with. */
+  at: z.string(),
+  comment: z.object({ id: z.number().int(), body: z.string(), createdAt: z.string() }).optional(),
+  timer: z
+    .object({ workflow: z.string(), name: z.string(), forState: z.string(), forVersion: z.number().int() })
+    .optional(),
+  deliveryId: z.string().optional(),
+});
+
+export type BotEvent = z.output<typeof botEventSchema>;
+export type BotEventKind = BotEvent['kind'];

@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type { BotEvent } from './event.js';
+import {
+  type GiteaIssue,
+  issueAssignPayloadSchema,
+  issueCommentPayloadSchema,
+  issueLabelPayloadSchema,
+  issuesPayloadSchema,
+} from './payloads.js';
+
+export type Normalized =
+  | { outcome: 'event'; event: BotEvent; dedupeKey: string }
+  | { outcome: 'unsupported'; reason: string }
+  | { outcome: 'invalid'; reason: string };
+
+const ISSUE_KIND = {
+  opened: 'issue.opened',
+  edited: 'issue.edited',
+  closed: 'issue.closed',
+  reopened: 'issue.reopened',
+} as const;
+
+const COMMENT_KIND = {
+  created: 'comment.created',
+  edited: 'comment.edited',
+  deleted: 'comment.deleted',
+} as const;
+
+/** `X-Gitea-Event-Type` + parsed JSON body → the internal event and the key that identifies its content. */
+export function normalizeDelivery(eventType: string, payload: unknown, deliveryId?: string): Normalized {
+  switch (eventType) {
+    case 'issues':
+      return withSchema(issuesPayloadSchema, payload, (p) => {
+        const event = issueEvent(
+          ISSUE_KIND[p.action],
+          p.issue,
+          p.repository.full_name,
+          p.sender.login,
+          deliveryId,
+        );
+        return { event, dedupeKey: `issue/${p.issue.id}/${p.action}/${p.issue.updated_at}` };
+      });
+    case 'issue_label':
+      return withSchema(issueLabelPayloadSchema, payload, (p) => {
+        const event = issueEvent(
+          'issue.labeled',
+          p.issue,
+          p.repository.full_name,
+          p.sender.login,
+          deliveryId,
+        );
+        const labels = [...event.issue.labels].sort().join(',');
+        return { event, dedupeKey: `issue/${p.issue.id}/${p.action}/${p.issue.updated_at}/${labels}` };
+      });
+    case 'issue_assign':
+      return withSchema(issueAssignPayloadSchema, payload, (p) => {
+        const event = issueEvent(
+          'issue.assigned',
+          p.issue,
+          p.repository.full_name,
+          p.sender.login,
+          deliveryId,
+        );
+        const assignees = [...event.issue.assignees].sort().join(',');
+        return { event, dedupeKey: `issue/${p.issue.id}/${p.action}/${p.issue.updated_at}/${assignees}` };
+      });
+    case 'issue_comment':
+      return withSchema(issueCommentPayloadSchema, payload, (p) => {
+        const base = issueEvent(
+          COMMENT_KIND[p.action],
+          p.issue,
+          p.repository.full_name,
+          p.sender.login,
+          deliveryId,
+        );
+        const at = p.action === 'created' ? p.comment.created_at : p.comment.updated_at;
+        const event: BotEvent = {
+          ...base,
+          at: toIso(at),
+          comment: { id: p.comment.id, body: p.comment.body, createdAt: toIso(p.comment.created_at) },
+        };
+        const version = p.action === 'edited' ? `/${p.comment.updated_at}` : '';
+        return { event, dedupeKey: `comment/${p.comment.id}/${p.action}${version}` };
+      });
+    default:
+      return { outcome: 'unsupported', reason: `event type "${eventType}" is not handled` };
+  }
+}
+
+function withSchema<S extends z.ZodType>(
+  schema: S,
+  payload: unknown,
+  build: (parsed: z.output<S>) => { event: BotEvent; dedupeKey: string },
+): Normalized {
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    const first = parsed.error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
+      .join('; ');
+    return { outcome: 'invalid', reason: first };
+  }
+  return { outcome: 'event', ...build(parsed.data) };
+}
+
+function issueEvent(
+  kind: BotEvent['kind'],
+  issue: GiteaIssue,
+  repo: string,
+  actor: string,
+  deliveryId: string | undefined,
+): BotEvent {
+  return {
+    kind,
+    repo,
+    issue: {
+      number: issue.number,
+      id: issue.id,
+      title: issue.title,
+      body: issue.body,
+      author: issue.user.login,
+      state: issue.state,
+      labels: issue.labels.map((label) => label.name),
+      assignees: issue.assignees.map((user) => user.login),
+      createdAt: toIso(issue.created_at),
+      isPull: issue.pull_request != null,
+    },
+    actor,
+    at: toIso(issue.updated_at),
+    ...(deliveryId ? { deliveryId } : {}),
+  };
+}
+
+const toIso = (time: string) => new Date(time).toISOString();
+
+/** A BullMQ-safe job id (no `:`, not an integer) derived from the content key. */
+export const jobIdFor = (dedupeKey: string) => `ev-${createHash('sha1').update(dedupeKey).digest('hex')}`;

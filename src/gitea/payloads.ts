@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/** Gitea webhook payloads (modules/structs/hook.go). Only the fields the bot reads; unknown fields pass. */
+
+export const userSchema = z.looseObject({
+  id: z.number().int(),
+  login: z.string().min(1),
+});
+
+export const labelSchema = z.looseObject({
+  id: z.number().int(),
+  name: z.string(),
+  exclusive: z.boolean().optional(),
+});
+
+export const repositorySchema = z.looseObject({
+  id: z.number().int(),
+  name: z.string(),
+  full_name: z.string().regex(/^[^/]+\/[^/]+$/),
+  owner: userSchema,
+});
+
+export const issueSchema = z.looseObject({
+  id: z.number().int(),
+  number: z.number().int().positive(),
+  user: userSchema,
+  title: z.string(),
+  body: z
+    .string()
+    .nullable()
+    .transform((body) => body ?? ''),
+  labels: z
+    .array(labelSchema)
+    .nullable()
+    .transform((labels) => labels ?? []),
+  assignees: z
+    .array(userSchema)
+    .nullable()
+    .optional()
+    .transform((users) => users ?? []),
+  state: z.enum(['open', 'closed']),
+  created_at: z.iso.datetime({ offset: true }),
+  updated_at: z.iso.datetime({ offset: true }),
+  closed_at: z.iso.datetime({ offset: true }).nullable().optional(),
+  pull_request: z.unknown().optional(),
+});
+
+export const commentSchema = z.looseObject({
+  id: z.number().int(),
+  user: userSchema,
+  body: z.string(),
+  created_at: z.iso.datetime({ offset: true }),
+  updated_at: z.iso.datetime({ offset: true }),
+});
+
+export const ISSUE_ACTIONS = ['opened', 'edited', 'closed', 'reopened'] as const;
+export const LABEL_ACTIONS = ['label_updated', 'label_cleared'] as const;
+export const ASSIGN_ACTIONS = ['assigned', 'unassigned'] as const;
+export const COMMENT_ACTIONS = ['created', 'edited', 'deleted'] as const;
+
+const issueDelivery = <A extends readonly [string, ...string[]]>(actions: A) =>
+  z.looseObject({
+    action: z.enum(actions),
+    number: z.number().int().positive(),
+    issue: issueSchema,
+    repository: repositorySchema,
+    sender: userSchema,
+  });
+
+export const issuesPayloadSchema = issueDelivery(ISSUE_ACTIONS);
+export const issueLabelPayloadSchema = issueDelivery(LABEL_ACTIONS);
+export const issueAssignPayloadSchema = issueDelivery(ASSIGN_ACTIONS);
+
+export const issueCommentPayloadSchema = z.looseObject({
+  action: z.enum(COMMENT_ACTIONS),
+  issue: issueSchema,
+  comment: commentSchema,
+  repository: repositorySchema,
+  sender: userSchema,
+  is_pull: z.boolean().optional(),
+});
+
+export type IssuePayload = z.output<typeof issuesPayloadSchema>;
+export type IssueLabelPayload = z.output<typeof issueLabelPayloadSchema>;
+export type IssueAssignPayload = z.output<typeof issueAssignPayloadSchema>;
+export type IssueCommentPayload = z.output<typeof issueCommentPayloadSchema>;
+export type GiteaIssue = z.output<typeof issueSchema>;

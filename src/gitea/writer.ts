@@ -1,0 +1,82 @@
+import type { Redis } from 'ioredis';
+import { REPLY_MARKER, STATE_MARKER } from '../engine/effects.js';
+import { type Comment, type GiteaClient, GiteaError, type RepoRef } from './client.js';
+import type { LabelCatalog } from './labels.js';
+
+export type WriterDeps = { gitea: GiteaClient; labels: LabelCatalog; redis: Redis; botLogin: string };
+
+const statusKey = (repo: RepoRef, issue: number, workflow: string) =>
+  `ob:status-comment:${repo.owner}/${repo.name}#${issue}:${workflow}`;
+const repliedKey = (repo: RepoRef, issue: number) => `ob:replied:${repo.owner}/${repo.name}#${issue}`;
+
+export const replyMarker = (commentId: number) => `<!-- ${REPLY_MARKER} ${commentId} -->`;
+const statusMarkerPrefix = (workflow: string) =>
+  `<!-- ${STATE_MARKER} {"workflow":${JSON.stringify(workflow)}`;
+
+/**
+ * Idempotent writes to one issue: the status comment is found by its marker and edited, a reply
+ * carries the id of the command it answers and is never posted twice, labels are set, not toggled.
+ */
+export function createIssueWriter(deps: WriterDeps, repo: RepoRef, issue: number) {
+  let comments: Promise<Comment[]> | undefined;
+  const botComments = async () => {
+    comments ??= deps.gitea.listComments(repo, issue);
+    return (await comments).filter((c) => c.user?.login === deps.botLogin);
+  };
+
+  async function upsertStatusComment(workflow: string, body: string): Promise<number> {
+    const key = statusKey(repo, issue, workflow);
+    const cached = Number(await deps.redis.get(key));
+    if (cached) {
+      try {
+        await deps.gitea.editComment(repo, cached, body);
+        return cached;
+      } catch (error) {
+        if (!(error instanceof GiteaError && error.status === 404)) throw error;
+        await deps.redis.del(key);
+        comments = undefined;
+      }
+    }
+    const existing = (await botComments()).find((c) => c.body?.includes(statusMarkerPrefix(workflow)));
+    if (existing?.id) {
+      if (existing.body !== body) await deps.gitea.editComment(repo, existing.id, body);
+      await deps.redis.set(key, existing.id);
+      return existing.id;
+    }
+    const created = await deps.gitea.createComment(repo, issue, body);
+    await deps.redis.set(key, created.id ?? 0);
+    return created.id ?? 0;
+  }
+
+  async function reply(toCommentId: number, body: string): Promise<void> {
+    const key = repliedKey(repo, issue);
+    if (await deps.redis.sismember(key, String(toCommentId))) return;
+    const marker = replyMarker(toCommentId);
+    if (!(await botComments()).some((c) => c.body?.includes(marker))) {
+      await deps.gitea.createComment(repo, issue, `${body}\n\n${marker}`);
+    }
+    await deps.redis.sadd(key, String(toCommentId));
+  }
+
+  /** Puts `label` on the issue and removes every other label of its scope. */
+  async function setStateLabel(scope: string, label: string): Promise<void> {
+    const wanted = await deps.labels.ensure(repo, label);
+    const current = await deps.gitea.issueLabels(repo, issue);
+    for (const other of current) {
+      if (other.name !== label && other.name?.startsWith(`${scope}/`) && other.id) {
+        await deps.gitea.removeLabel(repo, issue, other.id);
+      }
+    }
+    if (!current.some((l) => l.name === label)) await deps.gitea.addLabels(repo, issue, [wanted.id ?? 0]);
+  }
+
+  return {
+    upsertStatusComment,
+    reply,
+    setStateLabel,
+    close: () => deps.gitea.setIssueState(repo, issue, 'closed'),
+    reopen: () => deps.gitea.setIssueState(repo, issue, 'open'),
+  };
+}
+
+export type IssueWriter = ReturnType<typeof createIssueWriter>;

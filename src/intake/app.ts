@@ -1,0 +1,36 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Metrics } from '../metrics.js';
+import { type WebhookDeps, webhookHandler } from './webhook.js';
+
+export type Readiness = () => Promise<Record<string, boolean>>;
+
+export type IntakeDeps = WebhookDeps & { maxBodyBytes: number; readiness: Readiness; metrics: Metrics };
+
+export function createIntakeApp(deps: IntakeDeps) {
+  const app = new Hono();
+  app.post(
+    '/webhooks/gitea',
+    bodyLimit({
+      maxSize: deps.maxBodyBytes,
+      onError: (c) => {
+        deps.metrics.webhooks.inc({
+          event: c.req.header('x-gitea-event-type') ?? 'unknown',
+          outcome: 'too-large',
+        });
+        return c.json({ outcome: 'too-large', error: `the body is over ${deps.maxBodyBytes} bytes` }, 413);
+      },
+    }),
+    webhookHandler(deps),
+  );
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    const checks = await deps.readiness();
+    const ready = Object.values(checks).every(Boolean);
+    return c.json({ status: ready ? 'ready' : 'not ready', checks }, ready ? 200 : 503);
+  });
+  app.get('/metrics', async (c) =>
+    c.text(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType }),
+  );
+  return app;
+}

@@ -1,0 +1,74 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+export class RedisNotInstalledError extends Error {
+  override name = 'RedisNotInstalledError';
+  constructor() {
+    super(
+      'redis-server is not on PATH. Install it (Debian/Ubuntu: sudo apt-get install -y redis-server) or set REDIS_URL.',
+    );
+  }
+}
+
+export type EmbeddedRedis = { url: string; stop: () => Promise<void> };
+
+/** Starts a private `redis-server` on a free loopback port with AOF in `dataDir`. */
+export async function startEmbeddedRedis(
+  dataDir: string,
+  options: { persist?: boolean } = {},
+): Promise<EmbeddedRedis> {
+  const dir = resolve(dataDir);
+  mkdirSync(dir, { recursive: true });
+  const port = await freePort();
+  const persist = options.persist ?? true;
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''];
+  args.push('--appendonly', persist ? 'yes' : 'no', '--protected-mode', 'yes');
+  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  await waitUntilReady(child);
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: () => stopChild(child),
+  };
+}
+
+function waitUntilReady(child: ChildProcess): Promise<void> {
+  return new Promise((resolveReady, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Ready to accept connections')) {
+        child.stdout?.off('data', onData);
+        resolveReady();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'ENOENT' ? new RedisNotInstalledError() : error),
+    );
+    child.once('exit', (code) =>
+      reject(new Error(`redis-server exited with code ${code}: ${output.slice(-500)}`)),
+    );
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolveStop) => {
+    child.once('exit', () => resolveStop());
+    child.kill('SIGTERM');
+  });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}

@@ -1,0 +1,162 @@
+import { type ServerType, serve } from '@hono/node-server';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Env } from './config/env.js';
+import type { ProgramConfig } from './config/program.js';
+import { createCore } from './core.js';
+import { isRelevant } from './engine/relevance.js';
+import { createGiteaClient, type GiteaClient } from './gitea/client.js';
+import type { BotEvent } from './gitea/event.js';
+import { createIntakeApp } from './intake/app.js';
+import { createMetrics } from './metrics.js';
+import { createEventQueue, type EventQueue } from './queue/event-queue.js';
+import { startEventWorker } from './queue/event-worker.js';
+import { type EmbeddedRedis, startEmbeddedRedis } from './redis/embedded.js';
+import { createIssueLock } from './store/issue-lock.js';
+import { seenKey } from './store/keys.js';
+import { loadTemplates } from './templates.js';
+import type { TimerRequest } from './worker/handle-event.js';
+import { loadWorkflows } from './workflows/registry.js';
+
+export type RuntimeOptions = {
+  env: Env;
+  config: ProgramConfig;
+  log: Logger;
+  server: boolean;
+  worker: boolean;
+};
+export type Runtime = { port?: number; stop: () => Promise<void> };
+
+/** Starts the webhook server and/or the worker on one Redis; `stop` drains and closes within a bound. */
+export async function startRuntime({ env, config, log, server, worker }: RuntimeOptions): Promise<Runtime> {
+  const templates = loadTemplates();
+  const definitions = loadWorkflows(templates, config).map((w) => w.definition);
+  let embedded: EmbeddedRedis | undefined;
+  let redisUrl = env.REDIS_URL;
+  if (!redisUrl) {
+    embedded = await startEmbeddedRedis(env.DATA_DIR);
+    redisUrl = embedded.url;
+    log.info({ dataDir: env.DATA_DIR }, 'started an embedded redis-server (set REDIS_URL to use your own)');
+  }
+  const metrics = createMetrics();
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  // The intake must fail fast while Redis is down (503, so Gitea's delivery can be replayed), not queue commands.
+  const intakeRedis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  const queue = createEventQueue(intakeRedis);
+  const gitea = createGiteaClient({
+    baseUrl: env.GITEA_URL ?? '',
+    token: env.GITEA_TOKEN ?? '',
+    timeoutMs: env.GITEA_TIMEOUT_MS,
+    metrics,
+  });
+  const bot = { login: undefined as string | undefined };
+  const loginReady = resolveBotLogin(gitea, log).then((login) => {
+    bot.login = login;
+    return login;
+  });
+
+  const closers: (() => Promise<unknown>)[] = [];
+  let port: number | undefined;
+  if (server) {
+    const app = createIntakeApp({
+      secret: env.WEBHOOK_SECRET ?? '',
+      maxBodyBytes: env.WEBHOOK_MAX_BYTES,
+      enqueue: (event, jobId) => enqueue(queue, intakeRedis, event, jobId),
+      isRelevant: (event) => isRelevant(event, definitions),
+      botLogin: () => bot.login,
+      metrics,
+      log,
+      readiness: async () => ({
+        redis: await intakeRedis.ping().then(
+          () => true,
+          () => false,
+        ),
+        gitea: await gitea.version().then(
+          () => true,
+          () => false,
+        ),
+      }),
+    });
+    const httpServer = await listen(app.fetch, env.PORT, env.HOST);
+    port = (httpServer.address() as { port: number }).port;
+    log.info({ port }, 'webhook server listening on POST /webhooks/gitea');
+    closers.push(() => new Promise((done) => httpServer.close(() => done(undefined))));
+  }
+  if (worker) {
+    const botLogin = await loginReady;
+    const core = createCore({
+      redis,
+      gitea,
+      config,
+      templates,
+      programRepo: env.PROGRAM_REPO ?? '',
+      botLogin,
+      scheduleTimer: (timer) => scheduleTimer(queue, timer),
+      log,
+    });
+    const eventWorker = startEventWorker({
+      connection: redis,
+      handleEvent: core.handleEvent,
+      lock: createIssueLock(redis),
+      concurrency: env.WORKER_CONCURRENCY,
+      metrics,
+      log,
+    });
+    log.info({ concurrency: env.WORKER_CONCURRENCY, botLogin }, 'worker started');
+    closers.push(() => eventWorker.close());
+  }
+
+  const stop = async () => {
+    const deadline = new Promise((done) => setTimeout(done, env.SHUTDOWN_TIMEOUT_MS).unref());
+    const drain = (async () => {
+      for (const close of closers) await close().catch((err) => log.warn({ err }, 'while closing'));
+      await queue.close().catch(() => undefined);
+    })();
+    await Promise.race([drain, deadline]);
+    redis.disconnect();
+    intakeRedis.disconnect();
+    await embedded?.stop();
+  };
+  return { ...(port !== undefined ? { port } : {}), stop };
+}
+
+async function enqueue(queue: EventQueue, redis: Redis, event: BotEvent, jobId: string) {
+  const fresh = await redis.set(seenKey(jobId), '1', 'EX', 7 * 24 * 3600, 'NX');
+  if (fresh !== 'OK') return 'duplicate' as const;
+  try {
+    await queue.add('event', { event }, { jobId });
+  } catch (error) {
+    await redis.del(seenKey(jobId)).catch(() => undefined);
+    throw error;
+  }
+  return 'queued' as const;
+}
+
+async function scheduleTimer(queue: EventQueue, timer: TimerRequest) {
+  const delay = Math.max(0, Date.parse(timer.dueAt) - Date.now());
+  await queue.add('timer', { event: timer.event }, { jobId: timer.jobId, delay });
+}
+
+/** Asks Gitea who the bot is, retrying until it answers (the bot must know its own comments). */
+async function resolveBotLogin(gitea: GiteaClient, log: Logger): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const user = await gitea.currentUser();
+      if (user.login) return user.login;
+    } catch (err) {
+      log.warn({ err, attempt }, 'cannot reach Gitea to learn the bot account (GET /user); retrying');
+    }
+    await new Promise((done) => setTimeout(done, Math.min(1000 * attempt, 15_000)));
+  }
+}
+
+function listen(
+  fetch: Parameters<typeof serve>[0]['fetch'],
+  port: number,
+  hostname: string,
+): Promise<ServerType> {
+  return new Promise((resolveListen, reject) => {
+    const httpServer = serve({ fetch, port, hostname }, () => resolveListen(httpServer));
+    httpServer.once('error', reject);
+  });
+}

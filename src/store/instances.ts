@@ -1,0 +1,25 @@
+import type { Redis } from 'ioredis';
+import { type Instance, instanceSchema } from '../engine/instance.js';
+import { INSTANCE_INDEX, instanceKey } from './keys.js';
+
+/** Workflow instances in Redis, one JSON value per (issue, workflow), plus an index of them all. */
+export function createInstanceStore(redis: Redis) {
+  return {
+    async get(repo: string, issue: number, workflow: string): Promise<Instance | null> {
+      const raw = await redis.get(instanceKey(repo, issue, workflow));
+      return raw ? instanceSchema.parse(JSON.parse(raw)) : null;
+    },
+    async put(instance: Instance): Promise<void> {
+      const key = instanceKey(instance.repo, instance.issue, instance.workflow);
+      await redis.multi().set(key, JSON.stringify(instance)).sadd(INSTANCE_INDEX, key).exec();
+    },
+    async all(): Promise<Instance[]> {
+      const keys = await redis.smembers(INSTANCE_INDEX);
+      if (keys.length === 0) return [];
+      const values = await redis.mget(keys);
+      return values.flatMap((raw) => (raw ? [instanceSchema.parse(JSON.parse(raw))] : []));
+    },
+  };
+}
+
+export type InstanceStore = ReturnType<typeof createInstanceStore>;

@@ -1,0 +1,22 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { lockKey } from './keys.js';
+
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+/** A per-issue mutex so that jobs for one issue never interleave, even across workers. */
+export function createIssueLock(redis: Redis, ttlMs = 60_000) {
+  return {
+    async acquire(repo: string, issue: number): Promise<(() => Promise<void>) | undefined> {
+      const key = lockKey(repo, issue);
+      const token = randomUUID();
+      const ok = await redis.set(key, token, 'PX', ttlMs, 'NX');
+      if (ok !== 'OK') return undefined;
+      return async () => {
+        await redis.eval(RELEASE, 1, key, token);
+      };
+    },
+  };
+}
+
+export type IssueLock = ReturnType<typeof createIssueLock>;

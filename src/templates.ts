@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Mustache from 'mustache';
+import { TEMPLATES_DIR } from './paths.js';
+
+export type Templates = {
+  names: string[];
+  render: (name: string, view: Record<string, unknown>) => string;
+};
+
+/** Loads every `templates/*.mustache` once; a broken template stops start-up with its name. */
+export function loadTemplates(dir = TEMPLATES_DIR): Templates {
+  const sources = new Map<string, string>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.mustache'))) {
+    const source = readFileSync(join(dir, file), 'utf8');
+    try {
+      Mustache.parse(source);
+    } catch (error) {
+      throw new Error(`template ${file}: ${(error as Error).message}`);
+    }
+    sources.set(file.slice(0, -'.mustache'.length), source);
+  }
+  return {
+    names: [...sources.keys()],
+    render(name, view) {
+      const source = sources.get(name);
+      if (source === undefined) throw new Error(`template "${name}" does not exist in templates/`);
+      return Mustache.render(source, view, undefined, { escape: (text: string) => text }).trim();
+    },
+  };
+}

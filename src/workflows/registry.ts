@@ -1,0 +1,14 @@
+import type { ProgramConfig } from '../config/program.js';
+import { loadWorkflow, type WorkflowCode } from '../engine/load.js';
+import type { WorkflowModule } from '../engine/module.js';
+import type { Templates } from '../templates.js';
+import { onboardingCode } from './onboarding/index.js';
+
+/** Every workflow the bot runs: `workflows/<name>.yaml` joined with its code. */
+const WORKFLOW_CODE: Record<string, WorkflowCode> = {
+  onboarding: onboardingCode,
+};
+
+export function loadWorkflows(templates: Templates, config: ProgramConfig): WorkflowModule[] {
+  return Object.entries(WORKFLOW_CODE).map(([name, code]) => loadWorkflow(name, code, templates, config));
+}
