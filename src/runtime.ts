@@ -6,16 +6,14 @@ import type { ProgramConfig } from './config/program.js';
 import { createCore } from './core.js';
 import { isRelevant } from './engine/relevance.js';
 import { createGiteaClient, type GiteaClient } from './gitea/client.js';
-import type { BotEvent } from './gitea/event.js';
 import { createIntakeApp } from './intake/app.js';
 import { createMetrics } from './metrics.js';
-import { createEventQueue, type EventQueue } from './queue/event-queue.js';
+import { createEnqueue, createTimerScheduler } from './queue/enqueue.js';
+import { createEventQueue } from './queue/event-queue.js';
 import { startEventWorker } from './queue/event-worker.js';
 import { type EmbeddedRedis, startEmbeddedRedis } from './redis/embedded.js';
 import { createIssueLock } from './store/issue-lock.js';
-import { seenKey } from './store/keys.js';
 import { loadTemplates } from './templates.js';
-import type { TimerRequest } from './worker/handle-event.js';
 import { loadWorkflows } from './workflows/registry.js';
 
 export type RuntimeOptions = {
@@ -61,7 +59,7 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
     const app = createIntakeApp({
       secret: env.WEBHOOK_SECRET ?? '',
       maxBodyBytes: env.WEBHOOK_MAX_BYTES,
-      enqueue: (event, jobId) => enqueue(queue, intakeRedis, event, jobId),
+      enqueue: createEnqueue(queue, intakeRedis),
       isRelevant: (event) => isRelevant(event, definitions),
       botLogin: () => bot.login,
       metrics,
@@ -91,7 +89,7 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
       templates,
       programRepo: env.PROGRAM_REPO ?? '',
       botLogin,
-      scheduleTimer: (timer) => scheduleTimer(queue, timer),
+      scheduleTimer: createTimerScheduler(queue),
       log,
     });
     const eventWorker = startEventWorker({
@@ -118,23 +116,6 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
     await embedded?.stop();
   };
   return { ...(port !== undefined ? { port } : {}), stop };
-}
-
-async function enqueue(queue: EventQueue, redis: Redis, event: BotEvent, jobId: string) {
-  const fresh = await redis.set(seenKey(jobId), '1', 'EX', 7 * 24 * 3600, 'NX');
-  if (fresh !== 'OK') return 'duplicate' as const;
-  try {
-    await queue.add('event', { event }, { jobId });
-  } catch (error) {
-    await redis.del(seenKey(jobId)).catch(() => undefined);
-    throw error;
-  }
-  return 'queued' as const;
-}
-
-async function scheduleTimer(queue: EventQueue, timer: TimerRequest) {
-  const delay = Math.max(0, Date.parse(timer.dueAt) - Date.now());
-  await queue.add('timer', { event: timer.event }, { jobId: timer.jobId, delay });
 }
 
 /** Asks Gitea who the bot is, retrying until it answers (the bot must know its own comments). */

@@ -9,6 +9,7 @@ import { createGiteaClient } from '../gitea/client.js';
 import { dryRunClient } from '../gitea/dry-run.js';
 import { normalizeDelivery } from '../gitea/normalize.js';
 import type { Logger } from '../logger.js';
+import { createTimerScheduler } from '../queue/enqueue.js';
 import { createEventQueue } from '../queue/event-queue.js';
 import { startEmbeddedRedis } from '../redis/embedded.js';
 import { loadTemplates } from '../templates.js';
@@ -63,14 +64,9 @@ export async function runReplay(
       templates: loadTemplates(),
       programRepo: env.PROGRAM_REPO ?? '',
       botLogin,
-      scheduleTimer: async (timer) => {
-        if (!queue) return print({ call: 'scheduleTimer', args: [timer.jobId, timer.dueAt] });
-        await queue.add(
-          'timer',
-          { event: timer.event },
-          { jobId: timer.jobId, delay: Math.max(0, Date.parse(timer.dueAt) - Date.now()) },
-        );
-      },
+      scheduleTimer: queue
+        ? createTimerScheduler(queue)
+        : async (timer) => print({ call: 'scheduleTimer', args: [timer.jobId, timer.dueAt] }),
       log,
     });
     if (!core.isRelevant(normalized.event)) {

@@ -1,11 +1,24 @@
 import type { ExperienceKey, FieldKey } from './fields.js';
 import { isListItem, readLabelledValues } from './labelled-lines.js';
 import { experienceKeyForLabel, normalizeLabel, type SectionKey, sectionKeyForLabel } from './labels.js';
-import { cleanBody, cleanValue, closesFence, readCheckbox, readFenceOpening, readHeading } from './markdown.js';
+import {
+  cleanBody,
+  cleanValue,
+  closesFence,
+  readCheckbox,
+  readFenceOpening,
+  readHeading,
+} from './markdown.js';
 import type { RawApplication } from './raw.js';
 
 /** Answers that a checkbox or the old Gitea dropdown rendering (`- [x] Yes`) may give. */
-const CHOICE_KEYS: ReadonlySet<SectionKey> = new Set(['chain', 'staticIp', 'uptime', 'exitNotice', 'sovereignty']);
+const CHOICE_KEYS: ReadonlySet<SectionKey> = new Set([
+  'chain',
+  'staticIp',
+  'uptime',
+  'exitNotice',
+  'sovereignty',
+]);
 const YES_NO_KEYS: ReadonlySet<SectionKey> = new Set(['staticIp', 'uptime', 'exitNotice', 'sovereignty']);
 
 /**
@@ -76,6 +89,10 @@ export function parseApplication(body: string): RawApplication {
         collector.endPending();
         continue;
       }
+      if (!section) {
+        collector.endPending();
+        continue;
+      }
     }
     if (section) section.lines.push(line);
     else collector.addLooseLine(line);
@@ -99,6 +116,8 @@ class AnswerCollector {
     const checkboxes = section.lines.flatMap((line) => readCheckbox(line) ?? []);
     if (section.key === 'experience') {
       for (const box of checkboxes) this.addExperience(box.label, box.checked);
+      // "## Experience" followed by prose instead of the checklist: that prose is the description.
+      if (checkboxes.length === 0) this.record('experienceText', section.lines.join('\n'));
       return;
     }
     if (CHOICE_KEYS.has(section.key) && checkboxes.length > 0) {
@@ -137,7 +156,8 @@ class AnswerCollector {
   }
 
   endPending(): void {
-    if (this.pending && this.pending.lines.length > 0) this.record(this.pending.key, this.pending.lines.join('\n'));
+    if (this.pending && this.pending.lines.length > 0)
+      this.record(this.pending.key, this.pending.lines.join('\n'));
     this.pending = undefined;
   }
 

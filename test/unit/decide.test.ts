@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { defaultProgramConfig } from '../../src/config/program.js';
+import { decide } from '../../src/engine/decide.js';
+import type { Role } from '../../src/engine/definition.js';
+import type { Instance } from '../../src/engine/instance.js';
+import type { WorkflowModule } from '../../src/engine/module.js';
+import { loadTemplates } from '../../src/templates.js';
+import { loadWorkflows } from '../../src/workflows/registry.js';
+import { botEvent } from '../support/events.js';
+
+const config = defaultProgramConfig();
+const templates = loadTemplates();
+const onboarding = loadWorkflows(templates, config).find(
+  (w) => w.definition.name === 'onboarding',
+) as WorkflowModule;
+const run = (instance: Instance | null, event = botEvent(), roles: Role[] = ['anyone']) =>
+  decide({ workflow: onboarding, instance, event, config, roles: new Set(roles), render: templates.render });
+
+describe('decide (onboarding, as far as the foundation goes)', () => {
+  it('starts on the trigger label: screening label, one status comment with the marker', () => {
+    const { instance, effects } = run(null);
+    expect(instance).toMatchObject({ workflow: 'onboarding', state: 'screening', version: 1, issue: 7 });
+    expect(instance?.updatedAt).toBe('2026-11-20T10:00:00.000Z');
+    expect(effects.map((e) => e.type)).toEqual(['setStateLabel', 'upsertStatusComment']);
+    expect(effects[0]).toEqual({ type: 'setStateLabel', scope: 'onboarding', label: 'onboarding/screening' });
+    const status = effects[1] as { body: string };
+    expect(status.body).toContain('@alice');
+    const marker = /<!-- operator-bot:state (\{.*\}) -->/.exec(status.body)?.[1] ?? '';
+    expect(JSON.parse(marker)).toEqual({
+      workflow: 'onboarding',
+      state: 'screening',
+      version: 1,
+      updatedAt: '2026-11-20T10:00:00.000Z',
+    });
+  });
+
+  it('does nothing for an issue without the trigger label, or a closed one', () => {
+    expect(run(null, botEvent({ issue: { labels: ['bug'] } }))).toEqual({ instance: null, effects: [] });
+    expect(run(null, botEvent({ issue: { state: 'closed' } }))).toEqual({ instance: null, effects: [] });
+  });
+
+  it('leaves a running instance alone when the same label event comes again', () => {
+    const { instance } = run(null);
+    const again = run(instance);
+    expect(again.instance).toBe(instance);
+    expect(again.effects).toEqual([]);
+  });
+
+  it('is pure: the same input gives the same output', () => {
+    expect(run(null)).toEqual(run(null));
+  });
+
+  it('ignores timers set for a state the instance has left', () => {
+    const { instance } = run(null);
+    const stale = botEvent({
+      kind: 'timer.fired',
+      timer: { workflow: 'onboarding', name: 'shadowWeek', forState: 'training', forVersion: 1 },
+    });
+    expect(run(instance, stale).effects).toEqual([]);
+  });
+});
