@@ -7,6 +7,8 @@ import type { BotEvent } from './gitea/event.js';
 import { createLabelCatalog } from './gitea/labels.js';
 import { createMaintainerCheck } from './gitea/roles.js';
 import { createInstanceStore } from './store/instances.js';
+import { createOpenIssueIndex } from './store/open-issues.js';
+import { createRegistryStore } from './store/registry.js';
 import type { Templates } from './templates.js';
 import { createEventHandler, type TimerRequest } from './worker/handle-event.js';
 import { loadWorkflows } from './workflows/registry.js';
@@ -31,6 +33,8 @@ export function createCore(deps: CoreDeps) {
     config: deps.config,
     render: deps.templates.render,
     instances: createInstanceStore(deps.redis),
+    registry: createRegistryStore(deps.redis),
+    openIssues: createOpenIssueIndex(deps.redis),
     writer: {
       gitea: deps.gitea,
       labels: createLabelCatalog(deps.gitea),

@@ -1,174 +1,258 @@
 import type { ProgramConfig } from '../config/program.js';
 import { configValueAt } from '../config/value-at.js';
-import { parseCommands } from '../domain/commands/parse.js';
+import { type CommandLine, parseCommands } from '../domain/commands/parse.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { Role, Transition } from './definition.js';
 import { type Effect, STATE_MARKER } from './effects.js';
 import type { Instance } from './instance.js';
-import type { DecideContext, Render, WorkflowModule } from './module.js';
+import type { ActionResult, DecideContext, Facts, Render, WorkflowModule } from './module.js';
 
 export type DecideInput = {
   workflow: WorkflowModule;
   instance: Instance | null;
   event: BotEvent;
   config: ProgramConfig;
+  facts: Facts;
   roles: ReadonlySet<Role>;
   render: Render;
 };
 
 export type Decision = { instance: Instance | null; effects: Effect[] };
 
-/** The pure transition function: (definition, instance, event, config) → new instance + effects. */
+const NEW = '(new)';
+const MAX_AUTO_STEPS = 10;
+
+/**
+ * The pure transition function: (definition, instance, event, facts, config) → new instance and
+ * effects. No clock, no I/O: every time comes from the event. An unchanged instance is returned
+ * as the same object.
+ */
 export function decide(input: DecideInput): Decision {
-  const { workflow, instance, event } = input;
-  if (!instance) return start(input);
-  if (event.kind === 'comment.created' && event.comment)
-    return applyCommands(input, instance, event.comment.id);
-  const on = eventTrigger(event);
-  if (!on) return { instance, effects: [] };
-  const transition = workflow.definition.transitions.find(
-    (t) => t.on === on && t.from.includes(instance.state),
-  );
-  if (!transition || (on.startsWith('timer:') && !timerStillApplies(instance, event)))
-    return { instance, effects: [] };
-  const ctx: DecideContext = { ...input, instance };
-  const outcome = runTransition(input, ctx, transition);
-  return typeof outcome === 'string' ? { instance, effects: [] } : finish(input, instance, outcome, []);
+  const draft = new Draft(input, input.instance ?? blankInstance(input));
+  if (!input.instance) {
+    if (!draft.start()) return { instance: null, effects: [] };
+  } else if (input.event.kind === 'comment.created' && input.event.comment) {
+    if (input.instance.applied.includes(input.event.comment.id))
+      return { instance: input.instance, effects: [] };
+    for (const command of parseCommands(input.event.comment.body)) draft.command(command);
+  } else {
+    draft.event();
+  }
+  return draft.finish();
 }
 
-function start(input: DecideInput): Decision {
-  const { workflow, event } = input;
-  if (!event.issue.labels.includes(workflow.definition.trigger) || event.issue.state !== 'open') {
-    return { instance: null, effects: [] };
+type Step = Pick<Transition, 'to' | 'roles' | 'guard' | 'action'>;
+
+class Draft {
+  private current: Instance;
+  private changed = false;
+  private readonly replies: string[] = [];
+  private readonly timersToStart = new Set<string>();
+  private readonly extraEffects: Effect[] = [];
+
+  constructor(
+    private readonly input: DecideInput,
+    private readonly before: Instance,
+  ) {
+    this.current = before;
   }
-  const blank: Instance = {
-    workflow: workflow.definition.name,
-    repo: event.repo,
-    issue: event.issue.number,
-    state: '(new)',
+
+  private get definition() {
+    return this.input.workflow.definition;
+  }
+
+  start(): boolean {
+    const { event } = this.input;
+    if (!event.issue.labels.includes(this.definition.trigger) || event.issue.state !== 'open') return false;
+    for (const initial of this.definition.initial) {
+      if (this.take(initial) === true) return true;
+    }
+    return false;
+  }
+
+  event(): void {
+    const on = eventTrigger(this.input.event);
+    if (!on) return;
+    if (on.startsWith('timer:') && !this.timerStillApplies()) return;
+    this.takeFirst(this.candidates(on));
+  }
+
+  command(command: CommandLine): void {
+    if (command.name === 'status') {
+      this.replies.push(this.statusText(this.current));
+      return;
+    }
+    if (command.name === 'help') {
+      this.replies.push(this.helpText());
+      return;
+    }
+    if (!this.definition.transitions.some((t) => t.on === command.name)) return;
+    const candidates = this.candidates(command.name);
+    if (candidates.length === 0) {
+      this.replies.push(
+        `\`${command.raw}\`: not possible while this issue is in state **${this.current.state}**.`,
+      );
+      return;
+    }
+    const refusal = this.takeFirst(candidates, command);
+    if (refusal) this.replies.push(`\`${command.raw}\`: ${refusal}`);
+  }
+
+  finish(): Decision {
+    const { event } = this.input;
+    const commentId = event.kind === 'comment.created' ? event.comment?.id : undefined;
+    if (!this.changed && this.replies.length === 0) return { instance: this.input.instance, effects: [] };
+    const applied = commentId === undefined ? this.current.applied : [...this.current.applied, commentId];
+    if (!this.changed) {
+      return { instance: { ...this.current, applied }, effects: this.replyEffects(commentId) };
+    }
+    const version = this.before.version + 1;
+    const enteredState = this.current.state !== this.before.state;
+    const stateDef = this.definition.states[this.current.state];
+    const timers = Object.entries(this.definition.timers).filter(
+      ([name, timer]) =>
+        this.timersToStart.has(name) ||
+        (enteredState && timer.start === 'enter' && timer.in === this.current.state),
+    );
+    const timerVersions = Object.fromEntries(timers.map(([name]) => [name, version]));
+    const previousTimers = (this.current.data.timers as Record<string, number> | undefined) ?? {};
+    const data =
+      timers.length > 0
+        ? { ...this.current.data, timers: { ...previousTimers, ...timerVersions } }
+        : this.current.data;
+    const next: Instance = { ...this.current, data, version, updatedAt: event.at, applied };
+
+    const effects: Effect[] = [];
+    if (enteredState) {
+      effects.push({
+        type: 'setStateLabel',
+        scope: this.definition.labelScope,
+        label: this.stateLabel(next.state),
+      });
+    }
+    effects.push({ type: 'upsertStatusComment', body: this.statusBody(next) });
+    for (const [name, timer] of timers) {
+      const dueAt = new Date(Date.parse(event.at) + durationAt(this.input.config, timer.after)).toISOString();
+      effects.push({ type: 'scheduleTimer', name, dueAt, forState: timer.in, forVersion: version });
+    }
+    effects.push(...this.extraEffects, ...this.replyEffects(commentId));
+    if (enteredState && stateDef?.close && event.issue.state === 'open') effects.push({ type: 'closeIssue' });
+    return { instance: next, effects };
+  }
+
+  private candidates(on: string): Transition[] {
+    return this.definition.transitions.filter((t) => t.on === on && t.from.includes(this.current.state));
+  }
+
+  /** Takes the first candidate that is allowed; returns the first refusal when none is. */
+  private takeFirst(candidates: Transition[], command?: CommandLine): string | undefined {
+    let refusal: string | undefined;
+    for (const transition of candidates) {
+      const outcome = this.take(transition, command);
+      if (outcome === true) return undefined;
+      refusal ??= outcome;
+    }
+    return refusal;
+  }
+
+  private take(step: Step, command?: CommandLine): true | string {
+    const { workflow } = this.input;
+    if (step.roles && !step.roles.some((role) => role === 'anyone' || this.input.roles.has(role))) {
+      return `only ${describeRoles(step.roles)} may use this here.`;
+    }
+    const ctx: DecideContext = { ...this.input, instance: this.current, ...(command ? { command } : {}) };
+    if (step.guard) {
+      const verdict = workflow.guards[step.guard]?.(ctx) ?? `guard ${step.guard} is missing`;
+      if (verdict !== true) return verdict;
+    }
+    let result: ActionResult = {};
+    if (step.action) {
+      const outcome = workflow.actions[step.action]?.(ctx) ?? `action ${step.action} is missing`;
+      if (typeof outcome === 'string') return outcome;
+      result = outcome;
+    }
+    this.current = {
+      ...this.current,
+      state: step.to ?? this.current.state,
+      data: { ...this.current.data, ...result.data },
+      updatedAt: this.input.event.at,
+    };
+    this.changed = true;
+    if (result.reply) this.replies.push(command ? `\`${command.raw}\`: ${result.reply}` : result.reply);
+    for (const timer of result.startTimers ?? []) this.timersToStart.add(timer);
+    this.extraEffects.push(...(result.effects ?? []));
+    this.runAutomatic();
+    return true;
+  }
+
+  /** `on: auto` transitions fire as soon as their guard holds (e.g. all training done → certification). */
+  private runAutomatic(): void {
+    for (let step = 0; step < MAX_AUTO_STEPS; step++) {
+      const auto = this.candidates('auto').find((t) => {
+        const ctx: DecideContext = { ...this.input, instance: this.current };
+        return !t.guard || this.input.workflow.guards[t.guard]?.(ctx) === true;
+      });
+      if (!auto) return;
+      const { guard: _checked, ...rest } = auto;
+      if (this.take(rest) !== true) return;
+    }
+  }
+
+  private timerStillApplies(): boolean {
+    const timer = this.input.event.timer;
+    if (!timer) return false;
+    const versions = (this.current.data.timers as Record<string, number> | undefined) ?? {};
+    return timer.forState === this.current.state && versions[timer.name] === timer.forVersion;
+  }
+
+  private replyEffects(commentId: number | undefined): Effect[] {
+    if (commentId === undefined || this.replies.length === 0) return [];
+    return [{ type: 'reply', toCommentId: commentId, body: this.replies.join('\n\n') }];
+  }
+
+  private stateLabel(state: string): string {
+    return `${this.definition.labelScope}/${state}`;
+  }
+
+  private statusText(instance: Instance): string {
+    const view = { ...this.input.workflow.statusView(instance, this.input.config), state: instance.state };
+    return this.input.render(this.definition.statusTemplate, view);
+  }
+
+  private statusBody(instance: Instance): string {
+    const marker = JSON.stringify({
+      workflow: instance.workflow,
+      state: instance.state,
+      version: instance.version,
+      updatedAt: instance.updatedAt,
+    });
+    return `${this.statusText(instance)}\n\n<!-- ${STATE_MARKER} ${marker} -->`;
+  }
+
+  private helpText(): string {
+    const usable = this.definition.transitions.filter(
+      (t) =>
+        t.help &&
+        t.from.includes(this.current.state) &&
+        (!t.roles || t.roles.some((role) => role === 'anyone' || this.input.roles.has(role))),
+    );
+    const lines = [...new Map(usable.map((t) => [t.on, `- \`${t.help}\``])).values()];
+    lines.push('- `/status` — where this issue stands and what is left', '- `/help` — this list');
+    return `Commands you can use here now (state **${this.current.state}**):\n${lines.join('\n')}`;
+  }
+}
+
+function blankInstance(input: DecideInput): Instance {
+  return {
+    workflow: input.workflow.definition.name,
+    repo: input.event.repo,
+    issue: input.event.issue.number,
+    state: NEW,
     version: 0,
-    updatedAt: event.at,
+    updatedAt: input.event.at,
     data: {},
     applied: [],
   };
-  const ctx: DecideContext = { ...input, instance: blank };
-  for (const initial of workflow.definition.initial) {
-    if (initial.guard && workflow.guards[initial.guard]?.(ctx) !== true) continue;
-    const outcome = runTransition(input, ctx, { on: 'start', from: ['(new)'], ...initial });
-    if (typeof outcome !== 'string') return finish(input, blank, outcome, [], true);
-  }
-  return { instance: null, effects: [] };
-}
-
-type Outcome = { to?: string; data: Record<string, unknown>; reply?: string };
-
-function runTransition(input: DecideInput, ctx: DecideContext, transition: Transition): Outcome | string {
-  const { workflow } = input;
-  if (transition.roles && !transition.roles.some((role) => role === 'anyone' || input.roles.has(role))) {
-    return `only ${transition.roles.join(' or ')} may use this here`;
-  }
-  if (transition.guard) {
-    const verdict = workflow.guards[transition.guard]?.(ctx) ?? `guard ${transition.guard} is missing`;
-    if (verdict !== true) return verdict;
-  }
-  let data = ctx.instance.data;
-  let reply: string | undefined;
-  if (transition.action) {
-    const result = workflow.actions[transition.action]?.(ctx) ?? `action ${transition.action} is missing`;
-    if (typeof result === 'string') return result;
-    data = { ...data, ...result.data };
-    reply = result.reply;
-  }
-  return { ...(transition.to ? { to: transition.to } : {}), data, ...(reply ? { reply } : {}) };
-}
-
-function applyCommands(input: DecideInput, instance: Instance, commentId: number): Decision {
-  if (instance.applied.includes(commentId)) return { instance, effects: [] };
-  const body = input.event.comment?.body ?? '';
-  const replies: string[] = [];
-  let current = instance;
-  let changed = false;
-  for (const command of parseCommands(body)) {
-    const candidates = input.workflow.definition.transitions.filter((t) => t.on === command.name);
-    if (candidates.length === 0) continue;
-    const transition = candidates.find((t) => t.from.includes(current.state));
-    if (!transition) {
-      replies.push(`\`${command.raw}\`: not possible while this issue is in state **${current.state}**.`);
-      continue;
-    }
-    const ctx: DecideContext = { ...input, instance: current, command };
-    const outcome = runTransition(input, ctx, transition);
-    if (typeof outcome === 'string') {
-      replies.push(`\`${command.raw}\`: ${outcome}.`);
-      continue;
-    }
-    if (outcome.reply) replies.push(`\`${command.raw}\`: ${outcome.reply}`);
-    current = advance(current, outcome, input.event.at);
-    changed = true;
-  }
-  const applied = { ...current, applied: [...instance.applied, commentId] };
-  const replyEffects: Effect[] =
-    replies.length > 0 ? [{ type: 'reply', toCommentId: commentId, body: replies.join('\n') }] : [];
-  if (!changed) return { instance: replies.length > 0 ? applied : instance, effects: replyEffects };
-  return finish(
-    input,
-    instance,
-    { to: current.state, data: current.data },
-    replyEffects,
-    false,
-    applied.applied,
-  );
-}
-
-function advance(instance: Instance, outcome: Outcome, at: string): Instance {
-  return { ...instance, state: outcome.to ?? instance.state, data: outcome.data, updatedAt: at };
-}
-
-function finish(
-  input: DecideInput,
-  before: Instance,
-  outcome: Outcome,
-  extra: Effect[],
-  isStart = false,
-  applied = before.applied,
-): Decision {
-  const { workflow, config } = input;
-  const next: Instance = {
-    ...advance(before, outcome, input.event.at),
-    version: before.version + 1,
-    applied,
-  };
-  const effects: Effect[] = [];
-  if (isStart || next.state !== before.state) {
-    effects.push({
-      type: 'setStateLabel',
-      scope: workflow.definition.labelScope,
-      label: stateLabel(input, next.state),
-    });
-  }
-  effects.push({ type: 'upsertStatusComment', body: statusBody(input, next) });
-  for (const [name, timer] of Object.entries(workflow.definition.timers)) {
-    if (timer.in !== next.state || (!isStart && before.state === next.state)) continue;
-    const dueAt = new Date(Date.parse(input.event.at) + durationAt(config, timer.after)).toISOString();
-    effects.push({ type: 'scheduleTimer', name, dueAt, forState: next.state, forVersion: next.version });
-  }
-  if (outcome.reply && !extra.some((e) => e.type === 'reply') && input.event.comment) {
-    effects.push({ type: 'reply', toCommentId: input.event.comment.id, body: outcome.reply });
-  }
-  return { instance: next, effects: [...effects, ...extra] };
-}
-
-const stateLabel = (input: DecideInput, state: string) => `${input.workflow.definition.labelScope}/${state}`;
-
-function statusBody(input: DecideInput, instance: Instance): string {
-  const marker = JSON.stringify({
-    workflow: instance.workflow,
-    state: instance.state,
-    version: instance.version,
-    updatedAt: instance.updatedAt,
-  });
-  const view = { ...input.workflow.statusView(instance, input.config), state: instance.state };
-  return `${input.render(input.workflow.definition.statusTemplate, view)}\n\n<!-- ${STATE_MARKER} ${marker} -->`;
 }
 
 function eventTrigger(event: BotEvent): string | undefined {
@@ -176,9 +260,17 @@ function eventTrigger(event: BotEvent): string | undefined {
   return event.kind.startsWith('issue.') ? event.kind.slice('issue.'.length) : undefined;
 }
 
-function timerStillApplies(instance: Instance, event: BotEvent): boolean {
-  return event.timer?.forState === instance.state;
-}
+const ROLE_NAMES: Record<Role, string> = {
+  anyone: 'anyone',
+  maintainer: 'a maintainer',
+  author: 'the author of this issue',
+  assignee: 'the assignee',
+  operator: 'an active operator',
+  mentor: 'the mentor',
+  peer: 'an active operator other than the applicant',
+};
+
+const describeRoles = (roles: readonly Role[]) => roles.map((role) => ROLE_NAMES[role]).join(' or ');
 
 function durationAt(config: ProgramConfig, path: string): number {
   const value = configValueAt(config, path);

@@ -4,22 +4,37 @@ const name = z
   .string()
   .regex(/^[a-z][a-zA-Z0-9-]*$/, 'use letters, digits and dashes, starting with a lower-case letter');
 
+export const ROLES = ['anyone', 'maintainer', 'author', 'assignee', 'operator', 'mentor', 'peer'] as const;
+
 const transitionSchema = z.strictObject({
-  /** A command (`approve` for `/approve`) or an event: `opened`, `edited`, `labeled`, `closed`, `reopened`, `timer:<name>`. */
+  /**
+   * A command (`approve` for `/approve`), an issue event (`opened`, `edited`, `labeled`, `closed`,
+   * `reopened`), `timer:<name>`, or `auto` (taken as soon as its guard holds after any change).
+   */
   on: z.string().min(1),
   from: z.array(name).min(1),
   to: name.optional(),
-  roles: z
-    .array(z.enum(['anyone', 'maintainer', 'author', 'assignee', 'operator', 'mentor', 'peer']))
-    .optional(),
+  roles: z.array(z.enum(ROLES)).optional(),
   guard: name.optional(),
   action: name.optional(),
+  /** For `/help`: an example use and what it does. */
+  help: z.string().optional(),
 });
 
 const timerSchema = z.strictObject({
   /** Config path of the duration, e.g. `onboarding.shadowPeriod`. */
   after: z.string().min(1),
+  /** The state the timer belongs to; it does nothing once the instance has left it. */
   in: name,
+  /** `enter`: started when the instance enters `in`; `action`: started by an action. */
+  start: z.enum(['enter', 'action']).default('enter'),
+});
+
+const stateSchema = z.strictObject({
+  description: z.string(),
+  final: z.boolean().default(false),
+  /** Close the issue on entering this state. */
+  close: z.boolean().default(false),
 });
 
 export const workflowDefinitionSchema = z
@@ -30,7 +45,7 @@ export const workflowDefinitionSchema = z
     labelScope: z.string().min(1),
     statusTemplate: z.string().min(1),
     initial: z.array(z.strictObject({ to: name, guard: name.optional(), action: name.optional() })).min(1),
-    states: z.record(name, z.strictObject({ description: z.string(), final: z.boolean().default(false) })),
+    states: z.record(name, stateSchema),
     transitions: z.array(transitionSchema).default([]),
     timers: z.record(name, timerSchema).default({}),
   })
@@ -60,4 +75,4 @@ export const workflowDefinitionSchema = z
 
 export type WorkflowDefinition = z.output<typeof workflowDefinitionSchema>;
 export type Transition = WorkflowDefinition['transitions'][number];
-export type Role = NonNullable<Transition['roles']>[number];
+export type Role = (typeof ROLES)[number];

@@ -1,14 +1,29 @@
 import type { ProgramConfig } from '../config/program.js';
 import type { CommandLine } from '../domain/commands/parse.js';
+import type { OperatorRecord } from '../domain/registry.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { Role, WorkflowDefinition } from './definition.js';
+import type { Effect } from './effects.js';
 import type { Instance } from './instance.js';
+
+/** What the worker looks up before deciding, so that deciding needs no I/O. */
+export type Facts = {
+  /** The registry record of the issue's author, if any. */
+  author?: OperatorRecord;
+  /** The registry record of the event's actor, if any. */
+  actor?: OperatorRecord;
+  /** Other open issues (`repo#n`) running this workflow for the same author. */
+  otherOpenIssues: string[];
+  /** Registry records of the users @mentioned in the comment's commands, by lower-case login. */
+  mentioned: Record<string, OperatorRecord>;
+};
 
 /** What guards and actions see: everything is data, nothing reads a clock or the network. */
 export type DecideContext = {
   event: BotEvent;
   instance: Instance;
   config: ProgramConfig;
+  facts: Facts;
   command?: CommandLine;
   roles: ReadonlySet<Role>;
 };
@@ -16,8 +31,17 @@ export type DecideContext = {
 /** `true` lets the transition happen; a string refuses it and says why (for the reply). */
 export type Guard = (ctx: DecideContext) => true | string;
 
-/** Updates the instance's data; may return a reply for the command that triggered it. */
-export type Action = (ctx: DecideContext) => { data?: Record<string, unknown>; reply?: string } | string;
+export type ActionResult = {
+  data?: Record<string, unknown>;
+  /** A short answer to the command that caused it. */
+  reply?: string;
+  /** Timers (declared with `start: action`) to start now. */
+  startTimers?: string[];
+  effects?: Effect[];
+};
+
+/** Updates the instance's data, or refuses with the reason (a string). */
+export type Action = (ctx: DecideContext) => ActionResult | string;
 
 /** A workflow: its YAML definition plus the named guards and actions it refers to. */
 export type WorkflowModule = {

@@ -1,13 +1,17 @@
 import type { Logger } from 'pino';
 import type { ProgramConfig } from '../config/program.js';
+import { mentionedLogins } from '../domain/commands/mentions.js';
 import { decide } from '../engine/decide.js';
 import type { Effect } from '../engine/effects.js';
-import type { Render, WorkflowModule } from '../engine/module.js';
+import type { Facts, Render, WorkflowModule } from '../engine/module.js';
 import { repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { MaintainerCheck } from '../gitea/roles.js';
 import { createIssueWriter, type IssueWriter, type WriterDeps } from '../gitea/writer.js';
 import type { InstanceStore } from '../store/instances.js';
+import { issueKey } from '../store/keys.js';
+import type { OpenIssueIndex } from '../store/open-issues.js';
+import type { RegistryStore } from '../store/registry.js';
 import { rolesOf } from './roles.js';
 
 export type TimerRequest = { event: BotEvent; dueAt: string; jobId: string };
@@ -17,33 +21,63 @@ export type HandlerDeps = {
   config: ProgramConfig;
   render: Render;
   instances: InstanceStore;
+  registry: RegistryStore;
+  openIssues: OpenIssueIndex;
   writer: WriterDeps;
   isMaintainer: MaintainerCheck;
   scheduleTimer: (timer: TimerRequest) => Promise<void>;
   log: Logger;
 };
 
-/** One event through every workflow: load the instance, decide (pure), apply the effects, save. */
+/** One event through every workflow: load the instance and facts, decide (pure), apply the effects, save. */
 export function createEventHandler(deps: HandlerDeps) {
   return async function handleEvent(event: BotEvent): Promise<void> {
     if (!event.timer && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase()) return;
     const writer = createIssueWriter(deps.writer, repoRef(event.repo), event.issue.number);
+    const self = issueKey(event.repo, event.issue.number);
     for (const workflow of deps.workflows) {
       const name = workflow.definition.name;
       if (event.timer && event.timer.workflow !== name) continue;
       const instance = await deps.instances.get(event.repo, event.issue.number, name);
       if (!instance && !event.issue.labels.includes(workflow.definition.trigger)) continue;
-      const roles = await rolesOf(event, instance, deps.isMaintainer);
-      const decision = decide({ workflow, instance, event, config: deps.config, roles, render: deps.render });
-      if (decision.instance === instance) continue;
-      for (const effect of decision.effects) await apply(effect, writer, name, event);
-      if (decision.instance) await deps.instances.put(decision.instance);
-      deps.log.info(
-        { workflow: name, issue: event.issue.number, from: instance?.state, to: decision.instance?.state },
-        'decided',
-      );
+      const facts = await loadFacts(event, name, self);
+      const roles = await rolesOf(event, instance, facts, deps.isMaintainer);
+      const decision = decide({
+        workflow,
+        instance,
+        event,
+        config: deps.config,
+        facts,
+        roles,
+        render: deps.render,
+      });
+      const next = decision.instance;
+      if (next !== instance) {
+        for (const effect of decision.effects) await apply(effect, writer, name, event);
+        if (next) await deps.instances.put(next);
+        deps.log.info(
+          { workflow: name, issue: event.issue.number, from: instance?.state, to: next?.state },
+          'decided',
+        );
+      }
+      if (next) {
+        const open = event.issue.state === 'open' && !workflow.definition.states[next.state]?.final;
+        await deps.openIssues.mark(name, event.issue.author, self, open);
+      }
     }
   };
+
+  async function loadFacts(event: BotEvent, workflow: string, self: string): Promise<Facts> {
+    const logins = mentionedLogins(event.comment?.body ?? '');
+    const [author, actor, otherOpenIssues, records] = await Promise.all([
+      deps.registry.get(event.issue.author),
+      deps.registry.get(event.actor),
+      deps.openIssues.others(workflow, event.issue.author, self),
+      Promise.all(logins.map((login) => deps.registry.get(login))),
+    ]);
+    const mentioned = Object.fromEntries(records.flatMap((r) => (r ? [[r.login.toLowerCase(), r]] : [])));
+    return { ...(author ? { author } : {}), ...(actor ? { actor } : {}), otherOpenIssues, mentioned };
+  }
 
   async function apply(
     effect: Effect,
@@ -65,6 +99,8 @@ export function createEventHandler(deps: HandlerDeps) {
       case 'reopenIssue':
         await writer.reopen();
         return;
+      case 'putOperator':
+        return deps.registry.put(effect.operator);
       case 'scheduleTimer':
         return deps.scheduleTimer(timerRequest(effect, workflow, event));
     }

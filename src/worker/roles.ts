@@ -1,16 +1,27 @@
 import type { Role } from '../engine/definition.js';
 import type { Instance } from '../engine/instance.js';
+import type { Facts } from '../engine/module.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { MaintainerCheck } from '../gitea/roles.js';
 
 /** The roles the event's actor holds on this issue, resolved before the pure decide step. */
-export async function rolesOf(event: BotEvent, instance: Instance | null, isMaintainer: MaintainerCheck) {
+export async function rolesOf(
+  event: BotEvent,
+  instance: Instance | null,
+  facts: Facts,
+  isMaintainer: MaintainerCheck,
+) {
   const roles = new Set<Role>(['anyone']);
   const actor = event.actor.toLowerCase();
-  if (event.issue.author.toLowerCase() === actor) roles.add('author');
+  const isAuthor = event.issue.author.toLowerCase() === actor;
+  if (isAuthor) roles.add('author');
   if (event.issue.assignees.some((a) => a.toLowerCase() === actor)) roles.add('assignee');
   if (typeof instance?.data.mentor === 'string' && instance.data.mentor.toLowerCase() === actor)
     roles.add('mentor');
+  if (facts.actor?.status === 'active') {
+    roles.add('operator');
+    if (!isAuthor) roles.add('peer');
+  }
   if (event.comment && (await isMaintainer(event.actor))) roles.add('maintainer');
   return roles;
 }

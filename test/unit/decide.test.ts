@@ -7,16 +7,26 @@ import type { WorkflowModule } from '../../src/engine/module.js';
 import { loadTemplates } from '../../src/templates.js';
 import { loadWorkflows } from '../../src/workflows/registry.js';
 import { botEvent } from '../support/events.js';
+import { completeForm } from '../support/onboarding.js';
 
 const config = defaultProgramConfig();
 const templates = loadTemplates();
 const onboarding = loadWorkflows(templates, config).find(
   (w) => w.definition.name === 'onboarding',
 ) as WorkflowModule;
-const run = (instance: Instance | null, event = botEvent(), roles: Role[] = ['anyone']) =>
-  decide({ workflow: onboarding, instance, event, config, roles: new Set(roles), render: templates.render });
+const labeled = botEvent({ issue: { body: completeForm } });
+const run = (instance: Instance | null, event = labeled, roles: Role[] = ['anyone']) =>
+  decide({
+    workflow: onboarding,
+    instance,
+    event,
+    config,
+    facts: { otherOpenIssues: [], mentioned: {} },
+    roles: new Set(roles),
+    render: templates.render,
+  });
 
-describe('decide (onboarding, as far as the foundation goes)', () => {
+describe('decide (the engine, on the onboarding workflow)', () => {
   it('starts on the trigger label: screening label, one status comment with the marker', () => {
     const { instance, effects } = run(null);
     expect(instance).toMatchObject({ workflow: 'onboarding', state: 'screening', version: 1, issue: 7 });
@@ -25,6 +35,7 @@ describe('decide (onboarding, as far as the foundation goes)', () => {
     expect(effects[0]).toEqual({ type: 'setStateLabel', scope: 'onboarding', label: 'onboarding/screening' });
     const status = effects[1] as { body: string };
     expect(status.body).toContain('@alice');
+    expect(status.body).not.toContain('{{');
     const marker = /<!-- operator-bot:state (\{.*\}) -->/.exec(status.body)?.[1] ?? '';
     expect(JSON.parse(marker)).toEqual({
       workflow: 'onboarding',

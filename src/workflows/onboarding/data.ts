@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { applicationSchema, problemSchema } from '../../domain/application/index.js';
+import type { Instance } from '../../engine/instance.js';
+
+const byAt = z.object({ by: z.string(), at: z.string() });
+
+/** What onboarding remembers about one application, inside its instance. */
+export const onboardingDataSchema = z.looseObject({
+  applicant: z.string().default(''),
+  application: applicationSchema.optional(),
+  problems: z.array(problemSchema).default([]),
+  modules: z.array(z.number().int()).default([]),
+  quizScore: z.number().optional(),
+  mentor: z.string().optional(),
+  shadowStartedAt: z.string().optional(),
+  shadowDoneAt: z.string().optional(),
+  fleet: z.array(z.string()).default([]),
+  tasks: z.number().int().default(0),
+  signoff: byAt.optional(),
+  rejection: byAt.extend({ reason: z.string() }).optional(),
+  activatedAt: z.string().optional(),
+});
+
+export type OnboardingData = z.output<typeof onboardingDataSchema>;
+
+export const onboardingData = (instance: Instance): OnboardingData =>
+  onboardingDataSchema.parse(instance.data);

@@ -1,0 +1,74 @@
+import type { ProgramConfig } from '../../config/program.js';
+import type { Instance } from '../../engine/instance.js';
+import { onboardingData } from './data.js';
+
+const TITLES: Record<string, string> = {
+  incomplete: 'Incomplete',
+  screening: 'Screening',
+  training: 'Training',
+  certification: 'Certification',
+  active: 'Active',
+  rejected: 'Rejected',
+};
+
+const NEXT: Record<string, string> = {
+  incomplete: 'edit the issue to fix the answers below; the bot checks again on every edit.',
+  screening: 'a maintainer reviews the application and answers `/approve` or `/reject REASON`.',
+  training:
+    'finish the modules (`/module N`), pass the quiz (`/quiz SCORE`, by a maintainer) and the shadow week (`/shadow @mentor`).',
+  certification:
+    'register the test fleet (`/fleet NODE NODE`), complete the dispatched tasks (`/tasks N`, by a maintainer) and get a sign-off (`/signoff`).',
+};
+
+const tick = (done: boolean) => (done ? '[x]' : '[ ]');
+const utc = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+/** The status comment's view: a checklist of what is done and what is left, per phase. */
+export function onboardingStatusView(instance: Instance, config: ProgramConfig): Record<string, unknown> {
+  const data = onboardingData(instance);
+  const { onboarding } = config;
+  const modules = new Set(data.modules);
+  const shadowEnds = data.shadowStartedAt
+    ? new Date(Date.parse(data.shadowStartedAt) + onboarding.shadowPeriod).toISOString()
+    : undefined;
+  const phase = ['training', 'certification', 'active'].indexOf(instance.state);
+  const training = [
+    ...Array.from({ length: onboarding.modules }, (_, i) => ({
+      item: `${tick(modules.has(i + 1))} Training module ${i + 1}`,
+    })),
+    {
+      item: `${tick((data.quizScore ?? -1) >= onboarding.quizPassPercent)} Fleet operations quiz ≥ ${onboarding.quizPassPercent}%${
+        data.quizScore !== undefined ? ` (last score ${data.quizScore}%)` : ''
+      }`,
+    },
+    {
+      item: `${tick(data.shadowDoneAt !== undefined)} Shadow week${
+        data.mentor && shadowEnds ? ` with @${data.mentor}, ends ${utc(shadowEnds)}` : ''
+      }`,
+    },
+  ];
+  const certification = [
+    {
+      item: `${tick(data.fleet.length >= onboarding.testFleetNodes)} Test fleet of ${onboarding.testFleetNodes} nodes${
+        data.fleet.length > 0 ? `: ${data.fleet.join(', ')}` : ''
+      }`,
+    },
+    {
+      item: `${tick(data.tasks >= onboarding.requiredTasks)} ${data.tasks}/${onboarding.requiredTasks} dispatched tasks completed`,
+    },
+    { item: `${tick(data.signoff !== undefined)} Sign-off${data.signoff ? ` by @${data.signoff.by}` : ''}` },
+  ];
+  return {
+    applicant: data.applicant,
+    stateTitle: TITLES[instance.state] ?? instance.state,
+    next: NEXT[instance.state],
+    problems: data.problems,
+    hasProblems: data.problems.length > 0,
+    showTraining: phase >= 0,
+    training,
+    showCertification: phase >= 1,
+    certification,
+    activatedAt: data.activatedAt ? utc(data.activatedAt) : undefined,
+    rejection: data.rejection ? { ...data.rejection, at: utc(data.rejection.at) } : undefined,
+  };
+}

@@ -1,0 +1,43 @@
+import { giteaSpec, type Operation } from './swagger.js';
+
+export interface OperationMatch {
+  template: string;
+  params: Record<string, string>;
+  operation: Operation | undefined;
+}
+
+interface CompiledPath {
+  template: string;
+  pattern: RegExp;
+  names: string[];
+  literalSegments: number;
+}
+
+function compile(template: string): CompiledPath {
+  const names: string[] = [];
+  const source = template
+    .split('/')
+    .map((segment) => {
+      const param = /^\{(\w+)\}$/.exec(segment);
+      if (!param?.[1]) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(param[1]);
+      return '([^/]+)';
+    })
+    .join('/');
+  const literalSegments = template.split('/').filter((segment) => segment && !segment.startsWith('{')).length;
+  return { template, pattern: new RegExp(`^${source}$`), names, literalSegments };
+}
+
+const compiledPaths = Object.keys(giteaSpec.paths)
+  .map(compile)
+  .sort((a, b) => b.literalSegments - a.literalSegments);
+
+export function findOperation(method: string, apiPath: string): OperationMatch | undefined {
+  const candidates = compiledPaths.filter((path) => path.pattern.test(apiPath));
+  const withMethod = candidates.find((path) => giteaSpec.paths[path.template]?.[method.toLowerCase()]);
+  const chosen = withMethod ?? candidates[0];
+  if (!chosen) return undefined;
+  const values = chosen.pattern.exec(apiPath)?.slice(1) ?? [];
+  const params = Object.fromEntries(chosen.names.map((name, i) => [name, decodeURIComponent(values[i] ?? '')]));
+  return { template: chosen.template, params, operation: giteaSpec.paths[chosen.template]?.[method.toLowerCase()] };
+}

@@ -1,0 +1,90 @@
+import type { AccessMode } from './api-types.js';
+
+export interface UserRecord {
+  id: number;
+  login: string;
+  fullName: string;
+  email: string;
+  isAdmin: boolean;
+  isOrganization: boolean;
+  keepEmailPrivate: boolean;
+  created: string;
+  lastLogin: string;
+}
+
+export interface RepoRecord {
+  id: number;
+  owner: string;
+  name: string;
+  description: string;
+  isPrivate: boolean;
+  created: string;
+  updated: string;
+}
+
+export interface LabelRecord {
+  id: number;
+  repoId: number;
+  name: string;
+  color: string;
+  description: string;
+  exclusive: boolean;
+  isArchived: boolean;
+}
+
+export interface IssueRecord {
+  id: number;
+  repoId: number;
+  number: number;
+  title: string;
+  body: string;
+  poster: string;
+  labelIds: number[];
+  assignees: string[];
+  isClosed: boolean;
+  isPull: boolean;
+  isLocked: boolean;
+  created: string;
+  updated: string;
+  closed: string | null;
+}
+
+export type TimelineKind = 'comment' | 'label' | 'close' | 'reopen' | 'assignees' | 'change_title';
+
+export interface TimelineRecord {
+  id: number;
+  repoId: number;
+  issueNumber: number;
+  kind: TimelineKind;
+  actor: string;
+  body: string;
+  labelId?: number;
+  assignee?: string;
+  removedAssignee?: boolean;
+  oldTitle?: string;
+  newTitle?: string;
+  created: string;
+  updated: string;
+}
+
+export interface TeamRecord {
+  id: number;
+  org: string;
+  name: string;
+  description: string;
+  permission: AccessMode;
+  includesAllRepositories: boolean;
+  members: string[];
+}
+
+export interface CommitStatusRecord {
+  id: number;
+  repoId: number;
+  sha: string;
+  state: string;
+  targetUrl: string;
+  description: string;
+  context: string;
+  creator: string;
+  created: string;
+}

@@ -1,0 +1,62 @@
+import { atLeast } from '../access.js';
+import { pagingHeaders, paginate } from '../paging.js';
+import { byLabelName, toApiLabel } from '../represent/label.js';
+import { created, forbidden, ok, unprocessable } from '../route-result.js';
+import type { Route } from './route.js';
+import { inRepo } from './scopes.js';
+
+interface CreateLabelOption {
+  name: string;
+  color: string;
+  description?: string;
+  exclusive?: boolean;
+  is_archived?: boolean;
+}
+
+const COLOR = /^#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/;
+
+export function normalizeColor(color: string): string | undefined {
+  const hex = COLOR.exec(color)?.[1]?.toLowerCase();
+  if (!hex) return undefined;
+  return `#${hex.length === 3 ? [...hex].map((digit) => digit + digit).join('') : hex}`;
+}
+
+export const WRITE_REQUIRED = 'user should have a permission to write to a repo';
+
+export const labelRoutes: Route[] = [
+  {
+    method: 'GET',
+    template: '/repos/{owner}/{repo}/labels',
+    handle: (context) =>
+      inRepo(context, ({ repo }) => {
+        const page = paginate(context.state.repoLabels(repo.id).sort(byLabelName), context.query);
+        return ok(
+          page.items.map((label) => toApiLabel(label, context.represent)),
+          pagingHeaders(context.site, context.url, page, false),
+        );
+      }),
+  },
+  {
+    method: 'POST',
+    template: '/repos/{owner}/{repo}/labels',
+    handle: (context) =>
+      inRepo(context, ({ repo, mode }) => {
+        if (!atLeast(mode, 'write')) return forbidden(context.site, WRITE_REQUIRED);
+        const form = context.body as CreateLabelOption;
+        if (!form.name) return unprocessable(context.site, '[Name]: Required');
+        const color = normalizeColor(form.color);
+        if (!color) return unprocessable(context.site, `invalid color: ${form.color}`);
+        const label = {
+          id: context.state.ids.label.take(),
+          repoId: repo.id,
+          name: form.name,
+          color,
+          description: form.description ?? '',
+          exclusive: form.exclusive ?? false,
+          isArchived: form.is_archived ?? false,
+        };
+        context.state.labels.push(label);
+        return created(toApiLabel(label, context.represent));
+      }),
+  },
+];

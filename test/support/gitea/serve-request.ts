@@ -1,0 +1,148 @@
+import { delay, HttpResponse } from 'msw';
+import { authenticate } from './authenticate.js';
+import { requestProblems, responseProblems } from './contract/contract-check.js';
+import { findOperation, type OperationMatch } from './contract/operations.js';
+import type { FaultPlan, FaultSpec } from './faults.js';
+import type { ContractViolation, RecordedRequest, ViolationKind } from './request-log.js';
+import { apiError, notFound, type RouteResult } from './route-result.js';
+import { routeKey, routesByKey } from './routes/index.js';
+import type { Site } from './site.js';
+import type { GiteaState } from './state.js';
+
+export interface ServerParts {
+  state: GiteaState;
+  site: Site;
+  token: string;
+  botLogin: string;
+  faults: FaultPlan;
+  requests: RecordedRequest[];
+  violations: ContractViolation[];
+  now: () => string;
+}
+
+interface Incoming {
+  request: Request;
+  url: URL;
+  apiPath: string;
+  body: unknown;
+  hasBody: boolean;
+  match: OperationMatch | undefined;
+  entry: RecordedRequest;
+}
+
+const API_PREFIX = '/api/v1';
+
+async function readBody(request: Request): Promise<{ body: unknown; hasBody: boolean; problem?: string }> {
+  const text = await request.text();
+  if (text === '') return { body: undefined, hasBody: false };
+  if (!(request.headers.get('content-type') ?? '').includes('application/json')) {
+    return { body: text, hasBody: true, problem: 'body: sent without Content-Type: application/json' };
+  }
+  try {
+    return { body: JSON.parse(text), hasBody: true };
+  } catch {
+    return { body: text, hasBody: true, problem: 'body: not valid JSON' };
+  }
+}
+
+function toHttpResponse(result: RouteResult): Response {
+  const headers = new Headers(result.headers);
+  if (result.body === undefined) return new HttpResponse(null, { status: result.status, headers });
+  headers.set('Content-Type', 'application/json;charset=utf-8');
+  return new HttpResponse(JSON.stringify(result.body), { status: result.status, headers });
+}
+
+export function createRequestServer(parts: ServerParts): (request: Request) => Promise<Response> {
+  const violate = (incoming: Incoming, kind: ViolationKind, message: string) => {
+    parts.violations.push({ kind, method: incoming.request.method, path: incoming.apiPath, message });
+  };
+
+  const answer = (incoming: Incoming, result: RouteResult, fault?: RecordedRequest['fault']): Response => {
+    incoming.entry.status = result.status;
+    if (fault) incoming.entry.fault = fault;
+    return toHttpResponse(result);
+  };
+
+  const answerFault = async (incoming: Incoming, fault: FaultSpec): Promise<Response | undefined> => {
+    if (fault.delayMs) await delay(fault.delayMs);
+    if (fault.networkError) {
+      incoming.entry.status = 0;
+      incoming.entry.fault = 'network-error';
+      return HttpResponse.error();
+    }
+    if (fault.status === undefined) {
+      incoming.entry.fault = 'delay';
+      return undefined;
+    }
+    const body = fault.body ?? { message: `injected fault ${fault.status}`, url: parts.site.swaggerUrl };
+    return answer(incoming, { status: fault.status, body, headers: fault.headers }, 'status');
+  };
+
+  const dispatch = (incoming: Incoming): Response => {
+    const { match, request } = incoming;
+    const route = match && routesByKey.get(routeKey(request.method, match.template));
+    if (!match?.operation || !route) {
+      violate(incoming, 'not-emulated', `${match?.template ?? incoming.apiPath} is not emulated for ${request.method}`);
+      return answer(incoming, notFound(parts.site));
+    }
+    const doer = parts.state.user(parts.botLogin);
+    if (!doer) throw new Error(`the bot account ${parts.botLogin} is missing`);
+    const result = route.handle({
+      state: parts.state,
+      site: parts.site,
+      doer,
+      params: match.params,
+      query: incoming.url.searchParams,
+      body: incoming.body,
+      url: incoming.url,
+      now: parts.now,
+      represent: { state: parts.state, site: parts.site, doer: doer.login },
+    });
+    for (const problem of responseProblems(match, result.status, result.body)) violate(incoming, 'response', problem);
+    return answer(incoming, result);
+  };
+
+  return async (request) => {
+    const url = new URL(request.url);
+    const apiPath = url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) : url.pathname;
+    const { body, hasBody, problem: bodyProblem } = await readBody(request);
+    const match = url.pathname.startsWith(`${API_PREFIX}/`) ? findOperation(request.method, apiPath) : undefined;
+    const entry: RecordedRequest = {
+      method: request.method,
+      path: apiPath,
+      template: match?.template,
+      operationId: match?.operation?.operationId,
+      query: Object.fromEntries(url.searchParams),
+      body,
+      status: 0,
+    };
+    parts.requests.push(entry);
+    const incoming: Incoming = { request, url, apiPath, body, hasBody, match, entry };
+
+    if (!match?.operation) {
+      violate(incoming, 'unknown-operation', `no ${request.method} ${url.pathname} in Gitea 1.22's API`);
+      return answer(incoming, notFound(parts.site));
+    }
+    const auth = authenticate(request, url, parts.token);
+    if (auth === 'deprecated-query-token') {
+      violate(incoming, 'auth', 'token sent in the query string (deprecated); use the Authorization header');
+    } else if (auth !== 'ok') {
+      violate(incoming, 'auth', auth === 'missing' ? 'no Authorization header' : 'wrong token');
+      return answer(incoming, apiError(parts.site, 401, auth === 'missing' ? 'token is required' : 'user does not exist [uid: 0, name: ]'));
+    }
+    const problems = [
+      ...(bodyProblem ? [bodyProblem] : []),
+      ...requestProblems(match, { query: url.searchParams, body, hasBody }),
+    ];
+    if (problems.length > 0) {
+      for (const problem of problems) violate(incoming, 'request', problem);
+      return answer(incoming, apiError(parts.site, 422, `contract: ${problems.join('; ')}`));
+    }
+    const fault = parts.faults.take(request.method, apiPath, match.template);
+    if (fault) {
+      const faulted = await answerFault(incoming, fault);
+      if (faulted) return faulted;
+    }
+    return dispatch(incoming);
+  };
+}

@@ -1,0 +1,110 @@
+import type { AccessMode } from './api-types.js';
+import type {
+  CommitStatusRecord,
+  IssueRecord,
+  LabelRecord,
+  RepoRecord,
+  TeamRecord,
+  TimelineRecord,
+  UserRecord,
+} from './records.js';
+
+export class IdSequence {
+  readonly #first: number;
+  #next: number;
+  constructor(first: number) {
+    this.#first = first;
+    this.#next = first;
+  }
+  take(): number {
+    return this.#next++;
+  }
+  reset(): void {
+    this.#next = this.#first;
+  }
+}
+
+export class GiteaState {
+  readonly users = new Map<string, UserRecord>();
+  readonly repos = new Map<string, RepoRecord>();
+  readonly labels: LabelRecord[] = [];
+  readonly issues: IssueRecord[] = [];
+  readonly timeline: TimelineRecord[] = [];
+  readonly teams: TeamRecord[] = [];
+  readonly statuses: CommitStatusRecord[] = [];
+  readonly permissions = new Map<string, AccessMode>();
+
+  readonly ids = {
+    user: new IdSequence(1),
+    repo: new IdSequence(11),
+    team: new IdSequence(21),
+    label: new IdSequence(101),
+    issue: new IdSequence(1001),
+    comment: new IdSequence(5001),
+    status: new IdSequence(9001),
+  };
+
+  clear(): void {
+    this.users.clear();
+    this.repos.clear();
+    this.labels.length = 0;
+    this.issues.length = 0;
+    this.timeline.length = 0;
+    this.teams.length = 0;
+    this.statuses.length = 0;
+    this.permissions.clear();
+    for (const sequence of Object.values(this.ids)) sequence.reset();
+  }
+
+  user(login: string): UserRecord | undefined {
+    return this.users.get(login.toLowerCase());
+  }
+
+  repo(owner: string, name: string): RepoRecord | undefined {
+    return this.repos.get(`${owner}/${name}`.toLowerCase());
+  }
+
+  repoById(id: number): RepoRecord {
+    for (const repo of this.repos.values()) if (repo.id === id) return repo;
+    throw new Error(`no repository with id ${id}`);
+  }
+
+  repoLabels(repoId: number): LabelRecord[] {
+    return this.labels.filter((label) => label.repoId === repoId);
+  }
+
+  label(id: number): LabelRecord | undefined {
+    return this.labels.find((label) => label.id === id);
+  }
+
+  issue(repoId: number, number: number): IssueRecord | undefined {
+    return this.issues.find((issue) => issue.repoId === repoId && issue.number === number);
+  }
+
+  nextIssueNumber(repoId: number): number {
+    const numbers = this.issues.filter((issue) => issue.repoId === repoId).map((issue) => issue.number);
+    return Math.max(0, ...numbers) + 1;
+  }
+
+  comments(repoId: number, issueNumber: number): TimelineRecord[] {
+    return this.timeline.filter(
+      (event) => event.kind === 'comment' && event.repoId === repoId && event.issueNumber === issueNumber,
+    );
+  }
+
+  comment(repoId: number, id: number): TimelineRecord | undefined {
+    return this.timeline.find((event) => event.kind === 'comment' && event.repoId === repoId && event.id === id);
+  }
+
+  team(id: number): TeamRecord | undefined {
+    return this.teams.find((team) => team.id === id);
+  }
+
+  orgTeams(org: string): TeamRecord[] {
+    return this.teams.filter((team) => team.org.toLowerCase() === org.toLowerCase());
+  }
+
+  permissionKey(repo: RepoRecord, login: string): string {
+    return `${repo.id}:${login.toLowerCase()}`;
+  }
+}

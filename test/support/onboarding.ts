@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { defaultProgramConfig, type ProgramConfig } from '../../src/config/program.js';
+import type { OperatorRecord } from '../../src/domain/registry.js';
+import { type Decision, decide } from '../../src/engine/decide.js';
+import type { Role } from '../../src/engine/definition.js';
+import type { Instance } from '../../src/engine/instance.js';
+import type { Facts, WorkflowModule } from '../../src/engine/module.js';
+import type { BotEvent } from '../../src/gitea/event.js';
+import { loadTemplates } from '../../src/templates.js';
+import { loadWorkflows } from '../../src/workflows/registry.js';
+
+export const completeForm = readFileSync(
+  new URL('../fixtures/applications/complete-form.md', import.meta.url),
+  'utf8',
+);
+export const completeSeed = readFileSync(
+  new URL('../fixtures/applications/complete-seed.md', import.meta.url),
+  'utf8',
+);
+
+export const templates = loadTemplates();
+
+export function workflowNamed(name: string, config: ProgramConfig = defaultProgramConfig()): WorkflowModule {
+  const workflow = loadWorkflows(templates, config).find((w) => w.definition.name === name);
+  if (!workflow) throw new Error(`no workflow ${name}`);
+  return workflow;
+}
+
+export function activeOperator(login: string, overrides: Partial<OperatorRecord> = {}): OperatorRecord {
+  return {
+    login,
+    handle: login,
+    wallet: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed',
+    chain: 'base',
+    nodes: 2,
+    region: 'fsn1',
+    activatedAt: '2026-01-01T00:00:00.000Z',
+    status: 'active',
+    applicationIssue: 'fleet/program#1',
+    ...overrides,
+  };
+}
+
+export type Step = { event: BotEvent; roles?: Role[]; facts?: Partial<Facts>; config?: ProgramConfig };
+
+export function step(workflow: WorkflowModule, instance: Instance | null, s: Step): Decision {
+  return decide({
+    workflow,
+    instance,
+    event: s.event,
+    config: s.config ?? defaultProgramConfig(),
+    facts: { otherOpenIssues: [], mentioned: {}, ...s.facts },
+    roles: new Set<Role>(['anyone', ...(s.roles ?? [])]),
+    render: templates.render,
+  });
+}
