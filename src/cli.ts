@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { runCheckConfig } from './cli/check-config.js';
+import { runOperatorsList } from './cli/operators.js';
 import { runReplay } from './cli/replay.js';
 import { runServe } from './cli/serve.js';
 import { ConfigError } from './config/errors.js';
@@ -15,6 +16,7 @@ const USAGE = `Usage: operator-bot <command>
   worker                  the worker only (scale out: many workers on one Redis)
   replay FILE [--event issues|issue_label|issue_assign|issue_comment] [--dry-run]
                           process one recorded webhook payload as if delivered
+  operators list [--json] the operator registry
   check-config            validate the program config, templates and workflows
 `;
 
@@ -26,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
       'no-worker': { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       event: { type: 'string' },
+      json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -59,6 +62,12 @@ async function main(argv: string[]): Promise<number> {
         ...(values.event ? { eventType: values.event } : {}),
       });
     }
+    case 'operators':
+      if (rest[0] !== 'list') {
+        console.error('Did you mean: operator-bot operators list [--json]');
+        return 2;
+      }
+      return runOperatorsList(env, { json: values.json });
     case 'check-config':
       return runCheckConfig(config, path);
     default:

@@ -23,24 +23,32 @@ export function createLabelCatalog(gitea: GiteaClient) {
     return labels;
   };
 
+  const forget = (repo: RepoRef) => byRepo.delete(`${repo.owner}/${repo.name}`);
+
   return {
     async ensure(repo: RepoRef, name: string): Promise<Label> {
       const labels = await load(repo);
       const existing = labels.get(name);
       if (existing) return existing;
       const scope = name.includes('/') ? name.slice(0, name.lastIndexOf('/')) : name;
-      const created = await gitea.createLabel(repo, {
-        name,
-        color: SCOPE_COLORS[scope] ?? '#ededed',
-        description: `Set by operator-bot (${scope})`,
-        exclusive: name.includes('/'),
-      });
-      labels.set(name, created);
-      return created;
+      try {
+        const created = await gitea.createLabel(repo, {
+          name,
+          color: SCOPE_COLORS[scope] ?? '#ededed',
+          description: `Set by operator-bot (${scope})`,
+          exclusive: name.includes('/'),
+        });
+        labels.set(name, created);
+        return created;
+      } catch (error) {
+        // Another worker may have created it meanwhile: read the repo's labels again.
+        forget(repo);
+        const fresh = (await load(repo)).get(name);
+        if (fresh) return fresh;
+        throw error;
+      }
     },
-    forget(repo: RepoRef) {
-      byRepo.delete(`${repo.owner}/${repo.name}`);
-    },
+    forget,
   };
 }
 

@@ -33,6 +33,7 @@ export type HandlerDeps = {
 export function createEventHandler(deps: HandlerDeps) {
   return async function handleEvent(event: BotEvent): Promise<void> {
     if (!event.timer && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase()) return;
+    const log = deps.log.child({ deliveryId: event.deliveryId, repo: event.repo, issue: event.issue.number });
     const writer = createIssueWriter(deps.writer, repoRef(event.repo), event.issue.number);
     const self = issueKey(event.repo, event.issue.number);
     for (const workflow of deps.workflows) {

@@ -1,10 +1,23 @@
 /** Line endings unified, HTML comments and invisible characters removed. */
 export function cleanBody(body: string): string {
-  return body
-    .replace(/\r\n?/g, '\n')
-    .replace(/<!--[\s\S]*?-->/g, '')
+  return withoutHtmlComments(body.replace(/\r\n?/g, '\n'))
     .replace(/[\u200B-\u200D\uFEFF]/g, '')
     .replace(/\u00A0/g, ' ');
+}
+
+/** A scan rather than a lazy regex, which is quadratic on many unclosed `<!--`. */
+function withoutHtmlComments(text: string): string {
+  let kept = '';
+  let from = 0;
+  for (;;) {
+    const start = text.indexOf('<!--', from);
+    if (start < 0) break;
+    const end = text.indexOf('-->', start + 4);
+    if (end < 0) break;
+    kept += text.slice(from, start);
+    from = end + 3;
+  }
+  return kept + text.slice(from);
 }
 
 const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;

@@ -73,8 +73,14 @@ export function readAnswers(
   answers.email = readEmail(required('email'), report);
   answers.chatHandle = required('chatHandle');
   const walletText = required('wallet');
-  answers.chain = readChain(written.chain, walletText, report);
+  // The wallet is checked against the chain, but its problems come first, as in the form.
+  const chainProblems: Problem[] = [];
+  answers.chain = readChain(written.chain, walletText, (key, message) => {
+    chainProblems.push({ field: FIELD_LABELS[key], message });
+    return undefined;
+  });
   answers.wallet = readWallet(walletText, answers.chain, report);
+  problems.push(...chainProblems);
   answers.timezone = required('timezone');
   answers.provider = required('provider');
   answers.location = required('location');
@@ -254,7 +260,15 @@ function readHours(text: string | undefined, report: Report): number | undefined
 
 function readYesNo(text: string | undefined, key: FieldKey, report: Report): boolean | undefined {
   if (text === undefined) return undefined;
-  return parseYesNo(text) ?? report(key, `${quote(text)} is neither Yes nor No — answer Yes or No.`);
+  const answer = parseYesNo(text);
+  if (answer !== undefined) return answer;
+  const offersBoth = /\byes\b/i.test(text) && /\bno\b/i.test(text);
+  return report(
+    key,
+    offersBoth
+      ? `${quote(text)} gives both answers — keep only the one that applies, Yes or No.`
+      : `${quote(text)} is neither Yes nor No — answer Yes or No.`,
+  );
 }
 
 function readCommitment(

@@ -104,7 +104,11 @@ export function schemaProblems(schema: Schema, value: unknown, at: string, direc
   return walk.problems;
 }
 
-export function queryValueProblem(schema: Schema, raw: string, at: string): string | undefined {
+export function queryValueProblem(
+  schema: Pick<Schema, 'type' | 'format' | 'enum'>,
+  raw: string,
+  at: string,
+): string | undefined {
   if (schema.enum && !schema.enum.includes(raw)) return `${at}: ${raw} is not one of ${JSON.stringify(schema.enum)}`;
   if (schema.type === 'integer' && !/^-?\d+$/.test(raw)) return `${at}: ${raw} is not an integer`;
   if (schema.type === 'boolean' && raw !== 'true' && raw !== 'false') return `${at}: ${raw} is not a boolean`;

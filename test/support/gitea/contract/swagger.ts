@@ -11,7 +11,7 @@ export interface Schema {
   items?: Schema;
 }
 
-export interface Parameter extends Schema {
+export interface Parameter extends Omit<Schema, 'required'> {
   name: string;
   in: 'path' | 'query' | 'body' | 'header' | 'formData';
   required?: boolean;
