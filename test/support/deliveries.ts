@@ -103,8 +103,12 @@ export function issuePayload(action: IssueAction, overrides?: DeepPartial<IssueP
 
 /** A repo label as Gitea puts it in payloads; unknown names get a stable made-up id. */
 export function label(name: string, fields: Partial<ApiLabel> = {}): ApiLabel {
-  const known = loadDelivery<IssuePayload>('issue-label-updated.json').issue.labels.find((l) => l.name === name);
-  const id = known?.id ?? 200 + ([...name].reduce((hash, char) => (hash * 31 + char.charCodeAt(0)) % 100_000, 7) % 9000);
+  const known = loadDelivery<IssuePayload>('issue-label-updated.json').issue.labels.find(
+    (l) => l.name === name,
+  );
+  const id =
+    known?.id ??
+    200 + ([...name].reduce((hash, char) => (hash * 31 + char.charCodeAt(0)) % 100_000, 7) % 9000);
   return {
     id,
     name,
@@ -176,7 +180,11 @@ function hmacHex(algorithm: 'sha1' | 'sha256', secret: string, body: string): st
 /** The request Gitea's webhook sender makes (services/webhook/deliver.go): the body is the
  * payload as Go's MarshalIndent writes it, and every header it sets. An empty secret gives
  * Gitea's empty signatures. Event and event type default to what Gitea uses for the payload. */
-export function signDelivery(payload: unknown, secret: string, options: DeliveryOptions = {}): SignedDelivery {
+export function signDelivery(
+  payload: unknown,
+  secret: string,
+  options: DeliveryOptions = {},
+): SignedDelivery {
   const inferred = deliveryEvent(payload as DeliveryPayload);
   const event = options.event ?? inferred.event;
   const eventType = options.eventType ?? inferred.eventType;

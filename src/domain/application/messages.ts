@@ -39,6 +39,9 @@ const ASK: Readonly<Record<FieldKey, string>> = {
   signedOn: "write today's date as YYYY-MM-DD",
 };
 
+/** Records a problem with one answer; returns undefined so a reader can `return report(…)`. */
+export type Report = (key: FieldKey, message: string) => undefined;
+
 export function missingMessage(key: FieldKey, ask: string = ASK[key]): string {
   return `This answer is missing — ${ask}.`;
 }

@@ -1,47 +1,27 @@
-import { CHAINS, type Chain, chainName, parseChain } from './chains.js';
 import { parseHoursPerWeek, parseNodeCount, parseVcpu } from './counts.js';
 import { parseDate } from './dates.js';
 import { isEmail, parseEmail } from './emails.js';
-import { EXPERIENCE_KEYS, type ExperienceKey, FIELD_LABELS, type FieldKey } from './fields.js';
-import { askFor, missingMessage, quote } from './messages.js';
+import { EXPERIENCE_KEYS, FIELD_LABELS, type FieldKey } from './fields.js';
+import { askFor, missingMessage, quote, type Report } from './messages.js';
 import { formatNumber } from './numbers.js';
 import type { Problem } from './problems.js';
 import type { RawApplication } from './raw.js';
+import { readChain, readWallet } from './read-wallet.js';
 import type { ApplicationRules } from './rules.js';
+import type { Application, Experience } from './schema.js';
 import { parseSizeGb } from './sizes.js';
 import { type SpecsPart, splitSpecs } from './specs.js';
 import { isGiteaUsername, parseUsername } from './usernames.js';
-import { type AddressFamily, addressFamiliesOf, addressFamilyOf, checkWallet } from './wallet.js';
 import { parseYesNo } from './yes-no.js';
 
-/** The answers read so far: what could be read, before the schema confirms the whole. */
-export interface Answers {
-  handle?: string;
-  email?: string;
-  chatHandle?: string;
-  wallet?: string;
-  chain?: Chain;
-  timezone?: string;
-  provider?: string;
-  location?: string;
-  vcpu?: number;
-  ramGb?: number;
-  diskGb?: number;
-  bandwidth?: string;
-  os?: string;
-  staticIp?: boolean;
-  nodes?: number;
-  experience: Record<ExperienceKey, boolean>;
-  experienceText?: string;
-  hoursPerWeek?: number;
-  commitments: { uptime?: boolean; exitNotice?: boolean; sovereignty?: boolean };
-  giteaUsername?: string;
-  priorWork?: string;
-  referredBy?: string;
-  improvementPlan?: string;
-  signature?: string;
-  signedOn?: string;
-}
+/**
+ * The answers read so far, before the schema confirms the whole: an answer that could not be
+ * read is absent, and a commitment may still be No.
+ */
+export type Answers = Partial<Omit<Application, 'experience' | 'commitments'>> & {
+  experience: Experience;
+  commitments: Partial<Record<keyof Application['commitments'], boolean>>;
+};
 
 const UPGRADE = 'upgrade the node or apply with a larger plan';
 const NO_ANSWER = /^\s*(?:none|no|n\/?a|-+|—|nobody|no one|not applicable)\s*\.?\s*$/i;
@@ -65,7 +45,7 @@ export function readAnswers(
   const answers: Answers = {
     experience: Object.fromEntries(
       EXPERIENCE_KEYS.map((key) => [key, raw.experience[key] ?? false]),
-    ) as Record<ExperienceKey, boolean>,
+    ) as Experience,
     commitments: {},
   };
 
@@ -107,8 +87,6 @@ export function readAnswers(
   return { answers, problems };
 }
 
-type Report = (key: FieldKey, message: string) => undefined;
-
 /** The template's one-line `Specs` answer fills vCPU, RAM, storage and bandwidth not given apart. */
 function withSpecsSplit(values: RawApplication['values']): RawApplication['values'] {
   if (values.specs === undefined) return values;
@@ -129,77 +107,6 @@ function readEmail(text: string | undefined, report: Report): string | undefined
   return report(
     'email',
     `${quote(text)} does not look like an email address — write it as name@example.com.`,
-  );
-}
-
-function readChain(
-  text: string | undefined,
-  walletText: string | undefined,
-  report: Report,
-): Chain | undefined {
-  if (text === undefined) {
-    // The markdown template has no chain question; "0xabc… (Base)" names it on the wallet line.
-    const named =
-      walletText === undefined ? undefined : parseChain(walletText.replace(addressIn(walletText), ' '));
-    return named ?? report('chain', missingMessage('chain'));
-  }
-  return (
-    parseChain(text) ??
-    report(
-      'chain',
-      `${quote(text)} is not one of the supported chains — choose exactly one of ${CHAINS.join(', ')}.`,
-    )
-  );
-}
-
-/** The address in a wallet answer that may carry more words: "0xabc… (USDC on Base)". */
-function addressIn(text: string): string {
-  const tokens = text.split(/[\s,;:.()<>[\]`'"*]+/).filter((token) => token !== '');
-  return tokens.find((token) => /^[0-9A-Za-z]{20,}$/.test(token)) ?? text.trim();
-}
-
-const FAMILY_NAMES: Readonly<Record<AddressFamily, string>> = {
-  evm: 'an EVM (0x…)',
-  solana: 'a Solana',
-  tron: 'a Tron',
-};
-
-const FORMAT_HINTS: Readonly<Record<AddressFamily, string>> = {
-  evm: '0x followed by 40 hexadecimal characters',
-  solana: '32 to 44 base58 characters',
-  tron: '34 base58 characters starting with T',
-};
-
-function readWallet(text: string | undefined, chain: Chain | undefined, report: Report): string | undefined {
-  if (text === undefined) return undefined;
-  const address = addressIn(text);
-  const validFamilies = addressFamiliesOf(address);
-  if (chain === undefined) {
-    if (validFamilies.length > 0) return address;
-    return report(
-      'wallet',
-      `${quote(address)} is not a wallet address on any supported chain — copy the address again from your wallet.`,
-    );
-  }
-  const check = checkWallet(address, chain);
-  if (check.valid) return address;
-  const name = chainName(chain);
-  if (check.reason === 'checksum') {
-    return report(
-      'wallet',
-      `${quote(address)} fails its ${addressFamilyOf(chain) === 'evm' ? 'EIP-55 ' : ''}checksum, so a character is probably mistyped — copy the address again from your wallet.`,
-    );
-  }
-  const otherFamily = validFamilies[0];
-  if (otherFamily !== undefined) {
-    return report(
-      'wallet',
-      `${quote(address)} is ${FAMILY_NAMES[otherFamily]} address, not a ${name} one — choose the chain this address is on, or give your ${name} address.`,
-    );
-  }
-  return report(
-    'wallet',
-    `${quote(address)} is not a valid ${name} address — a ${name} address is ${FORMAT_HINTS[addressFamilyOf(chain)]}.`,
   );
 }
 

@@ -30,7 +30,9 @@ export class FaultPlan {
   }
 
   take(method: string, apiPath: string, template: string | undefined): FaultSpec | undefined {
-    const armed = this.#armed.find((fault) => fault.remaining > 0 && matches(fault.spec, method, apiPath, template));
+    const armed = this.#armed.find(
+      (fault) => fault.remaining > 0 && matches(fault.spec, method, apiPath, template),
+    );
     if (!armed) return undefined;
     armed.remaining -= 1;
     return armed.spec;

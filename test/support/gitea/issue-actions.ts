@@ -70,7 +70,13 @@ export function changeAssignee(
   );
 }
 
-export function changeTitle(state: GiteaState, issue: IssueRecord, title: string, actor: string, at: string): void {
+export function changeTitle(
+  state: GiteaState,
+  issue: IssueRecord,
+  title: string,
+  actor: string,
+  at: string,
+): void {
   if (issue.title === title) return;
   recordTimeline(
     state,
@@ -81,12 +87,6 @@ export function changeTitle(state: GiteaState, issue: IssueRecord, title: string
   issue.title = title;
 }
 
-export function addComment(
-  state: GiteaState,
-  issue: IssueRecord,
-  poster: string,
-  body: string,
-  at: string,
-) {
+export function addComment(state: GiteaState, issue: IssueRecord, poster: string, body: string, at: string) {
   return recordTimeline(state, issue, { kind: 'comment', actor: poster, body }, at);
 }

@@ -20,7 +20,12 @@ function detach(change: LabelChange, label: LabelRecord): void {
   const { issue } = change;
   if (!issue.labelIds.includes(label.id)) return;
   issue.labelIds = issue.labelIds.filter((id) => id !== label.id);
-  recordTimeline(change.state, issue, { kind: 'label', actor: change.actor, body: '', labelId: label.id }, change.at);
+  recordTimeline(
+    change.state,
+    issue,
+    { kind: 'label', actor: change.actor, body: '', labelId: label.id },
+    change.at,
+  );
 }
 
 function attach(change: LabelChange, label: LabelRecord): void {
@@ -33,7 +38,12 @@ function attach(change: LabelChange, label: LabelRecord): void {
     }
   }
   issue.labelIds.push(label.id);
-  recordTimeline(state, issue, { kind: 'label', actor: change.actor, body: '1', labelId: label.id }, change.at);
+  recordTimeline(
+    state,
+    issue,
+    { kind: 'label', actor: change.actor, body: '1', labelId: label.id },
+    change.at,
+  );
 }
 
 export function addIssueLabels(change: LabelChange, labels: LabelRecord[]): void {
@@ -49,7 +59,9 @@ function keepLastPerExclusiveScope(labels: LabelRecord[]): LabelRecord[] {
 
 export function replaceIssueLabels(change: LabelChange, labels: LabelRecord[]): void {
   const wanted = keepLastPerExclusiveScope(labels).sort((a, b) => a.id - b.id);
-  const current = change.issue.labelIds.map((id) => change.state.label(id)).filter((label) => label !== undefined);
+  const current = change.issue.labelIds
+    .map((id) => change.state.label(id))
+    .filter((label) => label !== undefined);
   const wantedIds = new Set(wanted.map((label) => label.id));
   addIssueLabels(
     change,

@@ -35,7 +35,12 @@ export function linkHeader(site: Site, url: URL, page: Page<unknown>): string | 
   return links.length > 0 ? links.join(',') : undefined;
 }
 
-export function pagingHeaders(site: Site, url: URL, page: Page<unknown>, withLink: boolean): Record<string, string> {
+export function pagingHeaders(
+  site: Site,
+  url: URL,
+  page: Page<unknown>,
+  withLink: boolean,
+): Record<string, string> {
   const link = withLink ? linkHeader(site, url, page) : undefined;
   return {
     'X-Total-Count': String(page.total),

@@ -44,10 +44,17 @@ export function followIssueNumber(before: ApiIssue, after: ApiIssue): ApiIssue {
 }
 
 /** Re-derives the URLs of a comment after its issue's number was overridden. */
-export function followCommentIssue(issueBefore: ApiIssue, issueAfter: ApiIssue, before: ApiComment, after: ApiComment) {
+export function followCommentIssue(
+  issueBefore: ApiIssue,
+  issueAfter: ApiIssue,
+  before: ApiComment,
+  after: ApiComment,
+) {
   if (issueBefore.number === issueAfter.number) return after;
   const follow = (key: 'html_url' | 'issue_url' | 'pull_request_url') =>
-    after[key] === before[key] ? swapIssueNumber(after[key], issueBefore.number, issueAfter.number) : after[key];
+    after[key] === before[key]
+      ? swapIssueNumber(after[key], issueBefore.number, issueAfter.number)
+      : after[key];
   return {
     ...after,
     html_url: follow('html_url'),

@@ -82,7 +82,11 @@ export function createRequestServer(parts: ServerParts): (request: Request) => P
     const { match, request } = incoming;
     const route = match && routesByKey.get(routeKey(request.method, match.template));
     if (!match?.operation || !route) {
-      violate(incoming, 'not-emulated', `${match?.template ?? incoming.apiPath} is not emulated for ${request.method}`);
+      violate(
+        incoming,
+        'not-emulated',
+        `${match?.template ?? incoming.apiPath} is not emulated for ${request.method}`,
+      );
       return answer(incoming, notFound(parts.site));
     }
     const doer = parts.state.user(parts.botLogin);
@@ -98,15 +102,20 @@ export function createRequestServer(parts: ServerParts): (request: Request) => P
       now: parts.now,
       represent: { state: parts.state, site: parts.site, doer: doer.login },
     });
-    for (const problem of responseProblems(match, result.status, result.body)) violate(incoming, 'response', problem);
+    for (const problem of responseProblems(match, result.status, result.body))
+      violate(incoming, 'response', problem);
     return answer(incoming, result);
   };
 
   return async (request) => {
     const url = new URL(request.url);
-    const apiPath = url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) : url.pathname;
+    const apiPath = url.pathname.startsWith(`${API_PREFIX}/`)
+      ? url.pathname.slice(API_PREFIX.length)
+      : url.pathname;
     const { body, hasBody, problem: bodyProblem } = await readBody(request);
-    const match = url.pathname.startsWith(`${API_PREFIX}/`) ? findOperation(request.method, apiPath) : undefined;
+    const match = url.pathname.startsWith(`${API_PREFIX}/`)
+      ? findOperation(request.method, apiPath)
+      : undefined;
     const entry: RecordedRequest = {
       method: request.method,
       path: apiPath,
@@ -128,7 +137,14 @@ export function createRequestServer(parts: ServerParts): (request: Request) => P
       violate(incoming, 'auth', 'token sent in the query string (deprecated); use the Authorization header');
     } else if (auth !== 'ok') {
       violate(incoming, 'auth', auth === 'missing' ? 'no Authorization header' : 'wrong token');
-      return answer(incoming, apiError(parts.site, 401, auth === 'missing' ? 'token is required' : 'user does not exist [uid: 0, name: ]'));
+      return answer(
+        incoming,
+        apiError(
+          parts.site,
+          401,
+          auth === 'missing' ? 'token is required' : 'user does not exist [uid: 0, name: ]',
+        ),
+      );
     }
     const problems = [
       ...(bodyProblem ? [bodyProblem] : []),

@@ -93,7 +93,9 @@ export class GiteaState {
   }
 
   comment(repoId: number, id: number): TimelineRecord | undefined {
-    return this.timeline.find((event) => event.kind === 'comment' && event.repoId === repoId && event.id === id);
+    return this.timeline.find(
+      (event) => event.kind === 'comment' && event.repoId === repoId && event.id === id,
+    );
   }
 
   team(id: number): TeamRecord | undefined {

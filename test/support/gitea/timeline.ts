@@ -3,7 +3,12 @@ import type { GiteaState } from './state.js';
 
 export type TimelineEntry = Omit<TimelineRecord, 'id' | 'repoId' | 'issueNumber' | 'created' | 'updated'>;
 
-export function recordTimeline(state: GiteaState, issue: IssueRecord, entry: TimelineEntry, at: string): TimelineRecord {
+export function recordTimeline(
+  state: GiteaState,
+  issue: IssueRecord,
+  entry: TimelineEntry,
+  at: string,
+): TimelineRecord {
   const record: TimelineRecord = {
     id: state.ids.comment.take(),
     repoId: issue.repoId,

@@ -196,7 +196,8 @@ describe('the Gitea form and the markdown template agree', () => {
   });
 });
 
-describe('stays fast on hostile bodies', () => {
+// Catastrophic backtracking would show as the test's timeout; speed itself is measured in `npm run bench`.
+describe('answers hostile 64 KB bodies with problems, not a crash', () => {
   const KB64 = 64 * 1024;
   it.each([
     ['unclosed comments', '<!--'],
@@ -207,8 +208,7 @@ describe('stays fast on hostile bodies', () => {
     ['headings', '### '],
   ])('%s', (_name, unit) => {
     const body = unit.repeat(Math.ceil(KB64 / unit.length));
-    const started = performance.now();
-    validateApplication(body, FRESH_APPLICANT, DEFAULT_RULES);
-    expect(performance.now() - started).toBeLessThan(2000);
+    const result = validateApplication(body, FRESH_APPLICANT, DEFAULT_RULES);
+    expect(result.ok).toBe(false);
   });
 });

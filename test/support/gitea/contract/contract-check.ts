@@ -16,13 +16,18 @@ export function requestProblems(match: OperationMatch, request: RequestParts): s
   const parameters = match.operation?.parameters ?? [];
   const problems: string[] = [];
   for (const parameter of parameters.filter((p) => p.in === 'path')) {
-    const problem = queryValueProblem(parameter, match.params[parameter.name] ?? '', `path ${parameter.name}`);
+    const problem = queryValueProblem(
+      parameter,
+      match.params[parameter.name] ?? '',
+      `path ${parameter.name}`,
+    );
     if (problem) problems.push(problem);
   }
   for (const name of new Set(request.query.keys())) {
     const parameter = parameters.find((p) => p.in === 'query' && p.name === name);
     if (!parameter) {
-      if (!AUTH_QUERY_PARAMETERS.includes(name)) problems.push(`query ${name}: not a parameter of ${match.operation?.operationId}`);
+      if (!AUTH_QUERY_PARAMETERS.includes(name))
+        problems.push(`query ${name}: not a parameter of ${match.operation?.operationId}`);
       continue;
     }
     const itemSchema = parameter.type === 'array' ? (parameter.items ?? {}) : parameter;

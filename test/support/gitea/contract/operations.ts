@@ -38,6 +38,12 @@ export function findOperation(method: string, apiPath: string): OperationMatch |
   const chosen = withMethod ?? candidates[0];
   if (!chosen) return undefined;
   const values = chosen.pattern.exec(apiPath)?.slice(1) ?? [];
-  const params = Object.fromEntries(chosen.names.map((name, i) => [name, decodeURIComponent(values[i] ?? '')]));
-  return { template: chosen.template, params, operation: giteaSpec.paths[chosen.template]?.[method.toLowerCase()] };
+  const params = Object.fromEntries(
+    chosen.names.map((name, i) => [name, decodeURIComponent(values[i] ?? '')]),
+  );
+  return {
+    template: chosen.template,
+    params,
+    operation: giteaSpec.paths[chosen.template]?.[method.toLowerCase()],
+  };
 }

@@ -45,24 +45,21 @@ function checkObject(schema: Schema, value: unknown, at: string, walk: Walk, def
   }
 }
 
-function checkScalar(schema: Schema, value: unknown, at: string, walk: Walk): void {
-  const fail = (expected: string): void => {
-    walk.problems.push(`${at}: expected ${expected}, got ${describe(value)}`);
-  };
+function scalarMismatch(schema: Schema, value: unknown): string | undefined {
   switch (schema.type) {
     case 'string':
-      if (typeof value !== 'string') return fail('string');
-      if (schema.format === 'date-time' && !RFC3339.test(value)) fail('RFC 3339 date-time');
-      return;
+      if (typeof value !== 'string') return 'string';
+      return schema.format === 'date-time' && !RFC3339.test(value) ? 'RFC 3339 date-time' : undefined;
     case 'integer':
-      if (typeof value !== 'number' || !Number.isSafeInteger(value)) fail(schema.format ?? 'integer');
-      return;
+      return typeof value === 'number' && Number.isSafeInteger(value)
+        ? undefined
+        : (schema.format ?? 'integer');
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) fail('number');
-      return;
+      return typeof value === 'number' && Number.isFinite(value) ? undefined : 'number';
     case 'boolean':
-      if (typeof value !== 'boolean') fail('boolean');
-      return;
+      return typeof value === 'boolean' ? undefined : 'boolean';
+    default:
+      return undefined;
   }
 }
 
@@ -83,7 +80,10 @@ export function checkSchema(schema: Schema, value: unknown, at: string, walk: Wa
     walk.problems.push(`${at}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
     return;
   }
-  if (schema.type === 'object' || schema.properties) return checkObject(schema, value, at, walk);
+  if (schema.type === 'object' || schema.properties) {
+    checkObject(schema, value, at, walk);
+    return;
+  }
   if (schema.type === 'array') {
     if (!Array.isArray(value)) {
       walk.problems.push(`${at}: expected array, got ${describe(value)}`);
@@ -91,11 +91,12 @@ export function checkSchema(schema: Schema, value: unknown, at: string, walk: Wa
     }
     if (schema.items && Object.keys(schema.items).length > 0) {
       const items = schema.items;
-      value.forEach((item, i) => checkSchema(items, item, `${at}[${i}]`, walk));
+      for (const [i, item] of value.entries()) checkSchema(items, item, `${at}[${i}]`, walk);
     }
     return;
   }
-  checkScalar(schema, value, at, walk);
+  const expected = scalarMismatch(schema, value);
+  if (expected) walk.problems.push(`${at}: expected ${expected}, got ${describe(value)}`);
 }
 
 export function schemaProblems(schema: Schema, value: unknown, at: string, direction: Direction): string[] {
@@ -109,9 +110,11 @@ export function queryValueProblem(
   raw: string,
   at: string,
 ): string | undefined {
-  if (schema.enum && !schema.enum.includes(raw)) return `${at}: ${raw} is not one of ${JSON.stringify(schema.enum)}`;
+  if (schema.enum && !schema.enum.includes(raw))
+    return `${at}: ${raw} is not one of ${JSON.stringify(schema.enum)}`;
   if (schema.type === 'integer' && !/^-?\d+$/.test(raw)) return `${at}: ${raw} is not an integer`;
   if (schema.type === 'boolean' && raw !== 'true' && raw !== 'false') return `${at}: ${raw} is not a boolean`;
-  if (schema.format === 'date-time' && !RFC3339.test(raw)) return `${at}: ${raw} is not an RFC 3339 date-time`;
+  if (schema.format === 'date-time' && !RFC3339.test(raw))
+    return `${at}: ${raw} is not an RFC 3339 date-time`;
   return undefined;
 }

@@ -1,5 +1,5 @@
-import type { AccessMode, ApiRepository } from '../api-types.js';
 import { atLeast } from '../access.js';
+import type { AccessMode, ApiRepository } from '../api-types.js';
 import type { RepoRecord } from '../records.js';
 import { UNIX_EPOCH, ZERO_TIME } from '../site.js';
 import type { RepresentContext } from './context.js';
@@ -13,7 +13,11 @@ export function repoHtmlUrl(repo: RepoRecord, context: RepresentContext): string
   return `${context.site.appUrl}${repo.owner}/${repo.name}`;
 }
 
-export function toApiRepository(repo: RepoRecord, context: RepresentContext, mode: AccessMode): ApiRepository {
+export function toApiRepository(
+  repo: RepoRecord,
+  context: RepresentContext,
+  mode: AccessMode,
+): ApiRepository {
   const { site, state } = context;
   const issues = state.issues.filter((issue) => issue.repoId === repo.id && !issue.isClosed);
   const htmlUrl = repoHtmlUrl(repo, context);

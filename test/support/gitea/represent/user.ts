@@ -20,7 +20,11 @@ function visibleEmail(user: UserRecord, view: UserView, noReplyDomain: string): 
   return placeholder;
 }
 
-export function toApiUser(user: UserRecord, context: RepresentContext, view = viewOf(user, context)): ApiUser {
+export function toApiUser(
+  user: UserRecord,
+  context: RepresentContext,
+  view = viewOf(user, context),
+): ApiUser {
   const { site } = context;
   const self = view === 'self';
   return {

@@ -2,7 +2,15 @@ import { atLeast } from '../access.js';
 import { addComment } from '../issue-actions.js';
 import type { TimelineRecord } from '../records.js';
 import { toApiComment } from '../represent/comment.js';
-import { created, forbidden, noContent, notFound, ok, type RouteResult, unprocessable } from '../route-result.js';
+import {
+  created,
+  forbidden,
+  noContent,
+  notFound,
+  ok,
+  type RouteResult,
+  unprocessable,
+} from '../route-result.js';
 import type { RepoScope, Route, RouteContext } from './route.js';
 import { inIssue, inRepo } from './scopes.js';
 
@@ -63,7 +71,8 @@ export const commentRoutes: Route[] = [
   {
     method: 'GET',
     template: '/repos/{owner}/{repo}/issues/comments/{id}',
-    handle: (context) => inComment(context, (_scope, comment) => ok(toApiComment(comment, context.represent))),
+    handle: (context) =>
+      inComment(context, (_scope, comment) => ok(toApiComment(comment, context.represent))),
   },
   {
     method: 'PATCH',

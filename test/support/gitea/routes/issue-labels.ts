@@ -1,5 +1,11 @@
 import { atLeast } from '../access.js';
-import { addIssueLabels, clearIssueLabels, type LabelChange, removeIssueLabel, replaceIssueLabels } from '../issue-labels.js';
+import {
+  addIssueLabels,
+  clearIssueLabels,
+  type LabelChange,
+  removeIssueLabel,
+  replaceIssueLabels,
+} from '../issue-labels.js';
 import type { LabelRecord } from '../records.js';
 import { issueLabelRecords } from '../represent/issue.js';
 import { toApiLabel } from '../represent/label.js';

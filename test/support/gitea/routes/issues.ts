@@ -1,7 +1,7 @@
 import { accessMode, atLeast } from '../access.js';
 import { changeAssignee, changeIssueState, changeTitle, openIssue } from '../issue-actions.js';
+import { paginate, pagingHeaders } from '../paging.js';
 import type { IssueRecord, RepoRecord } from '../records.js';
-import { pagingHeaders, paginate } from '../paging.js';
 import { toApiIssue } from '../represent/issue.js';
 import { apiError, created, ok, type RouteResult, unprocessable } from '../route-result.js';
 import type { Route, RouteContext } from './route.js';
@@ -68,7 +68,10 @@ function unassignable(context: RouteContext, repo: RepoRecord, logins: string[])
     const user = context.state.user(login);
     if (!user) return unprocessable(context.site, `Assignee does not exist: [name: ${login}]`);
     if (!atLeast(accessMode(context.state, repo, user.login), 'write')) {
-      return unprocessable(context.site, `user doesn't have access to repo [user_id: ${user.id}, repo_name: ${repo.name}]`);
+      return unprocessable(
+        context.site,
+        `user doesn't have access to repo [user_id: ${user.id}, repo_name: ${repo.name}]`,
+      );
     }
   }
   return undefined;
@@ -127,7 +130,8 @@ function editIssue(context: RouteContext): RouteResult {
       }
       for (const login of logins) changeAssignee(context.state, issue, login, true, actor, at);
     }
-    if (typeof form.state === 'string') changeIssueState(context.state, issue, form.state === 'closed', actor, at);
+    if (typeof form.state === 'string')
+      changeIssueState(context.state, issue, form.state === 'closed', actor, at);
     return created(toApiIssue(issue, context.represent));
   });
 }

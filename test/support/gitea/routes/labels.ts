@@ -1,5 +1,5 @@
 import { atLeast } from '../access.js';
-import { pagingHeaders, paginate } from '../paging.js';
+import { paginate, pagingHeaders } from '../paging.js';
 import { byLabelName, toApiLabel } from '../represent/label.js';
 import { created, forbidden, ok, unprocessable } from '../route-result.js';
 import type { Route } from './route.js';

@@ -9,7 +9,8 @@ export const repositoryRoutes: Route[] = [
   {
     method: 'GET',
     template: '/repos/{owner}/{repo}',
-    handle: (context) => inRepo(context, ({ repo, mode }) => ok(toApiRepository(repo, context.represent, mode))),
+    handle: (context) =>
+      inRepo(context, ({ repo, mode }) => ok(toApiRepository(repo, context.represent, mode))),
   },
   {
     method: 'GET',

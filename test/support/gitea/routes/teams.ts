@@ -1,5 +1,5 @@
 import { isOrgMember, isOrgOwner } from '../access.js';
-import { pagingHeaders, paginate } from '../paging.js';
+import { paginate, pagingHeaders } from '../paging.js';
 import { toApiTeam } from '../represent/team.js';
 import { toApiUser } from '../represent/user.js';
 import { forbidden, notFound, ok } from '../route-result.js';
@@ -27,10 +27,7 @@ export const teamRoutes: Route[] = [
         )
         .sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1));
       const page = paginate(teams, context.query);
-      return ok(
-        { ok: true, data: page.items.map(toApiTeam) },
-        pagingHeaders(site, context.url, page, true),
-      );
+      return ok({ ok: true, data: page.items.map(toApiTeam) }, pagingHeaders(site, context.url, page, true));
     },
   },
   {
@@ -41,9 +38,12 @@ export const teamRoutes: Route[] = [
       const team = state.team(Number(context.params.id));
       if (!team) return notFound(site);
       const doerLogin = doer.login.toLowerCase();
-      const allowed = doer.isAdmin || isOrgOwner(state, team.org, doerLogin) || team.members.includes(doerLogin);
+      const allowed =
+        doer.isAdmin || isOrgOwner(state, team.org, doerLogin) || team.members.includes(doerLogin);
       if (!allowed) {
-        return isOrgMember(state, team.org, doerLogin) ? forbidden(site, 'Must be a team member') : notFound(site);
+        return isOrgMember(state, team.org, doerLogin)
+          ? forbidden(site, 'Must be a team member')
+          : notFound(site);
       }
       const user = state.user(context.params.username ?? '');
       if (!user || !team.members.includes(user.login.toLowerCase())) return notFound(site);
