@@ -56,10 +56,7 @@ export function createEventHandler(deps: HandlerDeps) {
       if (next !== instance) {
         for (const effect of decision.effects) await apply(effect, writer, name, event);
         if (next) await deps.instances.put(next);
-        deps.log.info(
-          { workflow: name, issue: event.issue.number, from: instance?.state, to: next?.state },
-          'decided',
-        );
+        log.info({ workflow: name, kind: event.kind, from: instance?.state, to: next?.state }, 'decided');
       }
       if (next) {
         const open = event.issue.state === 'open' && !workflow.definition.states[next.state]?.final;

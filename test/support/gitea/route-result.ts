@@ -33,3 +33,7 @@ export function forbidden(site: Site, message: string): RouteResult {
 export function unprocessable(site: Site, message: string): RouteResult {
   return apiError(site, 422, message);
 }
+
+export function writeRequired(site: Site): RouteResult {
+  return forbidden(site, 'user should have a permission to write to a repo');
+}

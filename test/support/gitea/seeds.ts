@@ -1,6 +1,7 @@
 import { OWNERS_TEAM } from './access.js';
 import type { AccessMode } from './api-types.js';
 import { addComment, openIssue } from './issue-actions.js';
+import { normalizeColor } from './label-color.js';
 import type {
   IssueRecord,
   LabelRecord,
@@ -9,7 +10,6 @@ import type {
   TimelineRecord,
   UserRecord,
 } from './records.js';
-import { normalizeColor } from './routes/labels.js';
 import type { GiteaState } from './state.js';
 
 export interface UserSeed {

@@ -1,7 +1,8 @@
 import { atLeast } from '../access.js';
+import { normalizeColor } from '../label-color.js';
 import { paginate, pagingHeaders } from '../paging.js';
 import { byLabelName, toApiLabel } from '../represent/label.js';
-import { created, forbidden, ok, unprocessable } from '../route-result.js';
+import { created, ok, unprocessable, writeRequired } from '../route-result.js';
 import type { Route } from './route.js';
 import { inRepo } from './scopes.js';
 
@@ -12,16 +13,6 @@ interface CreateLabelOption {
   exclusive?: boolean;
   is_archived?: boolean;
 }
-
-const COLOR = /^#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/;
-
-export function normalizeColor(color: string): string | undefined {
-  const hex = COLOR.exec(color)?.[1]?.toLowerCase();
-  if (!hex) return undefined;
-  return `#${hex.length === 3 ? [...hex].map((digit) => digit + digit).join('') : hex}`;
-}
-
-export const WRITE_REQUIRED = 'user should have a permission to write to a repo';
 
 export const labelRoutes: Route[] = [
   {
@@ -41,7 +32,7 @@ export const labelRoutes: Route[] = [
     template: '/repos/{owner}/{repo}/labels',
     handle: (context) =>
       inRepo(context, ({ repo, mode }) => {
-        if (!atLeast(mode, 'write')) return forbidden(context.site, WRITE_REQUIRED);
+        if (!atLeast(mode, 'write')) return writeRequired(context.site);
         const form = context.body as CreateLabelOption;
         if (!form.name) return unprocessable(context.site, '[Name]: Required');
         const color = normalizeColor(form.color);

@@ -1,7 +1,6 @@
 import { atLeast } from '../access.js';
 import { toApiCommitStatus } from '../represent/commit-status.js';
-import { created, forbidden } from '../route-result.js';
-import { WRITE_REQUIRED } from './labels.js';
+import { created, writeRequired } from '../route-result.js';
 import type { Route } from './route.js';
 import { inRepo } from './scopes.js';
 
@@ -18,7 +17,7 @@ export const statusRoutes: Route[] = [
     template: '/repos/{owner}/{repo}/statuses/{sha}',
     handle: (context) =>
       inRepo(context, ({ repo, mode }) => {
-        if (!atLeast(mode, 'write')) return forbidden(context.site, WRITE_REQUIRED);
+        if (!atLeast(mode, 'write')) return writeRequired(context.site);
         const form = context.body as CreateStatusOption;
         const status = {
           id: context.state.ids.status.take(),
