@@ -26,6 +26,7 @@ interface Incoming {
   apiPath: string;
   body: unknown;
   hasBody: boolean;
+  bodyProblem: string | undefined;
   match: OperationMatch | undefined;
   entry: RecordedRequest;
 }
@@ -107,15 +108,12 @@ export function createRequestServer(parts: ServerParts): (request: Request) => P
     return answer(incoming, result);
   };
 
-  return async (request) => {
+  const receive = async (request: Request): Promise<Incoming> => {
     const url = new URL(request.url);
-    const apiPath = url.pathname.startsWith(`${API_PREFIX}/`)
-      ? url.pathname.slice(API_PREFIX.length)
-      : url.pathname;
-    const { body, hasBody, problem: bodyProblem } = await readBody(request);
-    const match = url.pathname.startsWith(`${API_PREFIX}/`)
-      ? findOperation(request.method, apiPath)
-      : undefined;
+    const underApi = url.pathname.startsWith(`${API_PREFIX}/`);
+    const apiPath = underApi ? url.pathname.slice(API_PREFIX.length) : url.pathname;
+    const { body, hasBody, problem } = await readBody(request);
+    const match = underApi ? findOperation(request.method, apiPath) : undefined;
     const entry: RecordedRequest = {
       method: request.method,
       path: apiPath,
@@ -126,39 +124,43 @@ export function createRequestServer(parts: ServerParts): (request: Request) => P
       status: 0,
     };
     parts.requests.push(entry);
-    const incoming: Incoming = { request, url, apiPath, body, hasBody, match, entry };
+    return { request, url, apiPath, body, hasBody, bodyProblem: problem, match, entry };
+  };
 
-    if (!match?.operation) {
-      violate(incoming, 'unknown-operation', `no ${request.method} ${url.pathname} in Gitea 1.22's API`);
-      return answer(incoming, notFound(parts.site));
-    }
-    const auth = authenticate(request, url, parts.token);
+  const refuse = (incoming: Incoming, match: OperationMatch): Response | undefined => {
+    const auth = authenticate(incoming.request, incoming.url, parts.token);
     if (auth === 'deprecated-query-token') {
       violate(incoming, 'auth', 'token sent in the query string (deprecated); use the Authorization header');
     } else if (auth !== 'ok') {
       violate(incoming, 'auth', auth === 'missing' ? 'no Authorization header' : 'wrong token');
-      return answer(
-        incoming,
-        apiError(
-          parts.site,
-          401,
-          auth === 'missing' ? 'token is required' : 'user does not exist [uid: 0, name: ]',
-        ),
-      );
+      const message = auth === 'missing' ? 'token is required' : 'user does not exist [uid: 0, name: ]';
+      return answer(incoming, apiError(parts.site, 401, message));
     }
+    const { url, body, hasBody, bodyProblem } = incoming;
     const problems = [
       ...(bodyProblem ? [bodyProblem] : []),
       ...requestProblems(match, { query: url.searchParams, body, hasBody }),
     ];
-    if (problems.length > 0) {
-      for (const problem of problems) violate(incoming, 'request', problem);
-      return answer(incoming, apiError(parts.site, 422, `contract: ${problems.join('; ')}`));
+    if (problems.length === 0) return undefined;
+    for (const problem of problems) violate(incoming, 'request', problem);
+    return answer(incoming, apiError(parts.site, 422, `contract: ${problems.join('; ')}`));
+  };
+
+  return async (request) => {
+    const incoming = await receive(request);
+    const { match } = incoming;
+    if (!match?.operation) {
+      violate(
+        incoming,
+        'unknown-operation',
+        `no ${request.method} ${incoming.url.pathname} in Gitea 1.22's API`,
+      );
+      return answer(incoming, notFound(parts.site));
     }
-    const fault = parts.faults.take(request.method, apiPath, match.template);
-    if (fault) {
-      const faulted = await answerFault(incoming, fault);
-      if (faulted) return faulted;
-    }
-    return dispatch(incoming);
+    const refused = refuse(incoming, match);
+    if (refused) return refused;
+    const fault = parts.faults.take(request.method, incoming.apiPath, match.template);
+    const faulted = fault && (await answerFault(incoming, fault));
+    return faulted || dispatch(incoming);
   };
 }
