@@ -40,6 +40,7 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
   // The intake must fail fast while Redis is down (503, so Gitea's delivery can be replayed), not queue commands.
   const intakeRedis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  await Promise.all([redis, intakeRedis].map((connection) => untilReady(connection, log)));
   const queue = createEventQueue(intakeRedis);
   const gitea = createGiteaClient({
     baseUrl: env.GITEA_URL ?? '',
@@ -116,6 +117,14 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
     await embedded?.stop();
   };
   return { ...(port !== undefined ? { port } : {}), stop };
+}
+
+function untilReady(connection: Redis, log: Logger): Promise<void> {
+  if (connection.status === 'ready') return Promise.resolve();
+  const slow = setTimeout(() => log.warn('waiting for Redis to accept connections'), 2_000);
+  return new Promise<void>((resolve) => connection.once('ready', () => resolve())).finally(() =>
+    clearTimeout(slow),
+  );
 }
 
 /** Asks Gitea who the bot is, retrying until it answers (the bot must know its own comments). */

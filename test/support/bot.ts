@@ -1,0 +1,82 @@
+import { loadEnv } from '../../src/config/load.js';
+import { defaultProgramConfig, type ProgramConfig } from '../../src/config/program.js';
+import { createLogger } from '../../src/logger.js';
+import { type Runtime, startRuntime } from '../../src/runtime.js';
+import { type DeliveryOptions, type DeliveryPayload, signDelivery } from './deliveries.js';
+import type { FakeGitea } from './gitea/index.js';
+
+export const WEBHOOK_SECRET = 'test-webhook-secret';
+export const PROGRAM_REPO = 'fleet/program';
+
+export type TestBot = {
+  url: string;
+  runtime: Runtime;
+  /** Signs and posts a delivery as Gitea would; returns the response. */
+  deliver: (payload: DeliveryPayload, options?: DeliveryOptions) => Promise<Response>;
+  stop: () => Promise<void>;
+};
+
+/** The real runtime (server + worker) on a test Redis, talking to the emulated Gitea. */
+export async function startTestBot(
+  redisUrl: string,
+  gitea: FakeGitea,
+  options: { config?: ProgramConfig; worker?: boolean } = {},
+): Promise<TestBot> {
+  const env = loadEnv(
+    {
+      GITEA_URL: gitea.baseUrl,
+      GITEA_TOKEN: gitea.token,
+      WEBHOOK_SECRET,
+      PROGRAM_REPO,
+      REDIS_URL: redisUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      SHUTDOWN_TIMEOUT_MS: '5000',
+    },
+    'serve',
+  );
+  const runtime = await startRuntime({
+    env,
+    config: options.config ?? defaultProgramConfig(),
+    log: createLogger('silent'),
+    server: true,
+    worker: options.worker ?? true,
+  });
+  const url = `http://127.0.0.1:${runtime.port}`;
+  return {
+    url,
+    runtime,
+    deliver: (payload, deliveryOptions) => {
+      const { body, headers } = signDelivery(payload, WEBHOOK_SECRET, deliveryOptions);
+      return fetch(`${url}/webhooks/gitea`, { method: 'POST', body, headers });
+    },
+    stop: () => runtime.stop(),
+  };
+}
+
+/** Seeds the program repo: the bot as admin, a maintainer, an applicant. */
+export function seedProgram(gitea: FakeGitea) {
+  gitea.addRepo(PROGRAM_REPO);
+  gitea.addUser('maint');
+  gitea.addUser('alice');
+  gitea.addUser('bob');
+  gitea.addUser('carol');
+  gitea.setPermission(PROGRAM_REPO, 'maint', 'admin');
+  gitea.setPermission(PROGRAM_REPO, 'alice', 'read');
+  gitea.setPermission(PROGRAM_REPO, 'bob', 'read');
+  gitea.setPermission(PROGRAM_REPO, 'carol', 'read');
+}
+
+/** Polls until `check` stops throwing (or the time runs out, rethrowing its last error). */
+export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
