@@ -161,7 +161,7 @@ describe('intake answers', () => {
   ])('%s → 400 with the reason', async (_what, body, reason) => {
     const response = await postSigned(body);
     expect(response.status).toBe(400);
-    expect((await response.json()).error).toContain(reason);
+    expect(((await response.json()) as { error: string }).error).toContain(reason);
   });
 
   it('answers 204 to an event no workflow cares about, and queues nothing', async () => {

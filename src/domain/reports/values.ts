@@ -1,5 +1,14 @@
 import { KEY_USAGE } from './fields.js';
-import { formatIsoWeek, isoWeekDays, isoWeekOf, isoWeekStart, previousIsoWeek, weeksInYear } from './iso-week.js';
+import { isoDate } from './calendar.js';
+import {
+  formatIsoWeek,
+  isoWeekDays,
+  isoWeekEnd,
+  isoWeekOf,
+  isoWeekStart,
+  previousIsoWeek,
+  weeksInYear,
+} from './iso-week.js';
 import { quote } from './quote.js';
 
 /** A value read from a report, or why it cannot be used (a message that ends with how to fix it). */
@@ -71,8 +80,9 @@ export function readWeek(text: string, now: Date): Read<string> {
   }
   if (week === current) {
     const sunday = isoWeekDays(week)[6];
+    const monday = isoDate(isoWeekEnd(week));
     return fail(
-      `${week} has not ended yet (it ends on Sunday ${sunday}) — a report covers a finished week: send it from Monday on, or report an earlier week, ${example}.`,
+      `${week} has not ended yet (it ends on Sunday ${sunday}) — a report covers a finished week: send this one from Monday ${monday}, or report an earlier week, ${example}.`,
     );
   }
   return ok(week);

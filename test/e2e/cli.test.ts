@@ -1,0 +1,161 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/redis/embedded.js';
+import { eventually, PROGRAM_REPO, WEBHOOK_SECRET } from '../support/bot.js';
+import { issueLabelPayload, signDelivery } from '../support/deliveries.js';
+import { startHttpGitea } from '../support/gitea-http.js';
+import { completeForm } from '../support/onboarding.js';
+
+const CLI = join(import.meta.dirname, '../../dist/src/cli.js');
+const run = promisify(execFile);
+
+let gitea: Awaited<ReturnType<typeof startHttpGitea>>;
+let bot: ChildProcess;
+let botUrl: string;
+let logs = '';
+let workDir: string;
+
+const env = () => ({
+  PATH: process.env.PATH,
+  GITEA_URL: gitea.url,
+  GITEA_TOKEN: gitea.gitea.token,
+  WEBHOOK_SECRET,
+  PROGRAM_REPO,
+  LOG_LEVEL: 'info',
+  DATA_DIR: join(workDir, 'data'),
+});
+
+beforeAll(async () => {
+  workDir = mkdtempSync(join(tmpdir(), 'ob-e2e-'));
+  gitea = await startHttpGitea();
+  gitea.gitea.addRepo(PROGRAM_REPO);
+  gitea.gitea.addUser('alice');
+  gitea.gitea.addIssue(PROGRAM_REPO, {
+    number: 7,
+    title: 'Operator application',
+    body: completeForm,
+    user: 'alice',
+  });
+  const port = await freePort();
+  botUrl = `http://127.0.0.1:${port}`;
+  // No REDIS_URL: the CLI starts its own embedded redis-server in DATA_DIR.
+  bot = spawn(process.execPath, [CLI, 'serve'], { env: { ...env(), PORT: String(port) }, cwd: workDir });
+  bot.stdout?.on('data', (chunk) => {
+    logs += chunk;
+  });
+  bot.stderr?.on('data', (chunk) => {
+    logs += chunk;
+  });
+  await eventually(async () => expect((await fetch(`${botUrl}/readyz`)).status).toBe(200), 15_000);
+});
+
+afterAll(async () => {
+  if (bot && bot.exitCode === null) {
+    bot.kill('SIGKILL');
+  }
+  await gitea?.close();
+});
+
+describe('operator-bot as a process', () => {
+  it('serves health, readiness and metrics', async () => {
+    expect(await (await fetch(`${botUrl}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${botUrl}/readyz`)).json()).toMatchObject({
+      checks: { redis: true, gitea: true },
+    });
+  });
+
+  it('takes a signed delivery to a status comment and a label, and counts it in /metrics', async () => {
+    const payload = issueLabelPayload(['operator-application'], {
+      issue: { body: completeForm, updated_at: '2026-11-21T10:00:00Z' },
+      sender: { login: 'alice' },
+    });
+    const { body, headers } = signDelivery(payload, WEBHOOK_SECRET);
+    const response = await fetch(`${botUrl}/webhooks/gitea`, { method: 'POST', body, headers });
+    expect(response.status).toBe(202);
+    await eventually(() =>
+      expect(gitea.gitea.issueLabels(PROGRAM_REPO, 7)).toContain('onboarding/screening'),
+    );
+    await eventually(() => {
+      const comments = gitea.gitea.comments(PROGRAM_REPO, 7);
+      expect(comments.filter((c) => c.body.includes('operator-bot:state'))).toHaveLength(1);
+    });
+    const metrics = await eventually(async () => {
+      const text = await (await fetch(`${botUrl}/metrics`)).text();
+      expect(text).toMatch(/operator_bot_jobs_total\{outcome="completed"\} 1/);
+      return text;
+    });
+    expect(metrics).toMatch(/operator_bot_webhooks_total\{event="issue_label",outcome="queued"\} 1/);
+    expect(metrics).toMatch(/operator_bot_gitea_requests_total\{method="POST",status="201"\}/);
+    gitea.gitea.assertContract();
+  });
+
+  it('logs JSON lines with the delivery id, and never the token or the secret', () => {
+    const lines = logs.trim().split('\n');
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+    expect(lines.some((line) => JSON.parse(line).deliveryId)).toBe(true);
+    expect(logs).not.toContain(gitea.gitea.token);
+    expect(logs).not.toContain(WEBHOOK_SECRET);
+  });
+
+  it('shuts down on SIGTERM within the bound, stopping its embedded Redis', async () => {
+    const exited = new Promise<number | null>((resolve) => bot.once('exit', (code) => resolve(code)));
+    bot.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    await expect(fetch(`${botUrl}/healthz`)).rejects.toThrow();
+  });
+});
+
+describe('operator-bot one-shot commands', () => {
+  it('check-config accepts the defaults and names the key of a bad config', async () => {
+    const ok = await run(process.execPath, [CLI, 'check-config'], { env: env(), cwd: workDir });
+    expect(ok.stdout).toContain('OK');
+    const file = join(workDir, 'bad.yaml');
+    writeFileSync(file, 'payroll:\n  baseCents: lots\n');
+    const bad = run(process.execPath, [CLI, 'check-config'], {
+      env: { ...env(), PROGRAM_CONFIG: file },
+      cwd: workDir,
+    });
+    await expect(bad).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('payroll.baseCents'),
+    });
+  });
+
+  it('says which variables are missing instead of starting', async () => {
+    const started = run(process.execPath, [CLI, 'serve'], { env: { PATH: process.env.PATH }, cwd: workDir });
+    await expect(started).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('GITEA_URL: required'),
+    });
+  });
+
+  it('replay --dry-run prints the writes instead of sending them', async () => {
+    const payload = issueLabelPayload(['operator-application'], {
+      number: 8,
+      issue: { number: 8, body: completeForm, updated_at: '2026-11-21T10:00:00Z' },
+      sender: { login: 'alice' },
+    });
+    const file = join(workDir, 'delivery.json');
+    writeFileSync(file, JSON.stringify(payload));
+    const before = gitea.gitea.requests.filter((r) => r.method !== 'GET').length;
+    const { stdout } = await run(process.execPath, [CLI, 'replay', file, '--dry-run'], {
+      env: env(),
+      cwd: workDir,
+    });
+    const writes = stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line));
+    expect(writes.map((w) => w.call)).toEqual(expect.arrayContaining(['createComment', 'addLabels']));
+    expect(gitea.gitea.requests.filter((r) => r.method !== 'GET').length).toBe(before);
+  });
+
+  it('operators list says when the registry is empty', async () => {
+    const { stdout } = await run(process.execPath, [CLI, 'operators', 'list'], { env: env(), cwd: workDir });
+    expect(stdout).toContain('No operators in the registry yet');
+  });
+});
