@@ -60,11 +60,12 @@ describe('the month partner status is earned (February 2026)', () => {
 
   it('earns 20% of each referred operator’s base and bonuses', () => {
     expect(line.partner?.qualified).toBe(true);
+    // sorted by login
     expect(line.commissionDetails).toEqual([
-      // rio: 15000 + 5000 uptime + 2000 response = 22000 → 4400
-      { referred: 'rio', baseCents: 15_000, bonusCents: 7_000, commissionCents: 4_400, monthIndex: 2 },
       // rae: 14 days, 15000 × 14/28 = 7500 + 2000 response = 9500 → 1900
       { referred: 'rae', baseCents: 7_500, bonusCents: 2_000, commissionCents: 1_900, monthIndex: 1 },
+      // rio: 15000 + 5000 uptime + 2000 response = 22000 → 4400
+      { referred: 'rio', baseCents: 15_000, bonusCents: 7_000, commissionCents: 4_400, monthIndex: 2 },
     ]);
     expect(line.commissionCents).toBe(6_300);
   });
@@ -94,7 +95,7 @@ describe('the month partner status is earned (February 2026)', () => {
     // rio on 6 nodes: 17500 + 7000 = 24500 × 12.5% = 3062.5 → 3063; rae: 9500 × 12.5% = 1187.5 → 1188
     const result = february({ config }, [pat, { ...rio, nodes: 6 }, rae]);
     expect(lineOf(result, 'pat').commissionDetails.map((detail) => detail.commissionCents)).toEqual([
-      3_063, 1_188,
+      1_188, 3_063,
     ]);
     expect(lineOf(result, 'pat').commissionCents).toBe(4_251);
   });
@@ -111,7 +112,7 @@ describe('a month the partner does not qualify in', () => {
 
   it('own uptime 99.01% earns it', () => {
     const line = lineOf(february({ metrics: [metrics('pat', '2026-02', { uptimePercent: 99.01 })] }), 'pat');
-    expect(line.commissionCents).toBe(1_900 + 3_000); // rio has no report now: (15000 + 2000) × 20%
+    expect(line.commissionCents).toBe(1_900 + 3_400); // rio has no report now: (15000 + 2000) × 20%
   });
 
   it('no uptime report from the partner earns none', () => {
@@ -138,7 +139,7 @@ describe('a referral who left still reached active', () => {
     const line = lineOf(result, 'pat');
     expect(line.partner?.referrals).toBe(2);
     // rio: 15000 × 10/28 = 5357.14 → 5357, + 7000 bonuses = 12357 × 20% = 2471.4 → 2471; rae 1900
-    expect(line.commissionDetails[0]).toEqual({
+    expect(line.commissionDetails[1]).toEqual({
       referred: 'rio',
       baseCents: 5_357,
       bonusCents: 7_000,
@@ -166,8 +167,8 @@ describe('the first 12 months of the referred operator', () => {
     const line = lineOf(payroll('2026-12', team, withUptime('2026-12')), 'pat');
     // each: 15000 + 2000 response + 10000 retention (11 and 10 full months ≥ 6) = 27000 × 20% = 5400
     expect(line.commissionDetails).toEqual([
-      { referred: 'rio', baseCents: 15_000, bonusCents: 12_000, commissionCents: 5_400, monthIndex: 12 },
       { referred: 'rae', baseCents: 15_000, bonusCents: 12_000, commissionCents: 5_400, monthIndex: 11 },
+      { referred: 'rio', baseCents: 15_000, bonusCents: 12_000, commissionCents: 5_400, monthIndex: 12 },
     ]);
     expect(line.commissionCents).toBe(10_800);
   });
