@@ -5,6 +5,7 @@ import type { BotEvent } from '../gitea/event.js';
 import type { Role, Transition } from './definition.js';
 import { type Effect, STATE_MARKER } from './effects.js';
 import type { Instance } from './instance.js';
+import { stateDiagram } from './mermaid.js';
 import type { ActionResult, DecideContext, Facts, Render, WorkflowModule } from './module.js';
 
 export type DecideInput = {
@@ -79,7 +80,8 @@ class Draft {
 
   command(command: CommandLine): void {
     if (command.name === 'status') {
-      this.replies.push(this.statusText(this.current));
+      const diagram = stateDiagram(this.definition, this.current.state);
+      this.replies.push(`${this.statusText(this.current)}\n\n\`\`\`mermaid\n${diagram}\n\`\`\``);
       return;
     }
     if (command.name === 'help') {

@@ -4,6 +4,9 @@ const name = z
   .string()
   .regex(/^[a-z][a-zA-Z0-9-]*$/, 'use letters, digits and dashes, starting with a lower-case letter');
 
+/** Issue events a transition may be triggered by; any other `on` is a command (or `auto`, `timer:…`). */
+export const ISSUE_EVENTS = ['opened', 'edited', 'labeled', 'assigned', 'closed', 'reopened'] as const;
+
 export const ROLES = ['anyone', 'maintainer', 'author', 'assignee', 'operator', 'mentor', 'peer'] as const;
 
 const transitionSchema = z.strictObject({

@@ -66,6 +66,7 @@ export function normalizeDelivery(eventType: string, payload: unknown, deliveryI
         return { event, dedupeKey: `issue/${p.issue.id}/${p.action}/${p.issue.updated_at}/${assignees}` };
       });
     case 'issue_comment':
+    case 'pull_request_comment':
       return withSchema(issueCommentPayloadSchema, payload, (p) => {
         const base = issueEvent(
           COMMENT_KIND[p.action],

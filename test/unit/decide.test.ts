@@ -3,6 +3,7 @@ import { defaultProgramConfig } from '../../src/config/program.js';
 import { decide } from '../../src/engine/decide.js';
 import type { Role } from '../../src/engine/definition.js';
 import type { Instance } from '../../src/engine/instance.js';
+import { stateDiagram } from '../../src/engine/mermaid.js';
 import type { WorkflowModule } from '../../src/engine/module.js';
 import { loadTemplates } from '../../src/templates.js';
 import { loadWorkflows } from '../../src/workflows/registry.js';
@@ -68,5 +69,31 @@ describe('decide (the engine, on the onboarding workflow)', () => {
       timer: { workflow: 'onboarding', name: 'shadowWeek', forState: 'training', forVersion: 1 },
     });
     expect(run(instance, stale).effects).toEqual([]);
+  });
+});
+
+describe('the mermaid state diagram', () => {
+  it('draws every state change of the workflow, commands with their slash, and highlights the current state', () => {
+    const diagram = stateDiagram(onboarding.definition, 'training');
+    expect(diagram.split('\n')[0]).toBe('stateDiagram-v2');
+    expect(diagram).toContain('  [*] --> incomplete: opened');
+    expect(diagram).toContain('  screening --> training: /approve');
+    expect(diagram).toContain('  training --> certification: done');
+    expect(diagram).toContain('  certification --> active: done');
+    expect(diagram).toContain('  incomplete --> screening: edited');
+    expect(diagram).toContain('  active --> [*]');
+    expect(diagram).toContain('  class training current');
+    expect(diagram).not.toContain('training --> training');
+  });
+
+  it('comes with /status', () => {
+    const { instance } = run(null);
+    const status = run(
+      instance,
+      botEvent({ kind: 'comment.created', comment: { id: 9, body: '/status', createdAt: labeled.at } }),
+    );
+    const reply = status.effects.find((e) => e.type === 'reply') as { body: string };
+    expect(reply.body).toContain('```mermaid\nstateDiagram-v2');
+    expect(reply.body).toContain('class screening current');
   });
 });

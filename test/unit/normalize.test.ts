@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { jobIdFor, normalizeDelivery } from '../../src/gitea/normalize.js';
+import {
+  commentPayload,
+  DELIVERY_FIXTURES,
+  issueLabelPayload,
+  issuePayload,
+  loadDelivery,
+} from '../support/deliveries.js';
+
+describe('normalizeDelivery on Gitea-shaped deliveries', () => {
+  it.each(DELIVERY_FIXTURES)('reads $file ($eventType)', ({ file, eventType }) => {
+    const result = normalizeDelivery(eventType, loadDelivery(file));
+    expect(result.outcome).toBe('event');
+    if (result.outcome !== 'event') return;
+    const isPull = eventType === 'pull_request_comment';
+    expect(result.event).toMatchObject({ repo: 'fleet/program', issue: { isPull } });
+    if (!isPull) expect(result.event.issue).toMatchObject({ number: 7, author: 'alice' });
+    expect(result.event.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
+  it('turns an issue_label delivery into one event with the labels after the change', () => {
+    const result = normalizeDelivery(
+      'issue_label',
+      issueLabelPayload(['operator-application', 'onboarding/screening']),
+    );
+    expect(result).toMatchObject({
+      outcome: 'event',
+      event: { kind: 'issue.labeled', issue: { labels: ['operator-application', 'onboarding/screening'] } },
+    });
+  });
+
+  it('reads a comment with its id, body, author and creation time', () => {
+    const payload = commentPayload('created', '/approve', { sender: { login: 'maint' } });
+    const result = normalizeDelivery('issue_comment', payload, 'delivery-1');
+    expect(result).toMatchObject({
+      outcome: 'event',
+      event: {
+        kind: 'comment.created',
+        actor: 'maint',
+        comment: { id: payload.comment.id, body: '/approve' },
+        at: new Date(payload.comment.created_at).toISOString(),
+        deliveryId: 'delivery-1',
+      },
+      dedupeKey: `comment/${payload.comment.id}/created`,
+    });
+  });
+
+  it('treats null assignees (Gitea’s empty set) as none', () => {
+    const result = normalizeDelivery(
+      'issues',
+      issuePayload('opened', { issue: { assignees: null } } as never),
+    );
+    expect(result.outcome === 'event' && result.event.issue.assignees).toEqual([]);
+  });
+
+  it('keys the same content the same way, whatever the delivery id', () => {
+    const payload = issuePayload('edited');
+    const a = normalizeDelivery('issues', payload, 'one');
+    const b = normalizeDelivery('issues', payload, 'two');
+    expect(a.outcome === 'event' && b.outcome === 'event' && a.dedupeKey === b.dedupeKey).toBe(true);
+    const later = normalizeDelivery(
+      'issues',
+      issuePayload('edited', { issue: { updated_at: '2030-01-01T00:00:00Z' } }),
+    );
+    expect(later.outcome === 'event' && a.outcome === 'event' && later.dedupeKey !== a.dedupeKey).toBe(true);
+  });
+
+  it('makes job ids BullMQ accepts: no colon, not an integer', () => {
+    const id = jobIdFor('comment/210/created');
+    expect(id).not.toContain(':');
+    expect(Number.isInteger(Number(id))).toBe(false);
+  });
+
+  it.each([
+    ['a missing issue', 'issues', { action: 'opened', number: 7 }, 'issue'],
+    ['an unknown action', 'issues', { ...issuePayload('opened'), action: 'exploded' }, 'action'],
+    [
+      'a comment without a body',
+      'issue_comment',
+      { ...commentPayload('created', 'x'), comment: { id: 1 } },
+      'comment',
+    ],
+  ])('refuses %s, naming the field', (_what, eventType, payload, field) => {
+    const result = normalizeDelivery(eventType, payload);
+    expect(result.outcome).toBe('invalid');
+    expect(result.outcome === 'invalid' && result.reason).toContain(field);
+  });
+
+  it('calls events it does not handle unsupported', () => {
+    expect(normalizeDelivery('push', {}).outcome).toBe('unsupported');
+  });
+});
