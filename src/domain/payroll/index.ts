@@ -1,0 +1,34 @@
+export { fullBaseCents, paidNodes, proratedCents } from './base.js';
+export { computePayroll } from './compute.js';
+export {
+  type Adjustment,
+  adjustmentSchema,
+  type CriticalAlertResponse,
+  criticalAlertResponseSchema,
+  type Hold,
+  holdSchema,
+  type MonthlyMetrics,
+  monthlyMetricsSchema,
+  monthSchema,
+  type ParsedPayrollInput,
+  type PayrollInput,
+  type PayrollOperator,
+  payrollInputSchema,
+  payrollOperatorSchema,
+} from './inputs.js';
+export {
+  BONUS_KINDS,
+  type BonusDetail,
+  type BonusKind,
+  bonusDetailSchema,
+  type CommissionDetail,
+  commissionDetailSchema,
+  type PartnerStatus,
+  type PayrollFlag,
+  type PayrollLine,
+  partnerStatusSchema,
+  payrollFlagSchema,
+  payrollLineSchema,
+} from './line.js';
+export { mulDivHalfUp, percentOfCents } from './money.js';
+export { type Payroll, payrollSchema } from './payroll.js';
