@@ -6,11 +6,13 @@ import type { GiteaClient } from './gitea/client.js';
 import type { BotEvent } from './gitea/event.js';
 import { createLabelCatalog } from './gitea/labels.js';
 import { createMaintainerCheck } from './gitea/roles.js';
+import { createNotifier } from './notify/index.js';
+import { createAlertStore } from './store/alerts.js';
 import { createInstanceStore } from './store/instances.js';
 import { createOpenIssueIndex } from './store/open-issues.js';
 import { createRegistryStore } from './store/registry.js';
 import type { Templates } from './templates.js';
-import { createEventHandler, type TimerRequest } from './worker/handle-event.js';
+import { createEventHandler, type HandlerDeps, type TimerRequest } from './worker/handle-event.js';
 import { loadWorkflows } from './workflows/registry.js';
 
 export type CoreDeps = {
@@ -21,8 +23,13 @@ export type CoreDeps = {
   programRepo: string;
   botLogin: string;
   scheduleTimer: (timer: TimerRequest) => Promise<void>;
+  /** Chat notifications; by default the channels of `escalation` in the program config. */
+  notify?: HandlerDeps['notify'];
   log: Logger;
 };
+
+/** Chat notifications must not hold an issue's jobs for long: a few quick tries, then the comment is the record. */
+const NOTIFY_OPTIONS = { timeoutMs: 5_000, retry: { attempts: 3, baseDelayMs: 250, maxDelayMs: 2_000 } };
 
 /** The decide → apply road shared by the worker, `replay` and `rebuild`. */
 export function createCore(deps: CoreDeps) {
@@ -34,6 +41,8 @@ export function createCore(deps: CoreDeps) {
     render: deps.templates.render,
     instances: createInstanceStore(deps.redis),
     registry: createRegistryStore(deps.redis),
+    alerts: createAlertStore(deps.redis),
+    notify: deps.notify ?? createNotifier(deps.config.escalation, NOTIFY_OPTIONS).notify,
     openIssues: createOpenIssueIndex(deps.redis),
     writer: {
       gitea: deps.gitea,

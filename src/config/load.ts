@@ -6,7 +6,7 @@ import { type ProgramConfig, programConfigSchema } from './program.js';
 
 export type Role = 'serve' | 'worker' | 'tool';
 
-export function loadEnv(source: NodeJS.ProcessEnv, role: Role): Env {
+export function loadEnv(source: Record<string, string | undefined>, role: Role): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) throw new ConfigError('environment', describeIssues(parsed.error.issues));
   const required = role === 'serve' ? REQUIRED_FOR_SERVE : role === 'worker' ? REQUIRED_FOR_WORKER : [];

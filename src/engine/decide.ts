@@ -48,7 +48,8 @@ class Draft {
   private current: Instance;
   private changed = false;
   private readonly replies: string[] = [];
-  private readonly timersToStart = new Set<string>();
+  /** Timers to start, with an explicit due time when an action gave one. */
+  private readonly timersToStart = new Map<string, string | undefined>();
   private readonly extraEffects: Effect[] = [];
 
   constructor(
@@ -114,7 +115,9 @@ class Draft {
     const timers = Object.entries(this.definition.timers).filter(
       ([name, timer]) =>
         this.timersToStart.has(name) ||
-        (enteredState && timer.start === 'enter' && timer.in === this.current.state),
+        (timer.start === 'enter' &&
+          timer.in.includes(this.current.state) &&
+          !timer.in.includes(this.before.state)),
     );
     const timerVersions = Object.fromEntries(timers.map(([name]) => [name, version]));
     const previousTimers = (this.current.data.timers as Record<string, number> | undefined) ?? {};
@@ -134,8 +137,10 @@ class Draft {
     }
     effects.push({ type: 'upsertStatusComment', body: this.statusBody(next) });
     for (const [name, timer] of timers) {
-      const dueAt = new Date(Date.parse(event.at) + durationAt(this.input.config, timer.after)).toISOString();
-      effects.push({ type: 'scheduleTimer', name, dueAt, forState: timer.in, forVersion: version });
+      const dueAt =
+        this.timersToStart.get(name) ??
+        new Date(Date.parse(event.at) + durationAt(this.input.config, timer.after ?? '')).toISOString();
+      effects.push({ type: 'scheduleTimer', name, dueAt, forState: next.state, forVersion: version });
     }
     effects.push(...this.extraEffects, ...this.replyEffects(commentId));
     if (enteredState && stateDef?.close && event.issue.state === 'open') effects.push({ type: 'closeIssue' });
@@ -181,7 +186,10 @@ class Draft {
     };
     this.changed = true;
     if (result.reply) this.replies.push(command ? `\`${command.raw}\`: ${result.reply}` : result.reply);
-    for (const timer of result.startTimers ?? []) this.timersToStart.add(timer);
+    for (const timer of result.startTimers ?? []) {
+      if (typeof timer === 'string') this.timersToStart.set(timer, undefined);
+      else this.timersToStart.set(timer.name, timer.dueAt);
+    }
     this.extraEffects.push(...(result.effects ?? []));
     this.runAutomatic();
     return true;
@@ -204,7 +212,8 @@ class Draft {
     const timer = this.input.event.timer;
     if (!timer) return false;
     const versions = (this.current.data.timers as Record<string, number> | undefined) ?? {};
-    return timer.forState === this.current.state && versions[timer.name] === timer.forVersion;
+    const states = this.definition.timers[timer.name]?.in ?? [];
+    return states.includes(this.current.state) && versions[timer.name] === timer.forVersion;
   }
 
   private replyEffects(commentId: number | undefined): Effect[] {
@@ -270,6 +279,7 @@ const ROLE_NAMES: Record<Role, string> = {
   operator: 'an active operator',
   mentor: 'the mentor',
   peer: 'an active operator other than the applicant',
+  responsible: 'the responsible operator',
 };
 
 const describeRoles = (roles: readonly Role[]) => roles.map((role) => ROLE_NAMES[role]).join(' or ');

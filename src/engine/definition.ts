@@ -7,7 +7,16 @@ const name = z
 /** Issue events a transition may be triggered by; any other `on` is a command (or `auto`, `timer:…`). */
 export const ISSUE_EVENTS = ['opened', 'edited', 'labeled', 'assigned', 'closed', 'reopened'] as const;
 
-export const ROLES = ['anyone', 'maintainer', 'author', 'assignee', 'operator', 'mentor', 'peer'] as const;
+export const ROLES = [
+  'anyone',
+  'maintainer',
+  'author',
+  'assignee',
+  'operator',
+  'mentor',
+  'peer',
+  'responsible',
+] as const;
 
 const transitionSchema = z.strictObject({
   /**
@@ -24,14 +33,18 @@ const transitionSchema = z.strictObject({
   help: z.string().optional(),
 });
 
-const timerSchema = z.strictObject({
-  /** Config path of the duration, e.g. `onboarding.shadowPeriod`. */
-  after: z.string().min(1),
-  /** The state the timer belongs to; it does nothing once the instance has left it. */
-  in: name,
-  /** `enter`: started when the instance enters `in`; `action`: started by an action. */
-  start: z.enum(['enter', 'action']).default('enter'),
-});
+const timerSchema = z
+  .strictObject({
+    /** Config path of the duration, e.g. `onboarding.shadowPeriod`; an action may give the due time instead. */
+    after: z.string().min(1).optional(),
+    /** The states the timer belongs to; it does nothing once the instance has left them. */
+    in: z.union([name.transform((state) => [state]), z.array(name).min(1)]),
+    /** `enter`: started when the instance enters one of `in`; `action`: started by an action. */
+    start: z.enum(['enter', 'action']).default('enter'),
+  })
+  .refine((timer) => timer.start === 'action' || timer.after !== undefined, {
+    message: 'a timer started on entering a state needs `after`',
+  });
 
 const stateSchema = z.strictObject({
   description: z.string(),
@@ -72,8 +85,11 @@ export const workflowDefinitionSchema = z
         ctx.addIssue({ code: 'custom', path: ['transitions', i, 'on'], message: `unknown timer "${timer}"` });
       }
     });
-    for (const [timerName, timer] of Object.entries(definition.timers))
-      check(timer.in, ['timers', timerName, 'in']);
+    for (const [timerName, timer] of Object.entries(definition.timers)) {
+      timer.in.forEach((state, i) => {
+        check(state, ['timers', timerName, 'in', i]);
+      });
+    }
   });
 
 export type WorkflowDefinition = z.output<typeof workflowDefinitionSchema>;

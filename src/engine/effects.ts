@@ -1,4 +1,6 @@
+import type { AlertRecord } from '../domain/alerts/record.js';
 import type { OperatorRecord } from '../domain/registry.js';
+import type { Notification } from '../notify/message.js';
 
 /** What a decision asks the outside world to do; applied idempotently by the worker. */
 export type Effect =
@@ -8,7 +10,13 @@ export type Effect =
   | { type: 'scheduleTimer'; name: string; dueAt: string; forState: string; forVersion: number }
   | { type: 'closeIssue' }
   | { type: 'reopenIssue' }
-  | { type: 'putOperator'; operator: OperatorRecord };
+  | { type: 'putOperator'; operator: OperatorRecord }
+  /** A comment posted once per key (an escalation level, a proposal), never repeated. */
+  | { type: 'postNote'; key: string; body: string }
+  /** Chat notifications (Discord, Telegram), sent once per key. */
+  | { type: 'notify'; key: string; notification: Notification }
+  | { type: 'recordAlert'; alert: AlertRecord };
 
 export const STATE_MARKER = 'operator-bot:state';
 export const REPLY_MARKER = 'operator-bot:reply';
+export const NOTE_MARKER = 'operator-bot:note';

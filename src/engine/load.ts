@@ -63,9 +63,9 @@ function referenceProblems(
     );
   }
   for (const [name, timer] of Object.entries(definition.timers)) {
-    const value = configValueAt(config, timer.after);
-    if (typeof value !== 'number')
+    if (timer.after !== undefined && typeof configValueAt(config, timer.after) !== 'number') {
       problems.push(`timer "${name}": "${timer.after}" is not a duration in the config`);
+    }
   }
   return problems;
 }

@@ -35,8 +35,8 @@ export type ActionResult = {
   data?: Record<string, unknown>;
   /** A short answer to the command that caused it. */
   reply?: string;
-  /** Timers (declared with `start: action`) to start now. */
-  startTimers?: string[];
+  /** Timers (declared with `start: action`) to start now: due after their `after`, or at the given time. */
+  startTimers?: (string | { name: string; dueAt: string })[];
   effects?: Effect[];
 };
 

@@ -26,6 +26,7 @@ export const botEventSchema = z.object({
     assignees: z.array(z.string()),
     createdAt: z.string(),
     isPull: z.boolean(),
+    url: z.string().optional(),
   }),
   actor: z.string(),
   /** When it happened in Gitea (or when a timer was due): the time every decision is stamped with. */

@@ -126,6 +126,7 @@ function issueEvent(
       assignees: issue.assignees.map((user) => user.login),
       createdAt: toIso(issue.created_at),
       isPull: issue.pull_request != null,
+      ...(issue.html_url ? { url: issue.html_url } : {}),
     },
     actor,
     at: toIso(issue.updated_at),

@@ -22,6 +22,7 @@ export const repositorySchema = z.looseObject({
 
 export const issueSchema = z.looseObject({
   id: z.number().int(),
+  html_url: z.string().optional(),
   number: z.number().int().positive(),
   user: userSchema,
   title: z.string(),

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { REPLY_MARKER, STATE_MARKER } from '../engine/effects.js';
+import { NOTE_MARKER, REPLY_MARKER, STATE_MARKER } from '../engine/effects.js';
 import { type Comment, type GiteaClient, GiteaError, type RepoRef } from './client.js';
 import type { LabelCatalog } from './labels.js';
 
@@ -7,9 +7,10 @@ export type WriterDeps = { gitea: GiteaClient; labels: LabelCatalog; redis: Redi
 
 const statusKey = (repo: RepoRef, issue: number, workflow: string) =>
   `ob:status-comment:${repo.owner}/${repo.name}#${issue}:${workflow}`;
-const repliedKey = (repo: RepoRef, issue: number) => `ob:replied:${repo.owner}/${repo.name}#${issue}`;
+const postedKey = (repo: RepoRef, issue: number) => `ob:posted:${repo.owner}/${repo.name}#${issue}`;
 
 export const replyMarker = (commentId: number) => `<!-- ${REPLY_MARKER} ${commentId} -->`;
+export const noteMarker = (key: string) => `<!-- ${NOTE_MARKER} ${key} -->`;
 const statusMarkerPrefix = (workflow: string) =>
   `<!-- ${STATE_MARKER} {"workflow":${JSON.stringify(workflow)}`;
 
@@ -48,15 +49,19 @@ export function createIssueWriter(deps: WriterDeps, repo: RepoRef, issue: number
     return created.id ?? 0;
   }
 
-  async function reply(toCommentId: number, body: string): Promise<void> {
-    const key = repliedKey(repo, issue);
-    if (await deps.redis.sismember(key, String(toCommentId))) return;
-    const marker = replyMarker(toCommentId);
+  /** Posts a comment once per key: the key is remembered in Redis and written into the comment as a marker. */
+  async function postOnce(key: string, marker: string, body: string): Promise<void> {
+    const posted = postedKey(repo, issue);
+    if (await deps.redis.sismember(posted, key)) return;
     if (!(await botComments()).some((c) => c.body?.includes(marker))) {
       await deps.gitea.createComment(repo, issue, `${body}\n\n${marker}`);
     }
-    await deps.redis.sadd(key, String(toCommentId));
+    await deps.redis.sadd(posted, key);
   }
+
+  const reply = (toCommentId: number, body: string) =>
+    postOnce(`reply-${toCommentId}`, replyMarker(toCommentId), body);
+  const note = (key: string, body: string) => postOnce(`note-${key}`, noteMarker(key), body);
 
   /** Puts `label` on the issue and removes every other label of its scope. */
   async function setStateLabel(scope: string, label: string): Promise<void> {
@@ -73,6 +78,7 @@ export function createIssueWriter(deps: WriterDeps, repo: RepoRef, issue: number
   return {
     upsertStatusComment,
     reply,
+    note,
     setStateLabel,
     close: () => deps.gitea.setIssueState(repo, issue, 'closed'),
     reopen: () => deps.gitea.setIssueState(repo, issue, 'open'),

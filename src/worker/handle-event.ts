@@ -8,6 +8,8 @@ import { repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { MaintainerCheck } from '../gitea/roles.js';
 import { createIssueWriter, type IssueWriter, type WriterDeps } from '../gitea/writer.js';
+import type { Notification } from '../notify/message.js';
+import type { AlertStore } from '../store/alerts.js';
 import type { InstanceStore } from '../store/instances.js';
 import { issueKey } from '../store/keys.js';
 import type { OpenIssueIndex } from '../store/open-issues.js';
@@ -22,6 +24,9 @@ export type HandlerDeps = {
   render: Render;
   instances: InstanceStore;
   registry: RegistryStore;
+  alerts: AlertStore;
+  /** Sends a chat notification to every configured channel; never throws. */
+  notify: (notification: Notification) => Promise<{ channel: string; ok: boolean; error?: string }[]>;
   openIssues: OpenIssueIndex;
   writer: WriterDeps;
   isMaintainer: MaintainerCheck;
@@ -54,7 +59,7 @@ export function createEventHandler(deps: HandlerDeps) {
       });
       const next = decision.instance;
       if (next !== instance) {
-        for (const effect of decision.effects) await apply(effect, writer, name, event);
+        for (const effect of decision.effects) await apply(effect, writer, name, event, log);
         if (next) await deps.instances.put(next);
         log.info({ workflow: name, kind: event.kind, from: instance?.state, to: next?.state }, 'decided');
       }
@@ -77,11 +82,22 @@ export function createEventHandler(deps: HandlerDeps) {
     return { ...(author ? { author } : {}), ...(actor ? { actor } : {}), otherOpenIssues, mentioned };
   }
 
+  /** A notification per key is sent once; a channel that fails is logged, the Gitea comment stays the record. */
+  async function notifyOnce(effect: Extract<Effect, { type: 'notify' }>, event: BotEvent, log: Logger) {
+    const key = `ob:notified:${issueKey(event.repo, event.issue.number)}:${effect.key}`;
+    if ((await deps.writer.redis.set(key, '1', 'EX', 30 * 86_400, 'NX')) !== 'OK') return;
+    for (const result of await deps.notify(effect.notification)) {
+      if (!result.ok)
+        log.warn({ channel: result.channel, error: result.error, key: effect.key }, 'notification failed');
+    }
+  }
+
   async function apply(
     effect: Effect,
     writer: IssueWriter,
     workflow: string,
     event: BotEvent,
+    log: Logger,
   ): Promise<void> {
     switch (effect.type) {
       case 'setStateLabel':
@@ -99,6 +115,12 @@ export function createEventHandler(deps: HandlerDeps) {
         return;
       case 'putOperator':
         return deps.registry.put(effect.operator);
+      case 'recordAlert':
+        return deps.alerts.put(effect.alert);
+      case 'postNote':
+        return writer.note(effect.key, effect.body);
+      case 'notify':
+        return notifyOnce(effect, event, log);
       case 'scheduleTimer':
         return deps.scheduleTimer(timerRequest(effect, workflow, event));
     }

@@ -16,8 +16,9 @@ export async function rolesOf(
   const isAuthor = event.issue.author.toLowerCase() === actor;
   if (isAuthor) roles.add('author');
   if (event.issue.assignees.some((a) => a.toLowerCase() === actor)) roles.add('assignee');
-  if (typeof instance?.data.mentor === 'string' && instance.data.mentor.toLowerCase() === actor)
-    roles.add('mentor');
+  const names = (key: string) => String(instance?.data[key] ?? '').toLowerCase() === actor;
+  if (names('mentor')) roles.add('mentor');
+  if (names('responsible')) roles.add('responsible');
   if (facts.actor?.status === 'active') {
     roles.add('operator');
     if (!isAuthor) roles.add('peer');

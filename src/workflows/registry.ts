@@ -2,11 +2,13 @@ import type { ProgramConfig } from '../config/program.js';
 import { loadWorkflow, type WorkflowCode } from '../engine/load.js';
 import type { WorkflowModule } from '../engine/module.js';
 import type { Templates } from '../templates.js';
+import { alertCode } from './alert/index.js';
 import { onboardingCode } from './onboarding/index.js';
 
 /** Every workflow the bot runs: `workflows/<name>.yaml` joined with its code. */
 const WORKFLOW_CODE: Record<string, WorkflowCode> = {
   onboarding: onboardingCode,
+  alert: alertCode,
 };
 
 export function loadWorkflows(templates: Templates, config: ProgramConfig): WorkflowModule[] {

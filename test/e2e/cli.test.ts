@@ -8,7 +8,7 @@ import { freePort } from '../../src/redis/embedded.js';
 import { eventually, PROGRAM_REPO, WEBHOOK_SECRET } from '../support/bot.js';
 import { issueLabelPayload, signDelivery } from '../support/deliveries.js';
 import { startHttpGitea } from '../support/gitea-http.js';
-import { completeForm } from '../support/onboarding.js';
+import { completeForm } from '../support/workflows.js';
 
 const CLI = join(import.meta.dirname, '../../dist/src/cli.js');
 const run = promisify(execFile);
@@ -25,7 +25,7 @@ const env = () => ({
   GITEA_TOKEN: gitea.gitea.token,
   WEBHOOK_SECRET,
   PROGRAM_REPO,
-  LOG_LEVEL: 'info',
+  LOG_LEVEL: 'info' as const,
   DATA_DIR: join(workDir, 'data'),
 });
 

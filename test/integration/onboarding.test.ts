@@ -4,8 +4,8 @@ import { createRegistryStore } from '../../src/store/registry.js';
 import { eventually, PROGRAM_REPO, seedProgram, startTestBot, type TestBot } from '../support/bot.js';
 import { commentPayload, type DeliveryPayload, issuePayload, label } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
-import { completeForm } from '../support/onboarding.js';
 import { useRedis } from '../support/redis.js';
+import { completeForm } from '../support/workflows.js';
 
 const redis = useRedis();
 const gitea = useFakeGitea();

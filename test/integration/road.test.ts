@@ -13,8 +13,8 @@ import {
 } from '../support/bot.js';
 import { commentPayload, issueLabelPayload, signDelivery } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
-import { completeForm } from '../support/onboarding.js';
 import { useRedis } from '../support/redis.js';
+import { completeForm } from '../support/workflows.js';
 
 const redis = useRedis();
 const gitea = useFakeGitea();

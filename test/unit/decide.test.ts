@@ -8,7 +8,7 @@ import type { WorkflowModule } from '../../src/engine/module.js';
 import { loadTemplates } from '../../src/templates.js';
 import { loadWorkflows } from '../../src/workflows/registry.js';
 import { botEvent } from '../support/events.js';
-import { completeForm } from '../support/onboarding.js';
+import { completeForm } from '../support/workflows.js';
 
 const config = defaultProgramConfig();
 const templates = loadTemplates();

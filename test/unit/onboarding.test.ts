@@ -4,7 +4,7 @@ import type { Role } from '../../src/engine/definition.js';
 import type { Effect } from '../../src/engine/effects.js';
 import type { Instance } from '../../src/engine/instance.js';
 import { botEvent } from '../support/events.js';
-import { activeOperator, completeForm, step, workflowNamed } from '../support/onboarding.js';
+import { activeOperator, completeForm, step, workflowNamed } from '../support/workflows.js';
 
 const onboarding = workflowNamed('onboarding');
 const opened = (body: string) => botEvent({ kind: 'issue.opened', issue: { body } });

@@ -1,4 +1,5 @@
 import type { ProgramConfig } from '../../config/program.js';
+import { formatUtc } from '../../domain/time/format.js';
 import type { Instance } from '../../engine/instance.js';
 import { onboardingData } from './data.js';
 
@@ -21,7 +22,6 @@ const NEXT: Record<string, string> = {
 };
 
 const tick = (done: boolean) => (done ? '[x]' : '[ ]');
-const utc = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 /** The status comment's view: a checklist of what is done and what is left, per phase. */
 export function onboardingStatusView(instance: Instance, config: ProgramConfig): Record<string, unknown> {
@@ -43,7 +43,7 @@ export function onboardingStatusView(instance: Instance, config: ProgramConfig):
     },
     {
       item: `${tick(data.shadowDoneAt !== undefined)} Shadow week${
-        data.mentor && shadowEnds ? ` with @${data.mentor}, ends ${utc(shadowEnds)}` : ''
+        data.mentor && shadowEnds ? ` with @${data.mentor}, ends ${formatUtc(shadowEnds)}` : ''
       }`,
     },
   ];
@@ -68,7 +68,7 @@ export function onboardingStatusView(instance: Instance, config: ProgramConfig):
     training,
     showCertification: phase >= 1,
     certification,
-    activatedAt: data.activatedAt ? utc(data.activatedAt) : undefined,
-    rejection: data.rejection ? { ...data.rejection, at: utc(data.rejection.at) } : undefined,
+    activatedAt: data.activatedAt ? formatUtc(data.activatedAt) : undefined,
+    rejection: data.rejection ? { ...data.rejection, at: formatUtc(data.rejection.at) } : undefined,
   };
 }

@@ -1,3 +1,4 @@
+import type { HttpHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createFakeGitea, type FakeGitea, type FakeGiteaOptions } from './fake-gitea.js';
@@ -7,10 +8,11 @@ import { createFakeGitea, type FakeGitea, type FakeGiteaOptions } from './fake-g
  * `globalThis.fetch` on each call), other hosts pass through. After each test the contract is
  * asserted and the state wiped.
  */
-export function useFakeGitea(options?: FakeGiteaOptions): () => FakeGitea {
+/** `otherHandlers` emulate other services the bot calls in the same test (chat webhooks…). */
+export function useFakeGitea(options?: FakeGiteaOptions, otherHandlers: HttpHandler[] = []): () => FakeGitea {
   const gitea = createFakeGitea(options);
   const giteaOrigin = new URL(gitea.baseUrl).origin;
-  const server = setupServer(...gitea.handlers);
+  const server = setupServer(...otherHandlers, ...gitea.handlers);
 
   beforeAll(() =>
     server.listen({

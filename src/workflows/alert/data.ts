@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { severitySchema } from '../../domain/alerts/severity.js';
+import type { Instance } from '../../engine/instance.js';
+
+/** What the alert workflow remembers about one alert, inside its instance. */
+export const alertDataSchema = z.looseObject({
+  severity: severitySchema,
+  because: z.string(),
+  responsible: z.string().optional(),
+  node: z.string().optional(),
+  problem: z.string().optional(),
+  openedAt: z.string(),
+  ackDeadline: z.string(),
+  level: z.number().int().default(0),
+  acknowledgedAt: z.string().optional(),
+  acknowledgedBy: z.string().optional(),
+  responseMs: z.number().int().optional(),
+  resolvedAt: z.string().optional(),
+  resolvedBy: z.string().optional(),
+  resolution: z.string().optional(),
+  terminationProposed: z.boolean().default(false),
+});
+
+export type AlertData = z.output<typeof alertDataSchema>;
+
+export const alertData = (instance: Instance): AlertData => alertDataSchema.parse(instance.data);
