@@ -1,16 +1,21 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { PROGRAM_COMMANDS } from './commands/registry.js';
 import type { ProgramConfig } from './config/program.js';
 import { isRelevant } from './engine/relevance.js';
 import type { GiteaClient } from './gitea/client.js';
 import type { BotEvent } from './gitea/event.js';
 import { createLabelCatalog } from './gitea/labels.js';
+import { createProgramIssues } from './gitea/program-issues.js';
 import { createMaintainerCheck } from './gitea/roles.js';
 import { createNotifier } from './notify/index.js';
+import { createScheduleRunner } from './schedules/runner.js';
+import { reminderKey } from './schedules/weekly-reminder.js';
 import { createAlertStore } from './store/alerts.js';
 import { createInstanceStore } from './store/instances.js';
 import { createOpenIssueIndex } from './store/open-issues.js';
 import { createRegistryStore } from './store/registry.js';
+import { createReportStore } from './store/reports.js';
 import type { Templates } from './templates.js';
 import { createEventHandler, type HandlerDeps, type TimerRequest } from './worker/handle-event.js';
 import { loadWorkflows } from './workflows/registry.js';
@@ -35,18 +40,36 @@ const NOTIFY_OPTIONS = { timeoutMs: 5_000, retry: { attempts: 3, baseDelayMs: 25
 export function createCore(deps: CoreDeps) {
   const workflows = loadWorkflows(deps.templates, deps.config);
   const definitions = workflows.map((w) => w.definition);
+  const labels = createLabelCatalog(deps.gitea);
+  const registry = createRegistryStore(deps.redis);
+  const reports = createReportStore(deps.redis);
+  const programIssues = createProgramIssues(deps.gitea, labels, deps.redis, deps.programRepo);
+  const runSchedule = createScheduleRunner({
+    registry,
+    reports,
+    programIssues,
+    render: deps.templates.render,
+    log: deps.log,
+  });
   const handleEvent = createEventHandler({
     workflows,
     config: deps.config,
     render: deps.templates.render,
     instances: createInstanceStore(deps.redis),
-    registry: createRegistryStore(deps.redis),
+    registry,
     alerts: createAlertStore(deps.redis),
+    reports,
+    commands: PROGRAM_COMMANDS,
+    // A report for a week whose reminder issue is open refreshes that issue's list.
+    afterReport: async (week) => {
+      if (await programIssues.exists(reminderKey(week)))
+        await runSchedule({ schedule: 'weeklyReminder', week });
+    },
     notify: deps.notify ?? createNotifier(deps.config.escalation, NOTIFY_OPTIONS).notify,
     openIssues: createOpenIssueIndex(deps.redis),
     writer: {
       gitea: deps.gitea,
-      labels: createLabelCatalog(deps.gitea),
+      labels,
       redis: deps.redis,
       botLogin: deps.botLogin,
     },
@@ -54,5 +77,10 @@ export function createCore(deps: CoreDeps) {
     scheduleTimer: deps.scheduleTimer,
     log: deps.log,
   });
-  return { workflows, handleEvent, isRelevant: (event: BotEvent) => isRelevant(event, definitions) };
+  return {
+    workflows,
+    handleEvent,
+    runSchedule,
+    isRelevant: (event: BotEvent) => isRelevant(event, definitions),
+  };
 }

@@ -9,7 +9,7 @@ import { createGiteaClient, type GiteaClient } from './gitea/client.js';
 import { createIntakeApp } from './intake/app.js';
 import { createMetrics } from './metrics.js';
 import { createEnqueue, createTimerScheduler } from './queue/enqueue.js';
-import { createEventQueue } from './queue/event-queue.js';
+import { createEventQueue, registerSchedules, scheduleCrons } from './queue/event-queue.js';
 import { startEventWorker } from './queue/event-worker.js';
 import { type EmbeddedRedis, startEmbeddedRedis } from './redis/embedded.js';
 import { createIssueLock } from './store/issue-lock.js';
@@ -96,12 +96,17 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
     const eventWorker = startEventWorker({
       connection: redis,
       handleEvent: core.handleEvent,
+      runSchedule: core.runSchedule,
       lock: createIssueLock(redis),
       concurrency: env.WORKER_CONCURRENCY,
       metrics,
       log,
     });
-    log.info({ concurrency: env.WORKER_CONCURRENCY, botLogin }, 'worker started');
+    await registerSchedules(queue, config);
+    log.info(
+      { concurrency: env.WORKER_CONCURRENCY, botLogin, schedules: scheduleCrons(config) },
+      'worker started',
+    );
     closers.push(() => eventWorker.close());
   }
 

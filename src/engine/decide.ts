@@ -7,6 +7,7 @@ import { type Effect, STATE_MARKER } from './effects.js';
 import type { Instance } from './instance.js';
 import { stateDiagram } from './mermaid.js';
 import type { ActionResult, DecideContext, Facts, Render, WorkflowModule } from './module.js';
+import { describeRoles } from './roles.js';
 
 export type DecideInput = {
   workflow: WorkflowModule;
@@ -270,19 +271,6 @@ function eventTrigger(event: BotEvent): string | undefined {
   if (event.kind === 'timer.fired') return event.timer ? `timer:${event.timer.name}` : undefined;
   return event.kind.startsWith('issue.') ? event.kind.slice('issue.'.length) : undefined;
 }
-
-const ROLE_NAMES: Record<Role, string> = {
-  anyone: 'anyone',
-  maintainer: 'a maintainer',
-  author: 'the author of this issue',
-  assignee: 'the assignee',
-  operator: 'an active operator',
-  mentor: 'the mentor',
-  peer: 'an active operator other than the applicant',
-  responsible: 'the responsible operator',
-};
-
-const describeRoles = (roles: readonly Role[]) => roles.map((role) => ROLE_NAMES[role]).join(' or ');
 
 function durationAt(config: ProgramConfig, path: string): number {
   const value = configValueAt(config, path);

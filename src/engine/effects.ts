@@ -1,5 +1,7 @@
 import type { AlertRecord } from '../domain/alerts/record.js';
 import type { OperatorRecord } from '../domain/registry.js';
+import type { WeeklyReport } from '../domain/reports/schema.js';
+import type { ReportSource } from '../domain/reports/stored.js';
 import type { Notification } from '../notify/message.js';
 
 /** What a decision asks the outside world to do; applied idempotently by the worker. */
@@ -15,7 +17,8 @@ export type Effect =
   | { type: 'postNote'; key: string; body: string }
   /** Chat notifications (Discord, Telegram), sent once per key. */
   | { type: 'notify'; key: string; notification: Notification }
-  | { type: 'recordAlert'; alert: AlertRecord };
+  | { type: 'recordAlert'; alert: AlertRecord }
+  | { type: 'storeReport'; login: string; report: WeeklyReport; source: ReportSource };
 
 export const STATE_MARKER = 'operator-bot:state';
 export const REPLY_MARKER = 'operator-bot:reply';

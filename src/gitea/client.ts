@@ -1,4 +1,4 @@
-import { type Comment, giteaApi, type Label } from 'gitea-js';
+import { type Comment, giteaApi, type Issue, type Label } from 'gitea-js';
 import type { Metrics } from '../metrics.js';
 import { type RetryPolicy, statusOf, withRetry } from './retry.js';
 
@@ -86,6 +86,18 @@ export function createGiteaClient(options: GiteaClientOptions) {
       call('remove label', () => repos.issueRemoveLabel(repo.owner, repo.name, issue, id)),
     issueLabels: (repo: RepoRef, issue: number) =>
       call('list issue labels', () => repos.issueGetLabels(repo.owner, repo.name, issue)),
+    createIssue: (repo: RepoRef, issue: { title: string; body: string; labels: number[] }) =>
+      call('create issue', () => repos.issueCreateIssue(repo.owner, repo.name, issue)),
+    editIssue: (
+      repo: RepoRef,
+      issue: number,
+      changes: { title?: string; body?: string; state?: 'open' | 'closed' },
+    ) => call('edit issue', () => repos.issueEditIssue(repo.owner, repo.name, issue, changes)),
+    /** Issues (not pull requests) whose title or body matches `q`, in every state, first page of 50. */
+    searchIssues: (repo: RepoRef, q: string) =>
+      call('search issues', () =>
+        repos.issueListIssues(repo.owner, repo.name, { state: 'all', type: 'issues', q, page: 1, limit: 50 }),
+      ),
     setIssueState: (repo: RepoRef, issue: number, state: 'open' | 'closed') =>
       call('edit issue', () => repos.issueEditIssue(repo.owner, repo.name, issue, { state })),
     permission: async (repo: RepoRef, user: string) =>
@@ -110,7 +122,7 @@ export function createGiteaClient(options: GiteaClientOptions) {
 }
 
 export type GiteaClient = ReturnType<typeof createGiteaClient>;
-export type { Comment, Label };
+export type { Comment, Issue, Label };
 
 function toGiteaError(operation: string, error: unknown): GiteaError {
   if (error instanceof GiteaError) return error;

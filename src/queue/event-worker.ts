@@ -3,12 +3,14 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { BotEvent } from '../gitea/event.js';
 import type { Metrics } from '../metrics.js';
+import type { ScheduleJobData } from '../schedules/runner.js';
 import type { IssueLock } from '../store/issue-lock.js';
 import { EVENTS_QUEUE, type EventJobData } from './event-queue.js';
 
 export type EventWorkerDeps = {
   connection: Redis;
   handleEvent: (event: BotEvent) => Promise<void>;
+  runSchedule: (job: ScheduleJobData) => Promise<void>;
   lock: IssueLock;
   concurrency: number;
   metrics: Metrics;
@@ -18,15 +20,23 @@ export type EventWorkerDeps = {
 /** Runs queued events; a job whose issue is busy in another job waits a moment and tries again. */
 export function startEventWorker(deps: EventWorkerDeps) {
   const process = async (job: Job<EventJobData>, token?: string) => {
-    const { event } = job.data;
-    const release = await deps.lock.acquire(event.repo, event.issue.number);
+    const { data } = job;
+    const release = await ('event' in data
+      ? deps.lock.acquire(data.event.repo, data.event.issue.number)
+      : deps.lock.acquire('schedule', 0));
     if (!release) {
       await job.moveToDelayed(Date.now() + 25 + Math.floor(Math.random() * 75), token);
       throw new DelayedError();
     }
     const stopTimer = deps.metrics.jobDuration.startTimer();
     try {
-      await deps.handleEvent(event);
+      if ('event' in data) await deps.handleEvent(data.event);
+      // A scheduled run happens at its due time: the job's creation plus its delay.
+      else
+        await deps.runSchedule({
+          firedAt: new Date(job.timestamp + (job.delay ?? 0)).toISOString(),
+          ...data,
+        });
     } finally {
       stopTimer();
       await release();
@@ -44,7 +54,7 @@ export function startEventWorker(deps: EventWorkerDeps) {
       {
         err: error,
         jobId: job?.id,
-        deliveryId: job?.data.event.deliveryId,
+        deliveryId: job && 'event' in job.data ? job.data.event.deliveryId : undefined,
         attempt: job?.attemptsMade,
         final,
       },

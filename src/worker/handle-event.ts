@@ -1,6 +1,9 @@
 import type { Logger } from 'pino';
+import { decideCommands } from '../commands/decide.js';
+import type { ProgramCommand } from '../commands/types.js';
 import type { ProgramConfig } from '../config/program.js';
 import { mentionedLogins } from '../domain/commands/mentions.js';
+import { commandNames } from '../engine/commands.js';
 import { decide } from '../engine/decide.js';
 import type { Effect } from '../engine/effects.js';
 import type { Facts, Render, WorkflowModule } from '../engine/module.js';
@@ -14,6 +17,7 @@ import type { InstanceStore } from '../store/instances.js';
 import { issueKey } from '../store/keys.js';
 import type { OpenIssueIndex } from '../store/open-issues.js';
 import type { RegistryStore } from '../store/registry.js';
+import type { ReportStore } from '../store/reports.js';
 import { rolesOf } from './roles.js';
 
 export type TimerRequest = { event: BotEvent; dueAt: string; jobId: string };
@@ -25,6 +29,9 @@ export type HandlerDeps = {
   instances: InstanceStore;
   registry: RegistryStore;
   alerts: AlertStore;
+  reports: ReportStore;
+  commands: readonly ProgramCommand[];
+  afterReport: (week: string) => Promise<void>;
   /** Sends a chat notification to every configured channel; never throws. */
   notify: (notification: Notification) => Promise<{ channel: string; ok: boolean; error?: string }[]>;
   openIssues: OpenIssueIndex;
@@ -41,6 +48,7 @@ export function createEventHandler(deps: HandlerDeps) {
     const log = deps.log.child({ deliveryId: event.deliveryId, repo: event.repo, issue: event.issue.number });
     const writer = createIssueWriter(deps.writer, repoRef(event.repo), event.issue.number);
     const self = issueKey(event.repo, event.issue.number);
+    const claimed = new Set<string>();
     for (const workflow of deps.workflows) {
       const name = workflow.definition.name;
       if (event.timer && event.timer.workflow !== name) continue;
@@ -66,9 +74,28 @@ export function createEventHandler(deps: HandlerDeps) {
       if (next) {
         const open = event.issue.state === 'open' && !workflow.definition.states[next.state]?.final;
         await deps.openIssues.mark(name, event.issue.author, self, open);
+        for (const command of commandNames(workflow)) claimed.add(command);
       }
     }
+    if (event.kind === 'comment.created') await runProgramCommands(event, claimed, writer, log);
   };
+
+  /** Commands usable in any issue (`/report`, `/help`…), unless a workflow on this issue answers them. */
+  async function runProgramCommands(event: BotEvent, claimed: Set<string>, writer: IssueWriter, log: Logger) {
+    const facts = await loadFacts(event, '', issueKey(event.repo, event.issue.number));
+    const reports = await deps.reports.of(event.actor);
+    const actorReportWeeks = Object.fromEntries(reports.map((r) => [r.report.week, r.source.commentId]));
+    const roles = await rolesOf(event, null, facts, deps.isMaintainer);
+    const effects = decideCommands({
+      commands: deps.commands,
+      claimed,
+      event,
+      config: deps.config,
+      facts: { ...facts, actorReportWeeks },
+      roles,
+    });
+    for (const effect of effects) await apply(effect, writer, '', event, log);
+  }
 
   async function loadFacts(event: BotEvent, workflow: string, self: string): Promise<Facts> {
     const logins = mentionedLogins(event.comment?.body ?? '');
@@ -121,6 +148,9 @@ export function createEventHandler(deps: HandlerDeps) {
         return writer.note(effect.key, effect.body);
       case 'notify':
         return notifyOnce(effect, event, log);
+      case 'storeReport':
+        await deps.reports.put(effect.login, { report: effect.report, source: effect.source });
+        return deps.afterReport(effect.report.week);
       case 'scheduleTimer':
         return deps.scheduleTimer(timerRequest(effect, workflow, event));
     }

@@ -19,7 +19,7 @@ export async function rolesOf(
   const names = (key: string) => String(instance?.data[key] ?? '').toLowerCase() === actor;
   if (names('mentor')) roles.add('mentor');
   if (names('responsible')) roles.add('responsible');
-  if (facts.actor?.status === 'active') {
+  if (facts.actor?.status === 'active' || facts.actor?.status === 'exiting') {
     roles.add('operator');
     if (!isAuthor) roles.add('peer');
   }

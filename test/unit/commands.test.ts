@@ -5,8 +5,13 @@ import { MAX_COMMANDS_PER_COMMENT, parseCommands } from '../../src/domain/comman
 describe('parseCommands', () => {
   it('reads one command per line, with arguments', () => {
     expect(parseCommands('Looks good.\n/approve\r\n/reject  missing  specs \n')).toEqual([
-      { name: 'approve', args: [], raw: '/approve' },
-      { name: 'reject', args: ['missing', 'specs'], raw: '/reject  missing  specs' },
+      { name: 'approve', args: [], raw: '/approve', rest: '\n/reject  missing  specs \n' },
+      {
+        name: 'reject',
+        args: ['missing', 'specs'],
+        raw: '/reject  missing  specs',
+        rest: 'missing  specs\n',
+      },
     ]);
   });
 

@@ -1,4 +1,13 @@
-export type CommandLine = { name: string; args: string[]; raw: string };
+import { cleanBody } from '../application/markdown.js';
+
+export type CommandLine = {
+  name: string;
+  args: string[];
+  /** The command's line as written. */
+  raw: string;
+  /** Everything after the command's name to the end of the comment (for multi-line commands like `/report`). */
+  rest: string;
+};
 
 export const MAX_COMMANDS_PER_COMMENT = 10;
 const COMMAND = /^\/([a-z][a-z-]*)(?:\s+(.*))?$/i;
@@ -10,7 +19,8 @@ const COMMAND = /^\/([a-z][a-z-]*)(?:\s+(.*))?$/i;
 export function parseCommands(body: string): CommandLine[] {
   const commands: CommandLine[] = [];
   let fence: string | undefined;
-  for (const rawLine of stripHtmlComments(body).split(/\r?\n/)) {
+  const lines = cleanBody(body).split('\n');
+  for (const [index, rawLine] of lines.entries()) {
     const trimmed = rawLine.trim();
     const fenceMatch = /^(```|~~~)/.exec(trimmed);
     if (fenceMatch) {
@@ -26,10 +36,9 @@ export function parseCommands(body: string): CommandLine[] {
       name: (match[1] as string).toLowerCase(),
       args: args ? args.split(/\s+/) : [],
       raw: trimmed,
+      rest: [args, ...lines.slice(index + 1)].join('\n'),
     });
     if (commands.length >= MAX_COMMANDS_PER_COMMENT) break;
   }
   return commands;
 }
-
-const stripHtmlComments = (text: string) => text.replace(/<!--[\s\S]*?-->/g, '');

@@ -1,0 +1,9 @@
+import { helpCommand } from './help.js';
+import { reportCommand } from './report.js';
+import type { ProgramCommand } from './types.js';
+
+/** Every command usable in any issue. */
+export const PROGRAM_COMMANDS: readonly ProgramCommand[] = [
+  reportCommand,
+  helpCommand(() => PROGRAM_COMMANDS),
+];

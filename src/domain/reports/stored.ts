@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { weeklyReportSchema } from './schema.js';
+
+/** Where a report came from: the comment that carried it. */
+export const reportSourceSchema = z.object({
+  issue: z.string(),
+  commentId: z.number().int(),
+  at: z.string(),
+});
+export type ReportSource = z.output<typeof reportSourceSchema>;
+
+/** A weekly report as stored: one per operator and ISO week, the latest replacing the earlier. */
+export const storedReportSchema = z.object({ report: weeklyReportSchema, source: reportSourceSchema });
+export type StoredReport = z.output<typeof storedReportSchema>;

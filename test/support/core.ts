@@ -1,0 +1,38 @@
+import type { Redis } from 'ioredis';
+import type { ProgramConfig } from '../../src/config/program.js';
+import { defaultProgramConfig } from '../../src/config/program.js';
+import { createCore } from '../../src/core.js';
+import { createGiteaClient } from '../../src/gitea/client.js';
+import { normalizeDelivery } from '../../src/gitea/normalize.js';
+import { createLogger } from '../../src/logger.js';
+import { loadTemplates } from '../../src/templates.js';
+import { PROGRAM_REPO } from './bot.js';
+import { type DeliveryPayload, deliveryEvent } from './deliveries.js';
+import type { FakeGitea } from './gitea/index.js';
+
+/** The worker's road without the queue: for tests that drive events and schedules one by one. */
+export function testCore(redis: Redis, gitea: FakeGitea, config: ProgramConfig = defaultProgramConfig()) {
+  const timers: { jobId: string; dueAt: string }[] = [];
+  const core = createCore({
+    redis,
+    gitea: createGiteaClient({ baseUrl: gitea.baseUrl, token: gitea.token, timeoutMs: 5_000 }),
+    config,
+    templates: loadTemplates(),
+    programRepo: PROGRAM_REPO,
+    botLogin: gitea.botLogin,
+    scheduleTimer: async (timer) => {
+      timers.push({ jobId: timer.jobId, dueAt: timer.dueAt });
+    },
+    log: createLogger('silent'),
+  });
+  return {
+    ...core,
+    timers,
+    /** Normalises a Gitea-shaped delivery and handles it as the worker would. */
+    async handle(payload: DeliveryPayload) {
+      const normalized = normalizeDelivery(deliveryEvent(payload).eventType, payload);
+      if (normalized.outcome !== 'event') throw new Error(`not an event: ${JSON.stringify(normalized)}`);
+      await core.handleEvent(normalized.event);
+    },
+  };
+}
