@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { PROGRAM_COMMANDS } from './commands/registry.js';
 import type { ProgramConfig } from './config/program.js';
+import type { FactServices } from './engine/module.js';
 import { isRelevant } from './engine/relevance.js';
 import type { GiteaClient } from './gitea/client.js';
 import type { BotEvent } from './gitea/event.js';
@@ -9,15 +10,18 @@ import { createLabelCatalog } from './gitea/labels.js';
 import { createProgramIssues } from './gitea/program-issues.js';
 import { createMaintainerCheck } from './gitea/roles.js';
 import { createNotifier } from './notify/index.js';
+import { payrollInput } from './payroll/assemble.js';
+import { loadPayrollSources } from './payroll/sources.js';
 import { createScheduleRunner } from './schedules/runner.js';
 import { reminderKey } from './schedules/weekly-reminder.js';
 import { createAlertStore } from './store/alerts.js';
 import { createInstanceStore } from './store/instances.js';
 import { createOpenIssueIndex } from './store/open-issues.js';
+import { createPaymentStore } from './store/payments.js';
 import { createRegistryStore } from './store/registry.js';
 import { createReportStore } from './store/reports.js';
 import type { Templates } from './templates.js';
-import { createEventHandler, type HandlerDeps, type TimerRequest } from './worker/handle-event.js';
+import { createEventHandler, type DelayedEvent, type HandlerDeps } from './worker/handle-event.js';
 import { loadWorkflows } from './workflows/registry.js';
 
 export type CoreDeps = {
@@ -27,7 +31,7 @@ export type CoreDeps = {
   templates: Templates;
   programRepo: string;
   botLogin: string;
-  scheduleTimer: (timer: TimerRequest) => Promise<void>;
+  enqueueAt: (timer: DelayedEvent) => Promise<void>;
   /** Chat notifications; by default the channels of `escalation` in the program config. */
   notify?: HandlerDeps['notify'];
   log: Logger;
@@ -44,6 +48,12 @@ export function createCore(deps: CoreDeps) {
   const registry = createRegistryStore(deps.redis);
   const reports = createReportStore(deps.redis);
   const programIssues = createProgramIssues(deps.gitea, labels, deps.redis, deps.programRepo);
+  const alerts = createAlertStore(deps.redis);
+  const services: FactServices = {
+    operator: (login) => registry.get(login),
+    payrollInput: async (month) =>
+      payrollInput(month, await loadPayrollSources(month, { registry, reports, alerts }), deps.config),
+  };
   const runSchedule = createScheduleRunner({
     registry,
     reports,
@@ -57,7 +67,11 @@ export function createCore(deps: CoreDeps) {
     render: deps.templates.render,
     instances: createInstanceStore(deps.redis),
     registry,
-    alerts: createAlertStore(deps.redis),
+    alerts,
+    payments: createPaymentStore(deps.redis),
+    programIssues,
+    programRepo: deps.programRepo,
+    services,
     reports,
     commands: PROGRAM_COMMANDS,
     // A report for a week whose reminder issue is open refreshes that issue's list.
@@ -74,7 +88,7 @@ export function createCore(deps: CoreDeps) {
       botLogin: deps.botLogin,
     },
     isMaintainer: createMaintainerCheck(deps.gitea, deps.redis, deps.config, deps.programRepo),
-    scheduleTimer: deps.scheduleTimer,
+    enqueueAt: deps.enqueueAt,
     log: deps.log,
   });
   return {

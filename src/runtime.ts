@@ -8,7 +8,7 @@ import { isRelevant } from './engine/relevance.js';
 import { createGiteaClient, type GiteaClient } from './gitea/client.js';
 import { createIntakeApp } from './intake/app.js';
 import { createMetrics } from './metrics.js';
-import { createEnqueue, createTimerScheduler } from './queue/enqueue.js';
+import { createDelayedEnqueue, createEnqueue } from './queue/enqueue.js';
 import { createEventQueue, registerSchedules, scheduleCrons } from './queue/event-queue.js';
 import { startEventWorker } from './queue/event-worker.js';
 import { type EmbeddedRedis, startEmbeddedRedis } from './redis/embedded.js';
@@ -90,7 +90,7 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
       templates,
       programRepo: env.PROGRAM_REPO ?? '',
       botLogin,
-      scheduleTimer: createTimerScheduler(queue),
+      enqueueAt: createDelayedEnqueue(queue),
       log,
     });
     const eventWorker = startEventWorker({

@@ -9,7 +9,7 @@ import { createGiteaClient } from '../gitea/client.js';
 import { dryRunClient } from '../gitea/dry-run.js';
 import { normalizeDelivery } from '../gitea/normalize.js';
 import type { Logger } from '../logger.js';
-import { createTimerScheduler } from '../queue/enqueue.js';
+import { createDelayedEnqueue } from '../queue/enqueue.js';
 import { createEventQueue } from '../queue/event-queue.js';
 import { startEmbeddedRedis } from '../redis/embedded.js';
 import { loadTemplates } from '../templates.js';
@@ -64,8 +64,8 @@ export async function runReplay(
       templates: loadTemplates(),
       programRepo: env.PROGRAM_REPO ?? '',
       botLogin,
-      scheduleTimer: queue
-        ? createTimerScheduler(queue)
+      enqueueAt: queue
+        ? createDelayedEnqueue(queue)
         : async (timer) => print({ call: 'scheduleTimer', args: [timer.jobId, timer.dueAt] }),
       log,
     });

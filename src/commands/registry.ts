@@ -1,9 +1,11 @@
 import { helpCommand } from './help.js';
 import { reportCommand } from './report.js';
+import { terminateCommand } from './terminate.js';
 import type { ProgramCommand } from './types.js';
 
 /** Every command usable in any issue. */
 export const PROGRAM_COMMANDS: readonly ProgramCommand[] = [
   reportCommand,
+  terminateCommand,
   helpCommand(() => PROGRAM_COMMANDS),
 ];

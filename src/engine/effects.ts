@@ -1,7 +1,9 @@
 import type { AlertRecord } from '../domain/alerts/record.js';
+import type { Payment } from '../domain/payments/payment.js';
 import type { OperatorRecord } from '../domain/registry.js';
 import type { WeeklyReport } from '../domain/reports/schema.js';
 import type { ReportSource } from '../domain/reports/stored.js';
+import type { ProgramIssue } from '../gitea/program-issues.js';
 import type { Notification } from '../notify/message.js';
 
 /** What a decision asks the outside world to do; applied idempotently by the worker. */
@@ -18,7 +20,10 @@ export type Effect =
   /** Chat notifications (Discord, Telegram), sent once per key. */
   | { type: 'notify'; key: string; notification: Notification }
   | { type: 'recordAlert'; alert: AlertRecord }
-  | { type: 'storeReport'; login: string; report: WeeklyReport; source: ReportSource };
+  | { type: 'storeReport'; login: string; report: WeeklyReport; source: ReportSource }
+  /** Opens (or edits) a program-repo issue; with `start`, its workflow starts as if a person had opened it. */
+  | { type: 'openProgramIssue'; key: string; issue: ProgramIssue; start?: boolean }
+  | { type: 'recordPayment'; payment: Payment };
 
 export const STATE_MARKER = 'operator-bot:state';
 export const REPLY_MARKER = 'operator-bot:reply';

@@ -17,6 +17,7 @@ export type WorkflowCode = {
   guards: Record<string, Guard>;
   actions: Record<string, Action>;
   statusView: WorkflowModule['statusView'];
+  loadFacts?: WorkflowModule['loadFacts'];
 };
 
 /** Reads and validates `workflows/<name>.yaml` against its code; any mismatch stops start-up with the reason. */

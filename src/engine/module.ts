@@ -1,5 +1,6 @@
 import type { ProgramConfig } from '../config/program.js';
 import type { CommandLine } from '../domain/commands/parse.js';
+import type { PayrollInput } from '../domain/payroll/index.js';
 import type { OperatorRecord } from '../domain/registry.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { Role, WorkflowDefinition } from './definition.js';
@@ -16,7 +17,25 @@ export type Facts = {
   otherOpenIssues: string[];
   /** Registry records of the users @mentioned in the comment's commands, by lower-case login. */
   mentioned: Record<string, OperatorRecord>;
+  /** The bot's own login (what it wrote itself can be trusted). */
+  botLogin?: string;
+  /** What a workflow's own `loadFacts` looked up. */
+  extra?: Record<string, unknown>;
 };
+
+/** Look-ups a workflow may ask for before deciding. */
+export type FactServices = {
+  /** Everything the payroll of `month` is computed from, as stored now. */
+  payrollInput: (month: string) => Promise<PayrollInput>;
+  operator: (login: string) => Promise<OperatorRecord | undefined>;
+};
+
+export type LoadFacts = (input: {
+  event: BotEvent;
+  instance: Instance | null;
+  facts: Facts;
+  services: FactServices;
+}) => Promise<Record<string, unknown>>;
 
 /** What guards and actions see: everything is data, nothing reads a clock or the network. */
 export type DecideContext = {
@@ -50,6 +69,8 @@ export type WorkflowModule = {
   actions: Record<string, Action>;
   /** The view the status template is rendered with. */
   statusView: (instance: Instance, config: ProgramConfig) => Record<string, unknown>;
+  /** Workflow-specific look-ups, made before decide (which must not do I/O). */
+  loadFacts?: LoadFacts;
 };
 
 export type Render = (template: string, view: Record<string, unknown>) => string;

@@ -36,6 +36,8 @@ export const botEventSchema = z.object({
     .object({ workflow: z.string(), name: z.string(), forState: z.string(), forVersion: z.number().int() })
     .optional(),
   deliveryId: z.string().optional(),
+  /** Made by the bot itself (an issue it opened, on someone's behalf): not dropped as its own event. */
+  internal: z.boolean().optional(),
 });
 
 export type BotEvent = z.output<typeof botEventSchema>;

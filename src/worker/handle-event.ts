@@ -6,9 +6,10 @@ import { mentionedLogins } from '../domain/commands/mentions.js';
 import { commandNames } from '../engine/commands.js';
 import { decide } from '../engine/decide.js';
 import type { Effect } from '../engine/effects.js';
-import type { Facts, Render, WorkflowModule } from '../engine/module.js';
+import type { FactServices, Facts, Render, WorkflowModule } from '../engine/module.js';
 import { repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
+import type { ProgramIssues } from '../gitea/program-issues.js';
 import type { MaintainerCheck } from '../gitea/roles.js';
 import { createIssueWriter, type IssueWriter, type WriterDeps } from '../gitea/writer.js';
 import type { Notification } from '../notify/message.js';
@@ -16,11 +17,12 @@ import type { AlertStore } from '../store/alerts.js';
 import type { InstanceStore } from '../store/instances.js';
 import { issueKey } from '../store/keys.js';
 import type { OpenIssueIndex } from '../store/open-issues.js';
+import type { PaymentStore } from '../store/payments.js';
 import type { RegistryStore } from '../store/registry.js';
 import type { ReportStore } from '../store/reports.js';
 import { rolesOf } from './roles.js';
 
-export type TimerRequest = { event: BotEvent; dueAt: string; jobId: string };
+export type DelayedEvent = { event: BotEvent; dueAt: string; jobId: string };
 
 export type HandlerDeps = {
   workflows: readonly WorkflowModule[];
@@ -32,19 +34,24 @@ export type HandlerDeps = {
   reports: ReportStore;
   commands: readonly ProgramCommand[];
   afterReport: (week: string) => Promise<void>;
+  payments: PaymentStore;
+  programIssues: ProgramIssues;
+  programRepo: string;
+  services: FactServices;
   /** Sends a chat notification to every configured channel; never throws. */
   notify: (notification: Notification) => Promise<{ channel: string; ok: boolean; error?: string }[]>;
   openIssues: OpenIssueIndex;
   writer: WriterDeps;
   isMaintainer: MaintainerCheck;
-  scheduleTimer: (timer: TimerRequest) => Promise<void>;
+  enqueueAt: (timer: DelayedEvent) => Promise<void>;
   log: Logger;
 };
 
 /** One event through every workflow: load the instance and facts, decide (pure), apply the effects, save. */
 export function createEventHandler(deps: HandlerDeps) {
   return async function handleEvent(event: BotEvent): Promise<void> {
-    if (!event.timer && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase()) return;
+    if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())
+      return;
     const log = deps.log.child({ deliveryId: event.deliveryId, repo: event.repo, issue: event.issue.number });
     const writer = createIssueWriter(deps.writer, repoRef(event.repo), event.issue.number);
     const self = issueKey(event.repo, event.issue.number);
@@ -54,7 +61,11 @@ export function createEventHandler(deps: HandlerDeps) {
       if (event.timer && event.timer.workflow !== name) continue;
       const instance = await deps.instances.get(event.repo, event.issue.number, name);
       if (!instance && !event.issue.labels.includes(workflow.definition.trigger)) continue;
-      const facts = await loadFacts(event, name, self);
+      const common = await loadFacts(event, name, self);
+      const extra = workflow.loadFacts
+        ? await workflow.loadFacts({ event, instance, facts: common, services: deps.services })
+        : {};
+      const facts: Facts = { ...common, extra };
       const roles = await rolesOf(event, instance, facts, deps.isMaintainer);
       const decision = decide({
         workflow,
@@ -106,7 +117,13 @@ export function createEventHandler(deps: HandlerDeps) {
       Promise.all(logins.map((login) => deps.registry.get(login))),
     ]);
     const mentioned = Object.fromEntries(records.flatMap((r) => (r ? [[r.login.toLowerCase(), r]] : [])));
-    return { ...(author ? { author } : {}), ...(actor ? { actor } : {}), otherOpenIssues, mentioned };
+    return {
+      ...(author ? { author } : {}),
+      ...(actor ? { actor } : {}),
+      otherOpenIssues,
+      mentioned,
+      botLogin: deps.writer.botLogin,
+    };
   }
 
   /** A notification per key is sent once; a channel that fails is logged, the Gitea comment stays the record. */
@@ -117,6 +134,36 @@ export function createEventHandler(deps: HandlerDeps) {
       if (!result.ok)
         log.warn({ channel: result.channel, error: result.error, key: effect.key }, 'notification failed');
     }
+  }
+
+  /** Opens the issue; with `start`, its workflow begins through the queue like any opened issue. */
+  async function openProgramIssue(effect: Extract<Effect, { type: 'openProgramIssue' }>, cause: BotEvent) {
+    const number = await deps.programIssues.upsert(effect.key, effect.issue);
+    if (!effect.start) return;
+    const event: BotEvent = {
+      kind: 'issue.opened',
+      repo: deps.programRepo,
+      issue: {
+        number,
+        id: number,
+        title: effect.issue.title,
+        body: effect.issue.body,
+        author: deps.writer.botLogin,
+        state: 'open',
+        labels: effect.issue.labels,
+        assignees: [],
+        createdAt: cause.at,
+        isPull: false,
+      },
+      actor: cause.actor,
+      at: cause.at,
+      internal: true,
+    };
+    await deps.enqueueAt({
+      event,
+      dueAt: cause.at,
+      jobId: `opened-${effect.key.replace(/[^A-Za-z0-9_-]/g, '_')}`,
+    });
   }
 
   async function apply(
@@ -148,11 +195,16 @@ export function createEventHandler(deps: HandlerDeps) {
         return writer.note(effect.key, effect.body);
       case 'notify':
         return notifyOnce(effect, event, log);
+      case 'recordPayment':
+        await deps.payments.record(effect.payment);
+        return;
+      case 'openProgramIssue':
+        return openProgramIssue(effect, event);
       case 'storeReport':
         await deps.reports.put(effect.login, { report: effect.report, source: effect.source });
         return deps.afterReport(effect.report.week);
       case 'scheduleTimer':
-        return deps.scheduleTimer(timerRequest(effect, workflow, event));
+        return deps.enqueueAt(timerRequest(effect, workflow, event));
     }
   }
 }

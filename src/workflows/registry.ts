@@ -3,12 +3,14 @@ import { loadWorkflow, type WorkflowCode } from '../engine/load.js';
 import type { WorkflowModule } from '../engine/module.js';
 import type { Templates } from '../templates.js';
 import { alertCode } from './alert/index.js';
+import { exitCode } from './exit/index.js';
 import { onboardingCode } from './onboarding/index.js';
 
 /** Every workflow the bot runs: `workflows/<name>.yaml` joined with its code. */
 const WORKFLOW_CODE: Record<string, WorkflowCode> = {
   onboarding: onboardingCode,
   alert: alertCode,
+  exit: exitCode,
 };
 
 export function loadWorkflows(templates: Templates, config: ProgramConfig): WorkflowModule[] {

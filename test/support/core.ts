@@ -6,13 +6,14 @@ import { createGiteaClient } from '../../src/gitea/client.js';
 import { normalizeDelivery } from '../../src/gitea/normalize.js';
 import { createLogger } from '../../src/logger.js';
 import { loadTemplates } from '../../src/templates.js';
+import type { DelayedEvent } from '../../src/worker/handle-event.js';
 import { PROGRAM_REPO } from './bot.js';
 import { type DeliveryPayload, deliveryEvent } from './deliveries.js';
 import type { FakeGitea } from './gitea/index.js';
 
 /** The worker's road without the queue: for tests that drive events and schedules one by one. */
 export function testCore(redis: Redis, gitea: FakeGitea, config: ProgramConfig = defaultProgramConfig()) {
-  const timers: { jobId: string; dueAt: string }[] = [];
+  const timers: DelayedEvent[] = [];
   const core = createCore({
     redis,
     gitea: createGiteaClient({ baseUrl: gitea.baseUrl, token: gitea.token, timeoutMs: 5_000 }),
@@ -20,14 +21,23 @@ export function testCore(redis: Redis, gitea: FakeGitea, config: ProgramConfig =
     templates: loadTemplates(),
     programRepo: PROGRAM_REPO,
     botLogin: gitea.botLogin,
-    scheduleTimer: async (timer) => {
-      timers.push({ jobId: timer.jobId, dueAt: timer.dueAt });
+    enqueueAt: async (timer) => {
+      timers.push(timer);
     },
     log: createLogger('silent'),
   });
   return {
     ...core,
     timers,
+    /** Runs the queued timers and bot-opened issues named like `match`, as the worker would when due. */
+    async fire(match: RegExp) {
+      const due = timers.filter((t) => match.test(t.jobId));
+      for (const timer of due) {
+        timers.splice(timers.indexOf(timer), 1);
+        await core.handleEvent(timer.event);
+      }
+      return due.length;
+    },
     /** Normalises a Gitea-shaped delivery and handles it as the worker would. */
     async handle(payload: DeliveryPayload) {
       const normalized = normalizeDelivery(deliveryEvent(payload).eventType, payload);

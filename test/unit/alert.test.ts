@@ -149,8 +149,19 @@ describe('alert: escalation', () => {
     let { instance } = openAlert();
     instance = timer(instance, 'ackDeadline', '2026-11-20T10:30:00.000Z').instance;
     const proposal = timer(instance, 'unresponsive', '2026-11-23T10:00:00.000Z');
-    expect(text(proposal.effects, 'postNote')).toContain('/terminate @bob unresponsive on #7');
+    const opened = of(proposal.effects, 'openProgramIssue')[0] as Extract<
+      Effect,
+      { type: 'openProgramIssue' }
+    >;
+    expect(opened).toMatchObject({
+      start: true,
+      issue: { title: 'Termination proposed: @bob', labels: ['exit-notice'] },
+    });
+    expect(opened.issue.body).toContain('"mode":"proposed"');
+    expect(text(proposal.effects, 'postNote')).toContain('termination review was proposed');
     expect(proposal.instance?.state).toBe('escalated');
+    const again = timer(proposal.instance, 'unresponsive', '2026-11-23T10:00:00.000Z');
+    expect(of(again.effects, 'openProgramIssue')).toEqual([]);
   });
 });
 

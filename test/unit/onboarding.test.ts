@@ -279,3 +279,26 @@ describe('onboarding: every command × state × role', () => {
     expect(replyOf(status.effects)).toContain('Screening');
   });
 });
+
+describe('onboarding: re-application after a termination', () => {
+  const terminated = (endedAt: string) => activeOperator('alice', { status: 'terminated', endedAt });
+  const planned = completeForm.replace(
+    '### Improvement plan (re-applications only)\n\n_No response_',
+    '### Improvement plan (re-applications only)\n\nMonitoring with alerts on every node; a second operator on call.',
+  );
+
+  it('refuses within the reapply window, naming the date', () => {
+    const { instance, effects } = step(onboarding, null, {
+      event: opened(completeForm),
+      facts: { author: terminated('2026-08-01T00:00:00.000Z') },
+    });
+    expect(instance?.state).toBe('incomplete');
+    expect(statusOf(effects)).toContain('2027-02-01');
+  });
+
+  it('demands the improvement plan after it, and accepts the application with one', () => {
+    const author = terminated('2026-03-01T00:00:00.000Z');
+    expect(step(onboarding, null, { event: opened(completeForm), facts: { author } }).instance?.state).toBe('incomplete');
+    expect(step(onboarding, null, { event: opened(planned), facts: { author } }).instance?.state).toBe('screening');
+  });
+});

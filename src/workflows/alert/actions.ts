@@ -1,6 +1,7 @@
 import { parseAlertForm } from '../../domain/alerts/form.js';
 import type { AlertRecord } from '../../domain/alerts/record.js';
 import { classifyAlert, parseSeverity, type Severity } from '../../domain/alerts/severity.js';
+import { proposeTermination } from '../../domain/exit/open-termination.js';
 import { addMs, formatDuration, formatUtc } from '../../domain/time/format.js';
 import type { Effect } from '../../engine/effects.js';
 import type { Action, DecideContext } from '../../engine/module.js';
@@ -110,18 +111,23 @@ export const alertActions: Record<string, Action> = {
   proposeTermination: (ctx) => {
     const data = alertData(ctx.instance);
     if (data.terminationProposed || !data.responsible) return { data: { terminationProposed: true } };
-    const maintainers = ctx.config.maintainers.users.map((login) => `@${login}`).join(' ') || 'Maintainers';
     const hours = formatDuration(ctx.config.alerts.unresponsiveAfter);
+    const issue = `${ctx.event.repo}#${ctx.event.issue.number}`;
     return {
       data: { terminationProposed: true },
       effects: [
+        proposeTermination({
+          login: data.responsible,
+          reason: `unresponsive: alert ${issue} not acknowledged for ${hours} (trigger: unresponsive > 72 h without prior notice)`,
+          by: 'operator-bot',
+          mode: 'proposed',
+          at: ctx.event.at,
+          key: `termination-proposal-${issue}-${data.openedAt}`,
+        }),
         {
           type: 'postNote',
           key: 'unresponsive',
-          body:
-            `${maintainers}: @${data.responsible} has not acknowledged this alert for ${hours}. Being unresponsive ` +
-            `for more than 72 hours without prior notice is a trigger for involuntary termination. To open the ` +
-            `review: \`/terminate @${data.responsible} unresponsive on #${ctx.event.issue.number}\`.`,
+          body: `@${data.responsible} has not acknowledged this alert for ${hours}: a termination review was proposed to the maintainers.`,
         },
       ],
     };

@@ -1,0 +1,59 @@
+import type { ProgramConfig } from '../config/program.js';
+import type { AlertRecord } from '../domain/alerts/record.js';
+import type { Adjustment, Hold, PayrollInput } from '../domain/payroll/index.js';
+import type { OperatorRecord } from '../domain/registry.js';
+import { monthlyMetrics } from '../domain/reports/index.js';
+import type { StoredReport } from '../domain/reports/stored.js';
+
+export type PayrollSources = {
+  operators: OperatorRecord[];
+  reportsOf: (login: string) => StoredReport[];
+  alerts: AlertRecord[];
+  adjustments?: Adjustment[];
+  holds?: Hold[];
+  partnerReports?: string[];
+};
+
+/**
+ * The payroll input of a month from what the bot stored: monthly metrics from the weekly
+ * reports, and the month's critical alerts. An alert counts as answered only when the
+ * responsible operator acknowledged it (PROGRAM.md: "first acknowledgement by the responsible
+ * operator"); a maintainer's /ack stops the escalation but is not the operator's response.
+ */
+export function payrollInput(month: string, sources: PayrollSources, config: ProgramConfig): PayrollInput {
+  const metrics = sources.operators.map((operator) => {
+    const aggregate = monthlyMetrics(
+      operator.login,
+      month,
+      sources.reportsOf(operator.login).map((stored) => stored.report),
+    );
+    return {
+      login: operator.login,
+      month,
+      ...(aggregate.uptimePercent !== undefined ? { uptimePercent: aggregate.uptimePercent } : {}),
+      tasksCompleted: aggregate.tasksCompleted,
+      tasksDispatched: aggregate.tasksDispatched,
+      reportedWeeks: aggregate.reportedWeeks.length,
+    };
+  });
+  const alerts = sources.alerts
+    .filter((alert) => alert.severity === 'critical' && alert.login !== '')
+    .map((alert) => {
+      const byOperator = alert.acknowledgedBy?.toLowerCase() === alert.login.toLowerCase();
+      return {
+        login: alert.login,
+        openedAt: alert.openedAt,
+        ...(byOperator && alert.acknowledgedAt ? { acknowledgedAt: alert.acknowledgedAt } : {}),
+      };
+    });
+  return {
+    month,
+    operators: sources.operators,
+    metrics,
+    alerts,
+    adjustments: sources.adjustments ?? [],
+    holds: sources.holds ?? [],
+    partnerReports: sources.partnerReports ?? [],
+    config,
+  };
+}

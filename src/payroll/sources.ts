@@ -1,0 +1,22 @@
+import type { AlertStore } from '../store/alerts.js';
+import type { RegistryStore } from '../store/registry.js';
+import type { ReportStore } from '../store/reports.js';
+import type { PayrollSources } from './assemble.js';
+
+/** Reads a month's payroll sources from Redis. */
+export async function loadPayrollSources(
+  month: string,
+  stores: { registry: RegistryStore; reports: ReportStore; alerts: AlertStore },
+): Promise<PayrollSources> {
+  const operators = await stores.registry.all();
+  const reports = new Map(
+    await Promise.all(
+      operators.map(async (o) => [o.login.toLowerCase(), await stores.reports.of(o.login)] as const),
+    ),
+  );
+  return {
+    operators,
+    reportsOf: (login) => reports.get(login.toLowerCase()) ?? [],
+    alerts: await stores.alerts.inMonth(month),
+  };
+}

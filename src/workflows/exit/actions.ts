@@ -1,0 +1,215 @@
+import type { Chain } from '../../domain/application/chains.js';
+import { addMonths } from '../../domain/application/dates.js';
+import {
+  type ChecklistItem,
+  NOTICE_CHECKLIST,
+  parseItem,
+  TERMINATION_CHECKLIST,
+} from '../../domain/exit/checklist.js';
+import { isTxHash, txFormat } from '../../domain/payments/tx-hash.js';
+import { addMs, formatUtc } from '../../domain/time/format.js';
+import type { Effect } from '../../engine/effects.js';
+import type { Action, ActionResult, DecideContext } from '../../engine/module.js';
+import { type ExitData, exitData } from './data.js';
+import { exitFacts } from './facts.js';
+import { checklistComplete } from './guards.js';
+import { finalPayment } from './payment.js';
+import { trustedTermination } from './termination.js';
+
+const maintainersMention = (ctx: DecideContext) =>
+  ctx.config.maintainers.users.map((login) => `@${login}`).join(' ') || 'Maintainers';
+
+function missingItems(data: ExitData): string[] {
+  return Object.entries(NOTICE_CHECKLIST)
+    .filter(([item, rule]) => {
+      const state = data.checklist[item];
+      return (rule.byOperator && !state?.done) || (rule.byMaintainer && !state?.confirmed);
+    })
+    .map(([item, rule]) => `\`${item}\` (${rule.text})`);
+}
+
+function lastDayReminder(ctx: DecideContext, data: ExitData): Effect[] {
+  if (checklistComplete(data)) return [];
+  return [
+    {
+      type: 'postNote',
+      key: 'last-day',
+      body:
+        `@${data.operator}, ${maintainersMention(ctx)}: the notice period has ended but the transition checklist is ` +
+        `not complete, so the final payment cannot start. Still open: ${missingItems(data).join(', ')}. ` +
+        'The operator ticks items with `/done ITEM`; maintainers verify with `/confirm ITEM`.',
+    },
+  ];
+}
+
+/** A termination takes effect: registry updated, final payment (no bonuses) computed, reapply date set. */
+function terminate(ctx: DecideContext, login: string, reason: string, by: string): ActionResult | string {
+  const subject = exitFacts(ctx.facts.extra).subject;
+  if (!subject) return `@${login} is not in the operator registry`;
+  const at = ctx.event.at;
+  const record = { ...subject, status: 'terminated' as const, endedAt: at };
+  const payment = finalPayment(ctx, record, at);
+  if (typeof payment === 'string') return payment;
+  return {
+    data: {
+      kind: 'termination',
+      operator: subject.login,
+      openedAt: at,
+      reason,
+      proposedBy: by,
+      reapplyFrom: addMonths(at.slice(0, 10), ctx.config.onboarding.reapplyAfter),
+      payment,
+    },
+    startTimers: [{ name: 'paymentDue', dueAt: payment?.dueBy ?? at }],
+    effects: [{ type: 'putOperator', operator: record }],
+  };
+}
+
+export const exitActions: Record<string, Action> = {
+  recordTermination: (ctx) => {
+    const termination = trustedTermination(ctx.event, ctx.facts);
+    if (!termination) return 'no termination';
+    return terminate(ctx, termination.login, termination.reason, termination.by);
+  },
+
+  recordProposal: (ctx) => {
+    const termination = trustedTermination(ctx.event, ctx.facts);
+    if (!termination || !exitFacts(ctx.facts.extra).subject) return 'no proposal about a registered operator';
+    return {
+      data: {
+        kind: 'termination',
+        operator: termination.login,
+        openedAt: ctx.event.at,
+        reason: termination.reason,
+        proposedBy: termination.by,
+      },
+    };
+  },
+
+  confirmTermination: (ctx) => {
+    const data = exitData(ctx.instance);
+    return terminate(ctx, data.operator, data.reason ?? 'confirmed by a maintainer', ctx.event.actor);
+  },
+
+  startNotice: ({ event, config, facts }) => {
+    if (!facts.author) return 'only an active operator can give notice';
+    const lastDay = addMs(event.issue.createdAt, config.exit.noticePeriod);
+    return {
+      data: { kind: 'notice', operator: event.issue.author, openedAt: event.issue.createdAt, lastDay },
+      startTimers: [{ name: 'lastDay', dueAt: lastDay }],
+      effects: [{ type: 'putOperator', operator: { ...facts.author, status: 'exiting' } }],
+    };
+  },
+
+  refuseNotice: ({ event, facts }) => {
+    const refusal = facts.author
+      ? `@${event.issue.author} is ${facts.author.status}, not an active operator, so there is no notice to give.`
+      : `@${event.issue.author} is not in the operator registry. An exit notice is for active operators; applicants can close their application issue instead.`;
+    return { data: { kind: 'refused', operator: event.issue.author, openedAt: event.at, refusal } };
+  },
+
+  markItemDone: ({ command, event, instance }) => {
+    const item = parseItem(command?.args[0]);
+    if (!item) return 'name the item: `/done access`, `/done tasks`, `/done credentials` or `/done report`.';
+    const data = exitData(instance);
+    const state = { ...data.checklist[item], done: { by: event.actor, at: event.at } };
+    const verify = NOTICE_CHECKLIST[item].byMaintainer
+      ? ' A maintainer verifies it with `/confirm ' + item + '`.'
+      : '';
+    return {
+      data: { checklist: { ...data.checklist, [item]: state } },
+      reply: `${NOTICE_CHECKLIST[item].text}: done.${verify}`,
+    };
+  },
+
+  confirmItem: ({ command, event, instance }) => {
+    const item = parseItem(command?.args[0]);
+    const data = exitData(instance);
+    const rules = data.kind === 'termination' ? TERMINATION_CHECKLIST : NOTICE_CHECKLIST;
+    const confirmable = Object.entries(rules)
+      .filter(([, rule]) => rule?.byMaintainer)
+      .map(([name]) => name as ChecklistItem);
+    if (!item || !confirmable.includes(item))
+      return `name an item to verify: ${confirmable.map((i) => `\`/confirm ${i}\``).join(', ')}.`;
+    const state = { ...data.checklist[item], confirmed: { by: event.actor, at: event.at } };
+    return {
+      data: { checklist: { ...data.checklist, [item]: state } },
+      reply: `${rules[item]?.text}: verified.`,
+    };
+  },
+
+  releaseEarly: (ctx) => {
+    const data = {
+      ...exitData(ctx.instance),
+      lastDay: ctx.event.at,
+      lastDayReached: true,
+      releasedBy: ctx.event.actor,
+    };
+    return {
+      data,
+      reply: `the notice ends today (${formatUtc(ctx.event.at)}).`,
+      effects: lastDayReminder(ctx, data),
+    };
+  },
+
+  reachLastDay: (ctx) => {
+    const data = { ...exitData(ctx.instance), lastDayReached: true };
+    return { data, effects: lastDayReminder(ctx, data) };
+  },
+
+  startPayout: (ctx) => {
+    const data = exitData(ctx.instance);
+    const subject = exitFacts(ctx.facts.extra).subject;
+    if (!subject || !data.lastDay) return 'the operator is not in the registry';
+    const record = { ...subject, status: 'exited' as const, endedAt: data.lastDay };
+    const payment = finalPayment(ctx, record, data.lastDay);
+    if (typeof payment === 'string' || !payment) return payment ?? 'no payment';
+    return {
+      data: { payment },
+      startTimers: [{ name: 'paymentDue', dueAt: payment.dueBy }],
+      effects: [{ type: 'putOperator', operator: record }],
+    };
+  },
+
+  remindPayment: (ctx) => {
+    const data = exitData(ctx.instance);
+    if (data.paid || !data.payment) return 'nothing due';
+    return {
+      effects: [
+        {
+          type: 'postNote',
+          key: 'payment-overdue',
+          body: `${maintainersMention(ctx)}: the final payment to @${data.operator} was due by ${formatUtc(data.payment.dueBy)} and is not recorded yet. Record it with \`/paid TX\`.`,
+        },
+      ],
+    };
+  },
+
+  recordPayment: ({ command, event, instance }) => {
+    const data = exitData(instance);
+    if (!data.payment) return 'there is no final payment to record';
+    const tx = command?.args[0] ?? '';
+    if (!isTxHash(tx, data.payment.chain as Chain)) {
+      return `give the transaction id on ${data.payment.chain} (${txFormat(data.payment.chain as Chain)}): \`/paid TX\`.`;
+    }
+    const paid = { by: event.actor, at: event.at, tx };
+    return {
+      data: { paid },
+      reply: `payment recorded: ${tx}.`,
+      effects: [
+        {
+          type: 'recordPayment',
+          payment: {
+            login: data.operator,
+            month: data.payment.month,
+            cents: data.payment.totalCents,
+            tx,
+            by: event.actor,
+            at: event.at,
+            issue: `${event.repo}#${event.issue.number}`,
+          },
+        },
+      ],
+    };
+  },
+};

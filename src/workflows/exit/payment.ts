@@ -1,0 +1,34 @@
+import type { OperatorRecord } from '../../domain/registry.js';
+import { addMs } from '../../domain/time/format.js';
+import type { DecideContext } from '../../engine/module.js';
+import { payrollLineFor } from '../../payroll/line-for.js';
+import type { ExitData } from './data.js';
+import { exitFacts } from './facts.js';
+
+/**
+ * The final payment: the payroll line of the last month, with the registry record as it will be
+ * after the exit (so base is pro-rated to the last active day and, for a termination for cause,
+ * no bonuses). Pure: the month's payroll input was loaded before deciding.
+ */
+export function finalPayment(
+  ctx: DecideContext,
+  record: OperatorRecord,
+  lastDay: string,
+): ExitData['payment'] | string {
+  const month = lastDay.slice(0, 7);
+  const input = exitFacts(ctx.facts.extra).payrollInputs[month];
+  if (!input) return `the payroll data of ${month} was not loaded`;
+  const line = payrollLineFor(input, record);
+  if (!line) return `@${record.login} has no payroll line in ${month}`;
+  return {
+    month,
+    totalCents: line.totalCents,
+    baseCents: line.baseCents,
+    bonusCents: line.bonusCents,
+    activeDays: line.activeDays,
+    lastActiveDay: line.lastActiveDay,
+    wallet: line.wallet,
+    chain: line.chain,
+    dueBy: addMs(lastDay, ctx.config.exit.paymentWithin),
+  };
+}

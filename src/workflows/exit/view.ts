@@ -1,0 +1,71 @@
+import type { ProgramConfig } from '../../config/program.js';
+import { NOTICE_CHECKLIST, TERMINATION_CHECKLIST } from '../../domain/exit/checklist.js';
+import { formatUtc } from '../../domain/time/format.js';
+import type { Instance } from '../../engine/instance.js';
+import { exitData } from './data.js';
+
+const TITLES: Record<string, string> = {
+  notice: 'Notice period',
+  payout: 'Final payment due',
+  proposed: 'Termination proposed',
+  terminated: 'Terminated',
+  done: 'Done',
+  refused: 'Not an exit notice',
+  cancelled: 'Termination cancelled',
+};
+
+const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+
+/** The status comment's view: the checklist, the last day, the final payment. */
+export function exitStatusView(instance: Instance, _config: ProgramConfig): Record<string, unknown> {
+  const data = exitData(instance);
+  const rules = data.kind === 'termination' ? TERMINATION_CHECKLIST : NOTICE_CHECKLIST;
+  const checklist = Object.entries(rules).map(([item, rule]) => {
+    const state = data.checklist[item];
+    const done = (!rule?.byOperator || state?.done) && (!rule?.byMaintainer || state?.confirmed);
+    const who = [
+      state?.done ? `done by @${state.done.by}` : '',
+      state?.confirmed ? `verified by @${state.confirmed.by}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    const how =
+      rule?.byOperator && !state?.done
+        ? `\`/done ${item}\``
+        : rule?.byMaintainer && !state?.confirmed
+          ? `\`/confirm ${item}\``
+          : '';
+    return {
+      line: `[${done ? 'x' : ' '}] ${rule?.text}${who ? ` — ${who}` : ''}${!done && how ? ` (${how})` : ''}`,
+    };
+  });
+  const payment = data.payment;
+  return {
+    title: TITLES[instance.state] ?? instance.state,
+    operator: data.operator,
+    termination: data.kind === 'termination',
+    proposed: instance.state === 'proposed',
+    reason: data.reason,
+    refusal: data.refusal,
+    lastDay: data.lastDay ? formatUtc(data.lastDay) : undefined,
+    showChecklist: data.kind !== 'refused' && instance.state !== 'proposed',
+    checklist,
+    reapplyFrom: data.reapplyFrom,
+    payment: payment
+      ? {
+          total: dollars(payment.totalCents),
+          base: dollars(payment.baseCents),
+          bonuses: dollars(payment.bonusCents),
+          activeDays: payment.activeDays,
+          lastActiveDay: payment.lastActiveDay,
+          month: payment.month,
+          wallet: payment.wallet,
+          chain: payment.chain,
+          dueBy: formatUtc(payment.dueBy),
+        }
+      : undefined,
+    paid: data.paid
+      ? `${data.paid.tx} (recorded by @${data.paid.by} at ${formatUtc(data.paid.at)})`
+      : undefined,
+  };
+}
