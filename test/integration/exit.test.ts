@@ -48,7 +48,8 @@ const opened = (
   });
 /** The number of the issue the bot opened with this title. */
 function numberTitled(title: string): number {
-  for (let number = 1; number < 100; number++) if (gitea().issue(PROGRAM_REPO, number)?.title === title) return number;
+  for (let number = 1; number < 100; number++)
+    if (gitea().issue(PROGRAM_REPO, number)?.title === title) return number;
   throw new Error(`no issue titled ${title}`);
 }
 const labelsOf = (issue: number) =>

@@ -59,7 +59,7 @@ const timer = (instance: Instance | null, name: string, at: string) =>
         workflow: 'alert',
         name,
         forState: instance?.state ?? '',
-        forVersion: (instance?.data.timers as Record<string, number>)[name] ?? -1,
+        forVersion: (instance?.data.timers as Record<string, number> | undefined)?.[name] ?? -1,
       },
     }),
   });

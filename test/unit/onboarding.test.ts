@@ -298,7 +298,11 @@ describe('onboarding: re-application after a termination', () => {
 
   it('demands the improvement plan after it, and accepts the application with one', () => {
     const author = terminated('2026-03-01T00:00:00.000Z');
-    expect(step(onboarding, null, { event: opened(completeForm), facts: { author } }).instance?.state).toBe('incomplete');
-    expect(step(onboarding, null, { event: opened(planned), facts: { author } }).instance?.state).toBe('screening');
+    expect(step(onboarding, null, { event: opened(completeForm), facts: { author } }).instance?.state).toBe(
+      'incomplete',
+    );
+    expect(step(onboarding, null, { event: opened(planned), facts: { author } }).instance?.state).toBe(
+      'screening',
+    );
   });
 });

@@ -114,7 +114,7 @@ export const exitActions: Record<string, Action> = {
     const data = exitData(instance);
     const state = { ...data.checklist[item], done: { by: event.actor, at: event.at } };
     const verify = NOTICE_CHECKLIST[item].byMaintainer
-      ? ' A maintainer verifies it with `/confirm ' + item + '`.'
+      ? ` A maintainer verifies it with \`/confirm ${item}\`.`
       : '';
     return {
       data: { checklist: { ...data.checklist, [item]: state } },
