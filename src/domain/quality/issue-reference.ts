@@ -3,7 +3,7 @@ import { proseOnly } from './markdown-code.js';
 
 /**
  * How an issue is referenced, with the boundaries Gitea itself uses to link references
- * (modules/references), so the check accepts exactly what Gitea shows as a link:
+ * (modules/references; quotes as well, as older Gitea accepted), so what passes is what Gitea links:
  * - `short`: `#123` after a line start, space, `(`, `[` or a quote, and before a line end, space,
  *   `)`, `]`, a quote or punctuation that ends the word: not `#123abc`, `a#1`, `&#123;`, `x/#1`;
  *   headings (`# Title`) and colours (`#fff`) are not digits and never match;
@@ -32,7 +32,7 @@ export interface IssueReferenceContext {
 
 const BEFORE = String.raw`(?<=^|[\s(\['"])`;
 const AFTER = String.raw`(?=$|[\s)\]'"]|[:;,.?!](?:\s|$))`;
-const NAME = String.raw`[0-9A-Za-z_.-]+`;
+const NAME = '[0-9A-Za-z_.-]+';
 const SHORT = new RegExp(`${BEFORE}#(\\d+)${AFTER}`, 'g');
 const CROSS_REPO = new RegExp(`${BEFORE}(${NAME})/(${NAME})#(\\d+)${AFTER}`, 'g');
 

@@ -7,7 +7,7 @@
  * left alone: in PR descriptions indentation is far more often a nested list than code.
  */
 
-const PARAGRAPH_BREAK = /\n[ \t]*\n/;
+const PARAGRAPH_BREAK_GLOBAL = /\n[ \t]*(?=\n)/g;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
 function blank(text: string): string {
@@ -36,23 +36,47 @@ function blankFencedBlocks(text: string): string {
 }
 
 function blankHtmlComments(text: string): string {
-  return text.replace(/<!--[\s\S]*?-->/g, blank);
+  let result = '';
+  let copiedTo = 0;
+  for (;;) {
+    const open = text.indexOf('<!--', copiedTo);
+    const close = open < 0 ? -1 : text.indexOf('-->', open + 4);
+    if (close < 0) return result + text.slice(copiedTo);
+    const end = close + 3;
+    result += text.slice(copiedTo, open) + blank(text.slice(open, end));
+    copiedTo = end;
+  }
+}
+
+/** For each backtick run, the index of the next run of the same length (or -1): one pass from the end. */
+function nextSameLengthRuns(runs: readonly RegExpExecArray[]): number[] {
+  const nextByLength = new Map<number, number>();
+  const next: number[] = [];
+  for (let index = runs.length - 1; index >= 0; index--) {
+    const length = runs[index]?.[0].length ?? 0;
+    next[index] = nextByLength.get(length) ?? -1;
+    nextByLength.set(length, index);
+  }
+  return next;
 }
 
 function blankCodeSpans(text: string): string {
   const runs = [...text.matchAll(/`+/g)];
+  const next = nextSameLengthRuns(runs);
+  const breaks = Array.from(text.matchAll(PARAGRAPH_BREAK_GLOBAL), (match) => match.index);
+  let breakIndex = 0;
   let result = '';
   let copiedTo = 0;
   for (let index = 0; index < runs.length; index++) {
     const open = runs[index];
-    if (!open) continue;
-    const closeIndex = runs.findIndex((run, later) => later > index && run[0].length === open[0].length);
-    const close = runs[closeIndex];
-    if (!close || PARAGRAPH_BREAK.test(text.slice(open.index, close.index))) continue;
+    const close = runs[next[index] ?? -1];
+    if (!open || !close) continue;
+    while ((breaks[breakIndex] ?? Number.POSITIVE_INFINITY) < open.index) breakIndex++;
+    if ((breaks[breakIndex] ?? Number.POSITIVE_INFINITY) < close.index) continue;
     const end = close.index + close[0].length;
     result += text.slice(copiedTo, open.index) + blank(text.slice(open.index, end));
     copiedTo = end;
-    index = closeIndex;
+    index = next[index] ?? index;
   }
   return result + text.slice(copiedTo);
 }
