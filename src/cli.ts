@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { runCheckConfig } from './cli/check-config.js';
 import { runOperatorsList } from './cli/operators.js';
+import { runPayrollOpen, runPayrollPreview } from './cli/payroll.js';
 import { runReplay } from './cli/replay.js';
 import { runServe } from './cli/serve.js';
 import { ConfigError } from './config/errors.js';
@@ -17,6 +18,10 @@ const USAGE = `Usage: operator-bot <command>
   replay FILE [--event issues|issue_label|issue_assign|issue_comment] [--dry-run]
                           process one recorded webhook payload as if delivered
   operators list [--json] the operator registry
+  payroll preview --month YYYY-MM [--json]
+                          the month's payroll as it stands (INTERFACE.md's JSON with --json)
+  payroll open --month YYYY-MM
+                          open (or refresh) the month's payroll issue now
   check-config            validate the program config, templates and workflows
 `;
 
@@ -29,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
       'dry-run': { type: 'boolean', default: false },
       event: { type: 'string' },
       json: { type: 'boolean', default: false },
+      month: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -38,7 +44,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   readDotEnv();
-  const role: Role = command === 'serve' ? 'serve' : command === 'worker' ? 'worker' : 'tool';
+  const needsGitea = command === 'worker' || (command === 'payroll' && rest[0] === 'open');
+  const role: Role = command === 'serve' ? 'serve' : needsGitea ? 'worker' : 'tool';
   const env = loadEnv(process.env, role);
   const { config, path } = loadProgramConfig(env.PROGRAM_CONFIG);
   const log = createLogger(env.LOG_LEVEL);
@@ -68,6 +75,18 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       return runOperatorsList(env, { json: values.json });
+    case 'payroll': {
+      const month = values.month ?? '';
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month) || (rest[0] !== 'preview' && rest[0] !== 'open')) {
+        console.error(
+          'Write: operator-bot payroll preview --month YYYY-MM [--json]  or  operator-bot payroll open --month YYYY-MM',
+        );
+        return 2;
+      }
+      return rest[0] === 'preview'
+        ? runPayrollPreview(env, config, month, values.json)
+        : runPayrollOpen(env, config, log, month);
+    }
     case 'check-config':
       return runCheckConfig(config, path);
     default:

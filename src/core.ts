@@ -22,6 +22,7 @@ import { createRegistryStore } from './store/registry.js';
 import { createReportStore } from './store/reports.js';
 import type { Templates } from './templates.js';
 import { createEventHandler, type DelayedEvent, type HandlerDeps } from './worker/handle-event.js';
+import { createProgramIssueOpener } from './worker/open-program-issue.js';
 import { loadWorkflows } from './workflows/registry.js';
 
 export type CoreDeps = {
@@ -49,18 +50,29 @@ export function createCore(deps: CoreDeps) {
   const reports = createReportStore(deps.redis);
   const programIssues = createProgramIssues(deps.gitea, labels, deps.redis, deps.programRepo);
   const alerts = createAlertStore(deps.redis);
-  const services: FactServices = {
-    operator: (login) => registry.get(login),
-    payrollInput: async (month) =>
-      payrollInput(month, await loadPayrollSources(month, { registry, reports, alerts }), deps.config),
-  };
+  const payments = createPaymentStore(deps.redis);
+  const openProgramIssue = createProgramIssueOpener({
+    programIssues,
+    programRepo: deps.programRepo,
+    botLogin: deps.botLogin,
+    enqueueAt: deps.enqueueAt,
+  });
   const runSchedule = createScheduleRunner({
     registry,
     reports,
     programIssues,
     render: deps.templates.render,
+    config: deps.config,
+    botLogin: deps.botLogin,
+    openProgramIssue,
     log: deps.log,
   });
+  const services: FactServices = {
+    operator: (login) => registry.get(login),
+    payments: (month) => payments.inMonth(month),
+    payrollInput: async (month) =>
+      payrollInput(month, await loadPayrollSources(month, { registry, reports, alerts }), deps.config),
+  };
   const handleEvent = createEventHandler({
     workflows,
     config: deps.config,
@@ -68,9 +80,8 @@ export function createCore(deps: CoreDeps) {
     instances: createInstanceStore(deps.redis),
     registry,
     alerts,
-    payments: createPaymentStore(deps.redis),
-    programIssues,
-    programRepo: deps.programRepo,
+    payments,
+    openProgramIssue,
     services,
     reports,
     commands: PROGRAM_COMMANDS,

@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { calendarMonths, durationMs } from './duration.js';
 
 const percent = z.number().min(0).max(100);
+
+/** Circle's native USDC contracts (check them against circle.com before paying; override in the config). */
+const USDC_ADDRESSES: Record<string, string> = {
+  ethereum: '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48',
+  base: '0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913',
+  polygon: '0x3c499c542cEF5E3811e1192ce70d8cC03d5c3359',
+  arbitrum: '0xaf88d065e77c8cC2239327C5EDb3A432268e5831',
+  optimism: '0x0b2C639c533813f4Aa9D7837CAf62653d097Ff85',
+};
 const cents = z.number().int().nonnegative();
 const count = z.number().int().nonnegative();
 const login = z.string().min(1);
@@ -55,12 +64,20 @@ export const programConfigSchema = z.strictObject({
   exit: section({
     noticePeriod: durationMs.default(30 * 86_400_000),
     paymentWithin: durationMs.default(7 * 86_400_000),
+    /** Involuntary-termination trigger: uptime below this for `lowUptimeMonths` consecutive months. */
+    lowUptimePercent: percent.default(97),
+    lowUptimeMonths: count.min(1).default(3),
   }),
   reports: section({
     dueWeekly: weeklyAt.default({ weekday: 1, hour: 9, minute: 0 }),
   }),
   payroll: section({
     openOnDay: z.number().int().min(1).max(28).default(1),
+    /** The stablecoin payments are made in; its contract per EVM chain for the Safe CSV airdrop. */
+    token: z.string().min(1).default('USDC'),
+    tokenAddresses: z.record(z.string(), z.string().regex(/^0x[0-9a-fA-F]{40}$/)).default(USDC_ADDRESSES),
+    /** Days after the month's end by which the payroll should be approved (bonuses are due then). */
+    approveWithinDays: z.number().int().positive().default(7),
     approvalsRequired: count.min(1).default(2),
     baseCents: cents.default(15_000),
     includedNodes: count.default(5),

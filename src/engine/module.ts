@@ -1,5 +1,6 @@
 import type { ProgramConfig } from '../config/program.js';
 import type { CommandLine } from '../domain/commands/parse.js';
+import type { Payment } from '../domain/payments/payment.js';
 import type { PayrollInput } from '../domain/payroll/index.js';
 import type { OperatorRecord } from '../domain/registry.js';
 import type { BotEvent } from '../gitea/event.js';
@@ -28,6 +29,7 @@ export type FactServices = {
   /** Everything the payroll of `month` is computed from, as stored now. */
   payrollInput: (month: string) => Promise<PayrollInput>;
   operator: (login: string) => Promise<OperatorRecord | undefined>;
+  payments: (month: string) => Promise<Payment[]>;
 };
 
 export type LoadFacts = (input: {

@@ -16,7 +16,10 @@ export const DEDUPE_WINDOW_SECONDS = 7 * 24 * 3600;
 /** The job schedulers the program needs, from its config (times in UTC). */
 export function scheduleCrons(config: ProgramConfig): Record<ScheduleName, string> {
   const { weekday, hour, minute } = config.reports.dueWeekly;
-  return { weeklyReminder: `${minute} ${hour} * * ${weekday}` };
+  return {
+    weeklyReminder: `${minute} ${hour} * * ${weekday}`,
+    monthClose: `0 6 ${config.payroll.openOnDay} * *`,
+  };
 }
 
 export async function registerSchedules(queue: EventQueue, config: ProgramConfig): Promise<void> {

@@ -1,21 +1,30 @@
 import type { Logger } from 'pino';
+import type { ProgramConfig } from '../config/program.js';
 import { isoWeekStart, previousIsoWeek } from '../domain/reports/index.js';
 import type { Render } from '../engine/module.js';
 import type { ProgramIssues } from '../gitea/program-issues.js';
 import type { RegistryStore } from '../store/registry.js';
 import type { ReportStore } from '../store/reports.js';
+import type { ProgramIssueOpener } from '../worker/open-program-issue.js';
+import { monthClose, previousMonth } from './month-close.js';
 import { reminderKey, weeklyReminder } from './weekly-reminder.js';
 
-export const SCHEDULES = ['weeklyReminder'] as const;
+export const SCHEDULES = ['weeklyReminder', 'monthClose'] as const;
 export type ScheduleName = (typeof SCHEDULES)[number];
-/** A scheduled run: fired by a job scheduler at `firedAt`, or for a given `week` when a late report arrives. */
-export type ScheduleJobData = { schedule: ScheduleName; firedAt?: string; week?: string };
+/**
+ * A scheduled run: fired by a job scheduler at `firedAt`; or for a given `week` (a late report
+ * refreshes that week's reminder) or `month` (`payroll open --month`).
+ */
+export type ScheduleJobData = { schedule: ScheduleName; firedAt?: string; week?: string; month?: string };
 
 export type ScheduleDeps = {
   registry: RegistryStore;
   reports: ReportStore;
   programIssues: ProgramIssues;
   render: Render;
+  config: ProgramConfig;
+  botLogin: string;
+  openProgramIssue: ProgramIssueOpener;
   log: Logger;
 };
 
@@ -25,8 +34,24 @@ export function createScheduleRunner(deps: ScheduleDeps) {
     switch (job.schedule) {
       case 'weeklyReminder':
         return remindWeekly(job.week ? nextMonday(job.week) : new Date(job.firedAt ?? Date.now()));
+      case 'monthClose':
+        return closeMonth(job.month ?? previousMonth(new Date(job.firedAt ?? Date.now())), job.firedAt);
     }
   };
+
+  /** Opens (or refreshes) the month's payroll issue and proposes terminations for low-uptime streaks. */
+  async function closeMonth(month: string, firedAt = new Date().toISOString()) {
+    const operators = await deps.registry.all();
+    const reports = new Map(
+      await Promise.all(operators.map(async (o) => [o.login, await deps.reports.of(o.login)] as const)),
+    );
+    const effects = monthClose(month, operators, (login) => reports.get(login) ?? [], deps.config, firedAt);
+    for (const effect of effects) {
+      if (effect.type === 'openProgramIssue')
+        await deps.openProgramIssue(effect, { actor: deps.botLogin, at: firedAt });
+    }
+    deps.log.info({ month, proposals: effects.length - 1 }, 'month closed');
+  }
 
   async function remindWeekly(now: Date) {
     const operators = await deps.registry.all();

@@ -9,7 +9,6 @@ import type { Effect } from '../engine/effects.js';
 import type { FactServices, Facts, Render, WorkflowModule } from '../engine/module.js';
 import { repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
-import type { ProgramIssues } from '../gitea/program-issues.js';
 import type { MaintainerCheck } from '../gitea/roles.js';
 import { createIssueWriter, type IssueWriter, type WriterDeps } from '../gitea/writer.js';
 import type { Notification } from '../notify/message.js';
@@ -20,6 +19,7 @@ import type { OpenIssueIndex } from '../store/open-issues.js';
 import type { PaymentStore } from '../store/payments.js';
 import type { RegistryStore } from '../store/registry.js';
 import type { ReportStore } from '../store/reports.js';
+import type { ProgramIssueOpener } from './open-program-issue.js';
 import { rolesOf } from './roles.js';
 
 export type DelayedEvent = { event: BotEvent; dueAt: string; jobId: string };
@@ -35,8 +35,7 @@ export type HandlerDeps = {
   commands: readonly ProgramCommand[];
   afterReport: (week: string) => Promise<void>;
   payments: PaymentStore;
-  programIssues: ProgramIssues;
-  programRepo: string;
+  openProgramIssue: ProgramIssueOpener;
   services: FactServices;
   /** Sends a chat notification to every configured channel; never throws. */
   notify: (notification: Notification) => Promise<{ channel: string; ok: boolean; error?: string }[]>;
@@ -136,36 +135,6 @@ export function createEventHandler(deps: HandlerDeps) {
     }
   }
 
-  /** Opens the issue; with `start`, its workflow begins through the queue like any opened issue. */
-  async function openProgramIssue(effect: Extract<Effect, { type: 'openProgramIssue' }>, cause: BotEvent) {
-    const number = await deps.programIssues.upsert(effect.key, effect.issue);
-    if (!effect.start) return;
-    const event: BotEvent = {
-      kind: 'issue.opened',
-      repo: deps.programRepo,
-      issue: {
-        number,
-        id: number,
-        title: effect.issue.title,
-        body: effect.issue.body,
-        author: deps.writer.botLogin,
-        state: 'open',
-        labels: effect.issue.labels,
-        assignees: [],
-        createdAt: cause.at,
-        isPull: false,
-      },
-      actor: cause.actor,
-      at: cause.at,
-      internal: true,
-    };
-    await deps.enqueueAt({
-      event,
-      dueAt: cause.at,
-      jobId: `opened-${effect.key.replace(/[^A-Za-z0-9_-]/g, '_')}`,
-    });
-  }
-
   async function apply(
     effect: Effect,
     writer: IssueWriter,
@@ -199,7 +168,8 @@ export function createEventHandler(deps: HandlerDeps) {
         await deps.payments.record(effect.payment);
         return;
       case 'openProgramIssue':
-        return openProgramIssue(effect, event);
+        await deps.openProgramIssue(effect, event);
+        return;
       case 'storeReport':
         await deps.reports.put(effect.login, { report: effect.report, source: effect.source });
         return deps.afterReport(effect.report.week);

@@ -5,12 +5,14 @@ import type { Templates } from '../templates.js';
 import { alertCode } from './alert/index.js';
 import { exitCode } from './exit/index.js';
 import { onboardingCode } from './onboarding/index.js';
+import { payrollCode } from './payroll/index.js';
 
 /** Every workflow the bot runs: `workflows/<name>.yaml` joined with its code. */
 const WORKFLOW_CODE: Record<string, WorkflowCode> = {
   onboarding: onboardingCode,
   alert: alertCode,
   exit: exitCode,
+  payroll: payrollCode,
 };
 
 export function loadWorkflows(templates: Templates, config: ProgramConfig): WorkflowModule[] {

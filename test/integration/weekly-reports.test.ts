@@ -77,14 +77,18 @@ describe('weekly reports and reminders', () => {
     expect(reminderIssues()).toHaveLength(0);
   });
 
-  it('registers the weekly job scheduler at reports.dueWeekly (UTC)', async () => {
+  it('registers the job schedulers: weekly reminders at reports.dueWeekly, month close on payroll.openOnDay (UTC)', async () => {
     const queue = createEventQueue(redis.client);
     await registerSchedules(queue, defaultProgramConfig());
     await registerSchedules(queue, defaultProgramConfig());
     const schedulers = await (queue as Queue).getJobSchedulers();
-    expect(schedulers).toEqual([
-      expect.objectContaining({ key: 'weeklyReminder', pattern: '0 9 * * 1', tz: 'UTC' }),
-    ]);
+    expect(schedulers).toHaveLength(2);
+    expect(schedulers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: 'weeklyReminder', pattern: '0 9 * * 1', tz: 'UTC' }),
+        expect.objectContaining({ key: 'monthClose', pattern: '0 6 1 * *', tz: 'UTC' }),
+      ]),
+    );
     await queue.close();
   });
 });

@@ -1,0 +1,134 @@
+import type { Redis } from 'ioredis';
+import type { Env } from '../config/env.js';
+import type { ProgramConfig } from '../config/program.js';
+import { createCore } from '../core.js';
+import { formatDollars } from '../domain/payroll/amount.js';
+import { computePayroll, type Payroll, type PayrollLine } from '../domain/payroll/index.js';
+import { createGiteaClient } from '../gitea/client.js';
+import type { BotEvent } from '../gitea/event.js';
+import type { Logger } from '../logger.js';
+import { payrollInput } from '../payroll/assemble.js';
+import { loadPayrollSources } from '../payroll/sources.js';
+import { createAlertStore } from '../store/alerts.js';
+import { createInstanceStore } from '../store/instances.js';
+import { createRegistryStore } from '../store/registry.js';
+import { createReportStore } from '../store/reports.js';
+import { loadTemplates } from '../templates.js';
+import { payrollDataSchema } from '../workflows/payroll/data.js';
+import { withRedis } from './redis.js';
+import { formatTable } from './table.js';
+
+/** `payroll preview --month YYYY-MM [--json]`: the month's payroll as it stands, with the issue's adjustments and holds. */
+export async function runPayrollPreview(
+  env: Env,
+  config: ProgramConfig,
+  month: string,
+  json: boolean,
+): Promise<number> {
+  const payroll = await withRedis(env, (redis) => previewPayroll(redis, env, config, month));
+  console.log(json ? JSON.stringify(previewJson(payroll), null, 2) : previewText(payroll));
+  return 0;
+}
+
+async function previewPayroll(
+  redis: Redis,
+  env: Env,
+  config: ProgramConfig,
+  month: string,
+): Promise<Payroll> {
+  const stores = {
+    registry: createRegistryStore(redis),
+    reports: createReportStore(redis),
+    alerts: createAlertStore(redis),
+  };
+  const input = payrollInput(month, await loadPayrollSources(month, stores), config);
+  const number = Number(await redis.get(`ob:program-issue:payroll-${month}`));
+  const instance = number
+    ? await createInstanceStore(redis).get(env.PROGRAM_REPO ?? '', number, 'payroll')
+    : null;
+  const data = instance ? payrollDataSchema.parse(instance.data) : undefined;
+  return computePayroll({ ...input, adjustments: data?.adjustments ?? [], holds: data?.holds ?? [] });
+}
+
+/** The JSON shape of INTERFACE.md. */
+function previewJson(payroll: Payroll) {
+  return {
+    month: payroll.month,
+    lines: payroll.lines.map((line: PayrollLine) => ({
+      operator: line.operator,
+      status: line.status,
+      nodes: line.nodes,
+      activeDays: line.activeDays,
+      baseCents: line.baseCents,
+      bonuses: line.bonuses,
+      commissionCents: line.commissionCents,
+      adjustmentCents: line.adjustmentCents,
+      totalCents: line.totalCents,
+      held: line.held,
+      flags: line.flags,
+      wallet: line.wallet,
+      chain: line.chain,
+    })),
+    totalCents: payroll.totalCents,
+  };
+}
+
+function previewText(payroll: Payroll): string {
+  if (payroll.lines.length === 0) return `No operator was active in ${payroll.month}.`;
+  const table = formatTable<PayrollLine>(
+    [
+      ['OPERATOR', (l) => l.operator],
+      ['NODES', (l) => String(l.nodes)],
+      ['DAYS', (l) => `${l.activeDays}/${l.daysInMonth}`],
+      ['BASE', (l) => formatDollars(l.baseCents)],
+      ['BONUSES', (l) => formatDollars(l.bonusCents)],
+      ['COMMISSION', (l) => formatDollars(l.commissionCents)],
+      ['ADJUST', (l) => formatDollars(l.adjustmentCents)],
+      ['TOTAL', (l) => formatDollars(l.totalCents)],
+      ['HELD', (l) => (l.held ? 'yes' : '')],
+      ['FLAGS', (l) => l.flags.join(' ')],
+    ],
+    payroll.lines,
+  );
+  return `Payroll ${payroll.month}\n\n${table}\n\nTotal ${formatDollars(payroll.totalCents)} · payable ${formatDollars(payroll.payableCents)}`;
+}
+
+/** `payroll open --month YYYY-MM`: opens (or refreshes) the month's payroll issue now. */
+export async function runPayrollOpen(
+  env: Env,
+  config: ProgramConfig,
+  log: Logger,
+  month: string,
+): Promise<number> {
+  return withRedis(env, async (redis) => {
+    const gitea = createGiteaClient({
+      baseUrl: env.GITEA_URL ?? '',
+      token: env.GITEA_TOKEN ?? '',
+      timeoutMs: env.GITEA_TIMEOUT_MS,
+    });
+    const botLogin = (await gitea.currentUser()).login ?? 'operator-bot';
+    const started: BotEvent[] = [];
+    const core = createCore({
+      redis,
+      gitea,
+      config,
+      templates: loadTemplates(),
+      programRepo: env.PROGRAM_REPO ?? '',
+      botLogin,
+      // Run the issue's workflow start here rather than leaving it to a worker.
+      enqueueAt: async (job) => {
+        started.push(job.event);
+      },
+      log,
+    });
+    await core.runSchedule({ schedule: 'monthClose', month, firedAt: new Date().toISOString() });
+    for (const event of started) await core.handleEvent(event);
+    const payroll = started.find((e) => e.issue.title === `Payroll ${month}`);
+    console.log(
+      payroll
+        ? `Payroll ${month}: ${env.GITEA_URL}/${env.PROGRAM_REPO}/issues/${payroll.issue.number}`
+        : 'Nothing opened.',
+    );
+    return 0;
+  });
+}

@@ -1,0 +1,36 @@
+import { computePayroll, type Payroll } from '../../domain/payroll/index.js';
+import type { Instance } from '../../engine/instance.js';
+import type { DecideContext } from '../../engine/module.js';
+import { type PayrollData, payrollData } from './data.js';
+import { payrollFacts } from './facts.js';
+
+/** The month's payroll with this adjustments and holds. Pure. */
+export function currentPayroll(
+  ctx: DecideContext,
+  data: PayrollData = payrollData(ctx.instance),
+): Payroll | undefined {
+  const input = payrollFacts(ctx.facts.extra).input;
+  if (!input) return undefined;
+  return computePayroll({ ...input, adjustments: data.adjustments, holds: data.holds });
+}
+
+/** What a recomputation stores: the payroll shown and who was paid for the month elsewhere. */
+export const snapshotOf = (ctx: DecideContext, payroll: Payroll) => ({
+  snapshot: payroll,
+  paidElsewhere: payrollFacts(ctx.facts.extra).storedPayments.map((p) => p.login.toLowerCase()),
+});
+
+/** Who is paid already: here, or elsewhere for the same month (an exit payment). */
+export function paidLogins(ctx: DecideContext, instance: Instance = ctx.instance): Set<string> {
+  const here = Object.keys(payrollData(instance).payments);
+  const elsewhere = payrollFacts(ctx.facts.extra).storedPayments.map((p) => p.login.toLowerCase());
+  return new Set([...here, ...elsewhere]);
+}
+
+/** Lines still to pay: something payable, not held, not paid. */
+export function unpaidLines(ctx: DecideContext, payroll: Payroll, instance: Instance = ctx.instance) {
+  const paid = paidLogins(ctx, instance);
+  return payroll.lines.filter(
+    (line) => line.payableCents > 0 && !line.held && !paid.has(line.operator.toLowerCase()),
+  );
+}

@@ -1,0 +1,12 @@
+import type { WorkflowCode } from '../../engine/load.js';
+import { payrollActions } from './actions.js';
+import { loadPayrollFacts } from './facts.js';
+import { payrollGuards } from './guards.js';
+import { payrollStatusView } from './view.js';
+
+export const payrollCode: WorkflowCode = {
+  guards: payrollGuards,
+  actions: payrollActions,
+  statusView: payrollStatusView,
+  loadFacts: loadPayrollFacts,
+};

@@ -1,0 +1,98 @@
+import type { ProgramConfig } from '../../config/program.js';
+import { formatDollars } from '../../domain/payroll/amount.js';
+import { payrollCsv, safeAirdropCsv } from '../../domain/payroll/export.js';
+import { formatUtc } from '../../domain/time/format.js';
+import type { Instance } from '../../engine/instance.js';
+import { payrollData } from './data.js';
+
+const TITLES: Record<string, string> = { review: 'In review', approved: 'Approved', paid: 'Paid' };
+const bonus = (cents: number) => (cents > 0 ? formatDollars(cents) : '—');
+
+/** The payroll comment: every amount with the metric behind it, totals, exports, approvals and the change log. */
+export function payrollStatusView(instance: Instance, config: ProgramConfig): Record<string, unknown> {
+  const data = payrollData(instance);
+  const payroll = data.snapshot;
+  const token = config.payroll.token;
+  const paid = new Set([...Object.keys(data.payments), ...data.paidElsewhere]);
+  const lines = payroll?.lines ?? [];
+  const rows = lines.map((line) => {
+    const payment = data.payments[line.operator.toLowerCase()];
+    const state = line.held
+      ? '⏸ held'
+      : payment
+        ? `✅ paid (${payment.tx.slice(0, 12)}…)`
+        : paid.has(line.operator.toLowerCase())
+          ? '✅ paid at exit'
+          : 'due';
+    return {
+      cells: [
+        `@${line.operator}`,
+        line.status,
+        String(line.nodes),
+        `${line.activeDays}/${line.daysInMonth}`,
+        formatDollars(line.baseCents),
+        bonus(line.bonuses.uptime),
+        bonus(line.bonuses.completion),
+        bonus(line.bonuses.response),
+        bonus(line.bonuses.retention),
+        bonus(line.commissionCents),
+        line.adjustmentCents === 0 ? '—' : formatDollars(line.adjustmentCents),
+        `**${formatDollars(line.totalCents)}**`,
+        state,
+        line.chain,
+        `\`${line.wallet}\``,
+      ].join(' | '),
+    };
+  });
+  const reasons = lines.map((line) => ({
+    operator: line.operator,
+    details: [
+      `base ${formatDollars(line.fullBaseCents)} for ${line.paidNodes} node(s) × ${line.activeDays}/${line.daysInMonth} days = ${formatDollars(line.baseCents)}`,
+      ...Object.entries(line.bonusDetails).map(
+        ([kind, detail]) =>
+          `${kind}: ${detail.metric} → ${detail.earned ? formatDollars(detail.cents) : 'no bonus'}`,
+      ),
+      ...line.commissionDetails.map(
+        (c) =>
+          `commission on @${c.referred} (month ${c.monthIndex}): ${config.partners.commissionPercent}% of ${formatDollars(c.baseCents + c.bonusCents)} = ${formatDollars(c.commissionCents)}`,
+      ),
+      ...line.adjustments.map((a) => `adjustment ${formatDollars(a.cents)} by @${a.by}: ${a.reason}`),
+      ...(line.holdReason ? [`held: ${line.holdReason}`] : []),
+      ...(line.flags.length > 0 ? [`flags: ${line.flags.join(', ')}`] : []),
+    ],
+  }));
+  const chains = Object.entries(payroll?.totalsByChain ?? {}).map(([chain, total]) => ({
+    chain,
+    token,
+    total: formatDollars(total ?? 0),
+    payable: formatDollars(payroll?.payableByChain[chain as keyof typeof payroll.payableByChain] ?? 0),
+  }));
+  const safe = Object.entries(config.payroll.tokenAddresses)
+    .filter(([chain]) => lines.some((line) => line.chain === chain))
+    .map(([chain, address]) => ({
+      chain,
+      csv: payroll ? safeAirdropCsv(payroll, chain, address, paid) : '',
+    }));
+  return {
+    title: TITLES[instance.state] ?? instance.state,
+    month: data.month,
+    token,
+    loaded: payroll !== undefined,
+    rows,
+    reasons,
+    chains,
+    partners: Object.entries(payroll?.commissionsByPartner ?? {}).map(([partner, cents]) => ({
+      partner,
+      amount: formatDollars(cents),
+    })),
+    total: formatDollars(payroll?.totalCents ?? 0),
+    payable: formatDollars(payroll?.payableCents ?? 0),
+    held: formatDollars(payroll?.heldCents ?? 0),
+    csv: payroll ? payrollCsv(payroll, token) : '',
+    safe,
+    approvals: data.approvals.map((a) => ({ by: a.by, at: formatUtc(a.at) })),
+    approvalCount: data.approvals.length,
+    approvalsRequired: config.payroll.approvalsRequired,
+    log: data.log.map((entry) => ({ line: `${formatUtc(entry.at)} @${entry.by}: ${entry.text}` })),
+  };
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { createAlertStore } from '../../src/store/alerts.js';
+import { createPaymentStore } from '../../src/store/payments.js';
+import { createRegistryStore } from '../../src/store/registry.js';
+import { createReportStore } from '../../src/store/reports.js';
+import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
+import { testCore } from '../support/core.js';
+import { commentPayload, label } from '../support/deliveries.js';
+import { useFakeGitea } from '../support/gitea/vitest.js';
+import { useRedis } from '../support/redis.js';
+import { activeOperator } from '../support/workflows.js';
+
+const redis = useRedis();
+const gitea = useFakeGitea();
+const ETH_WALLET = '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359';
+const tx = (n: number) => `0x${String(n).padStart(2, '0').repeat(32)}`;
+
+async function aMonthOfActivity() {
+  seedProgram(gitea());
+  gitea().addUser('maint2');
+  gitea().setPermission(PROGRAM_REPO, 'maint2', 'admin');
+  const registry = createRegistryStore(redis.client);
+  await registry.put(activeOperator('alice', { activatedAt: '2026-10-15T09:00:00.000Z', nodes: 3 }));
+  await registry.put(
+    activeOperator('bob', {
+      activatedAt: '2026-01-01T09:00:00.000Z',
+      nodes: 7,
+      chain: 'ethereum',
+      wallet: ETH_WALLET,
+    }),
+  );
+  const reports = createReportStore(redis.client);
+  for (const week of ['2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48', '2026-W49']) {
+    const source = { issue: `${PROGRAM_REPO}#1`, commentId: 1, at: '2026-12-01T00:00:00.000Z' };
+    await reports.put('alice', {
+      report: { week, uptimePercent: 99.8, tasksCompleted: 50, tasksDispatched: 50 },
+      source,
+    });
+    await reports.put('bob', {
+      report: { week, uptimePercent: 99.4, tasksCompleted: 24, tasksDispatched: 25 },
+      source,
+    });
+  }
+  await createAlertStore(redis.client).put({
+    issue: `${PROGRAM_REPO}#9`,
+    login: 'bob',
+    severity: 'critical',
+    openedAt: '2026-11-12T03:00:00.000Z',
+    acknowledgedAt: '2026-11-12T03:10:00.000Z',
+    acknowledgedBy: 'bob',
+    responseMs: 600_000,
+  });
+  return testCore(redis.client, gitea());
+}
+
+let commentId = 9000;
+const command = (issue: number, login: string, body: string, at = '2026-12-02T10:00:00Z') =>
+  commentPayload('created', body, {
+    issue: { number: issue, labels: [label('payroll')], user: { login: 'operator-bot' } },
+    comment: { id: ++commentId, user: { login }, created_at: at, updated_at: at },
+    sender: { login },
+  });
+const payrollIssueNumber = () => {
+  for (let n = 1; n < 50; n++) if (gitea().issue(PROGRAM_REPO, n)?.title === 'Payroll 2026-11') return n;
+  throw new Error('no payroll issue');
+};
+const table = (issue: number) =>
+  gitea()
+    .comments(PROGRAM_REPO, issue)
+    .find((c) => c.body.includes('operator-bot:state'))?.body ?? '';
+const labels = (issue: number) =>
+  gitea()
+    .issueLabels(PROGRAM_REPO, issue)
+    .filter((l) => l.startsWith('payroll'));
+const row = (issue: number, login: string) =>
+  table(issue)
+    .split('\n')
+    .find((line) => line.startsWith(`| @${login} |`)) ?? '';
+
+describe('the monthly payroll issue', () => {
+  it('opens on the 1st with every amount and its reason, and is edited, not repeated, when opened again', async () => {
+    const core = await aMonthOfActivity();
+    await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-12-01T06:00:00.000Z' });
+    expect(await core.fire(/^opened-payroll-2026-11/)).toBe(1);
+    const issue = payrollIssueNumber();
+    expect(labels(issue).sort()).toEqual(['payroll', 'payroll/review']);
+    // alice: 3 nodes, full month: $150 base + $50 uptime (99.8%) + $30 completion (100%) + $20 response (no alerts) = $250.
+    expect(row(issue, 'alice')).toContain(
+      '| active | 3 | 30/30 | $150.00 | $50.00 | $30.00 | $20.00 | — | — | — | **$250.00** | due | base |',
+    );
+    // bob: 7 nodes = $150 + 2 × $25; uptime 99.4% (no bonus); 96% completion; critical alert acknowledged in 10:00.
+    expect(row(issue, 'bob')).toContain(
+      '| active | 7 | 30/30 | $200.00 | — | $30.00 | $20.00 | — | — | — | **$250.00** | due | ethereum |',
+    );
+    expect(table(issue)).toContain('**Total $500.00**');
+    expect(table(issue)).toMatch(/uptime 99\.4%.*no bonus/);
+    expect(table(issue)).toContain(`erc20,0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48,${ETH_WALLET},250.00`);
+    expect(table(issue)).toContain('operator,status,nodes,active_days,base');
+
+    await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-12-01T06:00:00.000Z' });
+    await core.fire(/^opened-payroll-2026-11/);
+    expect(gitea().requestsTo('POST', '/repos/{owner}/{repo}/issues')).toHaveLength(1);
+    expect(
+      gitea()
+        .comments(PROGRAM_REPO, issue)
+        .filter((c) => c.body.includes('operator-bot:state')),
+    ).toHaveLength(1);
+  });
+
+  it('is adjusted, held, approved by two distinct maintainers, and paid once per line', async () => {
+    const core = await aMonthOfActivity();
+    await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-12-01T06:00:00.000Z' });
+    await core.fire(/^opened-payroll-2026-11/);
+    const issue = payrollIssueNumber();
+    const replies = () =>
+      gitea()
+        .comments(PROGRAM_REPO, issue)
+        .map((c) => c.body)
+        .join('\n');
+
+    await core.handle(command(issue, 'maint', '/adjust @alice +10 on-call cover on Nov 28'));
+    expect(row(issue, 'alice')).toContain('**$260.00**');
+    expect(table(issue)).toContain('@maint adjusted @alice by $10.00: on-call cover on Nov 28');
+
+    await core.handle(command(issue, 'maint', '/approve'));
+    await core.handle(command(issue, 'maint', '/approve'));
+    expect(replies()).toContain('you approved already (1 of 2)');
+    expect(labels(issue)).toContain('payroll/review');
+    await core.handle(command(issue, 'maint2', '/approve'));
+    expect(labels(issue)).toContain('payroll/approved');
+
+    await core.handle(command(issue, 'maint', '/hold @bob wallet changed, verifying'));
+    expect(labels(issue)).toContain('payroll/review');
+    expect(replies()).toContain('earlier approval(s) are void');
+    await core.handle(command(issue, 'alice', '/unhold @bob'));
+    expect(row(issue, 'bob')).toContain('⏸ held');
+    await core.handle(command(issue, 'maint', '/unhold @bob\n/approve'));
+    await core.handle(command(issue, 'maint2', '/approve'));
+    expect(labels(issue)).toContain('payroll/approved');
+
+    await core.handle(command(issue, 'maint', `/paid @alice ${tx(1)}`));
+    await core.handle(command(issue, 'maint', `/paid @alice ${tx(2)}`));
+    expect(replies()).toContain('@alice is paid already');
+    await core.handle(command(issue, 'maint', '/paid all not-a-transaction'));
+    expect(labels(issue)).toContain('payroll/approved');
+    await core.handle(command(issue, 'maint', `/paid all ${tx(3)}`));
+    expect(labels(issue)).toContain('payroll/paid');
+    expect(gitea().issue(PROGRAM_REPO, issue)?.state).toBe('closed');
+    const payments = await createPaymentStore(redis.client).inMonth('2026-11');
+    expect(payments.map((p) => [p.login, p.cents, p.tx]).sort()).toEqual([
+      ['alice', 26000, tx(1)],
+      ['bob', 25000, tx(3)],
+    ]);
+  });
+});
