@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { PROGRAM_COMMANDS } from './commands/registry.js';
 import type { ProgramConfig } from './config/program.js';
+import { payrollIssue } from './domain/payroll/marker.js';
 import type { FactServices } from './engine/module.js';
 import { isRelevant } from './engine/relevance.js';
 import type { GiteaClient } from './gitea/client.js';
@@ -17,6 +18,7 @@ import { reminderKey } from './schedules/weekly-reminder.js';
 import { createAlertStore } from './store/alerts.js';
 import { createInstanceStore } from './store/instances.js';
 import { createOpenIssueIndex } from './store/open-issues.js';
+import { createPartnerReportStore } from './store/partner-reports.js';
 import { createPaymentStore } from './store/payments.js';
 import { createRegistryStore } from './store/registry.js';
 import { createReportStore } from './store/reports.js';
@@ -51,6 +53,7 @@ export function createCore(deps: CoreDeps) {
   const programIssues = createProgramIssues(deps.gitea, labels, deps.redis, deps.programRepo);
   const alerts = createAlertStore(deps.redis);
   const payments = createPaymentStore(deps.redis);
+  const partnerReports = createPartnerReportStore(deps.redis);
   const openProgramIssue = createProgramIssueOpener({
     programIssues,
     programRepo: deps.programRepo,
@@ -71,7 +74,11 @@ export function createCore(deps: CoreDeps) {
     operator: (login) => registry.get(login),
     payments: (month) => payments.inMonth(month),
     payrollInput: async (month) =>
-      payrollInput(month, await loadPayrollSources(month, { registry, reports, alerts }), deps.config),
+      payrollInput(
+        month,
+        await loadPayrollSources(month, { registry, reports, alerts, partnerReports }),
+        deps.config,
+      ),
   };
   const handleEvent = createEventHandler({
     workflows,
@@ -85,6 +92,11 @@ export function createCore(deps: CoreDeps) {
     services,
     reports,
     commands: PROGRAM_COMMANDS,
+    partnerReports,
+    afterPartnerReport: async (month) => {
+      if (await programIssues.exists(payrollIssue(month).key))
+        await runSchedule({ schedule: 'monthClose', month });
+    },
     // A report for a week whose reminder issue is open refreshes that issue's list.
     afterReport: async (week) => {
       if (await programIssues.exists(reminderKey(week)))

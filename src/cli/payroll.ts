@@ -11,6 +11,7 @@ import { payrollInput } from '../payroll/assemble.js';
 import { loadPayrollSources } from '../payroll/sources.js';
 import { createAlertStore } from '../store/alerts.js';
 import { createInstanceStore } from '../store/instances.js';
+import { createPartnerReportStore } from '../store/partner-reports.js';
 import { createRegistryStore } from '../store/registry.js';
 import { createReportStore } from '../store/reports.js';
 import { loadTemplates } from '../templates.js';
@@ -40,6 +41,7 @@ async function previewPayroll(
     registry: createRegistryStore(redis),
     reports: createReportStore(redis),
     alerts: createAlertStore(redis),
+    partnerReports: createPartnerReportStore(redis),
   };
   const input = payrollInput(month, await loadPayrollSources(month, stores), config);
   const number = Number(await redis.get(`ob:program-issue:payroll-${month}`));

@@ -1,4 +1,5 @@
 import { helpCommand } from './help.js';
+import { partnerReportCommand } from './partner-report.js';
 import { reportCommand } from './report.js';
 import { terminateCommand } from './terminate.js';
 import type { ProgramCommand } from './types.js';
@@ -7,5 +8,6 @@ import type { ProgramCommand } from './types.js';
 export const PROGRAM_COMMANDS: readonly ProgramCommand[] = [
   reportCommand,
   terminateCommand,
+  partnerReportCommand,
   helpCommand(() => PROGRAM_COMMANDS),
 ];

@@ -23,7 +23,8 @@ export type Effect =
   | { type: 'storeReport'; login: string; report: WeeklyReport; source: ReportSource }
   /** Opens (or edits) a program-repo issue; with `start`, its workflow starts as if a person had opened it. */
   | { type: 'openProgramIssue'; key: string; issue: ProgramIssue; start?: boolean }
-  | { type: 'recordPayment'; payment: Payment };
+  | { type: 'recordPayment'; payment: Payment }
+  | { type: 'filePartnerReport'; login: string; month: string };
 
 export const STATE_MARKER = 'operator-bot:state';
 export const REPLY_MARKER = 'operator-bot:reply';

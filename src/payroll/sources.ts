@@ -1,4 +1,5 @@
 import type { AlertStore } from '../store/alerts.js';
+import type { PartnerReportStore } from '../store/partner-reports.js';
 import type { RegistryStore } from '../store/registry.js';
 import type { ReportStore } from '../store/reports.js';
 import type { PayrollSources } from './assemble.js';
@@ -6,7 +7,12 @@ import type { PayrollSources } from './assemble.js';
 /** Reads a month's payroll sources from Redis. */
 export async function loadPayrollSources(
   month: string,
-  stores: { registry: RegistryStore; reports: ReportStore; alerts: AlertStore },
+  stores: {
+    registry: RegistryStore;
+    reports: ReportStore;
+    alerts: AlertStore;
+    partnerReports: PartnerReportStore;
+  },
 ): Promise<PayrollSources> {
   const operators = await stores.registry.all();
   const reports = new Map(
@@ -18,5 +24,6 @@ export async function loadPayrollSources(
     operators,
     reportsOf: (login) => reports.get(login.toLowerCase()) ?? [],
     alerts: await stores.alerts.inMonth(month),
+    partnerReports: await stores.partnerReports.filed(month),
   };
 }

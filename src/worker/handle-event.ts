@@ -16,6 +16,7 @@ import type { AlertStore } from '../store/alerts.js';
 import type { InstanceStore } from '../store/instances.js';
 import { issueKey } from '../store/keys.js';
 import type { OpenIssueIndex } from '../store/open-issues.js';
+import type { PartnerReportStore } from '../store/partner-reports.js';
 import type { PaymentStore } from '../store/payments.js';
 import type { RegistryStore } from '../store/registry.js';
 import type { ReportStore } from '../store/reports.js';
@@ -34,6 +35,9 @@ export type HandlerDeps = {
   reports: ReportStore;
   commands: readonly ProgramCommand[];
   afterReport: (week: string) => Promise<void>;
+  partnerReports: PartnerReportStore;
+  /** A filed partner report releases the held commission in that month's payroll issue. */
+  afterPartnerReport: (month: string) => Promise<void>;
   payments: PaymentStore;
   openProgramIssue: ProgramIssueOpener;
   services: FactServices;
@@ -164,6 +168,9 @@ export function createEventHandler(deps: HandlerDeps) {
         return writer.note(effect.key, effect.body);
       case 'notify':
         return notifyOnce(effect, event, log);
+      case 'filePartnerReport':
+        await deps.partnerReports.file(effect.month, effect.login);
+        return deps.afterPartnerReport(effect.month);
       case 'recordPayment':
         await deps.payments.record(effect.payment);
         return;

@@ -153,3 +153,42 @@ describe('the monthly payroll issue', () => {
     ]);
   });
 });
+
+describe('partner commissions', () => {
+  it('holds a partner’s commission until the partner report is filed, then releases it in the issue', async () => {
+    const core = await aMonthOfActivity();
+    const registry = createRegistryStore(redis.client);
+    await registry.put(
+      activeOperator('alice', { activatedAt: '2026-10-15T09:00:00.000Z', nodes: 3, referrer: 'bob' }),
+    );
+    await registry.put(
+      activeOperator('carol', { activatedAt: '2026-09-01T09:00:00.000Z', nodes: 1, referrer: 'bob' }),
+    );
+    await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-12-01T06:00:00.000Z' });
+    await core.fire(/^opened-payroll-2026-11/);
+    const issue = payrollIssueNumber();
+    // bob qualifies: 2 referrals active, certified 10 months, uptime 99.4% > 99%. 20% of alice's $250 = $50;
+    // carol has no reports: $150 base + $20 response = $170 → $34.
+    expect(table(issue)).toContain('**Partner statement · @bob** (qualified');
+    expect(table(issue)).toContain('| @alice | 2 | $150.00 | $100.00 | $50.00 |');
+    expect(table(issue)).toContain('Total due: **$84.00** — held until @bob files');
+    expect(row(issue, 'bob')).toContain('| $84.00 |');
+
+    gitea().addIssue(PROGRAM_REPO, { number: 40, title: 'November partner report', user: 'bob' });
+    await core.handle(
+      commentPayload('created', '/partner-report 2026-11', {
+        issue: { number: 40, labels: [], user: { login: 'bob' } },
+        comment: {
+          id: 9999,
+          user: { login: 'bob' },
+          created_at: '2026-12-03T10:00:00Z',
+          updated_at: '2026-12-03T10:00:00Z',
+        },
+        sender: { login: 'bob' },
+      }),
+    );
+    await core.fire(/^opened-payroll-2026-11/);
+    expect(table(issue)).toContain('Total due: **$84.00**\n');
+    expect(table(issue)).toContain('recomputed: payable $670.00 → $754.00');
+  });
+});

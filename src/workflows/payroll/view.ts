@@ -73,8 +73,27 @@ export function payrollStatusView(instance: Instance, config: ProgramConfig): Re
       chain,
       csv: payroll ? safeAirdropCsv(payroll, chain, address, paid) : '',
     }));
+  const statements = lines
+    .filter((line) => line.commissionDetails.length > 0)
+    .map((line) => ({
+      partner: line.operator,
+      qualified: line.partner?.qualified ?? false,
+      rules: line.partner?.rules.join('; ') ?? '',
+      referred: line.commissionDetails.map((c) => ({
+        cells: [
+          `@${c.referred}`,
+          String(c.monthIndex),
+          formatDollars(c.baseCents),
+          formatDollars(c.bonusCents),
+          formatDollars(c.commissionCents),
+        ].join(' | '),
+      })),
+      total: formatDollars(line.commissionCents),
+      held: line.commissionHeldCents > 0,
+    }));
   return {
     title: TITLES[instance.state] ?? instance.state,
+    statements,
     month: data.month,
     token,
     loaded: payroll !== undefined,
