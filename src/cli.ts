@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { runCheckConfig } from './cli/check-config.js';
 import { runOperatorsList } from './cli/operators.js';
 import { runPayrollOpen, runPayrollPreview } from './cli/payroll.js';
+import { runRebuild } from './cli/rebuild.js';
 import { runReplay } from './cli/replay.js';
 import { runServe } from './cli/serve.js';
 import { ConfigError } from './config/errors.js';
@@ -22,6 +23,8 @@ const USAGE = `Usage: operator-bot <command>
                           the month's payroll as it stands (INTERFACE.md's JSON with --json)
   payroll open --month YYYY-MM
                           open (or refresh) the month's payroll issue now
+  rebuild [--repo owner/repo]…
+                          regrow the bot's state from the Gitea issue history (PROGRAM_REPO and these repos)
   check-config            validate the program config, templates and workflows
 `;
 
@@ -35,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
       event: { type: 'string' },
       json: { type: 'boolean', default: false },
       month: { type: 'string' },
+      repo: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -44,7 +48,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   readDotEnv();
-  const needsGitea = command === 'worker' || (command === 'payroll' && rest[0] === 'open');
+  const needsGitea =
+    command === 'worker' || command === 'rebuild' || (command === 'payroll' && rest[0] === 'open');
   const role: Role = command === 'serve' ? 'serve' : needsGitea ? 'worker' : 'tool';
   const env = loadEnv(process.env, role);
   const { config, path } = loadProgramConfig(env.PROGRAM_CONFIG);
@@ -87,6 +92,8 @@ async function main(argv: string[]): Promise<number> {
         ? runPayrollPreview(env, config, month, values.json)
         : runPayrollOpen(env, config, log, month);
     }
+    case 'rebuild':
+      return runRebuild(env, config, log, values.repo ?? []);
     case 'check-config':
       return runCheckConfig(config, path);
     default:

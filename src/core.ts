@@ -35,6 +35,11 @@ export type CoreDeps = {
   programRepo: string;
   botLogin: string;
   enqueueAt: (timer: DelayedEvent) => Promise<void>;
+  /**
+   * Replaying history (`rebuild`): issues the bot would open are in the history already, so none is
+   * opened, no schedule runs and nobody is notified again.
+   */
+  replaying?: boolean;
   /** Chat notifications; by default the channels of `escalation` in the program config. */
   notify?: HandlerDeps['notify'];
   log: Logger;
@@ -54,12 +59,13 @@ export function createCore(deps: CoreDeps) {
   const alerts = createAlertStore(deps.redis);
   const payments = createPaymentStore(deps.redis);
   const partnerReports = createPartnerReportStore(deps.redis);
-  const openProgramIssue = createProgramIssueOpener({
+  const opener = createProgramIssueOpener({
     programIssues,
     programRepo: deps.programRepo,
     botLogin: deps.botLogin,
     enqueueAt: deps.enqueueAt,
   });
+  const openProgramIssue: typeof opener = deps.replaying ? async () => 0 : opener;
   const runSchedule = createScheduleRunner({
     registry,
     reports,
@@ -102,7 +108,9 @@ export function createCore(deps: CoreDeps) {
       if (await programIssues.exists(reminderKey(week)))
         await runSchedule({ schedule: 'weeklyReminder', week });
     },
-    notify: deps.notify ?? createNotifier(deps.config.escalation, NOTIFY_OPTIONS).notify,
+    notify: deps.replaying
+      ? async () => []
+      : (deps.notify ?? createNotifier(deps.config.escalation, NOTIFY_OPTIONS).notify),
     openIssues: createOpenIssueIndex(deps.redis),
     writer: {
       gitea: deps.gitea,

@@ -6,6 +6,7 @@ import type { ProgramConfig } from './config/program.js';
 import { createCore } from './core.js';
 import { isRelevant } from './engine/relevance.js';
 import { createGiteaClient, type GiteaClient } from './gitea/client.js';
+import { mountAdminDashboard } from './intake/admin.js';
 import { createIntakeApp } from './intake/app.js';
 import { createMetrics } from './metrics.js';
 import { createDelayedEnqueue, createEnqueue } from './queue/enqueue.js';
@@ -76,9 +77,17 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
         ),
       }),
     });
+    const dashboard = mountAdminDashboard(app, {
+      queues: [queue],
+      user: env.ADMIN_USER,
+      password: env.ADMIN_PASSWORD,
+    });
     const httpServer = await listen(app.fetch, env.PORT, env.HOST);
     port = (httpServer.address() as { port: number }).port;
-    log.info({ port }, 'webhook server listening on POST /webhooks/gitea');
+    log.info(
+      { port, dashboard: dashboard ? '/admin/queues' : 'off' },
+      'webhook server listening on POST /webhooks/gitea',
+    );
     closers.push(() => new Promise((done) => httpServer.close(() => done(undefined))));
   }
   if (worker) {

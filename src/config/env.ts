@@ -27,6 +27,9 @@ export const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(8),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   GITEA_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Basic-auth credentials of the queue dashboard at /admin/queues; the dashboard is off without them. */
+  ADMIN_USER: z.string().optional(),
+  ADMIN_PASSWORD: z.string().optional(),
 });
 
 export type Env = z.output<typeof envSchema>;

@@ -93,6 +93,16 @@ export function createGiteaClient(options: GiteaClientOptions) {
       issue: number,
       changes: { title?: string; body?: string; state?: 'open' | 'closed' },
     ) => call('edit issue', () => repos.issueEditIssue(repo.owner, repo.name, issue, changes)),
+    /** One page (of 50) of the repo's issues — open and closed, not pull requests — oldest first. */
+    listIssues: (repo: RepoRef, page: number) =>
+      call('list issues', () =>
+        repos.issueListIssues(repo.owner, repo.name, { state: 'all', type: 'issues', page, limit: 50 }),
+      ),
+    /** One page (of 50) of an issue's timeline: comments and events (close, reopen, label…). */
+    timeline: (repo: RepoRef, issue: number, page: number) =>
+      call('issue timeline', () =>
+        repos.issueGetCommentsAndTimeline(repo.owner, repo.name, issue, { page, limit: 50 }),
+      ),
     /** Issues (not pull requests) whose title or body matches `q`, in every state, first page of 50. */
     searchIssues: (repo: RepoRef, q: string) =>
       call('search issues', () =>

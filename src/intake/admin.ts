@@ -55,6 +55,8 @@ export function mountAdminDashboard<E extends Env, S extends Schema, B extends s
   });
   admin.route('/', serverAdapter.registerPlugin());
   app.route(basePath, admin);
+  // `/admin/queues/` (as typed or bookmarked) → the board's own `/admin/queues`.
+  app.get(`${basePath}/`, (c) => c.redirect(basePath, 301));
   return true;
 }
 

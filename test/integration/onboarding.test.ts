@@ -61,7 +61,13 @@ async function deliverInOrder(events: DeliveryPayload[]) {
     const response = await bot?.deliver(payload);
     expect(response?.status).toBe(202);
     // One at a time, as people act: each command is decided before the next arrives.
-    await eventually(async () => expect(await redis.client.llen('bull:operator-bot-events:wait')).toBe(0));
+    await eventually(async () => {
+      const [waiting, active] = await Promise.all([
+        redis.client.llen('bull:operator-bot-events:wait'),
+        redis.client.llen('bull:operator-bot-events:active'),
+      ]);
+      expect(waiting + active).toBe(0);
+    }, 20_000);
     await new Promise((resolve) => setTimeout(resolve, 60));
   }
 }
@@ -79,9 +85,9 @@ async function runApplication() {
   bot = await startTestBot(redis.url, gitea());
   await deliverInOrder(history());
   // The shadow week's timer was due on 2026-10-12, long past: it fires at once.
-  await eventually(() => expect(labels()).toContain('onboarding/certification'));
+  await eventually(() => expect(labels()).toContain('onboarding/certification'), 20_000);
   await deliverInOrder(certification());
-  await eventually(() => expect(labels()).toContain('onboarding/active'));
+  await eventually(() => expect(labels()).toContain('onboarding/active'), 20_000);
   await eventually(() => expect(gitea().issue(PROGRAM_REPO, ISSUE)?.state).toBe('closed'));
 }
 

@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { defaultProgramConfig } from '../../src/config/program.js';
+import { computePayroll } from '../../src/domain/payroll/index.js';
+import { createGiteaClient } from '../../src/gitea/client.js';
+import { createLogger } from '../../src/logger.js';
+import { payrollInput } from '../../src/payroll/assemble.js';
+import { loadPayrollSources } from '../../src/payroll/sources.js';
+import { rebuild } from '../../src/rebuild/rebuild.js';
+import { createAlertStore } from '../../src/store/alerts.js';
+import { createInstanceStore } from '../../src/store/instances.js';
+import { createPartnerReportStore } from '../../src/store/partner-reports.js';
+import { createPaymentStore } from '../../src/store/payments.js';
+import { createRegistryStore } from '../../src/store/registry.js';
+import { createReportStore } from '../../src/store/reports.js';
+import { loadTemplates } from '../../src/templates.js';
+import type { DelayedEvent } from '../../src/worker/handle-event.js';
+import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
+import { testCore } from '../support/core.js';
+import { commentPayload, issuePayload, label } from '../support/deliveries.js';
+import type { ApiIssue } from '../support/gitea/index.js';
+import { useFakeGitea } from '../support/gitea/vitest.js';
+import { useRedis } from '../support/redis.js';
+import { completeForm } from '../support/workflows.js';
+
+let clock = new Date('2026-09-01T09:00:00Z');
+const redis = useRedis();
+const gitea = useFakeGitea({ now: () => clock });
+const at = (iso: string) => {
+  clock = new Date(iso);
+};
+
+/** People act in Gitea (the emulator keeps the history) and the bot gets the matching delivery. */
+function world(core: ReturnType<typeof testCore>) {
+  const delivered = (issue: ApiIssue) => ({
+    number: issue.number,
+    labels: issue.labels.map((l) => label(l.name)),
+    user: { login: issue.user.login },
+    body: issue.body,
+    title: issue.title,
+  });
+  return {
+    async open(login: string, title: string, body: string, labels: string[], when: string) {
+      at(when);
+      const issue = gitea().addIssue(PROGRAM_REPO, { title, body, user: login, labels });
+      await core.handle(
+        issuePayload('opened', {
+          number: issue.number,
+          issue: { ...delivered(issue), created_at: issue.created_at, updated_at: issue.updated_at },
+          sender: { login },
+        }),
+      );
+      return issue.number;
+    },
+    async say(login: string, number: number, body: string, when: string) {
+      at(when);
+      const comment = gitea().addComment(PROGRAM_REPO, number, { user: login, body });
+      const issue = gitea().issue(PROGRAM_REPO, number) as ApiIssue;
+      await core.handle(
+        commentPayload('created', body, {
+          issue: delivered(issue),
+          comment: {
+            id: comment.id,
+            user: { login },
+            created_at: comment.created_at,
+            updated_at: comment.updated_at,
+          },
+          sender: { login },
+        }),
+      );
+    },
+  };
+}
+
+async function state() {
+  const r = redis.client;
+  const stores = {
+    registry: createRegistryStore(r),
+    reports: createReportStore(r),
+    alerts: createAlertStore(r),
+    partnerReports: createPartnerReportStore(r),
+  };
+  const november = computePayroll(
+    payrollInput('2026-11', await loadPayrollSources('2026-11', stores), defaultProgramConfig()),
+  );
+  return {
+    instances: (await createInstanceStore(r).all()).sort(
+      (a, b) => a.issue - b.issue || a.workflow.localeCompare(b.workflow),
+    ),
+    registry: await stores.registry.all(),
+    reports: await stores.reports.of('alice'),
+    alerts: await stores.alerts.inMonth('2026-10'),
+    payments: await createPaymentStore(r).inMonth('2026-10'),
+    november,
+  };
+}
+
+describe('rebuild', () => {
+  it('regrows the whole state, and the next payroll, from the Gitea history alone', {
+    timeout: 60_000,
+  }, async () => {
+    seedProgram(gitea());
+    gitea().addUser('maint2');
+    gitea().setPermission(PROGRAM_REPO, 'maint2', 'admin');
+    const core = testCore(redis.client, gitea());
+    const people = world(core);
+
+    const application = await people.open(
+      'alice',
+      'Operator application: Ada',
+      completeForm,
+      ['operator-application'],
+      '2026-09-01T09:00:00Z',
+    );
+    await people.say('maint', application, '/approve', '2026-09-02T09:00:00Z');
+    await people.say(
+      'alice',
+      application,
+      '/module 1\n/module 2\n/module 3\n/module 4\n/module 5',
+      '2026-09-03T09:00:00Z',
+    );
+    await people.say('maint', application, '/quiz 90\n/shadow @bob', '2026-09-03T10:00:00Z');
+    at('2026-09-10T10:00:00Z');
+    expect(await core.fire(/shadowWeek/)).toBe(1);
+    await people.say('alice', application, '/fleet fsn1-a fsn1-b', '2026-09-12T09:00:00Z');
+    await people.say('maint', application, '/tasks 10\n/signoff', '2026-09-12T10:00:00Z');
+
+    const reportedOn: [string, string][] = [
+      ['2026-W40', '2026-10-05'],
+      ['2026-W41', '2026-10-12'],
+      ['2026-W42', '2026-10-19'],
+      ['2026-W43', '2026-10-26'],
+    ];
+    for (const [i, [week, day]] of reportedOn.entries()) {
+      const body = `/report uptime=99.${7 + (i % 2)} tasks=4${i}/4${i} week=${week}`;
+      await people.say('alice', application, body, `${day}T08:00:00Z`);
+    }
+    const alert = await people.open(
+      'alice',
+      'Gateway down on fsn1-a',
+      'Gateway down since 10:00.',
+      ['operator-alert'],
+      '2026-10-20T10:00:00Z',
+    );
+    await people.say('alice', alert, '/ack', '2026-10-20T10:12:00Z');
+    await people.say('alice', alert, '/resolve restarted the gateway', '2026-10-20T11:00:00Z');
+    at('2026-11-01T06:00:00Z');
+    await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-11-01T06:00:00.000Z' });
+    expect(await core.fire(/^opened-payroll-2026-10/)).toBe(1);
+    const payroll =
+      [1, 2, 3, 4, 5].find((n) => gitea().issue(PROGRAM_REPO, n)?.title === 'Payroll 2026-10') ?? 0;
+    await people.say('maint', payroll, '/approve', '2026-11-02T09:00:00Z');
+    await people.say('maint2', payroll, '/approve', '2026-11-02T10:00:00Z');
+    await people.say('maint', payroll, `/paid all 0x${'cd'.repeat(32)}`, '2026-11-03T09:00:00Z');
+
+    await people.say(
+      'alice',
+      application,
+      '/report uptime=99.9 tasks=40/41 week=2026-W44',
+      '2026-11-03T10:00:00Z',
+    );
+
+    const original = await state();
+    expect(original.registry.map((o) => o.login)).toEqual(['alice']);
+    expect(original.payments).toHaveLength(1);
+    expect(original.instances.map((i) => `${i.workflow}:${i.state}`)).toEqual([
+      'onboarding:active',
+      'alert:resolved',
+      'payroll:paid',
+    ]);
+    const writesBefore = gitea().requests.filter((r) => r.method !== 'GET').length;
+
+    await redis.client.flushall();
+    const future: DelayedEvent[] = [];
+    const result = await rebuild({
+      redis: redis.client,
+      gitea: createGiteaClient({ baseUrl: gitea().baseUrl, token: gitea().token, timeoutMs: 5_000 }),
+      config: defaultProgramConfig(),
+      templates: loadTemplates(),
+      programRepo: PROGRAM_REPO,
+      repos: [PROGRAM_REPO],
+      botLogin: 'operator-bot',
+      log: createLogger('silent'),
+      now: '2026-11-25T00:00:00.000Z',
+      scheduleFuture: async (timer) => {
+        future.push(timer);
+      },
+    });
+    expect(result.issues).toBe(3);
+    expect(await state()).toEqual(original);
+    expect(gitea().requests.filter((r) => r.method !== 'GET').length).toBe(writesBefore);
+  });
+});
