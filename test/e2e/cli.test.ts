@@ -155,12 +155,19 @@ describe('operator-bot one-shot commands', () => {
   });
 
   it('payroll preview --json prints the shape of INTERFACE.md', async () => {
-    const { stdout } = await run(process.execPath, [CLI, 'payroll', 'preview', '--month', '2026-11', '--json'], {
+    const { stdout } = await run(
+      process.execPath,
+      [CLI, 'payroll', 'preview', '--month', '2026-11', '--json'],
+      {
+        env: env(),
+        cwd: workDir,
+      },
+    );
+    expect(JSON.parse(stdout)).toEqual({ month: '2026-11', lines: [], totalCents: 0 });
+    const bad = run(process.execPath, [CLI, 'payroll', 'preview', '--month', 'November'], {
       env: env(),
       cwd: workDir,
     });
-    expect(JSON.parse(stdout)).toEqual({ month: '2026-11', lines: [], totalCents: 0 });
-    const bad = run(process.execPath, [CLI, 'payroll', 'preview', '--month', 'November'], { env: env(), cwd: workDir });
     await expect(bad).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--month YYYY-MM') });
   });
 
