@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { runCheckConfig } from './cli/check-config.js';
+import { runJobsFailed, runJobsRetry } from './cli/jobs.js';
 import { runOperatorsList } from './cli/operators.js';
 import { runPayrollOpen, runPayrollPreview } from './cli/payroll.js';
 import { runRebuild } from './cli/rebuild.js';
@@ -25,6 +26,8 @@ const USAGE = `Usage: operator-bot <command>
                           open (or refresh) the month's payroll issue now
   rebuild [--repo owner/repo]…
                           regrow the bot's state from the Gitea issue history (PROGRAM_REPO and these repos)
+  jobs failed [--json]    jobs that failed after every retry
+  jobs retry ID | --all   run failed jobs again
   check-config            validate the program config, templates and workflows
 `;
 
@@ -39,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       month: { type: 'string' },
       repo: { type: 'string', multiple: true },
+      all: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -92,6 +96,11 @@ async function main(argv: string[]): Promise<number> {
         ? runPayrollPreview(env, config, month, values.json)
         : runPayrollOpen(env, config, log, month);
     }
+    case 'jobs':
+      if (rest[0] === 'failed') return runJobsFailed(env, values.json);
+      if (rest[0] === 'retry') return runJobsRetry(env, rest[1], values.all);
+      console.error('Write: operator-bot jobs failed [--json]  or  operator-bot jobs retry ID|--all');
+      return 2;
     case 'rebuild':
       return runRebuild(env, config, log, values.repo ?? []);
     case 'check-config':

@@ -42,7 +42,7 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
   // The intake must fail fast while Redis is down (503, so Gitea's delivery can be replayed), not queue commands.
   const intakeRedis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   await Promise.all([redis, intakeRedis].map((connection) => untilReady(connection, log)));
-  const queue = createEventQueue(intakeRedis);
+  const queue = createEventQueue(intakeRedis, { attempts: env.JOB_ATTEMPTS, backoffMs: env.JOB_BACKOFF_MS });
   const gitea = createGiteaClient({
     baseUrl: env.GITEA_URL ?? '',
     token: env.GITEA_TOKEN ?? '',
@@ -106,7 +106,8 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
       connection: redis,
       handleEvent: core.handleEvent,
       runSchedule: core.runSchedule,
-      lock: createIssueLock(redis),
+      lock: createIssueLock(redis, env.WORKER_LOCK_MS),
+      lockMs: env.WORKER_LOCK_MS,
       concurrency: env.WORKER_CONCURRENCY,
       metrics,
       log,

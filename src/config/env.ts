@@ -26,6 +26,11 @@ export const envSchema = z.object({
     .default(1024 * 1024),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(8),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** How long a job (and its issue) stays locked without a heartbeat: a killed worker's job is retried after it. */
+  WORKER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /** Tries of a job before it is parked as failed (`operator-bot jobs failed`), and the first backoff. */
+  JOB_ATTEMPTS: z.coerce.number().int().min(1).default(8),
+  JOB_BACKOFF_MS: z.coerce.number().int().min(10).default(1_000),
   GITEA_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Basic-auth credentials of the queue dashboard at /admin/queues; the dashboard is off without them. */
   ADMIN_USER: z.string().optional(),

@@ -1,6 +1,6 @@
 import { type Comment, giteaApi, type Issue, type Label } from 'gitea-js';
 import type { Metrics } from '../metrics.js';
-import { type RetryPolicy, statusOf, withRetry } from './retry.js';
+import { isAnsweredTransient, isTransient, type RetryPolicy, statusOf, withRetry } from './retry.js';
 
 export class GiteaError extends Error {
   override name = 'GiteaError';
@@ -49,9 +49,13 @@ export function createGiteaClient(options: GiteaClientOptions) {
   const api = giteaApi(options.baseUrl, { token: options.token, customFetch: timedFetch });
   const repos = api.repos;
 
-  async function call<T>(operation: string, request: () => Promise<{ data: T }>): Promise<T> {
+  async function call<T>(
+    operation: string,
+    request: () => Promise<{ data: T }>,
+    creates = false,
+  ): Promise<T> {
     try {
-      return (await withRetry(retry, request)).data;
+      return (await withRetry(retry, request, creates ? isAnsweredTransient : isTransient)).data;
     } catch (error) {
       throw toGiteaError(operation, error);
     }
@@ -63,7 +67,7 @@ export function createGiteaClient(options: GiteaClientOptions) {
     listComments: (repo: RepoRef, issue: number) =>
       call('list comments', () => repos.issueGetComments(repo.owner, repo.name, issue)),
     createComment: (repo: RepoRef, issue: number, body: string) =>
-      call('create comment', () => repos.issueCreateComment(repo.owner, repo.name, issue, { body })),
+      call('create comment', () => repos.issueCreateComment(repo.owner, repo.name, issue, { body }), true),
     editComment: (repo: RepoRef, id: number, body: string) =>
       call('edit comment', () => repos.issueEditComment(repo.owner, repo.name, id, { body })),
     async repoLabels(repo: RepoRef): Promise<Label[]> {
@@ -79,7 +83,7 @@ export function createGiteaClient(options: GiteaClientOptions) {
     createLabel: (
       repo: RepoRef,
       label: { name: string; color: string; description: string; exclusive: boolean },
-    ) => call('create label', () => repos.issueCreateLabel(repo.owner, repo.name, label)),
+    ) => call('create label', () => repos.issueCreateLabel(repo.owner, repo.name, label), true),
     addLabels: (repo: RepoRef, issue: number, ids: number[]) =>
       call('add labels', () => repos.issueAddLabel(repo.owner, repo.name, issue, { labels: ids })),
     removeLabel: (repo: RepoRef, issue: number, id: number) =>
@@ -87,7 +91,7 @@ export function createGiteaClient(options: GiteaClientOptions) {
     issueLabels: (repo: RepoRef, issue: number) =>
       call('list issue labels', () => repos.issueGetLabels(repo.owner, repo.name, issue)),
     createIssue: (repo: RepoRef, issue: { title: string; body: string; labels: number[] }) =>
-      call('create issue', () => repos.issueCreateIssue(repo.owner, repo.name, issue)),
+      call('create issue', () => repos.issueCreateIssue(repo.owner, repo.name, issue), true),
     editIssue: (
       repo: RepoRef,
       issue: number,

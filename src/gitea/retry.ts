@@ -22,12 +22,25 @@ export function retryAfterMs(error: unknown, capMs: number): number | undefined 
 
 export type RetryPolicy = { attempts: number; baseDelayMs: number; maxDelayMs: number };
 
-export async function withRetry<T>(policy: RetryPolicy, call: () => Promise<T>): Promise<T> {
+/**
+ * A failure after which a request that creates something is safe to send again: Gitea answered
+ * that it did not do it. After a timeout or a reset we cannot know, so the caller must look
+ * before it writes again (the job is retried and the writer finds its marker).
+ */
+export function isAnsweredTransient(error: unknown): boolean {
+  return statusOf(error) !== undefined && isTransient(error);
+}
+
+export async function withRetry<T>(
+  policy: RetryPolicy,
+  call: () => Promise<T>,
+  retryable: (error: unknown) => boolean = isTransient,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
     } catch (error) {
-      if (attempt >= policy.attempts || !isTransient(error)) throw error;
+      if (attempt >= policy.attempts || !retryable(error)) throw error;
       const backoff = Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
       const jitter = Math.random() * backoff * 0.2;
       await sleep(retryAfterMs(error, policy.maxDelayMs) ?? backoff + jitter);

@@ -32,12 +32,15 @@ export async function registerSchedules(queue: EventQueue, config: ProgramConfig
   }
 }
 
-export function createEventQueue(connection: Redis) {
+export function createEventQueue(
+  connection: Redis,
+  retry: { attempts: number; backoffMs: number } = { attempts: 8, backoffMs: 1_000 },
+) {
   return new Queue<EventJobData>(EVENTS_QUEUE, {
     connection,
     defaultJobOptions: {
-      attempts: 8,
-      backoff: { type: 'exponential', delay: 1_000 },
+      attempts: retry.attempts,
+      backoff: { type: 'exponential', delay: retry.backoffMs },
       removeOnComplete: { age: DEDUPE_WINDOW_SECONDS },
       removeOnFail: { age: 30 * 24 * 3600 },
     },

@@ -13,6 +13,8 @@ export type EventWorkerDeps = {
   runSchedule: (job: ScheduleJobData) => Promise<void>;
   lock: IssueLock;
   concurrency: number;
+  /** A job whose worker stops renewing its lock this long is stalled and run again by another worker. */
+  lockMs: number;
   metrics: Metrics;
   log: Logger;
 };
@@ -45,6 +47,8 @@ export function startEventWorker(deps: EventWorkerDeps) {
   const worker = new Worker<EventJobData>(EVENTS_QUEUE, process, {
     connection: deps.connection,
     concurrency: deps.concurrency,
+    lockDuration: deps.lockMs,
+    stalledInterval: deps.lockMs,
   });
   worker.on('completed', () => deps.metrics.jobs.inc({ outcome: 'completed' }));
   worker.on('failed', (job, error) => {

@@ -17,11 +17,11 @@ export type EmbeddedRedis = { url: string; stop: () => Promise<void> };
 /** Starts a private `redis-server` on a free loopback port with AOF in `dataDir`. */
 export async function startEmbeddedRedis(
   dataDir: string,
-  options: { persist?: boolean } = {},
+  options: { persist?: boolean; port?: number } = {},
 ): Promise<EmbeddedRedis> {
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const persist = options.persist ?? true;
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''];
   args.push('--appendonly', persist ? 'yes' : 'no', '--protected-mode', 'yes');

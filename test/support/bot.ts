@@ -20,7 +20,7 @@ export type TestBot = {
 export async function startTestBot(
   redisUrl: string,
   gitea: FakeGitea,
-  options: { config?: ProgramConfig; worker?: boolean } = {},
+  options: { config?: ProgramConfig; worker?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestBot> {
   const env = loadEnv(
     {
@@ -33,6 +33,7 @@ export async function startTestBot(
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
       SHUTDOWN_TIMEOUT_MS: '5000',
+      ...options.env,
     },
     'serve',
   );

@@ -10,6 +10,8 @@ export type CommandLine = {
 };
 
 export const MAX_COMMANDS_PER_COMMENT = 10;
+/** Commands are read from the first 64 KiB of a comment only. */
+export const MAX_COMMAND_TEXT = 65_536;
 const COMMAND = /^\/([a-z][a-z-]*)(?:\s+(.*))?$/i;
 
 /**
@@ -19,7 +21,7 @@ const COMMAND = /^\/([a-z][a-z-]*)(?:\s+(.*))?$/i;
 export function parseCommands(body: string): CommandLine[] {
   const commands: CommandLine[] = [];
   let fence: string | undefined;
-  const lines = cleanBody(body).split('\n');
+  const lines = cleanBody(body.slice(0, MAX_COMMAND_TEXT)).split('\n');
   for (const [index, rawLine] of lines.entries()) {
     const trimmed = rawLine.trim();
     const fenceMatch = /^(```|~~~)/.exec(trimmed);

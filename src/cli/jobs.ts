@@ -1,0 +1,86 @@
+import type { Env } from '../config/env.js';
+import { createEventQueue } from '../queue/event-queue.js';
+import { withRedis } from './redis.js';
+import { formatTable } from './table.js';
+
+type FailedJob = {
+  id: string;
+  name: string;
+  what: string;
+  attempts: number;
+  reason: string;
+  failedAt: string;
+};
+
+/** `jobs failed [--json]`: the jobs that failed for good (after every retry), parked for a person to look at. */
+export async function runJobsFailed(env: Env, json: boolean): Promise<number> {
+  const jobs = await withRedis(env, async (redis) => {
+    const queue = createEventQueue(redis);
+    try {
+      return (await queue.getFailed(0, 499)).map(
+        (job): FailedJob => ({
+          id: job.id ?? '',
+          name: job.name,
+          what:
+            'event' in job.data
+              ? `${job.data.event.kind} ${job.data.event.repo}#${job.data.event.issue.number}`
+              : `schedule ${job.data.schedule}`,
+          attempts: job.attemptsMade,
+          reason: job.failedReason,
+          failedAt: new Date(job.finishedOn ?? 0).toISOString(),
+        }),
+      );
+    } finally {
+      await queue.close();
+    }
+  });
+  if (json) console.log(JSON.stringify(jobs, null, 2));
+  else if (jobs.length === 0) console.log('No failed jobs.');
+  else {
+    console.log(
+      formatTable<FailedJob>(
+        [
+          ['ID', (j) => j.id],
+          ['WHAT', (j) => j.what],
+          ['ATTEMPTS', (j) => String(j.attempts)],
+          ['FAILED AT', (j) => j.failedAt],
+          ['REASON', (j) => j.reason.slice(0, 80)],
+        ],
+        jobs,
+      ),
+    );
+    console.log(
+      '\nRetry one with: operator-bot jobs retry ID   · all of them: operator-bot jobs retry --all',
+    );
+  }
+  return 0;
+}
+
+/** `jobs retry ID | --all`: run failed jobs again (their writes are idempotent). */
+export async function runJobsRetry(env: Env, id: string | undefined, all: boolean): Promise<number> {
+  if (!id && !all) {
+    console.error(
+      'Say which: operator-bot jobs retry ID  (see operator-bot jobs failed)  or  operator-bot jobs retry --all',
+    );
+    return 2;
+  }
+  return withRedis(env, async (redis) => {
+    const queue = createEventQueue(redis);
+    try {
+      const jobs = all
+        ? await queue.getFailed(0, 9_999)
+        : [await queue.getJob(id ?? '')].filter((j) => j !== undefined);
+      const failed = [];
+      for (const job of jobs) if ((await job.getState()) === 'failed') failed.push(job);
+      if (failed.length === 0) {
+        console.error(all ? 'No failed jobs.' : `No failed job ${id}. See: operator-bot jobs failed`);
+        return all ? 0 : 1;
+      }
+      for (const job of failed) await job.retry();
+      console.log(`Queued ${failed.length} job(s) again; a running worker takes them.`);
+      return 0;
+    } finally {
+      await queue.close();
+    }
+  });
+}

@@ -1,0 +1,113 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type EmbeddedRedis, freePort, startEmbeddedRedis } from '../../src/redis/embedded.js';
+import { eventually, PROGRAM_REPO, startTestBot, type TestBot } from '../support/bot.js';
+import { commentPayload, issueLabelPayload } from '../support/deliveries.js';
+import { startHttpGitea } from '../support/gitea-http.js';
+import { useRedis } from '../support/redis.js';
+import { completeForm } from '../support/workflows.js';
+
+const CLI = join(import.meta.dirname, '../../dist/src/cli.js');
+const redis = useRedis();
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const labeled = () =>
+  issueLabelPayload(['operator-application'], {
+    issue: { body: completeForm, created_at: '2026-11-21T10:00:00Z', updated_at: '2026-11-21T10:00:00Z' },
+    sender: { login: 'alice' },
+  });
+
+async function httpGitea() {
+  const server = await startHttpGitea();
+  cleanups.push(() => server.close());
+  server.gitea.addRepo(PROGRAM_REPO);
+  server.gitea.addUser('alice');
+  server.gitea.addUser('maint');
+  server.gitea.setPermission(PROGRAM_REPO, 'maint', 'admin');
+  server.gitea.addIssue(PROGRAM_REPO, { number: 7, title: 'Application', body: completeForm, user: 'alice' });
+  return server;
+}
+
+function worker(redisUrl: string, giteaUrl: string, token: string): ChildProcess {
+  const child = spawn(process.execPath, [CLI, 'worker'], {
+    env: {
+      PATH: process.env.PATH,
+      REDIS_URL: redisUrl,
+      GITEA_URL: giteaUrl,
+      GITEA_TOKEN: token,
+      PROGRAM_REPO,
+      LOG_LEVEL: 'silent',
+      WORKER_LOCK_MS: '1500',
+    },
+  });
+  cleanups.push(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+  return child;
+}
+
+describe('process faults', () => {
+  it('a worker killed mid-job: another worker takes the stalled job over, with no duplicate write', async () => {
+    const { gitea, url } = await httpGitea();
+    const intake: TestBot = await startTestBot(redis.url, gitea, { worker: false });
+    cleanups.push(() => intake.stop());
+    // Gitea takes 2 s on the status comment: the first worker is killed while it waits.
+    gitea.failNext({ method: 'POST', path: '/repos/{owner}/{repo}/issues/{index}/comments', delayMs: 2_000 });
+    const first = worker(redis.url, url, gitea.token);
+    expect((await intake.deliver(labeled())).status).toBe(202);
+    await eventually(() => expect(gitea.issueLabels(PROGRAM_REPO, 7)).toContain('onboarding/screening'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    first.kill('SIGKILL');
+    worker(redis.url, url, gitea.token);
+    await eventually(
+      () =>
+        expect(
+          gitea.requestsTo('GET', '/repos/{owner}/{repo}/issues/{index}/comments').length,
+        ).toBeGreaterThan(1),
+      15_000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const status = gitea.comments(PROGRAM_REPO, 7).filter((c) => c.body.includes('operator-bot:state'));
+    expect(status).toHaveLength(1);
+  });
+
+  it('Redis restarted (AOF on): intake answers 503 while it is down, and work resumes after', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ob-aof-'));
+    const port = await freePort();
+    let server: EmbeddedRedis = await startEmbeddedRedis(dir, { persist: true, port });
+    cleanups.push(async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const { gitea } = await httpGitea();
+    const bot = await startTestBot(server.url, gitea);
+    cleanups.push(() => bot.stop());
+    expect((await bot.deliver(labeled())).status).toBe(202);
+    await eventually(() => expect(gitea.issueLabels(PROGRAM_REPO, 7)).toContain('onboarding/screening'));
+
+    await server.stop();
+    const approve = commentPayload('created', '/approve', {
+      comment: { id: 701 },
+      sender: { login: 'maint' },
+    });
+    expect((await bot.deliver(approve)).status).toBe(503);
+
+    server = await startEmbeddedRedis(dir, { persist: true, port });
+    const answer = await eventually(async () => {
+      const response = await bot.deliver(approve);
+      expect(response.status).toBe(202);
+      return response;
+    }, 15_000);
+    expect(answer.status).toBe(202);
+    await eventually(
+      () => expect(gitea.issueLabels(PROGRAM_REPO, 7)).toContain('onboarding/training'),
+      15_000,
+    );
+  });
+});
