@@ -13,6 +13,7 @@ import { createMaintainerCheck } from './gitea/roles.js';
 import { createNotifier } from './notify/index.js';
 import { payrollInput } from './payroll/assemble.js';
 import { loadPayrollSources } from './payroll/sources.js';
+import { createPullChecker } from './quality/check-pull.js';
 import { createScheduleRunner } from './schedules/runner.js';
 import { reminderKey } from './schedules/weekly-reminder.js';
 import { createAlertStore } from './store/alerts.js';
@@ -34,6 +35,8 @@ export type CoreDeps = {
   templates: Templates;
   programRepo: string;
   botLogin: string;
+  /** Gitea's web address, to recognise full issue URLs in pull requests. */
+  giteaUrl?: string;
   enqueueAt: (timer: DelayedEvent) => Promise<void>;
   /**
    * Replaying history (`rebuild`): issues the bot would open are in the history already, so none is
@@ -99,6 +102,7 @@ export function createCore(deps: CoreDeps) {
     reports,
     commands: PROGRAM_COMMANDS,
     partnerReports,
+    checkPull: createPullChecker(deps.gitea, deps.giteaUrl ?? ''),
     afterPartnerReport: async (month) => {
       if (await programIssues.exists(payrollIssue(month).key))
         await runSchedule({ schedule: 'monthClose', month });
@@ -126,6 +130,6 @@ export function createCore(deps: CoreDeps) {
     workflows,
     handleEvent,
     runSchedule,
-    isRelevant: (event: BotEvent) => isRelevant(event, definitions),
+    isRelevant: (event: BotEvent) => isRelevant(event, definitions, deps.config.quality.repos),
   };
 }

@@ -62,7 +62,7 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
       secret: env.WEBHOOK_SECRET ?? '',
       maxBodyBytes: env.WEBHOOK_MAX_BYTES,
       enqueue: createEnqueue(queue, intakeRedis),
-      isRelevant: (event) => isRelevant(event, definitions),
+      isRelevant: (event) => isRelevant(event, definitions, config.quality.repos),
       botLogin: () => bot.login,
       metrics,
       log,
@@ -99,6 +99,7 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
       templates,
       programRepo: env.PROGRAM_REPO ?? '',
       botLogin,
+      giteaUrl: env.GITEA_URL ?? '',
       enqueueAt: createDelayedEnqueue(queue),
       log,
     });

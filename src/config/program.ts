@@ -95,6 +95,10 @@ export const programConfigSchema = z.strictObject({
       retentionMonths: count.default(6),
     }),
   }),
+  quality: section({
+    /** Repositories ("owner/repo") whose pull requests get the quality checks; none: off. */
+    repos: z.array(z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'write repos as "owner/repo"')).default([]),
+  }),
   partners: section({
     commissionPercent: percent.default(20),
     months: count.default(12),

@@ -97,6 +97,39 @@ export function createGiteaClient(options: GiteaClientOptions) {
       issue: number,
       changes: { title?: string; body?: string; state?: 'open' | 'closed' },
     ) => call('edit issue', () => repos.issueEditIssue(repo.owner, repo.name, issue, changes)),
+    async pullCommits(repo: RepoRef, pull: number) {
+      const commits = [];
+      for (let page = 1; ; page++) {
+        const batch = await call('list pull commits', () =>
+          repos.repoGetPullRequestCommits(repo.owner, repo.name, pull, {
+            page,
+            limit: 50,
+            files: false,
+            verification: false,
+          }),
+        );
+        commits.push(...batch);
+        if (batch.length < 50) return commits;
+      }
+    },
+    /** The pull request's unified diff, as text. */
+    pullDiff: (repo: RepoRef, pull: number) =>
+      call('get pull diff', async () => {
+        const url = `${options.baseUrl}/api/v1/repos/${repo.owner}/${repo.name}/pulls/${pull}.diff`;
+        const response = await timedFetch(url, { headers: { Authorization: `token ${options.token}` } });
+        if (!response.ok) throw response;
+        return { data: await response.text() };
+      }),
+    createStatus: (
+      repo: RepoRef,
+      sha: string,
+      status: {
+        state: 'success' | 'failure' | 'pending';
+        context: string;
+        description: string;
+        target_url?: string;
+      },
+    ) => call('create status', () => repos.repoCreateStatus(repo.owner, repo.name, sha, status)),
     /** One page (of 50) of the repo's issues — open and closed, not pull requests — oldest first. */
     listIssues: (repo: RepoRef, page: number) =>
       call('list issues', () =>

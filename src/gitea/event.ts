@@ -13,6 +13,7 @@ export const botEventSchema = z.object({
     'comment.edited',
     'comment.deleted',
     'timer.fired',
+    'pull.updated',
   ]),
   repo: z.string(),
   issue: z.object({
@@ -35,6 +36,8 @@ export const botEventSchema = z.object({
   timer: z
     .object({ workflow: z.string(), name: z.string(), forState: z.string(), forVersion: z.number().int() })
     .optional(),
+  /** A pull request's head commit (for `pull.updated`). */
+  pull: z.object({ headSha: z.string() }).optional(),
   deliveryId: z.string().optional(),
   /** Made by the bot itself (an issue it opened, on someone's behalf): not dropped as its own event. */
   internal: z.boolean().optional(),

@@ -7,6 +7,8 @@ import {
   issueCommentPayloadSchema,
   issueLabelPayloadSchema,
   issuesPayloadSchema,
+  PULL_ACTIONS,
+  pullRequestPayloadSchema,
 } from './payloads.js';
 
 export type Normalized =
@@ -83,6 +85,38 @@ export function normalizeDelivery(eventType: string, payload: unknown, deliveryI
         };
         const version = p.action === 'edited' ? `/${p.comment.updated_at}` : '';
         return { event, dedupeKey: `comment/${p.comment.id}/${p.action}${version}` };
+      });
+    case 'pull_request':
+      if (!(PULL_ACTIONS as readonly unknown[]).includes((payload as { action?: unknown } | null)?.action)) {
+        return {
+          outcome: 'unsupported',
+          reason: 'only opened, synchronized, reopened and edited pull requests are checked',
+        };
+      }
+      return withSchema(pullRequestPayloadSchema, payload, (p) => {
+        const pull = p.pull_request;
+        const event: BotEvent = {
+          kind: 'pull.updated',
+          repo: p.repository.full_name,
+          issue: {
+            number: pull.number,
+            id: pull.id,
+            title: pull.title,
+            body: pull.body,
+            author: pull.user.login,
+            state: pull.state,
+            labels: [],
+            assignees: [],
+            createdAt: toIso(pull.created_at),
+            isPull: true,
+            ...(pull.html_url ? { url: pull.html_url } : {}),
+          },
+          actor: p.sender.login,
+          at: toIso(pull.updated_at),
+          pull: { headSha: pull.head.sha },
+          ...(deliveryId ? { deliveryId } : {}),
+        };
+        return { event, dedupeKey: `pull/${pull.id}/${p.action}/${pull.head.sha}/${pull.updated_at}` };
       });
     default:
       return { outcome: 'unsupported', reason: `event type "${eventType}" is not handled` };

@@ -81,6 +81,31 @@ export const issueCommentPayloadSchema = z.looseObject({
   is_pull: z.boolean().optional(),
 });
 
+export const PULL_ACTIONS = ['opened', 'synchronized', 'reopened', 'edited'] as const;
+
+/** `pull_request` deliveries (Gitea's PullRequestPayload); only what the quality checks read. */
+export const pullRequestPayloadSchema = z.looseObject({
+  action: z.string(),
+  number: z.number().int().positive(),
+  pull_request: z.looseObject({
+    id: z.number().int(),
+    number: z.number().int().positive(),
+    user: userSchema,
+    title: z.string(),
+    body: z
+      .string()
+      .nullable()
+      .transform((body) => body ?? ''),
+    state: z.enum(['open', 'closed']),
+    html_url: z.string().optional(),
+    head: z.looseObject({ sha: z.string().min(7) }),
+    created_at: z.iso.datetime({ offset: true }),
+    updated_at: z.iso.datetime({ offset: true }),
+  }),
+  repository: repositorySchema,
+  sender: userSchema,
+});
+
 export type IssuePayload = z.output<typeof issuesPayloadSchema>;
 export type IssueLabelPayload = z.output<typeof issueLabelPayloadSchema>;
 export type IssueAssignPayload = z.output<typeof issueAssignPayloadSchema>;

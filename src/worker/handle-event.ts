@@ -35,6 +35,7 @@ export type HandlerDeps = {
   reports: ReportStore;
   commands: readonly ProgramCommand[];
   afterReport: (week: string) => Promise<void>;
+  checkPull: (event: BotEvent, writer: IssueWriter) => Promise<void>;
   partnerReports: PartnerReportStore;
   /** A filed partner report releases the held commission in that month's payroll issue. */
   afterPartnerReport: (month: string) => Promise<void>;
@@ -58,6 +59,10 @@ export function createEventHandler(deps: HandlerDeps) {
     const log = deps.log.child({ deliveryId: event.deliveryId, repo: event.repo, issue: event.issue.number });
     const writer = createIssueWriter(deps.writer, repoRef(event.repo), event.issue.number);
     const self = issueKey(event.repo, event.issue.number);
+    if (event.kind === 'pull.updated') {
+      await deps.checkPull(event, writer);
+      return;
+    }
     const claimed = new Set<string>();
     for (const workflow of deps.workflows) {
       const name = workflow.definition.name;

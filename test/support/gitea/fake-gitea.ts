@@ -11,6 +11,7 @@ import type {
   ApiUser,
 } from './api-types.js';
 import { FaultPlan, type FaultSpec } from './faults.js';
+import { type PullSeed, pullKey } from './pulls.js';
 import { toApiComment, toApiTimelineComment } from './represent/comment.js';
 import { toApiCommitStatus } from './represent/commit-status.js';
 import type { RepresentContext } from './represent/context.js';
@@ -55,6 +56,8 @@ export interface FakeGitea {
   addRepo(fullName: string, seed?: RepoSeed): ApiRepository;
   addLabel(repo: string, seed: LabelSeed): ApiLabel;
   addIssue(repo: string, seed: IssueSeed): ApiIssue;
+  /** A pull request (an issue with `isPull`) with its commits and unified diff. */
+  addPullRequest(repo: string, seed: IssueSeed & PullSeed): ApiIssue;
   addComment(repo: string, number: number, comment: { user: string; body: string }): ApiComment;
   setPermission(repo: string, user: string, mode: AccessMode): void;
   /** Creates `org/team` (or adds members to it). The bot must be a member of the org to
@@ -108,6 +111,11 @@ export function createFakeGitea(options: FakeGiteaOptions = {}): FakeGitea {
 
     addLabel: (repo, labelSeed) => toApiLabel(seed.label(seed.existingRepo(repo), labelSeed), represent),
     addIssue: (repo, issueSeed) => toApiIssue(seed.issue(repo, issueSeed), represent),
+    addPullRequest: (repo, { commits, diff, ...issueSeed }) => {
+      const issue = seed.issue(repo, { ...issueSeed, isPull: true });
+      state.pulls.set(pullKey(issue.repoId, issue.number), { commits, diff });
+      return toApiIssue(issue, represent);
+    },
     addComment: (repo, number, comment) => toApiComment(seed.comment(repo, number, comment), represent),
     setPermission: (repo, user, mode) => seed.permission(repo, user, mode),
     addTeam: (orgAndTeam, members, teamSeed) => toApiTeam(seed.team(orgAndTeam, members, teamSeed)),

@@ -3,6 +3,8 @@ import type { Site } from './site.js';
 export interface RouteResult {
   status: number;
   body?: unknown;
+  /** A plain-text answer (a pull request's `.diff`). */
+  text?: string;
   headers?: Record<string, string>;
 }
 

@@ -48,6 +48,10 @@ async function readBody(request: Request): Promise<{ body: unknown; hasBody: boo
 
 function toHttpResponse(result: RouteResult): Response {
   const headers = new Headers(result.headers);
+  if (result.text !== undefined) {
+    headers.set('Content-Type', 'text/plain;charset=utf-8');
+    return new HttpResponse(result.text, { status: result.status, headers });
+  }
   if (result.body === undefined) return new HttpResponse(null, { status: result.status, headers });
   headers.set('Content-Type', 'application/json;charset=utf-8');
   return new HttpResponse(JSON.stringify(result.body), { status: result.status, headers });
@@ -103,7 +107,7 @@ export function createRequestServer(parts: ServerParts): (request: Request) => P
       now: parts.now,
       represent: { state: parts.state, site: parts.site, doer: doer.login },
     });
-    for (const problem of responseProblems(match, result.status, result.body))
+    for (const problem of responseProblems(match, result.status, result.text ?? result.body))
       violate(incoming, 'response', problem);
     return answer(incoming, result);
   };

@@ -1,3 +1,4 @@
+import type { PullSeed } from './pulls.js';
 import type { AccessMode } from './api-types.js';
 import type {
   CommitStatusRecord,
@@ -32,6 +33,7 @@ export class GiteaState {
   readonly timeline: TimelineRecord[] = [];
   readonly teams: TeamRecord[] = [];
   readonly statuses: CommitStatusRecord[] = [];
+  readonly pulls = new Map<string, PullSeed>();
   readonly permissions = new Map<string, AccessMode>();
 
   readonly ids = {
@@ -52,6 +54,7 @@ export class GiteaState {
     this.timeline.length = 0;
     this.teams.length = 0;
     this.statuses.length = 0;
+    this.pulls.clear();
     this.permissions.clear();
     for (const sequence of Object.values(this.ids)) sequence.reset();
   }

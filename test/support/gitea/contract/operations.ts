@@ -13,16 +13,24 @@ interface CompiledPath {
   literalSegments: number;
 }
 
+const literalLength = (template: string) => template.replace(/\{\w+\}/g, '').length;
+
 function compile(template: string): CompiledPath {
   const names: string[] = [];
   const source = template
     .split('/')
-    .map((segment) => {
-      const param = /^\{(\w+)\}$/.exec(segment);
-      if (!param?.[1]) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      names.push(param[1]);
-      return '([^/]+)';
-    })
+    .map((segment) =>
+      // A segment may hold several parameters: `{index}.{diffType}`.
+      segment
+        .split(/(\{\w+\})/)
+        .map((part) => {
+          const param = /^\{(\w+)\}$/.exec(part);
+          if (!param?.[1]) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          names.push(param[1]);
+          return '([^/]+?)';
+        })
+        .join(''),
+    )
     .join('/');
   const literalSegments = template.split('/').filter((segment) => segment && !segment.startsWith('{')).length;
   return { template, pattern: new RegExp(`^${source}$`), names, literalSegments };
@@ -30,7 +38,8 @@ function compile(template: string): CompiledPath {
 
 const compiledPaths = Object.keys(giteaSpec.paths)
   .map(compile)
-  .sort((a, b) => b.literalSegments - a.literalSegments);
+  // The most specific first: more literal segments, then more literal characters (`{index}.{diffType}` before `{index}`).
+  .sort((a, b) => b.literalSegments - a.literalSegments || literalLength(b.template) - literalLength(a.template));
 
 export function findOperation(method: string, apiPath: string): OperationMatch | undefined {
   const candidates = compiledPaths.filter((path) => path.pattern.test(apiPath));

@@ -5,6 +5,7 @@ import { labelRoutes } from './labels.js';
 import { metaRoutes } from './meta.js';
 import { repositoryRoutes } from './repository.js';
 import type { Route } from './route.js';
+import { pullRoutes } from './pulls.js';
 import { statusRoutes } from './statuses.js';
 import { teamRoutes } from './teams.js';
 import { timelineRoutes } from './timeline.js';
@@ -19,6 +20,7 @@ export const allRoutes: Route[] = [
   ...timelineRoutes,
   ...teamRoutes,
   ...statusRoutes,
+  ...pullRoutes,
 ];
 
 export function routeKey(method: string, template: string): string {
