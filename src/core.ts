@@ -6,10 +6,12 @@ import { payrollIssue } from './domain/payroll/marker.js';
 import type { FactServices } from './engine/module.js';
 import { isRelevant } from './engine/relevance.js';
 import type { GiteaClient } from './gitea/client.js';
+import { repoRef } from './gitea/client.js';
 import type { BotEvent } from './gitea/event.js';
 import { createLabelCatalog } from './gitea/labels.js';
 import { createProgramIssues } from './gitea/program-issues.js';
 import { createMaintainerCheck } from './gitea/roles.js';
+import { createIssueWriter } from './gitea/writer.js';
 import { createNotifier } from './notify/index.js';
 import { payrollInput } from './payroll/assemble.js';
 import { loadPayrollSources } from './payroll/sources.js';
@@ -21,11 +23,14 @@ import { createInstanceStore } from './store/instances.js';
 import { createOpenIssueIndex } from './store/open-issues.js';
 import { createPartnerReportStore } from './store/partner-reports.js';
 import { createPaymentStore } from './store/payments.js';
+import { createPingStore } from './store/pings.js';
 import { createRegistryStore } from './store/registry.js';
 import { createReportStore } from './store/reports.js';
+import { createRotationStore } from './store/rotations.js';
 import type { Templates } from './templates.js';
 import { createEventHandler, type DelayedEvent, type HandlerDeps } from './worker/handle-event.js';
 import { createProgramIssueOpener } from './worker/open-program-issue.js';
+import { onboardingData } from './workflows/onboarding/data.js';
 import { loadWorkflows } from './workflows/registry.js';
 
 export type CoreDeps = {
@@ -69,7 +74,23 @@ export function createCore(deps: CoreDeps) {
     enqueueAt: deps.enqueueAt,
   });
   const openProgramIssue: typeof opener = deps.replaying ? async () => 0 : opener;
+  const rotations = createRotationStore(deps.redis);
+  const writerDeps = { gitea: deps.gitea, labels, redis: deps.redis, botLogin: deps.botLogin };
+  const instances = createInstanceStore(deps.redis);
   const runSchedule = createScheduleRunner({
+    rotations,
+    applications: async () =>
+      (await instances.all())
+        .filter((instance) => instance.workflow === 'onboarding')
+        .map((instance) => onboardingData(instance))
+        .filter((data) => data.applicant !== '' && data.openedAt !== undefined)
+        .map((data) => ({
+          login: data.applicant,
+          openedAt: data.openedAt ?? '',
+          ...(data.application?.referredBy ? { referredBy: data.application.referredBy } : {}),
+        })),
+    noteInProgramIssue: (issue, key, body) =>
+      createIssueWriter(writerDeps, repoRef(deps.programRepo), issue).note(key, body),
     registry,
     reports,
     programIssues,
@@ -93,7 +114,7 @@ export function createCore(deps: CoreDeps) {
     workflows,
     config: deps.config,
     render: deps.templates.render,
-    instances: createInstanceStore(deps.redis),
+    instances,
     registry,
     alerts,
     payments,
@@ -102,6 +123,8 @@ export function createCore(deps: CoreDeps) {
     reports,
     commands: PROGRAM_COMMANDS,
     partnerReports,
+    rotations,
+    pings: createPingStore(deps.redis),
     checkPull: createPullChecker(deps.gitea, deps.giteaUrl ?? ''),
     afterPartnerReport: async (month) => {
       if (await programIssues.exists(payrollIssue(month).key))
@@ -116,12 +139,7 @@ export function createCore(deps: CoreDeps) {
       ? async () => []
       : (deps.notify ?? createNotifier(deps.config.escalation, NOTIFY_OPTIONS).notify),
     openIssues: createOpenIssueIndex(deps.redis),
-    writer: {
-      gitea: deps.gitea,
-      labels,
-      redis: deps.redis,
-      botLogin: deps.botLogin,
-    },
+    writer: writerDeps,
     isMaintainer: createMaintainerCheck(deps.gitea, deps.redis, deps.config, deps.programRepo),
     enqueueAt: deps.enqueueAt,
     log: deps.log,

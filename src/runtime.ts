@@ -14,6 +14,8 @@ import { createEventQueue, registerSchedules, scheduleCrons } from './queue/even
 import { startEventWorker } from './queue/event-worker.js';
 import { type EmbeddedRedis, startEmbeddedRedis } from './redis/embedded.js';
 import { createIssueLock } from './store/issue-lock.js';
+import { issueKey } from './store/keys.js';
+import { createPingStore } from './store/pings.js';
 import { loadTemplates } from './templates.js';
 import { loadWorkflows } from './workflows/registry.js';
 
@@ -42,6 +44,7 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
   // The intake must fail fast while Redis is down (503, so Gitea's delivery can be replayed), not queue commands.
   const intakeRedis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   await Promise.all([redis, intakeRedis].map((connection) => untilReady(connection, log)));
+  const pings = createPingStore(intakeRedis);
   const queue = createEventQueue(intakeRedis, { attempts: env.JOB_ATTEMPTS, backoffMs: env.JOB_BACKOFF_MS });
   const gitea = createGiteaClient({
     baseUrl: env.GITEA_URL ?? '',
@@ -63,6 +66,7 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
       maxBodyBytes: env.WEBHOOK_MAX_BYTES,
       enqueue: createEnqueue(queue, intakeRedis),
       isRelevant: (event) => isRelevant(event, definitions, config.quality.repos),
+      awaitsAnswer: (event) => pings.awaitsAnswer(issueKey(event.repo, event.issue.number)),
       botLogin: () => bot.login,
       metrics,
       log,

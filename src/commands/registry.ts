@@ -1,6 +1,8 @@
 import { helpCommand } from './help.js';
 import { partnerReportCommand } from './partner-report.js';
+import { pingCommand } from './ping.js';
 import { reportCommand } from './report.js';
+import { rotatedCommand } from './rotated.js';
 import { terminateCommand } from './terminate.js';
 import type { ProgramCommand } from './types.js';
 
@@ -9,5 +11,7 @@ export const PROGRAM_COMMANDS: readonly ProgramCommand[] = [
   reportCommand,
   terminateCommand,
   partnerReportCommand,
+  rotatedCommand,
+  pingCommand,
   helpCommand(() => PROGRAM_COMMANDS),
 ];

@@ -95,6 +95,13 @@ export const programConfigSchema = z.strictObject({
       retentionMonths: count.default(6),
     }),
   }),
+  standards: section({
+    /** Tokens are rotated every `rotationDays`; a reminder comes at `rotationWarnDays`. */
+    rotationDays: count.min(1).default(90),
+    rotationWarnDays: count.min(1).default(80),
+    /** A maintainer's `/ping` is answered within this. */
+    pingResponse: durationMs.default(24 * 3_600_000),
+  }),
   quality: section({
     /** Repositories ("owner/repo") whose pull requests get the quality checks; none: off. */
     repos: z.array(z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'write repos as "owner/repo"')).default([]),

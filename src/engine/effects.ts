@@ -3,6 +3,7 @@ import type { Payment } from '../domain/payments/payment.js';
 import type { OperatorRecord } from '../domain/registry.js';
 import type { WeeklyReport } from '../domain/reports/schema.js';
 import type { ReportSource } from '../domain/reports/stored.js';
+import type { Ping } from '../domain/standards/ping.js';
 import type { ProgramIssue } from '../gitea/program-issues.js';
 import type { Notification } from '../notify/message.js';
 
@@ -24,7 +25,9 @@ export type Effect =
   /** Opens (or edits) a program-repo issue; with `start`, its workflow starts as if a person had opened it. */
   | { type: 'openProgramIssue'; key: string; issue: ProgramIssue; start?: boolean }
   | { type: 'recordPayment'; payment: Payment }
-  | { type: 'filePartnerReport'; login: string; month: string };
+  | { type: 'filePartnerReport'; login: string; month: string }
+  | { type: 'recordRotation'; login: string; at: string }
+  | { type: 'startPing'; ping: Ping };
 
 export const STATE_MARKER = 'operator-bot:state';
 export const REPLY_MARKER = 'operator-bot:reply';

@@ -1,26 +1,29 @@
 import { z } from 'zod';
 
-/** Gitea webhook payloads (modules/structs/hook.go). Only the fields the bot reads; unknown fields pass. */
+/**
+ * Gitea webhook payloads (modules/structs/hook.go): only the fields the bot reads. Unknown fields
+ * are tolerated and dropped (z.object strips them, much cheaper than copying them through).
+ */
 
-export const userSchema = z.looseObject({
+export const userSchema = z.object({
   id: z.number().int(),
   login: z.string().min(1),
 });
 
-export const labelSchema = z.looseObject({
+export const labelSchema = z.object({
   id: z.number().int(),
   name: z.string(),
   exclusive: z.boolean().optional(),
 });
 
-export const repositorySchema = z.looseObject({
+export const repositorySchema = z.object({
   id: z.number().int(),
   name: z.string(),
   full_name: z.string().regex(/^[^/]+\/[^/]+$/),
   owner: userSchema,
 });
 
-export const issueSchema = z.looseObject({
+export const issueSchema = z.object({
   id: z.number().int(),
   html_url: z.string().optional(),
   number: z.number().int().positive(),
@@ -46,7 +49,7 @@ export const issueSchema = z.looseObject({
   pull_request: z.unknown().optional(),
 });
 
-export const commentSchema = z.looseObject({
+export const commentSchema = z.object({
   id: z.number().int(),
   user: userSchema,
   body: z.string(),
@@ -60,7 +63,7 @@ export const ASSIGN_ACTIONS = ['assigned', 'unassigned'] as const;
 export const COMMENT_ACTIONS = ['created', 'edited', 'deleted'] as const;
 
 const issueDelivery = <A extends readonly [string, ...string[]]>(actions: A) =>
-  z.looseObject({
+  z.object({
     action: z.enum(actions),
     number: z.number().int().positive(),
     issue: issueSchema,
@@ -72,7 +75,7 @@ export const issuesPayloadSchema = issueDelivery(ISSUE_ACTIONS);
 export const issueLabelPayloadSchema = issueDelivery(LABEL_ACTIONS);
 export const issueAssignPayloadSchema = issueDelivery(ASSIGN_ACTIONS);
 
-export const issueCommentPayloadSchema = z.looseObject({
+export const issueCommentPayloadSchema = z.object({
   action: z.enum(COMMENT_ACTIONS),
   issue: issueSchema,
   comment: commentSchema,
@@ -84,10 +87,10 @@ export const issueCommentPayloadSchema = z.looseObject({
 export const PULL_ACTIONS = ['opened', 'synchronized', 'reopened', 'edited'] as const;
 
 /** `pull_request` deliveries (Gitea's PullRequestPayload); only what the quality checks read. */
-export const pullRequestPayloadSchema = z.looseObject({
+export const pullRequestPayloadSchema = z.object({
   action: z.string(),
   number: z.number().int().positive(),
-  pull_request: z.looseObject({
+  pull_request: z.object({
     id: z.number().int(),
     number: z.number().int().positive(),
     user: userSchema,
@@ -98,7 +101,7 @@ export const pullRequestPayloadSchema = z.looseObject({
       .transform((body) => body ?? ''),
     state: z.enum(['open', 'closed']),
     html_url: z.string().optional(),
-    head: z.looseObject({ sha: z.string().min(7) }),
+    head: z.object({ sha: z.string().min(7) }),
     created_at: z.iso.datetime({ offset: true }),
     updated_at: z.iso.datetime({ offset: true }),
   }),

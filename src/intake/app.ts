@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Metrics } from '../metrics.js';
+import { contentLengthLimit } from './body-limit.js';
 import { type WebhookDeps, webhookHandler } from './webhook.js';
 
 export type Readiness = () => Promise<Record<string, boolean>>;
@@ -11,15 +11,14 @@ export function createIntakeApp(deps: IntakeDeps) {
   const app = new Hono();
   app.post(
     '/webhooks/gitea',
-    bodyLimit({
-      maxSize: deps.maxBodyBytes,
-      onError: (c) => {
-        deps.metrics.webhooks.inc({
-          event: c.req.header('x-gitea-event-type') ?? 'unknown',
-          outcome: 'too-large',
-        });
-        return c.json({ outcome: 'too-large', error: `the body is over ${deps.maxBodyBytes} bytes` }, 413);
-      },
+    contentLengthLimit(deps.maxBodyBytes, (c, status) => {
+      const outcome = status === 413 ? 'too-large' : 'no-length';
+      deps.metrics.webhooks.inc({ event: c.req.header('x-gitea-event-type') ?? 'unknown', outcome });
+      const error =
+        status === 413
+          ? `the body is over ${deps.maxBodyBytes} bytes`
+          : 'a Content-Length header is required';
+      return c.json({ outcome, error }, status);
     }),
     webhookHandler(deps),
   );

@@ -11,6 +11,8 @@ export type WebhookDeps = {
   secret: string;
   enqueue: Enqueue;
   isRelevant: (event: BotEvent) => boolean;
+  /** Whether a plain comment may answer a maintainer's `/ping` in its issue (one Redis read). */
+  awaitsAnswer?: (event: BotEvent) => Promise<boolean>;
   /** The bot's own login once known; its own events are dropped. */
   botLogin: () => string | undefined;
   metrics: Metrics;
@@ -46,7 +48,10 @@ export function webhookHandler(deps: WebhookDeps) {
     if (normalized.outcome === 'invalid') return answer(400, 'invalid', { error: normalized.reason });
     const { event, dedupeKey } = normalized;
     if (event.actor.toLowerCase() === deps.botLogin()?.toLowerCase()) return answer(204, 'own-event');
-    if (!deps.isRelevant(event)) return answer(204, 'irrelevant');
+    const relevant =
+      deps.isRelevant(event) ||
+      (event.kind === 'comment.created' && (await deps.awaitsAnswer?.(event).catch(() => true)));
+    if (!relevant) return answer(204, 'irrelevant');
     try {
       const result = await deps.enqueue(event, jobIdFor(dedupeKey));
       return result === 'duplicate' ? answer(200, 'duplicate') : answer(202, 'queued');

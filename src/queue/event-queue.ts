@@ -19,6 +19,7 @@ export function scheduleCrons(config: ProgramConfig): Record<ScheduleName, strin
   return {
     weeklyReminder: `${minute} ${hour} * * ${weekday}`,
     monthClose: `0 6 ${config.payroll.openOnDay} * *`,
+    credentialCheck: '0 9 * * *',
   };
 }
 

@@ -5,11 +5,14 @@ import type { Render } from '../engine/module.js';
 import type { ProgramIssues } from '../gitea/program-issues.js';
 import type { RegistryStore } from '../store/registry.js';
 import type { ReportStore } from '../store/reports.js';
+import type { RotationStore } from '../store/rotations.js';
 import type { ProgramIssueOpener } from '../worker/open-program-issue.js';
+import { rotationReminders, rotationStatuses } from './credentials.js';
 import { monthClose, previousMonth } from './month-close.js';
+import { type HealthApplication, programHealth } from './program-health.js';
 import { reminderKey, weeklyReminder } from './weekly-reminder.js';
 
-export const SCHEDULES = ['weeklyReminder', 'monthClose'] as const;
+export const SCHEDULES = ['weeklyReminder', 'monthClose', 'credentialCheck'] as const;
 export type ScheduleName = (typeof SCHEDULES)[number];
 /**
  * A scheduled run: fired by a job scheduler at `firedAt`; or for a given `week` (a late report
@@ -25,6 +28,11 @@ export type ScheduleDeps = {
   config: ProgramConfig;
   botLogin: string;
   openProgramIssue: ProgramIssueOpener;
+  rotations: RotationStore;
+  /** Every application the bot has seen: who, when, referred by whom. */
+  applications: () => Promise<HealthApplication[]>;
+  /** Posts a comment once per key in a program issue. */
+  noteInProgramIssue: (issue: number, key: string, body: string) => Promise<void>;
   log: Logger;
 };
 
@@ -34,10 +42,26 @@ export function createScheduleRunner(deps: ScheduleDeps) {
     switch (job.schedule) {
       case 'weeklyReminder':
         return remindWeekly(job.week ? nextMonday(job.week) : new Date(job.firedAt ?? Date.now()));
+      case 'credentialCheck':
+        return checkCredentials(job.firedAt ?? new Date().toISOString());
       case 'monthClose':
         return closeMonth(job.month ?? previousMonth(new Date(job.firedAt ?? Date.now())), job.firedAt);
     }
   };
+
+  /** Mentions, in the week's rotation issue, who is due soon or overdue — each once per rotation. */
+  async function checkCredentials(now: string) {
+    const statuses = rotationStatuses(
+      now,
+      await deps.registry.all(),
+      await deps.rotations.all(),
+      deps.config,
+    );
+    if (statuses.length === 0) return;
+    const reminders = rotationReminders(now, statuses);
+    const number = await deps.programIssues.upsert(reminders.key, reminders.issue);
+    for (const note of reminders.notes) await deps.noteInProgramIssue(number, note.key, note.body);
+  }
 
   /** Opens (or refreshes) the month's payroll issue and proposes terminations for low-uptime streaks. */
   async function closeMonth(month: string, firedAt = new Date().toISOString()) {
@@ -50,6 +74,14 @@ export function createScheduleRunner(deps: ScheduleDeps) {
       if (effect.type === 'openProgramIssue')
         await deps.openProgramIssue(effect, { actor: deps.botLogin, at: firedAt });
     }
+    const health = programHealth({
+      month,
+      operators,
+      reportsOf: (login) => reports.get(login) ?? [],
+      applications: await deps.applications(),
+      render: deps.render,
+    });
+    await deps.programIssues.upsert(health.key, health.issue);
     deps.log.info({ month, proposals: effects.length - 1 }, 'month closed');
   }
 

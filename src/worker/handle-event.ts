@@ -3,6 +3,7 @@ import { decideCommands } from '../commands/decide.js';
 import type { ProgramCommand } from '../commands/types.js';
 import type { ProgramConfig } from '../config/program.js';
 import { mentionedLogins } from '../domain/commands/mentions.js';
+import type { Ping } from '../domain/standards/ping.js';
 import { commandNames } from '../engine/commands.js';
 import { decide } from '../engine/decide.js';
 import type { Effect } from '../engine/effects.js';
@@ -18,8 +19,10 @@ import { issueKey } from '../store/keys.js';
 import type { OpenIssueIndex } from '../store/open-issues.js';
 import type { PartnerReportStore } from '../store/partner-reports.js';
 import type { PaymentStore } from '../store/payments.js';
+import type { PingStore } from '../store/pings.js';
 import type { RegistryStore } from '../store/registry.js';
 import type { ReportStore } from '../store/reports.js';
+import type { RotationStore } from '../store/rotations.js';
 import type { ProgramIssueOpener } from './open-program-issue.js';
 import { rolesOf } from './roles.js';
 
@@ -35,6 +38,8 @@ export type HandlerDeps = {
   reports: ReportStore;
   commands: readonly ProgramCommand[];
   afterReport: (week: string) => Promise<void>;
+  rotations: RotationStore;
+  pings: PingStore;
   checkPull: (event: BotEvent, writer: IssueWriter) => Promise<void>;
   partnerReports: PartnerReportStore;
   /** A filed partner report releases the held commission in that month's payroll issue. */
@@ -59,6 +64,11 @@ export function createEventHandler(deps: HandlerDeps) {
     const log = deps.log.child({ deliveryId: event.deliveryId, repo: event.repo, issue: event.issue.number });
     const writer = createIssueWriter(deps.writer, repoRef(event.repo), event.issue.number);
     const self = issueKey(event.repo, event.issue.number);
+    if (event.timer?.workflow === PING_TIMER) {
+      await deadlinePassed(event, writer);
+      return;
+    }
+    if (event.kind === 'comment.created') await answerPings(event);
     if (event.kind === 'pull.updated') {
       await deps.checkPull(event, writer);
       return;
@@ -98,6 +108,27 @@ export function createEventHandler(deps: HandlerDeps) {
     }
     if (event.kind === 'comment.created') await runProgramCommands(event, claimed, writer, log);
   };
+
+  /** Any comment of a pinged operator in the issue answers the ping; the response time is kept. */
+  async function answerPings(event: BotEvent) {
+    const waiting = await deps.pings.waitingIn(issueKey(event.repo, event.issue.number));
+    for (const ping of waiting) {
+      if (ping.login.toLowerCase() !== event.actor.toLowerCase() || event.at < ping.askedAt) continue;
+      const responseMs = Date.parse(event.at) - Date.parse(ping.askedAt);
+      await deps.pings.close({ ...ping, answeredAt: event.at, responseMs, missed: event.at > ping.dueAt });
+    }
+  }
+
+  /** A ping not answered by its deadline is counted as missed, with one reminder in its issue. */
+  async function deadlinePassed(event: BotEvent, writer: IssueWriter) {
+    const ping = await deps.pings.get(Number(event.timer?.name));
+    if (!ping) return;
+    await deps.pings.close({ ...ping, missed: true });
+    await writer.note(
+      `ping-${ping.id}`,
+      `@${ping.login}: @${ping.by} asked you a question here on ${ping.askedAt.slice(0, 16).replace('T', ' ')} UTC and it is still unanswered after the 24-hour response standard. Please answer here.`,
+    );
+  }
 
   /** Commands usable in any issue (`/report`, `/help`…), unless a workflow on this issue answers them. */
   async function runProgramCommands(event: BotEvent, claimed: Set<string>, writer: IssueWriter, log: Logger) {
@@ -173,6 +204,11 @@ export function createEventHandler(deps: HandlerDeps) {
         return writer.note(effect.key, effect.body);
       case 'notify':
         return notifyOnce(effect, event, log);
+      case 'recordRotation':
+        return deps.rotations.record(effect.login, effect.at);
+      case 'startPing':
+        await deps.pings.open(effect.ping);
+        return deps.enqueueAt(pingDeadline(effect.ping, event));
       case 'filePartnerReport':
         await deps.partnerReports.file(effect.month, effect.login);
         return deps.afterPartnerReport(effect.month);
@@ -189,6 +225,20 @@ export function createEventHandler(deps: HandlerDeps) {
         return deps.enqueueAt(timerRequest(effect, workflow, event));
     }
   }
+}
+
+const PING_TIMER = 'ping';
+
+function pingDeadline(ping: Ping, cause: BotEvent): DelayedEvent {
+  const event: BotEvent = {
+    kind: 'timer.fired',
+    repo: cause.repo,
+    issue: cause.issue,
+    actor: 'operator-bot',
+    at: ping.dueAt,
+    timer: { workflow: PING_TIMER, name: String(ping.id), forState: 'open', forVersion: 0 },
+  };
+  return { event, dueAt: ping.dueAt, jobId: `ping-${ping.id}` };
 }
 
 function timerRequest(effect: Extract<Effect, { type: 'scheduleTimer' }>, workflow: string, cause: BotEvent) {

@@ -97,9 +97,15 @@ describe('the monthly payroll issue', () => {
     expect(table(issue)).toContain(`erc20,0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48,${ETH_WALLET},250.00`);
     expect(table(issue)).toContain('operator,status,nodes,active_days,base');
 
+    const report = [1, 2, 3, 4]
+      .map((n) => gitea().issue(PROGRAM_REPO, n))
+      .find((i) => i?.title === 'Program report 2026-11');
+    expect(report?.body).toContain('Program report 2026-11');
+    expect(report?.body).toMatch(/active certified operators[\s\S]*⚠️/i);
+
     await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-12-01T06:00:00.000Z' });
     await core.fire(/^opened-payroll-2026-11/);
-    expect(gitea().requestsTo('POST', '/repos/{owner}/{repo}/issues')).toHaveLength(1);
+    expect(gitea().requestsTo('POST', '/repos/{owner}/{repo}/issues')).toHaveLength(2);
     expect(
       gitea()
         .comments(PROGRAM_REPO, issue)

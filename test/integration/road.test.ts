@@ -177,6 +177,23 @@ describe('intake answers', () => {
     expect((await bot.deliver(own)).status).toBe(204);
   });
 
+  it('answers 411 to a body without a Content-Length (chunked), before reading it', async () => {
+    const { body, headers } = signDelivery(applicationLabeled(), WEBHOOK_SECRET);
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(body));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${bot.url}/webhooks/gitea`, {
+      method: 'POST',
+      body: stream,
+      headers,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(411);
+  });
+
   it('answers 413 to a body over the limit without reading it all', async () => {
     const huge = JSON.stringify({ padding: 'x'.repeat(1024 * 1024 + 10) });
     const response = await postSigned(huge);

@@ -10,9 +10,10 @@ export const onboardingActions: Record<string, Action> = {
   checkApplication: (ctx) => {
     const result = checkIssueApplication(ctx);
     const applicant = ctx.event.issue.author;
+    const openedAt = ctx.event.issue.createdAt;
     return result.ok
-      ? { data: { applicant, application: result.application, problems: [] } }
-      : { data: { applicant, application: undefined, problems: result.problems } };
+      ? { data: { applicant, openedAt, application: result.application, problems: [] } }
+      : { data: { applicant, openedAt, application: undefined, problems: result.problems } };
   },
 
   recordRejection: ({ command, event }) => {

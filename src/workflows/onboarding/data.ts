@@ -7,6 +7,8 @@ const byAt = z.object({ by: z.string(), at: z.string() });
 /** What onboarding remembers about one application, inside its instance. */
 export const onboardingDataSchema = z.looseObject({
   applicant: z.string().default(''),
+  /** When the application issue was opened (for the program report's partner share). */
+  openedAt: z.string().optional(),
   application: applicationSchema.optional(),
   problems: z.array(problemSchema).default([]),
   modules: z.array(z.number().int()).default([]),

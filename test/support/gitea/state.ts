@@ -1,5 +1,5 @@
-import type { PullSeed } from './pulls.js';
 import type { AccessMode } from './api-types.js';
+import type { PullSeed } from './pulls.js';
 import type {
   CommitStatusRecord,
   IssueRecord,

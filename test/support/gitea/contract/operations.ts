@@ -39,7 +39,9 @@ function compile(template: string): CompiledPath {
 const compiledPaths = Object.keys(giteaSpec.paths)
   .map(compile)
   // The most specific first: more literal segments, then more literal characters (`{index}.{diffType}` before `{index}`).
-  .sort((a, b) => b.literalSegments - a.literalSegments || literalLength(b.template) - literalLength(a.template));
+  .sort(
+    (a, b) => b.literalSegments - a.literalSegments || literalLength(b.template) - literalLength(a.template),
+  );
 
 export function findOperation(method: string, apiPath: string): OperationMatch | undefined {
   const candidates = compiledPaths.filter((path) => path.pattern.test(apiPath));

@@ -1,5 +1,5 @@
-import { ok } from '../route-result.js';
 import { pullKey } from '../pulls.js';
+import { ok } from '../route-result.js';
 import type { Route } from './route.js';
 import { inIssue } from './scopes.js';
 

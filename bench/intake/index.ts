@@ -1,0 +1,122 @@
+import { type Child, startChild } from '../lib/child.js';
+import { privateRedis } from '../lib/redis.js';
+import { round } from '../lib/stats.js';
+import { FIRST_ID } from './deliveries.js';
+import type { LoadResult, LoadSpec } from './load.js';
+
+export type IntakeOptions = { seconds: number; connections: number; cpuProfDir?: string };
+export type ServerRun = Omit<LoadResult, 'rps'> & { rps: number; roundsRps: number[] };
+export type IntakeResults = {
+  floor: ServerRun;
+  ours: ServerRun;
+  probot: ServerRun;
+  /** Our intake at a fixed 1,000 req/s (autocannon `overallRate`). */
+  oursAt1000: LoadResult;
+  /** Our intake with 70% irrelevant deliveries: 204 vs 202. */
+  mix: LoadResult & { chatterShare: number; share204: number; share202: number };
+  ratioToFloor: number;
+  ratioToProbot: number;
+};
+
+const SERVERS = ['floor', 'ours', 'probot'] as const;
+type ServerName = (typeof SERVERS)[number];
+const ROUNDS = 2;
+const WARMUP_SECONDS = 1;
+const CHATTER_SHARE = 0.7;
+
+/**
+ * Floor, ours and Probot, each in its own process, loaded by autocannon from another process.
+ * The three take turns (ROUNDS rounds of seconds/ROUNDS each) so that a neighbour's noise on a
+ * shared machine falls on all of them; then ours alone at 1,000 req/s and with a relevant/irrelevant mix.
+ */
+export async function benchIntake(options: IntakeOptions): Promise<IntakeResults> {
+  const redis = await privateRedis();
+  const servers = new Map<ServerName, { child: Child; url: string }>();
+  let nextId = FIRST_ID;
+  const load = async (server: ServerName, spec: Partial<LoadSpec>): Promise<LoadResult> => {
+    const url = servers.get(server)?.url ?? '';
+    const full = {
+      url,
+      seconds: options.seconds,
+      connections: options.connections,
+      firstId: nextId,
+      ...spec,
+    };
+    nextId += 50_000_000;
+    const generator = startChild(new URL('./load.ts', import.meta.url), { args: [JSON.stringify(full)] });
+    try {
+      return await generator.next<LoadResult>();
+    } finally {
+      await generator.stop();
+      await redis.flush();
+    }
+  };
+
+  try {
+    for (const name of SERVERS) {
+      const profile = name === 'ours' && options.cpuProfDir ? { cpuProfDir: options.cpuProfDir } : {};
+      const child = startChild(new URL(`./${name}.ts`, import.meta.url), {
+        env: { REDIS_URL: redis.url },
+        ...profile,
+      });
+      servers.set(name, { child, url: '' });
+      const { port } = await child.next<{ port: number }>();
+      servers.set(name, { child, url: `http://127.0.0.1:${port}/webhooks/gitea` });
+      await load(name, { seconds: WARMUP_SECONDS });
+    }
+    const rounds = new Map<ServerName, LoadResult[]>(SERVERS.map((name) => [name, []]));
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const name of SERVERS) {
+        rounds.get(name)?.push(await load(name, { seconds: Math.max(1, options.seconds / ROUNDS) }));
+      }
+    }
+    const [floor, ours, probot] = SERVERS.map((name) => combine(rounds.get(name) ?? [])) as [
+      ServerRun,
+      ServerRun,
+      ServerRun,
+    ];
+    const oursAt1000 = await load('ours', { overallRate: 1000 });
+    const mixed = await load('ours', {
+      chatterShare: CHATTER_SHARE,
+      seconds: Math.ceil(options.seconds / 2),
+    });
+    const answered = Object.values(mixed.statusCounts).reduce((sum, n) => sum + n, 0) || 1;
+    return {
+      floor,
+      ours,
+      probot,
+      oursAt1000,
+      mix: {
+        ...mixed,
+        chatterShare: CHATTER_SHARE,
+        share204: round((mixed.statusCounts['204'] ?? 0) / answered, 3),
+        share202: round((mixed.statusCounts['202'] ?? 0) / answered, 3),
+      },
+      ratioToFloor: round(ours.rps / floor.rps, 3),
+      ratioToProbot: round(ours.rps / probot.rps, 3),
+    };
+  } finally {
+    await Promise.all([...servers.values()].map(({ child }) => child.stop()));
+    await redis.stop();
+  }
+}
+
+/** The rounds of one server as one run: mean req/s and p50, the worst p99, summed counts. */
+function combine(runs: LoadResult[]): ServerRun {
+  const mean = (pick: (run: LoadResult) => number) =>
+    round(runs.reduce((s, r) => s + pick(r), 0) / runs.length);
+  const statusCounts: Record<string, number> = {};
+  for (const run of runs)
+    for (const [status, n] of Object.entries(run.statusCounts))
+      statusCounts[status] = (statusCounts[status] ?? 0) + n;
+  return {
+    rps: mean((r) => r.rps),
+    roundsRps: runs.map((r) => r.rps),
+    p50Ms: mean((r) => r.p50Ms),
+    p99Ms: Math.max(...runs.map((r) => r.p99Ms)),
+    requests: runs.reduce((s, r) => s + r.requests, 0),
+    errors: runs.reduce((s, r) => s + r.errors, 0),
+    timeouts: runs.reduce((s, r) => s + r.timeouts, 0),
+    statusCounts,
+  };
+}

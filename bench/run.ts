@@ -1,0 +1,189 @@
+// npm run bench [-- --quick] [--profile] [--full] [--only=intake,e2e,payroll]
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { benchE2e, type E2eResult } from './e2e/index.js';
+import { benchIntake, type IntakeResults } from './intake/index.js';
+import { type ProfileSummary, summarizeProfile } from './lib/profile.js';
+import { int, markdownTable, ms, pct, type Row } from './lib/report.js';
+import { benchPayroll, type PayrollResults } from './payroll/index.js';
+
+const flags = new Set(process.argv.slice(2));
+const quick = flags.has('--quick');
+const profile = flags.has('--profile');
+const only = [...flags]
+  .find((f) => f.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const wanted = (section: string) => !only || only.includes(section);
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const profileDir = (name: string) => {
+  const dir = here(`./profiles/${name}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+};
+
+const settings = {
+  intake: { seconds: quick ? 2 : 8, connections: 32 },
+  e2e: { workers: [1, 2], issues: 100, events: quick ? 200 : 1000, ratePerSecond: 50 },
+  payroll: { sizes: [100, 1_000, 10_000, 100_000], full: flags.has('--full'), maxProjectedMs: 60_000 },
+};
+const started = Date.now();
+const loadBefore = loadavg();
+const rows: Row[] = [];
+const profiles: Record<string, ProfileSummary | undefined> = {};
+const log = (line: string) => console.error(`[bench ${Math.round((Date.now() - started) / 1000)}s] ${line}`);
+
+let intake: IntakeResults | undefined;
+if (wanted('intake')) {
+  log(
+    `intake: floor, ours, Probot — ${settings.intake.seconds} s each at ${settings.intake.connections} connections`,
+  );
+  const cpuProfDir = profile ? profileDir('intake') : undefined;
+  intake = await benchIntake({ ...settings.intake, ...(cpuProfDir ? { cpuProfDir } : {}) });
+  if (cpuProfDir) profiles.intake = summarizeProfile(cpuProfDir);
+  rows.push(...intakeRows(intake));
+}
+
+const e2e: E2eResult[] = [];
+if (wanted('e2e')) {
+  for (const workers of settings.e2e.workers) {
+    log(
+      `e2e: ${settings.e2e.events} /status comments at ${settings.e2e.ratePerSecond}/s, ${workers} worker(s)`,
+    );
+    const cpuProfDir = profile && workers === 1 ? profileDir('worker') : undefined;
+    e2e.push(await benchE2e({ ...settings.e2e, workers, ...(cpuProfDir ? { cpuProfDir } : {}) }));
+    if (cpuProfDir) profiles.worker = summarizeProfile(cpuProfDir);
+  }
+  rows.push(...e2eRows(e2e));
+}
+
+let payroll: PayrollResults | undefined;
+if (wanted('payroll')) {
+  log(`payroll: ${settings.payroll.sizes.map(int).join(', ')} operators`);
+  const cpuProfDir = profile ? profileDir('payroll') : undefined;
+  payroll = await benchPayroll({ ...settings.payroll, ...(cpuProfDir ? { cpuProfDir } : {}) });
+  if (cpuProfDir) profiles.payroll = summarizeProfile(cpuProfDir);
+  rows.push(...payrollRows(payroll));
+}
+
+const rebuildNote = 'not measured yet: `operator-bot rebuild` landed while this bench was written';
+rows.push({ figure: 'rebuild: time per 1,000 issues', value: rebuildNote, target: '—' });
+
+const machine = {
+  cpus: cpus().length,
+  node: process.version,
+  loadavgBefore: loadBefore,
+  loadavgAfter: loadavg(),
+};
+const results = {
+  generatedAt: new Date().toISOString(),
+  durationSeconds: Math.round((Date.now() - started) / 1000),
+  machine,
+  settings,
+  intake: intake ?? null,
+  e2e: e2e.length > 0 ? { p50Ms: e2e[0]?.p50Ms, p99Ms: e2e[0]?.p99Ms, runs: e2e } : null,
+  payroll: payroll ?? null,
+  rebuild: null,
+  rebuildNote,
+  table: rows,
+  ...(profile ? { profiles } : {}),
+};
+writeFileSync(here('./results.json'), `${JSON.stringify(results, null, 2)}\n`);
+const table = markdownTable(rows);
+writeFileSync(
+  here('./RESULTS.md'),
+  [
+    '# Bench results',
+    '',
+    `${results.generatedAt} · ${machine.cpus} CPUs · Node ${machine.node} · load average ${machine.loadavgBefore
+      .map((n) => n.toFixed(2))
+      .join(
+        ' ',
+      )} before, ${machine.loadavgAfter.map((n) => n.toFixed(2)).join(' ')} after · ${results.durationSeconds} s${quick ? ' · --quick' : ''}`,
+    '',
+    table,
+    '',
+    'Produced by `npm run bench` (see bench/README.md for what each figure means); raw numbers in bench/results.json.',
+    '',
+  ].join('\n'),
+);
+console.log(table);
+for (const [name, summary] of Object.entries(profiles)) {
+  if (!summary) continue;
+  console.log(`\nCPU profile, ${name} (${summary.file}): self time, % of busy samples`);
+  for (const hot of summary.functions.slice(0, 8)) console.log(`  ${hot.selfPercent}%  ${hot.name}`);
+  console.log(`  by module: ${summary.modules.map((m) => `${m.name} ${m.selfPercent}%`).join(' · ')}`);
+}
+log('wrote bench/results.json and bench/RESULTS.md');
+
+function intakeRows(r: IntakeResults): Row[] {
+  const run = (x: { rps: number; p50Ms: number; p99Ms: number }) =>
+    `${int(x.rps)} req/s · p50 ${ms(x.p50Ms)} · p99 ${ms(x.p99Ms)}`;
+  const mixOk =
+    Math.abs(r.mix.share204 - r.mix.chatterShare) < 0.01 && r.mix.share202 + r.mix.share204 > 0.999;
+  return [
+    { figure: 'intake: floor (hono + signature check only)', value: run(r.floor), target: '—' },
+    { figure: 'intake: ours (/webhooks/gitea, Redis)', value: run(r.ours), target: '—' },
+    { figure: 'intake: Probot (createNodeMiddleware)', value: run(r.probot), target: '—' },
+    {
+      figure: 'intake: ours / floor req/s',
+      value: pct(r.ratioToFloor),
+      target: '≥ 90%',
+      met: r.ratioToFloor >= 0.9,
+    },
+    {
+      figure: 'intake: ours / Probot req/s',
+      value: `${r.ratioToProbot}×`,
+      target: '≥ 3×',
+      met: r.ratioToProbot >= 3,
+    },
+    {
+      figure: 'intake: p99 at a fixed 1,000 req/s',
+      value: `p99 ${ms(r.oursAt1000.p99Ms)} (p50 ${ms(r.oursAt1000.p50Ms)}, ${int(r.oursAt1000.rps)} req/s done)`,
+      target: '< 10 ms',
+      met: r.oursAt1000.p99Ms < 10,
+    },
+    {
+      figure: `intake: ${pct(r.mix.chatterShare)} irrelevant deliveries`,
+      value: `204 ${pct(r.mix.share204)} · 202 ${pct(r.mix.share202)} · ${int(r.mix.rps)} req/s`,
+      target: `204 = ${pct(r.mix.chatterShare)}`,
+      met: mixOk,
+    },
+  ];
+}
+
+function e2eRows(runs: E2eResult[]): Row[] {
+  return runs.map((r) => ({
+    figure: `e2e: accepted → reply written, ${r.workers} worker${r.workers > 1 ? 's' : ''}`,
+    value: `p50 ${ms(r.p50Ms)} · p99 ${ms(r.p99Ms)} (${int(r.events)} at ${r.ratePerSecond}/s${r.missing ? `, ${r.missing} never replied` : ''})`,
+    target: 'p50 < 50 ms',
+    met: r.p50Ms < 50 && r.missing === 0,
+  }));
+}
+
+function payrollRows(p: PayrollResults): Row[] {
+  const sizes: Row[] = p.sizes.map((s) =>
+    'skipped' in s
+      ? {
+          figure: `payroll: ${int(s.operators)} operators`,
+          value: s.skipped,
+          target: s.operators === 10_000 ? '< 1 s' : '—',
+          met: false,
+        }
+      : {
+          figure: `payroll: ${int(s.operators)} operators`,
+          value: `${ms(s.ms)} · +${s.computeMb} MB while computing (peak RSS ${s.peakRssMb} MB)`,
+          target: s.operators === 10_000 ? '< 1 s' : '—',
+          ...(s.operators === 10_000 ? { met: s.ms < 1000 } : {}),
+        },
+  );
+  const growth: Row[] = p.growth.map((g) => ({
+    figure: `payroll: time growth ${int(g.from)} → ${int(g.to)}`,
+    value: `×${g.ratio}`,
+    target: '≈ ×10 (linear)',
+    met: g.ratio <= 13,
+  }));
+  return [...sizes, ...growth];
+}
