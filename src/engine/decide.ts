@@ -82,8 +82,7 @@ class Draft {
 
   command(command: CommandLine): void {
     if (command.name === 'status') {
-      const diagram = stateDiagram(this.definition, this.current.state);
-      this.replies.push(`${this.statusText(this.current)}\n\n\`\`\`mermaid\n${diagram}\n\`\`\``);
+      this.replies.push(`${this.statusText(this.current)}\n\n${this.diagram(this.current)}`);
       return;
     }
     if (command.name === 'help') {
@@ -238,7 +237,15 @@ class Draft {
       version: instance.version,
       updatedAt: instance.updatedAt,
     });
-    return `${this.statusText(instance)}\n\n<!-- ${STATE_MARKER} ${marker} -->`;
+    return `${this.statusText(instance)}\n\n${this.diagram(instance, true)}\n\n<!-- ${STATE_MARKER} ${marker} -->`;
+  }
+
+  /** Where the issue stands in its workflow, as a mermaid diagram (folded away in status comments). */
+  private diagram(instance: Instance, folded = false): string {
+    const chart = `\`\`\`mermaid\n${stateDiagram(this.definition, instance.state)}\n\`\`\``;
+    return folded
+      ? `<details><summary>Where this is in the ${this.definition.name} workflow</summary>\n\n${chart}\n</details>`
+      : chart;
   }
 
   private helpText(): string {

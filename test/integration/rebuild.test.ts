@@ -185,7 +185,7 @@ describe('rebuild', () => {
         future.push(timer);
       },
     });
-    expect(result.issues).toBe(3);
+    expect(result.issues).toBe(4); // the application, the alert, the payroll and the program report
     expect(await state()).toEqual(original);
     expect(gitea().requests.filter((r) => r.method !== 'GET').length).toBe(writesBefore);
   });

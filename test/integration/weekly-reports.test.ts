@@ -77,16 +77,17 @@ describe('weekly reports and reminders', () => {
     expect(reminderIssues()).toHaveLength(0);
   });
 
-  it('registers the job schedulers: weekly reminders at reports.dueWeekly, month close on payroll.openOnDay (UTC)', async () => {
+  it('registers the job schedulers: weekly reminders, month close on payroll.openOnDay, the daily credential check (UTC)', async () => {
     const queue = createEventQueue(redis.client);
     await registerSchedules(queue, defaultProgramConfig());
     await registerSchedules(queue, defaultProgramConfig());
     const schedulers = await (queue as Queue).getJobSchedulers();
-    expect(schedulers).toHaveLength(2);
+    expect(schedulers).toHaveLength(3);
     expect(schedulers).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ key: 'weeklyReminder', pattern: '0 9 * * 1', tz: 'UTC' }),
         expect.objectContaining({ key: 'monthClose', pattern: '0 6 1 * *', tz: 'UTC' }),
+        expect.objectContaining({ key: 'credentialCheck', pattern: '0 9 * * *', tz: 'UTC' }),
       ]),
     );
     await queue.close();

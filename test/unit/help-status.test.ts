@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../src/engine/definition.js';
+import type { Effect } from '../../src/engine/effects.js';
+import type { Instance } from '../../src/engine/instance.js';
+import { botEvent } from '../support/events.js';
+import { step, workflowNamed } from '../support/workflows.js';
+
+const COMMANDS = [
+  '/approve',
+  '/reject',
+  '/module',
+  '/quiz',
+  '/shadow',
+  '/fleet',
+  '/tasks',
+  '/signoff',
+  '/ack',
+  '/resolve',
+  '/severity',
+  '/done',
+  '/confirm',
+  '/release',
+  '/paid',
+  '/terminate',
+  '/adjust',
+  '/hold',
+  '/unhold',
+];
+
+function ask(workflow: string, state: string, body: string, roles: Role[]) {
+  const instance: Instance = {
+    workflow,
+    repo: 'fleet/program',
+    issue: 7,
+    state,
+    version: 1,
+    updatedAt: '2026-11-20T10:00:00.000Z',
+    data: {
+      applicant: 'alice',
+      operator: 'bob',
+      kind: 'notice',
+      openedAt: '2026-11-20T10:00:00.000Z',
+      severity: 'critical',
+      because: 'form',
+      ackDeadline: '2026-11-20T10:30:00.000Z',
+      responsible: 'bob',
+      month: '2026-11',
+    },
+    applied: [],
+  };
+  const at = '2026-11-21T10:00:00.000Z';
+  const { effects } = step(workflowNamed(workflow), instance, {
+    event: botEvent({ kind: 'comment.created', at, comment: { id: 99, body, createdAt: at } }),
+    roles,
+  });
+  return (
+    (effects.find((e) => e.type === 'reply') as Extract<Effect, { type: 'reply' }> | undefined)?.body ?? ''
+  );
+}
+
+const listed = (reply: string) => COMMANDS.filter((command) => reply.includes(`\`${command}`));
+
+// What each person may use, by INTERFACE.md's command table.
+describe('/help lists the commands this person can use here, and only those', () => {
+  it.each([
+    ['onboarding', 'screening', ['maintainer'], ['/approve', '/reject']],
+    ['onboarding', 'screening', ['author'], []],
+    ['onboarding', 'training', ['author'], ['/module']],
+    ['onboarding', 'training', ['maintainer'], ['/reject', '/module', '/quiz', '/shadow']],
+    ['onboarding', 'certification', ['author'], ['/fleet']],
+    ['onboarding', 'certification', ['operator', 'peer'], ['/signoff']],
+    ['alert', 'open', ['responsible'], ['/ack', '/resolve', '/severity']],
+    ['alert', 'acknowledged', ['maintainer'], ['/resolve', '/severity']],
+    ['alert', 'open', [], []],
+    ['exit', 'notice', ['author'], ['/done']],
+    ['exit', 'notice', ['maintainer'], ['/confirm', '/release']],
+    ['exit', 'payout', ['maintainer'], ['/paid']],
+    ['payroll', 'review', ['maintainer'], ['/adjust', '/hold', '/unhold', '/approve']],
+    ['payroll', 'approved', ['maintainer'], ['/adjust', '/hold', '/unhold', '/paid']],
+    ['payroll', 'review', [], []],
+  ] as [string, string, Role[], string[]][])('%s in %s for %j', (workflow, state, roles, expected) => {
+    const reply = ask(workflow, state, '/help', roles);
+    expect(listed(reply).sort()).toEqual([...expected].sort());
+    expect(reply).toContain('`/status`');
+  });
+});
+
+describe('/status shows where the issue is, with the diagram', () => {
+  it.each([
+    ['onboarding', 'training'],
+    ['alert', 'escalated'],
+    ['exit', 'notice'],
+    ['payroll', 'review'],
+  ])('%s in %s', (workflow, state) => {
+    const reply = ask(workflow, state, '/status', []);
+    expect(reply).toContain('```mermaid\nstateDiagram-v2');
+    expect(reply).toContain(`class ${state} current`);
+    expect(reply).not.toContain('{{');
+  });
+});
