@@ -54,3 +54,17 @@ export function step(workflow: WorkflowModule, instance: Instance | null, s: Ste
     render: templates.render,
   });
 }
+
+/** An instance of `workflow` in `state` (version 3), for tests that start mid-way. */
+export function instanceIn(workflow: string, state: string, data: Record<string, unknown>): Instance {
+  return {
+    workflow,
+    repo: 'fleet/program',
+    issue: 7,
+    state,
+    version: 3,
+    updatedAt: '2026-11-20T10:00:00.000Z',
+    data,
+    applied: [],
+  };
+}

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../src/engine/definition.js';
 import type { Effect } from '../../src/engine/effects.js';
-import type { Instance } from '../../src/engine/instance.js';
 import { botEvent } from '../support/events.js';
-import { step, workflowNamed } from '../support/workflows.js';
+import { instanceIn, step, workflowNamed } from '../support/workflows.js';
 
 const COMMANDS = [
   '/approve',
@@ -28,26 +27,18 @@ const COMMANDS = [
 ];
 
 function ask(workflow: string, state: string, body: string, roles: Role[]) {
-  const instance: Instance = {
-    workflow,
-    repo: 'fleet/program',
-    issue: 7,
-    state,
-    version: 1,
-    updatedAt: '2026-11-20T10:00:00.000Z',
-    data: {
-      applicant: 'alice',
-      operator: 'bob',
-      kind: 'notice',
-      openedAt: '2026-11-20T10:00:00.000Z',
-      severity: 'critical',
-      because: 'form',
-      ackDeadline: '2026-11-20T10:30:00.000Z',
-      responsible: 'bob',
-      month: '2026-11',
-    },
-    applied: [],
-  };
+  const instance = instanceIn(workflow, state, {
+    applicant: 'alice',
+    operator: 'bob',
+    kind: 'notice',
+    openedAt: '2026-11-20T10:00:00.000Z',
+    severity: 'critical',
+    because: 'form',
+    ackDeadline: '2026-11-20T10:30:00.000Z',
+    responsible: 'bob',
+    month: '2026-11',
+  });
+
   const at = '2026-11-21T10:00:00.000Z';
   const { effects } = step(workflowNamed(workflow), instance, {
     event: botEvent({ kind: 'comment.created', at, comment: { id: 99, body, createdAt: at } }),

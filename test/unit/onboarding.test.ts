@@ -4,7 +4,7 @@ import type { Role } from '../../src/engine/definition.js';
 import type { Effect } from '../../src/engine/effects.js';
 import type { Instance } from '../../src/engine/instance.js';
 import { botEvent } from '../support/events.js';
-import { activeOperator, completeForm, step, workflowNamed } from '../support/workflows.js';
+import { activeOperator, completeForm, instanceIn, step, workflowNamed } from '../support/workflows.js';
 
 const onboarding = workflowNamed('onboarding');
 const opened = (body: string) => botEvent({ kind: 'issue.opened', issue: { body } });
@@ -207,16 +207,7 @@ const cases = COMMANDS.flatMap((c) =>
 
 describe('onboarding: every command × state × role', () => {
   it.each(cases)('$body in $state by $person → allowed: $allowed', ({ body, state, person, allowed }) => {
-    const instance: Instance = {
-      workflow: 'onboarding',
-      repo: 'fleet/program',
-      issue: 7,
-      state,
-      version: 3,
-      updatedAt: '2026-11-20T10:00:00.000Z',
-      data: { applicant: 'alice' },
-      applied: [],
-    };
+    const instance = instanceIn('onboarding', state, { applicant: 'alice' });
     const who = PEOPLE[person] as { roles: Role[]; facts?: object };
     const { instance: next, effects } = step(onboarding, instance, {
       event: comment(person, body),
@@ -245,16 +236,7 @@ describe('onboarding: every command × state × role', () => {
     ['/tasks many', 'certification', 'maint', '`/tasks 10`'],
     ['/reject', 'screening', 'maint', 'say why'],
   ])('%s in %s by %s is refused with a reason and changes nothing', (body, state, person, reason) => {
-    const instance: Instance = {
-      workflow: 'onboarding',
-      repo: 'fleet/program',
-      issue: 7,
-      state,
-      version: 3,
-      updatedAt: '2026-11-20T10:00:00.000Z',
-      data: { applicant: 'alice' },
-      applied: [],
-    };
+    const instance = instanceIn('onboarding', state, { applicant: 'alice' });
     const who = PEOPLE[person] as { roles: Role[] };
     const { instance: next, effects } = step(onboarding, instance, {
       event: comment(person, body),
