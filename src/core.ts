@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import { PROGRAM_COMMANDS } from './commands/registry.js';
 import type { ProgramConfig } from './config/program.js';
 import { payrollIssue } from './domain/payroll/marker.js';
+import { addMonthsTo } from './domain/reports/index.js';
+import { summarizePings } from './domain/standards/ping.js';
 import type { FactServices } from './engine/module.js';
 import { isRelevant } from './engine/relevance.js';
 import type { GiteaClient } from './gitea/client.js';
@@ -16,6 +18,7 @@ import { createNotifier } from './notify/index.js';
 import { payrollInput } from './payroll/assemble.js';
 import { loadPayrollSources } from './payroll/sources.js';
 import { createPullChecker } from './quality/check-pull.js';
+import { rotationStatuses } from './schedules/credentials.js';
 import { createScheduleRunner } from './schedules/runner.js';
 import { reminderKey } from './schedules/weekly-reminder.js';
 import { createAlertStore } from './store/alerts.js';
@@ -75,6 +78,7 @@ export function createCore(deps: CoreDeps) {
   });
   const openProgramIssue: typeof opener = deps.replaying ? async () => 0 : opener;
   const rotations = createRotationStore(deps.redis);
+  const pings = createPingStore(deps.redis);
   const writerDeps = { gitea: deps.gitea, labels, redis: deps.redis, botLogin: deps.botLogin };
   const instances = createInstanceStore(deps.redis);
   const runSchedule = createScheduleRunner({
@@ -103,6 +107,14 @@ export function createCore(deps: CoreDeps) {
   const services: FactServices = {
     operator: (login) => registry.get(login),
     payments: (month) => payments.inMonth(month),
+    standards: async (month) => {
+      const monthEnd = new Date(Date.parse(`${addMonthsTo(month, 1)}-01T00:00:00Z`) - 1).toISOString();
+      const statuses = rotationStatuses(monthEnd, await registry.all(), await rotations.all(), deps.config);
+      return {
+        credentialsOverdue: statuses.filter((s) => s.stage === 'overdue').map((s) => s.login),
+        pings: summarizePings(await pings.inMonth(month)),
+      };
+    },
     payrollInput: async (month) =>
       payrollInput(
         month,
@@ -124,7 +136,7 @@ export function createCore(deps: CoreDeps) {
     commands: PROGRAM_COMMANDS,
     partnerReports,
     rotations,
-    pings: createPingStore(deps.redis),
+    pings,
     checkPull: createPullChecker(deps.gitea, deps.giteaUrl ?? ''),
     afterPartnerReport: async (month) => {
       if (await programIssues.exists(payrollIssue(month).key))

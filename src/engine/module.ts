@@ -4,6 +4,7 @@ import type { Payment } from '../domain/payments/payment.js';
 import type { PayrollInput } from '../domain/payroll/index.js';
 import type { OperatorRecord } from '../domain/registry.js';
 import type { BotEvent } from '../gitea/event.js';
+import type { MonthStandards } from '../payroll/standards.js';
 import type { Role, WorkflowDefinition } from './definition.js';
 import type { Effect } from './effects.js';
 import type { Instance } from './instance.js';
@@ -30,6 +31,8 @@ export type FactServices = {
   payrollInput: (month: string) => Promise<PayrollInput>;
   operator: (login: string) => Promise<OperatorRecord | undefined>;
   payments: (month: string) => Promise<Payment[]>;
+  /** Credentials overdue at the month's end and the month's pings, for the payroll lines. */
+  standards: (month: string) => Promise<MonthStandards>;
 };
 
 export type LoadFacts = (input: {

@@ -103,3 +103,21 @@ describe('maintainer pings answered within 24 hours', () => {
     expect(comments(3).join('\n')).toContain(reason);
   });
 });
+
+describe('standards on the payroll line', () => {
+  it('flags overdue credentials and missed pings (information, no pay rule)', async () => {
+    const core = await setUp();
+    await core.handle(say('maint', '/ping @bob anything to report?', '2026-11-10T09:00:00Z'));
+    await core.fire(/^ping-/);
+    await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-12-01T06:00:00.000Z' });
+    await core.fire(/^opened-payroll-2026-11/);
+    const payroll =
+      [1, 2, 3, 4, 5, 6].find((n) => gitea().issue(PROGRAM_REPO, n)?.title === 'Payroll 2026-11') ?? 0;
+    const table = comments(payroll).find((c) => c.includes('operator-bot:state')) ?? '';
+    // bob was activated 2026-08-01 and never rotated: overdue since 2026-10-30.
+    expect(table).toContain('credentials-overdue');
+    expect(table).toContain('pings-missed');
+    expect(table).toContain('pings: 1 asked, 0 answered in time, 1 missed');
+    expect(table).toMatch(/\| @bob \| active \| 2 \| 30\/30 \| \$150\.00 \|/);
+  });
+});

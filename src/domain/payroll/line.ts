@@ -22,6 +22,8 @@ export const payrollFlagSchema = z.enum([
   'exit',
   'negative-clamped',
   'missing-end-date',
+  'credentials-overdue',
+  'pings-missed',
 ]);
 export type PayrollFlag = z.output<typeof payrollFlagSchema>;
 
@@ -106,6 +108,10 @@ export const payrollLineSchema = z.object({
   commissionHeldCents: cents,
   adjustments: z.array(lineAdjustmentSchema),
   holdReason: z.string().optional(),
+  /** Maintainers' pings of the month (information: no pay rule depends on them). */
+  pings: z
+    .object({ asked: z.number().int(), answered: z.number().int(), missed: z.number().int() })
+    .optional(),
   /** What can be paid now: 0 when held, else the total without the held commission (floored at 0). */
   payableCents: cents,
 });

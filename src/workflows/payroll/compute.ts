@@ -1,6 +1,7 @@
 import { computePayroll, type Payroll } from '../../domain/payroll/index.js';
 import type { Instance } from '../../engine/instance.js';
 import type { DecideContext } from '../../engine/module.js';
+import { withStandards } from '../../payroll/standards.js';
 import { type PayrollData, payrollData } from './data.js';
 import { payrollFacts } from './facts.js';
 
@@ -9,9 +10,10 @@ export function currentPayroll(
   ctx: DecideContext,
   data: PayrollData = payrollData(ctx.instance),
 ): Payroll | undefined {
-  const input = payrollFacts(ctx.facts.extra).input;
+  const { input, standards } = payrollFacts(ctx.facts.extra);
   if (!input) return undefined;
-  return computePayroll({ ...input, adjustments: data.adjustments, holds: data.holds });
+  const payroll = computePayroll({ ...input, adjustments: data.adjustments, holds: data.holds });
+  return standards ? withStandards(payroll, standards) : payroll;
 }
 
 /** What a recomputation stores: the payroll shown and who was paid for the month elsewhere. */

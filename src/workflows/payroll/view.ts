@@ -58,6 +58,11 @@ export function payrollStatusView(instance: Instance, config: ProgramConfig): Re
       ),
       ...line.adjustments.map((a) => `adjustment ${formatDollars(a.cents)} by @${a.by}: ${a.reason}`),
       ...(line.holdReason ? [`held: ${line.holdReason}`] : []),
+      ...(line.pings
+        ? [
+            `pings: ${line.pings.asked} asked, ${line.pings.answered} answered in time, ${line.pings.missed} missed`,
+          ]
+        : []),
       ...(line.flags.length > 0 ? [`flags: ${line.flags.join(', ')}`] : []),
     ],
   }));
