@@ -1,5 +1,5 @@
 import { monthCalendar, utcDay } from './calendar.js';
-import { commissionDetails, partnerStatus } from './commission.js';
+import { commissionDetails, partnerStatus, referralCounts, referredByPartner } from './commission.js';
 import { type Earnings, earnings } from './earnings.js';
 import { type PayrollInput, payrollInputSchema } from './inputs.js';
 import { payrollLine } from './line-total.js';
@@ -26,10 +26,9 @@ export function computePayroll(input: PayrollInput): Payroll {
     }),
   );
   const active: Earnings[] = [];
-  for (const record of [...operators].sort(byLogin)) {
+  for (const { record, key } of byLoginKey(operators)) {
     const period = activePeriod(record, calendar);
     if (period === undefined) continue;
-    const key = loginKey(record.login);
     active.push(
       earnings(record, period, metricsByLogin.get(key)?.[0], alertsByLogin.get(key) ?? [], calendar, config),
     );
@@ -37,14 +36,16 @@ export function computePayroll(input: PayrollInput): Payroll {
   const adjustmentsByLogin = groupByLogin(adjustments);
   const holdsByLogin = groupByLogin(holds);
   const reported = new Set(partnerReports.map(loginKey));
+  const referralsByPartner = referralCounts(operators, calendar);
+  const referredBy = referredByPartner(active);
   const lines = active.map((earned) => {
     const key = loginKey(earned.record.login);
-    const partner = partnerStatus(earned, operators, calendar, config);
+    const partner = partnerStatus(earned, referralsByPartner, calendar, config);
     return payrollLine(
       earned,
       {
         partner,
-        commissionDetails: commissionDetails(earned, partner, active, calendar, config),
+        commissionDetails: commissionDetails(partner, referredBy.get(key) ?? [], calendar, config),
         partnerReportFiled: reported.has(key),
         adjustments: adjustmentsByLogin.get(key) ?? [],
         holds: holdsByLogin.get(key) ?? [],
@@ -64,7 +65,12 @@ export function computePayroll(input: PayrollInput): Payroll {
   };
 }
 
-const byLogin = (a: { login: string }, b: { login: string }): number => {
-  const [left, right] = [loginKey(a.login), loginKey(b.login)];
-  return left < right ? -1 : left > right ? 1 : 0;
-};
+/**
+ * The records sorted by login key (stable: records with the same key keep their order), each
+ * with its key, computed once per record rather than on every comparison.
+ */
+function byLoginKey<T extends { login: string }>(records: readonly T[]): { record: T; key: string }[] {
+  return records
+    .map((record) => ({ record, key: loginKey(record.login) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}

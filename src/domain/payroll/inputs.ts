@@ -63,8 +63,16 @@ export const payrollOperatorSchema = operatorRecordSchema
     path: ['endedAt'],
   });
 
-const duplicates = (keys: string[]): string[] =>
-  [...new Set(keys.filter((key, index) => keys.indexOf(key) !== index))].sort();
+/** The keys that occur more than once, each once, sorted. */
+function duplicates(keys: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const key of keys) {
+    if (seen.has(key)) repeated.add(key);
+    else seen.add(key);
+  }
+  return [...repeated].sort();
+}
 
 /**
  * Everything the payroll of one month is computed from. Referrals are not a separate input:

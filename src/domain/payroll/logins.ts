@@ -11,7 +11,9 @@ export function groupByLogin<T extends { login: string }>(items: readonly T[]): 
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const key = loginKey(item.login);
-    groups.set(key, [...(groups.get(key) ?? []), item]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [item]);
+    else group.push(item);
   }
   return groups;
 }
