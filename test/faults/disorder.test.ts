@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
+import { testCore } from '../support/core.js';
+import { commentPayload, issueLabelPayload, issuePayload, label } from '../support/deliveries.js';
+import { useFakeGitea } from '../support/gitea/vitest.js';
+import { useRedis } from '../support/redis.js';
+import { completeForm } from '../support/workflows.js';
+
+const redis = useRedis();
+const gitea = useFakeGitea();
+
+const issue = (updatedAt: string, labels = ['operator-application']) => ({
+  number: 7,
+  body: completeForm,
+  labels: labels.map((name) => label(name)),
+  created_at: '2026-11-20T10:00:00Z',
+  updated_at: updatedAt,
+});
+const statusComments = () =>
+  gitea()
+    .comments(PROGRAM_REPO, 7)
+    .filter((c) => c.body.includes('operator-bot:state'));
+const stateOf = async () =>
+  JSON.parse((await redis.client.get(`ob:instance:${PROGRAM_REPO}#7:onboarding`)) ?? '{}').state as
+    | string
+    | undefined;
+
+async function setUp() {
+  seedProgram(gitea());
+  gitea().addIssue(PROGRAM_REPO, {
+    number: 7,
+    title: 'Application',
+    body: completeForm,
+    user: 'alice',
+    labels: ['operator-application'],
+  });
+  return testCore(redis.client, gitea());
+}
+
+describe('events out of order', () => {
+  it('an edit delivered before the opening: one status comment, the right state', async () => {
+    const core = await setUp();
+    await core.handle(
+      issuePayload('edited', { issue: issue('2026-11-20T10:05:00Z'), sender: { login: 'alice' } }),
+    );
+    await core.handle(
+      issuePayload('opened', { issue: issue('2026-11-20T10:00:00Z'), sender: { login: 'alice' } }),
+    );
+    expect(await stateOf()).toBe('screening');
+    expect(statusComments()).toHaveLength(1);
+  });
+
+  it('a label removal delivered before the add does not undo the application', async () => {
+    const core = await setUp();
+    await core.handle(
+      issueLabelPayload(['operator-application'], {
+        issue: issue('2026-11-20T10:01:00Z'),
+        sender: { login: 'alice' },
+      }),
+    );
+    await core.handle(
+      issueLabelPayload([], { issue: issue('2026-11-20T10:00:30Z', []), sender: { login: 'alice' } }),
+    );
+    expect(await stateOf()).toBe('screening');
+    expect(statusComments()).toHaveLength(1);
+  });
+
+  it('a command delivered twice under two delivery ids, and a replay after later commands, is applied once', async () => {
+    const core = await setUp();
+    await core.handle(
+      issuePayload('opened', { issue: issue('2026-11-20T10:00:00Z'), sender: { login: 'alice' } }),
+    );
+    const approve = commentPayload('created', '/approve', {
+      issue: issue('2026-11-21T10:00:00Z'),
+      comment: { id: 801, created_at: '2026-11-21T10:00:00Z', updated_at: '2026-11-21T10:00:00Z' },
+      sender: { login: 'maint' },
+    });
+    await core.handle(approve);
+    await core.handle(
+      commentPayload('created', '/module 1', {
+        issue: issue('2026-11-21T11:00:00Z'),
+        comment: { id: 802, user: { login: 'alice' } },
+        sender: { login: 'alice' },
+      }),
+    );
+    await core.handle(approve);
+    expect(await stateOf()).toBe('training');
+    const instance = JSON.parse((await redis.client.get(`ob:instance:${PROGRAM_REPO}#7:onboarding`)) ?? '{}');
+    expect(instance.applied).toEqual([801, 802]);
+    expect(
+      gitea()
+        .comments(PROGRAM_REPO, 7)
+        .filter((c) => c.body.includes('operator-bot:reply 801')),
+    ).toHaveLength(0);
+  });
+});
