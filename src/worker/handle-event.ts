@@ -3,7 +3,6 @@ import { decideCommands } from '../commands/decide.js';
 import type { ProgramCommand } from '../commands/types.js';
 import type { ProgramConfig } from '../config/program.js';
 import { mentionedLogins } from '../domain/commands/mentions.js';
-import type { Ping } from '../domain/standards/ping.js';
 import { commandNames } from '../engine/commands.js';
 import { decide } from '../engine/decide.js';
 import type { Effect } from '../engine/effects.js';
@@ -24,6 +23,7 @@ import type { RegistryStore } from '../store/registry.js';
 import type { ReportStore } from '../store/reports.js';
 import type { RotationStore } from '../store/rotations.js';
 import type { ProgramIssueOpener } from './open-program-issue.js';
+import { answerPings, PING_TIMER, pingDeadline, pingDeadlinePassed } from './pings.js';
 import { rolesOf } from './roles.js';
 
 export type DelayedEvent = { event: BotEvent; dueAt: string; jobId: string };
@@ -65,10 +65,10 @@ export function createEventHandler(deps: HandlerDeps) {
     const writer = createIssueWriter(deps.writer, repoRef(event.repo), event.issue.number);
     const self = issueKey(event.repo, event.issue.number);
     if (event.timer?.workflow === PING_TIMER) {
-      await deadlinePassed(event, writer);
+      await pingDeadlinePassed(deps.pings, event, writer);
       return;
     }
-    if (event.kind === 'comment.created') await answerPings(event);
+    if (event.kind === 'comment.created') await answerPings(deps.pings, event);
     if (event.kind === 'pull.updated') {
       await deps.checkPull(event, writer);
       return;
@@ -108,27 +108,6 @@ export function createEventHandler(deps: HandlerDeps) {
     }
     if (event.kind === 'comment.created') await runProgramCommands(event, claimed, writer, log);
   };
-
-  /** Any comment of a pinged operator in the issue answers the ping; the response time is kept. */
-  async function answerPings(event: BotEvent) {
-    const waiting = await deps.pings.waitingIn(issueKey(event.repo, event.issue.number));
-    for (const ping of waiting) {
-      if (ping.login.toLowerCase() !== event.actor.toLowerCase() || event.at < ping.askedAt) continue;
-      const responseMs = Date.parse(event.at) - Date.parse(ping.askedAt);
-      await deps.pings.close({ ...ping, answeredAt: event.at, responseMs, missed: event.at > ping.dueAt });
-    }
-  }
-
-  /** A ping not answered by its deadline is counted as missed, with one reminder in its issue. */
-  async function deadlinePassed(event: BotEvent, writer: IssueWriter) {
-    const ping = await deps.pings.get(Number(event.timer?.name));
-    if (!ping) return;
-    await deps.pings.close({ ...ping, missed: true });
-    await writer.note(
-      `ping-${ping.id}`,
-      `@${ping.login}: @${ping.by} asked you a question here on ${ping.askedAt.slice(0, 16).replace('T', ' ')} UTC and it is still unanswered after the 24-hour response standard. Please answer here.`,
-    );
-  }
 
   /** Commands usable in any issue (`/report`, `/help`…), unless a workflow on this issue answers them. */
   async function runProgramCommands(event: BotEvent, claimed: Set<string>, writer: IssueWriter, log: Logger) {
@@ -225,20 +204,6 @@ export function createEventHandler(deps: HandlerDeps) {
         return deps.enqueueAt(timerRequest(effect, workflow, event));
     }
   }
-}
-
-const PING_TIMER = 'ping';
-
-function pingDeadline(ping: Ping, cause: BotEvent): DelayedEvent {
-  const event: BotEvent = {
-    kind: 'timer.fired',
-    repo: cause.repo,
-    issue: cause.issue,
-    actor: 'operator-bot',
-    at: ping.dueAt,
-    timer: { workflow: PING_TIMER, name: String(ping.id), forState: 'open', forVersion: 0 },
-  };
-  return { event, dueAt: ping.dueAt, jobId: `ping-${ping.id}` };
 }
 
 function timerRequest(effect: Extract<Effect, { type: 'scheduleTimer' }>, workflow: string, cause: BotEvent) {

@@ -1,0 +1,47 @@
+import type { Ping } from '../domain/standards/ping.js';
+import { formatUtc } from '../domain/time/format.js';
+import type { BotEvent } from '../gitea/event.js';
+import type { IssueWriter } from '../gitea/writer.js';
+import { issueKey } from '../store/keys.js';
+import type { PingStore } from '../store/pings.js';
+import type { DelayedEvent } from './handle-event.js';
+
+/** Timer events of pings carry this as their workflow. */
+export const PING_TIMER = 'ping';
+
+/** The durable deadline of a ping: a timer job due when the answer is. */
+export function pingDeadline(ping: Ping, cause: BotEvent): DelayedEvent {
+  const event: BotEvent = {
+    kind: 'timer.fired',
+    repo: cause.repo,
+    issue: cause.issue,
+    actor: 'operator-bot',
+    at: ping.dueAt,
+    timer: { workflow: PING_TIMER, name: String(ping.id), forState: 'open', forVersion: 0 },
+  };
+  return { event, dueAt: ping.dueAt, jobId: `ping-${ping.id}` };
+}
+
+/** Any comment of a pinged operator in the issue answers the ping; the response time is kept. */
+export async function answerPings(pings: PingStore, event: BotEvent): Promise<void> {
+  for (const ping of await pings.waitingIn(issueKey(event.repo, event.issue.number))) {
+    if (ping.login.toLowerCase() !== event.actor.toLowerCase() || event.at < ping.askedAt) continue;
+    const responseMs = Date.parse(event.at) - Date.parse(ping.askedAt);
+    await pings.close({ ...ping, answeredAt: event.at, responseMs, missed: event.at > ping.dueAt });
+  }
+}
+
+/** A ping not answered by its deadline is counted as missed, with one reminder in its issue. */
+export async function pingDeadlinePassed(
+  pings: PingStore,
+  event: BotEvent,
+  writer: IssueWriter,
+): Promise<void> {
+  const ping = await pings.get(Number(event.timer?.name));
+  if (!ping) return;
+  await pings.close({ ...ping, missed: true });
+  await writer.note(
+    `ping-${ping.id}`,
+    `@${ping.login}: @${ping.by} asked you a question here on ${formatUtc(ping.askedAt)} and it is still unanswered after the 24-hour response standard. Please answer here.`,
+  );
+}
