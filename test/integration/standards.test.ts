@@ -121,3 +121,28 @@ describe('standards on the payroll line', () => {
     expect(table).toMatch(/\| @bob \| active \| 2 \| 30\/30 \| \$150\.00 \|/);
   });
 });
+
+describe('operators list', () => {
+  it('shows each operator’s last rotation and this month’s pings', async () => {
+    const { loadEnv } = await import('../../src/config/load.js');
+    const { runOperatorsList } = await import('../../src/cli/operators.js');
+    const { vi } = await import('vitest');
+    const core = await setUp();
+    const now = new Date().toISOString();
+    await core.handle(say('bob', '/rotated', now));
+    await core.handle(say('maint', '/ping @bob hello?', now));
+    const printed: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((line: string) => printed.push(line));
+    try {
+      await runOperatorsList(loadEnv({ REDIS_URL: redis.url }, 'tool'), { json: true });
+    } finally {
+      spy.mockRestore();
+    }
+    const [bob] = JSON.parse(printed.join('\n'));
+    expect(bob).toMatchObject({
+      login: 'bob',
+      lastRotation: new Date(now).toISOString(),
+      pingsThisMonth: { asked: 1, answered: 0, missed: 0 },
+    });
+  });
+});
