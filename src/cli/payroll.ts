@@ -1,10 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { Env } from '../config/env.js';
 import type { ProgramConfig } from '../config/program.js';
-import { createCore } from '../core.js';
 import { formatDollars } from '../domain/payroll/amount.js';
 import { computePayroll, type Payroll, type PayrollLine } from '../domain/payroll/index.js';
-import { createGiteaClient } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { Logger } from '../logger.js';
 import { payrollInput } from '../payroll/assemble.js';
@@ -14,8 +12,8 @@ import { createInstanceStore } from '../store/instances.js';
 import { createPartnerReportStore } from '../store/partner-reports.js';
 import { createRegistryStore } from '../store/registry.js';
 import { createReportStore } from '../store/reports.js';
-import { loadTemplates } from '../templates.js';
 import { payrollDataSchema } from '../workflows/payroll/data.js';
+import { cliCore, giteaFromEnv } from './core.js';
 import { withRedis } from './redis.js';
 import { formatTable } from './table.js';
 
@@ -103,25 +101,10 @@ export async function runPayrollOpen(
   month: string,
 ): Promise<number> {
   return withRedis(env, async (redis) => {
-    const gitea = createGiteaClient({
-      baseUrl: env.GITEA_URL ?? '',
-      token: env.GITEA_TOKEN ?? '',
-      timeoutMs: env.GITEA_TIMEOUT_MS,
-    });
-    const botLogin = (await gitea.currentUser()).login ?? 'operator-bot';
     const started: BotEvent[] = [];
-    const core = createCore({
-      redis,
-      gitea,
-      config,
-      templates: loadTemplates(),
-      programRepo: env.PROGRAM_REPO ?? '',
-      botLogin,
-      // Run the workflow start here rather than leaving it to a worker.
-      enqueueAt: async (job) => {
-        started.push(job.event);
-      },
-      log,
+    // The payroll issue's workflow starts here rather than waiting for a worker.
+    const core = await cliCore(env, config, log, redis, giteaFromEnv(env), async (job) => {
+      started.push(job.event);
     });
     await core.runSchedule({ schedule: 'monthClose', month, firedAt: new Date().toISOString() });
     for (const event of started) await core.handleEvent(event);

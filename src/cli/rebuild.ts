@@ -1,11 +1,11 @@
 import type { Env } from '../config/env.js';
 import type { ProgramConfig } from '../config/program.js';
-import { createGiteaClient } from '../gitea/client.js';
 import type { Logger } from '../logger.js';
 import { createDelayedEnqueue } from '../queue/enqueue.js';
 import { createEventQueue } from '../queue/event-queue.js';
 import { rebuild } from '../rebuild/rebuild.js';
 import { loadTemplates } from '../templates.js';
+import { giteaFromEnv } from './core.js';
 import { withRedis } from './redis.js';
 
 /** `rebuild [--repo owner/repo]…`: regrow the bot's state from the Gitea issue history, with progress. */
@@ -15,11 +15,7 @@ export async function runRebuild(
   log: Logger,
   repos: string[],
 ): Promise<number> {
-  const gitea = createGiteaClient({
-    baseUrl: env.GITEA_URL ?? '',
-    token: env.GITEA_TOKEN ?? '',
-    timeoutMs: env.GITEA_TIMEOUT_MS,
-  });
+  const gitea = giteaFromEnv(env);
   const botLogin = (await gitea.currentUser()).login ?? 'operator-bot';
   const programRepo = env.PROGRAM_REPO ?? '';
   const targets = [...new Set([programRepo, ...repos])];

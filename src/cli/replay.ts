@@ -4,15 +4,13 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import type { Env } from '../config/env.js';
 import type { ProgramConfig } from '../config/program.js';
-import { createCore } from '../core.js';
-import { createGiteaClient } from '../gitea/client.js';
 import { dryRunClient } from '../gitea/dry-run.js';
 import { normalizeDelivery } from '../gitea/normalize.js';
 import type { Logger } from '../logger.js';
 import { createDelayedEnqueue } from '../queue/enqueue.js';
 import { createEventQueue } from '../queue/event-queue.js';
 import { startEmbeddedRedis } from '../redis/embedded.js';
-import { loadTemplates } from '../templates.js';
+import { cliCore, giteaFromEnv } from './core.js';
 
 export type ReplayOptions = { file: string; eventType?: string; dryRun: boolean };
 
@@ -47,28 +45,21 @@ export async function runReplay(
       ? await startEmbeddedRedis(scratch ?? env.DATA_DIR, { persist: !scratch })
       : undefined;
   const redis = new Redis(embedded?.url ?? (env.REDIS_URL as string), { maxRetriesPerRequest: null });
-  const real = createGiteaClient({
-    baseUrl: env.GITEA_URL ?? 'http://gitea.invalid',
-    token: env.GITEA_TOKEN ?? '',
-    timeoutMs: env.GITEA_TIMEOUT_MS,
-  });
+  const real = giteaFromEnv(env);
   const print = (write: unknown) => console.log(JSON.stringify({ dryRun: true, ...(write as object) }));
   const gitea = options.dryRun ? dryRunClient(real, print) : real;
   const queue = options.dryRun ? undefined : createEventQueue(redis);
   try {
-    const botLogin = (await gitea.currentUser()).login ?? 'operator-bot';
-    const core = createCore({
+    const core = await cliCore(
+      env,
+      config,
+      log,
       redis,
       gitea,
-      config,
-      templates: loadTemplates(),
-      programRepo: env.PROGRAM_REPO ?? '',
-      botLogin,
-      enqueueAt: queue
+      queue
         ? createDelayedEnqueue(queue)
         : async (timer) => print({ call: 'scheduleTimer', args: [timer.jobId, timer.dueAt] }),
-      log,
-    });
+    );
     if (!core.isRelevant(normalized.event)) {
       console.log('No workflow acts on this event; nothing to do.');
       return 0;
