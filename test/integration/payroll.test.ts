@@ -179,6 +179,13 @@ describe('partner commissions', () => {
     expect(table(issue)).toContain('| @alice | 2 | $150.00 | $100.00 | $50.00 |');
     expect(table(issue)).toContain('Total due: **$84.00** — held until @bob files');
     expect(row(issue, 'bob')).toContain('| $84.00 |');
+    const statement = gitea()
+      .comments(PROGRAM_REPO, issue)
+      .find((c) => c.body.includes('operator-bot:note partner-statement-bob'));
+    expect(statement?.body).toContain(
+      '@bob, your partner statement for 2026-11: @alice (month 2 of 12): 20% of $250.00 = $50.00',
+    );
+    expect(statement?.body).toContain('/partner-report 2026-11');
 
     gitea().addIssue(PROGRAM_REPO, { number: 40, title: 'November partner report', user: 'bob' });
     await core.handle(

@@ -2,6 +2,7 @@ import type { Chain } from '../../domain/application/chains.js';
 import { mentionArg } from '../../domain/commands/mentions.js';
 import { isTxHash, txFormat } from '../../domain/payments/tx-hash.js';
 import { formatDollars, parseAmountCents } from '../../domain/payroll/amount.js';
+import type { Payroll } from '../../domain/payroll/index.js';
 import { readPayrollMonth } from '../../domain/payroll/marker.js';
 import type { Effect } from '../../engine/effects.js';
 import type { Action, ActionResult, DecideContext } from '../../engine/module.js';
@@ -42,6 +43,33 @@ function lineOf(ctx: DecideContext, login: string | undefined) {
   return currentPayroll(ctx)?.lines.find((line) => line.operator.toLowerCase() === login.toLowerCase());
 }
 
+/**
+ * Each partner with a commission this month is told once, in the payroll issue, what it is made
+ * of and that it is held until the monthly partner report is filed (PROGRAM.md, "Partner program").
+ */
+function partnerStatements(ctx: DecideContext, payroll: Payroll): Effect[] {
+  const percent = ctx.config.partners.commissionPercent;
+  return payroll.lines
+    .filter((line) => line.commissionCents > 0)
+    .map((line) => {
+      const referred = line.commissionDetails
+        .map(
+          (c) =>
+            `@${c.referred} (month ${c.monthIndex} of ${ctx.config.partners.months}): ${percent}% of ${formatDollars(c.baseCents + c.bonusCents)} = ${formatDollars(c.commissionCents)}`,
+        )
+        .join('; ');
+      const held =
+        line.commissionHeldCents > 0
+          ? ` It is held until you file the monthly partner report (mentorship log confirmed) with \`/partner-report ${payroll.month}\`.`
+          : '';
+      return {
+        type: 'postNote' as const,
+        key: `partner-statement-${line.operator.toLowerCase()}`,
+        body: `@${line.operator}, your partner statement for ${payroll.month}: ${referred} — total ${formatDollars(line.commissionCents)}.${held}`,
+      };
+    });
+}
+
 export const payrollActions: Record<string, Action> = {
   openPayroll: (ctx) => {
     const month = readPayrollMonth(ctx.event.issue.body);
@@ -60,6 +88,7 @@ export const payrollActions: Record<string, Action> = {
         log: [{ by: ctx.event.actor, at: ctx.event.at, text: 'opened' }],
       },
       startTimers: [{ name: 'approvalDue', dueAt }],
+      effects: partnerStatements(ctx, payroll),
     };
   },
 
