@@ -75,7 +75,14 @@ export function createIssueWriter(deps: WriterDeps, repo: RepoRef, issue: number
     if (!current.some((l) => l.name === label)) await deps.gitea.addLabels(repo, issue, [wanted.id ?? 0]);
   }
 
+  /** Adds a label (created in the repo if needed) without touching the others. */
+  async function addLabel(name: string): Promise<void> {
+    const label = await deps.labels.ensure(repo, name);
+    await deps.gitea.addLabels(repo, issue, [label.id ?? 0]);
+  }
+
   return {
+    addLabel,
     upsertStatusComment,
     reply,
     note,

@@ -7,6 +7,7 @@ import { commandNames } from '../engine/commands.js';
 import { decide } from '../engine/decide.js';
 import type { Effect } from '../engine/effects.js';
 import type { FactServices, Facts, Render, WorkflowModule } from '../engine/module.js';
+import { APPLICATION_TRIGGER, unlabelledApplication } from '../engine/relevance.js';
 import { repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { MaintainerCheck } from '../gitea/roles.js';
@@ -72,6 +73,10 @@ export function createEventHandler(deps: HandlerDeps) {
     if (event.kind === 'pull.updated') {
       await deps.checkPull(event, writer);
       return;
+    }
+    if (unlabelledApplication(event)) {
+      await writer.addLabel(APPLICATION_TRIGGER);
+      event = { ...event, issue: { ...event.issue, labels: [...event.issue.labels, APPLICATION_TRIGGER] } };
     }
     const claimed = new Set<string>();
     for (const workflow of deps.workflows) {

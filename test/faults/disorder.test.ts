@@ -94,3 +94,37 @@ describe('events out of order', () => {
     ).toHaveLength(0);
   });
 });
+
+describe('an application without its label', () => {
+  it('is recognised from its body (form or markdown template), labelled and started', async () => {
+    const { completeSeed } = await import('../support/workflows.js');
+    const core = await setUp();
+    gitea().addIssue(PROGRAM_REPO, { number: 8, title: 'Application', body: completeSeed, user: 'alice' });
+    await core.handle(
+      issuePayload('opened', {
+        number: 8,
+        issue: {
+          number: 8,
+          body: completeSeed,
+          labels: [],
+          created_at: '2026-11-20T10:00:00Z',
+          updated_at: '2026-11-20T10:00:00Z',
+        },
+        sender: { login: 'alice' },
+      }),
+    );
+    expect(gitea().issueLabels(PROGRAM_REPO, 8)).toEqual(
+      expect.arrayContaining(['operator-application', 'onboarding/screening']),
+    );
+  });
+
+  it('leaves an ordinary issue that merely mentions applications alone', async () => {
+    const { isRelevant } = await import('../../src/engine/relevance.js');
+    const { botEvent } = await import('../support/events.js');
+    const event = botEvent({
+      kind: 'issue.opened',
+      issue: { labels: [], body: 'How do I fill in the operator application? Name, wallet…' },
+    });
+    expect(isRelevant(event, [])).toBe(false);
+  });
+});
