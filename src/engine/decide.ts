@@ -17,6 +17,8 @@ export type DecideInput = {
   facts: Facts;
   roles: ReadonlySet<Role>;
   render: Render;
+  /** Commands usable in any issue (from the program command table), listed by `/help` too. */
+  anywhere?: readonly { name: string; help: string; roles: readonly Role[] }[];
 };
 
 export type Decision = { instance: Instance | null; effects: Effect[] };
@@ -257,7 +259,13 @@ class Draft {
     );
     const lines = [...new Map(usable.map((t) => [t.on, `- \`${t.help}\``])).values()];
     lines.push('- `/status` — where this issue stands and what is left', '- `/help` — this list');
-    return `Commands you can use here now (state **${this.current.state}**):\n${lines.join('\n')}`;
+    const allowed = (roles: readonly Role[]) =>
+      roles.some((role) => role === 'anyone' || this.input.roles.has(role));
+    const anywhere = (this.input.anywhere ?? [])
+      .filter((command) => command.name !== 'help' && allowed(command.roles))
+      .map((command) => `- \`${command.help}\``);
+    const elsewhere = anywhere.length > 0 ? `\n\nIn any issue:\n${anywhere.join('\n')}` : '';
+    return `Commands you can use here now (state **${this.current.state}**):\n${lines.join('\n')}${elsewhere}`;
   }
 }
 

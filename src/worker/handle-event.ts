@@ -98,6 +98,7 @@ export function createEventHandler(deps: HandlerDeps) {
         facts,
         roles,
         render: deps.render,
+        anywhere: deps.commands,
       });
       const next = decision.instance;
       if (next !== instance) {

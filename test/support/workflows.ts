@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defaultProgramConfig, type ProgramConfig } from '../../src/config/program.js';
 import type { OperatorRecord } from '../../src/domain/registry.js';
-import { type Decision, decide } from '../../src/engine/decide.js';
+import { type DecideInput, type Decision, decide } from '../../src/engine/decide.js';
 import type { Role } from '../../src/engine/definition.js';
 import type { Instance } from '../../src/engine/instance.js';
 import type { Facts, WorkflowModule } from '../../src/engine/module.js';
@@ -41,7 +41,13 @@ export function activeOperator(login: string, overrides: Partial<OperatorRecord>
   };
 }
 
-export type Step = { event: BotEvent; roles?: Role[]; facts?: Partial<Facts>; config?: ProgramConfig };
+export type Step = {
+  event: BotEvent;
+  roles?: Role[];
+  facts?: Partial<Facts>;
+  config?: ProgramConfig;
+  anywhere?: DecideInput['anywhere'];
+};
 
 export function step(workflow: WorkflowModule, instance: Instance | null, s: Step): Decision {
   return decide({
@@ -52,6 +58,7 @@ export function step(workflow: WorkflowModule, instance: Instance | null, s: Ste
     facts: { otherOpenIssues: [], mentioned: {}, ...s.facts },
     roles: new Set<Role>(['anyone', ...(s.roles ?? [])]),
     render: templates.render,
+    ...(s.anywhere ? { anywhere: s.anywhere } : {}),
   });
 }
 

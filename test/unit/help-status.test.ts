@@ -89,3 +89,26 @@ describe('/status shows where the issue is, with the diagram', () => {
     expect(reply).not.toContain('{{');
   });
 });
+
+describe('/help in a workflow issue also lists the commands usable in any issue', () => {
+  it.each([
+    [['operator'] as Role[], ['/report', '/rotated', '/partner-report'], ['/ping', '/terminate']],
+    [['maintainer'] as Role[], ['/ping', '/terminate'], ['/report']],
+  ])('for %j', async (roles, present, absent) => {
+    const { PROGRAM_COMMANDS } = await import('../../src/commands/registry.js');
+    const at = '2026-11-21T10:00:00.000Z';
+    const { effects } = step(
+      workflowNamed('onboarding'),
+      instanceIn('onboarding', 'screening', { applicant: 'alice' }),
+      {
+        event: botEvent({ kind: 'comment.created', at, comment: { id: 5, body: '/help', createdAt: at } }),
+        roles,
+        anywhere: PROGRAM_COMMANDS,
+      },
+    );
+    const reply = (effects.find((e) => e.type === 'reply') as { body: string }).body;
+    expect(reply).toContain('In any issue:');
+    for (const command of present) expect(reply).toContain(`\`${command}`);
+    for (const command of absent) expect(reply).not.toContain(`\`${command}`);
+  });
+});
