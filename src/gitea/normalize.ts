@@ -2,14 +2,28 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { BotEvent } from './event.js';
 import {
+  ASSIGN_ACTIONS,
+  COMMENT_ACTIONS,
   type GiteaIssue,
+  ISSUE_ACTIONS,
   issueAssignPayloadSchema,
   issueCommentPayloadSchema,
   issueLabelPayloadSchema,
   issuesPayloadSchema,
+  LABEL_ACTIONS,
   PULL_ACTIONS,
   pullRequestPayloadSchema,
 } from './payloads.js';
+
+/** Actions the bot acts on, per event type; others (a new Gitea action, a closed PR…) are answered 204. */
+const HANDLED_ACTIONS: Record<string, readonly string[]> = {
+  issues: ISSUE_ACTIONS,
+  issue_label: LABEL_ACTIONS,
+  issue_assign: ASSIGN_ACTIONS,
+  issue_comment: COMMENT_ACTIONS,
+  pull_request_comment: COMMENT_ACTIONS,
+  pull_request: PULL_ACTIONS,
+};
 
 export type Normalized =
   | { outcome: 'event'; event: BotEvent; dedupeKey: string }
@@ -31,6 +45,11 @@ const COMMENT_KIND = {
 
 /** `X-Gitea-Event-Type` + parsed JSON body → the internal event and the key that identifies its content. */
 export function normalizeDelivery(eventType: string, payload: unknown, deliveryId?: string): Normalized {
+  const action = (payload as { action?: unknown } | null)?.action;
+  const handled = HANDLED_ACTIONS[eventType];
+  if (handled && typeof action === 'string' && !handled.includes(action)) {
+    return { outcome: 'unsupported', reason: `${eventType} "${action}" is not acted on` };
+  }
   switch (eventType) {
     case 'issues':
       return withSchema(issuesPayloadSchema, payload, (p) => {
@@ -87,12 +106,6 @@ export function normalizeDelivery(eventType: string, payload: unknown, deliveryI
         return { event, dedupeKey: `comment/${p.comment.id}/${p.action}${version}` };
       });
     case 'pull_request':
-      if (!(PULL_ACTIONS as readonly unknown[]).includes((payload as { action?: unknown } | null)?.action)) {
-        return {
-          outcome: 'unsupported',
-          reason: 'only opened, synchronized, reopened and edited pull requests are checked',
-        };
-      }
       return withSchema(pullRequestPayloadSchema, payload, (p) => {
         const pull = p.pull_request;
         const event: BotEvent = {

@@ -74,7 +74,6 @@ describe('normalizeDelivery on Gitea-shaped deliveries', () => {
 
   it.each([
     ['a missing issue', 'issues', { action: 'opened', number: 7 }, 'issue'],
-    ['an unknown action', 'issues', { ...issuePayload('opened'), action: 'exploded' }, 'action'],
     [
       'a comment without a body',
       'issue_comment',
@@ -87,7 +86,11 @@ describe('normalizeDelivery on Gitea-shaped deliveries', () => {
     expect(result.outcome === 'invalid' && result.reason).toContain(field);
   });
 
-  it('calls events it does not handle unsupported', () => {
+  it('calls events and actions it does not act on unsupported (answered 204, not 400)', () => {
     expect(normalizeDelivery('push', {}).outcome).toBe('unsupported');
+    expect(normalizeDelivery('issues', { ...issuePayload('opened'), action: 'pinned' }).outcome).toBe(
+      'unsupported',
+    );
+    expect(normalizeDelivery('pull_request', { action: 'closed' }).outcome).toBe('unsupported');
   });
 });
