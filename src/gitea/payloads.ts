@@ -90,21 +90,19 @@ export const PULL_ACTIONS = ['opened', 'synchronized', 'reopened', 'edited'] as 
 export const pullRequestPayloadSchema = z.object({
   action: z.string(),
   number: z.number().int().positive(),
-  pull_request: z.object({
-    id: z.number().int(),
-    number: z.number().int().positive(),
-    user: userSchema,
-    title: z.string(),
-    body: z
-      .string()
-      .nullable()
-      .transform((body) => body ?? ''),
-    state: z.enum(['open', 'closed']),
-    html_url: z.string().optional(),
-    head: z.object({ sha: z.string().min(7) }),
-    created_at: z.iso.datetime({ offset: true }),
-    updated_at: z.iso.datetime({ offset: true }),
-  }),
+  pull_request: issueSchema
+    .pick({
+      id: true,
+      number: true,
+      user: true,
+      title: true,
+      body: true,
+      state: true,
+      html_url: true,
+      created_at: true,
+      updated_at: true,
+    })
+    .extend({ head: z.object({ sha: z.string().min(7) }) }),
   repository: repositorySchema,
   sender: userSchema,
 });

@@ -1,20 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventually, PROGRAM_REPO, seedProgram, startTestBot, type TestBot } from '../support/bot.js';
-import { commentPayload, issueLabelPayload } from '../support/deliveries.js';
+import { commentPayload } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { useRedis } from '../support/redis.js';
-import { completeForm } from '../support/workflows.js';
+import { applicationLabeled, completeForm } from '../support/workflows.js';
 
 const redis = useRedis();
 const gitea = useFakeGitea();
 let bot: TestBot | undefined;
 
 const COMMENTS = '/repos/{owner}/{repo}/issues/{index}/comments';
-const labeled = () =>
-  issueLabelPayload(['operator-application'], {
-    issue: { body: completeForm, created_at: '2026-11-21T10:00:00Z', updated_at: '2026-11-21T10:00:00Z' },
-    sender: { login: 'alice' },
-  });
 const statusComments = () =>
   gitea()
     .comments(PROGRAM_REPO, 7)
@@ -38,7 +33,7 @@ afterEach(async () => {
 describe('Gitea faults: retried with backoff, nothing lost, nothing doubled', () => {
   it('honours 429 Retry-After and posts once', async () => {
     gitea().failNext({ method: 'POST', path: COMMENTS, status: 429, headers: { 'Retry-After': '1' } });
-    await (await start()).deliver(labeled());
+    await (await start()).deliver(applicationLabeled());
     await eventually(() => expect(statusComments()).toHaveLength(1));
     const attempts = gitea().requestsTo('POST', COMMENTS);
     expect(attempts.map((r) => r.status)).toEqual([429, 201]);
@@ -49,7 +44,7 @@ describe('Gitea faults: retried with backoff, nothing lost, nothing doubled', ()
     ['500 three times', [500, 500, 500]],
   ])('gets through %s', async (_what, statuses) => {
     for (const status of statuses) gitea().failNext({ method: 'POST', path: COMMENTS, status });
-    await (await start()).deliver(labeled());
+    await (await start()).deliver(applicationLabeled());
     await eventually(() => expect(statusComments()).toHaveLength(1));
   });
 
@@ -57,7 +52,7 @@ describe('Gitea faults: retried with backoff, nothing lost, nothing doubled', ()
     // Gitea writes the comment but answers after the client gave up. The create is not retried blindly:
     // the job is retried after its backoff (1 s, the default), lists the comments and finds the marker.
     gitea().failNext({ method: 'POST', path: COMMENTS, delayMs: 800 });
-    await (await start({ JOB_BACKOFF_MS: '1000' })).deliver(labeled());
+    await (await start({ JOB_BACKOFF_MS: '1000' })).deliver(applicationLabeled());
     await eventually(() => expect(gitea().issueLabels(PROGRAM_REPO, 7)).toContain('onboarding/screening'));
     await eventually(() => expect(gitea().requestsTo('GET', COMMENTS).length).toBeGreaterThan(1), 5_000);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -67,13 +62,13 @@ describe('Gitea faults: retried with backoff, nothing lost, nothing doubled', ()
 
   it('retries after a connection reset', async () => {
     gitea().failNext({ method: 'POST', path: COMMENTS, networkError: true });
-    await (await start()).deliver(labeled());
+    await (await start()).deliver(applicationLabeled());
     await eventually(() => expect(statusComments()).toHaveLength(1));
   });
 
   it('recreates the status comment when someone deleted it', async () => {
     const running = await start();
-    await running.deliver(labeled());
+    await running.deliver(applicationLabeled());
     await eventually(() => expect(statusComments()).toHaveLength(1));
     const deleted = statusComments()[0]?.id ?? 0;
     await fetch(`${gitea().baseUrl}/api/v1/repos/${PROGRAM_REPO}/issues/comments/${deleted}`, {
@@ -92,7 +87,7 @@ describe('Gitea faults: retried with backoff, nothing lost, nothing doubled', ()
   it('parks a job that keeps failing, and a retry after Gitea recovers completes it once', async () => {
     gitea().failNext({ method: 'POST', path: COMMENTS, status: 500, times: 1_000 });
     const running = await start({ JOB_ATTEMPTS: '2' });
-    await running.deliver(labeled());
+    await running.deliver(applicationLabeled());
     const { Queue } = await import('bullmq');
     const { Redis } = await import('ioredis');
     const connection = new Redis(redis.url, { maxRetriesPerRequest: null });

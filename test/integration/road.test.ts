@@ -11,21 +11,16 @@ import {
   type TestBot,
   WEBHOOK_SECRET,
 } from '../support/bot.js';
-import { commentPayload, issueLabelPayload, signDelivery } from '../support/deliveries.js';
+import { commentPayload, signDelivery } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { useRedis } from '../support/redis.js';
-import { completeForm } from '../support/workflows.js';
+import { applicationLabeled, completeForm } from '../support/workflows.js';
 
 const redis = useRedis();
 const gitea = useFakeGitea();
 let bot: TestBot;
 
 const STATUS_MARKER = '<!-- operator-bot:state';
-const applicationLabeled = () =>
-  issueLabelPayload(['operator-application'], {
-    issue: { body: completeForm, created_at: '2026-11-21T10:00:00Z', updated_at: '2026-11-21T10:00:00Z' },
-    sender: { login: 'alice' },
-  });
 const statusComments = () =>
   gitea()
     .comments(PROGRAM_REPO, 7)

@@ -8,6 +8,7 @@ import type { Facts, WorkflowModule } from '../../src/engine/module.js';
 import type { BotEvent } from '../../src/gitea/event.js';
 import { loadTemplates } from '../../src/templates.js';
 import { loadWorkflows } from '../../src/workflows/registry.js';
+import { issueLabelPayload } from './deliveries.js';
 
 export const completeForm = readFileSync(
   new URL('../fixtures/applications/complete-form.md', import.meta.url),
@@ -75,3 +76,10 @@ export function instanceIn(workflow: string, state: string, data: Record<string,
     applied: [],
   };
 }
+
+/** The delivery of an application issue getting its `operator-application` label, by alice. */
+export const applicationLabeled = () =>
+  issueLabelPayload(['operator-application'], {
+    issue: { body: completeForm, created_at: '2026-11-21T10:00:00Z', updated_at: '2026-11-21T10:00:00Z' },
+    sender: { login: 'alice' },
+  });
