@@ -8,6 +8,7 @@ import { apiError, notFound, type RouteResult } from './route-result.js';
 import { routeKey, routesByKey } from './routes/index.js';
 import type { Site } from './site.js';
 import type { GiteaState } from './state.js';
+import { hasScope, missingScopeMessage, requiredScope } from './token-scopes.js';
 
 export interface ServerParts {
   state: GiteaState;
@@ -18,6 +19,8 @@ export interface ServerParts {
   requests: RecordedRequest[];
   violations: ContractViolation[];
   now: () => string;
+  /** The scopes of the bot's token (`all` unless a test narrows them). */
+  scopes: () => readonly string[];
 }
 
 interface Incoming {
@@ -139,6 +142,10 @@ export function createRequestServer(parts: ServerParts): (request: Request) => P
       violate(incoming, 'auth', auth === 'missing' ? 'no Authorization header' : 'wrong token');
       const message = auth === 'missing' ? 'token is required' : 'user does not exist [uid: 0, name: ]';
       return answer(incoming, apiError(parts.site, 401, message));
+    }
+    const needed = requiredScope(incoming.request.method, match.template);
+    if (needed && !hasScope(parts.scopes(), needed)) {
+      return answer(incoming, apiError(parts.site, 403, missingScopeMessage(needed)));
     }
     const { url, body, hasBody, bodyProblem } = incoming;
     const problems = [
