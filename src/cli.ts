@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { runCheckConfig } from './cli/check-config.js';
+import { runDoctorCommand } from './cli/doctor.js';
+import { runInitCommand } from './cli/init.js';
 import { runJobsFailed, runJobsRetry } from './cli/jobs.js';
 import { runOperatorsList } from './cli/operators.js';
 import { runPayrollOpen, runPayrollPreview } from './cli/payroll.js';
@@ -29,6 +31,9 @@ const USAGE = `Usage: operator-bot <command>
   jobs failed [--json]    jobs that failed after every retry
   jobs retry ID | --all   run failed jobs again
   check-config            validate the program config, templates and workflows
+  init --repo OWNER/REPO [--webhook-url URL] [--dry-run] [--wait SECONDS]
+                          install the bot into a repo: checks, labels, issue forms, config, webhook
+  doctor                  what init would check and change for PROGRAM_REPO, without writing
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -43,6 +48,8 @@ async function main(argv: string[]): Promise<number> {
       month: { type: 'string' },
       repo: { type: 'string', multiple: true },
       all: { type: 'boolean', default: false },
+      'webhook-url': { type: 'string' },
+      wait: { type: 'string', default: '10' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -105,6 +112,15 @@ async function main(argv: string[]): Promise<number> {
       return runRebuild(env, config, log, values.repo ?? []);
     case 'check-config':
       return runCheckConfig(config, path);
+    case 'init':
+      return runInitCommand(env, config, {
+        repo: values.repo?.[0],
+        webhookUrl: values['webhook-url'],
+        dryRun: values['dry-run'],
+        waitSeconds: Number(values.wait) || 10,
+      });
+    case 'doctor':
+      return runDoctorCommand(env, config);
     default:
       console.error(`Unknown command "${command}".\n`);
       console.error(USAGE);

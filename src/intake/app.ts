@@ -3,7 +3,8 @@ import type { Metrics } from '../metrics.js';
 import { contentLengthLimit } from './body-limit.js';
 import { type WebhookDeps, webhookHandler } from './webhook.js';
 
-export type Readiness = () => Promise<Record<string, boolean>>;
+/** Named pass/fail checks (all must pass to be ready) and details shown beside them. */
+export type Readiness = () => Promise<{ checks: Record<string, boolean>; details?: Record<string, unknown> }>;
 
 export type IntakeDeps = WebhookDeps & { maxBodyBytes: number; readiness: Readiness; metrics: Metrics };
 
@@ -24,9 +25,9 @@ export function createIntakeApp(deps: IntakeDeps) {
   );
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
-    const checks = await deps.readiness();
+    const { checks, details } = await deps.readiness();
     const ready = Object.values(checks).every(Boolean);
-    return c.json({ status: ready ? 'ready' : 'not ready', checks }, ready ? 200 : 503);
+    return c.json({ status: ready ? 'ready' : 'not ready', checks, ...details }, ready ? 200 : 503);
   });
   app.get('/metrics', async (c) =>
     c.text(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType }),
