@@ -16,14 +16,14 @@ let bot: ChildProcess;
 let botUrl: string;
 let workDir: string;
 
-const env = (extra: Record<string, string> = {}) => ({
+const env = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
   PATH: process.env.PATH,
   GITEA_URL: gitea.url,
   GITEA_TOKEN: gitea.gitea.token,
   WEBHOOK_SECRET,
   PROGRAM_REPO,
   PUBLIC_URL: botUrl,
-  LOG_LEVEL: 'info',
+  LOG_LEVEL: 'info' as const,
   DATA_DIR: join(workDir, 'data'),
   ...extra,
 });

@@ -114,7 +114,7 @@ describe('setDotEnvValue', () => {
 });
 
 describe('renderChecklist', () => {
-  const item = (status: Item['status'], text = status): Item => ({ status, text });
+  const item = (status: Item['status'], text: string = status): Item => ({ status, text });
   it.each([
     [[item('ok'), item('same')], false, 'Nothing changed: everything was already installed.'],
     [[item('ok'), item('changed')], false, 'Installed.'],
