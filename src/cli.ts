@@ -13,6 +13,7 @@ import { ConfigError } from './config/errors.js';
 import { loadEnv, loadProgramConfig, type Role, readDotEnv } from './config/load.js';
 import { WorkflowDefinitionError } from './engine/load.js';
 import { createLogger } from './logger.js';
+import { DataDirLockedError } from './redis/data-dir.js';
 import { RedisNotInstalledError } from './redis/embedded.js';
 
 const USAGE = `Usage: operator-bot <command>
@@ -136,7 +137,8 @@ main(process.argv.slice(2)).then(
     if (
       error instanceof ConfigError ||
       error instanceof WorkflowDefinitionError ||
-      error instanceof RedisNotInstalledError
+      error instanceof RedisNotInstalledError ||
+      error instanceof DataDirLockedError
     ) {
       console.error(`operator-bot: ${error.message}`);
     } else {

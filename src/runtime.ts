@@ -14,7 +14,7 @@ import { createMetrics } from './metrics.js';
 import { createDelayedEnqueue, createEnqueue } from './queue/enqueue.js';
 import { createEventQueue, registerSchedules, scheduleCrons } from './queue/event-queue.js';
 import { startEventWorker } from './queue/event-worker.js';
-import { type EmbeddedRedis, startEmbeddedRedis } from './redis/embedded.js';
+import { type DataDirRedis, openDataDirRedis } from './redis/data-dir.js';
 import { createIssueLock } from './store/issue-lock.js';
 import { issueKey } from './store/keys.js';
 import { createPingStore } from './store/pings.js';
@@ -35,12 +35,17 @@ export type Runtime = { port?: number; stop: () => Promise<void> };
 export async function startRuntime({ env, config, log, server, worker }: RuntimeOptions): Promise<Runtime> {
   const templates = loadTemplates();
   const definitions = loadWorkflows(templates, config).map((w) => w.definition);
-  let embedded: EmbeddedRedis | undefined;
+  let embedded: DataDirRedis | undefined;
   let redisUrl = env.REDIS_URL;
   if (!redisUrl) {
-    embedded = await startEmbeddedRedis(env.DATA_DIR);
+    embedded = await openDataDirRedis(env.DATA_DIR, { owner: 'serve', command: server ? 'serve' : 'worker' });
     redisUrl = embedded.url;
-    log.info({ dataDir: env.DATA_DIR }, 'started an embedded redis-server (set REDIS_URL to use your own)');
+    log.info(
+      { dataDir: env.DATA_DIR },
+      embedded.shared
+        ? 'using the embedded redis-server of the bot already running on DATA_DIR'
+        : 'started an embedded redis-server (set REDIS_URL to use your own); CLI commands on DATA_DIR connect to it',
+    );
   }
   const metrics = createMetrics();
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });

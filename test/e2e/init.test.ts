@@ -1,9 +1,11 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCK_FILE } from '../../src/redis/data-dir.js';
 import { freePort } from '../../src/redis/embedded.js';
 import { eventually, PROGRAM_REPO, seedProgram, WEBHOOK_SECRET } from '../support/bot.js';
 import { startHttpGitea } from '../support/gitea-http.js';
@@ -84,5 +86,22 @@ describe('operator-bot init as a command, against a running bot', () => {
       code: 2,
       stderr: expect.stringContaining('--repo OWNER/REPO'),
     });
+  });
+});
+
+describe('the CLI and the running bot share one state', () => {
+  it('payroll open while the bot serves writes into the bot’s Redis, not a second one', async () => {
+    const lock = JSON.parse(readFileSync(join(workDir, 'data', LOCK_FILE), 'utf8'));
+    expect(lock).toMatchObject({ pid: bot.pid, owner: 'serve' });
+    await cli(['payroll', 'open', '--month', '2026-11']);
+    const botRedis = new Redis(lock.port, '127.0.0.1');
+    try {
+      const issue = gitea.gitea.repoLabels(PROGRAM_REPO).find((label) => label.name === 'payroll');
+      expect(issue).toBeDefined();
+      expect(await botRedis.keys('ob:instance:*:payroll')).toHaveLength(1);
+    } finally {
+      botRedis.disconnect();
+    }
+    expect(JSON.parse(readFileSync(join(workDir, 'data', LOCK_FILE), 'utf8'))).toEqual(lock);
   });
 });
