@@ -56,7 +56,11 @@ export async function runInit(admin: GiteaAdmin, options: InitOptions): Promise<
   const admins = await repoAdmins(admin, repo, facts.botLogin);
   const wanted: WantedFile[] = [
     ...issueForms(options.config).map((form): WantedFile => ({ ...form, mode: 'sync' })),
-    { path: CONFIG_PATH, content: starterConfig({ repo: options.repo, admins }), mode: 'keep' },
+    {
+      path: CONFIG_PATH,
+      content: starterConfig({ repo: options.repo, name: options.config.program.name, admins }),
+      mode: 'keep',
+    },
   ];
   const fileItems = await ensureFiles(
     admin,

@@ -6,8 +6,9 @@ export const CONFIG_PATH = 'operator-bot.yaml';
  * A starter `operator-bot.yaml`: the maintainers (the repo's admins at install time) and a
  * pointer to every other key, which keeps its default until set (README "Configuration").
  */
-export function starterConfig(program: { repo: string; admins: readonly string[] }): string {
+export function starterConfig(program: { repo: string; name: string; admins: readonly string[] }): string {
   const body = stringify({
+    program: { name: program.name },
     maintainers: { users: [...program.admins].sort(), teams: [] },
     escalation: { contacts: [...program.admins].sort() },
   });
