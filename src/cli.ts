@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import pino from 'pino';
 import { runCheckConfig } from './cli/check-config.js';
 import { runDoctorCommand } from './cli/doctor.js';
+import { commandHelp } from './cli/help.js';
 import { runInitCommand } from './cli/init.js';
 import { runJobsFailed, runJobsRetry } from './cli/jobs.js';
 import { runOperatorsList } from './cli/operators.js';
@@ -16,11 +18,11 @@ import { createLogger } from './logger.js';
 import { DataDirLockedError } from './redis/data-dir.js';
 import { RedisNotInstalledError } from './redis/embedded.js';
 
-const USAGE = `Usage: operator-bot <command>
+const USAGE = `Usage: operator-bot <command>   (operator-bot <command> --help for one command; docs/INTERFACE.md)
 
   serve [--no-worker]     webhook server (and, by default, the worker) — the default command
   worker                  the worker only (scale out: many workers on one Redis)
-  replay FILE [--event issues|issue_label|issue_assign|issue_comment] [--dry-run]
+  replay FILE [--event issues|issue_label|issue_assign|issue_comment] [--dry-run [--json]]
                           process one recorded webhook payload as if delivered
   operators list [--json] the operator registry
   payroll preview --month YYYY-MM [--json]
@@ -56,7 +58,8 @@ async function main(argv: string[]): Promise<number> {
   });
   const [command = 'serve', ...rest] = positionals;
   if (values.help || command === 'help') {
-    console.log(USAGE);
+    const topic = command === 'help' ? rest[0] : positionals.length > 0 ? command : undefined;
+    console.log((topic && commandHelp(topic)) ?? USAGE);
     return 0;
   }
   readDotEnv();
@@ -65,7 +68,13 @@ async function main(argv: string[]): Promise<number> {
   const role: Role = command === 'serve' ? 'serve' : needsGitea ? 'worker' : 'tool';
   const env = loadEnv(process.env, role);
   const { config, path } = loadProgramConfig(env.PROGRAM_CONFIG);
-  const log = createLogger(env.LOG_LEVEL);
+  // Only serve and worker log to stdout (their output is the log); one-shot commands keep stdout for
+  // the person reading it and log to stderr.
+  const longRunning = command === 'serve' || command === 'worker';
+  const log = createLogger(
+    env.LOG_LEVEL,
+    longRunning ? undefined : pino.destination({ dest: 2, sync: true }),
+  );
   switch (command) {
     case 'serve':
       await runServe(env, config, log, { server: true, worker: !values['no-worker'] });
@@ -83,6 +92,7 @@ async function main(argv: string[]): Promise<number> {
       return runReplay(env, config, log, {
         file,
         dryRun: values['dry-run'],
+        json: values.json,
         ...(values.event ? { eventType: values.event } : {}),
       });
     }

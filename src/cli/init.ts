@@ -33,6 +33,12 @@ export async function runInitCommand(env: Env, config: ProgramConfig, args: Init
     );
     return 2;
   }
+  if (args.webhookUrl !== undefined && !URL.canParse(args.webhookUrl)) {
+    console.error(
+      `--webhook-url "${args.webhookUrl}" is not a URL: write it as http(s)://HOST[:PORT]/webhooks/gitea`,
+    );
+    return 2;
+  }
   const admin = createGiteaAdmin({
     baseUrl: env.GITEA_URL ?? '',
     token: env.GITEA_TOKEN ?? '',

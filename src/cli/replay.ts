@@ -12,8 +12,10 @@ import { createEventQueue } from '../queue/event-queue.js';
 import { openDataDirRedis } from '../redis/data-dir.js';
 import { startEmbeddedRedis } from '../redis/embedded.js';
 import { cliCore, giteaFromEnv } from './core.js';
+import { describeWrite } from './describe-write.js';
 
-export type ReplayOptions = { file: string; eventType?: string; dryRun: boolean };
+/** `json`: print each dry-run write as one JSON line instead of readable text. */
+export type ReplayOptions = { file: string; eventType?: string; dryRun: boolean; json?: boolean };
 
 /** Processes one recorded webhook payload as if it had been delivered (like `probot receive`). */
 export async function runReplay(
@@ -48,7 +50,8 @@ export async function runReplay(
       : await openDataDirRedis(env.DATA_DIR, { owner: 'tool', command: 'replay' });
   const redis = new Redis(embedded?.url ?? (env.REDIS_URL as string), { maxRetriesPerRequest: null });
   const real = giteaFromEnv(env);
-  const print = (write: unknown) => console.log(JSON.stringify({ dryRun: true, ...(write as object) }));
+  const print = (write: { call: string; args: unknown[] }) =>
+    console.log(options.json ? JSON.stringify({ dryRun: true, ...write }) : describeWrite(write));
   const gitea = options.dryRun ? dryRunClient(real, print) : real;
   const queue = options.dryRun ? undefined : createEventQueue(redis);
   try {

@@ -142,7 +142,7 @@ describe('operator-bot one-shot commands', () => {
     const file = join(workDir, 'delivery.json');
     writeFileSync(file, JSON.stringify(payload));
     const before = gitea.gitea.requests.filter((r) => r.method !== 'GET').length;
-    const { stdout } = await run(process.execPath, [CLI, 'replay', file, '--dry-run'], {
+    const { stdout } = await run(process.execPath, [CLI, 'replay', file, '--dry-run', '--json'], {
       env: env(),
       cwd: workDir,
     });

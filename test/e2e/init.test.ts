@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../../src/redis/data-dir.js';
 import { freePort } from '../../src/redis/embedded.js';
 import { eventually, PROGRAM_REPO, seedProgram, WEBHOOK_SECRET } from '../support/bot.js';
+import { issueLabelPayload } from '../support/deliveries.js';
 import { startHttpGitea } from '../support/gitea-http.js';
+import { completeForm } from '../support/workflows.js';
 
 const CLI = join(import.meta.dirname, '../../dist/src/cli.js');
 const run = promisify(execFile);
@@ -103,5 +105,35 @@ describe('the CLI and the running bot share one state', () => {
       botRedis.disconnect();
     }
     expect(JSON.parse(readFileSync(join(workDir, 'data', LOCK_FILE), 'utf8'))).toEqual(lock);
+  });
+});
+
+describe('one-shot commands speak to people', () => {
+  it('SUBCOMMAND --help prints that subcommand’s help', async () => {
+    const { stdout } = await cli(['init', '--help']);
+    expect(stdout).toMatch(/^operator-bot init --repo OWNER\/REPO/);
+    expect(stdout).toContain('docs/INTERFACE.md');
+    expect((await cli(['help', 'doctor'])).stdout).toMatch(/^operator-bot doctor\n/);
+    expect((await cli(['--help'])).stdout).toMatch(/^Usage: operator-bot <command>/);
+  });
+
+  it('replay --dry-run prints each write readably, and no JSON log line on stdout', async () => {
+    const payload = issueLabelPayload(['operator-application'], {
+      number: 8,
+      issue: { number: 8, body: completeForm, updated_at: '2026-11-21T10:00:00Z' },
+      sender: { login: 'alice' },
+    });
+    gitea.gitea.addIssue(PROGRAM_REPO, {
+      number: 8,
+      title: 'Operator application',
+      body: completeForm,
+      user: 'alice',
+    });
+    const file = join(workDir, 'delivery.json');
+    writeFileSync(file, JSON.stringify(payload));
+    const { stdout } = await cli(['replay', file, '--dry-run']);
+    expect(stdout).toMatch(/^would comment on fleet\/program#8:\n {4}/m);
+    expect(stdout).toMatch(/^would add labels \[\d+\] \(ids\) to fleet\/program#8$/m);
+    expect(stdout).not.toMatch(/^\{/m);
   });
 });
