@@ -7,6 +7,7 @@ import { commandHelp } from './cli/help.js';
 import { runInitCommand } from './cli/init.js';
 import { runJobsFailed, runJobsRetry } from './cli/jobs.js';
 import { runOperatorsList } from './cli/operators.js';
+import { runOperatorsImport } from './cli/operators-import.js';
 import { runPayrollOpen, runPayrollPreview } from './cli/payroll.js';
 import { runRebuild } from './cli/rebuild.js';
 import { runReplay } from './cli/replay.js';
@@ -25,6 +26,8 @@ const USAGE = `Usage: operator-bot <command>   (operator-bot <command> --help fo
   replay FILE [--event issues|issue_label|issue_assign|issue_comment] [--dry-run [--json]]
                           process one recorded webhook payload as if delivered
   operators list [--json] the operator registry
+  operators import FILE.csv [--dry-run]
+                          bring operators run by hand into the registry (recorded in Gitea)
   payroll preview --month YYYY-MM [--json]
                           the month's payroll as it stands (INTERFACE.md's JSON with --json)
   payroll open --month YYYY-MM
@@ -64,7 +67,10 @@ async function main(argv: string[]): Promise<number> {
   }
   readDotEnv();
   const needsGitea =
-    command === 'worker' || command === 'rebuild' || (command === 'payroll' && rest[0] === 'open');
+    command === 'worker' ||
+    command === 'rebuild' ||
+    (command === 'payroll' && rest[0] === 'open') ||
+    (command === 'operators' && rest[0] === 'import' && !values['dry-run']);
   const role: Role = command === 'serve' ? 'serve' : needsGitea ? 'worker' : 'tool';
   const env = loadEnv(process.env, role);
   const { config, path } = loadProgramConfig(env.PROGRAM_CONFIG);
@@ -97,8 +103,11 @@ async function main(argv: string[]): Promise<number> {
       });
     }
     case 'operators':
+      if (rest[0] === 'import' && rest[1]) return runOperatorsImport(env, config, rest[1], values['dry-run']);
       if (rest[0] !== 'list') {
-        console.error('Did you mean: operator-bot operators list [--json]');
+        console.error(
+          'Did you mean: operator-bot operators list [--json]  or  operator-bot operators import FILE.csv [--dry-run]',
+        );
         return 2;
       }
       return runOperatorsList(env, { json: values.json });

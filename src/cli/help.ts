@@ -16,8 +16,15 @@ Processes one recorded webhook payload as if Gitea had delivered it. With --dry-
 empty scratch state and prints each Gitea write it would make instead of sending it (--json: one
 JSON object per write).`,
   operators: `operator-bot operators list [--json]
+operator-bot operators import FILE.csv [--dry-run]
 
-The operator registry: login, status, nodes, chain, wallet.`,
+list: the operator registry (login, status, nodes, chain, wallet).
+import: operators run by hand before the bot, from a CSV with the header
+  login,wallet,chain,nodes,activated[,handle,region,mentor,referrer]
+checked like an application (usernames, a wallet valid on its chain, nodes within
+onboarding.maxNodes, a start date not in the future); every problem is listed at once and nothing
+is imported while there is one. The operators are recorded in a closed issue of PROGRAM_REPO, so
+\`rebuild\` keeps them. --dry-run checks and shows them without writing.`,
   payroll: `operator-bot payroll preview --month YYYY-MM [--json]
 operator-bot payroll open --month YYYY-MM
 
