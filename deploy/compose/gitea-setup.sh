@@ -12,8 +12,8 @@ set -eu
 : "${PROGRAM_REPO:=fleet/program}"
 : "${BOT_USER:=operator-bot}"
 : "${GITEA_ADMIN_USER:=gitea-admin}"
-OUT=/bootstrap
-CONF=/data/gitea/conf/app.ini
+OUT=${BOOTSTRAP_DIR:-/bootstrap}
+CONF=${GITEA_APP_INI:-/data/gitea/conf/app.ini}
 SCOPES=write:issue,write:repository,read:user,read:organization
 ORG=${PROGRAM_REPO%%/*}
 REPO=${PROGRAM_REPO#*/}
@@ -53,16 +53,18 @@ fi
 api() {
   method=$1 path=$2 body=$3
   shift 3
-  code=$(curl -sS -o /tmp/answer -w '%{http_code}' -X "$method" -u "$GITEA_ADMIN_USER:$ADMIN_PASSWORD" \
+  code=$(curl -sS -o "$OUT/.answer" -w '%{http_code}' -X "$method" -u "$GITEA_ADMIN_USER:$ADMIN_PASSWORD" \
     -H 'Content-Type: application/json' -d "$body" "$GITEA_URL/api/v1$path")
   for ok in "$@"; do [ "$code" = "$ok" ] && return 0; done
-  die "$method $path answered $code: $(cat /tmp/answer)"
+  die "$method $path answered $code: $(cat "$OUT/.answer")"
 }
 # 422: the org exists; 409: the repository exists.
 api POST /orgs "{\"username\":\"$ORG\",\"visibility\":\"public\"}" 201 422
 api POST "/orgs/$ORG/repos" "{\"name\":\"$REPO\",\"auto_init\":true,\"default_branch\":\"main\"}" 201 409
 api PUT "/repos/$ORG/$REPO/collaborators/$BOT_USER" '{"permission":"admin"}' 204
+rm -f "$OUT/.answer"
 say "$PROGRAM_REPO is ready; $BOT_USER is an admin of it"
 
-chown -R 1000:1000 "$OUT"
+# The bot's image runs as uid 1000 (node) and reads .env from this volume.
+[ "$(id -u)" != 0 ] || chown -R 1000:1000 "$OUT"
 chmod 600 "$OUT/.env" "$OUT/admin-password"

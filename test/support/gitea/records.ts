@@ -7,6 +7,8 @@ export interface UserRecord {
   email: string;
   isAdmin: boolean;
   isOrganization: boolean;
+  /** Set for accounts that sign in with Basic auth (admin scripts). */
+  password?: string;
   keepEmailPrivate: boolean;
   created: string;
   lastLogin: string;

@@ -1,3 +1,4 @@
+import { adminSetupRoutes } from './admin-setup.js';
 import { branchProtectionRoutes } from './branch-protections.js';
 import { commentRoutes } from './comments.js';
 import { contentRoutes } from './contents.js';
@@ -29,6 +30,7 @@ export const allRoutes: Route[] = [
   ...hookRoutes,
   ...contentRoutes,
   ...branchProtectionRoutes,
+  ...adminSetupRoutes,
 ];
 
 export function routeKey(method: string, template: string): string {
