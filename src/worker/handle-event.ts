@@ -13,6 +13,7 @@ import type { BotEvent } from '../gitea/event.js';
 import type { MaintainerCheck } from '../gitea/roles.js';
 import { createIssueWriter, type IssueWriter, type WriterDeps } from '../gitea/writer.js';
 import type { Notification } from '../notify/message.js';
+import { jobIdOf } from '../queue/job-id.js';
 import type { AlertStore } from '../store/alerts.js';
 import type { InstanceStore } from '../store/instances.js';
 import { issueKey } from '../store/keys.js';
@@ -221,10 +222,9 @@ function timerRequest(effect: Extract<Effect, { type: 'scheduleTimer' }>, workfl
     at: effect.dueAt,
     timer: { workflow, name: effect.name, forState: effect.forState, forVersion: effect.forVersion },
   };
-  const safeRepo = cause.repo.replace(/[^A-Za-z0-9_-]/g, '_');
   return {
     event,
     dueAt: effect.dueAt,
-    jobId: `timer-${safeRepo}-${cause.issue.number}-${workflow}-${effect.name}-v${effect.forVersion}`,
+    jobId: jobIdOf('timer', cause.repo, cause.issue.number, workflow, effect.name, `v${effect.forVersion}`),
   };
 }
