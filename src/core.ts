@@ -22,6 +22,7 @@ import { rotationStatuses } from './schedules/credentials.js';
 import { createScheduleRunner } from './schedules/runner.js';
 import { reminderKey } from './schedules/weekly-reminder.js';
 import { createAlertStore } from './store/alerts.js';
+import { createAppliedCommandStore } from './store/applied-commands.js';
 import { createInstanceStore } from './store/instances.js';
 import { createOpenIssueIndex } from './store/open-issues.js';
 import { createPartnerReportStore } from './store/partner-reports.js';
@@ -127,6 +128,7 @@ export function createCore(deps: CoreDeps) {
     config: deps.config,
     render: deps.templates.render,
     instances,
+    appliedCommands: createAppliedCommandStore(deps.redis),
     registry,
     alerts,
     payments,

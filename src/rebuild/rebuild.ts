@@ -39,6 +39,7 @@ const DERIVED = [
   'ob:status-comment:*',
   'ob:program-issue:*',
   'ob:notified:*',
+  'ob:applied:*',
 ];
 
 /**

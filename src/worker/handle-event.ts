@@ -15,6 +15,7 @@ import { createIssueWriter, type IssueWriter, type WriterDeps } from '../gitea/w
 import type { Notification } from '../notify/message.js';
 import { jobIdOf } from '../queue/job-id.js';
 import type { AlertStore } from '../store/alerts.js';
+import type { AppliedCommandStore } from '../store/applied-commands.js';
 import type { InstanceStore } from '../store/instances.js';
 import { issueKey } from '../store/keys.js';
 import type { OpenIssueIndex } from '../store/open-issues.js';
@@ -35,6 +36,8 @@ export type HandlerDeps = {
   config: ProgramConfig;
   render: Render;
   instances: InstanceStore;
+  /** Comments whose program commands were applied: applied once, ever. */
+  appliedCommands: AppliedCommandStore;
   registry: RegistryStore;
   alerts: AlertStore;
   reports: ReportStore;
@@ -118,6 +121,12 @@ export function createEventHandler(deps: HandlerDeps) {
 
   /** Commands usable in any issue (`/report`, `/help`…), unless a workflow on this issue answers them. */
   async function runProgramCommands(event: BotEvent, claimed: Set<string>, writer: IssueWriter, log: Logger) {
+    const commentId = event.comment?.id;
+    if (commentId === undefined) return;
+    if (await deps.appliedCommands.has(event.repo, event.issue.number, commentId)) {
+      log.info({ commentId }, 'commands of this comment were applied already');
+      return;
+    }
     const facts = await loadFacts(event, '', issueKey(event.repo, event.issue.number));
     const reports = await deps.reports.of(event.actor);
     const actorReportWeeks = Object.fromEntries(reports.map((r) => [r.report.week, r.source.commentId]));
@@ -131,6 +140,8 @@ export function createEventHandler(deps: HandlerDeps) {
       roles,
     });
     for (const effect of effects) await apply(effect, writer, '', event, log);
+    // After the effects (each idempotent): a crash in between re-applies them, never loses them.
+    if (effects.length > 0) await deps.appliedCommands.add(event.repo, event.issue.number, commentId);
   }
 
   async function loadFacts(event: BotEvent, workflow: string, self: string): Promise<Facts> {
