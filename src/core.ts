@@ -154,7 +154,7 @@ export function createCore(deps: CoreDeps) {
       : (deps.notify ?? createNotifier(deps.config.escalation, NOTIFY_OPTIONS).notify),
     openIssues: createOpenIssueIndex(deps.redis),
     writer: writerDeps,
-    isMaintainer: createMaintainerCheck(deps.gitea, deps.redis, deps.config, deps.programRepo),
+    isMaintainer: createMaintainerCheck(deps.gitea, deps.redis, deps.config, deps.programRepo, deps.botLogin),
     enqueueAt: deps.enqueueAt,
     log: deps.log,
   });
