@@ -39,7 +39,7 @@ export function withInput(inputs: Record<string, ActedInput>, event: BotEvent): 
   if (!comment) return next;
   const commands = commandText(comment.body);
   next[String(comment.id)] = {
-    digest: digestOf(comment.body),
+    digest: comment.digest ?? digestOf(comment.body),
     at: event.at,
     by: event.actor,
     ...(commands ? { commands } : {}),
