@@ -1,15 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEventQueue } from '../../src/queue/event-queue.js';
 import { createRegistryStore } from '../../src/store/registry.js';
 import { eventually, PROGRAM_REPO, seedProgram } from '../support/bot.js';
+import { spawnCli } from '../support/cli.js';
 import { fakeClock } from '../support/fake-clock.js';
 import { startHttpGitea } from '../support/gitea-http.js';
 import { useRedis } from '../support/redis.js';
 import { activeOperator } from '../support/workflows.js';
 
-const CLI = join(import.meta.dirname, '../../dist/src/cli.js');
 const redis = useRedis();
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -38,9 +36,8 @@ describe('scheduled runs under a moving clock (real BullMQ promotion, libfaketim
 
     const clock = fakeClock('2026-11-23 08:59:40');
     cleanups.push(() => clock.remove());
-    const child: ChildProcess = spawn(process.execPath, [CLI, 'worker'], {
+    const child = spawnCli(['worker'], {
       env: {
-        PATH: process.env.PATH,
         ...clock.env,
         REDIS_URL: redis.url,
         GITEA_URL: server.url,
