@@ -84,6 +84,15 @@ describe('maintainers by team', () => {
     expect((await readyz(bot)).status).toBe(200);
   });
 
+  it('the bot is a site administrator: it reads any team', async () => {
+    const { bot } = await start(() => {
+      gitea().addTeam('fleet/maintainers', ['tina']);
+      gitea().setSiteAdmin('operator-bot', true);
+    });
+    expect(await answerTo(bot, 9104)).toContain('please answer in this issue');
+    expect((await readyz(bot)).status).toBe(200);
+  });
+
   it.each([
     [
       'the bot is an org member outside the team',
