@@ -181,8 +181,8 @@ export function createEventHandler(deps: HandlerDeps) {
       case 'reopenIssue':
         await writer.reopen();
         return;
-      case 'putOperator':
-        return deps.registry.put(effect.operator);
+      case 'recordOperatorEvent':
+        return deps.registry.append(effect.login, effect.event);
       case 'recordAlert':
         return deps.alerts.put(effect.alert);
       case 'postNote':

@@ -45,7 +45,11 @@ export function earliestEffectiveDay(at: string): Day {
 export function orderedEvents(history: OperatorHistory): HistoryEvent[] {
   const seen = new Set<string>();
   return history.events
-    .filter((event) => (seen.has(event.id) ? false : (seen.add(event.id), true)))
+    .filter((event) => {
+      if (seen.has(event.id)) return false;
+      seen.add(event.id);
+      return true;
+    })
     .map((event, index) => ({ event, index, ms: instantMs(event.at) }))
     .sort((a, b) => a.ms - b.ms || a.index - b.index)
     .map(({ event }) => event);
