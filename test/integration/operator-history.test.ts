@@ -140,3 +140,36 @@ describe('an operator who exits and is activated again in the same month', () =>
     expect(august.lines[0]).toMatchObject({ operator: 'alice', activeDays: 31, baseCents: 15_000 });
   });
 });
+
+describe('a node count changed from a day', () => {
+  it('is asked for by the operator, confirmed by a maintainer, and pro-rated on the payroll line', async () => {
+    seedProgram(gitea());
+    await registry().put(activeOperator('bob', { activatedAt: '2026-01-01T09:00:00.000Z', nodes: 3 }));
+    const core = testCore(redis.client, gitea());
+    gitea().addIssue(PROGRAM_REPO, { number: 5, title: 'More nodes', user: 'bob' });
+    await core.handle(comment(5, 'bob', '/nodes 7 from 2026-11-15', '2026-11-14T08:00:00Z', []));
+    expect((await registry().get('bob'))?.pendingNodes).toMatchObject({ nodes: 7, from: '2026-11-15' });
+    await core.handle(comment(5, 'maint', '/nodes @bob confirm', '2026-11-14T12:00:00Z', []));
+    const bob = await registry().get('bob');
+    expect(bob?.nodes).toBe(7);
+    expect(bob?.pendingNodes).toBeUndefined();
+    expect(
+      gitea()
+        .comments(PROGRAM_REPO, 5)
+        .map((c) => c.body)
+        .join('\n'),
+    ).toContain('@bob runs 7 node(s) from 2026-11-15 (was 3)');
+
+    await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-12-01T06:00:00.000Z' });
+    await core.fire(/^opened-payroll-2026-11/);
+    const issue = issueTitled('Payroll 2026-11');
+    // 14 days at 3 nodes ($150) and 16 at 7 ($200): (15000×14 + 20000×16) / 30 = 17666.67 → $176.67.
+    expect(rows(issue, 'bob')[0]).toContain('| active | 3 → 7 (from 2026-11-15) | 30/30 | $176.67 |');
+    const status = gitea()
+      .comments(PROGRAM_REPO, issue)
+      .find((c) => c.body.includes('operator-bot:state'))?.body;
+    expect(status).toContain(
+      'base $150.00 for 3 node(s) × 14/30 days (2026-11-01–2026-11-14) + $200.00 for 7 node(s) × 16/30 days (2026-11-15–2026-11-30) = $176.67',
+    );
+  });
+});
