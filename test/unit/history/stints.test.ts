@@ -135,6 +135,26 @@ describe('node counts change from a day', () => {
   });
 });
 
+describe('an end recorded late', () => {
+  it('cannot take back a closed month: an exit recorded 1 October for 31 August ends on 1 September', () => {
+    const late = [
+      activated('2026-01-01T00:00:00Z'),
+      { ...exited('2026-08-31T00:00:00Z'), at: '2026-10-01T08:00:00Z' },
+    ];
+    const august = linesOf(payrollOf('2026-08', [history('o', late)]), 'o')[0];
+    expect(august).toMatchObject({
+      status: 'active',
+      activeDays: 31,
+      flags: expect.not.arrayContaining(['exit']),
+    });
+    expect(linesOf(payrollOf('2026-09', [history('o', late)]), 'o')[0]).toMatchObject({
+      status: 'exited',
+      activeDays: 1,
+      lastActiveDay: '2026-09-01',
+    });
+  });
+});
+
 describe('records from before the history', () => {
   it('read as a one-stint history and pay exactly as the record did', () => {
     const record = operator('old', {
