@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { runOperatorHistory } from '../../src/cli/operator-history.js';
+import { loadEnv } from '../../src/config/load.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
 import { computePayroll } from '../../src/domain/payroll/index.js';
 import { payrollInput } from '../../src/payroll/assemble.js';
@@ -171,5 +173,18 @@ describe('a node count changed from a day', () => {
     expect(status).toContain(
       'base $150.00 for 3 node(s) × 14/30 days (2026-11-01–2026-11-14) + $200.00 for 7 node(s) × 16/30 days (2026-11-15–2026-11-30) = $176.67',
     );
+
+    // `operator-bot operators history bob` lists what happened, as recorded.
+    const printed: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((line: string) => printed.push(line));
+    try {
+      expect(
+        await runOperatorHistory(loadEnv({ REDIS_URL: redis.url }, 'tool'), 'bob', { json: false }),
+      ).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(printed.join('\n')).toMatch(/2026-11-14 08:00\s+@bob\s+asked for 7 node\(s\) from 2026-11-15/);
+    expect(printed.join('\n')).toMatch(/2026-11-14 12:00\s+@maint\s+7 node\(s\) from 2026-11-15/);
   });
 });
