@@ -135,6 +135,32 @@ describe('node counts change from a day', () => {
   });
 });
 
+describe('a wallet changed from a day', () => {
+  it('pays the line to the wallet in effect on its last active day; earlier months keep theirs', () => {
+    const eth = '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359';
+    const events = [
+      activated('2026-01-01T00:00:00Z'),
+      {
+        id: 'wallet:1',
+        type: 'wallet' as const,
+        at: '2026-11-14T09:00:00Z',
+        from: '2026-11-15',
+        wallet: eth,
+        chain: 'ethereum' as const,
+      },
+    ];
+    expect(linesOf(payrollOf('2026-10', [history('o', events)]), 'o')[0]).toMatchObject({
+      chain: 'base',
+      wallet: `0x${'ab'.repeat(20)}`,
+    });
+    expect(linesOf(payrollOf('2026-11', [history('o', events)]), 'o')[0]).toMatchObject({
+      chain: 'ethereum',
+      wallet: eth,
+    });
+    expect(currentRecord(history('o', events))).toMatchObject({ chain: 'ethereum', wallet: eth });
+  });
+});
+
 describe('an end recorded late', () => {
   it('cannot take back a closed month: an exit recorded 1 October for 31 August ends on 1 September', () => {
     const late = [
