@@ -116,7 +116,9 @@ describe('an operator who exits and is activated again in the same month', () =>
     const reasons = gitea()
       .comments(PROGRAM_REPO, issue)
       .find((c) => c.body.includes('operator-bot:state'))?.body;
-    expect(reasons).toContain('**@alice (from 2026-03-20)**\n- base $150.00 for 1 node(s) × 12/31 days = $58.06');
+    expect(reasons).toContain(
+      '**@alice (from 2026-03-20)**\n- base $150.00 for 1 node(s) × 12/31 days = $58.06',
+    );
 
     await core.handle(comment(issue, 'maint', '/approve', '2026-04-02T09:00:00Z', ['payroll']));
     await core.handle(comment(issue, 'maint2', '/approve', '2026-04-02T09:30:00Z', ['payroll']));
