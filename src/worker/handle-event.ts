@@ -13,6 +13,7 @@ import type { BotEvent } from '../gitea/event.js';
 import type { MaintainerCheck } from '../gitea/roles.js';
 import { createIssueWriter, type IssueWriter, type WriterDeps } from '../gitea/writer.js';
 import type { Notification } from '../notify/message.js';
+import type { HistoryEvent } from '../domain/history/events.js';
 import type { AlertStore } from '../store/alerts.js';
 import type { InstanceStore } from '../store/instances.js';
 import { issueKey } from '../store/keys.js';
@@ -45,6 +46,8 @@ export type HandlerDeps = {
   partnerReports: PartnerReportStore;
   /** A filed partner report releases the held commission in that month's payroll issue. */
   afterPartnerReport: (month: string) => Promise<void>;
+  /** An operator's history changed: a payroll under review that it reaches back into is recomputed. */
+  afterOperatorEvent: (event: HistoryEvent) => Promise<void>;
   payments: PaymentStore;
   openProgramIssue: ProgramIssueOpener;
   services: FactServices;
@@ -182,7 +185,8 @@ export function createEventHandler(deps: HandlerDeps) {
         await writer.reopen();
         return;
       case 'recordOperatorEvent':
-        return deps.registry.append(effect.login, effect.event);
+        await deps.registry.append(effect.login, effect.event);
+        return deps.afterOperatorEvent(effect.event);
       case 'recordAlert':
         return deps.alerts.put(effect.alert);
       case 'postNote':

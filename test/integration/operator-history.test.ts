@@ -194,3 +194,21 @@ describe('a node count changed from a day', () => {
     expect(printed.join('\n')).toMatch(/2026-11-14 12:00\s+@maint\s+7 node\(s\) from 2026-11-15/);
   });
 });
+
+describe('a node change reaching into the month under review', () => {
+  it('recomputes that month’s open payroll issue', async () => {
+    seedProgram(gitea());
+    await registry().put(activeOperator('bob', { activatedAt: '2026-01-01T09:00:00.000Z', nodes: 3 }));
+    const core = testCore(redis.client, gitea());
+    await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-12-01T06:00:00.000Z' });
+    await core.fire(/^opened-payroll-2026-11/);
+    const issue = issueTitled('Payroll 2026-11');
+    expect(rows(issue, 'bob')[0]).toContain('| active | 3 | 30/30 | $150.00 |');
+
+    await core.handle(
+      comment(issue, 'maint', '/nodes @bob 7 from 2026-11-15', '2026-12-02T09:00:00Z', ['payroll']),
+    );
+    expect(await core.fire(/^opened-payroll-2026-11/)).toBe(1);
+    expect(rows(issue, 'bob')[0]).toContain('| active | 3 → 7 (from 2026-11-15) | 30/30 | $176.67 |');
+  });
+});

@@ -1,5 +1,6 @@
-import { isoDay, utcDay } from '../payroll/calendar.js';
+import { isoDay, monthCalendar, utcDay } from '../payroll/calendar.js';
 import { parseInstantMs } from '../payroll/instants.js';
+import type { HistoryEvent } from './events.js';
 import { earliestEffectiveDay } from './timeline.js';
 
 /**
@@ -23,4 +24,22 @@ export function readEffectiveDay(
   if (from < earliest)
     return `a change can take effect from ${earliest} at the earliest: earlier months are closed (use \`/adjust\` in their payroll).`;
   return { from };
+}
+
+/**
+ * The month before the recording month when `event` changes it (a node or wallet change from a
+ * day in it, an end whose last day is in it): its payroll, under review, must be recomputed.
+ * Undefined when the event only touches the recording month or later.
+ */
+export function reviewMonthTouched(event: HistoryEvent): string | undefined {
+  const earliest = earliestEffectiveDay(event.at);
+  const monthStart = monthCalendar(isoDay(utcDay(event.at)).slice(0, 7)).firstDay;
+  const day =
+    event.type === 'nodes' || event.type === 'wallet'
+      ? utcDay(event.from)
+      : event.type === 'ended' && event.lastDay !== undefined
+        ? utcDay(event.lastDay)
+        : undefined;
+  if (day === undefined || day >= monthStart) return undefined;
+  return isoDay(Math.max(day, earliest)).slice(0, 7);
 }

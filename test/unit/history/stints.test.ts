@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { currentRecord } from '../../../src/domain/history/current.js';
+import { reviewMonthTouched } from '../../../src/domain/history/effective-day.js';
 import { historyFromRecord } from '../../../src/domain/history/legacy.js';
 import { computePayroll, type MonthlyMetrics, type Payroll } from '../../../src/domain/payroll/index.js';
 import { CONFIG, operator } from '../payroll/support.js';
@@ -193,5 +194,19 @@ describe('records from before the history', () => {
         computePayroll({ month, operators: [record], config: CONFIG }),
       );
     expect(currentRecord(historyFromRecord(record))).toMatchObject({ ...record, stints: 1 });
+  });
+});
+
+describe('which payroll under review an event reaches into', () => {
+  it.each([
+    [nodes('2026-12-02T09:00:00Z', '2026-11-15', 7), '2026-11'],
+    [nodes('2026-12-02T09:00:00Z', '2026-09-01', 7), '2026-11'],
+    [nodes('2026-12-02T09:00:00Z', '2026-12-01', 7), undefined],
+    [nodes('2026-12-02T09:00:00Z', '2027-01-01', 7), undefined],
+    [{ ...exited('2026-11-28T00:00:00Z'), at: '2026-12-03T09:00:00Z' }, '2026-11'],
+    [exited('2026-12-02T00:00:00Z'), undefined],
+    [activated('2026-12-02T00:00:00Z'), undefined],
+  ])('%o → %s', (event, month) => {
+    expect(reviewMonthTouched(event)).toBe(month);
   });
 });
