@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { PROGRAM_COMMANDS } from './commands/registry.js';
 import type { ProgramConfig } from './config/program.js';
+import { reviewMonthTouched } from './domain/history/effective-day.js';
 import { payrollIssue } from './domain/payroll/marker.js';
 import { addMonthsTo } from './domain/reports/index.js';
 import { summarizePings } from './domain/standards/ping.js';
@@ -142,6 +143,11 @@ export function createCore(deps: CoreDeps) {
     checkPull: createPullChecker(deps.gitea, deps.giteaUrl ?? ''),
     afterPartnerReport: async (month) => {
       if (await programIssues.exists(payrollIssue(month).key))
+        await runSchedule({ schedule: 'monthClose', month });
+    },
+    afterOperatorEvent: async (event) => {
+      const month = reviewMonthTouched(event);
+      if (month && (await programIssues.exists(payrollIssue(month).key)))
         await runSchedule({ schedule: 'monthClose', month });
     },
     // A report for a week whose reminder issue is open refreshes that issue's list.

@@ -3,6 +3,7 @@ import { decideCommands } from '../commands/decide.js';
 import type { ProgramCommand } from '../commands/types.js';
 import type { ProgramConfig } from '../config/program.js';
 import { mentionedLogins } from '../domain/commands/mentions.js';
+import type { HistoryEvent } from '../domain/history/events.js';
 import { commandNames } from '../engine/commands.js';
 import { decide } from '../engine/decide.js';
 import type { Effect } from '../engine/effects.js';
@@ -49,6 +50,8 @@ export type HandlerDeps = {
   partnerReports: PartnerReportStore;
   /** A filed partner report releases the held commission in that month's payroll issue. */
   afterPartnerReport: (month: string) => Promise<void>;
+  /** An operator's history changed: a payroll under review that it reaches back into is recomputed. */
+  afterOperatorEvent: (event: HistoryEvent) => Promise<void>;
   payments: PaymentStore;
   openProgramIssue: ProgramIssueOpener;
   services: FactServices;
@@ -193,8 +196,9 @@ export function createEventHandler(deps: HandlerDeps) {
       case 'reopenIssue':
         await writer.reopen();
         return;
-      case 'putOperator':
-        return deps.registry.put(effect.operator);
+      case 'recordOperatorEvent':
+        await deps.registry.append(effect.login, effect.event);
+        return deps.afterOperatorEvent(effect.event);
       case 'recordAlert':
         return deps.alerts.put(effect.alert);
       case 'postNote':
