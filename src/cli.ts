@@ -6,6 +6,7 @@ import { runDoctorCommand } from './cli/doctor.js';
 import { commandHelp } from './cli/help.js';
 import { runInitCommand } from './cli/init.js';
 import { runJobsFailed, runJobsRetry } from './cli/jobs.js';
+import { runOperatorHistory } from './cli/operator-history.js';
 import { runOperatorsList } from './cli/operators.js';
 import { runOperatorsImport } from './cli/operators-import.js';
 import { runPayrollOpen, runPayrollPreview } from './cli/payroll.js';
@@ -26,6 +27,8 @@ const USAGE = `Usage: operator-bot <command>   (operator-bot <command> --help fo
   replay FILE [--event issues|issue_label|issue_assign|issue_comment] [--dry-run [--json]]
                           process one recorded webhook payload as if delivered
   operators list [--json] the operator registry
+  operators history LOGIN [--json]
+                          an operator's history: stints, node and wallet changes
   operators import FILE.csv [--dry-run]
                           bring operators run by hand into the registry (recorded in Gitea)
   payroll preview --month YYYY-MM [--json]
@@ -104,9 +107,11 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'operators':
       if (rest[0] === 'import' && rest[1]) return runOperatorsImport(env, config, rest[1], values['dry-run']);
+      if (rest[0] === 'history' && rest[1])
+        return runOperatorHistory(env, rest[1].replace(/^@/, ''), { json: values.json });
       if (rest[0] !== 'list') {
         console.error(
-          'Did you mean: operator-bot operators list [--json]  or  operator-bot operators import FILE.csv [--dry-run]',
+          'Did you mean: operator-bot operators list [--json], operators history LOGIN [--json] or operators import FILE.csv [--dry-run]',
         );
         return 2;
       }

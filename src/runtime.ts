@@ -7,6 +7,7 @@ import type { ProgramConfig } from './config/program.js';
 import { createCore } from './core.js';
 import { isRelevant } from './engine/relevance.js';
 import { createGiteaClient, type GiteaClient, GiteaError } from './gitea/client.js';
+import { teamsProblem } from './gitea/teams.js';
 import { createReadiness } from './install/readiness.js';
 import { mountAdminDashboard } from './intake/admin.js';
 import { createIntakeApp } from './intake/app.js';
@@ -65,6 +66,12 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
     bot.login = login;
     return login;
   });
+  // A configured team the bot cannot read recognises nobody: say so once, loudly, at start-up.
+  void loginReady
+    .then((login) => teamsProblem(gitea, config.maintainers.teams, login))
+    .then((problem) => {
+      if (problem) log.error({ teams: config.maintainers.teams }, problem);
+    });
 
   // Without a worker nothing awaits the login: a rejected token then shows in /readyz and the log.
   if (!worker) loginReady.catch((err: Error) => log.error(err.message));
@@ -83,7 +90,7 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
       botLogin: () => bot.login,
       metrics,
       log,
-      readiness: createReadiness(env, config, intakeRedis),
+      readiness: createReadiness(env, config, intakeRedis, { gitea, botLogin: () => bot.login }),
       noteDelivery: (repo, outcome, deliveryId, event) =>
         watched.has(repo.toLowerCase())
           ? deliveryNotes.note(repo, outcome, { deliveryId, event, at: new Date().toISOString() })

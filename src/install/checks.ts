@@ -1,5 +1,6 @@
 import { GiteaError } from '../gitea/api.js';
 import type { RepoRef } from '../gitea/client.js';
+import { checkTeams } from '../gitea/teams.js';
 import type { GiteaAdmin } from './gitea-admin.js';
 
 /** One line of the install checklist: `fail` stops `init` and makes /readyz answer 503. */
@@ -101,7 +102,7 @@ export async function runInstallChecks(
     ['write:repository', () => admin.probeRepositoryWrite(target.repo)],
   ];
   const teamOrgs = [...new Set(target.teams.map((team) => team.split('/')[0] ?? ''))];
-  if (teamOrgs.length > 0) probes.push(['read:organization', () => admin.searchTeams(teamOrgs[0] ?? '', '')]);
+  if (teamOrgs.length > 0) probes.push(['read:organization', () => admin.orgTeams(teamOrgs[0] ?? '', 1)]);
   for (const [scope, probe] of probes) {
     const error = await probe().then(
       () => undefined,
@@ -115,37 +116,17 @@ export async function runInstallChecks(
     else add(`scope:${scope}`, 'ok', `the token has ${scope}`);
   }
 
-  for (const team of target.teams) checks.push(await teamCheck(admin, team, login));
-  return { checks, facts };
-}
-
-async function teamCheck(admin: GiteaAdmin, team: string, login: string): Promise<Check> {
-  const [org = '', name = ''] = team.split('/');
-  const id = `team:${team}`;
   try {
-    const found = (await admin.searchTeams(org, name)).data?.find((t) => t.name === name);
-    if (!found?.id)
-      return {
-        id,
-        status: 'fail',
-        message: `team ${team} not found (or ${login} is not in it): its members will not count as maintainers — check maintainers.teams`,
-      };
-    await admin.teamMember(found.id, login).catch((error: unknown) => {
-      if (error instanceof GiteaError && error.status === 404) return undefined; // visible, bot not a member
-      throw error;
-    });
-    return { id, status: 'ok', message: `${login} can see the members of ${team}` };
+    for (const team of await checkTeams(admin, target.teams, login))
+      add(
+        `team:${team.team}`,
+        team.problem ? 'fail' : 'ok',
+        team.problem ?? `${login} can read the members of ${team.team}`,
+      );
   } catch (error) {
-    const status = error instanceof GiteaError ? error.status : undefined;
-    return {
-      id,
-      status: 'fail',
-      message:
-        status === 403 || status === 404
-          ? `${login} cannot see the members of ${team} (Gitea shows a team's members only to its members and the org's owners): add ${login} to ${team}`
-          : `cannot check ${team}: ${describe(error)}`,
-    };
+    add('teams', 'fail', `maintainers.teams could not be checked: ${describe(error)}`);
   }
+  return { checks, facts };
 }
 
 export const failed = (checks: readonly Check[]) => checks.filter((check) => check.status === 'fail');

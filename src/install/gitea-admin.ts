@@ -1,7 +1,7 @@
 import type { ChangeFileOperation, CreateHookOption, EditHookOption } from 'gitea-js';
 import { createGiteaApi, type GiteaClientOptions, GiteaError } from '../gitea/api.js';
 import type { LabelSpec } from '../gitea/bot-labels.js';
-import type { RepoRef } from '../gitea/client.js';
+import { createGiteaClient, type RepoRef } from '../gitea/client.js';
 
 export type FileAtRef = { content: string; sha: string };
 
@@ -9,6 +9,7 @@ export type FileAtRef = { content: string; sha: string };
 export function createGiteaAdmin(options: GiteaClientOptions) {
   const { api, call } = createGiteaApi(options);
   const repos = api.repos;
+  const client = createGiteaClient(options);
   const notFoundAs = async <T>(request: Promise<T>, fallback: T): Promise<T> => {
     try {
       return await request;
@@ -26,12 +27,9 @@ export function createGiteaAdmin(options: GiteaClientOptions) {
       call('edit label (scope probe)', () => repos.issueEditLabel(repo.owner, repo.name, 0, {})),
     probeRepositoryWrite: (repo: RepoRef) =>
       call('edit hook (scope probe)', () => repos.repoEditHook(repo.owner, repo.name, 0, {})),
-    searchTeams: (org: string, q: string) =>
-      call('search teams', () => api.orgs.teamSearch(org, { q })) as Promise<{
-        data?: { id?: number; name?: string }[];
-      }>,
-    teamMember: (teamId: number, login: string) =>
-      call('get team member', () => api.teams.orgListTeamMember(teamId, login)),
+    /** For the team check shared with the bot (gitea/teams.ts). */
+    orgTeams: client.orgTeams,
+    teamHasMember: client.teamHasMember,
     async collaborators(repo: RepoRef): Promise<string[]> {
       const logins: string[] = [];
       for (let page = 1; ; page++) {

@@ -191,7 +191,7 @@ describe('operator-bot init stops on what would make every job fail', () => {
     } as ProgramConfig;
     const items = await init({ config });
     expect(texts(items, 'fail')).toEqual([
-      expect.stringContaining('operator-bot cannot see the members of fleet/stewards'),
+      'the bot account @operator-bot cannot read the members of team fleet/stewards: make it a member of that team or an owner of organization fleet',
     ]);
   });
 });
@@ -317,11 +317,11 @@ describe('operator-bot doctor', () => {
     expect(await response.json()).toMatchObject({
       status: 'not ready',
       checks: { redis: true, gitea: true, install: false },
-      problems: [
-        expect.stringContaining(
+      problems: {
+        install: expect.stringContaining(
           'operator-bot has write, not admin, on fleet/program: every command will fail with 403',
         ),
-      ],
+      },
     });
   });
 });
