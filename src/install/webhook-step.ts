@@ -110,3 +110,20 @@ export async function setHookSecret(
     branch_filter: '*',
   });
 }
+
+/**
+ * What is wrong with the bot's webhook on `repo` (for /readyz): none pointing at `url` (or, without
+ * PUBLIC_URL, at any `…/webhooks/gitea`), or one whose settings differ. Undefined when right.
+ */
+export async function webhookProblem(admin: GiteaAdmin, repo: RepoRef, url: string | undefined) {
+  const hooks = await admin.hooks(repo);
+  const hook = hooks.find((h) =>
+    url ? h.config?.url === url : (h.config?.url ?? '').endsWith('/webhooks/gitea'),
+  );
+  const where = `${repo.owner}/${repo.name}`;
+  if (!hook) return `${where} has no webhook to ${url ?? '…/webhooks/gitea'}: run operator-bot init`;
+  const differences = hookDifferences(hook);
+  return differences.length > 0
+    ? `the webhook of ${where} → ${hook.config?.url} differs in ${differences.join(', ')}: Gitea will not send what the bot needs — run operator-bot init`
+    : undefined;
+}

@@ -324,4 +324,15 @@ describe('operator-bot doctor', () => {
       },
     });
   });
+
+  it('/readyz says whether the webhook is set up, without gating readiness on it', async () => {
+    const g = gitea();
+    seedProgram(g);
+    bot = await startTestBot(redis.url, g, { env: { PUBLIC_URL: 'http://bot.example' } });
+    const before = await fetch(`${bot.url}/readyz`);
+    expect(before.status).toBe(200);
+    expect(await before.json()).toMatchObject({
+      webhook: 'fleet/program has no webhook to http://bot.example/webhooks/gitea: run operator-bot init',
+    });
+  });
 });
