@@ -34,6 +34,7 @@ import type { Templates } from './templates.js';
 import { createEventHandler, type DelayedEvent, type HandlerDeps } from './worker/handle-event.js';
 import { createProgramIssueOpener } from './worker/open-program-issue.js';
 import { onboardingData } from './workflows/onboarding/data.js';
+import { createPayrollRefresher } from './workflows/payroll/refresh.js';
 import { loadWorkflows } from './workflows/registry.js';
 
 export type CoreDeps = {
@@ -107,6 +108,7 @@ export function createCore(deps: CoreDeps) {
   const services: FactServices = {
     operator: (login) => registry.get(login),
     payments: (month) => payments.inMonth(month),
+    txUses: (txs) => payments.uses(txs),
     standards: async (month) => {
       const monthEnd = new Date(Date.parse(`${addMonthsTo(month, 1)}-01T00:00:00Z`) - 1).toISOString();
       const statuses = rotationStatuses(monthEnd, await registry.all(), await rotations.all(), deps.config);
@@ -130,6 +132,9 @@ export function createCore(deps: CoreDeps) {
     registry,
     alerts,
     payments,
+    refreshPayrolls: deps.replaying
+      ? async () => undefined
+      : createPayrollRefresher({ instances, botLogin: deps.botLogin, enqueueAt: deps.enqueueAt }),
     openProgramIssue,
     services,
     reports,

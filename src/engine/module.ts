@@ -30,7 +30,10 @@ export type FactServices = {
   /** Everything the payroll of `month` is computed from, as stored now. */
   payrollInput: (month: string) => Promise<PayrollInput>;
   operator: (login: string) => Promise<OperatorRecord | undefined>;
+  /** The ledger's payments of `month` (exit and payroll alike). */
   payments: (month: string) => Promise<Payment[]>;
+  /** The first payment recorded with each of these transactions that the ledger has, by `txKey`. */
+  txUses: (txs: readonly string[]) => Promise<Record<string, Payment>>;
   /** Credentials overdue at the month's end and the month's pings, for the payroll lines. */
   standards: (month: string) => Promise<MonthStandards>;
 };

@@ -18,7 +18,7 @@ import type { InstanceStore } from '../store/instances.js';
 import { issueKey } from '../store/keys.js';
 import type { OpenIssueIndex } from '../store/open-issues.js';
 import type { PartnerReportStore } from '../store/partner-reports.js';
-import type { PaymentStore } from '../store/payments.js';
+import { LedgerConflict, type PaymentStore } from '../store/payments.js';
 import type { PingStore } from '../store/pings.js';
 import type { RegistryStore } from '../store/registry.js';
 import type { ReportStore } from '../store/reports.js';
@@ -28,6 +28,23 @@ import { answerPings, PING_TIMER, pingDeadline, pingDeadlinePassed } from './pin
 import { rolesOf } from './roles.js';
 
 export type DelayedEvent = { event: BotEvent; dueAt: string; jobId: string };
+
+/** Effects that change what a month's payroll is computed from (or the ledger it is paid against). */
+const PAYROLL_INPUTS: ReadonlySet<Effect['type']> = new Set([
+  'putOperator',
+  'recordAlert',
+  'storeReport',
+  'filePartnerReport',
+  'recordRotation',
+  'startPing',
+  'recordPayment',
+]);
+
+/** The ledger is written before anything is shown in Gitea: what the issue says follows the ledger. */
+const ledgerFirst = (effects: readonly Effect[]) => [
+  ...effects.filter((e) => e.type === 'recordPayment'),
+  ...effects.filter((e) => e.type !== 'recordPayment'),
+];
 
 export type HandlerDeps = {
   workflows: readonly WorkflowModule[];
@@ -46,6 +63,8 @@ export type HandlerDeps = {
   /** A filed partner report releases the held commission in that month's payroll issue. */
   afterPartnerReport: (month: string) => Promise<void>;
   payments: PaymentStore;
+  /** After an event changed a payroll input, every open payroll issue computes its snapshot again. */
+  refreshPayrolls: (cause: BotEvent) => Promise<void>;
   openProgramIssue: ProgramIssueOpener;
   services: FactServices;
   /** Sends a chat notification to every configured channel; never throws. */
@@ -79,6 +98,7 @@ export function createEventHandler(deps: HandlerDeps) {
       event = { ...event, issue: { ...event.issue, labels: [...event.issue.labels, APPLICATION_TRIGGER] } };
     }
     const claimed = new Set<string>();
+    let inputsChanged = false;
     for (const workflow of deps.workflows) {
       const name = workflow.definition.name;
       if (event.timer && event.timer.workflow !== name) continue;
@@ -102,7 +122,10 @@ export function createEventHandler(deps: HandlerDeps) {
       });
       const next = decision.instance;
       if (next !== instance) {
-        for (const effect of decision.effects) await apply(effect, writer, name, event, log);
+        for (const effect of ledgerFirst(decision.effects)) {
+          await apply(effect, writer, name, event, log);
+          inputsChanged ||= PAYROLL_INPUTS.has(effect.type);
+        }
         if (next) await deps.instances.put(next);
         log.info({ workflow: name, kind: event.kind, from: instance?.state, to: next?.state }, 'decided');
       }
@@ -112,11 +135,18 @@ export function createEventHandler(deps: HandlerDeps) {
         for (const command of commandNames(workflow)) claimed.add(command);
       }
     }
-    if (event.kind === 'comment.created') await runProgramCommands(event, claimed, writer, log);
+    if (event.kind === 'comment.created')
+      inputsChanged = (await runProgramCommands(event, claimed, writer, log)) || inputsChanged;
+    if (inputsChanged) await deps.refreshPayrolls(event);
   };
 
   /** Commands usable in any issue (`/report`, `/help`…), unless a workflow on this issue answers them. */
-  async function runProgramCommands(event: BotEvent, claimed: Set<string>, writer: IssueWriter, log: Logger) {
+  async function runProgramCommands(
+    event: BotEvent,
+    claimed: Set<string>,
+    writer: IssueWriter,
+    log: Logger,
+  ): Promise<boolean> {
     const facts = await loadFacts(event, '', issueKey(event.repo, event.issue.number));
     const reports = await deps.reports.of(event.actor);
     const actorReportWeeks = Object.fromEntries(reports.map((r) => [r.report.week, r.source.commentId]));
@@ -130,6 +160,7 @@ export function createEventHandler(deps: HandlerDeps) {
       roles,
     });
     for (const effect of effects) await apply(effect, writer, '', event, log);
+    return effects.some((effect) => PAYROLL_INPUTS.has(effect.type));
   }
 
   async function loadFacts(event: BotEvent, workflow: string, self: string): Promise<Facts> {
@@ -197,9 +228,13 @@ export function createEventHandler(deps: HandlerDeps) {
       case 'filePartnerReport':
         await deps.partnerReports.file(effect.month, effect.login);
         return deps.afterPartnerReport(effect.month);
-      case 'recordPayment':
-        await deps.payments.record(effect.payment);
+      case 'recordPayment': {
+        // Decided on the ledger as loaded; another issue may have recorded since. Failing the job
+        // makes it decide again on the ledger as it is now, and refuse with the reason.
+        const recorded = await deps.payments.record(effect.payment);
+        if (recorded.outcome === 'paid' || recorded.outcome === 'tx') throw new LedgerConflict(recorded);
         return;
+      }
       case 'openProgramIssue':
         await deps.openProgramIssue(effect, event);
         return;

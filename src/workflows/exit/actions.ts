@@ -6,6 +6,7 @@ import {
   parseItem,
   TERMINATION_CHECKLIST,
 } from '../../domain/exit/checklist.js';
+import { alreadyPaid, txRefusal } from '../../domain/payments/ledger.js';
 import { isTxHash, txFormat } from '../../domain/payments/tx-hash.js';
 import { addMs, formatUtc } from '../../domain/time/format.js';
 import type { Effect } from '../../engine/effects.js';
@@ -174,6 +175,8 @@ export const exitActions: Record<string, Action> = {
   remindPayment: (ctx) => {
     const data = exitData(ctx.instance);
     if (data.paid || !data.payment) return 'nothing due';
+    const paid = alreadyPaid(exitFacts(ctx.facts.extra).ledger, data.operator, data.payment.month);
+    if (paid) return paid;
     return {
       effects: [
         {
@@ -185,13 +188,25 @@ export const exitActions: Record<string, Action> = {
     };
   },
 
-  recordPayment: ({ command, event, instance }) => {
+  /**
+   * `/paid TX`: the final payment, in the ledger the payroll shares. The month paid already (in
+   * the payroll or here) or a transaction recorded elsewhere is refused, citing the first.
+   */
+  recordPayment: (ctx) => {
+    const { command, event, instance } = ctx;
     const data = exitData(instance);
     if (!data.payment) return 'there is no final payment to record';
     const tx = command?.args[0] ?? '';
-    if (!isTxHash(tx, data.payment.chain as Chain)) {
-      return `give the transaction id on ${data.payment.chain} (${txFormat(data.payment.chain as Chain)}): \`/paid TX\`.`;
+    const chain = data.payment.chain as Chain;
+    if (!isTxHash(tx, chain)) {
+      return `give the transaction id on ${data.payment.chain} (${txFormat(chain)}): \`/paid TX\`.`;
     }
+    const facts = exitFacts(ctx.facts.extra);
+    const issue = `${event.repo}#${event.issue.number}`;
+    const refusal =
+      alreadyPaid(facts.ledger, data.operator, data.payment.month) ??
+      txRefusal(facts.txUses, tx, issue, chain);
+    if (refusal) return refusal;
     const paid = { by: event.actor, at: event.at, tx };
     return {
       data: { paid },
@@ -204,9 +219,10 @@ export const exitActions: Record<string, Action> = {
             month: data.payment.month,
             cents: data.payment.totalCents,
             tx,
+            chain,
             by: event.actor,
             at: event.at,
-            issue: `${event.repo}#${event.issue.number}`,
+            issue,
           },
         },
       ],

@@ -13,17 +13,19 @@ export function payrollStatusView(instance: Instance, config: ProgramConfig): Re
   const data = payrollData(instance);
   const payroll = data.snapshot;
   const token = config.payroll.token;
-  const paid = new Set([...Object.keys(data.payments), ...data.paidElsewhere]);
+  const here = `${instance.repo}#${instance.issue}`;
+  const ledger = new Map(data.ledger.map((p) => [p.login.toLowerCase(), p]));
+  const paid = new Set(ledger.keys());
   const lines = payroll?.lines ?? [];
   const rows = lines.map((line) => {
-    const payment = data.payments[line.operator.toLowerCase()];
-    const state = line.held
-      ? '⏸ held'
-      : payment
-        ? `✅ paid (${payment.tx.slice(0, 12)}…)`
-        : paid.has(line.operator.toLowerCase())
-          ? '✅ paid at exit'
-          : 'due';
+    const payment = ledger.get(line.operator.toLowerCase());
+    const state = payment
+      ? payment.issue === here
+        ? `✅ paid ${formatDollars(payment.cents)} (${payment.tx.slice(0, 12)}…)`
+        : `✅ paid ${formatDollars(payment.cents)} in ${payment.issue}`
+      : line.held
+        ? '⏸ held'
+        : 'due';
     return {
       cells: [
         `@${line.operator}`,
