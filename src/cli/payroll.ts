@@ -7,6 +7,8 @@ import type { BotEvent } from '../gitea/event.js';
 import type { Logger } from '../logger.js';
 import { payrollInput } from '../payroll/assemble.js';
 import { loadPayrollSources } from '../payroll/sources.js';
+import { createDelayedEnqueue } from '../queue/enqueue.js';
+import { createEventQueue } from '../queue/event-queue.js';
 import { createAlertStore } from '../store/alerts.js';
 import { createInstanceStore } from '../store/instances.js';
 import { createPartnerReportStore } from '../store/partner-reports.js';
@@ -93,7 +95,11 @@ function previewText(payroll: Payroll): string {
   return `Payroll ${payroll.month}\n\n${table}\n\nTotal ${formatDollars(payroll.totalCents)} · payable ${formatDollars(payroll.payableCents)}`;
 }
 
-/** `payroll open --month YYYY-MM`: opens (or refreshes) the month's payroll issue now. */
+/**
+ * `payroll open --month YYYY-MM`: opens (or refreshes) the month's payroll issue now. What is due
+ * now (the issue's start) runs here; a timer due later (the approval reminder) goes on the queue
+ * with its due time, for the worker, as if the schedule had opened the issue.
+ */
 export async function runPayrollOpen(
   env: Env,
   config: ProgramConfig,
@@ -101,19 +107,25 @@ export async function runPayrollOpen(
   month: string,
 ): Promise<number> {
   return withRedis(env, async (redis) => {
-    const started: BotEvent[] = [];
-    // The payroll issue's workflow starts here rather than waiting for a worker.
-    const core = await cliCore(env, config, log, redis, giteaFromEnv(env), async (job) => {
-      started.push(job.event);
-    });
-    await core.runSchedule({ schedule: 'monthClose', month, firedAt: new Date().toISOString() });
-    for (const event of started) await core.handleEvent(event);
-    const payroll = started.find((e) => e.issue.title === `Payroll ${month}`);
-    console.log(
-      payroll
-        ? `Payroll ${month}: ${env.GITEA_URL}/${env.PROGRAM_REPO}/issues/${payroll.issue.number}`
-        : 'Nothing opened.',
-    );
-    return 0;
+    const queue = createEventQueue(redis);
+    try {
+      const later = createDelayedEnqueue(queue);
+      const due: BotEvent[] = [];
+      const core = await cliCore(env, config, log, redis, giteaFromEnv(env), async (job) => {
+        if (Date.parse(job.dueAt) <= Date.now()) due.push(job.event);
+        else await later(job);
+      });
+      await core.runSchedule({ schedule: 'monthClose', month, firedAt: new Date().toISOString() });
+      for (let i = 0; i < due.length; i++) await core.handleEvent(due[i] as BotEvent);
+      const payroll = due.find((e) => e.issue.title === `Payroll ${month}`);
+      console.log(
+        payroll
+          ? `Payroll ${month}: ${env.GITEA_URL}/${env.PROGRAM_REPO}/issues/${payroll.issue.number}`
+          : 'Nothing opened.',
+      );
+      return 0;
+    } finally {
+      await queue.close();
+    }
   });
 }
