@@ -18,7 +18,12 @@ export const tx = (n: number) => `0x${String(n).padStart(2, '0').repeat(32)}`;
  * $250.00), six weekly reports each, one critical alert bob acknowledged in 10 minutes; the
  * maintainers maint and maint2.
  */
-export async function aMonthOfActivity(redis: Redis, gitea: FakeGitea, config?: ProgramConfig) {
+export async function aMonthOfActivity(
+  redis: Redis,
+  gitea: FakeGitea,
+  config?: ProgramConfig,
+  options?: Parameters<typeof testCore>[3],
+) {
   seedProgram(gitea);
   gitea.addUser('maint2');
   gitea.setPermission(PROGRAM_REPO, 'maint2', 'admin');
@@ -53,7 +58,7 @@ export async function aMonthOfActivity(redis: Redis, gitea: FakeGitea, config?: 
     acknowledgedBy: 'bob',
     responseMs: 600_000,
   });
-  return testCore(redis, gitea, config);
+  return testCore(redis, gitea, config, options);
 }
 
 let commentId = 70_000;
