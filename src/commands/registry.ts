@@ -1,4 +1,5 @@
 import { helpCommand } from './help.js';
+import { nodesCommand } from './nodes.js';
 import { partnerReportCommand } from './partner-report.js';
 import { pingCommand } from './ping.js';
 import { reportCommand } from './report.js';
@@ -13,5 +14,6 @@ export const PROGRAM_COMMANDS: readonly ProgramCommand[] = [
   partnerReportCommand,
   rotatedCommand,
   pingCommand,
+  nodesCommand,
   helpCommand(() => PROGRAM_COMMANDS),
 ];

@@ -30,6 +30,8 @@ const DERIVED = [
   'ob:instance*',
   'ob:instances',
   'ob:operators',
+  'ob:operator-logins',
+  'ob:operator-history:*',
   'ob:reports:*',
   'ob:alerts:*',
   'ob:payments:*',

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { txKey } from '../domain/payments/ledger.js';
-import { type Payment, paymentSchema } from '../domain/payments/payment.js';
+import { type Payment, paymentLine, paymentSchema } from '../domain/payments/payment.js';
 
 const monthKey = (month: string) => `ob:payments:${month}`;
 /** Every transaction recorded, by `txKey`: the first payment recorded with it. */
@@ -9,7 +9,7 @@ const TX_INDEX = 'ob:payments:tx';
 /**
  * Checks and writes one payment atomically. A login's month is paid once; a transaction is
  * recorded from one issue and on one chain. The same payment again (a retried job) is `same`.
- * KEYS: month hash, tx index. ARGV: login (lower-case), tx key, payment JSON, issue, chain.
+ * KEYS: month hash, tx index. ARGV: line key (`paymentLine`), tx key, payment JSON, issue, chain.
  */
 const RECORD = `
 local existing = redis.call('HGET', KEYS[1], ARGV[1])
@@ -40,8 +40,8 @@ export class LedgerConflict extends Error {
 }
 
 /**
- * The ledger of payments: per month and operator one payment (exit workflow and payroll alike),
- * and every transaction once. Amounts are integer cents.
+ * The ledger of payments: per month and payroll line (an operator's stint in the month) one
+ * payment, the exit workflow and the payroll alike, and every transaction once. Integer cents.
  */
 export function createPaymentStore(redis: Redis) {
   return {
@@ -53,7 +53,7 @@ export function createPaymentStore(redis: Redis) {
         2,
         monthKey(parsed.month),
         TX_INDEX,
-        parsed.login.toLowerCase(),
+        paymentLine(parsed),
         txKey(parsed.tx),
         JSON.stringify(parsed),
         parsed.issue,

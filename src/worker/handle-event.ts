@@ -31,7 +31,7 @@ export type DelayedEvent = { event: BotEvent; dueAt: string; jobId: string };
 
 /** Effects that change what a month's payroll is computed from (or the ledger it is paid against). */
 const PAYROLL_INPUTS: ReadonlySet<Effect['type']> = new Set([
-  'putOperator',
+  'recordOperatorEvent',
   'recordAlert',
   'storeReport',
   'filePartnerReport',
@@ -212,8 +212,8 @@ export function createEventHandler(deps: HandlerDeps) {
       case 'reopenIssue':
         await writer.reopen();
         return;
-      case 'putOperator':
-        return deps.registry.put(effect.operator);
+      case 'recordOperatorEvent':
+        return deps.registry.append(effect.login, effect.event);
       case 'recordAlert':
         return deps.alerts.put(effect.alert);
       case 'postNote':

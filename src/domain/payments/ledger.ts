@@ -1,6 +1,6 @@
 import { formatDollars } from '../payroll/amount.js';
 import { formatUtc } from '../time/format.js';
-import type { Payment } from './payment.js';
+import { type Payment, paymentLine } from './payment.js';
 
 /**
  * The key a transaction is recorded under: hex hashes (EVM `0x…`, Tron with or without `0x`)
@@ -28,9 +28,12 @@ const where = (payment: Payment): string =>
 export const describePayment = (payment: Payment): string =>
   `@${payment.login}'s ${payment.month} pay (${where(payment)})`;
 
-/** Why a payment of `login` for `month` cannot be recorded again, or undefined when it can. */
-export function alreadyPaid(ledger: readonly Payment[], login: string, month: string): string | undefined {
-  const first = ledger.find((p) => p.month === month && p.login.toLowerCase() === login.toLowerCase());
+/**
+ * Why the payroll line `line` (its key: the login, or `login@YYYY-MM-DD` for a second stint in
+ * the month) of `month` cannot be paid again, citing the first payment; undefined when it can.
+ */
+export function alreadyPaid(ledger: readonly Payment[], line: string, month: string): string | undefined {
+  const first = ledger.find((p) => p.month === month && paymentLine(p) === line.toLowerCase());
   return first
     ? `@${first.login} is paid already for ${month}: ${where(first)} — a month's pay is recorded once.`
     : undefined;

@@ -6,6 +6,7 @@ import {
   parseItem,
   TERMINATION_CHECKLIST,
 } from '../../domain/exit/checklist.js';
+import type { HistoryEvent } from '../../domain/history/events.js';
 import { alreadyPaid, txRefusal } from '../../domain/payments/ledger.js';
 import { isTxHash, txFormat } from '../../domain/payments/tx-hash.js';
 import { addMs, formatUtc } from '../../domain/time/format.js';
@@ -48,8 +49,16 @@ function terminate(ctx: DecideContext, login: string, reason: string, by: string
   const subject = exitFacts(ctx.facts.extra).subject;
   if (!subject) return `@${login} is not in the operator registry`;
   const at = ctx.event.at;
-  const record = { ...subject, status: 'terminated' as const, endedAt: at };
-  const payment = finalPayment(ctx, record, at);
+  const end: HistoryEvent = {
+    id: `ended:${ctx.event.repo}#${ctx.event.issue.number}`,
+    type: 'ended',
+    kind: 'terminated',
+    at,
+    lastDay: at,
+    reason,
+    by,
+  };
+  const payment = finalPayment(ctx, subject.login, end, at);
   if (typeof payment === 'string') return payment;
   return {
     data: {
@@ -62,7 +71,7 @@ function terminate(ctx: DecideContext, login: string, reason: string, by: string
       payment,
     },
     startTimers: [{ name: 'paymentDue', dueAt: payment?.dueBy ?? at }],
-    effects: [{ type: 'putOperator', operator: record }],
+    effects: [{ type: 'recordOperatorEvent', login: subject.login, event: end }],
   };
 }
 
@@ -98,7 +107,17 @@ export const exitActions: Record<string, Action> = {
     return {
       data: { kind: 'notice', operator: event.issue.author, openedAt: event.issue.createdAt, lastDay },
       startTimers: [{ name: 'lastDay', dueAt: lastDay }],
-      effects: [{ type: 'putOperator', operator: { ...facts.author, status: 'exiting' } }],
+      effects: [
+        {
+          type: 'recordOperatorEvent',
+          login: facts.author.login,
+          event: {
+            id: `notice:${event.repo}#${event.issue.number}`,
+            type: 'notice',
+            at: event.issue.createdAt,
+          },
+        },
+      ],
     };
   },
 
@@ -162,20 +181,31 @@ export const exitActions: Record<string, Action> = {
     const data = exitData(ctx.instance);
     const subject = exitFacts(ctx.facts.extra).subject;
     if (!subject || !data.lastDay) return 'the operator is not in the registry';
-    const record = { ...subject, status: 'exited' as const, endedAt: data.lastDay };
-    const payment = finalPayment(ctx, record, data.lastDay);
+    const end: HistoryEvent = {
+      id: `ended:${ctx.event.repo}#${ctx.event.issue.number}`,
+      type: 'ended',
+      kind: 'exited',
+      at: ctx.event.at,
+      lastDay: data.lastDay,
+      reason: 'exit notice',
+    };
+    const payment = finalPayment(ctx, subject.login, end, data.lastDay);
     if (typeof payment === 'string' || !payment) return payment ?? 'no payment';
     return {
       data: { payment },
       startTimers: [{ name: 'paymentDue', dueAt: payment.dueBy }],
-      effects: [{ type: 'putOperator', operator: record }],
+      effects: [{ type: 'recordOperatorEvent', login: subject.login, event: end }],
     };
   },
 
   remindPayment: (ctx) => {
     const data = exitData(ctx.instance);
     if (data.paid || !data.payment) return 'nothing due';
-    const paid = alreadyPaid(exitFacts(ctx.facts.extra).ledger, data.operator, data.payment.month);
+    const paid = alreadyPaid(
+      exitFacts(ctx.facts.extra).ledger,
+      data.payment.line ?? data.operator,
+      data.payment.month,
+    );
     if (paid) return paid;
     return {
       effects: [
@@ -204,7 +234,7 @@ export const exitActions: Record<string, Action> = {
     const facts = exitFacts(ctx.facts.extra);
     const issue = `${event.repo}#${event.issue.number}`;
     const refusal =
-      alreadyPaid(facts.ledger, data.operator, data.payment.month) ??
+      alreadyPaid(facts.ledger, data.payment.line ?? data.operator, data.payment.month) ??
       txRefusal(facts.txUses, tx, issue, chain);
     if (refusal) return refusal;
     const paid = { by: event.actor, at: event.at, tx };
@@ -223,6 +253,7 @@ export const exitActions: Record<string, Action> = {
             by: event.actor,
             at: event.at,
             issue,
+            ...(data.payment.line ? { line: data.payment.line } : {}),
           },
         },
       ],

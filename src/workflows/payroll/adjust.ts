@@ -31,9 +31,12 @@ export function change(ctx: DecideContext, data: PayrollData, text: string): Act
   };
 }
 
+/** The operator's last line of the month (a second stint's line when it came back in the month). */
 function lineOf(ctx: DecideContext, login: string | undefined) {
   if (!login) return undefined;
-  return currentPayroll(ctx)?.lines.find((line) => line.operator.toLowerCase() === login.toLowerCase());
+  return currentPayroll(ctx)
+    ?.lines.filter((line) => line.operator.toLowerCase() === login.toLowerCase())
+    .at(-1);
 }
 
 /** Why an adjustment needs a second maintainer (a ceiling of `payroll.adjustments`), or undefined. */

@@ -1,6 +1,6 @@
-import type { Payment } from '../../domain/payments/payment.js';
+import { type Payment, paymentLine } from '../../domain/payments/payment.js';
 import { payrollDigest } from '../../domain/payroll/digest.js';
-import { computePayroll, type Payroll, type PayrollLine } from '../../domain/payroll/index.js';
+import { computePayroll, lineKey, type Payroll, type PayrollLine } from '../../domain/payroll/index.js';
 import type { DecideContext } from '../../engine/module.js';
 import { withStandards } from '../../payroll/standards.js';
 import { describeChanges } from './changes.js';
@@ -28,15 +28,13 @@ export const currentPayroll = (ctx: DecideContext, data?: PayrollData) => comput
 /** The month's ledger: what the facts loaded plus what this issue recorded since (not applied yet). */
 export function ledgerOf(ctx: DecideContext, data: PayrollData = payrollData(ctx.instance)): Payment[] {
   const stored = payrollFacts(ctx.facts.extra).storedPayments.filter((p) => p.month === data.month);
-  const seen = new Set(stored.map((p) => p.login.toLowerCase()));
-  return [
-    ...stored,
-    ...data.ledger.filter((p) => p.month === data.month && !seen.has(p.login.toLowerCase())),
-  ];
+  const seen = new Set(stored.map(paymentLine));
+  return [...stored, ...data.ledger.filter((p) => p.month === data.month && !seen.has(paymentLine(p)))];
 }
 
-export const paymentOf = (ledger: readonly Payment[], login: string) =>
-  ledger.find((p) => p.login.toLowerCase() === login.toLowerCase());
+/** The ledger's payment of a payroll line (matched by `lineKey`). */
+export const paymentOf = (ledger: readonly Payment[], line: Pick<PayrollLine, 'key' | 'operator'>) =>
+  ledger.find((p) => paymentLine(p) === lineKey(line));
 
 /** Lines of the snapshot to pay: something payable, not held. */
 export const payableLines = (payroll: Payroll | undefined): PayrollLine[] =>
@@ -48,7 +46,7 @@ export function unpaidLines(
   data: PayrollData = payrollData(ctx.instance),
 ): PayrollLine[] {
   const ledger = ledgerOf(ctx, data);
-  return payableLines(data.snapshot).filter((line) => !paymentOf(ledger, line.operator));
+  return payableLines(data.snapshot).filter((line) => !paymentOf(ledger, line));
 }
 
 export type Refresh = {

@@ -4,7 +4,7 @@ import { alreadyPaid, txKey, txRefusal } from '../../domain/payments/ledger.js';
 import type { Payment } from '../../domain/payments/payment.js';
 import { isTxHash, txFormat } from '../../domain/payments/tx-hash.js';
 import { formatDollars } from '../../domain/payroll/amount.js';
-import type { PayrollLine } from '../../domain/payroll/index.js';
+import { lineKey, type PayrollLine } from '../../domain/payroll/index.js';
 import type { Effect } from '../../engine/effects.js';
 import type { ActionResult, DecideContext } from '../../engine/module.js';
 import { ledgerOf, payableLines, paymentOf } from './compute.js';
@@ -41,17 +41,21 @@ function allTargets(unpaid: PayrollLine[], chainArg: string | undefined, month: 
   return { lines, chain };
 }
 
-/** Which line `/paid @op TX` pays; a retry of the same payment here is done already. */
+/**
+ * Which line `/paid @op TX` pays: the operator's first unpaid line (an operator back in the month
+ * has a line per stint), else its last. A retry of the same payment here is done already.
+ */
 function oneTarget(ctx: DecideContext, ledger: Payment[], who: string, tx: string, issue: string): Target {
   const data = payrollData(ctx.instance);
   const login = mentionArg(who);
-  const line = data.snapshot?.lines.find((l) => l.operator.toLowerCase() === login?.toLowerCase());
+  const lines = (data.snapshot?.lines ?? []).filter((l) => l.operator.toLowerCase() === login?.toLowerCase());
+  const line = lines.find((l) => !paymentOf(ledger, l) && !l.held && l.payableCents > 0) ?? lines.at(-1);
   if (!line) return `@${login ?? who} has no line this month.`;
-  if (line.held) return `@${line.operator}'s line is held; /unhold it first.`;
-  const paid = paymentOf(ledger, line.operator);
+  const paid = paymentOf(ledger, line);
   if (paid && paid.issue === issue && txKey(paid.tx) === txKey(tx))
     return { done: `@${line.operator}'s payment ${tx} is recorded already (${formatDollars(paid.cents)}).` };
-  if (paid) return alreadyPaid(ledger, line.operator, data.month) ?? 'paid already';
+  if (paid) return alreadyPaid(ledger, lineKey(line), data.month) ?? 'paid already';
+  if (line.held) return `@${line.operator}'s line is held; /unhold it first.`;
   if (line.payableCents <= 0) return `@${line.operator} has nothing payable this month.`;
   return { lines: [line], chain: line.chain as Chain };
 }
@@ -73,7 +77,7 @@ export function recordPayments(ctx: DecideContext): ActionResult | string {
   if (!data.snapshot) return 'the payroll data could not be loaded';
   const issue = `${ctx.event.repo}#${ctx.event.issue.number}`;
   const ledger = ledgerOf(ctx, data);
-  const unpaid = payableLines(data.snapshot).filter((line) => !paymentOf(ledger, line.operator));
+  const unpaid = payableLines(data.snapshot).filter((line) => !paymentOf(ledger, line));
   const target =
     who.toLowerCase() === 'all'
       ? allTargets(unpaid, args.length === 3 ? args[1] : undefined, data.month)
@@ -86,6 +90,7 @@ export function recordPayments(ctx: DecideContext): ActionResult | string {
   if (refusal) return refusal;
   const { actor: by, at } = ctx.event;
   const payments: Payment[] = target.lines.map((line) => ({
+    ...(lineKey(line) === line.operator.toLowerCase() ? {} : { line: lineKey(line) }),
     login: line.operator,
     month: data.month,
     cents: line.payableCents,
