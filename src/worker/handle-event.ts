@@ -60,8 +60,6 @@ export type HandlerDeps = {
   pings: PingStore;
   checkPull: (event: BotEvent, writer: IssueWriter) => Promise<void>;
   partnerReports: PartnerReportStore;
-  /** A filed partner report releases the held commission in that month's payroll issue. */
-  afterPartnerReport: (month: string) => Promise<void>;
   payments: PaymentStore;
   /** After an event changed a payroll input, every open payroll issue computes its snapshot again. */
   refreshPayrolls: (cause: BotEvent) => Promise<void>;
@@ -226,8 +224,8 @@ export function createEventHandler(deps: HandlerDeps) {
         await deps.pings.open(effect.ping);
         return deps.enqueueAt(pingDeadline(effect.ping, event));
       case 'filePartnerReport':
-        await deps.partnerReports.file(effect.month, effect.login);
-        return deps.afterPartnerReport(effect.month);
+        // The open payroll issues are refreshed after the event (a partner report is an input).
+        return deps.partnerReports.file(effect.month, effect.login);
       case 'recordPayment': {
         // Decided on the ledger as loaded; another issue may have recorded since. Failing the job
         // makes it decide again on the ledger as it is now, and refuse with the reason.

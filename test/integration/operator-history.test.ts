@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { defaultProgramConfig } from '../../src/config/program.js';
+import { payrollInput } from '../../src/domain/payroll/assemble.js';
 import { computePayroll } from '../../src/domain/payroll/index.js';
-import { payrollInput } from '../../src/payroll/assemble.js';
-import { loadPayrollSources } from '../../src/payroll/sources.js';
 import { createAlertStore } from '../../src/store/alerts.js';
 import { createPartnerReportStore } from '../../src/store/partner-reports.js';
 import { createPaymentStore } from '../../src/store/payments.js';
 import { createRegistryStore } from '../../src/store/registry.js';
 import { createReportStore } from '../../src/store/reports.js';
+import { loadPayrollSources } from '../../src/workflows/payroll/sources.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
 import { commentPayload, issuePayload, label } from '../support/deliveries.js';

@@ -1,8 +1,7 @@
 import { type Payment, paymentLine } from '../../domain/payments/payment.js';
-import { payrollDigest } from '../../domain/payroll/digest.js';
-import { computePayroll, lineKey, type Payroll, type PayrollLine } from '../../domain/payroll/index.js';
+import { lineKey, type Payroll, type PayrollLine } from '../../domain/payroll/index.js';
+import { monthPayroll } from '../../domain/payroll/month-payroll.js';
 import type { DecideContext } from '../../engine/module.js';
-import { withStandards } from '../../payroll/standards.js';
 import { describeChanges } from './changes.js';
 import { type PayrollData, payrollData } from './data.js';
 import { payrollFacts } from './facts.js';
@@ -13,13 +12,7 @@ export function computed(
   data: PayrollData = payrollData(ctx.instance),
 ): { payroll: Payroll; digest: string } | undefined {
   const { input, standards } = payrollFacts(ctx.facts.extra);
-  if (!input) return undefined;
-  const full = { ...input, adjustments: data.adjustments, holds: data.holds };
-  const payroll = computePayroll(full);
-  return {
-    payroll: standards ? withStandards(payroll, standards) : payroll,
-    digest: payrollDigest(full, standards ?? null),
-  };
+  return input ? monthPayroll(input, standards, data) : undefined;
 }
 
 /** The month's payroll as it would be computed now. Pure. */

@@ -2,8 +2,8 @@ import { txCandidates } from '../../domain/payments/ledger.js';
 import type { Payment } from '../../domain/payments/payment.js';
 import type { PayrollInput } from '../../domain/payroll/index.js';
 import { readPayrollMonth } from '../../domain/payroll/marker.js';
+import type { MonthStandards } from '../../domain/payroll/standards.js';
 import type { LoadFacts } from '../../engine/module.js';
-import type { MonthStandards } from '../../payroll/standards.js';
 import { payrollData } from './data.js';
 
 export type PayrollFacts = {
