@@ -76,4 +76,18 @@ describe('an approval is of a snapshot', () => {
     expect(payroll.labels()).toEqual(['payroll/approved']);
     expect(gitea().requestsTo('PATCH', '/repos/{owner}/{repo}/issues/comments/{id}')).toHaveLength(edits);
   });
+
+  it('a credentials rotation after the month leaves the month’s flags and its approvals as they were', async () => {
+    const core = await aMonthOfActivity(redis.client, gitea());
+    const payroll = await approvedPayroll(core, gitea());
+    expect(payroll.table()).toContain('flags: credentials-overdue');
+    gitea().addIssue(PROGRAM_REPO, { number: 42, title: 'Chat', user: 'bob' });
+    await core.handle(
+      commentIn(42, 'bob', '/rotated', '2026-12-03T09:00:00Z', { labels: [], author: 'bob' }),
+    );
+    await core.fire(/^refresh-payroll-2026-11/);
+    expect(payroll.labels()).toEqual(['payroll/approved']);
+    expect(payroll.table()).toContain('flags: credentials-overdue');
+    expect(payroll.comments().some((c) => c.includes('approval(s) are void'))).toBe(false);
+  });
 });

@@ -27,6 +27,7 @@ export function payrollDigest(input: PayrollInput, extra: unknown = null): strin
   const normalized = {
     ...rest,
     operators: sortedBy(rest.operators, (o) => o.login.toLowerCase()),
+    histories: sortedBy(rest.histories, (h) => h.login.toLowerCase()),
     metrics: sortedBy(rest.metrics, (m) => `${m.login.toLowerCase()} ${m.month}`),
     alerts: sortedBy(rest.alerts, (a) => `${a.login.toLowerCase()} ${a.openedAt}`),
     partnerReports: sortedBy(rest.partnerReports, (p) => p.toLowerCase()),

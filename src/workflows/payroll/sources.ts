@@ -54,7 +54,7 @@ export function createPayrollSource(stores: PayrollStores, config: ProgramConfig
     const statuses = rotationStatuses(
       monthEnd,
       await stores.registry.all(),
-      await stores.rotations.all(),
+      await stores.rotations.asOf(monthEnd),
       config,
     );
     return {
