@@ -6,6 +6,7 @@ import { reportCommand } from './report.js';
 import { rotatedCommand } from './rotated.js';
 import { terminateCommand } from './terminate.js';
 import type { ProgramCommand } from './types.js';
+import { walletCommand } from './wallet.js';
 
 /** Every command usable in any issue. */
 export const PROGRAM_COMMANDS: readonly ProgramCommand[] = [
@@ -15,5 +16,6 @@ export const PROGRAM_COMMANDS: readonly ProgramCommand[] = [
   rotatedCommand,
   pingCommand,
   nodesCommand,
+  walletCommand,
   helpCommand(() => PROGRAM_COMMANDS),
 ];

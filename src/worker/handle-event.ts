@@ -211,6 +211,7 @@ export function createEventHandler(deps: HandlerDeps) {
         await writer.reopen();
         return;
       case 'recordOperatorEvent':
+        // The open payroll issues are refreshed after the event (the history is an input).
         return deps.registry.append(effect.login, effect.event);
       case 'recordAlert':
         return deps.alerts.put(effect.alert);

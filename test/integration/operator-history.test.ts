@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { runOperatorHistory } from '../../src/cli/operator-history.js';
+import { loadEnv } from '../../src/config/load.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
 import { payrollInput } from '../../src/domain/payroll/assemble.js';
 import { computePayroll } from '../../src/domain/payroll/index.js';
@@ -111,6 +113,12 @@ describe('an operator who exits and is activated again in the same month', () =>
     // 15000 × 12 / 31 = 5806.45 → $58.06, + $20 response bonus (no critical alerts) = $78.06.
     expect(newRow).toContain('| active | 1 | 12/31 | $58.06 |');
     expect(newRow).toContain('**$78.06** | due |');
+    const reasons = gitea()
+      .comments(PROGRAM_REPO, issue)
+      .find((c) => c.body.includes('operator-bot:state'))?.body;
+    expect(reasons).toContain(
+      '**@alice (from 2026-03-20)**\n- base $150.00 for 1 node(s) × 12/31 days = $58.06',
+    );
 
     await core.handle(comment(issue, 'maint', '/approve', '2026-04-02T09:00:00Z', ['payroll']));
     await core.handle(comment(issue, 'maint2', '/approve', '2026-04-02T09:30:00Z', ['payroll']));
@@ -171,5 +179,36 @@ describe('a node count changed from a day', () => {
     expect(status).toContain(
       'base $150.00 for 3 node(s) × 14/30 days (2026-11-01–2026-11-14) + $200.00 for 7 node(s) × 16/30 days (2026-11-15–2026-11-30) = $176.67',
     );
+
+    // `operator-bot operators history bob` lists what happened, as recorded.
+    const printed: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((line: string) => printed.push(line));
+    try {
+      expect(
+        await runOperatorHistory(loadEnv({ REDIS_URL: redis.url }, 'tool'), 'bob', { json: false }),
+      ).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(printed.join('\n')).toMatch(/2026-11-14 08:00\s+@bob\s+asked for 7 node\(s\) from 2026-11-15/);
+    expect(printed.join('\n')).toMatch(/2026-11-14 12:00\s+@maint\s+7 node\(s\) from 2026-11-15/);
+  });
+});
+
+describe('a node change reaching into the month under review', () => {
+  it('recomputes that month’s open payroll issue', async () => {
+    seedProgram(gitea());
+    await registry().put(activeOperator('bob', { activatedAt: '2026-01-01T09:00:00.000Z', nodes: 3 }));
+    const core = testCore(redis.client, gitea());
+    await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-12-01T06:00:00.000Z' });
+    await core.fire(/^opened-payroll-2026-11/);
+    const issue = issueTitled('Payroll 2026-11');
+    expect(rows(issue, 'bob')[0]).toContain('| active | 3 | 30/30 | $150.00 |');
+
+    await core.handle(
+      comment(issue, 'maint', '/nodes @bob 7 from 2026-11-15', '2026-12-02T09:00:00Z', ['payroll']),
+    );
+    expect(await core.fire(/^refresh-payroll-2026-11/)).toBe(1);
+    expect(rows(issue, 'bob')[0]).toContain('| active | 3 → 7 (from 2026-11-15) | 30/30 | $176.67 |');
   });
 });

@@ -58,8 +58,8 @@ export function orderedEvents(history: OperatorHistory): HistoryEvent[] {
 /**
  * Folds a history into stints and changes. An activation while a stint is open, and an end or a
  * notice with none open, are ignored (they record nothing new). A node or wallet change takes
- * effect from `from`, but never before `earliestEffectiveDay(at)`; an activation sets the
- * application's nodes and wallet from its own day.
+ * effect from `from`, but never before `earliestEffectiveDay(at)`, and an end cannot take back
+ * days before it either; an activation sets the application's nodes and wallet from its own day.
  */
 export function timeline(history: OperatorHistory): Timeline {
   const stints: Stint[] = [];
@@ -81,7 +81,7 @@ export function timeline(history: OperatorHistory): Timeline {
         if (open && open.noticeDay === undefined) open.noticeDay = day;
         break;
       case 'ended':
-        if (open) open.end = endOf(event, open.activatedDay);
+        if (open) open.end = endOf(event, Math.max(open.activatedDay, earliestEffectiveDay(event.at)));
         break;
       case 'nodes':
         nodes.push({ from: effective(event.from), value: event.nodes });
@@ -98,9 +98,13 @@ export function timeline(history: OperatorHistory): Timeline {
   return { login: history.login, stints, nodes, wallets, ...(pendingNodes ? { pendingNodes } : {}) };
 }
 
-/** A last active day before the activation day is read as the activation day (one active day). */
-function endOf(event: Extract<HistoryEvent, { type: 'ended' }>, activatedDay: Day): Stint['end'] {
-  const lastDay = event.lastDay === undefined ? undefined : Math.max(utcDay(event.lastDay), activatedDay);
+/**
+ * The stint's end, its last active day no earlier than `earliest`: the activation day (one
+ * active day), or — for an end recorded late — `earliestEffectiveDay(at)`, so closed months
+ * keep their lines (days, status and bonuses) as they were paid.
+ */
+function endOf(event: Extract<HistoryEvent, { type: 'ended' }>, earliest: Day): Stint['end'] {
+  const lastDay = event.lastDay === undefined ? undefined : Math.max(utcDay(event.lastDay), earliest);
   return {
     kind: event.kind,
     at: event.at,

@@ -71,7 +71,11 @@ export function payrollStatusView(instance: Instance, config: ProgramConfig): Re
     };
   });
   const reasons = lines.map((line) => ({
-    operator: line.operator,
+    // A second stint in the month has its own line: say which.
+    operator:
+      lineKey(line) === line.operator.toLowerCase()
+        ? line.operator
+        : `${line.operator} (from ${line.firstActiveDay})`,
     details: [
       baseReason(line),
       ...Object.entries(line.bonusDetails).map(

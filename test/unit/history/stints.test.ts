@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { currentRecord } from '../../../src/domain/history/current.js';
+import { reviewMonthTouched } from '../../../src/domain/history/effective-day.js';
 import { historyFromRecord } from '../../../src/domain/history/legacy.js';
 import { computePayroll, type MonthlyMetrics, type Payroll } from '../../../src/domain/payroll/index.js';
 import { CONFIG, operator } from '../payroll/support.js';
@@ -135,6 +136,52 @@ describe('node counts change from a day', () => {
   });
 });
 
+describe('a wallet changed from a day', () => {
+  it('pays the line to the wallet in effect on its last active day; earlier months keep theirs', () => {
+    const eth = '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359';
+    const events = [
+      activated('2026-01-01T00:00:00Z'),
+      {
+        id: 'wallet:1',
+        type: 'wallet' as const,
+        at: '2026-11-14T09:00:00Z',
+        from: '2026-11-15',
+        wallet: eth,
+        chain: 'ethereum' as const,
+      },
+    ];
+    expect(linesOf(payrollOf('2026-10', [history('o', events)]), 'o')[0]).toMatchObject({
+      chain: 'base',
+      wallet: `0x${'ab'.repeat(20)}`,
+    });
+    expect(linesOf(payrollOf('2026-11', [history('o', events)]), 'o')[0]).toMatchObject({
+      chain: 'ethereum',
+      wallet: eth,
+    });
+    expect(currentRecord(history('o', events))).toMatchObject({ chain: 'ethereum', wallet: eth });
+  });
+});
+
+describe('an end recorded late', () => {
+  it('cannot take back a closed month: an exit recorded 1 October for 31 August ends on 1 September', () => {
+    const late = [
+      activated('2026-01-01T00:00:00Z'),
+      { ...exited('2026-08-31T00:00:00Z'), at: '2026-10-01T08:00:00Z' },
+    ];
+    const august = linesOf(payrollOf('2026-08', [history('o', late)]), 'o')[0];
+    expect(august).toMatchObject({
+      status: 'active',
+      activeDays: 31,
+      flags: expect.not.arrayContaining(['exit']),
+    });
+    expect(linesOf(payrollOf('2026-09', [history('o', late)]), 'o')[0]).toMatchObject({
+      status: 'exited',
+      activeDays: 1,
+      lastActiveDay: '2026-09-01',
+    });
+  });
+});
+
 describe('records from before the history', () => {
   it('read as a one-stint history and pay exactly as the record did', () => {
     const record = operator('old', {
@@ -147,5 +194,19 @@ describe('records from before the history', () => {
         computePayroll({ month, operators: [record], config: CONFIG }),
       );
     expect(currentRecord(historyFromRecord(record))).toMatchObject({ ...record, stints: 1 });
+  });
+});
+
+describe('which payroll under review an event reaches into', () => {
+  it.each([
+    [nodes('2026-12-02T09:00:00Z', '2026-11-15', 7), '2026-11'],
+    [nodes('2026-12-02T09:00:00Z', '2026-09-01', 7), '2026-11'],
+    [nodes('2026-12-02T09:00:00Z', '2026-12-01', 7), undefined],
+    [nodes('2026-12-02T09:00:00Z', '2027-01-01', 7), undefined],
+    [{ ...exited('2026-11-28T00:00:00Z'), at: '2026-12-03T09:00:00Z' }, '2026-11'],
+    [exited('2026-12-02T00:00:00Z'), undefined],
+    [activated('2026-12-02T00:00:00Z'), undefined],
+  ])('%o → %s', (event, month) => {
+    expect(reviewMonthTouched(event)).toBe(month);
   });
 });
