@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPaymentStore } from '../../src/store/payments.js';
 import { PROGRAM_REPO } from '../support/bot.js';
+import { issuePayload, label } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { aMonthOfActivity, approvedPayroll, commentIn, tx } from '../support/payroll.js';
 import { useRedis } from '../support/redis.js';
@@ -89,5 +90,68 @@ describe('an approval is of a snapshot', () => {
     expect(payroll.labels()).toEqual(['payroll/approved']);
     expect(payroll.table()).toContain('flags: credentials-overdue');
     expect(payroll.comments().some((c) => c.includes('approval(s) are void'))).toBe(false);
+  });
+
+  const NEW_WALLET = '0x52908400098527886E0F7030069857D2E4169EE7';
+  it.each<[string, (core: Awaited<ReturnType<typeof aMonthOfActivity>>) => Promise<void>, string]>([
+    [
+      'a wallet change reaching into the month',
+      (core) =>
+        core.handle(
+          commentIn(43, 'maint', `/wallet @alice ${NEW_WALLET} base 2026-11-01`, '2026-12-03T09:00:00Z', {
+            labels: [],
+            author: 'maint',
+          }),
+        ),
+      `@alice: wallet base 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed → base ${NEW_WALLET}`,
+    ],
+    [
+      'a node change reaching into the month',
+      (core) =>
+        core.handle(
+          commentIn(43, 'maint', '/nodes @alice 7 from 2026-11-16', '2026-12-03T09:00:00Z', {
+            labels: [],
+            author: 'maint',
+          }),
+        ),
+      '@alice: $250.00 → $275.00',
+    ],
+    [
+      'a new critical alert of the month, never acknowledged',
+      async (core) => {
+        gitea().addIssue(PROGRAM_REPO, {
+          number: 44,
+          title: 'Gateway down',
+          user: 'alice',
+          labels: ['operator-alert'],
+        });
+        await core.handle(
+          issuePayload('opened', {
+            number: 44,
+            issue: {
+              number: 44,
+              title: 'Gateway down on node-1',
+              body: 'The gateway stopped answering.',
+              labels: [label('operator-alert')],
+              user: { login: 'alice' },
+              created_at: '2026-11-29T10:00:00Z',
+              updated_at: '2026-11-29T10:00:00Z',
+            },
+            sender: { login: 'alice' },
+          }),
+        );
+      },
+      '@alice: $250.00 → $230.00',
+    ],
+  ])('%s voids the approvals with one comment saying what changed', async (_what, change, said) => {
+    const core = await aMonthOfActivity(redis.client, gitea());
+    const payroll = await approvedPayroll(core, gitea());
+    gitea().addIssue(PROGRAM_REPO, { number: 43, title: 'Registry', user: 'maint' });
+    await change(core);
+    await core.fire(/^refresh-payroll-2026-11/);
+    const voids = payroll.comments().filter((c) => c.includes('approval(s) are void'));
+    expect(voids).toHaveLength(1);
+    expect(voids[0]).toContain(said);
+    expect(payroll.labels()).toEqual(['payroll/review']);
   });
 });
