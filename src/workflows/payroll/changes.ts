@@ -1,5 +1,5 @@
 import { formatDollars } from '../../domain/payroll/amount.js';
-import type { Payroll, PayrollLine } from '../../domain/payroll/index.js';
+import { lineKey, type Payroll, type PayrollLine } from '../../domain/payroll/index.js';
 
 const metrics = (line: PayrollLine) => Object.values(line.bonusDetails).map((detail) => detail.metric);
 
@@ -27,13 +27,12 @@ function lineChange(before: PayrollLine | undefined, after: PayrollLine | undefi
 }
 
 /**
- * What changed between two snapshots of a month's payroll, one entry per operator whose line
- * changed (new amounts included), in login order. Pure.
+ * What changed between two snapshots of a month's payroll, one entry per line (an operator's
+ * stint in the month, `lineKey`) that changed, new amounts included, in key order. Pure.
  */
 export function describeChanges(before: Payroll | undefined, after: Payroll): string[] {
-  const key = (line: PayrollLine) => line.operator.toLowerCase();
-  const old = new Map((before?.lines ?? []).map((line) => [key(line), line]));
-  const now = new Map(after.lines.map((line) => [key(line), line]));
+  const old = new Map((before?.lines ?? []).map((line) => [lineKey(line), line]));
+  const now = new Map(after.lines.map((line) => [lineKey(line), line]));
   return [...new Set([...old.keys(), ...now.keys()])]
     .sort()
     .flatMap((login) => lineChange(old.get(login), now.get(login)) ?? []);
