@@ -175,4 +175,15 @@ describe('operator-bot one-shot commands', () => {
     const { stdout } = await run(process.execPath, [CLI, 'operators', 'list'], { env: env(), cwd: workDir });
     expect(stdout).toContain('No operators in the registry yet');
   });
+
+  it('operators history names a login the registry does not know, exit code 1', async () => {
+    const missing = run(process.execPath, [CLI, 'operators', 'history', '@nobody'], {
+      env: env(),
+      cwd: workDir,
+    });
+    await expect(missing).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('@nobody is not in the operator registry'),
+    });
+  });
 });
