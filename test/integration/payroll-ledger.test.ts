@@ -63,7 +63,7 @@ describe('a transaction pays lines on one chain', () => {
 });
 
 describe('one ledger per operator and month, for the exit and the payroll', () => {
-  it('bob terminated on 20 November and paid in the November payroll: a second /paid in the termination issue is refused, citing the first', async () => {
+  it('bob terminated on 20 November and paid in the November payroll: a second /paid in the termination issue is refused, citing the first, and the exit is settled by it', async () => {
     const core = await aMonthOfActivity(redis.client, gitea());
     const termination = await terminateBob(core);
     const payroll = await approvedPayroll(core, gitea());
@@ -74,8 +74,10 @@ describe('one ledger per operator and month, for the exit and the payroll', () =
     await core.handle(inTermination(termination, `/paid ${tx(13)}`, '2026-12-04T10:00:00Z'));
     expect(replies(termination)).toContain(`@bob is paid already for 2026-11: $${(paid?.cents ?? 0) / 100}`);
     expect(replies(termination)).toContain(`\`${tx(12)}\` in ${PROGRAM_REPO}#${payroll.number()}`);
-    expect(exitLabels(termination)).toEqual(['exit/terminated']);
+    expect(replies(termination)).toContain(`\`${tx(13)}\` is not recorded`);
     expect(await ledger()).toHaveLength(1);
+    expect(exitLabels(termination)).toEqual(['exit/done']);
+    expect(gitea().issue(PROGRAM_REPO, termination)?.state).toBe('closed');
   });
 
   it('a transaction recorded at an exit is refused in the payroll, naming where it was used; the exit payment shows as paid', async () => {

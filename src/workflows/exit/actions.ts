@@ -1,4 +1,3 @@
-import type { Chain } from '../../domain/application/chains.js';
 import { addMonths } from '../../domain/application/dates.js';
 import {
   type ChecklistItem,
@@ -7,8 +6,7 @@ import {
   TERMINATION_CHECKLIST,
 } from '../../domain/exit/checklist.js';
 import type { HistoryEvent } from '../../domain/history/events.js';
-import { alreadyPaid, txRefusal } from '../../domain/payments/ledger.js';
-import { isTxHash, txFormat } from '../../domain/payments/tx-hash.js';
+import { alreadyPaid } from '../../domain/payments/ledger.js';
 import { addMs, formatUtc } from '../../domain/time/format.js';
 import type { Effect } from '../../engine/effects.js';
 import type { Action, ActionResult, DecideContext } from '../../engine/module.js';
@@ -16,6 +14,7 @@ import { type ExitData, exitData } from './data.js';
 import { exitFacts } from './facts.js';
 import { checklistComplete } from './guards.js';
 import { finalPayment } from './payment.js';
+import { recordPayment } from './record-payment.js';
 import { trustedTermination } from './termination.js';
 
 const maintainersMention = (ctx: DecideContext) =>
@@ -218,45 +217,5 @@ export const exitActions: Record<string, Action> = {
     };
   },
 
-  /**
-   * `/paid TX`: the final payment, in the ledger the payroll shares. The month paid already (in
-   * the payroll or here) or a transaction recorded elsewhere is refused, citing the first.
-   */
-  recordPayment: (ctx) => {
-    const { command, event, instance } = ctx;
-    const data = exitData(instance);
-    if (!data.payment) return 'there is no final payment to record';
-    const tx = command?.args[0] ?? '';
-    const chain = data.payment.chain as Chain;
-    if (!isTxHash(tx, chain)) {
-      return `give the transaction id on ${data.payment.chain} (${txFormat(chain)}): \`/paid TX\`.`;
-    }
-    const facts = exitFacts(ctx.facts.extra);
-    const issue = `${event.repo}#${event.issue.number}`;
-    const refusal =
-      alreadyPaid(facts.ledger, data.payment.line ?? data.operator, data.payment.month) ??
-      txRefusal(facts.txUses, tx, issue, chain);
-    if (refusal) return refusal;
-    const paid = { by: event.actor, at: event.at, tx };
-    return {
-      data: { paid },
-      reply: `payment recorded: ${tx}.`,
-      effects: [
-        {
-          type: 'recordPayment',
-          payment: {
-            login: data.operator,
-            month: data.payment.month,
-            cents: data.payment.totalCents,
-            tx,
-            chain,
-            by: event.actor,
-            at: event.at,
-            issue,
-            ...(data.payment.line ? { line: data.payment.line } : {}),
-          },
-        },
-      ],
-    };
-  },
+  recordPayment,
 };
