@@ -75,6 +75,8 @@ export interface FakeGitea {
    * (`/repos/{owner}/{repo}/issues/{index}`) or RegExp on the API path. */
   requestsTo(method: string, path: string | RegExp): RecordedRequest[];
   failNext(fault: FaultSpec): void;
+  /** Drops the faults not used up (the outage is over). */
+  clearFaults(): void;
   assertContract(): void;
   reset(): void;
 }
@@ -160,6 +162,7 @@ export function createFakeGitea(options: FakeGiteaOptions = {}): FakeGitea {
 
     requestsTo: (method, path) => requests.filter((request) => matchesRequest(request, method, path)),
     failNext: (fault: FaultSpec) => faults.add(fault),
+    clearFaults: () => faults.clear(),
 
     assertContract() {
       if (violations.length === 0) return;
