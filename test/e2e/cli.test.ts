@@ -186,10 +186,7 @@ describe('operator-bot one-shot commands', () => {
   });
 
   it('operators history names a login the registry does not know, exit code 1', async () => {
-    const missing = runCli(['operators', 'history', '@nobody'], {
-      env: env(),
-      cwd: workDir,
-    });
+    const missing = runCli(['operators', 'history', '@nobody'], { env: env(), cwd: workDir });
     await expect(missing).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining('@nobody is not in the operator registry'),

@@ -99,6 +99,8 @@ export interface FakeGitea {
   /** Deliveries sent so far; `settled()` waits until every one has its answer. */
   readonly deliveries: HookDeliveryRecord[];
   settled(): Promise<void>;
+  /** Drops the faults not used up (the outage is over). */
+  clearFaults(): void;
   assertContract(): void;
   reset(): void;
 }
@@ -243,6 +245,7 @@ export function createFakeGitea(options: FakeGiteaOptions = {}): FakeGitea {
     settled: async () => {
       await Promise.all(state.deliveries.map((delivery) => delivery.done));
     },
+    clearFaults: () => faults.clear(),
 
     assertContract() {
       if (violations.length === 0) return;
