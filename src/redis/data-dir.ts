@@ -37,6 +37,7 @@ async function answers(port: number): Promise<boolean> {
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
+  probe.on('error', () => undefined); // a refused connection is the answer, not an error
   try {
     await probe.connect();
     return (await probe.ping()) === 'PONG';
@@ -45,6 +46,14 @@ async function answers(port: number): Promise<boolean> {
   } finally {
     probe.disconnect();
   }
+}
+
+async function shutDown(port: number): Promise<void> {
+  const orphan = new Redis(port, '127.0.0.1', { maxRetriesPerRequest: 0, retryStrategy: () => null });
+  await orphan.shutdown().catch(() => undefined); // the connection closes as the server exits
+  orphan.disconnect();
+  for (let waited = 0; waited < 5_000 && (await answers(port)); waited += 100)
+    await new Promise((done) => setTimeout(done, 100));
 }
 
 function readLock(path: string): Lock | undefined {
@@ -60,7 +69,8 @@ function readLock(path: string): Lock | undefined {
  * (its lock file names a live pid and a port that answers), connect to it, so the CLI and the
  * bot share one state; when a one-shot command holds the directory, refuse with who holds it;
  * otherwise start an embedded redis-server and hold the directory (lock file, port included)
- * until `stop`. A lock left by a dead process is taken over. Throws DataDirLockedError.
+ * until `stop`. A lock left by a dead process is taken over, after stopping a redis-server that
+ * process left running on the directory. Throws DataDirLockedError.
  */
 export async function openDataDirRedis(
   dataDir: string,
@@ -83,9 +93,14 @@ export async function openDataDirRedis(
           `the data directory ${dir} is in use by \`operator-bot ${holder.command}\` (pid ${holder.pid}): wait for it to finish, or set REDIS_URL or another DATA_DIR`,
         );
       }
-      if (!holder)
+      if (!holder) {
         await new Promise((done) => setTimeout(done, 200)); // being written right now
-      else rmSync(path, { force: true }); // its process is gone
+        continue;
+      }
+      // Its process is gone; a redis-server it started may outlive it (SIGKILL): stop that one (it
+      // writes its AOF first) rather than run a second server on the same files.
+      if (await answers(holder.port)) await shutDown(holder.port);
+      rmSync(path, { force: true });
       continue;
     }
     try {

@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { DataDirLockedError, LOCK_FILE, openDataDirRedis } from '../../src/redis/data-dir.js';
+import { startEmbeddedRedis } from '../../src/redis/embedded.js';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'ob-data-'));
 
@@ -66,6 +68,34 @@ describe('one embedded Redis per data directory', () => {
       expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
     } finally {
       await redis.stop();
+    }
+  });
+
+  it('stops a redis-server a killed bot left running on the directory before starting its own', async () => {
+    const dir = dataDir();
+    const orphan = await startEmbeddedRedis(dir);
+    const port = Number(new URL(orphan.url).port);
+    const gone = spawn(process.execPath, ['-e', '']);
+    await new Promise((done) => gone.once('exit', done));
+    writeFileSync(
+      join(dir, LOCK_FILE),
+      JSON.stringify({ pid: gone.pid, port, owner: 'serve', command: 'serve' }),
+    );
+    const redis = await openDataDirRedis(dir, { owner: 'serve', command: 'serve' });
+    try {
+      expect(redis.url).not.toBe(orphan.url);
+      const refused = await new Promise<boolean>((resolve) => {
+        const socket = connect(port, '127.0.0.1');
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve(false);
+        });
+        socket.once('error', () => resolve(true));
+      });
+      expect(refused).toBe(true);
+    } finally {
+      await redis.stop();
+      await orphan.stop();
     }
   });
 });
