@@ -79,7 +79,8 @@ export function readAnswers(
     sovereignty: readCommitment(required('sovereignty'), 'sovereignty', report),
   };
   answers.giteaUsername = readUsername(required('giteaUsername'), 'giteaUsername', report);
-  answers.priorWork = required('priorWork');
+  // Not required by the program: no answer (`_No response_`) reads as none and never blocks.
+  answers.priorWork = optional(written.priorWork) ?? 'None';
   answers.referredBy = readOptionalUsername(written.referredBy, report);
   answers.improvementPlan = optional(written.improvementPlan);
   answers.signature = required('signature');
