@@ -25,7 +25,8 @@ export const ALERT_QUESTIONS = [
  */
 export function parseAlertForm(body: string): AlertForm {
   const answers = readFormByPlace(body, ALERT_QUESTIONS);
-  const pick = (label: (typeof ALERT_QUESTIONS)[number]['label']) => answerText(answers.get(label)) || undefined;
+  const pick = (label: (typeof ALERT_QUESTIONS)[number]['label']) =>
+    answerText(answers.get(label)) || undefined;
   const form: AlertForm = {};
   const operator = pick('Operator');
   const login = operator ? parseUsername(operator) : undefined;
