@@ -79,6 +79,9 @@ export function normalizeLabel(label: string): string {
     .trim();
 }
 
+/** No question is worded longer; longer text is an answer, and is not scanned for wordings. */
+const MAX_LABEL_LENGTH = 200;
+
 const sectionByAlias = new Map<string, SectionKey>();
 for (const [key, aliases] of Object.entries(ALIASES) as [SectionKey, readonly string[]][]) {
   const ownLabel = key === 'experience' ? 'experience' : FIELD_LABELS[key];
@@ -95,6 +98,7 @@ const multiWordAliases = [...sectionByAlias.keys()]
  * words are only matched exactly, or "Start date availability" would become the signing date.
  */
 export function sectionKeyForLabel(label: string): SectionKey | undefined {
+  if (label.length > MAX_LABEL_LENGTH) return undefined;
   const normalized = normalizeLabel(label);
   if (normalized === '') return undefined;
   const exact = sectionByAlias.get(normalized);

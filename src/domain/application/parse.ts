@@ -1,3 +1,4 @@
+import { MAX_FORM_TEXT } from '../forms/read-form.js';
 import { AnswerCollector, type Section } from './collect-answers.js';
 import { readApplicationForm } from './form-by-place.js';
 import { normalizeLabel, sectionKeyForLabel } from './labels.js';
@@ -37,10 +38,12 @@ const TEMPLATE_SECTION_TITLES: ReadonlySet<string> = new Set(
  * (`### Label`, blank line, value: read by each answer's place in the form, see
  * readApplicationForm) or by hand from the markdown template (`- **Label**: value`,
  * `- [x] option`; other wordings of the questions too). The first non-empty answer to a question
- * wins. Never throws: text it does not recognise is ignored. Linear in the body.
+ * wins. Never throws: text it does not recognise is ignored. Reads the first MAX_FORM_TEXT
+ * characters, in time linear in them.
  */
 export function parseApplication(body: string): RawApplication {
-  return readApplicationForm(String(body)) ?? parseTemplate(String(body));
+  const text = String(body).slice(0, MAX_FORM_TEXT);
+  return readApplicationForm(text) ?? parseTemplate(text);
 }
 
 /** The markdown template, or a form whose labels are not this form's: questions by their wording. */

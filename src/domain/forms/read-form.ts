@@ -3,6 +3,9 @@ import { normalizeText } from '../markdown/text.js';
 import { labelKey } from './label-key.js';
 import { closeLegacyFences } from './legacy-fences.js';
 
+/** Form bodies are read from their first 64 KiB only (a real one is a few KB), like commands. */
+export const MAX_FORM_TEXT = 65_536;
+
 /** One question of an issue form: its label, and the wordings older versions of the form used. */
 export type FormQuestion = { label: string; formerLabels?: readonly string[] };
 
@@ -21,7 +24,8 @@ type Heading = { place: number; line: number; next: number };
  * when the questions in between appear nowhere after it (they were removed from the form). When a
  * label comes again before the next one, the last is Gitea's (the others were typed in answers).
  * Headings in fenced code, quotes and HTML blocks are never boundaries (CommonMark, markdown-it);
- * the older rendering "```\nvalue```" is read too. Linear in the body.
+ * the older rendering "```\nvalue```" is read too. Reads the first MAX_FORM_TEXT characters,
+ * in time linear in them.
  */
 export function readFormByPlace(body: string, questions: readonly FormQuestion[]): FormAnswers {
   const keyToIndex = new Map<string, number>();
@@ -44,7 +48,10 @@ export function readAnswersByPlace(
   body: string,
   placeOf: (headingText: string) => number | undefined,
 ): Map<number, string> {
-  const lines = closeLegacyFences(normalizeText(body).split('\n'), (text) => placeOf(text) !== undefined);
+  const lines = closeLegacyFences(
+    normalizeText(String(body).slice(0, MAX_FORM_TEXT)).split('\n'),
+    (text) => placeOf(text) !== undefined,
+  );
   const headings = labelledHeadings(lines.join('\n'), placeOf);
   const lastAt = new Map<number, number>();
   for (const [position, heading] of headings.entries()) lastAt.set(heading.place, position);
