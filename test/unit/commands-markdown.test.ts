@@ -17,6 +17,7 @@ describe('commands are lines that render as plain text in a paragraph (CommonMar
     ['an HTML comment over several lines', '<!--\n/terminate @bob gone\n-->'],
     ['inline code over two lines', 'Type `this\n/approve now` to approve.'],
     ['a link text over two lines', '[see\n/approve now](https://example.org)'],
+    ['a reference link over two lines', '[see\n/approve now][docs]\n\n[docs]: https://example.org'],
     ['a list item', '- /approve'],
     ['a heading', '# /approve'],
     ['a setext heading', '/approve\n========'],

@@ -1,6 +1,6 @@
 import type { Token } from 'markdown-it';
 import { offsetsInsideMarkup } from '../markdown/inline.js';
-import { parseBlocks } from '../markdown/parser.js';
+import { type MarkdownEnv, parseBlocks } from '../markdown/parser.js';
 import { normalizeText } from '../markdown/text.js';
 
 export type CommandLine = {
@@ -48,17 +48,18 @@ export function parseCommands(body: string): CommandLine[] {
 
 /** Indexes (0-based) of the lines of `text` that start with `/x` as plain paragraph text. */
 function commandLineIndexes(text: string): number[] {
-  const tokens = parseBlocks(text);
+  const env: MarkdownEnv = {};
+  const tokens = parseBlocks(text, env);
   const found: number[] = [];
   for (const [index, token] of tokens.entries()) {
     if (token.type !== 'inline' || token.level !== 1 || !token.map) continue;
     if (tokens[index - 1]?.type !== 'paragraph_open') continue;
-    found.push(...plainCommandLines(token));
+    found.push(...plainCommandLines(token, env));
   }
   return found;
 }
 
-function plainCommandLines(paragraph: Token): number[] {
+function plainCommandLines(paragraph: Token, env: MarkdownEnv): number[] {
   const first = paragraph.map?.[0] ?? 0;
   const candidates: { line: number; offset: number }[] = [];
   let offset = 0;
@@ -72,6 +73,7 @@ function plainCommandLines(paragraph: Token): number[] {
   const inside = offsetsInsideMarkup(
     paragraph.content,
     candidates.map((candidate) => candidate.offset),
+    env,
   );
   return candidates.filter((candidate) => !inside.has(candidate.offset)).map((candidate) => candidate.line);
 }

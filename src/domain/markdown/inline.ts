@@ -1,5 +1,6 @@
 import type { StateInline } from 'markdown-it';
 import MarkdownIt from 'markdown-it';
+import type { MarkdownEnv } from './parser.js';
 
 /**
  * Inline rules whose output is plain text as written (or a line break). Every other rule (code
@@ -8,7 +9,7 @@ import MarkdownIt from 'markdown-it';
  */
 const PLAIN_RULES = new Set(['text', 'newline', 'emphasis', 'strikethrough', 'linkify']);
 
-type RangeEnv = { src: string; covered: [number, number][] };
+type RangeEnv = MarkdownEnv & { src: string; covered: [number, number][] };
 
 const inlineParser = MarkdownIt('commonmark');
 // Emphasis never hides a line's start and is the slowest rule on `*a*a*a…`: its markers stay text.
@@ -31,11 +32,16 @@ for (const name of inlineParser.inline.ruler.__rules__.map((rule) => rule.name))
 /**
  * For the text of one paragraph (an `inline` token's `content`), which of the given offsets lie
  * inside a construct that does not render as plain text: a code span, a link or image, an
- * autolink, inline HTML (comments included), an entity or an escape. `offsets` must be ascending.
+ * autolink, inline HTML (comments included), an entity or an escape. `offsets` must be ascending;
+ * `blocks` is the env of the block parse, whose link reference definitions make `[x]` a link.
  * Linear in the text (markdown-it's inline parser) plus the offsets.
  */
-export function offsetsInsideMarkup(content: string, offsets: readonly number[]): Set<number> {
-  const env: RangeEnv = { src: content, covered: [] };
+export function offsetsInsideMarkup(
+  content: string,
+  offsets: readonly number[],
+  blocks: MarkdownEnv = {},
+): Set<number> {
+  const env: RangeEnv = { ...blocks, src: content, covered: [] };
   inlineParser.inline.parse(content, inlineParser, env, []);
   const ranges = env.covered.sort((a, b) => a[0] - b[0]);
   const inside = new Set<number>();

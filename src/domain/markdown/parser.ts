@@ -1,4 +1,4 @@
-import type { Token } from 'markdown-it';
+import type { Env, Token } from 'markdown-it';
 import MarkdownIt from 'markdown-it';
 
 /**
@@ -14,8 +14,9 @@ blockParser.core.ruler.disable(['inline', 'text_join']);
  * `fence`, `blockquote_open`, `html_block`, … each with `map` = [first line, line after last]
  * (0-based) and `level` (0 = top level). `inline` tokens carry their text in `content`, unparsed.
  */
-export function parseBlocks(text: string): Token[] {
-  return blockParser.parse(text, {});
+export function parseBlocks(text: string, env: MarkdownEnv = {}): Token[] {
+  return blockParser.parse(text, env);
 }
 
-export const markdownIt = blockParser;
+/** What the block parse learns about the whole text: link reference definitions (`[x]: url`). */
+export type MarkdownEnv = Pick<Env, 'references'>;

@@ -34,6 +34,19 @@ describe('form answers are read by their place in the form', () => {
   });
 });
 
+describe('long bodies', () => {
+  it('an application longer than 64 KiB is told so by name, not only that answers are missing', () => {
+    const body = formBody({ experienceText: 'Long story. '.repeat(6000) });
+    const result = validate(body);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.problems[0]).toEqual({
+        field: 'Application',
+        message: expect.stringMatching(/only its first 64 KB are read — shorten the longer answers\.$/),
+      });
+  });
+});
+
 describe('answers people did not choose', () => {
   it.each(['uptime', 'exitNotice', 'sovereignty', 'staticIp'] as const)(
     'the neutral first option "—" of %s (preselected by older Gitea) is no answer',
