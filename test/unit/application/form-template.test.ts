@@ -6,6 +6,7 @@ import {
   FIELD_KEYS,
   FIELD_LABELS,
 } from '../../../src/domain/application/index.js';
+import { FORM_ORDER, formLabel } from '../../../src/domain/application/form-by-place.js';
 import { sectionKeyForLabel } from '../../../src/domain/application/labels.js';
 import { loadIssueForm } from './support/render.js';
 
@@ -38,6 +39,10 @@ describe('the operator-application issue form', () => {
       const key = sectionKeyForLabel(item.attributes.label ?? '');
       if (key !== undefined && key !== 'experience') expect(item.attributes.label).toBe(FIELD_LABELS[key]);
     }
+  });
+
+  it('asks its questions in the order the reader expects them (answers are read by place)', () => {
+    expect(questions.map((item) => item.attributes.label)).toEqual(FORM_ORDER.map(formLabel));
   });
 
   it('requires exactly the answers the validator requires', () => {
