@@ -2,7 +2,7 @@ import { labelKey } from '../forms/label-key.js';
 import { readAnswersByPlace } from '../forms/read-form.js';
 import { AnswerCollector } from './collect-answers.js';
 import { EXPERIENCE_SECTION_LABEL, FIELD_LABELS } from './fields.js';
-import type { SectionKey } from './labels.js';
+import { type SectionKey, sectionKeyForLabel } from './labels.js';
 import type { RawApplication } from './raw.js';
 
 /** The questions of templates/issue-forms/operator-application.yaml, in its order. */
@@ -42,22 +42,40 @@ export const formLabel = (key: SectionKey) =>
 
 const placeByLabel = new Map(FORM_ORDER.map((key, place) => [labelKey(formLabel(key)), place]));
 
+/** Other versions of the form, worded otherwise, may ask for the specs on one line. */
+const WORDED_ORDER: readonly SectionKey[] = FORM_ORDER.flatMap((key) =>
+  key === 'location' ? ['location', 'specs'] : [key],
+);
+const placeByKey = new Map(WORDED_ORDER.map((key, place) => [key, place]));
+
 /**
- * A body is this form's rendering when at least half of its questions appear under their own
- * labels; others (the markdown template, other wordings) are read by parseTemplate.
+ * A body is a Gitea rendering of this form when at least half of its questions appear as headings
+ * (under their own labels, else under other wordings: an older version of the form); others (the
+ * markdown template) are read by parseTemplate.
  */
-const MIN_LABELS_FOUND = Math.ceil(FORM_ORDER.length / 2);
+const MIN_QUESTIONS_FOUND = Math.ceil(FORM_ORDER.length / 2);
 
 /**
  * The answers of a body Gitea rendered from the application form, each read by its place in the
  * form (see readAnswersByPlace): a `### Prior work` or `### Uptime commitment at my last job` line
- * inside "Relevant Experience" stays in that answer. Undefined when the body is not this form.
+ * inside "Relevant Experience" stays in that answer. The form's own labels are tried first, then
+ * the questions' other wordings (labelled as in sectionKeyForLabel), in the same order. Undefined
+ * when the body is not a rendering of the form.
  */
 export function readApplicationForm(body: string): RawApplication | undefined {
-  const answers = readAnswersByPlace(body, (text) => placeByLabel.get(labelKey(text)));
-  if (answers.size < MIN_LABELS_FOUND) return undefined;
+  const own = readAnswersByPlace(body, (text) => placeByLabel.get(labelKey(text)));
+  if (own.size >= MIN_QUESTIONS_FOUND) return collect(own, FORM_ORDER);
+  const worded = readAnswersByPlace(body, (text) => {
+    const key = sectionKeyForLabel(text);
+    return key === undefined ? undefined : placeByKey.get(key);
+  });
+  if (worded.size >= MIN_QUESTIONS_FOUND) return collect(worded, WORDED_ORDER);
+  return undefined;
+}
+
+function collect(answers: ReadonlyMap<number, string>, order: readonly SectionKey[]): RawApplication {
   const collector = new AnswerCollector(true);
   for (const [place, text] of answers)
-    collector.addSection({ key: FORM_ORDER[place] as SectionKey, level: 3, lines: text.split('\n') });
+    collector.addSection({ key: order[place] as SectionKey, level: 3, lines: text.split('\n') });
   return collector.result();
 }

@@ -31,6 +31,8 @@ const ALIASES: Readonly<Record<SectionKey, readonly string[]>> = {
     'specifications',
     'hardware specifications',
     'vps specs',
+    'specs per node',
+    'node specs',
   ],
   vcpu: ['vcpu', 'vcpus', 'cpu', 'cpus', 'vcpu count', 'cpu cores', 'cores', 'vcpu per node'],
   ramGb: ['ram', 'memory', 'ram per node'],
@@ -66,7 +68,7 @@ const ALIASES: Readonly<Record<SectionKey, readonly string[]>> = {
   ],
   referredBy: ['referred by', 'referrer', 'referral', 'referred by partner'],
   improvementPlan: ['improvement plan'],
-  signature: ['signature', 'typed signature', 'signature type name'],
+  signature: ['signature', 'typed signature', 'signature type name', 'signature and date'],
   signedOn: ['date', 'signature date', 'signed on', 'date signed'],
 };
 

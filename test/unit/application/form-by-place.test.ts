@@ -34,6 +34,34 @@ describe('form answers are read by their place in the form', () => {
   });
 });
 
+/** A Gitea rendering of an older version of the form, worded otherwise ("Relevant experience"). */
+const fixtureBody = loadDelivery('issues-opened.json').issue.body;
+
+describe('a form worded otherwise (an older version of the form) is read by place too', () => {
+  it('reads the bundled issues-opened.json whole: specs on one line, "Signature and date"', () => {
+    const result = validate(fixtureBody);
+    expect(result.ok && result.application).toMatchObject({
+      vcpu: 4,
+      ramGb: 8,
+      diskGb: 160,
+      priorWork: 'None',
+      signature: 'Alice Okafor',
+      signedOn: '2025-03-03',
+    });
+  });
+
+  it('keeps "### Uptime commitment at my last job" and "### Prior work" in Relevant experience', () => {
+    const typed =
+      'regional ISP.\n\n### Uptime commitment at my last job\n\nWe kept 99.95% over two years.\n\n### Prior work\n\nNone here.';
+    const body = fixtureBody.replace('regional ISP.', typed);
+    expect(body).toContain('### Uptime commitment at my last job');
+    const result = validate(body);
+    expect(result.ok && result.application.commitments.uptime).toBe(true);
+    expect(result.ok && result.application.experienceText).toContain('We kept 99.95% over two years.');
+    expect(result.ok && result.application.priorWork).toBe('None');
+  });
+});
+
 describe('long bodies', () => {
   it('an application longer than 64 KiB is told so by name, not only that answers are missing', () => {
     const body = formBody({ experienceText: 'Long story. '.repeat(6000) });
@@ -74,7 +102,7 @@ describe('answers people did not choose', () => {
   });
 
   it('the bundled issues-opened.json delivery reads no heading as the referrer', () => {
-    const result = validate(loadDelivery('issues-opened.json').issue.body);
+    const result = validate(fixtureBody);
     const problems = result.ok ? [] : result.problems;
     expect(problems.filter((problem) => problem.field === 'Referred by')).toEqual([]);
     expect(JSON.stringify(problems)).not.toContain('### Signature');
