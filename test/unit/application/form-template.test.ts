@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FORM_ORDER, formLabel } from '../../../src/domain/application/form-by-place.js';
 import {
   CHAINS,
   EXPERIENCE_KEYS,
@@ -6,7 +7,6 @@ import {
   FIELD_KEYS,
   FIELD_LABELS,
 } from '../../../src/domain/application/index.js';
-import { FORM_ORDER, formLabel } from '../../../src/domain/application/form-by-place.js';
 import { sectionKeyForLabel } from '../../../src/domain/application/labels.js';
 import { loadIssueForm } from './support/render.js';
 
