@@ -6,7 +6,10 @@ import { adversarialBodies } from './bodies.js';
 
 export type ParseResult = {
   parser: string;
+  /** The slowest body's best run: what the reader costs, least disturbed by the machine's other work. */
   worstMs: number;
+  /** The same body's median run. */
+  worstMedianMs: number;
   worstBody: string;
   bodies: number;
   bytes: number;
@@ -28,12 +31,13 @@ const PARSERS: Record<string, (body: string) => unknown> = {
 
 /**
  * The slowest of the adversarial bodies (bench/parse/bodies.ts) of `bytes` characters, per reader:
- * the median of `runs` timed runs after one untimed warm-up run.
+ * the best of `runs` timed runs after one untimed warm-up run (the median is kept too).
  */
-export function benchParse({ bytes = 1_000_000, runs = 3 } = {}): ParseResult[] {
+export function benchParse({ bytes = 1_000_000, runs = 5 } = {}): ParseResult[] {
   const bodies = Object.entries(adversarialBodies(bytes));
   return Object.entries(PARSERS).map(([parser, parse]) => {
     let worstMs = 0;
+    let worstMedianMs = 0;
     let worstBody = '';
     for (const [name, body] of bodies) {
       parse(body);
@@ -43,9 +47,10 @@ export function benchParse({ bytes = 1_000_000, runs = 3 } = {}): ParseResult[] 
         parse(body);
         times.push(performance.now() - started);
       }
-      const median = times.sort((a, b) => a - b)[Math.floor(runs / 2)] as number;
-      if (median > worstMs) [worstMs, worstBody] = [median, name];
+      times.sort((a, b) => a - b);
+      const [best = 0, median = 0] = [times[0], times[Math.floor(runs / 2)]];
+      if (best > worstMs) [worstMs, worstMedianMs, worstBody] = [best, median, name];
     }
-    return { parser, worstMs, worstBody, bodies: bodies.length, bytes };
+    return { parser, worstMs, worstMedianMs, worstBody, bodies: bodies.length, bytes };
   });
 }

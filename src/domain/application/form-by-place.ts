@@ -1,5 +1,5 @@
 import { labelKey } from '../forms/label-key.js';
-import { readAnswersByPlace } from '../forms/read-form.js';
+import { answersByPlace, scanForm } from '../forms/read-form.js';
 import { AnswerCollector } from './collect-answers.js';
 import { EXPERIENCE_SECTION_LABEL, FIELD_LABELS } from './fields.js';
 import { type SectionKey, sectionKeyForLabel } from './labels.js';
@@ -63,12 +63,16 @@ const MIN_QUESTIONS_FOUND = Math.ceil(FORM_ORDER.length / 2);
  * when the body is not a rendering of the form.
  */
 export function readApplicationForm(body: string): RawApplication | undefined {
-  const own = readAnswersByPlace(body, (text) => placeByLabel.get(labelKey(text)));
-  if (own.size >= MIN_QUESTIONS_FOUND) return collect(own, FORM_ORDER);
-  const worded = readAnswersByPlace(body, (text) => {
+  const ownPlace = (text: string) => placeByLabel.get(labelKey(text));
+  const wordedPlace = (text: string) => {
     const key = sectionKeyForLabel(text);
     return key === undefined ? undefined : placeByKey.get(key);
-  });
+  };
+  const form = scanForm(body, (text) => ownPlace(text) !== undefined || wordedPlace(text) !== undefined);
+  if (form.headings.length < MIN_QUESTIONS_FOUND) return undefined;
+  const own = answersByPlace(form, ownPlace);
+  if (own.size >= MIN_QUESTIONS_FOUND) return collect(own, FORM_ORDER);
+  const worded = answersByPlace(form, wordedPlace);
   if (worded.size >= MIN_QUESTIONS_FOUND) return collect(worded, WORDED_ORDER);
   return undefined;
 }

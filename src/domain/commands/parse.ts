@@ -69,7 +69,8 @@ function plainCommandLines(paragraph: Token, env: MarkdownEnv): number[] {
     }
     offset += line.length + 1;
   }
-  if (candidates.length === 0) return [];
+  // Nothing can start before a paragraph's first line: that one needs no inline pass.
+  if (candidates.every((candidate) => candidate.offset === 0)) return candidates.map((c) => c.line);
   const inside = offsetsInsideMarkup(
     paragraph.content,
     candidates.map((candidate) => candidate.offset),

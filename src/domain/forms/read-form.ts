@@ -48,11 +48,36 @@ export function readAnswersByPlace(
   body: string,
   placeOf: (headingText: string) => number | undefined,
 ): Map<number, string> {
-  const lines = closeLegacyFences(
-    normalizeText(String(body).slice(0, MAX_FORM_TEXT)).split('\n'),
-    (text) => placeOf(text) !== undefined,
+  return answersByPlace(
+    scanForm(body, (text) => placeOf(text) !== undefined),
+    placeOf,
   );
-  const headings = labelledHeadings(lines.join('\n'), placeOf);
+}
+
+/** A body's lines (legacy fences closed) and its top-level `###` headings: parsed once, read by place. */
+export type ScannedForm = { lines: string[]; headings: { text: string; line: number; next: number }[] };
+
+/** Parses a body once for answersByPlace; `isLabel` tells the headings Gitea may have written. */
+export function scanForm(body: string, isLabel: (headingText: string) => boolean): ScannedForm {
+  const lines = closeLegacyFences(normalizeText(String(body).slice(0, MAX_FORM_TEXT)).split('\n'), isLabel);
+  const tokens = parseBlocks(lines.join('\n'));
+  const headings: ScannedForm['headings'] = [];
+  for (const [index, token] of tokens.entries()) {
+    if (token.type !== 'heading_open' || token.level !== 0 || token.tag !== 'h3' || !token.map) continue;
+    headings.push({ text: tokens[index + 1]?.content ?? '', line: token.map[0], next: token.map[1] });
+  }
+  return { lines, headings };
+}
+
+/** The answers of a scanned body by place (the rule of readFormByPlace). */
+export function answersByPlace(
+  form: ScannedForm,
+  placeOf: (headingText: string) => number | undefined,
+): Map<number, string> {
+  const headings: Heading[] = form.headings.flatMap(({ text, line, next }) => {
+    const place = placeOf(text);
+    return place === undefined ? [] : [{ place, line, next }];
+  });
   const lastAt = new Map<number, number>();
   for (const [position, heading] of headings.entries()) lastAt.set(heading.place, position);
 
@@ -77,22 +102,10 @@ export function readAnswersByPlace(
 
   const answers = new Map<number, string>();
   for (const [index, heading] of boundaries.entries()) {
-    const end = boundaries[index + 1]?.line ?? lines.length;
-    answers.set(heading.place, lines.slice(heading.next, end).join('\n').trim());
+    const end = boundaries[index + 1]?.line ?? form.lines.length;
+    answers.set(heading.place, form.lines.slice(heading.next, end).join('\n').trim());
   }
   return answers;
-}
-
-/** Top-level `###` headings that name a question, in order. */
-function labelledHeadings(text: string, placeOf: (headingText: string) => number | undefined): Heading[] {
-  const tokens = parseBlocks(text);
-  const found: Heading[] = [];
-  for (const [index, token] of tokens.entries()) {
-    if (token.type !== 'heading_open' || token.level !== 0 || token.tag !== 'h3' || !token.map) continue;
-    const place = placeOf(tokens[index + 1]?.content ?? '');
-    if (place !== undefined) found.push({ place, line: token.map[0], next: token.map[1] });
-  }
-  return found;
 }
 
 /**
