@@ -84,7 +84,7 @@ if (wanted('rebuild')) {
 
 let parsed: ParseResult[] | undefined;
 if (wanted('parse')) {
-  log('parse: the slowest of 25 adversarial 1 MB bodies, per reader (best of 5 runs)');
+  log('parse: the slowest of 26 adversarial 1 MB bodies, per reader (best of 5 runs)');
   parsed = benchParse();
   for (const result of parsed) {
     rows.push({

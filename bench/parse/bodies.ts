@@ -17,6 +17,7 @@ export function adversarialBodies(size: number): Record<string, string> {
     'command lines': fill('/report uptime=99 tasks=1/2\n'),
     headings: fill('### Relevant Experience (describe)\n\n'),
     'blank lines': fill('\n'),
+    'blank answer, then headings': `### Relevant Experience (describe)\n${'\n'.repeat(size / 2)}${'### Prior work\n'.repeat(size / 30)}- **Prior work**: none`,
     'spaces lines': fill('    \n'),
     colons: fill('a:'),
     'report keys': fill('uptime='),

@@ -1,7 +1,8 @@
 import { MAX_FORM_TEXT } from '../forms/read-form.js';
 import { AnswerCollector, type Section } from './collect-answers.js';
 import { readApplicationForm } from './form-by-place.js';
-import { normalizeLabel, sectionKeyForLabel } from './labels.js';
+import { readLabelledValues } from './labelled-lines.js';
+import { normalizeLabel, type SectionKey, sectionKeyForLabel } from './labels.js';
 import { cleanBody, closesFence, readFenceOpening, readHeading } from './markdown.js';
 import type { RawApplication } from './raw.js';
 
@@ -51,17 +52,25 @@ function parseTemplate(body: string): RawApplication {
   const collector = new AnswerCollector();
   let section: Section | undefined;
   let fence: string | undefined;
+  const lines = cleanBody(String(body)).split('\n');
+  const lastAsked = lastLineAsking(lines);
+  /** The section's first two non-blank lines, to tell a `_No response_` answer in constant time. */
+  let written: string[] = [];
+  const keep = (into: Section, line: string) => {
+    into.lines.push(line);
+    if (written.length < 2 && line.trim() !== '') written.push(line.trim());
+  };
 
-  for (const line of cleanBody(String(body)).split('\n')) {
+  for (const [index, line] of lines.entries()) {
     if (fence !== undefined) {
       if (closesFence(line, fence)) fence = undefined;
-      if (section) section.lines.push(line);
+      if (section) keep(section, line);
       continue;
     }
     const opening = readFenceOpening(line);
     if (opening !== undefined) {
       if (!closesFence(line.trim().slice(opening.length), opening)) fence = opening;
-      if (section) section.lines.push(line);
+      if (section) keep(section, line);
       else collector.endPending();
       continue;
     }
@@ -70,14 +79,18 @@ function parseTemplate(body: string): RawApplication {
       const key = sectionKeyForLabel(heading.text);
       const groupsQuestions = TEMPLATE_SECTION_TITLES.has(normalizeLabel(heading.text));
       // Gitea writes `_No response_` for an empty answer and the next question's heading after it.
-      const emptyAnswer = section !== undefined && isNoResponse(section.lines);
+      const emptyAnswer = section !== undefined && written.length === 1 && written[0] === '_No response_';
+      // Inside an answer, a heading naming a question asked again further down is the answer's text
+      // (`### Uptime commitment at my last job` in Relevant Experience, with the uptime line below).
+      const askedLater = section !== undefined && key !== undefined && (lastAsked.get(key) ?? -1) > index;
       if (
-        key !== undefined ||
+        (key !== undefined && !askedLater) ||
         groupsQuestions ||
         (section && (heading.level < section.level || emptyAnswer))
       ) {
         if (section) collector.addSection(section);
         section = key === undefined ? undefined : { key, level: heading.level, lines: [] };
+        written = [];
         collector.endPending();
         continue;
       }
@@ -86,7 +99,7 @@ function parseTemplate(body: string): RawApplication {
         continue;
       }
     }
-    if (section) section.lines.push(line);
+    if (section) keep(section, line);
     else collector.addLooseLine(line);
   }
   if (section) collector.addSection(section);
@@ -94,7 +107,15 @@ function parseTemplate(body: string): RawApplication {
   return collector.result();
 }
 
-const isNoResponse = (lines: readonly string[]) => {
-  const written = lines.filter((line) => line.trim() !== '');
-  return written.length === 1 && written[0]?.trim() === '_No response_';
-};
+/** For each question, the last line that asks it (a heading or a labelled template line). */
+function lastLineAsking(lines: readonly string[]): Map<SectionKey, number> {
+  const last = new Map<SectionKey, number>();
+  for (const [index, line] of lines.entries()) {
+    const heading = readHeading(line);
+    const keys = heading
+      ? [sectionKeyForLabel(heading.text)]
+      : readLabelledValues(line).map((value) => value.key);
+    for (const key of keys) if (key !== undefined) last.set(key, index);
+  }
+  return last;
+}

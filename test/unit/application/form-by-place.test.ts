@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { parseApplication, validateApplication } from '../../../src/domain/application/index.js';
 import { loadDelivery } from '../../support/deliveries.js';
 import { ADA, ADA_APPLICATION, DEFAULT_RULES, FRESH_APPLICANT } from './support/examples.js';
-import { type ApplicationAnswers, formValues, loadIssueForm, renderGiteaForm } from './support/render.js';
+import {
+  type ApplicationAnswers,
+  formValues,
+  loadIssueForm,
+  renderGiteaForm,
+  renderSeedMarkdown,
+} from './support/render.js';
 
 const form = loadIssueForm();
 const formBody = (changes: Partial<Record<keyof ApplicationAnswers, unknown>> = {}, legacy = false) =>
@@ -59,6 +65,18 @@ describe('a form worded otherwise (an older version of the form) is read by plac
     expect(result.ok && result.application.commitments.uptime).toBe(true);
     expect(result.ok && result.application.experienceText).toContain('We kept 99.95% over two years.');
     expect(result.ok && result.application.priorWork).toBe('None');
+  });
+});
+
+describe("the seed's markdown template keeps such headings in the answer too", () => {
+  it('reads "### Uptime commitment…" and "### Prior work" inside Relevant Experience as its text', () => {
+    const experienceText =
+      'Ran fleets.\n\n### Uptime commitment at my last job\n\nWe kept 99.95% over two years.\n\n### Prior work\n\nHosting only.';
+    const body = renderSeedMarkdown({ ...ADA, experienceText });
+    const raw = parseApplication(body);
+    expect(raw.values.experienceText).toBe(experienceText);
+    expect(raw.values.uptime).toBe('Yes');
+    expect(raw.values.priorWork).toBe(ADA.priorWork);
   });
 });
 
