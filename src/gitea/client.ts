@@ -1,5 +1,6 @@
-import { type Comment, giteaApi, type Issue, type Label } from 'gitea-js';
+import { type Comment, giteaApi, type Issue, type Label, type TimelineComment } from 'gitea-js';
 import type { Metrics } from '../metrics.js';
+import { collectPages, type PageAnswer, type PagingRule } from './pages.js';
 import { isAnsweredTransient, isTransient, type RetryPolicy, statusOf, withRetry } from './retry.js';
 
 export class GiteaError extends Error {
@@ -61,6 +62,23 @@ export function createGiteaClient(options: GiteaClientOptions) {
     }
   }
 
+  /** Every page of a list through the one pager (see collectPages for when it stops). */
+  function paged<T>(
+    operation: string,
+    rule: PagingRule,
+    request: (page: number) => Promise<{ data: T[] | null; headers: Headers }>,
+  ): Promise<T[]> {
+    return collectPages<T>(async (page): Promise<PageAnswer<T>> => {
+      try {
+        const answer = await withRetry(retry, () => request(page), isTransient);
+        return { data: answer.data, headers: answer.headers };
+      } catch (error) {
+        throw toGiteaError(operation, error);
+      }
+    }, rule);
+  }
+  const TOTAL: PagingRule = { countIsTotal: true };
+
   return {
     currentUser: () => call('GET /user', () => api.user.userGetCurrent()),
     version: () => call('GET /version', () => api.version.getVersion()),
@@ -70,16 +88,10 @@ export function createGiteaClient(options: GiteaClientOptions) {
       call('create comment', () => repos.issueCreateComment(repo.owner, repo.name, issue, { body }), true),
     editComment: (repo: RepoRef, id: number, body: string) =>
       call('edit comment', () => repos.issueEditComment(repo.owner, repo.name, id, { body })),
-    async repoLabels(repo: RepoRef): Promise<Label[]> {
-      const labels: Label[] = [];
-      for (let page = 1; ; page++) {
-        const batch = await call('list labels', () =>
-          repos.issueListLabels(repo.owner, repo.name, { page, limit: 50 }),
-        );
-        labels.push(...batch);
-        if (batch.length < 50) return labels;
-      }
-    },
+    repoLabels: (repo: RepoRef): Promise<Label[]> =>
+      paged('list labels', TOTAL, (page) =>
+        repos.issueListLabels(repo.owner, repo.name, { page, limit: 50 }),
+      ),
     createLabel: (
       repo: RepoRef,
       label: { name: string; color: string; description: string; exclusive: boolean },
@@ -97,21 +109,15 @@ export function createGiteaClient(options: GiteaClientOptions) {
       issue: number,
       changes: { title?: string; body?: string; state?: 'open' | 'closed' },
     ) => call('edit issue', () => repos.issueEditIssue(repo.owner, repo.name, issue, changes)),
-    async pullCommits(repo: RepoRef, pull: number) {
-      const commits = [];
-      for (let page = 1; ; page++) {
-        const batch = await call('list pull commits', () =>
-          repos.repoGetPullRequestCommits(repo.owner, repo.name, pull, {
-            page,
-            limit: 50,
-            files: false,
-            verification: false,
-          }),
-        );
-        commits.push(...batch);
-        if (batch.length < 50) return commits;
-      }
-    },
+    pullCommits: (repo: RepoRef, pull: number) =>
+      paged('list pull commits', TOTAL, (page) =>
+        repos.repoGetPullRequestCommits(repo.owner, repo.name, pull, {
+          page,
+          limit: 50,
+          files: false,
+          verification: false,
+        }),
+      ),
     /** The pull request's unified diff, as text. */
     pullDiff: (repo: RepoRef, pull: number) =>
       call('get pull diff', async () => {
@@ -130,14 +136,31 @@ export function createGiteaClient(options: GiteaClientOptions) {
         target_url?: string;
       },
     ) => call('create status', () => repos.repoCreateStatus(repo.owner, repo.name, sha, status)),
-    /** One page (of 50) of the repo's issues — open and closed, not pull requests — oldest first. */
-    listIssues: (repo: RepoRef, page: number) =>
-      call('list issues', () =>
-        repos.issueListIssues(repo.owner, repo.name, { state: 'all', type: 'issues', page, limit: 50 }),
+    /** The issue as Gitea has it now (labels, body, state, title); a GiteaError with status 404 when it is gone. */
+    issue: (repo: RepoRef, issue: number) =>
+      call('get issue', () => repos.issueGetIssue(repo.owner, repo.name, issue)),
+    /**
+     * Every issue of the repo — open and closed, not pull requests — updated at or after `since`
+     * (RFC 3339; Gitea compares whole seconds, inclusive) when given.
+     */
+    allIssues: (repo: RepoRef, since?: string): Promise<Issue[]> =>
+      paged('list issues', TOTAL, (page) =>
+        repos.issueListIssues(repo.owner, repo.name, {
+          state: 'all',
+          type: 'issues',
+          ...(since ? { since } : {}),
+          page,
+          limit: 50,
+        }),
       ),
-    /** One page (of 50) of an issue's timeline: comments and events (close, reopen, label…). */
-    timeline: (repo: RepoRef, issue: number, page: number) =>
-      call('issue timeline', () =>
+    /** Every comment in the repo (issues and pull requests) updated at or after `since`. */
+    repoComments: (repo: RepoRef, since: string): Promise<Comment[]> =>
+      paged('list repo comments', TOTAL, (page) =>
+        repos.issueGetRepoComments(repo.owner, repo.name, { since, page, limit: 50 }),
+      ),
+    /** An issue's whole timeline: comments and events (close, reopen, label…), oldest first. */
+    timeline: (repo: RepoRef, issue: number): Promise<TimelineComment[]> =>
+      paged('issue timeline', { countIsTotal: false }, (page) =>
         repos.issueGetCommentsAndTimeline(repo.owner, repo.name, issue, { page, limit: 50 }),
       ),
     /** Issues (not pull requests) whose title or body matches `q`, in every state, first page of 50. */
@@ -169,7 +192,7 @@ export function createGiteaClient(options: GiteaClientOptions) {
 }
 
 export type GiteaClient = ReturnType<typeof createGiteaClient>;
-export type { Comment, Issue, Label };
+export type { Comment, Issue, Label, TimelineComment };
 
 function toGiteaError(operation: string, error: unknown): GiteaError {
   if (error instanceof GiteaError) return error;

@@ -7,7 +7,7 @@ import { dryRunClient } from '../gitea/dry-run.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { Templates } from '../templates.js';
 import type { DelayedEvent } from '../worker/handle-event.js';
-import { historyEvents, type TimelineEntry } from './history.js';
+import { historyEvents } from './history.js';
 import { replayHistory } from './replay.js';
 
 export type RebuildOptions = {
@@ -52,19 +52,15 @@ export async function rebuild(
   const events: BotEvent[] = [];
   let issues = 0;
   for (const repo of options.repos) {
-    for (let page = 1; ; page++) {
-      const batch = await options.gitea.listIssues(repoRef(repo), page);
-      for (const issue of batch) {
-        const number = issue.number ?? 0;
-        const [comments, timeline] = await Promise.all([
-          options.gitea.listComments(repoRef(repo), number),
-          allTimeline(options.gitea, repo, number),
-        ]);
-        events.push(...historyEvents(repo, issue, comments, timeline, options.botLogin));
-        issues += 1;
-        options.progress?.('reading', issues, issues);
-      }
-      if (batch.length < 50) break;
+    for (const issue of await options.gitea.allIssues(repoRef(repo))) {
+      const number = issue.number ?? 0;
+      const [comments, timeline] = await Promise.all([
+        options.gitea.listComments(repoRef(repo), number),
+        options.gitea.timeline(repoRef(repo), number),
+      ]);
+      events.push(...historyEvents(repo, issue, comments, timeline, options.botLogin));
+      issues += 1;
+      options.progress?.('reading', issues, issues);
     }
   }
   await clearDerived(options.redis);
@@ -89,15 +85,6 @@ export async function rebuild(
   // Comment ids cached during the quiet replay are not real; the worker finds each again by its marker.
   await deleteMatching(options.redis, 'ob:status-comment:*');
   return { issues, events: events.length, timers: future.length };
-}
-
-async function allTimeline(gitea: GiteaClient, repo: string, issue: number): Promise<TimelineEntry[]> {
-  const entries: TimelineEntry[] = [];
-  for (let page = 1; ; page++) {
-    const batch = (await gitea.timeline(repoRef(repo), issue, page)) as TimelineEntry[];
-    entries.push(...batch);
-    if (batch.length < 50) return entries;
-  }
 }
 
 async function clearDerived(redis: Redis): Promise<void> {

@@ -73,6 +73,10 @@ export interface FakeGitea {
    * (`/repos/{owner}/{repo}/issues/{index}`) or RegExp on the API path. */
   requestsTo(method: string, path: string | RegExp): RecordedRequest[];
   failNext(fault: FaultSpec): void;
+  /** The site's `[api] MAX_RESPONSE_ITEMS` (default 50) until the next reset. */
+  setMaxResponseItems(items: number): void;
+  /** Deletes an issue as a site admin does; Gitea sends no webhook for it (go-gitea/gitea#34591). */
+  deleteIssue(repo: string, number: number): void;
   assertContract(): void;
   reset(): void;
 }
@@ -155,6 +159,17 @@ export function createFakeGitea(options: FakeGiteaOptions = {}): FakeGitea {
 
     requestsTo: (method, path) => requests.filter((request) => matchesRequest(request, method, path)),
     failNext: (fault: FaultSpec) => faults.add(fault),
+    setMaxResponseItems(items) {
+      state.maxResponseItems = items;
+    },
+    deleteIssue(repo, number) {
+      const issue = seed.existingIssue(repo, number);
+      state.issues.splice(state.issues.indexOf(issue), 1);
+      for (let i = state.timeline.length - 1; i >= 0; i--) {
+        const entry = state.timeline[i];
+        if (entry?.repoId === issue.repoId && entry.issueNumber === issue.number) state.timeline.splice(i, 1);
+      }
+    },
 
     assertContract() {
       if (violations.length === 0) return;

@@ -1,4 +1,5 @@
 import type { AccessMode } from './api-types.js';
+import { MAX_PAGE_SIZE } from './paging.js';
 import type { PullSeed } from './pulls.js';
 import type {
   CommitStatusRecord,
@@ -35,6 +36,8 @@ export class GiteaState {
   readonly statuses: CommitStatusRecord[] = [];
   readonly pulls = new Map<string, PullSeed>();
   readonly permissions = new Map<string, AccessMode>();
+  /** The site's `[api] MAX_RESPONSE_ITEMS`: the largest page any list answers. */
+  maxResponseItems = MAX_PAGE_SIZE;
 
   readonly ids = {
     user: new IdSequence(1),
@@ -56,6 +59,7 @@ export class GiteaState {
     this.statuses.length = 0;
     this.pulls.clear();
     this.permissions.clear();
+    this.maxResponseItems = MAX_PAGE_SIZE;
     for (const sequence of Object.values(this.ids)) sequence.reset();
   }
 
