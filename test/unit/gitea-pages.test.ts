@@ -29,12 +29,13 @@ function server(
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 describe('collectPages: one pager for every Gitea list', () => {
-  it.each([
+  type Options = { link?: boolean; count?: 'total' | 'page' | 'none' };
+  it.each<[string, number, number, Options, number]>([
     ['an untouched issue: the first page is null', 0, 50, {}, 1],
     ['exactly one full page: page 2 is null', 50, 50, {}, 2],
     ['MAX_RESPONSE_ITEMS 20 below the asked 50, no headers', 45, 20, {}, 4],
     ['Link headers: stops at the page without rel="next"', 45, 20, { link: true }, 3],
-    ['a true X-Total-Count: stops when all are read', 40, 20, { count: 'total' as const }, 2],
+    ['a true X-Total-Count: stops when all are read', 40, 20, { count: 'total' }, 2],
   ])('%s', async (_what, size, cap, options, requests) => {
     const { fetchPage, requests: made } = server(range(size), cap, options);
     expect(await collectPages(fetchPage, { countIsTotal: options.count === 'total' })).toEqual(range(size));
