@@ -1,18 +1,23 @@
 import { type ServerType, serve } from '@hono/node-server';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { createCatchUp } from './catch-up/catch-up.js';
+import { createContentStore } from './catch-up/content.js';
+import { createCursorStore } from './catch-up/cursor.js';
 import type { Env } from './config/env.js';
 import type { ProgramConfig } from './config/program.js';
 import { createCore } from './core.js';
 import { isRelevant } from './engine/relevance.js';
 import { createGiteaClient, type GiteaClient } from './gitea/client.js';
 import { mountAdminDashboard } from './intake/admin.js';
+import { type AdmitDeps, createAdmit } from './intake/admit.js';
 import { createIntakeApp } from './intake/app.js';
 import { createMetrics } from './metrics.js';
 import { createDelayedEnqueue, createEnqueue } from './queue/enqueue.js';
-import { createEventQueue, registerSchedules, scheduleCrons } from './queue/event-queue.js';
+import { createEventQueue, registerCatchUp, registerSchedules, scheduleCrons } from './queue/event-queue.js';
 import { startEventWorker } from './queue/event-worker.js';
 import { type EmbeddedRedis, startEmbeddedRedis } from './redis/embedded.js';
+import { createInstanceStore } from './store/instances.js';
 import { createIssueLock } from './store/issue-lock.js';
 import { issueKey } from './store/keys.js';
 import { createPingStore } from './store/pings.js';
@@ -45,6 +50,9 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
   const intakeRedis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   await Promise.all([redis, intakeRedis].map((connection) => untilReady(connection, log)));
   const pings = createPingStore(intakeRedis);
+  const instances = createInstanceStore(intakeRedis);
+  const workflowNames = definitions.map((d) => d.name);
+  const contents = createContentStore(intakeRedis);
   const queue = createEventQueue(intakeRedis, { attempts: env.JOB_ATTEMPTS, backoffMs: env.JOB_BACKOFF_MS });
   const gitea = createGiteaClient({
     baseUrl: env.GITEA_URL ?? '',
@@ -58,16 +66,22 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
     return login;
   });
 
+  const admitDeps: AdmitDeps = {
+    enqueue: createEnqueue(queue, intakeRedis),
+    isRelevant: (event) => isRelevant(event, definitions, config.quality.repos),
+    awaitsAnswer: (event) => pings.awaitsAnswer(issueKey(event.repo, event.issue.number)),
+    tracks: (event) => instances.tracks(event.repo, event.issue.number, workflowNames),
+    botLogin: () => bot.login,
+    noteContent: contents.note,
+  };
+
   const closers: (() => Promise<unknown>)[] = [];
   let port: number | undefined;
   if (server) {
     const app = createIntakeApp({
       secret: env.WEBHOOK_SECRET ?? '',
       maxBodyBytes: env.WEBHOOK_MAX_BYTES,
-      enqueue: createEnqueue(queue, intakeRedis),
-      isRelevant: (event) => isRelevant(event, definitions, config.quality.repos),
-      awaitsAnswer: (event) => pings.awaitsAnswer(issueKey(event.repo, event.issue.number)),
-      botLogin: () => bot.login,
+      ...admitDeps,
       metrics,
       log,
       readiness: async () => ({
@@ -111,6 +125,15 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
       connection: redis,
       handleEvent: core.handleEvent,
       runSchedule: core.runSchedule,
+      catchUp: createCatchUp({
+        gitea,
+        cursors: createCursorStore(redis),
+        contents,
+        admit: createAdmit(admitDeps),
+        repos: watchedRepos(env.PROGRAM_REPO ?? '', config.quality.repos),
+        firstLookbackMs: config.catchUp.firstLookback,
+        log,
+      }),
       lock: createIssueLock(redis, env.WORKER_LOCK_MS),
       lockMs: env.WORKER_LOCK_MS,
       concurrency: env.WORKER_CONCURRENCY,
@@ -118,6 +141,7 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
       log,
     });
     await registerSchedules(queue, config);
+    await registerCatchUp(queue, config.catchUp.every);
     log.info(
       { concurrency: env.WORKER_CONCURRENCY, botLogin, schedules: scheduleCrons(config) },
       'worker started',
@@ -137,6 +161,13 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
     await embedded?.stop();
   };
   return { ...(port !== undefined ? { port } : {}), stop };
+}
+
+/** The program repository and the quality-checked ones, each once (Gitea names are case-insensitive). */
+function watchedRepos(programRepo: string, qualityRepos: readonly string[]): string[] {
+  const repos = new Map<string, string>();
+  for (const repo of [programRepo, ...qualityRepos]) if (repo) repos.set(repo.toLowerCase(), repo);
+  return [...repos.values()];
 }
 
 function untilReady(connection: Redis, log: Logger): Promise<void> {

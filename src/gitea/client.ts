@@ -82,6 +82,16 @@ export function createGiteaClient(options: GiteaClientOptions) {
   return {
     currentUser: () => call('GET /user', () => api.user.userGetCurrent()),
     version: () => call('GET /version', () => api.version.getVersion()),
+    /** Gitea's clock (its `Date` header, whole seconds), or ours when it sends none. ISO 8601. */
+    async serverTime(): Promise<string> {
+      try {
+        const answer = await withRetry(retry, () => api.version.getVersion(), isTransient);
+        const date = Date.parse(answer.headers.get('date') ?? '');
+        return new Date(Number.isFinite(date) ? date : Date.now()).toISOString();
+      } catch (error) {
+        throw toGiteaError('GET /version', error);
+      }
+    },
     listComments: (repo: RepoRef, issue: number) =>
       call('list comments', () => repos.issueGetComments(repo.owner, repo.name, issue)),
     createComment: (repo: RepoRef, issue: number, body: string) =>
