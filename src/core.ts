@@ -31,6 +31,7 @@ import { createRegistryStore } from './store/registry.js';
 import { createReportStore } from './store/reports.js';
 import { createRotationStore } from './store/rotations.js';
 import type { Templates } from './templates.js';
+import { createIssueReader } from './worker/current-issue.js';
 import { createEventHandler, type DelayedEvent, type HandlerDeps } from './worker/handle-event.js';
 import { createProgramIssueOpener } from './worker/open-program-issue.js';
 import { onboardingData } from './workflows/onboarding/data.js';
@@ -154,6 +155,8 @@ export function createCore(deps: CoreDeps) {
     writer: writerDeps,
     isMaintainer: createMaintainerCheck(deps.gitea, deps.redis, deps.config, deps.programRepo),
     enqueueAt: deps.enqueueAt,
+    // A replay decides on the history as it was, not on today's issue.
+    ...(deps.replaying ? {} : { readIssue: createIssueReader(deps.gitea) }),
     log: deps.log,
   });
   return {

@@ -151,6 +151,7 @@ describe('onboarding over Gitea and Redis', () => {
       title: 'Application',
       body: completeForm,
       user: 'alice',
+      labels: ['operator-application'],
     });
     bot = await startTestBot(redis.url, gitea(), { config });
     const now = new Date();

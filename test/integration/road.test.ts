@@ -52,6 +52,7 @@ beforeEach(async () => {
     title: 'Operator application: alice',
     body: completeForm,
     user: 'alice',
+    labels: ['operator-application'],
   });
   bot = await startTestBot(redis.url, gitea());
 });

@@ -40,7 +40,7 @@ export function testCore(redis: Redis, gitea: FakeGitea, config: ProgramConfig =
     },
     /** Normalises a Gitea-shaped delivery and handles it as the worker would. */
     async handle(payload: DeliveryPayload) {
-      const eventType = 'pull_request' in payload ? 'pull_request' : deliveryEvent(payload).eventType;
+      const { eventType } = deliveryEvent(payload);
       const normalized = normalizeDelivery(eventType, payload);
       if (normalized.outcome !== 'event') throw new Error(`not an event: ${JSON.stringify(normalized)}`);
       await core.handleEvent(normalized.event);
