@@ -22,10 +22,11 @@ const seconds = (time: string | undefined) => Math.floor(Date.parse(time ?? '') 
 
 /**
  * The `issues` deliveries an issue changed at or after `since` stands for (Gitea's API issue and
- * its webhook `issue` are the same struct): `opened` when it was created in the window, else
- * `edited` unless its title and body are those of the last delivery admitted for it
+ * its webhook `issue` are the same struct): `opened` when it was created in the window;
+ * `edited` when its title and body differ from those of the last delivery admitted for it
  * (`lastContent`, a contentDigest: the bot's own label or comment moved `updated_at`; the edit key
- * is the content too, so an edit the webhook brought is not redone), and
+ * is the content too, so an edit the webhook brought is not redone) — unless it opened in the
+ * window and was never admitted, its opening then carrying the current text; and
  * `closed` when it was closed in the window. The sender is the author: the API does not say who
  * edited or closed (the worker reads the issue itself before deciding).
  */
@@ -42,11 +43,12 @@ export function issueDeliveries(
     sender: issue.user,
   };
   const opened = seconds(issue.created_at) >= seconds(since);
-  const edited = lastContent !== contentDigest({ title: issue.title ?? '', body: issue.body ?? '' });
+  const changed = lastContent !== contentDigest({ title: issue.title ?? '', body: issue.body ?? '' });
+  // Opened in the window and never admitted: its opening, read now, carries the current text.
+  const edited = changed && !(opened && lastContent === undefined);
   const deliveries: SynthesisedDelivery[] = [];
-  if (opened || edited) {
-    deliveries.push({ eventType: 'issues', payload: { action: opened ? 'opened' : 'edited', ...base } });
-  }
+  if (opened) deliveries.push({ eventType: 'issues', payload: { action: 'opened', ...base } });
+  if (edited) deliveries.push({ eventType: 'issues', payload: { action: 'edited', ...base } });
   if (issue.state === 'closed' && seconds(issue.closed_at ?? undefined) >= seconds(since)) {
     deliveries.push({ eventType: 'issues', payload: { action: 'closed', ...base } });
   }

@@ -38,12 +38,13 @@ export async function registerSchedules(queue: EventQueue, config: ProgramConfig
 
 /**
  * The catch-up runs every `everyMs` from a BullMQ job scheduler (one job per interval, whichever
- * worker takes it), and once now: the start-up run, one per minute however many workers start.
+ * worker takes it), and once now: the start-up run (each starting worker adds one; a second run
+ * finds only duplicates).
  */
 export async function registerCatchUp(queue: EventQueue, everyMs: number): Promise<void> {
   const data: CatchUpJobData = { catchUp: true };
   await queue.upsertJobScheduler('catchUp', { every: everyMs }, { name: 'catch-up', data });
-  await queue.add('catch-up', data, { jobId: `catch-up-start-${Math.floor(Date.now() / 60_000)}` });
+  await queue.add('catch-up', data);
 }
 
 export function createEventQueue(

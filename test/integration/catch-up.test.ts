@@ -67,7 +67,8 @@ describe('catch-up: what happened while the bot was stopped is read from Gitea',
   }, async () => {
     const question = gitea().addIssue(PROGRAM_REPO, { title: 'Help', body: 'Hi', user: 'bob' });
     bot = await startTestBot(redis.url, gitea(), { caughtUp: false });
-    await eventually(() => expect(catchUpReads()).toHaveLength(1));
+    // The start-up run and the job scheduler's first run.
+    await eventually(() => expect(catchUpReads()).toHaveLength(2));
 
     const comment = gitea().addComment(PROGRAM_REPO, question.number, { user: 'bob', body: '/help' });
     const delivered = await bot.deliver(
@@ -88,12 +89,55 @@ describe('catch-up: what happened while the bot was stopped is read from Gitea',
 
     await bot.stop();
     bot = await startTestBot(redis.url, gitea(), { caughtUp: false });
-    await eventually(() => expect(catchUpReads()).toHaveLength(2));
+    await eventually(() => expect(catchUpReads().length).toBeGreaterThan(2));
     await settle();
-    const since = catchUpReads()[1]?.query.since ?? '';
+    const since = catchUpReads()[2]?.query.since ?? '';
     expect(Date.parse(since)).toBeLessThanOrEqual(Date.parse(comment.created_at));
     expect(botComments(question.number)).toHaveLength(1);
     expect(commentsPosted()).toHaveLength(1);
     expect(await jobsForComment(comment.id)).toHaveLength(1);
+  });
+
+  it('reads every page when Gitea caps pages at MAX_RESPONSE_ITEMS (2): five /help, five replies', {
+    timeout: 90_000,
+  }, async () => {
+    gitea().setMaxResponseItems(2);
+    const numbers = [1, 2, 3, 4, 5].map((i) => {
+      const issue = gitea().addIssue(PROGRAM_REPO, { title: `Question ${i}`, body: 'Hi', user: 'bob' });
+      gitea().addComment(PROGRAM_REPO, issue.number, { user: 'bob', body: '/help' });
+      return issue.number;
+    });
+    bot = await startTestBot(redis.url, gitea(), { caughtUp: false });
+    await eventually(() => {
+      for (const number of numbers) expect(botComments(number)).toHaveLength(1);
+    }, 60_000);
+    expect(catchUpReads().some((r) => r.query.page === '3')).toBe(true);
+  });
+
+  it('an edit made while the bot was stopped is caught up: the fixed form moves the application on', {
+    timeout: 90_000,
+  }, async () => {
+    const application = gitea().addIssue(PROGRAM_REPO, {
+      title: 'Operator application: alice',
+      body: 'I would like to run nodes.',
+      user: 'alice',
+      labels: ['operator-application'],
+    });
+    bot = await startTestBot(redis.url, gitea(), { caughtUp: false });
+    const labels = () => gitea().issueLabels(PROGRAM_REPO, application.number);
+    await eventually(() => expect(labels()).toContain('onboarding/incomplete'), 60_000);
+    await settle();
+    await bot.stop();
+    bot = undefined;
+
+    await fetch(`${gitea().baseUrl}/api/v1/repos/${PROGRAM_REPO}/issues/${application.number}`, {
+      method: 'PATCH',
+      headers: { Authorization: `token ${gitea().token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ body: completeForm }),
+    });
+    bot = await startTestBot(redis.url, gitea(), { caughtUp: false });
+    await eventually(() => expect(labels()).toContain('onboarding/screening'), 60_000);
+    await settle();
+    expect(botComments(application.number)).toHaveLength(1);
   });
 });

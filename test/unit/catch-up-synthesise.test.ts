@@ -20,7 +20,15 @@ describe('catch-up: the deliveries a changed issue stands for', () => {
   const created = '2026-11-20T10:00:00Z';
   const issue = (fields: Partial<Issue> = {}) => apiIssue({ created_at: created, ...fields });
   it.each<[string, Partial<Issue>, string, string | undefined, string[]]>([
-    ['created in the window', {}, '2026-11-20T10:00:00Z', undefined, ['opened']],
+    ['created in the window, never seen', {}, '2026-11-20T10:00:00Z', undefined, ['opened']],
+    ['created in the window, seen as it is', {}, '2026-11-20T10:00:00Z', 'SAME', ['opened']],
+    [
+      'created in the window, edited since seen',
+      { body: 'new' },
+      '2026-11-20T10:00:00Z',
+      'SAME',
+      ['opened', 'edited'],
+    ],
     ['created before, never seen', {}, '2026-11-20T10:00:01Z', undefined, ['edited']],
     ['created before, title and body as last admitted', {}, '2026-11-21T00:00:00Z', 'SAME', []],
     ['created before, body changed since', { body: 'new' }, '2026-11-21T00:00:00Z', 'SAME', ['edited']],
