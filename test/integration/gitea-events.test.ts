@@ -11,10 +11,15 @@ import {
   type TestBot,
   WEBHOOK_SECRET,
 } from '../support/bot.js';
-import { issuePayload, label, signDelivery } from '../support/deliveries.js';
+import { type IssuePayload, issuePayload, label, signDelivery } from '../support/deliveries.js';
 import type { ApiIssue } from '../support/gitea/api-types.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
-import { formEncoded, labelRemovedInUi123, titleAndBodyEdited } from '../support/gitea-quirks.js';
+import {
+  formEncoded,
+  labelRemovedInUi123,
+  labelsToggledInUi,
+  titleAndBodyEdited,
+} from '../support/gitea-quirks.js';
 import { useRedis } from '../support/redis.js';
 import { applicationLabeled, completeForm } from '../support/workflows.js';
 import { newFileDiff } from '../unit/quality/planted.js';
@@ -103,6 +108,29 @@ describe('the worker reads the truth, not the payload', () => {
       expect((await jobs('completed')).filter((job) => job.name === 'event')).toHaveLength(2),
     );
     expect(labels(7)).toEqual(['onboarding/incomplete', 'operator-application']);
+  });
+
+  it('labels ticked one by one in the web UI (one delivery each): the alert keeps the severity a person chose', async () => {
+    gitea().addIssue(PROGRAM_REPO, {
+      number: 9,
+      title: 'fsn1-node-2 looks slow',
+      body: 'Responses take a few seconds.',
+      user: 'bob',
+      labels: ['operator-alert', 'severity/critical'],
+    });
+    bot = await startTestBot(redis.url, gitea());
+    await startUpCaughtUp();
+    const alert = gitea().issue(PROGRAM_REPO, 9) as ApiIssue;
+    const [first, second] = labelsToggledInUi(alert, ['operator-alert', 'severity/critical'], 'maint');
+    expect(first?.issue.labels.map((l) => l.name)).toEqual(['operator-alert']);
+    for (const delivery of [first, second])
+      expect((await bot.deliver(delivery as IssuePayload)).status).toBe(202);
+    await eventually(() => expect(labels(9)).toContain('alert/open'));
+    await eventually(async () =>
+      expect((await jobs('completed')).filter((job) => job.name === 'event')).toHaveLength(2),
+    );
+    expect(labels(9)).toContain('severity/critical');
+    expect(labels(9)).not.toContain('severity/warning');
   });
 
   it('timers of an alert whose issue was deleted end cleanly, not parked as failed jobs', {

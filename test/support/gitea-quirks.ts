@@ -1,4 +1,10 @@
-import { type IssuePayload, issuePayload, type SignedDelivery, signDelivery } from './deliveries.js';
+import {
+  type IssuePayload,
+  issueLabelPayload,
+  issuePayload,
+  type SignedDelivery,
+  signDelivery,
+} from './deliveries.js';
 import type { ApiIssue } from './gitea/api-types.js';
 import { goIndentedJson } from './gitea/go-json.js';
 
@@ -64,6 +70,30 @@ export function labelRemovedInUi123(issue: ApiIssue, sender: string): IssuePaylo
     },
     sender: { login: sender },
   });
+}
+
+/**
+ * Labels ticked one after the other in the web UI's label menu: one `label_updated` delivery per
+ * toggled label (go-gitea/gitea#28924), each listing the labels after that toggle only — by the
+ * time the first is handled, the issue already has them all.
+ */
+export function labelsToggledInUi(issue: ApiIssue, added: string[], sender: string): IssuePayload[] {
+  const before = issue.labels.filter((l) => !added.includes(l.name)).map((l) => l.name);
+  return added.map((_, i) =>
+    issueLabelPayload([...before, ...added.slice(0, i + 1)], {
+      number: issue.number,
+      issue: {
+        number: issue.number,
+        id: issue.id,
+        title: issue.title,
+        body: issue.body,
+        user: { login: issue.user.login },
+        created_at: issue.created_at,
+        updated_at: issue.updated_at,
+      },
+      sender: { login: sender },
+    }),
+  );
 }
 
 /**
