@@ -52,6 +52,11 @@ export type CoreDeps = {
    * opened, no schedule runs and nobody is notified again.
    */
   replaying?: boolean;
+  /**
+   * Whether the worker reads each issue from Gitea before deciding (deliveries are hints). Default:
+   * yes, except when replaying history; `replay FILE` decides on the recorded payload as it is.
+   */
+  readsIssues?: boolean;
   /** Chat notifications; by default the channels of `escalation` in the program config. */
   notify?: HandlerDeps['notify'];
   log: Logger;
@@ -156,7 +161,7 @@ export function createCore(deps: CoreDeps) {
     isMaintainer: createMaintainerCheck(deps.gitea, deps.redis, deps.config, deps.programRepo),
     enqueueAt: deps.enqueueAt,
     // A replay decides on the history as it was, not on today's issue.
-    ...(deps.replaying ? {} : { readIssue: createIssueReader(deps.gitea) }),
+    ...((deps.readsIssues ?? !deps.replaying) ? { readIssue: createIssueReader(deps.gitea) } : {}),
     log: deps.log,
   });
   return {
