@@ -24,6 +24,9 @@ export const MAX_PAGES = 2_000;
  * - a `Link` header ends it unless it has `rel="next"` (Gitea omits the header on a lone page);
  * - with `countIsTotal`, `X-Total-Count` items read ends it;
  * - otherwise the next page is read (one extra request on lists without headers).
+ * Limit: a timeline page whose entries were all filtered away (review code comments, references
+ * from repositories the bot cannot read) is `null` too and ends the read; issues have no code
+ * comments, so only 50 such references in a row would hide what follows.
  *
  * Throws an Error after MAX_PAGES pages.
  */
