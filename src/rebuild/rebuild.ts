@@ -7,7 +7,9 @@ import { dryRunClient } from '../gitea/dry-run.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { Templates } from '../templates.js';
 import type { DelayedEvent } from '../worker/handle-event.js';
+import { loadWorkflows } from '../workflows/registry.js';
 import { historyEvents } from './history.js';
+import { asRecorded, checkInputs } from './inputs.js';
 import { replayHistory } from './replay.js';
 
 export type RebuildOptions = {
@@ -30,6 +32,8 @@ const DERIVED = [
   'ob:instance*',
   'ob:instances',
   'ob:operators',
+  'ob:operator-logins',
+  'ob:operator-history:*',
   'ob:reports:*',
   'ob:alerts:*',
   'ob:payments:*',
@@ -39,6 +43,7 @@ const DERIVED = [
   'ob:status-comment:*',
   'ob:program-issue:*',
   'ob:notified:*',
+  'ob:applied:*',
 ];
 
 /**
@@ -48,8 +53,12 @@ const DERIVED = [
  */
 export async function rebuild(
   options: RebuildOptions,
-): Promise<{ issues: number; events: number; timers: number }> {
+): Promise<{ issues: number; events: number; timers: number; findings: string[] }> {
   const events: BotEvent[] = [];
+  const findings: string[] = [];
+  const definitions = loadWorkflows(options.templates, options.config).map((w) => w.definition);
+  const isFinal = (workflow: string, state: string) =>
+    definitions.find((d) => d.name === workflow)?.states[state]?.final === true;
   let issues = 0;
   for (const repo of options.repos) {
     for (const issue of await options.gitea.allIssues(repoRef(repo))) {
@@ -58,7 +67,15 @@ export async function rebuild(
         options.gitea.listComments(repoRef(repo), number),
         options.gitea.timeline(repoRef(repo), number),
       ]);
-      events.push(...historyEvents(repo, issue, comments, timeline, options.botLogin));
+      // Replay what the bot acted on, not what the text says now (edited or deleted since).
+      const checked = checkInputs(`${repo}#${number}`, issue, comments, options.botLogin, isFinal);
+      findings.push(...checked.findings);
+      if (!checked.skipIssue)
+        events.push(
+          ...historyEvents(repo, issue, checked.comments, timeline, options.botLogin).map((event) =>
+            asRecorded(event, checked.recorded),
+          ),
+        );
       issues += 1;
       options.progress?.('reading', issues, issues);
     }
@@ -84,7 +101,7 @@ export async function rebuild(
   for (const timer of future) await options.scheduleFuture(timer);
   // Comment ids cached during the quiet replay are not real; the worker finds each again by its marker.
   await deleteMatching(options.redis, 'ob:status-comment:*');
-  return { issues, events: events.length, timers: future.length };
+  return { issues, events: events.length, timers: future.length, findings };
 }
 
 async function clearDerived(redis: Redis): Promise<void> {

@@ -25,7 +25,7 @@ beforeEach(() => {
   seedProgram(gitea());
   gitea().addIssue(PROGRAM_REPO, {
     number: 7,
-    title: 'Application',
+    title: 'Operator application: alice',
     body: completeForm,
     user: 'alice',
     labels: ['operator-application'],
@@ -108,7 +108,7 @@ describe('Gitea faults: retried with backoff, nothing lost, nothing doubled', ()
     seedProgram(gitea());
     gitea().addIssue(PROGRAM_REPO, {
       number: 7,
-      title: 'Application',
+      title: 'Operator application: alice',
       body: completeForm,
       user: 'alice',
       labels: ['operator-application'],

@@ -77,7 +77,7 @@ async function runApplication() {
   seedProgram(gitea());
   gitea().addIssue(PROGRAM_REPO, {
     number: ISSUE,
-    title: 'Operator application: Ada',
+    title: 'Operator application: alice',
     body: completeForm,
     user: 'alice',
     labels: ['operator-application'],
@@ -124,6 +124,7 @@ describe('onboarding over Gitea and Redis', () => {
         referrer: 'grace',
         status: 'active',
         applicationIssue: 'fleet/program#7',
+        stints: 1,
       },
     ]);
     const replies = gitea()
@@ -148,7 +149,7 @@ describe('onboarding over Gitea and Redis', () => {
     seedProgram(gitea());
     gitea().addIssue(PROGRAM_REPO, {
       number: ISSUE,
-      title: 'Application',
+      title: 'Operator application: alice',
       body: completeForm,
       user: 'alice',
       labels: ['operator-application'],

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { cursorKey } from '../../src/catch-up/cursor.js';
 import { loadEnv } from '../../src/config/load.js';
 import { defaultProgramConfig, type ProgramConfig } from '../../src/config/program.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { type Runtime, startRuntime } from '../../src/runtime.js';
 import { type DeliveryOptions, type DeliveryPayload, signDelivery } from './deliveries.js';
 import type { FakeGitea } from './gitea/index.js';
@@ -26,6 +26,7 @@ export async function startTestBot(
     config?: ProgramConfig;
     worker?: boolean;
     env?: Record<string, string>;
+    log?: Logger;
     /**
      * Default true: start as a bot that was already running when the test seeded Gitea (its
      * catch-up cursor, when none is stored, is just past now), so the catch-up finds nothing the
@@ -54,7 +55,7 @@ export async function startTestBot(
   const runtime = await startRuntime({
     env,
     config,
-    log: createLogger('silent'),
+    log: options.log ?? createLogger('silent'),
     server: true,
     worker: options.worker ?? true,
   });

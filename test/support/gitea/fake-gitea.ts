@@ -63,6 +63,8 @@ export interface FakeGitea {
   /** Creates `org/team` (or adds members to it). The bot must be a member of the org to
    * search its teams, and of the team (or the org's Owners team) to check its members. */
   addTeam(orgAndTeam: string, members: string[], seed?: TeamSeed): ApiTeam;
+  /** Makes a user a site administrator of the instance (or not), e.g. the bot account. */
+  setSiteAdmin(login: string, isAdmin: boolean): void;
   issue(repo: string, number: number): ApiIssue | undefined;
   issueLabels(repo: string, number: number): string[];
   comments(repo: string, number: number): ApiComment[];
@@ -77,6 +79,8 @@ export interface FakeGitea {
   setMaxResponseItems(items: number): void;
   /** Deletes an issue as a site admin does; Gitea sends no webhook for it (go-gitea/gitea#34591). */
   deleteIssue(repo: string, number: number): void;
+  /** Drops the faults not used up (the outage is over). */
+  clearFaults(): void;
   assertContract(): void;
   reset(): void;
 }
@@ -123,6 +127,9 @@ export function createFakeGitea(options: FakeGiteaOptions = {}): FakeGitea {
     addComment: (repo, number, comment) => toApiComment(seed.comment(repo, number, comment), represent),
     setPermission: (repo, user, mode) => seed.permission(repo, user, mode),
     addTeam: (orgAndTeam, members, teamSeed) => toApiTeam(seed.team(orgAndTeam, members, teamSeed)),
+    setSiteAdmin: (login, isAdmin) => {
+      seed.user(login).isAdmin = isAdmin;
+    },
 
     issue(repo, number) {
       const issue = state.issue(seed.existingRepo(repo).id, number);
@@ -170,6 +177,7 @@ export function createFakeGitea(options: FakeGiteaOptions = {}): FakeGitea {
         if (entry?.repoId === issue.repoId && entry.issueNumber === issue.number) state.timeline.splice(i, 1);
       }
     },
+    clearFaults: () => faults.clear(),
 
     assertContract() {
       if (violations.length === 0) return;
