@@ -1,19 +1,15 @@
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
-import type { BotEvent } from '../gitea/event.js';
-import { jobIdFor, normalizeDelivery } from '../gitea/normalize.js';
+import { normalizeDelivery } from '../gitea/normalize.js';
 import type { Metrics } from '../metrics.js';
 import { claimedRepo } from '../store/webhook-deliveries.js';
+import { type AdmitDeps, createAdmit } from './admit.js';
 import { verifySignature } from './signature.js';
 
-export type Enqueue = (event: BotEvent, jobId: string) => Promise<'queued' | 'duplicate'>;
+export type { Enqueue } from './admit.js';
 
-export type WebhookDeps = {
+export type WebhookDeps = AdmitDeps & {
   secret: string;
-  enqueue: Enqueue;
-  isRelevant: (event: BotEvent) => boolean;
-  /** Whether a plain comment may answer a maintainer's `/ping` in its issue (one Redis read). */
-  awaitsAnswer?: (event: BotEvent) => Promise<boolean>;
   /** Notes the last verified / refused delivery per repository (see store/webhook-deliveries.ts). */
   noteDelivery?: (
     repo: string,
@@ -21,24 +17,31 @@ export type WebhookDeps = {
     deliveryId: string,
     event: string,
   ) => Promise<void>;
-  /** The bot's own login once known; its own events are dropped. */
-  botLogin: () => string | undefined;
   metrics: Metrics;
   log: Logger;
 };
 
+const FORM = 'application/x-www-form-urlencoded';
+
 /** POST /webhooks/gitea: verify, parse, filter, dedupe, enqueue, answer. Nothing slow happens here. */
 export function webhookHandler(deps: WebhookDeps) {
+  const admit = createAdmit(deps);
   return async (c: Context) => {
     const deliveryId = c.req.header('x-gitea-delivery') ?? c.req.header('x-github-delivery') ?? '';
     const eventType = c.req.header('x-gitea-event-type') ?? c.req.header('x-gitea-event') ?? '';
     const log = deps.log.child({ deliveryId, eventType });
-    const answer = (status: 200 | 202 | 204 | 400 | 401 | 503, outcome: string, extra: object = {}) => {
+    const answer = (status: 200 | 202 | 204 | 400 | 401 | 415 | 503, outcome: string, extra: object = {}) => {
       deps.metrics.webhooks.inc({ event: eventType || 'unknown', outcome });
       log.info({ status, outcome }, 'webhook answered');
       return status === 204 ? c.body(null, 204) : c.json({ outcome, deliveryId, ...extra }, status);
     };
 
+    // Gitea's form content type sends `payload=<urlencoded JSON>` but signs the JSON itself.
+    if ((c.req.header('content-type') ?? '').toLowerCase().startsWith(FORM)) {
+      return answer(415, 'form-content-type', {
+        error: `this webhook sends ${FORM}; edit it in Gitea and set "POST Content Type" to application/json`,
+      });
+    }
     const body = await c.req.text();
     const verified = await verifySignature(deps.secret, body, c.req.raw.headers);
     const repo = claimedRepo(body);
@@ -63,15 +66,10 @@ export function webhookHandler(deps: WebhookDeps) {
     const normalized = normalizeDelivery(eventType, payload, deliveryId || undefined);
     if (normalized.outcome === 'unsupported') return answer(204, 'ignored');
     if (normalized.outcome === 'invalid') return answer(400, 'invalid', { error: normalized.reason });
-    const { event, dedupeKey } = normalized;
-    if (event.actor.toLowerCase() === deps.botLogin()?.toLowerCase()) return answer(204, 'own-event');
-    const relevant =
-      deps.isRelevant(event) ||
-      (event.kind === 'comment.created' && (await deps.awaitsAnswer?.(event).catch(() => true)));
-    if (!relevant) return answer(204, 'irrelevant');
     try {
-      const result = await deps.enqueue(event, jobIdFor(dedupeKey));
-      return result === 'duplicate' ? answer(200, 'duplicate') : answer(202, 'queued');
+      const admitted = await admit(normalized.event, normalized.dedupeKey);
+      if (admitted === 'own-event' || admitted === 'irrelevant') return answer(204, admitted);
+      return admitted === 'duplicate' ? answer(200, 'duplicate') : answer(202, 'queued');
     } catch (error) {
       log.error({ err: error }, 'could not enqueue');
       return answer(503, 'unavailable', { error: 'the queue is unavailable; redeliver later' });

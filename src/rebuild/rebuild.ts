@@ -10,7 +10,7 @@ import { createRegistryStore } from '../store/registry.js';
 import type { Templates } from '../templates.js';
 import type { DelayedEvent } from '../worker/handle-event.js';
 import { loadWorkflows } from '../workflows/registry.js';
-import { historyEvents, type TimelineEntry } from './history.js';
+import { historyEvents } from './history.js';
 import { importedRecords } from './imports.js';
 import { asRecorded, checkInputs } from './inputs.js';
 import { replayHistory } from './replay.js';
@@ -65,31 +65,27 @@ export async function rebuild(
     definitions.find((d) => d.name === workflow)?.states[state]?.final === true;
   let issues = 0;
   for (const repo of options.repos) {
-    for (let page = 1; ; page++) {
-      const batch = await options.gitea.listIssues(repoRef(repo), page);
-      for (const issue of batch) {
-        const number = issue.number ?? 0;
-        if (issue.user?.login?.toLowerCase() === options.botLogin.toLowerCase()) {
-          const records = importedRecords(issue.body ?? '') ?? [];
-          imported.push(...records.map((record) => ({ ...record, applicationIssue: `${repo}#${number}` })));
-        }
-        const [comments, timeline] = await Promise.all([
-          options.gitea.listComments(repoRef(repo), number),
-          allTimeline(options.gitea, repo, number),
-        ]);
-        // Replay what the bot acted on, not what the text says now (edited or deleted since).
-        const checked = checkInputs(`${repo}#${number}`, issue, comments, options.botLogin, isFinal);
-        findings.push(...checked.findings);
-        if (!checked.skipIssue)
-          events.push(
-            ...historyEvents(repo, issue, checked.comments, timeline, options.botLogin).map((event) =>
-              asRecorded(event, checked.recorded),
-            ),
-          );
-        issues += 1;
-        options.progress?.('reading', issues, issues);
+    for (const issue of await options.gitea.allIssues(repoRef(repo))) {
+      const number = issue.number ?? 0;
+      if (issue.user?.login?.toLowerCase() === options.botLogin.toLowerCase()) {
+        const records = importedRecords(issue.body ?? '') ?? [];
+        imported.push(...records.map((record) => ({ ...record, applicationIssue: `${repo}#${number}` })));
       }
-      if (batch.length < 50) break;
+      const [comments, timeline] = await Promise.all([
+        options.gitea.listComments(repoRef(repo), number),
+        options.gitea.timeline(repoRef(repo), number),
+      ]);
+      // Replay what the bot acted on, not what the text says now (edited or deleted since).
+      const checked = checkInputs(`${repo}#${number}`, issue, comments, options.botLogin, isFinal);
+      findings.push(...checked.findings);
+      if (!checked.skipIssue)
+        events.push(
+          ...historyEvents(repo, issue, checked.comments, timeline, options.botLogin).map((event) =>
+            asRecorded(event, checked.recorded),
+          ),
+        );
+      issues += 1;
+      options.progress?.('reading', issues, issues);
     }
   }
   await clearDerived(options.redis);
@@ -117,15 +113,6 @@ export async function rebuild(
   // Comment ids cached during the quiet replay are not real; the worker finds each again by its marker.
   await deleteMatching(options.redis, 'ob:status-comment:*');
   return { issues, events: events.length, timers: future.length, findings };
-}
-
-async function allTimeline(gitea: GiteaClient, repo: string, issue: number): Promise<TimelineEntry[]> {
-  const entries: TimelineEntry[] = [];
-  for (let page = 1; ; page++) {
-    const batch = (await gitea.timeline(repoRef(repo), issue, page)) as TimelineEntry[];
-    entries.push(...batch);
-    if (batch.length < 50) return entries;
-  }
 }
 
 async function clearDerived(redis: Redis): Promise<void> {

@@ -25,6 +25,7 @@ import type { PingStore } from '../store/pings.js';
 import type { RegistryStore } from '../store/registry.js';
 import type { ReportStore } from '../store/reports.js';
 import type { RotationStore } from '../store/rotations.js';
+import type { IssueReader } from './current-issue.js';
 import type { ProgramIssueOpener } from './open-program-issue.js';
 import { answerPings, PING_TIMER, pingDeadline, pingDeadlinePassed } from './pings.js';
 import { rolesOf } from './roles.js';
@@ -75,6 +76,8 @@ export type HandlerDeps = {
   writer: WriterDeps;
   isMaintainer: MaintainerCheck;
   enqueueAt: (timer: DelayedEvent) => Promise<void>;
+  /** The issue as Gitea has it now, read before deciding (deliveries are hints); off in `rebuild`. */
+  readIssue?: IssueReader;
   log: Logger;
 };
 
@@ -84,6 +87,17 @@ export function createEventHandler(deps: HandlerDeps) {
     if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())
       return;
     const log = deps.log.child({ deliveryId: event.deliveryId, repo: event.repo, issue: event.issue.number });
+    if (deps.readIssue && !event.internal && event.kind !== 'pull.updated') {
+      const current = await deps.readIssue(repoRef(event.repo), event.issue.number);
+      if (current === 'gone') {
+        log.info(
+          { kind: event.kind, timer: event.timer?.name },
+          'the issue is gone (deleted in Gitea): nothing to do',
+        );
+        return;
+      }
+      event = { ...event, issue: { ...event.issue, ...current } };
+    }
     const writer = createIssueWriter(deps.writer, repoRef(event.repo), event.issue.number);
     const self = issueKey(event.repo, event.issue.number);
     if (event.timer?.workflow === PING_TIMER) {
