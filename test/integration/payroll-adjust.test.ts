@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { programConfigSchema } from '../../src/config/program.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
-import { aMonthOfActivity, commentIn, payrollView } from '../support/payroll.js';
+import { aMonthOfActivity, approvedPayroll, commentIn, payrollView } from '../support/payroll.js';
 import { useRedis } from '../support/redis.js';
 
 const redis = useRedis();
@@ -59,5 +59,44 @@ describe('/adjust has ceilings', () => {
     expect(payroll.comments().join('\n')).toContain(
       "it takes @bob's adjustments to $300.00, above the ceiling of $250.00 per line (payroll.adjustments.lineMaxCents)",
     );
+  });
+});
+
+describe('a refused /adjust says why', () => {
+  it.each([
+    ['+0.001', 'the amount `+0.001` is not one'],
+    ['+1e9', 'the amount `+1e9` is not one'],
+    ['-0', 'the amount `-0` is not one'],
+    ['+5,00', 'the amount `+5,00` is not one'],
+  ])(
+    'in the approved state, `/adjust @alice %s` names the amount (before: "lines are unpaid")',
+    async (amount, why) => {
+      const core = await aMonthOfActivity(redis.client, gitea());
+      const payroll = await approvedPayroll(core, gitea());
+      await core.handle(commentIn(payroll.number(), 'maint', `/adjust @alice ${amount} on-call`));
+      const reply = payroll.comments().at(-1) ?? '';
+      expect(reply).toContain(why);
+      expect(reply).not.toContain('lines are unpaid');
+      expect(payroll.labels()).toEqual(['payroll/approved']);
+    },
+  );
+
+  it('in the approved state, a non-maintainer’s /adjust and /hold are refused for their role', async () => {
+    const core = await aMonthOfActivity(redis.client, gitea());
+    const payroll = await approvedPayroll(core, gitea());
+    await core.handle(commentIn(payroll.number(), 'bob', '/adjust @bob +5 thanks'));
+    await core.handle(commentIn(payroll.number(), 'bob', '/hold @alice mine'));
+    const replies = payroll.comments().slice(-2);
+    for (const reply of replies) expect(reply).toContain('only a maintainer may use this here');
+    expect(payroll.row('bob')).toContain('**$250.00**');
+  });
+
+  it('`/adjust @alice +$5 cover` is five dollars', async () => {
+    const core = await aMonthOfActivity(redis.client, gitea());
+    await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-12-01T06:00:00.000Z' });
+    await core.fire(/^opened-payroll-2026-11/);
+    const payroll = payrollView(gitea());
+    await core.handle(commentIn(payroll.number(), 'maint', '/adjust @alice +$5 cover'));
+    expect(payroll.row('alice')).toContain('**$255.00**');
   });
 });
