@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { programConfigSchema } from '../../src/config/program.js';
+import { createPaymentStore } from '../../src/store/payments.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
-import { aMonthOfActivity, approvedPayroll, commentIn, payrollView } from '../support/payroll.js';
+import { aMonthOfActivity, approvedPayroll, commentIn, payrollView, tx } from '../support/payroll.js';
 import { useRedis } from '../support/redis.js';
 
 const redis = useRedis();
@@ -59,6 +60,36 @@ describe('/adjust has ceilings', () => {
     expect(payroll.comments().join('\n')).toContain(
       "it takes @bob's adjustments to $300.00, above the ceiling of $250.00 per line (payroll.adjustments.lineMaxCents)",
     );
+  });
+});
+
+describe('a paid line never changes', () => {
+  it('/adjust, /adjust confirm and /hold on a line paid already are refused, citing the payment; the approvals stand', async () => {
+    const config = programConfigSchema.parse({ payroll: { adjustments: { singleMaxCents: 1_000 } } });
+    const core = await aMonthOfActivity(redis.client, gitea(), config);
+    const payroll = await approvedPayroll(core, gitea());
+    await core.handle(commentIn(payroll.number(), 'maint', '/adjust @alice +20 hardware refund'));
+    const id = /\/adjust confirm (\d+)/.exec(payroll.comments().join('\n'))?.[1];
+    await core.handle(commentIn(payroll.number(), 'maint', `/paid @alice ${tx(1)}`));
+
+    await core.handle(commentIn(payroll.number(), 'maint', '/adjust @alice +5 on-call cover'));
+    await core.handle(commentIn(payroll.number(), 'maint2', `/adjust confirm ${id}`));
+    await core.handle(commentIn(payroll.number(), 'maint2', '/hold @alice wallet check'));
+    const replies = payroll.comments().join('\n');
+    expect(replies.match(/@alice is paid already for 2026-11: \$250\.00 with `0x0101/g)).toHaveLength(3);
+    expect(replies).toContain("correct it in a later month's payroll");
+    expect(payroll.row('alice')).toContain('**$250.00**');
+    expect(payroll.labels()).toEqual(['payroll/approved']);
+
+    // Before: the $25 went on the table, voided the approvals, and the month closed with alice paid $250.
+    await core.handle(commentIn(payroll.number(), 'maint', `/paid all ${tx(2)}`));
+    expect(payroll.labels()).toEqual(['payroll/paid']);
+    expect(
+      (await createPaymentStore(redis.client).inMonth('2026-11')).map((p) => [p.login, p.cents]),
+    ).toEqual([
+      ['alice', 25_000],
+      ['bob', 25_000],
+    ]);
   });
 });
 
