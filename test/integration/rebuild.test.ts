@@ -163,6 +163,15 @@ describe('rebuild', () => {
     // A maintainer changes alice's node count from 10 November (appended to her history).
     await people.say('maint', application, '/nodes @alice 7 from 2026-11-10', '2026-11-05T09:00:00Z');
 
+    // After October was paid: alice re-reports one of its weeks, a maintainer tries to adjust it.
+    await people.say(
+      'alice',
+      application,
+      '/report uptime=100 tasks=50/50 week=2026-W42',
+      '2026-11-06T09:00:00Z',
+    );
+    await people.say('maint', payroll, '/adjust @alice +5 late bonus', '2026-11-06T10:00:00Z');
+
     const original = await state();
     expect(original.registry.map((o) => o.login)).toEqual(['alice']);
     expect(original.histories[0]?.events.map((e) => e.type)).toEqual(['activated', 'nodes']);
