@@ -155,3 +155,35 @@ describe('an approval is of a snapshot', () => {
     expect(payroll.labels()).toEqual(['payroll/review']);
   });
 });
+
+describe('a paid line keeps the amounts it was paid from', () => {
+  it('bob paid $250.00, then re-reports his weeks: his row stays $250.00 ✅, the void comment says the $300.00 recomputed belongs in a later month, and the month closes on what was paid', async () => {
+    const core = await aMonthOfActivity(redis.client, gitea());
+    const payroll = await approvedPayroll(core, gitea());
+    await core.handle(commentIn(payroll.number(), 'maint', `/paid @bob ${tx(12)}`));
+    expect(payroll.row('bob')).toContain('✅ paid $250.00');
+
+    await bobReReports(core);
+    await core.fire(/^refresh-payroll-2026-11/);
+    // Before: the row said **$300.00** next to "✅ paid $250.00", and the total counted $300.00.
+    expect(payroll.row('bob')).toContain('**$250.00**');
+    expect(payroll.row('bob')).toContain('✅ paid $250.00');
+    expect(payroll.table()).toContain('**Total $500.00**');
+    const voids = payroll.comments().filter((c) => c.includes('approval(s) are void'));
+    expect(voids).toHaveLength(1);
+    expect(voids[0]).toContain(
+      "@bob is paid already ($250.00), so the line stays as paid; recomputed it would be $300.00: `/adjust` the difference in a later month's payroll",
+    );
+
+    await core.handle(commentIn(payroll.number(), 'maint', '/approve'));
+    await core.handle(commentIn(payroll.number(), 'maint2', '/approve'));
+    await core.handle(commentIn(payroll.number(), 'maint', `/paid all ${tx(13)}`));
+    expect(payroll.labels()).toEqual(['payroll/paid']);
+    expect(
+      (await createPaymentStore(redis.client).inMonth('2026-11')).map((p) => [p.login, p.cents]),
+    ).toEqual([
+      ['alice', 25_000],
+      ['bob', 25_000],
+    ]);
+  });
+});
