@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { programConfigSchema } from '../../src/config/program.js';
 import { createPaymentStore } from '../../src/store/payments.js';
+import { PROGRAM_REPO } from '../support/bot.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { aMonthOfActivity, approvedPayroll, commentIn, payrollView, tx } from '../support/payroll.js';
 import { useRedis } from '../support/redis.js';
@@ -120,6 +121,26 @@ describe('a refused /adjust says why', () => {
     const replies = payroll.comments().slice(-2);
     for (const reply of replies) expect(reply).toContain('only a maintainer may use this here');
     expect(payroll.row('bob')).toContain('**$250.00**');
+  });
+
+  it('/adjust confirm by a writer who is not a maintainer, for an N that does not exist, and again once confirmed: each refused, saying why; /approve by the writer is refused too', async () => {
+    const { core, payroll } = await openPayroll();
+    gitea().addUser('writer');
+    gitea().setPermission(PROGRAM_REPO, 'writer', 'write');
+    await core.handle(commentIn(payroll.number(), 'maint', '/adjust @alice +600 hardware refund'));
+    const id = /\/adjust confirm (\d+)/.exec(payroll.comments().join('\n'))?.[1];
+    const last = () => payroll.comments().at(-1) ?? '';
+    await core.handle(commentIn(payroll.number(), 'writer', `/adjust confirm ${id}`));
+    expect(last()).toContain('only a maintainer may use this here');
+    await core.handle(commentIn(payroll.number(), 'writer', '/approve'));
+    expect(last()).toContain('only a maintainer may use this here');
+    await core.handle(commentIn(payroll.number(), 'maint2', '/adjust confirm 99'));
+    expect(last()).toContain(`there is no pending adjustment 99; pending: \`/adjust confirm ${id}\``);
+    await core.handle(commentIn(payroll.number(), 'maint2', `/adjust confirm ${id}`));
+    await core.handle(commentIn(payroll.number(), 'maint', `/adjust confirm ${id}`));
+    expect(last()).toContain(`there is no pending adjustment ${id} (none is pending)`);
+    expect(payroll.row('alice')).toContain('**$850.00**');
+    expect(payroll.table()).toContain('**Approvals:** 0 of 2');
   });
 
   it('`/adjust @alice +$5 cover` is five dollars', async () => {
