@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { runPayrollPreview } from '../../src/cli/payroll.js';
 import { loadEnv } from '../../src/config/load.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
+import { createRegistryStore } from '../../src/store/registry.js';
 import { PROGRAM_REPO } from '../support/bot.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { aMonthOfActivity, approvedPayroll, commentIn, payrollView, tx } from '../support/payroll.js';
@@ -54,7 +55,7 @@ describe('payroll preview reads the month as the payroll issue does', () => {
 });
 
 describe('a paid month never changes', () => {
-  it('a /report week= of the month, a /nodes and a /wallet from a day in it, recorded after it was paid, change neither its preview nor its issue', async () => {
+  it('a /report week= of the month recorded after it was paid changes neither its preview nor its issue; a /nodes or /wallet from a day in it is refused', async () => {
     const core = await aMonthOfActivity(redis.client, gitea());
     const payroll = await approvedPayroll(core, gitea());
     await core.handle(commentIn(payroll.number(), 'maint', `/paid all base ${tx(1)}`));
@@ -79,8 +80,14 @@ describe('a paid month never changes', () => {
       .map((c) => c.body)
       .join('\n');
     expect(answers).toContain('Recorded the report for **2026-W46**');
-    expect(answers).toContain('@alice runs 10 node(s) from 2026-11-15');
-    expect(answers).toContain('@bob is paid on Base');
+    // Before: both were recorded, with a reply promising pay from 15 and 20 November that never came.
+    expect(
+      answers.match(
+        /2026-11 is paid and closed, so a change cannot take effect in it: write a day from 2026-12-01 on/g,
+      ),
+    ).toHaveLength(2);
+    const histories = await createRegistryStore(redis.client).histories();
+    expect(histories.flatMap((h) => h.events.map((e) => e.type))).toEqual(['activated', 'activated']);
 
     // Before: alice $316.67 (10 nodes from the 15th) and bob $300.00 (a perfect week), on Base.
     const after = await preview('2026-11');
