@@ -3,7 +3,7 @@ import { createPaymentStore } from '../../src/store/payments.js';
 import { PROGRAM_REPO } from '../support/bot.js';
 import { issuePayload, label } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
-import { aMonthOfActivity, approvedPayroll, commentIn, tx } from '../support/payroll.js';
+import { aMonthOfActivity, approvedPayroll, commentIn, payrollView, tx } from '../support/payroll.js';
 import { useRedis } from '../support/redis.js';
 
 const redis = useRedis();
@@ -185,5 +185,27 @@ describe('a paid line keeps the amounts it was paid from', () => {
       ['alice', 25_000],
       ['bob', 25_000],
     ]);
+  });
+});
+
+describe('an approval is of the table its author saw', () => {
+  it('an /approve written before a late report changed the table, but handled after it (delivered late, or retried after a 500), is refused', async () => {
+    const core = await aMonthOfActivity(redis.client, gitea());
+    await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-12-01T06:00:00.000Z' });
+    await core.fire(/^opened-payroll-2026-11/);
+    const payroll = payrollView(gitea());
+    await core.handle(commentIn(payroll.number(), 'maint', '/approve', '2026-12-03T08:00:00Z'));
+    await bobReReports(core); // at 09:00
+    await core.fire(/^refresh-payroll-2026-11/);
+    expect(payroll.row('bob')).toContain('**$300.00**');
+
+    await core.handle(commentIn(payroll.number(), 'maint2', '/approve', '2026-12-03T08:59:00Z'));
+    expect(payroll.comments().at(-1)).toContain(
+      'the table changed at 2026-12-03 09:00 UTC, after this comment (2026-12-03 08:59 UTC): review it and `/approve` again.',
+    );
+    expect(payroll.table()).toContain('**Approvals:** 0 of 2');
+
+    await core.handle(commentIn(payroll.number(), 'maint2', '/approve', '2026-12-03T09:30:00Z'));
+    expect(payroll.table()).toContain('**Approvals:** 1 of 2');
   });
 });

@@ -68,6 +68,7 @@ export function refreshed(ctx: DecideContext, data: PayrollData): Refresh | stri
       ledger,
       snapshot: payroll,
       digest: now.digest,
+      snapshotAt: ctx.event.at,
       payableCents: payroll.payableCents,
       approvals: [],
     },
