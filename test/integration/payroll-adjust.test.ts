@@ -100,6 +100,7 @@ describe('a refused /adjust says why', () => {
     ['+1e9', 'the amount `+1e9` is not one'],
     ['-0', 'the amount `-0` is not one'],
     ['+5,00', 'the amount `+5,00` is not one'],
+    ['+10000000', 'the amount `+10000000` is not one: write dollars, not zero, up to 9999999.99'],
   ])(
     'in the approved state, `/adjust @alice %s` names the amount (before: "lines are unpaid")',
     async (amount, why) => {

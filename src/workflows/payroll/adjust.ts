@@ -104,7 +104,7 @@ export const adjustActions: Record<string, Action> = {
     const reason = args.slice(2).join(' ').trim();
     if (!login || !args[1] || !reason) return 'write `/adjust @operator +25 REASON` (or -10.50).';
     if (cents === undefined)
-      return `the amount \`${args[1]}\` is not one: write dollars, not zero, with at most two decimals and a dot (e.g. \`+25\`, \`-10.50\`, \`+$5\`).`;
+      return `the amount \`${args[1]}\` is not one: write dollars, not zero, up to 9999999.99, with at most two decimals after a dot (e.g. \`+25\`, \`-10.50\`, \`+$5\`).`;
     const line = lineOf(ctx, login);
     if (!line) return `@${login} has no line this month.`;
     const paid = paidRefusal(ctx, line);
