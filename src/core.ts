@@ -128,9 +128,12 @@ export function createCore(deps: CoreDeps) {
     registry,
     alerts,
     payments,
-    refreshPayrolls: deps.replaying
-      ? async () => undefined
-      : createPayrollRefresher({ instances, botLogin: deps.botLogin, enqueueAt: deps.enqueueAt }),
+    // Replayed too: a rebuild must void approvals where the live bot did, or it pays other amounts.
+    refreshPayrolls: createPayrollRefresher({
+      instances,
+      botLogin: deps.botLogin,
+      enqueueAt: deps.enqueueAt,
+    }),
     openProgramIssue,
     services,
     reports,
