@@ -5,6 +5,7 @@ import type { ProgramConfig } from './config/program.js';
 import { payrollIssue } from './domain/payroll/marker.js';
 import { addMonthsTo } from './domain/reports/index.js';
 import { summarizePings } from './domain/standards/ping.js';
+import { createMarkerSeal } from './domain/text/marker.js';
 import type { FactServices } from './engine/module.js';
 import { isRelevant } from './engine/relevance.js';
 import type { GiteaClient } from './gitea/client.js';
@@ -43,6 +44,8 @@ export type CoreDeps = {
   templates: Templates;
   programRepo: string;
   botLogin: string;
+  /** The secret the bot's marker MACs are keyed from: `MARKER_SECRET`, else the bot's token (markerSecretOf). */
+  markerSecret: string;
   /** Gitea's web address, to recognise full issue URLs in pull requests. */
   giteaUrl?: string;
   enqueueAt: (timer: DelayedEvent) => Promise<void>;
@@ -64,9 +67,18 @@ export function createCore(deps: CoreDeps) {
   const workflows = loadWorkflows(deps.templates, deps.config);
   const definitions = workflows.map((w) => w.definition);
   const labels = createLabelCatalog(deps.gitea);
+  const seal = createMarkerSeal(deps.markerSecret);
   const registry = createRegistryStore(deps.redis);
   const reports = createReportStore(deps.redis);
-  const programIssues = createProgramIssues(deps.gitea, labels, deps.redis, deps.programRepo);
+  const programIssues = createProgramIssues({
+    gitea: deps.gitea,
+    labels,
+    redis: deps.redis,
+    programRepo: deps.programRepo,
+    botLogin: deps.botLogin,
+    seal,
+    log: deps.log,
+  });
   const alerts = createAlertStore(deps.redis);
   const payments = createPaymentStore(deps.redis);
   const partnerReports = createPartnerReportStore(deps.redis);
@@ -79,7 +91,7 @@ export function createCore(deps: CoreDeps) {
   const openProgramIssue: typeof opener = deps.replaying ? async () => 0 : opener;
   const rotations = createRotationStore(deps.redis);
   const pings = createPingStore(deps.redis);
-  const writerDeps = { gitea: deps.gitea, labels, redis: deps.redis, botLogin: deps.botLogin };
+  const writerDeps = { gitea: deps.gitea, labels, redis: deps.redis, botLogin: deps.botLogin, seal };
   const instances = createInstanceStore(deps.redis);
   const runSchedule = createScheduleRunner({
     rotations,

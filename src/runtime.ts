@@ -1,7 +1,7 @@
 import { type ServerType, serve } from '@hono/node-server';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Env } from './config/env.js';
+import { type Env, markerSecretOf } from './config/env.js';
 import type { ProgramConfig } from './config/program.js';
 import { createCore } from './core.js';
 import { isRelevant } from './engine/relevance.js';
@@ -103,6 +103,7 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
       templates,
       programRepo: env.PROGRAM_REPO ?? '',
       botLogin,
+      markerSecret: markerSecretOf(env),
       giteaUrl: env.GITEA_URL ?? '',
       enqueueAt: createDelayedEnqueue(queue),
       log,

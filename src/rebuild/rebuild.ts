@@ -18,6 +18,8 @@ export type RebuildOptions = {
   programRepo: string;
   repos: string[];
   botLogin: string;
+  /** The secret of the bot's marker MACs (the same as the worker's, or no marker verifies). */
+  markerSecret: string;
   log: Logger;
   now: string;
   /** Timers still in the future after the replay: scheduled for real. */
@@ -76,6 +78,7 @@ export async function rebuild(
     templates: options.templates,
     programRepo: options.programRepo,
     botLogin: options.botLogin,
+    markerSecret: options.markerSecret,
     replaying: true,
     enqueueAt: async (timer) => {
       if (!timers.some((t) => t.jobId === timer.jobId)) timers.push(timer);

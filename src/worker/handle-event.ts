@@ -3,6 +3,7 @@ import { decideCommands } from '../commands/decide.js';
 import type { ProgramCommand } from '../commands/types.js';
 import type { ProgramConfig } from '../config/program.js';
 import { mentionedLogins } from '../domain/commands/mentions.js';
+import { trustedBody } from '../domain/text/trusted-body.js';
 import { commandNames } from '../engine/commands.js';
 import { decide } from '../engine/decide.js';
 import type { Effect } from '../engine/effects.js';
@@ -63,6 +64,10 @@ export function createEventHandler(deps: HandlerDeps) {
     if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())
       return;
     const log = deps.log.child({ deliveryId: event.deliveryId, repo: event.repo, issue: event.issue.number });
+    event = {
+      ...event,
+      issue: { ...event.issue, body: trustedBody(event.issue.body, deps.writer.seal, event.repo) },
+    };
     const writer = createIssueWriter(deps.writer, repoRef(event.repo), event.issue.number);
     const self = issueKey(event.repo, event.issue.number);
     if (event.timer?.workflow === PING_TIMER) {
@@ -171,7 +176,7 @@ export function createEventHandler(deps: HandlerDeps) {
       case 'setStateLabel':
         return writer.setStateLabel(effect.scope, effect.label);
       case 'upsertStatusComment':
-        await writer.upsertStatusComment(workflow, effect.body);
+        await writer.upsertStatusComment(workflow, effect.body, effect.marker);
         return;
       case 'reply':
         return writer.reply(effect.toCommentId, effect.body);

@@ -21,6 +21,7 @@ export function testCore(redis: Redis, gitea: FakeGitea, config: ProgramConfig =
     templates: loadTemplates(),
     programRepo: PROGRAM_REPO,
     botLogin: gitea.botLogin,
+    markerSecret: gitea.token,
     enqueueAt: async (timer) => {
       timers.push(timer);
     },

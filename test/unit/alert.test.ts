@@ -157,7 +157,8 @@ describe('alert: escalation', () => {
       start: true,
       issue: { title: 'Termination proposed: @bob', labels: ['exit-notice'] },
     });
-    expect(opened.issue.body).toContain('"mode":"proposed"');
+    // The termination is a marker the program issue writer signs (src/gitea/program-issues.ts).
+    expect(opened.issue.markers?.[0]?.payload).toContain('"mode":"proposed"');
     expect(text(proposal.effects, 'postNote')).toContain('termination review was proposed');
     expect(proposal.instance?.state).toBe('escalated');
     const again = timer(proposal.instance, 'unresponsive', '2026-11-23T10:00:00.000Z');
