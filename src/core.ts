@@ -65,6 +65,7 @@ const NOTIFY_OPTIONS = { timeoutMs: 5_000, retry: { attempts: 3, baseDelayMs: 25
 /** The decide → apply road shared by the worker, `replay` and `rebuild`. */
 export function createCore(deps: CoreDeps) {
   const workflows = loadWorkflows(deps.templates, deps.config);
+  const programRepos = [deps.programRepo, ...deps.config.program.repos];
   const definitions = workflows.map((w) => w.definition);
   const labels = createLabelCatalog(deps.gitea);
   const seal = createMarkerSeal(deps.markerSecret);
@@ -164,6 +165,7 @@ export function createCore(deps: CoreDeps) {
       : (deps.notify ?? createNotifier(deps.config.escalation, NOTIFY_OPTIONS).notify),
     openIssues: createOpenIssueIndex(deps.redis),
     writer: writerDeps,
+    programRepos,
     isMaintainer: createMaintainerCheck(deps.gitea, deps.redis, deps.config, deps.programRepo),
     enqueueAt: deps.enqueueAt,
     log: deps.log,
@@ -172,6 +174,6 @@ export function createCore(deps: CoreDeps) {
     workflows,
     handleEvent,
     runSchedule,
-    isRelevant: (event: BotEvent) => isRelevant(event, definitions, deps.config.quality.repos),
+    isRelevant: (event: BotEvent) => isRelevant(event, definitions, deps.config.quality.repos, programRepos),
   };
 }

@@ -65,7 +65,8 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
       secret: env.WEBHOOK_SECRET ?? '',
       maxBodyBytes: env.WEBHOOK_MAX_BYTES,
       enqueue: createEnqueue(queue, intakeRedis),
-      isRelevant: (event) => isRelevant(event, definitions, config.quality.repos),
+      isRelevant: (event) =>
+        isRelevant(event, definitions, config.quality.repos, [env.PROGRAM_REPO ?? '', ...config.program.repos]),
       awaitsAnswer: (event) => pings.awaitsAnswer(issueKey(event.repo, event.issue.number)),
       botLogin: () => bot.login,
       metrics,

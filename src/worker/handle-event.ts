@@ -8,7 +8,7 @@ import { commandNames } from '../engine/commands.js';
 import { decide } from '../engine/decide.js';
 import type { Effect } from '../engine/effects.js';
 import type { FactServices, Facts, Render, WorkflowModule } from '../engine/module.js';
-import { APPLICATION_TRIGGER, unlabelledApplication } from '../engine/relevance.js';
+import { APPLICATION_TRIGGER, inProgramRepos, unlabelledApplication } from '../engine/relevance.js';
 import { repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { MaintainerCheck } from '../gitea/roles.js';
@@ -53,6 +53,8 @@ export type HandlerDeps = {
   notify: (notification: Notification) => Promise<{ channel: string; ok: boolean; error?: string }[]>;
   openIssues: OpenIssueIndex;
   writer: WriterDeps;
+  /** PROGRAM_REPO and `program.repos`: the only repositories whose issues and commands count. */
+  programRepos: readonly string[];
   isMaintainer: MaintainerCheck;
   enqueueAt: (timer: DelayedEvent) => Promise<void>;
   log: Logger;
@@ -77,6 +79,10 @@ export function createEventHandler(deps: HandlerDeps) {
     if (event.kind === 'comment.created') await answerPings(deps.pings, event);
     if (event.kind === 'pull.updated') {
       await deps.checkPull(event, writer);
+      return;
+    }
+    if (!inProgramRepos(event.repo, deps.programRepos)) {
+      log.info({ kind: event.kind }, 'ignored: not a program repository (PROGRAM_REPO, program.repos)');
       return;
     }
     if (unlabelledApplication(event)) {
