@@ -166,7 +166,7 @@ export function createCore(deps: CoreDeps) {
     openIssues: createOpenIssueIndex(deps.redis),
     writer: writerDeps,
     programRepos,
-    isMaintainer: createMaintainerCheck(deps.gitea, deps.redis, deps.config, deps.programRepo),
+    isMaintainer: createMaintainerCheck(deps.gitea, deps.config, deps.programRepo),
     enqueueAt: deps.enqueueAt,
     log: deps.log,
   });

@@ -5,7 +5,9 @@ import { echo } from '../domain/text/echo.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { Role, Transition } from './definition.js';
 import type { Effect } from './effects.js';
+import { helpText } from './help.js';
 import type { Instance } from './instance.js';
+import { undoIssueChange } from './issue-changes.js';
 import { stateDiagram } from './mermaid.js';
 import type { ActionResult, DecideContext, Facts, Render, WorkflowModule } from './module.js';
 import { describeRoles } from './roles.js';
@@ -80,6 +82,17 @@ class Draft {
     const on = eventTrigger(this.input.event);
     if (!on) return;
     if (on.startsWith('timer:') && !this.timerStillApplies()) return;
+    const undo = undoIssueChange({
+      definition: this.definition,
+      state: this.current.state,
+      event: this.input.event,
+      roles: this.input.roles,
+      updatedAt: this.current.updatedAt,
+    });
+    if (undo) {
+      this.extraEffects.push(...undo);
+      return;
+    }
     this.takeFirst(this.candidates(on));
   }
 
@@ -89,7 +102,7 @@ class Draft {
       return;
     }
     if (command.name === 'help') {
-      this.replies.push(this.helpText());
+      this.replies.push(helpText(this.definition, this.current.state, this.input.roles, this.input.anywhere));
       return;
     }
     if (!this.definition.transitions.some((t) => t.on === command.name)) return;
@@ -107,10 +120,14 @@ class Draft {
   finish(): Decision {
     const { event } = this.input;
     const commentId = event.kind === 'comment.created' ? event.comment?.id : undefined;
-    if (!this.changed && this.replies.length === 0) return { instance: this.input.instance, effects: [] };
+    if (!this.changed && this.replies.length === 0 && this.extraEffects.length === 0)
+      return { instance: this.input.instance, effects: [] };
     const applied = commentId === undefined ? this.current.applied : [...this.current.applied, commentId];
     if (!this.changed) {
-      return { instance: { ...this.current, applied }, effects: this.replyEffects(commentId) };
+      return {
+        instance: { ...this.current, applied },
+        effects: [...this.extraEffects, ...this.replyEffects(commentId)],
+      };
     }
     const version = this.before.version + 1;
     const enteredState = this.current.state !== this.before.state;
@@ -248,24 +265,6 @@ class Draft {
     return folded
       ? `<details><summary>Where this is in the ${this.definition.name} workflow</summary>\n\n${chart}\n</details>`
       : chart;
-  }
-
-  private helpText(): string {
-    const usable = this.definition.transitions.filter(
-      (t) =>
-        t.help &&
-        t.from.includes(this.current.state) &&
-        (!t.roles || t.roles.some((role) => role === 'anyone' || this.input.roles.has(role))),
-    );
-    const lines = [...new Map(usable.map((t) => [t.on, `- \`${t.help}\``])).values()];
-    lines.push('- `/status` — where this issue stands and what is left', '- `/help` — this list');
-    const allowed = (roles: readonly Role[]) =>
-      roles.some((role) => role === 'anyone' || this.input.roles.has(role));
-    const anywhere = (this.input.anywhere ?? [])
-      .filter((command) => command.name !== 'help' && allowed(command.roles))
-      .map((command) => `- \`${command.help}\``);
-    const elsewhere = anywhere.length > 0 ? `\n\nIn any issue:\n${anywhere.join('\n')}` : '';
-    return `Commands you can use here now (state **${this.current.state}**):\n${lines.join('\n')}${elsewhere}`;
   }
 }
 

@@ -15,6 +15,8 @@ export type Effect =
   | { type: 'reply'; toCommentId: number; body: string }
   | { type: 'scheduleTimer'; name: string; dueAt: string; forState: string; forVersion: number }
   | { type: 'closeIssue' }
+  /** Puts the state label back after a person changed it; `note` is posted once per key if a label was wrong. */
+  | { type: 'restoreStateLabel'; scope: string; label: string; noteKey: string; note: string }
   | { type: 'reopenIssue' }
   | { type: 'putOperator'; operator: OperatorRecord }
   /** A comment posted once per key (an escalation level, a proposal), never repeated. */

@@ -11,7 +11,7 @@ import type { FactServices, Facts, Render, WorkflowModule } from '../engine/modu
 import { APPLICATION_TRIGGER, inProgramRepos, unlabelledApplication } from '../engine/relevance.js';
 import { repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
-import type { MaintainerCheck } from '../gitea/roles.js';
+import { type MaintainerCheck, perEvent } from '../gitea/roles.js';
 import { createIssueWriter, type IssueWriter, type WriterDeps } from '../gitea/writer.js';
 import type { Notification } from '../notify/message.js';
 import type { AlertStore } from '../store/alerts.js';
@@ -66,6 +66,7 @@ export function createEventHandler(deps: HandlerDeps) {
     if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())
       return;
     const log = deps.log.child({ deliveryId: event.deliveryId, repo: event.repo, issue: event.issue.number });
+    const isMaintainer = perEvent(deps.isMaintainer);
     event = {
       ...event,
       issue: { ...event.issue, body: trustedBody(event.issue.body, deps.writer.seal, event.repo) },
@@ -100,7 +101,7 @@ export function createEventHandler(deps: HandlerDeps) {
         ? await workflow.loadFacts({ event, instance, facts: common, services: deps.services })
         : {};
       const facts: Facts = { ...common, extra };
-      const roles = await rolesOf(event, instance, facts, deps.isMaintainer);
+      const roles = await rolesOf(event, instance, facts, isMaintainer);
       const decision = decide({
         workflow,
         instance,
@@ -123,15 +124,21 @@ export function createEventHandler(deps: HandlerDeps) {
         for (const command of commandNames(workflow)) claimed.add(command);
       }
     }
-    if (event.kind === 'comment.created') await runProgramCommands(event, claimed, writer, log);
+    if (event.kind === 'comment.created') await runProgramCommands(event, claimed, writer, log, isMaintainer);
   };
 
   /** Commands usable in any issue (`/report`, `/help`…), unless a workflow on this issue answers them. */
-  async function runProgramCommands(event: BotEvent, claimed: Set<string>, writer: IssueWriter, log: Logger) {
+  async function runProgramCommands(
+    event: BotEvent,
+    claimed: Set<string>,
+    writer: IssueWriter,
+    log: Logger,
+    isMaintainer: MaintainerCheck,
+  ) {
     const facts = await loadFacts(event, '', issueKey(event.repo, event.issue.number));
     const reports = await deps.reports.of(event.actor);
     const actorReportWeeks = Object.fromEntries(reports.map((r) => [r.report.week, r.source.commentId]));
-    const roles = await rolesOf(event, null, facts, deps.isMaintainer);
+    const roles = await rolesOf(event, null, facts, isMaintainer);
     const effects = decideCommands({
       commands: deps.commands,
       claimed,
@@ -186,6 +193,10 @@ export function createEventHandler(deps: HandlerDeps) {
         return;
       case 'reply':
         return writer.reply(effect.toCommentId, effect.body);
+      case 'restoreStateLabel':
+        if (await writer.restoreStateLabel(effect.scope, effect.label))
+          await writer.note(effect.noteKey, effect.note);
+        return;
       case 'closeIssue':
         await writer.close();
         return;
