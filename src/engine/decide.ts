@@ -10,7 +10,7 @@ import type { Instance } from './instance.js';
 import { undoIssueChange } from './issue-changes.js';
 import { stateDiagram } from './mermaid.js';
 import type { ActionResult, DecideContext, Facts, Render, WorkflowModule } from './module.js';
-import { describeRoles } from './roles.js';
+import { describeRoles, mayUse } from './roles.js';
 
 export type DecideInput = {
   workflow: WorkflowModule;
@@ -188,7 +188,7 @@ class Draft {
 
   private take(step: Step, command?: CommandLine): true | string {
     const { workflow } = this.input;
-    if (step.roles && !step.roles.some((role) => role === 'anyone' || this.input.roles.has(role))) {
+    if (step.roles && !mayUse(this.input.roles, step.roles)) {
       return `only ${describeRoles(step.roles)} may use this here.`;
     }
     const ctx: DecideContext = { ...this.input, instance: this.current, ...(command ? { command } : {}) };

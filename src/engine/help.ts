@@ -1,7 +1,5 @@
 import type { Role, WorkflowDefinition } from './definition.js';
-
-const holds = (roles: ReadonlySet<Role>, allowed: readonly Role[]) =>
-  allowed.some((role) => role === 'anyone' || roles.has(role));
+import { mayUse } from './roles.js';
 
 /**
  * `/help` in a workflow issue: the commands this person may use in the current state, then the
@@ -14,12 +12,12 @@ export function helpText(
   anywhere: readonly { name: string; help: string; roles: readonly Role[] }[] = [],
 ): string {
   const usable = definition.transitions.filter(
-    (t) => t.help && t.from.includes(state) && (!t.roles || holds(roles, t.roles)),
+    (t) => t.help && t.from.includes(state) && (!t.roles || mayUse(roles, t.roles)),
   );
   const lines = [...new Map(usable.map((t) => [t.on, `- \`${t.help}\``])).values()];
   lines.push('- `/status` — where this issue stands and what is left', '- `/help` — this list');
   const elsewhere = anywhere
-    .filter((command) => command.name !== 'help' && holds(roles, command.roles))
+    .filter((command) => command.name !== 'help' && mayUse(roles, command.roles))
     .map((command) => `- \`${command.help}\``);
   const more = elsewhere.length > 0 ? `\n\nIn any issue:\n${elsewhere.join('\n')}` : '';
   return `Commands you can use here now (state **${state}**):\n${lines.join('\n')}${more}`;

@@ -2,7 +2,7 @@ import { md } from '../domain/text/markdown.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { Role, Transition, WorkflowDefinition } from './definition.js';
 import type { Effect } from './effects.js';
-import { describeRoles } from './roles.js';
+import { describeRoles, mayUse } from './roles.js';
 
 /** Who may close or reopen a workflow issue when no transition of its state says: its author or a maintainer. */
 const DEFAULT_ROLES: readonly Role[] = ['author', 'maintainer'];
@@ -15,9 +15,6 @@ export type IssueChange = {
   /** When the instance last changed: a label event no later than that may predate the bot's own label. */
   updatedAt: string;
 };
-
-const holds = (roles: ReadonlySet<Role>, allowed: readonly Role[]) =>
-  allowed.some((role) => role === 'anyone' || roles.has(role));
 
 /**
  * What the bot does about a change a person made to a workflow issue outside the commands:
@@ -41,7 +38,7 @@ function undoOpenClose({ definition, state, event, roles }: IssueChange): Effect
   if ((on === 'closed' && final) || (on === 'reopened' && !final)) return undefined;
   const candidates = definition.transitions.filter((t) => t.on === on && t.from.includes(state));
   const allowed = candidates.length > 0 ? allowedRoles(candidates) : DEFAULT_ROLES;
-  if (allowed === 'anyone' || holds(roles, allowed)) return undefined;
+  if (allowed === 'anyone' || mayUse(roles, allowed)) return undefined;
   const instead = commandFor(definition, state, candidates);
   const verb = on === 'closed' ? 'close' : 'reopen';
   const body = md`@${event.actor}: only ${describeRoles(allowed)} may ${verb} this issue, so the bot ${

@@ -1,6 +1,7 @@
 import type { ProgramConfig } from '../../config/program.js';
 import { formatDollars } from '../../domain/payroll/amount.js';
 import { payrollCsv, safeAirdropCsv } from '../../domain/payroll/export.js';
+import { inert } from '../../domain/text/inert.js';
 import { md, trusted } from '../../domain/text/markdown.js';
 import { formatUtc } from '../../domain/time/format.js';
 import type { Instance } from '../../engine/instance.js';
@@ -63,8 +64,10 @@ export function payrollStatusView(instance: Instance, config: ProgramConfig): Re
           `commission on @${c.referred} (month ${c.monthIndex}): ${config.partners.commissionPercent}% of ${formatDollars(c.baseCents + c.bonusCents)} = ${formatDollars(c.commissionCents)}`,
         ),
       ),
-      ...line.adjustments.map((a) => md`adjustment ${formatDollars(a.cents)} by @${a.by}: ${a.reason}`),
-      ...(line.holdReason ? [md`held: ${line.holdReason}`] : []),
+      ...line.adjustments.map(
+        (a) => md`adjustment ${formatDollars(a.cents)} by @${a.by}: ${inert(a.reason)}`,
+      ),
+      ...(line.holdReason ? [md`held: ${inert(line.holdReason)}`] : []),
       ...(line.pings
         ? [
             `pings: ${line.pings.asked} asked, ${line.pings.answered} answered in time, ${line.pings.missed} missed`,
