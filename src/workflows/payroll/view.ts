@@ -67,7 +67,7 @@ export function payrollStatusView(instance: Instance, config: ProgramConfig): Re
       ...line.adjustments.map(
         (a) => md`adjustment ${formatDollars(a.cents)} by @${a.by}: ${inert(a.reason)}`,
       ),
-      ...(line.holdReason ? [md`held: ${inert(line.holdReason)}`] : []),
+      ...(line.holdReason ? [md`held: ${line.holdReason}`] : []),
       ...(line.pings
         ? [
             `pings: ${line.pings.asked} asked, ${line.pings.answered} answered in time, ${line.pings.missed} missed`,
