@@ -6,6 +6,7 @@ import type { ProgramConfig } from './config/program.js';
 import { createCore } from './core.js';
 import { isRelevant } from './engine/relevance.js';
 import { createGiteaClient, type GiteaClient } from './gitea/client.js';
+import { teamsProblem } from './gitea/teams.js';
 import { mountAdminDashboard } from './intake/admin.js';
 import { createIntakeApp } from './intake/app.js';
 import { createMetrics } from './metrics.js';
@@ -57,6 +58,12 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
     bot.login = login;
     return login;
   });
+  // A configured team the bot cannot read recognises nobody: say so once, loudly, at start-up.
+  void loginReady
+    .then((login) => teamsProblem(gitea, config.maintainers.teams, login))
+    .then((problem) => {
+      if (problem) log.error({ teams: config.maintainers.teams }, problem);
+    });
 
   const closers: (() => Promise<unknown>)[] = [];
   let port: number | undefined;
@@ -74,16 +81,22 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
       botLogin: () => bot.login,
       metrics,
       log,
-      readiness: async () => ({
-        redis: await intakeRedis.ping().then(
-          () => true,
-          () => false,
-        ),
-        gitea: await gitea.version().then(
-          () => true,
-          () => false,
-        ),
-      }),
+      readiness: async () => {
+        const checks: Record<string, boolean> = {
+          redis: await intakeRedis.ping().then(
+            () => true,
+            () => false,
+          ),
+          gitea: await gitea.version().then(
+            () => true,
+            () => false,
+          ),
+        };
+        if (config.maintainers.teams.length === 0) return { checks };
+        const teams = await teamsProblem(gitea, config.maintainers.teams, bot.login);
+        checks.maintainerTeams = teams === undefined;
+        return { checks, ...(teams ? { problems: { maintainerTeams: teams } } : {}) };
+      },
     });
     const dashboard = mountAdminDashboard(app, {
       queues: [queue],

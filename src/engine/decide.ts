@@ -6,6 +6,7 @@ import type { BotEvent } from '../gitea/event.js';
 import type { Role, Transition } from './definition.js';
 import type { Effect } from './effects.js';
 import { helpText } from './help.js';
+import { withInput } from './inputs.js';
 import type { Instance } from './instance.js';
 import { undoIssueChange } from './issue-changes.js';
 import { stateDiagram } from './mermaid.js';
@@ -145,7 +146,8 @@ class Draft {
       timers.length > 0
         ? { ...this.current.data, timers: { ...previousTimers, ...timerVersions } }
         : this.current.data;
-    const next: Instance = { ...this.current, data, version, updatedAt: event.at, applied };
+    const inputs = withInput(this.current.inputs, event);
+    const next: Instance = { ...this.current, data, version, updatedAt: event.at, applied, inputs };
 
     const effects: Effect[] = [];
     if (enteredState) {
@@ -158,7 +160,7 @@ class Draft {
     effects.push({
       type: 'upsertStatusComment',
       body: this.statusBody(next),
-      marker: { state: next.state, version: next.version, updatedAt: next.updatedAt },
+      marker: { state: next.state, version: next.version, updatedAt: next.updatedAt, inputs: next.inputs },
     });
     for (const [name, timer] of timers) {
       const dueAt =
@@ -278,6 +280,7 @@ function blankInstance(input: DecideInput): Instance {
     updatedAt: input.event.at,
     data: {},
     applied: [],
+    inputs: {},
   };
 }
 

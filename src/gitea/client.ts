@@ -150,15 +150,16 @@ export function createGiteaClient(options: GiteaClientOptions) {
     permission: async (repo: RepoRef, user: string) =>
       (await call('get permission', () => repos.repoGetRepoPermissions(repo.owner, repo.name, user)))
         .permission ?? 'none',
-    async isTeamMember(team: string, user: string): Promise<boolean> {
-      const [org = '', teamName = ''] = team.split('/');
-      const found = await call('search teams', () => api.orgs.teamSearch(org, { q: teamName }));
-      const match = (found as { data?: { id?: number; name?: string }[] }).data?.find(
-        (t) => t.name === teamName,
-      );
-      if (!match?.id) return false;
+    /** One page (of 50) of an organization's teams: every team, for any member of the org (403 otherwise). */
+    orgTeams: async (org: string, page: number) =>
+      (await call('list teams', () => api.orgs.orgListTeams(org, { page, limit: 50 }))).map((team) => ({
+        id: team.id ?? 0,
+        name: team.name ?? '',
+      })),
+    /** Whether `user` is in the team (200/404); a caller outside the team and not an org owner gets a 403 GiteaError. */
+    async teamHasMember(teamId: number, user: string): Promise<boolean> {
       try {
-        await call('get team member', () => api.teams.orgListTeamMember(match.id as number, user));
+        await call('get team member', () => api.teams.orgListTeamMember(teamId, user));
         return true;
       } catch (error) {
         if (error instanceof GiteaError && error.status === 404) return false;

@@ -1,22 +1,45 @@
 import type { ProgramConfig } from '../config/program.js';
-import { type GiteaClient, repoRef } from './client.js';
+import { type GiteaClient, GiteaError, repoRef } from './client.js';
+import { checkTeams, type TeamAccess } from './teams.js';
 
 /**
  * Who is a maintainer: listed in the config, admin/owner of the program repo, or a member of a
- * configured team. Asked of the API (webhook `sender.is_admin` is always false) for every event
- * that needs it, and never cached across events: Gitea sends no webhook when a collaborator's
- * permission or a team's members change, so a cache could outlive a removal the bot cannot see.
- * A maintainer removed in Gitea loses the role with the next event; one removed from the config
- * list, when the bot restarts with the new config.
+ * configured team the bot can read (see `checkTeams`; a team it cannot read is reported at
+ * start-up and in `/readyz`, and recognises nobody). Asked of the API (webhook
+ * `sender.is_admin` is always false) for every event that needs it, and never cached across
+ * events: Gitea sends no webhook when a collaborator's permission or a team's members change, so
+ * a cache could outlive a removal the bot cannot see. A maintainer removed in Gitea loses the
+ * role with the next event; one removed from the config list, when the bot restarts with it.
  */
-export function createMaintainerCheck(gitea: GiteaClient, config: ProgramConfig, programRepo: string) {
+export function createMaintainerCheck(
+  gitea: GiteaClient,
+  config: ProgramConfig,
+  programRepo: string,
+  botLogin: string,
+) {
   const listed = new Set(config.maintainers.users.map((u) => u.toLowerCase()));
+  let teams: Promise<TeamAccess[]> | undefined;
+  const readableTeams = async () => {
+    teams ??= checkTeams(gitea, config.maintainers.teams, botLogin).catch((error: unknown) => {
+      teams = undefined;
+      throw error;
+    });
+    return (await teams).flatMap((team) => (team.id === undefined ? [] : [team.id]));
+  };
+  // The bot left the team since it was checked: that team recognises nobody until checked again.
+  const hasMember = (id: number, login: string) =>
+    gitea.teamHasMember(id, login).catch((error: unknown) => {
+      if (!(error instanceof GiteaError && error.status === 403)) throw error;
+      teams = undefined;
+      return false;
+    });
   return async function isMaintainer(login: string): Promise<boolean> {
     if (listed.has(login.toLowerCase())) return true;
     const permission = await gitea.permission(repoRef(programRepo), login);
     if (permission === 'admin' || permission === 'owner') return true;
-    for (const team of config.maintainers.teams) {
-      if (await gitea.isTeamMember(team, login)) return true;
+    if (config.maintainers.teams.length === 0) return false;
+    for (const id of await readableTeams()) {
+      if (await hasMember(id, login)) return true;
     }
     return false;
   };

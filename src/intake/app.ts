@@ -3,7 +3,8 @@ import type { Metrics } from '../metrics.js';
 import { contentLengthLimit } from './body-limit.js';
 import { type WebhookDeps, webhookHandler } from './webhook.js';
 
-export type Readiness = () => Promise<Record<string, boolean>>;
+/** Each check's outcome, and for a failing one that can say why, the reason and the fix. */
+export type Readiness = () => Promise<{ checks: Record<string, boolean>; problems?: Record<string, string> }>;
 
 export type IntakeDeps = WebhookDeps & { maxBodyBytes: number; readiness: Readiness; metrics: Metrics };
 
@@ -24,9 +25,10 @@ export function createIntakeApp(deps: IntakeDeps) {
   );
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
-    const checks = await deps.readiness();
+    const { checks, problems } = await deps.readiness();
     const ready = Object.values(checks).every(Boolean);
-    return c.json({ status: ready ? 'ready' : 'not ready', checks }, ready ? 200 : 503);
+    const body = { status: ready ? 'ready' : 'not ready', checks, ...(problems ? { problems } : {}) };
+    return c.json(body, ready ? 200 : 503);
   });
   app.get('/metrics', async (c) =>
     c.text(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType }),

@@ -2,12 +2,15 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ProgramConfig } from '../config/program.js';
 import { createCore } from '../core.js';
+import { createMarkerSeal } from '../domain/text/marker.js';
 import { type GiteaClient, repoRef } from '../gitea/client.js';
 import { dryRunClient } from '../gitea/dry-run.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { Templates } from '../templates.js';
 import type { DelayedEvent } from '../worker/handle-event.js';
+import { loadWorkflows } from '../workflows/registry.js';
 import { historyEvents, type TimelineEntry } from './history.js';
+import { asRecorded, checkInputs } from './inputs.js';
 import { replayHistory } from './replay.js';
 
 export type RebuildOptions = {
@@ -32,6 +35,8 @@ const DERIVED = [
   'ob:instance*',
   'ob:instances',
   'ob:operators',
+  'ob:operator-logins',
+  'ob:operator-history:*',
   'ob:reports:*',
   'ob:alerts:*',
   'ob:payments:*',
@@ -41,6 +46,7 @@ const DERIVED = [
   'ob:status-comment:*',
   'ob:program-issue:*',
   'ob:notified:*',
+  'ob:applied:*',
 ];
 
 /**
@@ -50,8 +56,13 @@ const DERIVED = [
  */
 export async function rebuild(
   options: RebuildOptions,
-): Promise<{ issues: number; events: number; timers: number }> {
+): Promise<{ issues: number; events: number; timers: number; findings: string[] }> {
   const events: BotEvent[] = [];
+  const findings: string[] = [];
+  const definitions = loadWorkflows(options.templates, options.config).map((w) => w.definition);
+  const seal = createMarkerSeal(options.markerSecret);
+  const isFinal = (workflow: string, state: string) =>
+    definitions.find((d) => d.name === workflow)?.states[state]?.final === true;
   let issues = 0;
   for (const repo of options.repos) {
     for (let page = 1; ; page++) {
@@ -62,7 +73,15 @@ export async function rebuild(
           options.gitea.listComments(repoRef(repo), number),
           allTimeline(options.gitea, repo, number),
         ]);
-        events.push(...historyEvents(repo, issue, comments, timeline, options.botLogin));
+        // Replay what the bot acted on, not what the text says now (edited or deleted since).
+        const checked = checkInputs(`${repo}#${number}`, issue, comments, options.botLogin, isFinal, seal);
+        findings.push(...checked.findings);
+        if (!checked.skipIssue)
+          events.push(
+            ...historyEvents(repo, issue, checked.comments, timeline, options.botLogin).map((event) =>
+              asRecorded(event, checked.recorded),
+            ),
+          );
         issues += 1;
         options.progress?.('reading', issues, issues);
       }
@@ -91,7 +110,7 @@ export async function rebuild(
   for (const timer of future) await options.scheduleFuture(timer);
   // Comment ids cached during the quiet replay are not real; the worker finds each again by its marker.
   await deleteMatching(options.redis, 'ob:status-comment:*');
-  return { issues, events: events.length, timers: future.length };
+  return { issues, events: events.length, timers: future.length, findings };
 }
 
 async function allTimeline(gitea: GiteaClient, repo: string, issue: number): Promise<TimelineEntry[]> {

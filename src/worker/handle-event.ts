@@ -3,6 +3,7 @@ import { decideCommands } from '../commands/decide.js';
 import type { ProgramCommand } from '../commands/types.js';
 import type { ProgramConfig } from '../config/program.js';
 import { mentionedLogins } from '../domain/commands/mentions.js';
+import type { HistoryEvent } from '../domain/history/events.js';
 import { trustedBody } from '../domain/text/trusted-body.js';
 import { commandNames } from '../engine/commands.js';
 import { decide } from '../engine/decide.js';
@@ -14,7 +15,9 @@ import type { BotEvent } from '../gitea/event.js';
 import { type MaintainerCheck, perEvent } from '../gitea/roles.js';
 import { createIssueWriter, type IssueWriter, type WriterDeps } from '../gitea/writer.js';
 import type { Notification } from '../notify/message.js';
+import { jobIdOf } from '../queue/job-id.js';
 import type { AlertStore } from '../store/alerts.js';
+import type { AppliedCommandStore } from '../store/applied-commands.js';
 import type { InstanceStore } from '../store/instances.js';
 import { issueKey } from '../store/keys.js';
 import type { OpenIssueIndex } from '../store/open-issues.js';
@@ -35,6 +38,8 @@ export type HandlerDeps = {
   config: ProgramConfig;
   render: Render;
   instances: InstanceStore;
+  /** Comments whose program commands were applied: applied once, ever. */
+  appliedCommands: AppliedCommandStore;
   registry: RegistryStore;
   alerts: AlertStore;
   reports: ReportStore;
@@ -46,6 +51,8 @@ export type HandlerDeps = {
   partnerReports: PartnerReportStore;
   /** A filed partner report releases the held commission in that month's payroll issue. */
   afterPartnerReport: (month: string) => Promise<void>;
+  /** An operator's history changed: a payroll under review that it reaches back into is recomputed. */
+  afterOperatorEvent: (event: HistoryEvent) => Promise<void>;
   payments: PaymentStore;
   openProgramIssue: ProgramIssueOpener;
   services: FactServices;
@@ -135,6 +142,12 @@ export function createEventHandler(deps: HandlerDeps) {
     log: Logger,
     isMaintainer: MaintainerCheck,
   ) {
+    const commentId = event.comment?.id;
+    if (commentId === undefined) return;
+    if (await deps.appliedCommands.has(event.repo, event.issue.number, commentId)) {
+      log.info({ commentId }, 'commands of this comment were applied already');
+      return;
+    }
     const facts = await loadFacts(event, '', issueKey(event.repo, event.issue.number));
     const reports = await deps.reports.of(event.actor);
     const actorReportWeeks = Object.fromEntries(reports.map((r) => [r.report.week, r.source.commentId]));
@@ -148,6 +161,8 @@ export function createEventHandler(deps: HandlerDeps) {
       roles,
     });
     for (const effect of effects) await apply(effect, writer, '', event, log);
+    // After the effects (each idempotent): a crash in between re-applies them, never loses them.
+    if (effects.length > 0) await deps.appliedCommands.add(event.repo, event.issue.number, commentId);
   }
 
   async function loadFacts(event: BotEvent, workflow: string, self: string): Promise<Facts> {
@@ -203,8 +218,9 @@ export function createEventHandler(deps: HandlerDeps) {
       case 'reopenIssue':
         await writer.reopen();
         return;
-      case 'putOperator':
-        return deps.registry.put(effect.operator);
+      case 'recordOperatorEvent':
+        await deps.registry.append(effect.login, effect.event);
+        return deps.afterOperatorEvent(effect.event);
       case 'recordAlert':
         return deps.alerts.put(effect.alert);
       case 'postNote':
@@ -243,10 +259,9 @@ function timerRequest(effect: Extract<Effect, { type: 'scheduleTimer' }>, workfl
     at: effect.dueAt,
     timer: { workflow, name: effect.name, forState: effect.forState, forVersion: effect.forVersion },
   };
-  const safeRepo = cause.repo.replace(/[^A-Za-z0-9_-]/g, '_');
   return {
     event,
     dueAt: effect.dueAt,
-    jobId: `timer-${safeRepo}-${cause.issue.number}-${workflow}-${effect.name}-v${effect.forVersion}`,
+    jobId: jobIdOf('timer', cause.repo, cause.issue.number, workflow, effect.name, `v${effect.forVersion}`),
   };
 }

@@ -39,7 +39,13 @@ describe('decide (the engine, on the onboarding workflow)', () => {
     expect(status.body).not.toContain('{{');
     // The writer appends the marker, signed (src/gitea/writer.ts); decide only says what it records.
     expect(status.body).not.toContain('<!--');
-    expect(status.marker).toEqual({ state: 'screening', version: 1, updatedAt: '2026-11-20T10:00:00.000Z' });
+    expect(status.marker).toEqual({
+      state: 'screening',
+      version: 1,
+      updatedAt: '2026-11-20T10:00:00.000Z',
+      // The body the bot acted on, for rebuild to notice a later edit.
+      inputs: { body: { digest: expect.stringMatching(/^[0-9a-f]{16}$/), at: '2026-11-20T10:00:00.000Z' } },
+    });
   });
 
   it('does nothing for an issue without the trigger label, or a closed one', () => {

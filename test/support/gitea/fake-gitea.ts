@@ -63,6 +63,8 @@ export interface FakeGitea {
   /** Creates `org/team` (or adds members to it). The bot must be a member of the org to
    * search its teams, and of the team (or the org's Owners team) to check its members. */
   addTeam(orgAndTeam: string, members: string[], seed?: TeamSeed): ApiTeam;
+  /** Makes a user a site administrator of the instance (or not), e.g. the bot account. */
+  setSiteAdmin(login: string, isAdmin: boolean): void;
   issue(repo: string, number: number): ApiIssue | undefined;
   issueLabels(repo: string, number: number): string[];
   comments(repo: string, number: number): ApiComment[];
@@ -119,6 +121,9 @@ export function createFakeGitea(options: FakeGiteaOptions = {}): FakeGitea {
     addComment: (repo, number, comment) => toApiComment(seed.comment(repo, number, comment), represent),
     setPermission: (repo, user, mode) => seed.permission(repo, user, mode),
     addTeam: (orgAndTeam, members, teamSeed) => toApiTeam(seed.team(orgAndTeam, members, teamSeed)),
+    setSiteAdmin: (login, isAdmin) => {
+      seed.user(login).isAdmin = isAdmin;
+    },
 
     issue(repo, number) {
       const issue = state.issue(seed.existingRepo(repo).id, number);
