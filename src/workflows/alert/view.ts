@@ -1,7 +1,8 @@
 import type { ProgramConfig } from '../../config/program.js';
-import { joinMarkdown, md } from '../../domain/text/markdown.js';
+import { md, trusted } from '../../domain/text/markdown.js';
 import { formatDuration, formatUtc } from '../../domain/time/format.js';
 import type { Instance } from '../../engine/instance.js';
+import { escalationMentions } from './contacts.js';
 import { alertData } from './data.js';
 
 const TITLES: Record<string, string> = {
@@ -30,10 +31,8 @@ export function alertStatusView(instance: Instance, config: ProgramConfig): Reco
       : undefined,
     escalation:
       data.level > 0
-        ? md`level ${data.level}; ${joinMarkdown(
-            config.escalation.contacts.map((c) => md`@${c}`),
-            ' ',
-          )} called, again every ${formatDuration(config.alerts.escalateEvery)} until acknowledged`
+        ? // The contacts are logins from the program config: the mentions the bot means.
+          md`level ${data.level}; ${trusted(escalationMentions(config))} called, again every ${formatDuration(config.alerts.escalateEvery)} until acknowledged`
         : undefined,
     acknowledged: data.acknowledgedAt
       ? md`by @${data.acknowledgedBy} at ${formatUtc(data.acknowledgedAt)} — response time ${formatDuration(data.responseMs ?? 0)}`
