@@ -1,6 +1,5 @@
 import { formatDollars } from '../../domain/payroll/amount.js';
 import { readPayrollMonth } from '../../domain/payroll/marker.js';
-import { inert, unknownLogin } from '../../domain/text/inert.js';
 import type { Effect } from '../../engine/effects.js';
 import type { Action } from '../../engine/module.js';
 import { adjustActions } from './adjust.js';
