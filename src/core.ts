@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { PROGRAM_COMMANDS } from './commands/registry.js';
 import type { ProgramConfig } from './config/program.js';
+import { createMarkerSeal } from './domain/text/marker.js';
 import type { FactServices } from './engine/module.js';
 import { isRelevant } from './engine/relevance.js';
 import { botLabels } from './gitea/bot-labels.js';
@@ -42,6 +43,8 @@ export type CoreDeps = {
   templates: Templates;
   programRepo: string;
   botLogin: string;
+  /** The secret the bot's marker MACs are keyed from: `MARKER_SECRET`, else the bot's token (markerSecretOf). */
+  markerSecret: string;
   /** Gitea's web address, to recognise full issue URLs in pull requests. */
   giteaUrl?: string;
   enqueueAt: (timer: DelayedEvent) => Promise<void>;
@@ -66,11 +69,21 @@ const NOTIFY_OPTIONS = { timeoutMs: 5_000, retry: { attempts: 3, baseDelayMs: 25
 /** The decide → apply road shared by the worker, `replay` and `rebuild`. */
 export function createCore(deps: CoreDeps) {
   const workflows = loadWorkflows(deps.templates, deps.config);
+  const programRepos = [deps.programRepo, ...deps.config.program.repos];
   const definitions = workflows.map((w) => w.definition);
   const labels = createLabelCatalog(deps.gitea, botLabels(definitions));
+  const seal = createMarkerSeal(deps.markerSecret);
   const registry = createRegistryStore(deps.redis);
   const reports = createReportStore(deps.redis);
-  const programIssues = createProgramIssues(deps.gitea, labels, deps.redis, deps.programRepo);
+  const programIssues = createProgramIssues({
+    gitea: deps.gitea,
+    labels,
+    redis: deps.redis,
+    programRepo: deps.programRepo,
+    botLogin: deps.botLogin,
+    seal,
+    log: deps.log,
+  });
   const alerts = createAlertStore(deps.redis);
   const payments = createPaymentStore(deps.redis);
   const partnerReports = createPartnerReportStore(deps.redis);
@@ -83,7 +96,7 @@ export function createCore(deps: CoreDeps) {
   const openProgramIssue: typeof opener = deps.replaying ? async () => 0 : opener;
   const rotations = createRotationStore(deps.redis);
   const pings = createPingStore(deps.redis);
-  const writerDeps = { gitea: deps.gitea, labels, redis: deps.redis, botLogin: deps.botLogin };
+  const writerDeps = { gitea: deps.gitea, labels, redis: deps.redis, botLogin: deps.botLogin, seal };
   const instances = createInstanceStore(deps.redis);
   const runSchedule = createScheduleRunner({
     rotations,
@@ -152,7 +165,8 @@ export function createCore(deps: CoreDeps) {
       : (deps.notify ?? createNotifier(deps.config.escalation, NOTIFY_OPTIONS).notify),
     openIssues: createOpenIssueIndex(deps.redis),
     writer: writerDeps,
-    isMaintainer: createMaintainerCheck(deps.gitea, deps.redis, deps.config, deps.programRepo, deps.botLogin),
+    programRepos,
+    isMaintainer: createMaintainerCheck(deps.gitea, deps.config, deps.programRepo, deps.botLogin),
     enqueueAt: deps.enqueueAt,
     // A replay decides on the history as it was, not on today's issue.
     ...((deps.readsIssues ?? !deps.replaying) ? { readIssue: createIssueReader(deps.gitea) } : {}),
@@ -162,6 +176,6 @@ export function createCore(deps: CoreDeps) {
     workflows,
     handleEvent,
     runSchedule,
-    isRelevant: (event: BotEvent) => isRelevant(event, definitions, deps.config.quality.repos),
+    isRelevant: (event: BotEvent) => isRelevant(event, definitions, deps.config.quality.repos, programRepos),
   };
 }

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { createCatchUp } from './catch-up/catch-up.js';
 import { createContentStore } from './catch-up/content.js';
 import { createCursorStore } from './catch-up/cursor.js';
-import type { Env } from './config/env.js';
+import { type Env, markerSecretOf } from './config/env.js';
 import { ConfigError } from './config/errors.js';
 import type { ProgramConfig } from './config/program.js';
 import { createCore } from './core.js';
@@ -86,7 +86,8 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
 
   const admitDeps: AdmitDeps = {
     enqueue: createEnqueue(queue, intakeRedis),
-    isRelevant: (event) => isRelevant(event, definitions, config.quality.repos),
+    isRelevant: (event) =>
+      isRelevant(event, definitions, config.quality.repos, [env.PROGRAM_REPO ?? '', ...config.program.repos]),
     awaitsAnswer: (event) => pings.awaitsAnswer(issueKey(event.repo, event.issue.number)),
     tracks: (event) => instances.tracks(event.repo, event.issue.number, workflowNames),
     botLogin: () => bot.login,
@@ -133,6 +134,7 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
       templates,
       programRepo: env.PROGRAM_REPO ?? '',
       botLogin,
+      markerSecret: markerSecretOf(env),
       giteaUrl: env.GITEA_URL ?? '',
       enqueueAt: createDelayedEnqueue(queue),
       log,

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Env } from '../config/env.js';
+import { type Env, markerSecretOf } from '../config/env.js';
 import type { ProgramConfig } from '../config/program.js';
 import { readOperatorsCsv } from '../domain/import/operators.js';
 import type { OperatorRecord } from '../domain/registry.js';
+import { createMarkerSeal } from '../domain/text/marker.js';
 import { repoRef } from '../gitea/client.js';
 import { importIssueBody } from '../rebuild/imports.js';
 import { createRegistryStore } from '../store/registry.js';
@@ -67,7 +68,13 @@ export async function runOperatorsImport(
     const repo = repoRef(env.PROGRAM_REPO ?? '');
     const issue = await gitea.createIssue(repo, {
       title: `Operators imported ${today}`,
-      body: importIssueBody(records, basename(file), today),
+      body: importIssueBody(
+        records,
+        basename(file),
+        today,
+        createMarkerSeal(markerSecretOf(env)),
+        env.PROGRAM_REPO ?? '',
+      ),
       labels: [],
     });
     await gitea.setIssueState(repo, issue.number ?? 0, 'closed');

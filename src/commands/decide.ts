@@ -1,8 +1,9 @@
 import type { ProgramConfig } from '../config/program.js';
 import { parseCommands } from '../domain/commands/parse.js';
+import { echo } from '../domain/text/echo.js';
 import type { Role } from '../engine/definition.js';
 import type { Effect } from '../engine/effects.js';
-import { describeRoles } from '../engine/roles.js';
+import { describeRoles, mayUse } from '../engine/roles.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { CommandFacts, ProgramCommand } from './types.js';
 
@@ -29,13 +30,13 @@ export function decideCommands(input: CommandsInput): Effect[] {
   for (const line of parseCommands(event.comment.body)) {
     const command = byName.get(line.name);
     if (!command || input.claimed.has(line.name)) continue;
-    if (!command.roles.some((role) => role === 'anyone' || input.roles.has(role))) {
-      answers.push(`\`${line.raw}\`: only ${describeRoles(command.roles)} may use this.`);
+    if (!mayUse(input.roles, command.roles)) {
+      answers.push(`${echo(line)}: only ${describeRoles(command.roles)} may use this.`);
       continue;
     }
     const result = command.run({ ...input, command: line });
     if (typeof result === 'string') {
-      answers.push(`\`${line.raw}\`: ${result}`);
+      answers.push(`${echo(line)}: ${result}`);
       continue;
     }
     if (result.reply) answers.push(result.reply);

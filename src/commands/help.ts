@@ -1,3 +1,4 @@
+import { mayUse } from '../engine/roles.js';
 import type { ProgramCommand } from './types.js';
 
 /** `/help` outside a workflow issue: the program commands this person may use, from the same table. */
@@ -7,7 +8,7 @@ export function helpCommand(commands: () => readonly ProgramCommand[]): ProgramC
     help: '/help — the commands you can use here',
     roles: ['anyone'],
     run: ({ roles }) => {
-      const usable = commands().filter((c) => c.roles.some((role) => role === 'anyone' || roles.has(role)));
+      const usable = commands().filter((c) => mayUse(roles, c.roles));
       return { reply: `Commands you can use here:\n${usable.map((c) => `- \`${c.help}\``).join('\n')}` };
     },
   };

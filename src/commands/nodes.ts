@@ -1,6 +1,7 @@
 import { mentionArg } from '../domain/commands/mentions.js';
 import { readNodeChange } from '../domain/history/node-change.js';
 import type { OperatorRecord } from '../domain/registry.js';
+import { unknownLogin } from '../domain/text/inert.js';
 import type { Effect } from '../engine/effects.js';
 import type { CommandContext, CommandResult, ProgramCommand } from './types.js';
 
@@ -36,7 +37,7 @@ function change(ctx: CommandContext, operator: OperatorRecord, nodes: number, fr
 /** A maintainer's `/nodes @op N [YYYY-MM-DD]` or `/nodes @op confirm`. */
 function byMaintainer(ctx: CommandContext, login: string): CommandResult | string {
   const operator = ctx.facts.mentioned[login.toLowerCase()];
-  if (!onProgram(operator)) return `@${login} is not an operator on the program.`;
+  if (!onProgram(operator)) return `${unknownLogin(login)} is not an operator on the program.`;
   const args = ctx.command.args.slice(1);
   if (args[0]?.toLowerCase() === 'confirm') {
     const pending = operator.pendingNodes;

@@ -1,6 +1,7 @@
 import { chainName } from '../domain/application/chains.js';
 import { mentionArg } from '../domain/commands/mentions.js';
 import { readWalletChange } from '../domain/history/wallet-change.js';
+import { unknownLogin } from '../domain/text/inert.js';
 import type { ProgramCommand } from './types.js';
 
 /**
@@ -18,7 +19,7 @@ export const walletCommand: ProgramCommand = {
     if (!login) return 'write `/wallet @operator 0xADDRESS [chain] [from YYYY-MM-DD]`.';
     const operator = facts.mentioned[login.toLowerCase()];
     if (!operator || (operator.status !== 'active' && operator.status !== 'exiting'))
-      return `@${login} is not an operator on the program.`;
+      return `${unknownLogin(login)} is not an operator on the program.`;
     const change = readWalletChange(command.args.slice(1), event.at, operator.chain, facts.paidMonths);
     if (typeof change === 'string') return change;
     return {

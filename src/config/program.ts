@@ -37,6 +37,11 @@ export const programConfigSchema = z.strictObject({
   /** The program's own name, in forms and comments (no foundation is built in). */
   program: section({
     name: z.string().min(1).default('Fleet Operator Program'),
+    /**
+     * Repositories ("owner/repo") besides PROGRAM_REPO where alerts, exits, applications and
+     * program commands count; in any other repository the bot ignores them.
+     */
+    repos: z.array(z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'write repos as "owner/repo"')).default([]),
   }),
   escalation: section({
     /** Gitea users mentioned when an alert escalates; none by default (init writes the repo's admins). */

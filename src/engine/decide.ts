@@ -1,14 +1,17 @@
 import type { ProgramConfig } from '../config/program.js';
 import { configValueAt } from '../config/value-at.js';
 import { type CommandLine, parseCommands } from '../domain/commands/parse.js';
+import { echo } from '../domain/text/echo.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { Role, Transition } from './definition.js';
-import { type Effect, STATE_MARKER } from './effects.js';
+import type { Effect } from './effects.js';
+import { helpText } from './help.js';
 import { withInput } from './inputs.js';
 import type { Instance } from './instance.js';
+import { undoIssueChange } from './issue-changes.js';
 import { stateDiagram } from './mermaid.js';
 import type { ActionResult, DecideContext, Facts, Render, WorkflowModule } from './module.js';
-import { describeRoles } from './roles.js';
+import { describeRoles, mayUse } from './roles.js';
 
 export type DecideInput = {
   workflow: WorkflowModule;
@@ -80,6 +83,17 @@ class Draft {
     const on = eventTrigger(this.input.event);
     if (!on) return;
     if (on.startsWith('timer:') && !this.timerStillApplies()) return;
+    const undo = undoIssueChange({
+      definition: this.definition,
+      state: this.current.state,
+      event: this.input.event,
+      roles: this.input.roles,
+      updatedAt: this.current.updatedAt,
+    });
+    if (undo) {
+      this.extraEffects.push(...undo);
+      return;
+    }
     this.takeFirst(this.candidates(on));
   }
 
@@ -89,28 +103,32 @@ class Draft {
       return;
     }
     if (command.name === 'help') {
-      this.replies.push(this.helpText());
+      this.replies.push(helpText(this.definition, this.current.state, this.input.roles, this.input.anywhere));
       return;
     }
     if (!this.definition.transitions.some((t) => t.on === command.name)) return;
     const candidates = this.candidates(command.name);
     if (candidates.length === 0) {
       this.replies.push(
-        `\`${command.raw}\`: not possible while this issue is in state **${this.current.state}**.`,
+        `${echo(command)}: not possible while this issue is in state **${this.current.state}**.`,
       );
       return;
     }
     const refusal = this.takeFirst(candidates, command);
-    if (refusal) this.replies.push(`\`${command.raw}\`: ${refusal}`);
+    if (refusal) this.replies.push(`${echo(command)}: ${refusal}`);
   }
 
   finish(): Decision {
     const { event } = this.input;
     const commentId = event.kind === 'comment.created' ? event.comment?.id : undefined;
-    if (!this.changed && this.replies.length === 0) return { instance: this.input.instance, effects: [] };
+    if (!this.changed && this.replies.length === 0 && this.extraEffects.length === 0)
+      return { instance: this.input.instance, effects: [] };
     const applied = commentId === undefined ? this.current.applied : [...this.current.applied, commentId];
     if (!this.changed) {
-      return { instance: { ...this.current, applied }, effects: this.replyEffects(commentId) };
+      return {
+        instance: { ...this.current, applied },
+        effects: [...this.extraEffects, ...this.replyEffects(commentId)],
+      };
     }
     const version = this.before.version + 1;
     const enteredState = this.current.state !== this.before.state;
@@ -139,7 +157,11 @@ class Draft {
         label: this.stateLabel(next.state),
       });
     }
-    effects.push({ type: 'upsertStatusComment', body: this.statusBody(next) });
+    effects.push({
+      type: 'upsertStatusComment',
+      body: this.statusBody(next),
+      marker: { state: next.state, version: next.version, updatedAt: next.updatedAt, inputs: next.inputs },
+    });
     for (const [name, timer] of timers) {
       const dueAt =
         this.timersToStart.get(name) ??
@@ -175,7 +197,7 @@ class Draft {
 
   private take(step: Step, command?: CommandLine): true | string | { guard: string } {
     const { workflow } = this.input;
-    if (step.roles && !step.roles.some((role) => role === 'anyone' || this.input.roles.has(role))) {
+    if (step.roles && !mayUse(this.input.roles, step.roles)) {
       return `only ${describeRoles(step.roles)} may use this here.`;
     }
     const ctx: DecideContext = { ...this.input, instance: this.current, ...(command ? { command } : {}) };
@@ -196,7 +218,7 @@ class Draft {
       updatedAt: this.input.event.at,
     };
     this.changed = true;
-    if (result.reply) this.replies.push(command ? `\`${command.raw}\`: ${result.reply}` : result.reply);
+    if (result.reply) this.replies.push(command ? `${echo(command)}: ${result.reply}` : result.reply);
     for (const timer of result.startTimers ?? []) {
       if (typeof timer === 'string') this.timersToStart.set(timer, undefined);
       else this.timersToStart.set(timer.name, timer.dueAt);
@@ -241,15 +263,9 @@ class Draft {
     return this.input.render(this.definition.statusTemplate, view);
   }
 
+  /** The status comment without its marker (the writer appends the signed state marker). */
   private statusBody(instance: Instance): string {
-    const marker = JSON.stringify({
-      workflow: instance.workflow,
-      state: instance.state,
-      version: instance.version,
-      updatedAt: instance.updatedAt,
-      inputs: instance.inputs,
-    }).replace(/[<>]/g, (c) => (c === '<' ? '\\u003c' : '\\u003e'));
-    return `${this.statusText(instance)}\n\n${this.diagram(instance, true)}\n\n<!-- ${STATE_MARKER} ${marker} -->`;
+    return `${this.statusText(instance)}\n\n${this.diagram(instance, true)}`;
   }
 
   /** Where the issue stands in its workflow, as a mermaid diagram (folded away in status comments). */
@@ -258,24 +274,6 @@ class Draft {
     return folded
       ? `<details><summary>Where this is in the ${this.definition.name} workflow</summary>\n\n${chart}\n</details>`
       : chart;
-  }
-
-  private helpText(): string {
-    const usable = this.definition.transitions.filter(
-      (t) =>
-        t.help &&
-        t.from.includes(this.current.state) &&
-        (!t.roles || t.roles.some((role) => role === 'anyone' || this.input.roles.has(role))),
-    );
-    const lines = [...new Map(usable.map((t) => [t.on, `- \`${t.help}\``])).values()];
-    lines.push('- `/status` — where this issue stands and what is left', '- `/help` — this list');
-    const allowed = (roles: readonly Role[]) =>
-      roles.some((role) => role === 'anyone' || this.input.roles.has(role));
-    const anywhere = (this.input.anywhere ?? [])
-      .filter((command) => command.name !== 'help' && allowed(command.roles))
-      .map((command) => `- \`${command.help}\``);
-    const elsewhere = anywhere.length > 0 ? `\n\nIn any issue:\n${anywhere.join('\n')}` : '';
-    return `Commands you can use here now (state **${this.current.state}**):\n${lines.join('\n')}${elsewhere}`;
   }
 }
 

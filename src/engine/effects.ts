@@ -10,10 +10,13 @@ import type { Notification } from '../notify/message.js';
 /** What a decision asks the outside world to do; applied idempotently by the worker. */
 export type Effect =
   | { type: 'setStateLabel'; scope: string; label: string }
-  | { type: 'upsertStatusComment'; body: string }
+  /** The workflow's one status comment: `body`, then the state marker the writer signs. */
+  | { type: 'upsertStatusComment'; body: string; marker: StatusMarker }
   | { type: 'reply'; toCommentId: number; body: string }
   | { type: 'scheduleTimer'; name: string; dueAt: string; forState: string; forVersion: number }
   | { type: 'closeIssue' }
+  /** Puts the state label back after a person changed it; `note` is posted once per key if a label was wrong. */
+  | { type: 'restoreStateLabel'; scope: string; label: string; noteKey: string; note: string }
   | { type: 'reopenIssue' }
   /** Appends an event to the operator's history (an event with the same `id` is kept once). */
   | { type: 'recordOperatorEvent'; login: string; event: HistoryEvent }
@@ -30,6 +33,16 @@ export type Effect =
   | { type: 'recordRotation'; login: string; at: string }
   | { type: 'startPing'; ping: Ping };
 
-export const STATE_MARKER = 'operator-bot:state';
-export const REPLY_MARKER = 'operator-bot:reply';
-export const NOTE_MARKER = 'operator-bot:note';
+/** What a status comment's marker records (the workflow is added by the writer). */
+export type StatusMarker = {
+  state: string;
+  version: number;
+  updatedAt: string;
+  /** The inputs the instance acted on (engine/inputs.ts): rebuild replays what the bot saw. */
+  inputs?: Record<string, unknown>;
+};
+
+/** Kinds of the signed markers (`<!-- operator-bot:KIND … mac=… -->`, src/domain/text/marker.ts). */
+export const STATE_MARKER = 'state';
+export const REPLY_MARKER = 'reply';
+export const NOTE_MARKER = 'note';

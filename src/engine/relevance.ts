@@ -3,18 +3,30 @@ import { MAX_COMMAND_TEXT } from '../domain/commands/parse.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { WorkflowDefinition } from './definition.js';
 
+const sameRepo = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * Whether an issue event comes from a repository where the program's workflows and commands
+ * count: PROGRAM_REPO and the config's `program.repos`. With an organisation webhook, an alert
+ * or a command in any other repository of the organisation is not the program's.
+ */
+export const inProgramRepos = (repo: string, programRepos: readonly string[]) =>
+  programRepos.some((known) => sameRepo(known, repo));
+
 /**
  * Whether any workflow could act on this event; the rest are answered 204 without queueing.
  * Runs inside the webhook request, so it never parses a body: comments and new issues pass on
  * a cheap linear look, and the worker reads them (issue #16: a body is parsed in the worker).
+ * Issue events outside `programRepos` (when given) are not the program's (#14).
  */
 export function isRelevant(
   event: BotEvent,
   definitions: readonly WorkflowDefinition[],
   qualityRepos: readonly string[] = [],
+  programRepos?: readonly string[],
 ): boolean {
-  if (event.kind === 'pull.updated')
-    return qualityRepos.some((repo) => repo.toLowerCase() === event.repo.toLowerCase());
+  if (event.kind === 'pull.updated') return qualityRepos.some((repo) => sameRepo(repo, event.repo));
+  if (programRepos && !inProgramRepos(event.repo, programRepos)) return false;
   if (event.kind.startsWith('comment.')) return mayHoldCommand(event.comment?.body ?? '');
   if (mayBeUnlabelledApplication(event)) return true;
   return event.issue.labels.some((label) =>

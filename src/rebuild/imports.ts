@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { type OperatorRecord, operatorRecordSchema } from '../domain/registry.js';
+import type { MarkerSeal } from '../domain/text/marker.js';
+import { markerJson } from '../domain/text/marker-json.js';
 
-const MARKER = /<!-- operator-bot:import (\{.*?\}) -->/s;
+/** The kind of the signed marker that carries an import's records (src/domain/text/marker.ts). */
+const IMPORT_MARKER = 'import';
 const importSchema = z.object({ records: z.array(operatorRecordSchema) });
 
 /**
@@ -9,7 +12,13 @@ const importSchema = z.object({ records: z.array(operatorRecordSchema) });
  * hidden marker with the records, from which `rebuild` restores them (only from issues the bot
  * account opened, like every marker).
  */
-export function importIssueBody(records: readonly OperatorRecord[], file: string, today: string): string {
+export function importIssueBody(
+  records: readonly OperatorRecord[],
+  file: string,
+  today: string,
+  seal: MarkerSeal,
+  programRepo: string,
+): string {
   const rows = records.map(
     (r) =>
       `| @${r.login} | ${r.nodes} | ${r.chain} | \`${r.wallet}\` | ${r.activatedAt.slice(0, 10)} | ${r.referrer ? `@${r.referrer}` : '-'} |`,
@@ -22,13 +31,16 @@ export function importIssueBody(records: readonly OperatorRecord[], file: string
     '|---|---|---|---|---|---|',
     ...rows,
     '',
-    `<!-- operator-bot:import ${JSON.stringify({ records })} -->`,
+    seal.seal(IMPORT_MARKER, markerJson({ records }), programRepo),
   ].join('\n');
 }
 
-/** The records an import issue carries, or undefined when the body has no (valid) import marker. */
-export function importedRecords(body: string): OperatorRecord[] | undefined {
-  const json = MARKER.exec(body)?.[1];
+/**
+ * The records an import issue of `repo` carries, or undefined when the body has no import marker
+ * that verifies (one edited into the issue by a person with write access does not).
+ */
+export function importedRecords(body: string, seal: MarkerSeal, repo: string): OperatorRecord[] | undefined {
+  const json = seal.read(body, IMPORT_MARKER, repo)[0];
   if (!json) return undefined;
   try {
     const parsed = importSchema.safeParse(JSON.parse(json));

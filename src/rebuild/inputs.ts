@@ -1,4 +1,5 @@
 import type { Comment, Issue } from 'gitea-js';
+import type { MarkerSeal } from '../domain/text/marker.js';
 import { STATE_MARKER } from '../engine/effects.js';
 import { type ActedInput, actedInputSchema, BODY_INPUT, digestOf } from '../engine/inputs.js';
 import type { BotEvent } from '../gitea/event.js';
@@ -12,25 +13,31 @@ export type CheckedInputs = {
   recorded: Map<number, string>;
 };
 
-const MARKER = new RegExp(`<!-- ${STATE_MARKER} (\\{.*\\}) -->`);
-
-/** The inputs recorded in the bot's status comments of one issue, and each workflow's state there. */
-export function recordedInputs(comments: readonly Comment[], botLogin: string) {
+/**
+ * The inputs recorded in the bot's status comments of one issue (`place`, `owner/repo#N`), and
+ * each workflow's state there: only from state markers whose MAC verifies for this issue.
+ */
+export function recordedInputs(
+  comments: readonly Comment[],
+  botLogin: string,
+  seal: MarkerSeal,
+  place: string,
+) {
   const inputs: Record<string, ActedInput> = {};
   const states: { workflow: string; state: string }[] = [];
   for (const comment of comments) {
     if (comment.user?.login?.toLowerCase() !== botLogin.toLowerCase()) continue;
-    const json = MARKER.exec(comment.body ?? '')?.[1];
-    if (!json) continue;
-    try {
-      const marker = JSON.parse(json) as { workflow?: string; state?: string; inputs?: unknown };
-      if (marker.workflow && marker.state) states.push({ workflow: marker.workflow, state: marker.state });
-      for (const [key, value] of Object.entries((marker.inputs ?? {}) as Record<string, unknown>)) {
-        const input = actedInputSchema.safeParse(value);
-        if (input.success) inputs[key] = input.data;
+    for (const json of seal.read(comment.body ?? '', STATE_MARKER, place)) {
+      try {
+        const marker = JSON.parse(json) as { workflow?: string; state?: string; inputs?: unknown };
+        if (marker.workflow && marker.state) states.push({ workflow: marker.workflow, state: marker.state });
+        for (const [key, value] of Object.entries((marker.inputs ?? {}) as Record<string, unknown>)) {
+          const input = actedInputSchema.safeParse(value);
+          if (input.success) inputs[key] = input.data;
+        }
+      } catch {
+        // A marker that is not JSON was not written by this bot version: nothing recorded.
       }
-    } catch {
-      // A marker that is not JSON was not written by this bot version: nothing recorded.
     }
   }
   return { inputs, states };
@@ -49,8 +56,9 @@ export function checkInputs(
   comments: readonly Comment[],
   botLogin: string,
   isFinal: (workflow: string, state: string) => boolean,
+  seal: MarkerSeal,
 ): CheckedInputs {
-  const { inputs, states } = recordedInputs(comments, botLogin);
+  const { inputs, states } = recordedInputs(comments, botLogin, seal, ref);
   const findings: string[] = [];
   const byId = new Map(comments.map((c) => [String(c.id), c]));
   const recorded = new Map<number, string>();

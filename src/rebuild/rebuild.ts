@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { ProgramConfig } from '../config/program.js';
 import { createCore } from '../core.js';
 import type { OperatorRecord } from '../domain/registry.js';
+import { createMarkerSeal } from '../domain/text/marker.js';
 import { type GiteaClient, repoRef } from '../gitea/client.js';
 import { dryRunClient } from '../gitea/dry-run.js';
 import type { BotEvent } from '../gitea/event.js';
@@ -23,6 +24,8 @@ export type RebuildOptions = {
   programRepo: string;
   repos: string[];
   botLogin: string;
+  /** The secret of the bot's marker MACs (the same as the worker's, or no marker verifies). */
+  markerSecret: string;
   log: Logger;
   now: string;
   /** Timers still in the future after the replay: scheduled for real. */
@@ -61,6 +64,7 @@ export async function rebuild(
   const imported: OperatorRecord[] = [];
   const findings: string[] = [];
   const definitions = loadWorkflows(options.templates, options.config).map((w) => w.definition);
+  const seal = createMarkerSeal(options.markerSecret);
   const isFinal = (workflow: string, state: string) =>
     definitions.find((d) => d.name === workflow)?.states[state]?.final === true;
   let issues = 0;
@@ -68,7 +72,7 @@ export async function rebuild(
     for (const issue of await options.gitea.allIssues(repoRef(repo))) {
       const number = issue.number ?? 0;
       if (issue.user?.login?.toLowerCase() === options.botLogin.toLowerCase()) {
-        const records = importedRecords(issue.body ?? '') ?? [];
+        const records = importedRecords(issue.body ?? '', seal, repo) ?? [];
         imported.push(...records.map((record) => ({ ...record, applicationIssue: `${repo}#${number}` })));
       }
       const [comments, timeline] = await Promise.all([
@@ -76,7 +80,7 @@ export async function rebuild(
         options.gitea.timeline(repoRef(repo), number),
       ]);
       // Replay what the bot acted on, not what the text says now (edited or deleted since).
-      const checked = checkInputs(`${repo}#${number}`, issue, comments, options.botLogin, isFinal);
+      const checked = checkInputs(`${repo}#${number}`, issue, comments, options.botLogin, isFinal, seal);
       findings.push(...checked.findings);
       if (!checked.skipIssue)
         events.push(
@@ -100,6 +104,7 @@ export async function rebuild(
     templates: options.templates,
     programRepo: options.programRepo,
     botLogin: options.botLogin,
+    markerSecret: options.markerSecret,
     replaying: true,
     enqueueAt: async (timer) => {
       if (!timers.some((t) => t.jobId === timer.jobId)) timers.push(timer);

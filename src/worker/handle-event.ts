@@ -4,14 +4,15 @@ import type { ProgramCommand } from '../commands/types.js';
 import type { ProgramConfig } from '../config/program.js';
 import { mentionedLogins } from '../domain/commands/mentions.js';
 import { parseCommands } from '../domain/commands/parse.js';
+import { trustedBody } from '../domain/text/trusted-body.js';
 import { commandNames } from '../engine/commands.js';
 import { decide } from '../engine/decide.js';
 import type { Effect } from '../engine/effects.js';
 import type { FactServices, Facts, Render, WorkflowModule } from '../engine/module.js';
-import { APPLICATION_TRIGGER, unlabelledApplication } from '../engine/relevance.js';
+import { APPLICATION_TRIGGER, inProgramRepos, unlabelledApplication } from '../engine/relevance.js';
 import { repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
-import type { MaintainerCheck } from '../gitea/roles.js';
+import { type MaintainerCheck, perEvent } from '../gitea/roles.js';
 import { createIssueWriter, type IssueWriter, type WriterDeps } from '../gitea/writer.js';
 import type { Notification } from '../notify/message.js';
 import { jobIdOf } from '../queue/job-id.js';
@@ -79,6 +80,8 @@ export type HandlerDeps = {
   notify: (notification: Notification) => Promise<{ channel: string; ok: boolean; error?: string }[]>;
   openIssues: OpenIssueIndex;
   writer: WriterDeps;
+  /** PROGRAM_REPO and `program.repos`: the only repositories whose issues and commands count. */
+  programRepos: readonly string[];
   isMaintainer: MaintainerCheck;
   enqueueAt: (timer: DelayedEvent) => Promise<void>;
   /** The issue as Gitea has it now, read before deciding (deliveries are hints); off in `rebuild`. */
@@ -92,6 +95,7 @@ export function createEventHandler(deps: HandlerDeps) {
     if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())
       return;
     const log = deps.log.child({ deliveryId: event.deliveryId, repo: event.repo, issue: event.issue.number });
+    const isMaintainer = perEvent(deps.isMaintainer);
     if (deps.readIssue && !event.internal && event.kind !== 'pull.updated') {
       const current = await deps.readIssue(repoRef(event.repo), event.issue.number);
       if (current === 'gone') {
@@ -103,6 +107,10 @@ export function createEventHandler(deps: HandlerDeps) {
       }
       event = { ...event, issue: { ...event.issue, ...current } };
     }
+    event = {
+      ...event,
+      issue: { ...event.issue, body: trustedBody(event.issue.body, deps.writer.seal, event.repo) },
+    };
     const writer = createIssueWriter(deps.writer, repoRef(event.repo), event.issue.number);
     const self = issueKey(event.repo, event.issue.number);
     if (event.timer?.workflow === PING_TIMER) {
@@ -112,6 +120,10 @@ export function createEventHandler(deps: HandlerDeps) {
     if (event.kind === 'comment.created') await answerPings(deps.pings, event);
     if (event.kind === 'pull.updated') {
       await deps.checkPull(event, writer);
+      return;
+    }
+    if (!inProgramRepos(event.repo, deps.programRepos)) {
+      log.info({ kind: event.kind }, 'ignored: not a program repository (PROGRAM_REPO, program.repos)');
       return;
     }
     if (unlabelledApplication(event)) {
@@ -130,7 +142,7 @@ export function createEventHandler(deps: HandlerDeps) {
         ? await workflow.loadFacts({ event, instance, facts: common, services: deps.services })
         : {};
       const facts: Facts = { ...common, extra };
-      const roles = await rolesOf(event, instance, facts, deps.isMaintainer);
+      const roles = await rolesOf(event, instance, facts, isMaintainer);
       const decision = decide({
         workflow,
         instance,
@@ -157,7 +169,7 @@ export function createEventHandler(deps: HandlerDeps) {
       }
     }
     if (event.kind === 'comment.created')
-      inputsChanged = (await runProgramCommands(event, claimed, writer, log)) || inputsChanged;
+      inputsChanged = (await runProgramCommands(event, claimed, writer, log, isMaintainer)) || inputsChanged;
     if (inputsChanged) await deps.refreshPayrolls(event);
   };
 
@@ -167,6 +179,7 @@ export function createEventHandler(deps: HandlerDeps) {
     claimed: Set<string>,
     writer: IssueWriter,
     log: Logger,
+    isMaintainer: MaintainerCheck,
   ): Promise<boolean> {
     const commentId = event.comment?.id;
     if (commentId === undefined) return false;
@@ -177,7 +190,7 @@ export function createEventHandler(deps: HandlerDeps) {
     const facts = await loadFacts(event, '', issueKey(event.repo, event.issue.number));
     const reports = await deps.reports.of(event.actor);
     const actorReportWeeks = Object.fromEntries(reports.map((r) => [r.report.week, r.source.commentId]));
-    const roles = await rolesOf(event, null, facts, deps.isMaintainer);
+    const roles = await rolesOf(event, null, facts, isMaintainer);
     const effects = decideCommands({
       commands: deps.commands,
       claimed,
@@ -239,10 +252,14 @@ export function createEventHandler(deps: HandlerDeps) {
       case 'setStateLabel':
         return writer.setStateLabel(effect.scope, effect.label);
       case 'upsertStatusComment':
-        await writer.upsertStatusComment(workflow, effect.body);
+        await writer.upsertStatusComment(workflow, effect.body, effect.marker);
         return;
       case 'reply':
         return writer.reply(effect.toCommentId, effect.body);
+      case 'restoreStateLabel':
+        if (await writer.restoreStateLabel(effect.scope, effect.label))
+          await writer.note(effect.noteKey, effect.note);
+        return;
       case 'closeIssue':
         await writer.close();
         return;

@@ -64,6 +64,7 @@ describe('Gitea lists answered null, short or across pages', () => {
       programRepo: PROGRAM_REPO,
       repos: [PROGRAM_REPO],
       botLogin: gitea().botLogin,
+      markerSecret: gitea().token,
       log: createLogger('silent'),
       now: new Date().toISOString(),
       scheduleFuture: async () => undefined,

@@ -55,6 +55,7 @@ describe('operators import', () => {
       programRepo: PROGRAM_REPO,
       repos: [PROGRAM_REPO],
       botLogin: 'operator-bot',
+      markerSecret: gitea().token,
       log: createLogger('silent'),
       now: '2026-11-30T00:00:00.000Z',
       scheduleFuture: async () => undefined,

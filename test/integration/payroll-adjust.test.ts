@@ -42,7 +42,7 @@ describe('/adjust has ceilings', () => {
     await core.handle(commentIn(payroll.number(), 'maint2', `/adjust confirm ${id}`));
     expect(payroll.row('alice')).toContain('**$850.00**');
     expect(payroll.table()).toContain(
-      `@maint2 confirmed adjustment ${id}: @maint adjusted @alice by $600.00: hardware refund`,
+      `@maint2 confirmed adjustment ${id}: @maint adjusted @alice by $600.00: \`hardware refund\``, // the reason is shown inert (#14)
     );
     await core.handle(commentIn(payroll.number(), 'maint2', `/adjust confirm ${id}`));
     expect(payroll.row('alice')).toContain('**$850.00**');

@@ -5,7 +5,7 @@ import { createCore } from '../../src/core.js';
 import { createGiteaClient } from '../../src/gitea/client.js';
 import { normalizeDelivery } from '../../src/gitea/normalize.js';
 import type { RetryPolicy } from '../../src/gitea/retry.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { loadTemplates } from '../../src/templates.js';
 import type { DelayedEvent } from '../../src/worker/handle-event.js';
 import { PROGRAM_REPO } from './bot.js';
@@ -13,12 +13,12 @@ import { type DeliveryPayload, deliveryEvent } from './deliveries.js';
 import type { FakeGitea } from './gitea/index.js';
 
 /** The worker's road without the queue: for tests that drive events and schedules one by one. */
-/** `retry`: the Gitea client's own retries (default: the bot's). */
+/** `retry`: the Gitea client's own retries (default: the bot's); `log`: where the core logs (default: nowhere). */
 export function testCore(
   redis: Redis,
   gitea: FakeGitea,
   config: ProgramConfig = defaultProgramConfig(),
-  options: { retry?: RetryPolicy } = {},
+  options: { retry?: RetryPolicy; log?: Logger } = {},
 ) {
   const timers: DelayedEvent[] = [];
   const core = createCore({
@@ -33,10 +33,11 @@ export function testCore(
     templates: loadTemplates(),
     programRepo: PROGRAM_REPO,
     botLogin: gitea.botLogin,
+    markerSecret: gitea.token,
     enqueueAt: async (timer) => {
       timers.push(timer);
     },
-    log: createLogger('silent'),
+    log: options.log ?? createLogger('silent'),
   });
   return {
     ...core,

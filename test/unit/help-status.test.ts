@@ -60,7 +60,7 @@ describe('/help lists the commands this person can use here, and only those', ()
     ['onboarding', 'training', ['maintainer'], ['/reject', '/module', '/quiz', '/shadow']],
     ['onboarding', 'certification', ['author'], ['/fleet']],
     ['onboarding', 'certification', ['operator', 'peer'], ['/signoff']],
-    ['alert', 'open', ['responsible'], ['/ack', '/resolve', '/severity']],
+    ['alert', 'open', ['responsible'], ['/ack', '/resolve']],
     ['alert', 'acknowledged', ['maintainer'], ['/resolve', '/severity']],
     ['alert', 'open', [], []],
     ['exit', 'notice', ['author'], ['/done']],

@@ -51,7 +51,7 @@ describe('/nodes', () => {
     ['/nodes @bob 7 15/11/2026', 'write it as YYYY-MM-DD'],
     ['/nodes @bob 7 2026-02-30', 'write it as YYYY-MM-DD'],
     ['/nodes @bob 7 from 2026-09-30', 'from 2026-10-01 at the earliest'],
-    ['/nodes @carol 7', '@carol is not an operator on the program'],
+    ['/nodes @carol 7', '`@\u200bcarol` is not an operator on the program'],
     ['/nodes @bob confirm', '@bob has no node change waiting'],
   ])('%s is refused, naming the fix (%s)', (body, reason) => {
     const effects = run(body, 'maint', ['maintainer']);

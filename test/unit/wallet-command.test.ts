@@ -59,7 +59,7 @@ describe('/wallet', () => {
     ['/wallet @bob 0xfb6916095ca1df60bB79Ce92cE3Ea74c37c5d359', 'checksum error'],
     [`/wallet @bob ${ETH_WALLET} solana`, 'is not an address on Solana'],
     [`/wallet @bob ${ETH_WALLET} from 2026-09-30`, 'from 2026-10-01 at the earliest'],
-    [`/wallet @carol ${ETH_WALLET}`, '@carol is not an operator on the program'],
+    [`/wallet @carol ${ETH_WALLET}`, '`@\u200bcarol` is not an operator on the program'],
   ])('%s is refused, naming the fix (%s)', (body, reason) => {
     const effects = run(body);
     expect(recorded(effects)).toEqual([]);

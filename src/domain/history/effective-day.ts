@@ -1,5 +1,6 @@
 import { isoDay, monthCalendar, utcDay } from '../payroll/calendar.js';
 import { parseInstantMs } from '../payroll/instants.js';
+import { inert } from '../text/inert.js';
 import type { HistoryEvent } from './events.js';
 import { earliestEffectiveDay } from './timeline.js';
 
@@ -21,7 +22,7 @@ export function readEffectiveDay(
   if (rest.length > (hasFrom ? 2 : 1)) return `too many arguments; write \`${example}\`.`;
   const from = day ?? isoDay(utcDay(at));
   if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || parseInstantMs(from) === undefined)
-    return `"${day}" is not a day; write it as YYYY-MM-DD (e.g. \`from ${isoDay(utcDay(at))}\`).`;
+    return `${inert(day ?? '').text} is not a day; write it as YYYY-MM-DD (e.g. \`from ${isoDay(utcDay(at))}\`).`;
   const earliest = isoDay(earliestEffectiveDay(at));
   const review = earliest.slice(0, 7);
   if (paidMonths.includes(review) && from.slice(0, 7) <= review)

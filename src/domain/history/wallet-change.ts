@@ -1,5 +1,6 @@
 import { type Chain, chainName, parseChain } from '../application/chains.js';
 import { checkWallet } from '../application/wallet.js';
+import { inert } from '../text/inert.js';
 import { readEffectiveDay } from './effective-day.js';
 
 /** A wallet, its chain and the day pay goes to it, read from `/wallet` arguments. */
@@ -26,8 +27,8 @@ export function readWalletChange(
   const check = checkWallet(wallet, chain);
   if (!check.valid)
     return check.reason === 'checksum'
-      ? `\`${wallet}\` has a checksum error (a mistyped character?); copy the address again from the wallet.`
-      : `\`${wallet}\` is not an address on ${chainName(chain)}; name the chain after the address if it is another one: \`${EXAMPLE}\`.`;
+      ? `${inert(wallet).text} has a checksum error (a mistyped character?); copy the address again from the wallet.`
+      : `${inert(wallet).text} is not an address on ${chainName(chain)}; name the chain after the address if it is another one: \`${EXAMPLE}\`.`;
   const day = readEffectiveDay(dayArgs, at, EXAMPLE, paidMonths);
   return typeof day === 'string' ? day : { wallet, chain, from: day.from };
 }

@@ -1,4 +1,5 @@
 import type { ProgramConfig } from '../../config/program.js';
+import { md, trusted } from '../../domain/text/markdown.js';
 import { formatDuration, formatUtc } from '../../domain/time/format.js';
 import type { Instance } from '../../engine/instance.js';
 import { escalationMentions } from './contacts.js';
@@ -15,7 +16,7 @@ const TITLES: Record<string, string> = {
 export function alertStatusView(instance: Instance, config: ProgramConfig): Record<string, unknown> {
   const data = alertData(instance);
   const waiting = instance.state === 'open' || instance.state === 'escalated';
-  const who = data.responsible ? `@${data.responsible}` : 'the responsible operator (assign one)';
+  const who = data.responsible ? md`@${data.responsible}` : 'the responsible operator (assign one)';
   return {
     stateTitle: TITLES[instance.state] ?? instance.state,
     severity: data.severity,
@@ -26,17 +27,18 @@ export function alertStatusView(instance: Instance, config: ProgramConfig): Reco
     openedAt: formatUtc(data.openedAt),
     waiting,
     ackBy: waiting
-      ? `${who} must acknowledge with \`/ack\` by **${formatUtc(data.ackDeadline)}** (${formatDuration(config.alerts.ackWithin[data.severity])} for a ${data.severity} alert).`
+      ? md`${who} must acknowledge with ${md`\`/ack\``} by **${formatUtc(data.ackDeadline)}** (${formatDuration(config.alerts.ackWithin[data.severity])} for a ${data.severity} alert).`
       : undefined,
     escalation:
       data.level > 0
-        ? `level ${data.level}; ${escalationMentions(config)} called, again every ${formatDuration(config.alerts.escalateEvery)} until acknowledged`
+        ? // The contacts are logins from the program config: the mentions the bot means.
+          md`level ${data.level}; ${trusted(escalationMentions(config))} called, again every ${formatDuration(config.alerts.escalateEvery)} until acknowledged`
         : undefined,
     acknowledged: data.acknowledgedAt
-      ? `by @${data.acknowledgedBy} at ${formatUtc(data.acknowledgedAt)} — response time ${formatDuration(data.responseMs ?? 0)}`
+      ? md`by @${data.acknowledgedBy} at ${formatUtc(data.acknowledgedAt)} — response time ${formatDuration(data.responseMs ?? 0)}`
       : undefined,
     resolved: data.resolvedAt
-      ? `by @${data.resolvedBy} at ${formatUtc(data.resolvedAt)}${data.resolution ? `: ${data.resolution}` : ''}`
+      ? md`by @${data.resolvedBy} at ${formatUtc(data.resolvedAt)}${data.resolution ? md`: ${data.resolution}` : ''}`
       : undefined,
   };
 }

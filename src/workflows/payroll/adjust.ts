@@ -2,6 +2,7 @@ import { mentionArg } from '../../domain/commands/mentions.js';
 import { alreadyPaid } from '../../domain/payments/ledger.js';
 import { formatDollars, parseAmountCents } from '../../domain/payroll/amount.js';
 import { lineKey, type PayrollLine } from '../../domain/payroll/index.js';
+import { inert, unknownLogin } from '../../domain/text/inert.js';
 import type { Action, ActionResult, DecideContext } from '../../engine/module.js';
 import { currentPayroll, ledgerOf, refreshed } from './compute.js';
 import { type PayrollData, payrollData } from './data.js';
@@ -91,7 +92,7 @@ function confirm(ctx: DecideContext, arg: string | undefined): ActionResult | st
       adjustments: [...data.adjustments, adjustment],
       pendingAdjustments: data.pendingAdjustments.filter((p) => p.id !== pending.id),
     },
-    `@${ctx.event.actor} confirmed adjustment ${pending.id}: @${pending.by} adjusted @${pending.login} by ${formatDollars(pending.cents)}: ${pending.reason}`,
+    `@${ctx.event.actor} confirmed adjustment ${pending.id}: @${pending.by} adjusted @${pending.login} by ${formatDollars(pending.cents)}: ${inert(pending.reason).text}`,
   );
 }
 
@@ -104,9 +105,9 @@ export const adjustActions: Record<string, Action> = {
     const reason = args.slice(2).join(' ').trim();
     if (!login || !args[1] || !reason) return 'write `/adjust @operator +25 REASON` (or -10.50).';
     if (cents === undefined)
-      return `the amount \`${args[1]}\` is not one: write dollars, not zero, up to 9999999.99, with at most two decimals after a dot (e.g. \`+25\`, \`-10.50\`, \`+$5\`).`;
+      return `the amount ${inert(args[1] ?? '').text} is not one: write dollars, not zero, up to 9999999.99, with at most two decimals after a dot (e.g. \`+25\`, \`-10.50\`, \`+$5\`).`;
     const line = lineOf(ctx, login);
-    if (!line) return `@${login} has no line this month.`;
+    if (!line) return `${unknownLogin(login)} has no line this month.`;
     const paid = paidRefusal(ctx, line);
     if (paid) return paid;
     const data = payrollData(ctx.instance);
@@ -114,7 +115,7 @@ export const adjustActions: Record<string, Action> = {
     const over = aboveCeiling(ctx, data, line.operator, cents);
     if (over) {
       const id = Math.max(0, ...data.pendingAdjustments.map((p) => p.id), data.log.length) + 1;
-      const text = `@${ctx.event.actor} asked to adjust @${line.operator} by ${formatDollars(cents)}: ${reason} — ${over}; pending as ${id}`;
+      const text = `@${ctx.event.actor} asked to adjust @${line.operator} by ${formatDollars(cents)}: ${inert(reason).text} — ${over}; pending as ${id}`;
       return {
         data: {
           pendingAdjustments: [...data.pendingAdjustments, { ...adjustment, id, at: ctx.event.at }],
@@ -126,7 +127,7 @@ export const adjustActions: Record<string, Action> = {
     return change(
       ctx,
       { ...data, adjustments: [...data.adjustments, adjustment] },
-      `@${ctx.event.actor} adjusted @${line.operator} by ${formatDollars(cents)}: ${reason}`,
+      `@${ctx.event.actor} adjusted @${line.operator} by ${formatDollars(cents)}: ${inert(reason).text}`,
     );
   },
 
@@ -135,7 +136,7 @@ export const adjustActions: Record<string, Action> = {
     const reason = ctx.command?.args.slice(1).join(' ').trim();
     if (!login || !reason) return 'write `/hold @operator REASON`.';
     const line = lineOf(ctx, login);
-    if (!line) return `@${login} has no line this month.`;
+    if (!line) return `${unknownLogin(login)} has no line this month.`;
     if (line.held) return `@${line.operator}'s line is held already.`;
     const paid = paidRefusal(ctx, line);
     if (paid) return paid;
@@ -144,7 +145,7 @@ export const adjustActions: Record<string, Action> = {
     return change(
       ctx,
       { ...data, holds: [...data.holds, hold] },
-      `@${ctx.event.actor} held @${line.operator}: ${reason}`,
+      `@${ctx.event.actor} held @${line.operator}: ${inert(reason).text}`,
     );
   },
 
@@ -153,7 +154,7 @@ export const adjustActions: Record<string, Action> = {
     if (!login) return 'write `/unhold @operator`.';
     const data = payrollData(ctx.instance);
     const holds = data.holds.filter((h) => h.login.toLowerCase() !== login.toLowerCase());
-    if (holds.length === data.holds.length) return `@${login}'s line is not held.`;
+    if (holds.length === data.holds.length) return `${unknownLogin(login)}: the line is not held.`;
     return change(ctx, { ...data, holds }, `@${ctx.event.actor} released @${login}'s line`);
   },
 };

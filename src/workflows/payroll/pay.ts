@@ -5,6 +5,7 @@ import type { Payment } from '../../domain/payments/payment.js';
 import { isTxHash, txFormat } from '../../domain/payments/tx-hash.js';
 import { formatDollars } from '../../domain/payroll/amount.js';
 import { lineKey, type PayrollLine } from '../../domain/payroll/index.js';
+import { unknownLogin } from '../../domain/text/inert.js';
 import type { Effect } from '../../engine/effects.js';
 import type { ActionResult, DecideContext } from '../../engine/module.js';
 import { ledgerOf, payableLines, paymentOf } from './compute.js';
@@ -50,7 +51,7 @@ function oneTarget(ctx: DecideContext, ledger: Payment[], who: string, tx: strin
   const login = mentionArg(who);
   const lines = (data.snapshot?.lines ?? []).filter((l) => l.operator.toLowerCase() === login?.toLowerCase());
   const line = lines.find((l) => !paymentOf(ledger, l) && !l.held && l.payableCents > 0) ?? lines.at(-1);
-  if (!line) return `@${login ?? who} has no line this month.`;
+  if (!line) return `${unknownLogin(login ?? who)} has no line this month.`;
   const paid = paymentOf(ledger, line);
   if (paid && paid.issue === issue && txKey(paid.tx) === txKey(tx))
     return { done: `@${line.operator}'s payment ${tx} is recorded already (${formatDollars(paid.cents)}).` };
