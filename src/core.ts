@@ -5,6 +5,7 @@ import type { ProgramConfig } from './config/program.js';
 import { payrollIssue } from './domain/payroll/marker.js';
 import { addMonthsTo } from './domain/reports/index.js';
 import { summarizePings } from './domain/standards/ping.js';
+import { createMarkerSeal } from './domain/text/marker.js';
 import type { FactServices } from './engine/module.js';
 import { isRelevant } from './engine/relevance.js';
 import type { GiteaClient } from './gitea/client.js';
@@ -44,6 +45,8 @@ export type CoreDeps = {
   templates: Templates;
   programRepo: string;
   botLogin: string;
+  /** The secret the bot's marker MACs are keyed from: `MARKER_SECRET`, else the bot's token (markerSecretOf). */
+  markerSecret: string;
   /** Gitea's web address, to recognise full issue URLs in pull requests. */
   giteaUrl?: string;
   enqueueAt: (timer: DelayedEvent) => Promise<void>;
@@ -63,11 +66,21 @@ const NOTIFY_OPTIONS = { timeoutMs: 5_000, retry: { attempts: 3, baseDelayMs: 25
 /** The decide → apply road shared by the worker, `replay` and `rebuild`. */
 export function createCore(deps: CoreDeps) {
   const workflows = loadWorkflows(deps.templates, deps.config);
+  const programRepos = [deps.programRepo, ...deps.config.program.repos];
   const definitions = workflows.map((w) => w.definition);
   const labels = createLabelCatalog(deps.gitea);
+  const seal = createMarkerSeal(deps.markerSecret);
   const registry = createRegistryStore(deps.redis);
   const reports = createReportStore(deps.redis);
-  const programIssues = createProgramIssues(deps.gitea, labels, deps.redis, deps.programRepo);
+  const programIssues = createProgramIssues({
+    gitea: deps.gitea,
+    labels,
+    redis: deps.redis,
+    programRepo: deps.programRepo,
+    botLogin: deps.botLogin,
+    seal,
+    log: deps.log,
+  });
   const alerts = createAlertStore(deps.redis);
   const payments = createPaymentStore(deps.redis);
   const partnerReports = createPartnerReportStore(deps.redis);
@@ -80,7 +93,7 @@ export function createCore(deps: CoreDeps) {
   const openProgramIssue: typeof opener = deps.replaying ? async () => 0 : opener;
   const rotations = createRotationStore(deps.redis);
   const pings = createPingStore(deps.redis);
-  const writerDeps = { gitea: deps.gitea, labels, redis: deps.redis, botLogin: deps.botLogin };
+  const writerDeps = { gitea: deps.gitea, labels, redis: deps.redis, botLogin: deps.botLogin, seal };
   const instances = createInstanceStore(deps.redis);
   const runSchedule = createScheduleRunner({
     rotations,
@@ -154,6 +167,7 @@ export function createCore(deps: CoreDeps) {
       : (deps.notify ?? createNotifier(deps.config.escalation, NOTIFY_OPTIONS).notify),
     openIssues: createOpenIssueIndex(deps.redis),
     writer: writerDeps,
+    programRepos,
     isMaintainer: createMaintainerCheck(deps.gitea, deps.redis, deps.config, deps.programRepo, deps.botLogin),
     enqueueAt: deps.enqueueAt,
     log: deps.log,
@@ -162,6 +176,6 @@ export function createCore(deps: CoreDeps) {
     workflows,
     handleEvent,
     runSchedule,
-    isRelevant: (event: BotEvent) => isRelevant(event, definitions, deps.config.quality.repos),
+    isRelevant: (event: BotEvent) => isRelevant(event, definitions, deps.config.quality.repos, programRepos),
   };
 }

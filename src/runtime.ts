@@ -1,7 +1,7 @@
 import { type ServerType, serve } from '@hono/node-server';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Env } from './config/env.js';
+import { type Env, markerSecretOf } from './config/env.js';
 import type { ProgramConfig } from './config/program.js';
 import { createCore } from './core.js';
 import { isRelevant } from './engine/relevance.js';
@@ -72,7 +72,8 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
       secret: env.WEBHOOK_SECRET ?? '',
       maxBodyBytes: env.WEBHOOK_MAX_BYTES,
       enqueue: createEnqueue(queue, intakeRedis),
-      isRelevant: (event) => isRelevant(event, definitions, config.quality.repos),
+      isRelevant: (event) =>
+        isRelevant(event, definitions, config.quality.repos, [env.PROGRAM_REPO ?? '', ...config.program.repos]),
       awaitsAnswer: (event) => pings.awaitsAnswer(issueKey(event.repo, event.issue.number)),
       botLogin: () => bot.login,
       metrics,
@@ -116,6 +117,7 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
       templates,
       programRepo: env.PROGRAM_REPO ?? '',
       botLogin,
+      markerSecret: markerSecretOf(env),
       giteaUrl: env.GITEA_URL ?? '',
       enqueueAt: createDelayedEnqueue(queue),
       log,

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Mustache from 'mustache';
+import { toMarkdown } from './domain/text/markdown.js';
 import { TEMPLATES_DIR } from './paths.js';
 
 export type Templates = {
@@ -8,7 +9,12 @@ export type Templates = {
   render: (name: string, view: Record<string, unknown>) => string;
 };
 
-/** Loads every `templates/*.mustache` once; a broken template stops start-up with its name. */
+/**
+ * Loads every `templates/*.mustache` once; a broken template stops start-up with its name.
+ * Every `{{value}}` is escaped as plain text (src/domain/text/markdown.ts `escapeText`: no HTML,
+ * no links, no mentions, no code) unless the view marked it as bot-written Markdown with
+ * `trusted(…)` or `md\`…\``; `{{{value}}}` is not used.
+ */
 export function loadTemplates(dir = TEMPLATES_DIR): Templates {
   const sources = new Map<string, string>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.mustache'))) {
@@ -25,7 +31,7 @@ export function loadTemplates(dir = TEMPLATES_DIR): Templates {
     render(name, view) {
       const source = sources.get(name);
       if (source === undefined) throw new Error(`template "${name}" does not exist in templates/`);
-      return Mustache.render(source, view, undefined, { escape: (text: string) => text }).trim();
+      return Mustache.render(source, view, undefined, { escape: toMarkdown }).trim();
     },
   };
 }

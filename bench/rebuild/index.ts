@@ -47,6 +47,7 @@ export async function benchRebuild(options: { issues: number }): Promise<Rebuild
       programRepo: REPO,
       repos: [REPO],
       botLogin: gitea.botLogin,
+      markerSecret: gitea.token,
       log: createLogger('silent'),
       now: new Date().toISOString(),
       scheduleFuture: async () => undefined,

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { Env } from '../config/env.js';
+import { type Env, markerSecretOf } from '../config/env.js';
 import type { ProgramConfig } from '../config/program.js';
 import { createCore } from '../core.js';
 import { createGiteaClient, type GiteaClient } from '../gitea/client.js';
@@ -32,6 +32,7 @@ export async function cliCore(
     templates: loadTemplates(),
     programRepo: env.PROGRAM_REPO ?? '',
     botLogin,
+    markerSecret: markerSecretOf(env),
     giteaUrl: env.GITEA_URL ?? '',
     enqueueAt,
     log,

@@ -1,4 +1,4 @@
-import type { Env } from '../config/env.js';
+import { type Env, markerSecretOf } from '../config/env.js';
 import type { ProgramConfig } from '../config/program.js';
 import type { Logger } from '../logger.js';
 import { createDelayedEnqueue } from '../queue/enqueue.js';
@@ -30,6 +30,7 @@ export async function runRebuild(
         programRepo,
         repos: targets,
         botLogin,
+        markerSecret: markerSecretOf(env),
         log,
         now: new Date().toISOString(),
         scheduleFuture: createDelayedEnqueue(queue),

@@ -1,5 +1,6 @@
 import type { ProgramConfig } from '../config/program.js';
 import { parseCommands } from '../domain/commands/parse.js';
+import { echo } from '../domain/text/echo.js';
 import type { Role } from '../engine/definition.js';
 import type { Effect } from '../engine/effects.js';
 import { describeRoles } from '../engine/roles.js';
@@ -30,12 +31,12 @@ export function decideCommands(input: CommandsInput): Effect[] {
     const command = byName.get(line.name);
     if (!command || input.claimed.has(line.name)) continue;
     if (!command.roles.some((role) => role === 'anyone' || input.roles.has(role))) {
-      answers.push(`\`${line.raw}\`: only ${describeRoles(command.roles)} may use this.`);
+      answers.push(`${echo(line)}: only ${describeRoles(command.roles)} may use this.`);
       continue;
     }
     const result = command.run({ ...input, command: line });
     if (typeof result === 'string') {
-      answers.push(`\`${line.raw}\`: ${result}`);
+      answers.push(`${echo(line)}: ${result}`);
       continue;
     }
     if (result.reply) answers.push(result.reply);

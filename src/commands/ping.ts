@@ -1,4 +1,5 @@
 import { mentionArg } from '../domain/commands/mentions.js';
+import { unknownLogin } from '../domain/text/inert.js';
 import { addMs, formatDuration, formatUtc } from '../domain/time/format.js';
 import type { ProgramCommand } from './types.js';
 
@@ -12,7 +13,7 @@ export const pingCommand: ProgramCommand = {
     if (!login) return 'write `/ping @operator [question]`.';
     const operator = facts.mentioned[login.toLowerCase()];
     if (!operator || (operator.status !== 'active' && operator.status !== 'exiting')) {
-      return `@${login} is not an operator on the program.`;
+      return `${unknownLogin(login)} is not an operator on the program.`;
     }
     const dueAt = addMs(event.at, config.standards.pingResponse);
     return {

@@ -1,5 +1,6 @@
 import { mentionArg } from '../domain/commands/mentions.js';
 import { proposeTermination } from '../domain/exit/open-termination.js';
+import { unknownLogin } from '../domain/text/inert.js';
 import type { ProgramCommand } from './types.js';
 
 /** `/terminate @op REASON` — a maintainer records an involuntary termination (PROGRAM.md "Involuntary"). */
@@ -13,7 +14,7 @@ export const terminateCommand: ProgramCommand = {
     if (!login || !reason) return 'write `/terminate @operator REASON`.';
     const operator = facts.mentioned[login.toLowerCase()];
     if (!operator || operator.status === 'terminated' || operator.status === 'exited') {
-      return `@${login} is not an operator on the program.`;
+      return `${unknownLogin(login)} is not an operator on the program.`;
     }
     const effect = proposeTermination({
       login: operator.login,

@@ -9,6 +9,8 @@ export const envSchema = z.object({
     .optional(),
   GITEA_TOKEN: z.string().min(1).optional(),
   WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** Keys the MACs of the bot's hidden markers; without it they are keyed from GITEA_TOKEN. */
+  MARKER_SECRET: z.string().min(16, 'use at least 16 random characters').optional(),
   PROGRAM_REPO: repoFullName.optional(),
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   HOST: z.string().default('0.0.0.0'),
@@ -55,3 +57,10 @@ export const ENV_HELP: Record<(typeof REQUIRED_FOR_SERVE)[number], string> = {
 /** The variables each role cannot run without. */
 export const REQUIRED_FOR_SERVE = ['GITEA_URL', 'GITEA_TOKEN', 'WEBHOOK_SECRET', 'PROGRAM_REPO'] as const;
 export const REQUIRED_FOR_WORKER = ['GITEA_URL', 'GITEA_TOKEN', 'PROGRAM_REPO'] as const;
+
+/**
+ * The secret the markers' MACs are keyed from: MARKER_SECRET, else the bot's Gitea token (which
+ * every process that writes has). Rotating the token without MARKER_SECRET makes the bot's old
+ * markers unverifiable: set MARKER_SECRET to rotate the token freely.
+ */
+export const markerSecretOf = (env: Env): string => env.MARKER_SECRET ?? env.GITEA_TOKEN ?? '';

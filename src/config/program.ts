@@ -102,6 +102,13 @@ export const programConfigSchema = z.strictObject({
     /** A maintainer's `/ping` is answered within this. */
     pingResponse: durationMs.default(24 * 3_600_000),
   }),
+  program: section({
+    /**
+     * Repositories ("owner/repo") besides PROGRAM_REPO where alerts, exits, applications and
+     * program commands count; in any other repository the bot ignores them.
+     */
+    repos: z.array(z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'write repos as "owner/repo"')).default([]),
+  }),
   quality: section({
     /** Repositories ("owner/repo") whose pull requests get the quality checks; none: off. */
     repos: z.array(z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'write repos as "owner/repo"')).default([]),

@@ -1,9 +1,10 @@
 import type { ProgramConfig } from '../config/program.js';
 import { configValueAt } from '../config/value-at.js';
 import { type CommandLine, parseCommands } from '../domain/commands/parse.js';
+import { echo } from '../domain/text/echo.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { Role, Transition } from './definition.js';
-import { type Effect, STATE_MARKER } from './effects.js';
+import type { Effect } from './effects.js';
 import { withInput } from './inputs.js';
 import type { Instance } from './instance.js';
 import { stateDiagram } from './mermaid.js';
@@ -96,12 +97,12 @@ class Draft {
     const candidates = this.candidates(command.name);
     if (candidates.length === 0) {
       this.replies.push(
-        `\`${command.raw}\`: not possible while this issue is in state **${this.current.state}**.`,
+        `${echo(command)}: not possible while this issue is in state **${this.current.state}**.`,
       );
       return;
     }
     const refusal = this.takeFirst(candidates, command);
-    if (refusal) this.replies.push(`\`${command.raw}\`: ${refusal}`);
+    if (refusal) this.replies.push(`${echo(command)}: ${refusal}`);
   }
 
   finish(): Decision {
@@ -139,7 +140,11 @@ class Draft {
         label: this.stateLabel(next.state),
       });
     }
-    effects.push({ type: 'upsertStatusComment', body: this.statusBody(next) });
+    effects.push({
+      type: 'upsertStatusComment',
+      body: this.statusBody(next),
+      marker: { state: next.state, version: next.version, updatedAt: next.updatedAt, inputs: next.inputs },
+    });
     for (const [name, timer] of timers) {
       const dueAt =
         this.timersToStart.get(name) ??
@@ -189,7 +194,7 @@ class Draft {
       updatedAt: this.input.event.at,
     };
     this.changed = true;
-    if (result.reply) this.replies.push(command ? `\`${command.raw}\`: ${result.reply}` : result.reply);
+    if (result.reply) this.replies.push(command ? `${echo(command)}: ${result.reply}` : result.reply);
     for (const timer of result.startTimers ?? []) {
       if (typeof timer === 'string') this.timersToStart.set(timer, undefined);
       else this.timersToStart.set(timer.name, timer.dueAt);
@@ -234,15 +239,9 @@ class Draft {
     return this.input.render(this.definition.statusTemplate, view);
   }
 
+  /** The status comment without its marker (the writer appends the signed state marker). */
   private statusBody(instance: Instance): string {
-    const marker = JSON.stringify({
-      workflow: instance.workflow,
-      state: instance.state,
-      version: instance.version,
-      updatedAt: instance.updatedAt,
-      inputs: instance.inputs,
-    }).replace(/[<>]/g, (c) => (c === '<' ? '\\u003c' : '\\u003e'));
-    return `${this.statusText(instance)}\n\n${this.diagram(instance, true)}\n\n<!-- ${STATE_MARKER} ${marker} -->`;
+    return `${this.statusText(instance)}\n\n${this.diagram(instance, true)}`;
   }
 
   /** Where the issue stands in its workflow, as a mermaid diagram (folded away in status comments). */

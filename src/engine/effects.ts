@@ -6,11 +6,13 @@ import type { ReportSource } from '../domain/reports/stored.js';
 import type { Ping } from '../domain/standards/ping.js';
 import type { ProgramIssue } from '../gitea/program-issues.js';
 import type { Notification } from '../notify/message.js';
+import type { ActedInput } from './inputs.js';
 
 /** What a decision asks the outside world to do; applied idempotently by the worker. */
 export type Effect =
   | { type: 'setStateLabel'; scope: string; label: string }
-  | { type: 'upsertStatusComment'; body: string }
+  /** The workflow's one status comment: `body`, then the state marker the writer signs. */
+  | { type: 'upsertStatusComment'; body: string; marker: StatusMarker }
   | { type: 'reply'; toCommentId: number; body: string }
   | { type: 'scheduleTimer'; name: string; dueAt: string; forState: string; forVersion: number }
   | { type: 'closeIssue' }
@@ -29,6 +31,18 @@ export type Effect =
   | { type: 'recordRotation'; login: string; at: string }
   | { type: 'startPing'; ping: Ping };
 
-export const STATE_MARKER = 'operator-bot:state';
-export const REPLY_MARKER = 'operator-bot:reply';
-export const NOTE_MARKER = 'operator-bot:note';
+/**
+ * What a status comment's marker records (the workflow is added by the writer); `inputs` are
+ * what the instance acted on, for rebuild to replay (src/engine/inputs.ts).
+ */
+export type StatusMarker = {
+  state: string;
+  version: number;
+  updatedAt: string;
+  inputs?: Record<string, ActedInput>;
+};
+
+/** Kinds of the signed markers (`<!-- operator-bot:KIND … mac=… -->`, src/domain/text/marker.ts). */
+export const STATE_MARKER = 'state';
+export const REPLY_MARKER = 'reply';
+export const NOTE_MARKER = 'note';

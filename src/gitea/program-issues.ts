@@ -1,49 +1,81 @@
 import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { MarkerSeal } from '../domain/text/marker.js';
 import { type GiteaClient, repoRef } from './client.js';
 import type { LabelCatalog } from './labels.js';
 
-export type ProgramIssue = { title: string; body: string; labels: string[] };
+/** A hidden fact the bot writes into a program issue it opens, signed when written (`kind`, one-line payload). */
+export type IssueMarker = { kind: string; payload: string };
+
+export type ProgramIssue = { title: string; body: string; labels: string[]; markers?: IssueMarker[] };
+
+export const PROGRAM_ISSUE_MARKER = 'program-issue';
 
 const keyOf = (key: string) => `ob:program-issue:${key}`;
-const markerOf = (key: string) => `<!-- operator-bot:program-issue ${key} -->`;
+
+export type ProgramIssueDeps = {
+  gitea: GiteaClient;
+  labels: LabelCatalog;
+  redis: Redis;
+  programRepo: string;
+  botLogin: string;
+  seal: MarkerSeal;
+  log: Logger;
+};
 
 /**
  * Opens the program repo's issue for `key` (a week's reminders, a month's payroll) or edits it if
- * it exists: found by the number remembered in Redis, else by the hidden marker in its body
- * (so a lost Redis does not open a second one). Returns the issue number.
+ * it exists: found by the number remembered in Redis, else by its title, its author (the bot
+ * account: an issue a person opened with the same title and a copied marker is an impostor,
+ * skipped and logged) and its signed marker — so a lost Redis does not open a second one.
  */
-export function createProgramIssues(
-  gitea: GiteaClient,
-  labels: LabelCatalog,
-  redis: Redis,
-  programRepo: string,
-) {
+export function createProgramIssues(deps: ProgramIssueDeps) {
+  const { gitea, redis, programRepo } = deps;
   const repo = repoRef(programRepo);
+  const bodyOf = (key: string, issue: ProgramIssue) =>
+    [
+      issue.body,
+      '',
+      ...(issue.markers ?? []).map((m) => deps.seal.seal(m.kind, m.payload, programRepo)),
+      deps.seal.seal(PROGRAM_ISSUE_MARKER, key, programRepo),
+    ].join('\n');
   return {
-    async upsert(key: string, issue: ProgramIssue): Promise<number> {
-      const body = `${issue.body}\n\n${markerOf(key)}`;
+    /** Writes the issue; returns its number and the body as written (with its signed markers). */
+    async upsert(key: string, issue: ProgramIssue): Promise<{ number: number; body: string }> {
+      const body = bodyOf(key, issue);
       const known = Number(await redis.get(keyOf(key))) || (await find(key, issue.title));
       if (known) {
         await gitea.editIssue(repo, known, { title: issue.title, body });
         await redis.set(keyOf(key), known);
-        return known;
+        return { number: known, body };
       }
       const labelIds = await Promise.all(
-        issue.labels.map(async (name) => (await labels.ensure(repo, name)).id ?? 0),
+        issue.labels.map(async (name) => (await deps.labels.ensure(repo, name)).id ?? 0),
       );
       const created = await gitea.createIssue(repo, { title: issue.title, body, labels: labelIds });
       await redis.set(keyOf(key), created.number ?? 0);
-      return created.number ?? 0;
+      return { number: created.number ?? 0, body };
     },
     /** Whether the issue for `key` was opened (as far as Redis remembers). */
     exists: async (key: string) => (await redis.exists(keyOf(key))) === 1,
   };
 
-  /** Titles are stable per key (`Payroll 2026-11`), so Gitea's search by title finds it; the marker confirms. */
+  /** Titles are stable per key (`Payroll 2026-11`), so Gitea's search by title finds it; author and marker confirm. */
   async function find(key: string, title: string): Promise<number | undefined> {
-    const marker = markerOf(key);
-    const found = (await gitea.searchIssues(repo, title)).find((i) => i.body?.includes(marker));
-    return found?.number;
+    for (const candidate of await gitea.searchIssues(repo, title)) {
+      const author = candidate.user?.login ?? '';
+      if (author.toLowerCase() !== deps.botLogin.toLowerCase()) {
+        if (candidate.title === title)
+          deps.log.warn(
+            { issue: candidate.number, author, key },
+            'skipped an issue titled like a program issue that the bot did not open (impostor)',
+          );
+        continue;
+      }
+      if (deps.seal.read(candidate.body ?? '', PROGRAM_ISSUE_MARKER, programRepo).includes(key))
+        return candidate.number;
+    }
+    return undefined;
   }
 }
 

@@ -1,31 +1,53 @@
 import type { Redis } from 'ioredis';
-import { NOTE_MARKER, REPLY_MARKER, STATE_MARKER } from '../engine/effects.js';
+import type { MarkerSeal } from '../domain/text/marker.js';
+import { markerJson } from '../domain/text/marker-json.js';
+import { NOTE_MARKER, REPLY_MARKER, STATE_MARKER, type StatusMarker } from '../engine/effects.js';
 import { type Comment, type GiteaClient, GiteaError, type RepoRef } from './client.js';
 import type { LabelCatalog } from './labels.js';
 
-export type WriterDeps = { gitea: GiteaClient; labels: LabelCatalog; redis: Redis; botLogin: string };
+export type WriterDeps = {
+  gitea: GiteaClient;
+  labels: LabelCatalog;
+  redis: Redis;
+  botLogin: string;
+  /** Signs the markers the writer puts into comments and verifies the ones it finds. */
+  seal: MarkerSeal;
+};
 
 const statusKey = (repo: RepoRef, issue: number, workflow: string) =>
   `ob:status-comment:${repo.owner}/${repo.name}#${issue}:${workflow}`;
 const postedKey = (repo: RepoRef, issue: number) => `ob:posted:${repo.owner}/${repo.name}#${issue}`;
 
-export const replyMarker = (commentId: number) => `<!-- ${REPLY_MARKER} ${commentId} -->`;
-export const noteMarker = (key: string) => `<!-- ${NOTE_MARKER} ${key} -->`;
-const statusMarkerPrefix = (workflow: string) =>
-  `<!-- ${STATE_MARKER} {"workflow":${JSON.stringify(workflow)}`;
+/** Where a comment marker is valid: the issue it was written in. */
+export const commentPlace = (repo: RepoRef, issue: number) => `${repo.owner}/${repo.name}#${issue}`;
 
 /**
  * Idempotent writes to one issue: the status comment is found by its marker and edited, a reply
  * carries the id of the command it answers and is never posted twice, labels are set, not toggled.
+ * A marker counts only in the bot's own comments and only when its MAC verifies for this issue,
+ * so text a person typed, pasted or edited in cannot pass for one.
  */
 export function createIssueWriter(deps: WriterDeps, repo: RepoRef, issue: number) {
+  const place = commentPlace(repo, issue);
   let comments: Promise<Comment[]> | undefined;
   const botComments = async () => {
     comments ??= deps.gitea.listComments(repo, issue);
     return (await comments).filter((c) => c.user?.login === deps.botLogin);
   };
+  const hasMarker = (body: string | undefined, kind: string, payload: string) =>
+    deps.seal.read(body ?? '', kind, place).includes(payload);
+  const isStatusOf = (body: string | undefined, workflow: string) =>
+    deps.seal.read(body ?? '', STATE_MARKER, place).some((payload) => {
+      try {
+        return (JSON.parse(payload) as { workflow?: unknown }).workflow === workflow;
+      } catch {
+        return false;
+      }
+    });
 
-  async function upsertStatusComment(workflow: string, body: string): Promise<number> {
+  /** Writes the workflow's status comment, `body` followed by its signed state marker. */
+  async function upsertStatusComment(workflow: string, text: string, marker: StatusMarker): Promise<number> {
+    const body = `${text}\n\n${deps.seal.seal(STATE_MARKER, markerJson({ ...marker, workflow }), place)}`;
     const key = statusKey(repo, issue, workflow);
     const cached = Number(await deps.redis.get(key));
     if (cached) {
@@ -38,7 +60,7 @@ export function createIssueWriter(deps: WriterDeps, repo: RepoRef, issue: number
         comments = undefined;
       }
     }
-    const existing = (await botComments()).find((c) => c.body?.includes(statusMarkerPrefix(workflow)));
+    const existing = (await botComments()).find((c) => isStatusOf(c.body, workflow));
     if (existing?.id) {
       if (existing.body !== body) await deps.gitea.editComment(repo, existing.id, body);
       await deps.redis.set(key, existing.id);
@@ -49,19 +71,18 @@ export function createIssueWriter(deps: WriterDeps, repo: RepoRef, issue: number
     return created.id ?? 0;
   }
 
-  /** Posts a comment once per key: the key is remembered in Redis and written into the comment as a marker. */
-  async function postOnce(key: string, marker: string, body: string): Promise<void> {
+  /** Posts a comment once per key: the key is remembered in Redis and written into the comment as a signed marker. */
+  async function postOnce(kind: string, key: string, body: string): Promise<void> {
     const posted = postedKey(repo, issue);
-    if (await deps.redis.sismember(posted, key)) return;
-    if (!(await botComments()).some((c) => c.body?.includes(marker))) {
-      await deps.gitea.createComment(repo, issue, `${body}\n\n${marker}`);
+    if (await deps.redis.sismember(posted, `${kind}-${key}`)) return;
+    if (!(await botComments()).some((c) => hasMarker(c.body, kind, key))) {
+      await deps.gitea.createComment(repo, issue, `${body}\n\n${deps.seal.seal(kind, key, place)}`);
     }
-    await deps.redis.sadd(posted, key);
+    await deps.redis.sadd(posted, `${kind}-${key}`);
   }
 
-  const reply = (toCommentId: number, body: string) =>
-    postOnce(`reply-${toCommentId}`, replyMarker(toCommentId), body);
-  const note = (key: string, body: string) => postOnce(`note-${key}`, noteMarker(key), body);
+  const reply = (toCommentId: number, body: string) => postOnce(REPLY_MARKER, String(toCommentId), body);
+  const note = (key: string, body: string) => postOnce(NOTE_MARKER, key, body);
 
   /** Puts `label` on the issue and removes every other label of its scope. */
   async function setStateLabel(scope: string, label: string): Promise<void> {

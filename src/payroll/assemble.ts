@@ -37,7 +37,8 @@ export function payrollInput(month: string, sources: PayrollSources, config: Pro
     };
   });
   const alerts = sources.alerts
-    .filter((alert) => alert.severity === 'critical' && alert.login !== '')
+    // Judged against the highest severity the alert ever had: lowering it later does not take it out.
+    .filter((alert) => (alert.peakSeverity ?? alert.severity) === 'critical' && alert.login !== '')
     .map((alert) => {
       const byOperator = alert.acknowledgedBy?.toLowerCase() === alert.login.toLowerCase();
       return {

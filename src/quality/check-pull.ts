@@ -7,7 +7,6 @@ import {
   qualityVerdict,
   referencesIssue,
 } from '../domain/quality/index.js';
-import { STATE_MARKER } from '../engine/effects.js';
 import { type GiteaClient, repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { IssueWriter } from '../gitea/writer.js';
@@ -40,16 +39,11 @@ export function createPullChecker(gitea: GiteaClient, giteaUrl: string) {
       description: verdict.description,
       ...(event.issue.url ? { target_url: event.issue.url } : {}),
     });
-    const marker = JSON.stringify({
-      workflow: 'quality',
+    await writer.upsertStatusComment('quality', formatQualityComment(verdict, event.issue.number), {
       state: verdict.state,
       version: 0,
       updatedAt: event.at,
     });
-    await writer.upsertStatusComment(
-      'quality',
-      `${formatQualityComment(verdict, event.issue.number)}\n<!-- ${STATE_MARKER} ${marker} -->`,
-    );
   };
 }
 

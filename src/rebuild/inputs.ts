@@ -1,4 +1,5 @@
 import type { Comment, Issue } from 'gitea-js';
+import type { MarkerSeal } from '../domain/text/marker.js';
 import { STATE_MARKER } from '../engine/effects.js';
 import { type ActedInput, actedInputSchema, BODY_INPUT, digestOf } from '../engine/inputs.js';
 import type { BotEvent } from '../gitea/event.js';
@@ -12,26 +13,32 @@ export type CheckedInputs = {
   recorded: Map<number, string>;
 };
 
-const MARKER = new RegExp(`<!-- ${STATE_MARKER} (\\{.*\\}) -->`);
+/** The payloads of the state markers in a comment whose MAC verifies for this issue (src/domain/text/marker.ts). */
+export type ReadStateMarkers = (body: string) => string[];
+
+/** Reads the verified state markers of one issue's comments with the bot's seal. */
+export const stateMarkerReader =
+  (seal: MarkerSeal, place: string): ReadStateMarkers =>
+  (body) =>
+    seal.read(body, STATE_MARKER, place);
 
 /** The inputs recorded in the bot's status comments of one issue, and each workflow's state there. */
-export function recordedInputs(comments: readonly Comment[], botLogin: string) {
+export function recordedInputs(comments: readonly Comment[], botLogin: string, read: ReadStateMarkers) {
   const inputs: Record<string, ActedInput> = {};
   const states: { workflow: string; state: string }[] = [];
   for (const comment of comments) {
     if (comment.user?.login?.toLowerCase() !== botLogin.toLowerCase()) continue;
-    const json = MARKER.exec(comment.body ?? '')?.[1];
-    if (!json) continue;
-    try {
-      const marker = JSON.parse(json) as { workflow?: string; state?: string; inputs?: unknown };
-      if (marker.workflow && marker.state) states.push({ workflow: marker.workflow, state: marker.state });
-      for (const [key, value] of Object.entries((marker.inputs ?? {}) as Record<string, unknown>)) {
-        const input = actedInputSchema.safeParse(value);
-        if (input.success) inputs[key] = input.data;
+    for (const json of read(comment.body ?? ''))
+      try {
+        const marker = JSON.parse(json) as { workflow?: string; state?: string; inputs?: unknown };
+        if (marker.workflow && marker.state) states.push({ workflow: marker.workflow, state: marker.state });
+        for (const [key, value] of Object.entries((marker.inputs ?? {}) as Record<string, unknown>)) {
+          const input = actedInputSchema.safeParse(value);
+          if (input.success) inputs[key] = input.data;
+        }
+      } catch {
+        // A marker that is not JSON was not written by this bot version: nothing recorded.
       }
-    } catch {
-      // A marker that is not JSON was not written by this bot version: nothing recorded.
-    }
   }
   return { inputs, states };
 }
@@ -49,8 +56,9 @@ export function checkInputs(
   comments: readonly Comment[],
   botLogin: string,
   isFinal: (workflow: string, state: string) => boolean,
+  read: ReadStateMarkers,
 ): CheckedInputs {
-  const { inputs, states } = recordedInputs(comments, botLogin);
+  const { inputs, states } = recordedInputs(comments, botLogin, read);
   const findings: string[] = [];
   const byId = new Map(comments.map((c) => [String(c.id), c]));
   const recorded = new Map<number, string>();

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ProgramConfig } from '../config/program.js';
 import { createCore } from '../core.js';
+import { createMarkerSeal } from '../domain/text/marker.js';
 import { type GiteaClient, repoRef } from '../gitea/client.js';
 import { dryRunClient } from '../gitea/dry-run.js';
 import type { BotEvent } from '../gitea/event.js';
@@ -9,7 +10,7 @@ import type { Templates } from '../templates.js';
 import type { DelayedEvent } from '../worker/handle-event.js';
 import { loadWorkflows } from '../workflows/registry.js';
 import { historyEvents, type TimelineEntry } from './history.js';
-import { asRecorded, checkInputs } from './inputs.js';
+import { asRecorded, checkInputs, stateMarkerReader } from './inputs.js';
 import { replayHistory } from './replay.js';
 
 export type RebuildOptions = {
@@ -20,6 +21,8 @@ export type RebuildOptions = {
   programRepo: string;
   repos: string[];
   botLogin: string;
+  /** The secret of the bot's marker MACs (the same as the worker's, or no marker verifies). */
+  markerSecret: string;
   log: Logger;
   now: string;
   /** Timers still in the future after the replay: scheduled for real. */
@@ -57,6 +60,7 @@ export async function rebuild(
   const definitions = loadWorkflows(options.templates, options.config).map((w) => w.definition);
   const isFinal = (workflow: string, state: string) =>
     definitions.find((d) => d.name === workflow)?.states[state]?.final === true;
+  const seal = createMarkerSeal(options.markerSecret);
   let issues = 0;
   for (const repo of options.repos) {
     for (let page = 1; ; page++) {
@@ -68,7 +72,8 @@ export async function rebuild(
           allTimeline(options.gitea, repo, number),
         ]);
         // Replay what the bot acted on, not what the text says now (edited or deleted since).
-        const checked = checkInputs(`${repo}#${number}`, issue, comments, options.botLogin, isFinal);
+        const read = stateMarkerReader(seal, `${repo}#${number}`);
+        const checked = checkInputs(`${repo}#${number}`, issue, comments, options.botLogin, isFinal, read);
         findings.push(...checked.findings);
         if (!checked.skipIssue)
           events.push(
@@ -91,6 +96,7 @@ export async function rebuild(
     templates: options.templates,
     programRepo: options.programRepo,
     botLogin: options.botLogin,
+    markerSecret: options.markerSecret,
     replaying: true,
     enqueueAt: async (timer) => {
       if (!timers.some((t) => t.jobId === timer.jobId)) timers.push(timer);

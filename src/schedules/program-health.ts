@@ -5,6 +5,7 @@ import type { OperatorRecord } from '../domain/registry.js';
 import { addMonthsTo, isoWeekEnd, isoWeekStart, monthlyMetrics, monthOf } from '../domain/reports/index.js';
 import { requireMonth } from '../domain/reports/month.js';
 import type { StoredReport } from '../domain/reports/stored.js';
+import { escapeText, trusted } from '../domain/text/markdown.js';
 import type { Render } from '../engine/module.js';
 import type { ProgramIssue } from '../gitea/program-issues.js';
 
@@ -127,8 +128,16 @@ export function programHealth(input: ProgramHealthInput): ProgramHealth {
     month,
     from: isoDay(calendar.firstDay),
     to: isoDay(calendar.lastDay),
-    measures,
-    lists: measures.filter((m) => m.items.length > 0).map((m) => ({ title: m.itemsTitle, items: m.items })),
+    // Every measure is the bot's text; the one piece a person wrote, a region's name, is escaped where it is put in.
+    measures: measures.map((m) => ({
+      ...m,
+      value: trusted(m.value),
+      target: trusted(m.target),
+      definition: trusted(m.definition),
+    })),
+    lists: measures
+      .filter((m) => m.items.length > 0)
+      .map((m) => ({ title: m.itemsTitle, items: m.items.map(trusted) })),
     allOk: measures.every((m) => m.ok),
     warnings: measures.filter((m) => !m.ok).length,
     total: measures.length,
@@ -356,7 +365,7 @@ function thinRegionsMeasure(
     ok: thin.length === 0,
     items: thin.map(
       (region) =>
-        `${region.name} — ${region.logins.length === 0 ? 'no active operator' : region.logins.map((l) => `@${l}`).join(', ')}`,
+        `${escapeText(region.name, 80)} — ${region.logins.length === 0 ? 'no active operator' : region.logins.map((l) => `@${l}`).join(', ')}`,
     ),
     itemsTitle: `Regions with fewer than ${targets.minOperatorsPerRegion} active operators`,
     definition:

@@ -59,7 +59,7 @@ export function createScheduleRunner(deps: ScheduleDeps) {
     );
     if (statuses.length === 0) return;
     const reminders = rotationReminders(now, statuses);
-    const number = await deps.programIssues.upsert(reminders.key, reminders.issue);
+    const { number } = await deps.programIssues.upsert(reminders.key, reminders.issue);
     for (const note of reminders.notes) await deps.noteInProgramIssue(number, note.key, note.body);
   }
 
@@ -95,7 +95,7 @@ export function createScheduleRunner(deps: ScheduleDeps) {
     const opened = await deps.programIssues.exists(reminderKey(previousIsoWeek(now)));
     const reminder = weeklyReminder(now, operators, reported, deps.render, opened);
     if (!reminder.issue) return;
-    const number = await deps.programIssues.upsert(reminder.key, reminder.issue);
+    const { number } = await deps.programIssues.upsert(reminder.key, reminder.issue);
     deps.log.info(
       { week: reminder.week, missing: reminder.missing.length, issue: number },
       'weekly reminder',

@@ -3,11 +3,12 @@ import { decideCommands } from '../commands/decide.js';
 import type { ProgramCommand } from '../commands/types.js';
 import type { ProgramConfig } from '../config/program.js';
 import { mentionedLogins } from '../domain/commands/mentions.js';
+import { trustedBody } from '../domain/text/trusted-body.js';
 import { commandNames } from '../engine/commands.js';
 import { decide } from '../engine/decide.js';
 import type { Effect } from '../engine/effects.js';
 import type { FactServices, Facts, Render, WorkflowModule } from '../engine/module.js';
-import { APPLICATION_TRIGGER, unlabelledApplication } from '../engine/relevance.js';
+import { APPLICATION_TRIGGER, inProgramRepos, unlabelledApplication } from '../engine/relevance.js';
 import { repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { MaintainerCheck } from '../gitea/roles.js';
@@ -56,6 +57,8 @@ export type HandlerDeps = {
   notify: (notification: Notification) => Promise<{ channel: string; ok: boolean; error?: string }[]>;
   openIssues: OpenIssueIndex;
   writer: WriterDeps;
+  /** PROGRAM_REPO and `program.repos`: the only repositories whose issues and commands count. */
+  programRepos: readonly string[];
   isMaintainer: MaintainerCheck;
   enqueueAt: (timer: DelayedEvent) => Promise<void>;
   log: Logger;
@@ -67,6 +70,10 @@ export function createEventHandler(deps: HandlerDeps) {
     if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())
       return;
     const log = deps.log.child({ deliveryId: event.deliveryId, repo: event.repo, issue: event.issue.number });
+    event = {
+      ...event,
+      issue: { ...event.issue, body: trustedBody(event.issue.body, deps.writer.seal, event.repo) },
+    };
     const writer = createIssueWriter(deps.writer, repoRef(event.repo), event.issue.number);
     const self = issueKey(event.repo, event.issue.number);
     if (event.timer?.workflow === PING_TIMER) {
@@ -76,6 +83,10 @@ export function createEventHandler(deps: HandlerDeps) {
     if (event.kind === 'comment.created') await answerPings(deps.pings, event);
     if (event.kind === 'pull.updated') {
       await deps.checkPull(event, writer);
+      return;
+    }
+    if (!inProgramRepos(event.repo, deps.programRepos)) {
+      log.info({ kind: event.kind }, 'ignored: not a program repository (PROGRAM_REPO, program.repos)');
       return;
     }
     if (unlabelledApplication(event)) {
@@ -183,7 +194,7 @@ export function createEventHandler(deps: HandlerDeps) {
       case 'setStateLabel':
         return writer.setStateLabel(effect.scope, effect.label);
       case 'upsertStatusComment':
-        await writer.upsertStatusComment(workflow, effect.body);
+        await writer.upsertStatusComment(workflow, effect.body, effect.marker);
         return;
       case 'reply':
         return writer.reply(effect.toCommentId, effect.body);

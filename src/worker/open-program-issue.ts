@@ -17,7 +17,7 @@ export function createProgramIssueOpener(deps: {
   enqueueAt: (job: DelayedEvent) => Promise<void>;
 }) {
   return async (effect: OpenProgramIssue, cause: { actor: string; at: string }): Promise<number> => {
-    const number = await deps.programIssues.upsert(effect.key, effect.issue);
+    const { number, body } = await deps.programIssues.upsert(effect.key, effect.issue);
     if (!effect.start) return number;
     const event: BotEvent = {
       kind: 'issue.opened',
@@ -26,7 +26,7 @@ export function createProgramIssueOpener(deps: {
         number,
         id: number,
         title: effect.issue.title,
-        body: effect.issue.body,
+        body,
         author: deps.botLogin,
         state: 'open',
         labels: effect.issue.labels,

@@ -126,7 +126,7 @@ describe('the monthly payroll issue', () => {
 
     await core.handle(command(issue, 'maint', '/adjust @alice +10 on-call cover on Nov 28'));
     expect(row(issue, 'alice')).toContain('**$260.00**');
-    expect(table(issue)).toContain('@maint adjusted @alice by $10.00: on-call cover on Nov 28');
+    expect(table(issue)).toContain('@maint adjusted @alice by $10.00: `on-call cover on Nov 28`');
 
     await core.handle(command(issue, 'maint', '/approve'));
     await core.handle(command(issue, 'maint', '/approve'));

@@ -113,6 +113,7 @@ async function rebuildFromGitea() {
     programRepo: PROGRAM_REPO,
     repos: [PROGRAM_REPO],
     botLogin: gitea().botLogin,
+    markerSecret: gitea().token,
     log: createLogger('silent'),
     now: clock.toISOString(), // no timer the live bot has not fired yet
     scheduleFuture: async () => undefined,

@@ -179,6 +179,7 @@ describe('rebuild', () => {
       programRepo: PROGRAM_REPO,
       repos: [PROGRAM_REPO],
       botLogin: 'operator-bot',
+      markerSecret: gitea().token,
       log: createLogger('silent'),
       now: '2026-11-25T00:00:00.000Z',
       scheduleFuture: async (timer) => {

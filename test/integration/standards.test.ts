@@ -96,7 +96,7 @@ describe('maintainer pings answered within 24 hours', () => {
 
   it.each([
     ['/ping', 'write `/ping @operator'],
-    ['/ping @carol hello', '@carol is not an operator'],
+    ['/ping @carol hello', '`@\u200bcarol` is not an operator'],
   ])('%s is refused with the reason', async (body, reason) => {
     const core = await setUp();
     await core.handle(say('maint', body, '2026-11-10T09:00:00Z'));

@@ -4,7 +4,7 @@ import { defaultProgramConfig } from '../../src/config/program.js';
 import { createCore } from '../../src/core.js';
 import { createGiteaClient } from '../../src/gitea/client.js';
 import { normalizeDelivery } from '../../src/gitea/normalize.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { loadTemplates } from '../../src/templates.js';
 import type { DelayedEvent } from '../../src/worker/handle-event.js';
 import { PROGRAM_REPO } from './bot.js';
@@ -12,7 +12,12 @@ import { type DeliveryPayload, deliveryEvent } from './deliveries.js';
 import type { FakeGitea } from './gitea/index.js';
 
 /** The worker's road without the queue: for tests that drive events and schedules one by one. */
-export function testCore(redis: Redis, gitea: FakeGitea, config: ProgramConfig = defaultProgramConfig()) {
+export function testCore(
+  redis: Redis,
+  gitea: FakeGitea,
+  config: ProgramConfig = defaultProgramConfig(),
+  log: Logger = createLogger('silent'),
+) {
   const timers: DelayedEvent[] = [];
   const core = createCore({
     redis,
@@ -21,10 +26,11 @@ export function testCore(redis: Redis, gitea: FakeGitea, config: ProgramConfig =
     templates: loadTemplates(),
     programRepo: PROGRAM_REPO,
     botLogin: gitea.botLogin,
+    markerSecret: gitea.token,
     enqueueAt: async (timer) => {
       timers.push(timer);
     },
-    log: createLogger('silent'),
+    log,
   });
   return {
     ...core,

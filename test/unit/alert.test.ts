@@ -87,7 +87,13 @@ describe('alert: opening', () => {
     expect(of(effects, 'recordAlert')).toEqual([
       {
         type: 'recordAlert',
-        alert: { issue: 'fleet/program#7', login: 'bob', severity: 'critical', openedAt: OPENED },
+        alert: {
+          issue: 'fleet/program#7',
+          login: 'bob',
+          severity: 'critical',
+          peakSeverity: 'critical',
+          openedAt: OPENED,
+        },
       },
     ]);
   });
@@ -157,7 +163,8 @@ describe('alert: escalation', () => {
       start: true,
       issue: { title: 'Termination proposed: @bob', labels: ['exit-notice'] },
     });
-    expect(opened.issue.body).toContain('"mode":"proposed"');
+    // The termination is a marker the program issue writer signs (src/gitea/program-issues.ts).
+    expect(opened.issue.markers?.[0]?.payload).toContain('"mode":"proposed"');
     expect(text(proposal.effects, 'postNote')).toContain('termination review was proposed');
     expect(proposal.instance?.state).toBe('escalated');
     const again = timer(proposal.instance, 'unresponsive', '2026-11-23T10:00:00.000Z');
@@ -180,6 +187,7 @@ describe('alert: acknowledgement and response time', () => {
           issue: 'fleet/program#7',
           login: 'bob',
           severity: 'critical',
+          peakSeverity: 'critical',
           openedAt: OPENED,
           acknowledgedAt: at,
           acknowledgedBy: 'bob',
@@ -229,15 +237,30 @@ describe('alert: acknowledgement and response time', () => {
     expect(of(changed.effects, 'scheduleTimer')).toEqual([
       expect.objectContaining({ name: 'ackDeadline', dueAt: '2026-11-20T14:00:00.000Z' }),
     ]);
+    // The bonus is judged against the highest severity the alert ever had.
+    expect(of(changed.effects, 'recordAlert')).toEqual([
+      expect.objectContaining({
+        alert: expect.objectContaining({ severity: 'warning', peakSeverity: 'critical' }),
+      }),
+    ]);
+  });
+
+  it('the responsible operator may not lower the severity (only maintainers change it)', () => {
+    const { instance } = openAlert();
+    const lowered = command(instance, 'bob', '/severity warning', '2026-11-20T10:05:00.000Z');
+    expect(lowered.instance?.data).toMatchObject({ severity: 'critical' });
+    expect(text(lowered.effects, 'reply')).toContain('only a maintainer may use this here.');
   });
 
   it.each([['/severity'], ['/severity urgent']])('%s is refused with the fix', (body) => {
     const { instance } = openAlert();
-    expect(text(command(instance, 'bob', body, OPENED).effects, 'reply')).toContain('`/severity critical`');
+    expect(text(command(instance, 'maint', body, OPENED, ['maintainer']).effects, 'reply')).toContain(
+      '`/severity critical`',
+    );
   });
 });
 
-// From INTERFACE.md: /ack, /resolve, /severity by the responsible operator or a maintainer.
+// From INTERFACE.md: /ack, /resolve by the responsible operator or a maintainer; /severity by a maintainer (#14).
 const PEOPLE: Record<string, Role[]> = { bob: [], maint: ['maintainer'], carol: [] };
 const COMMANDS = [
   { body: '/ack', states: ['open', 'escalated'] },
@@ -251,7 +274,9 @@ const cases = COMMANDS.flatMap((c) =>
       ...c,
       state,
       person,
-      allowed: c.states.includes(state) && person !== 'carol',
+      allowed:
+        c.states.includes(state) &&
+        (person === 'maint' || (person === 'bob' && !c.body.startsWith('/severity'))),
     })),
   ),
 );
@@ -269,7 +294,7 @@ describe('alert: every command × state × role', () => {
     else {
       expect(result.instance?.version).toBe(instance.version);
       expect(text(result.effects, 'reply')).toMatch(
-        /only the responsible operator or a maintainer|not possible/,
+        /only the responsible operator or a maintainer|only a maintainer|not possible/,
       );
     }
   });

@@ -34,12 +34,12 @@ describe('decide (the engine, on the onboarding workflow)', () => {
     expect(instance?.updatedAt).toBe('2026-11-20T10:00:00.000Z');
     expect(effects.map((e) => e.type)).toEqual(['setStateLabel', 'upsertStatusComment']);
     expect(effects[0]).toEqual({ type: 'setStateLabel', scope: 'onboarding', label: 'onboarding/screening' });
-    const status = effects[1] as { body: string };
+    const status = effects[1] as { body: string; marker: unknown };
     expect(status.body).toContain('@alice');
     expect(status.body).not.toContain('{{');
-    const marker = /<!-- operator-bot:state (\{.*\}) -->/.exec(status.body)?.[1] ?? '';
-    expect(JSON.parse(marker)).toEqual({
-      workflow: 'onboarding',
+    // The writer appends the marker, signed (src/gitea/writer.ts); decide only says what it records.
+    expect(status.body).not.toContain('<!--');
+    expect(status.marker).toEqual({
       state: 'screening',
       version: 1,
       updatedAt: '2026-11-20T10:00:00.000Z',

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { createMarkerSeal } from '../../src/domain/text/marker.js';
 import { digestOf } from '../../src/engine/inputs.js';
-import { checkInputs, recordedInputs } from '../../src/rebuild/inputs.js';
+import { checkInputs, recordedInputs, stateMarkerReader } from '../../src/rebuild/inputs.js';
 
+const seal = createMarkerSeal('test-secret');
+const PLACE = 'fleet/program#7';
+const read = stateMarkerReader(seal, PLACE);
 const marker = (inputs: object, state = 'certification') =>
-  `status\n\n<!-- operator-bot:state ${JSON.stringify({ workflow: 'onboarding', state, version: 3, updatedAt: '2026-09-12T10:00:00.000Z', inputs })} -->`;
+  `status\n\n${seal.seal('state', JSON.stringify({ workflow: 'onboarding', state, version: 3, updatedAt: '2026-09-12T10:00:00.000Z', inputs }), PLACE)}`;
 const fleet = {
   digest: digestOf('/fleet a b'),
   at: '2026-09-12T09:00:00.000Z',
@@ -17,10 +21,16 @@ describe('the inputs rebuild reads from the bot’s markers', () => {
   it.each([
     ['a marker in the bot’s status comment', 'operator-bot', marker({ 5013: fleet }), { 5013: fleet }],
     ['a marker copied into someone else’s comment', 'mallory', marker({ 5013: fleet }), {}],
-    ['a marker that is not JSON', 'operator-bot', '<!-- operator-bot:state {"workflow": -->', {}],
+    ['a marker that is not JSON', 'operator-bot', seal.seal('state', '{"workflow":', PLACE), {}],
+    [
+      'a marker typed by a person (no valid MAC)',
+      'operator-bot',
+      marker({ 5013: fleet }).replace(/mac=[0-9a-f]+/, 'mac=0'),
+      {},
+    ],
     ['an input of the wrong shape', 'operator-bot', marker({ 5013: { digest: 1 } }), {}],
   ])('%s', (_, login, body, inputs) => {
-    expect(recordedInputs([{ id: 1, body, user: { login } }], 'operator-bot').inputs).toEqual(inputs);
+    expect(recordedInputs([{ id: 1, body, user: { login } }], 'operator-bot', read).inputs).toEqual(inputs);
   });
 
   it('leaves an unchanged history as it is, with nothing to report', () => {
@@ -32,7 +42,7 @@ describe('the inputs rebuild reads from the bot’s markers', () => {
         user: { login: 'operator-bot' },
       },
     ];
-    const checked = checkInputs('fleet/program#7', issue, comments, 'operator-bot', notFinal);
+    const checked = checkInputs('fleet/program#7', issue, comments, 'operator-bot', notFinal, read);
     expect(checked).toMatchObject({ comments, findings: [], skipIssue: false });
   });
 
@@ -44,7 +54,11 @@ describe('the inputs rebuild reads from the bot’s markers', () => {
         user: { login: 'operator-bot' },
       },
     ];
-    expect(checkInputs('fleet/program#7', issue, comments, 'operator-bot', notFinal).skipIssue).toBe(false);
-    expect(checkInputs('fleet/program#7', issue, comments, 'operator-bot', () => true).skipIssue).toBe(true);
+    expect(checkInputs('fleet/program#7', issue, comments, 'operator-bot', notFinal, read).skipIssue).toBe(
+      false,
+    );
+    expect(checkInputs('fleet/program#7', issue, comments, 'operator-bot', () => true, read).skipIssue).toBe(
+      true,
+    );
   });
 });

@@ -6,6 +6,8 @@ export const alertRecordSchema = z.object({
   issue: z.string(),
   login: z.string(),
   severity: severitySchema,
+  /** The highest severity the alert ever had: the response bonus is judged against it. */
+  peakSeverity: severitySchema.optional(),
   openedAt: z.string(),
   acknowledgedAt: z.string().optional(),
   acknowledgedBy: z.string().optional(),

@@ -4,6 +4,10 @@ export const SEVERITIES = ['critical', 'warning'] as const;
 export const severitySchema = z.enum(SEVERITIES);
 export type Severity = z.output<typeof severitySchema>;
 
+/** The higher of two severities (critical above warning). */
+export const higherSeverity = (a: Severity, b: Severity): Severity =>
+  a === 'critical' || b === 'critical' ? 'critical' : 'warning';
+
 /** The runbook's classes (PROGRAM.md, "Alerts and escalation"), each with the words that name it. */
 export const ALERT_CLASSES: { name: string; severity: Severity; pattern: RegExp }[] = [
   {

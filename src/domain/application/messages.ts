@@ -1,12 +1,9 @@
+import { inert } from '../text/inert.js';
 import { CHAINS } from './chains.js';
 import type { FieldKey } from './fields.js';
 
-/** An applicant's text quoted back in a code span: no markdown, no @-mentions, not too long. */
-export function quote(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').replace(/`/g, "'").trim();
-  const short = flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
-  return `\`${short}\``;
-}
+/** An applicant's text quoted back inert (src/domain/text/inert.ts), at most 60 characters. */
+export const quote = (text: string): string => inert(text, 60).text;
 
 /** How to answer each question, for the "missing" message. */
 const ASK: Readonly<Record<FieldKey, string>> = {

@@ -1,4 +1,5 @@
 import type { Effect } from '../../engine/effects.js';
+import { inert } from '../text/inert.js';
 import { type Termination, terminationMarker } from './termination-marker.js';
 
 /**
@@ -11,14 +12,17 @@ export function proposeTermination(termination: Termination & { key: string }): 
   const body = [
     `${what} of @${termination.login}${termination.mode === 'recorded' ? ` by @${termination.by}` : ''}.`,
     '',
-    `**Reason:** ${termination.reason}`,
-    '',
-    terminationMarker(marker),
+    `**Reason:** ${inert(termination.reason).text}`,
   ].join('\n');
   return {
     type: 'openProgramIssue',
     key,
-    issue: { title: `${what}: @${termination.login}`, body, labels: ['exit-notice'] },
+    issue: {
+      title: `${what}: @${termination.login}`,
+      body,
+      labels: ['exit-notice'],
+      markers: [terminationMarker(marker)],
+    },
     start: true,
   };
 }

@@ -1,8 +1,13 @@
-const MARKER = 'operator-bot:payroll';
+import { markerJson } from '../text/marker-json.js';
 
-/** The hidden line that makes an issue the payroll of a month (trusted only in issues the bot opened). */
-export const payrollMarker = (month: string) => `<!-- ${MARKER} ${JSON.stringify({ month })} -->`;
+/** The kind of the signed marker that makes an issue the payroll of a month. */
+export const PAYROLL_MARKER = 'payroll';
+const MARKER = `operator-bot:${PAYROLL_MARKER}`;
 
+/**
+ * The month of a payroll issue, from the issue body as the worker hands it to decide: only a
+ * signed marker in an issue the bot opened is there (src/domain/text/trusted-body.ts).
+ */
 export function readPayrollMonth(body: string): string | undefined {
   const json = new RegExp(`<!-- ${MARKER} (\\{.*?\\}) -->`).exec(body)?.[1];
   if (!json) return undefined;
@@ -30,10 +35,9 @@ export function payrollIssue(month: string) {
         'The table, the reasons behind every amount and the review are in the bot’s comment below.',
         '',
         'Maintainers: `/adjust @op ±AMOUNT REASON`, `/hold @op REASON`, `/unhold @op`, `/approve`, `/paid @op TX`, `/paid all TX`.',
-        '',
-        payrollMarker(month),
       ].join('\n'),
       labels: ['payroll'],
+      markers: [{ kind: PAYROLL_MARKER, payload: markerJson({ month }) }],
     },
   };
 }

@@ -1,6 +1,4 @@
-/** An operator's text quoted back in a code span: one line, no markdown, no @-mentions, not too long. */
-export function quote(text: string, max = 40): string {
-  const flat = text.replace(/\s+/g, ' ').replace(/`/g, "'").trim();
-  const short = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-  return `\`${short}\``;
-}
+import { inert } from '../text/inert.js';
+
+/** An operator's text quoted back inert (src/domain/text/inert.ts): one line, no markup, no mentions, capped. */
+export const quote = (text: string, max = 40): string => inert(text, max).text;

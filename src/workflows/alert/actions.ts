@@ -1,6 +1,6 @@
 import { parseAlertForm } from '../../domain/alerts/form.js';
 import type { AlertRecord } from '../../domain/alerts/record.js';
-import { classifyAlert, parseSeverity, type Severity } from '../../domain/alerts/severity.js';
+import { classifyAlert, higherSeverity, parseSeverity, type Severity } from '../../domain/alerts/severity.js';
 import { proposeTermination } from '../../domain/exit/open-termination.js';
 import { addMs, formatDuration, formatUtc } from '../../domain/time/format.js';
 import type { Effect } from '../../engine/effects.js';
@@ -21,6 +21,7 @@ function record(ctx: DecideContext, data: AlertData): Effect {
     issue: `${ctx.event.repo}#${ctx.event.issue.number}`,
     login: data.responsible ?? '',
     severity: data.severity,
+    peakSeverity: higherSeverity(data.peakSeverity ?? data.severity, data.severity),
     openedAt: data.openedAt,
     ...(data.acknowledgedAt ? { acknowledgedAt: data.acknowledgedAt } : {}),
     ...(data.acknowledgedBy ? { acknowledgedBy: data.acknowledgedBy } : {}),
@@ -48,6 +49,7 @@ function opening(ctx: DecideContext, openedAt: string) {
   });
   const data: AlertData = {
     severity,
+    peakSeverity: severity,
     because,
     openedAt,
     ackDeadline: deadlineFor(ctx, openedAt, severity),
@@ -163,6 +165,7 @@ export const alertActions: Record<string, Action> = {
     const changed = {
       ...data,
       severity,
+      peakSeverity: higherSeverity(data.peakSeverity ?? data.severity, severity),
       because: `changed by @${ctx.event.actor}`,
       ackDeadline: deadlineFor(ctx, data.openedAt, severity),
     };

@@ -5,6 +5,8 @@ import type { Instance } from '../../engine/instance.js';
 /** What the alert workflow remembers about one alert, inside its instance. */
 export const alertDataSchema = z.looseObject({
   severity: severitySchema,
+  /** The highest severity the alert ever had (a lowered critical alert still counts as critical). */
+  peakSeverity: severitySchema.optional(),
   because: z.string(),
   responsible: z.string().optional(),
   node: z.string().optional(),

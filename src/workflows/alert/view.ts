@@ -1,4 +1,5 @@
 import type { ProgramConfig } from '../../config/program.js';
+import { joinMarkdown, md } from '../../domain/text/markdown.js';
 import { formatDuration, formatUtc } from '../../domain/time/format.js';
 import type { Instance } from '../../engine/instance.js';
 import { alertData } from './data.js';
@@ -14,7 +15,7 @@ const TITLES: Record<string, string> = {
 export function alertStatusView(instance: Instance, config: ProgramConfig): Record<string, unknown> {
   const data = alertData(instance);
   const waiting = instance.state === 'open' || instance.state === 'escalated';
-  const who = data.responsible ? `@${data.responsible}` : 'the responsible operator (assign one)';
+  const who = data.responsible ? md`@${data.responsible}` : 'the responsible operator (assign one)';
   return {
     stateTitle: TITLES[instance.state] ?? instance.state,
     severity: data.severity,
@@ -25,17 +26,20 @@ export function alertStatusView(instance: Instance, config: ProgramConfig): Reco
     openedAt: formatUtc(data.openedAt),
     waiting,
     ackBy: waiting
-      ? `${who} must acknowledge with \`/ack\` by **${formatUtc(data.ackDeadline)}** (${formatDuration(config.alerts.ackWithin[data.severity])} for a ${data.severity} alert).`
+      ? md`${who} must acknowledge with ${md`\`/ack\``} by **${formatUtc(data.ackDeadline)}** (${formatDuration(config.alerts.ackWithin[data.severity])} for a ${data.severity} alert).`
       : undefined,
     escalation:
       data.level > 0
-        ? `level ${data.level}; ${config.escalation.contacts.map((c) => `@${c}`).join(' ')} called, again every ${formatDuration(config.alerts.escalateEvery)} until acknowledged`
+        ? md`level ${data.level}; ${joinMarkdown(
+            config.escalation.contacts.map((c) => md`@${c}`),
+            ' ',
+          )} called, again every ${formatDuration(config.alerts.escalateEvery)} until acknowledged`
         : undefined,
     acknowledged: data.acknowledgedAt
-      ? `by @${data.acknowledgedBy} at ${formatUtc(data.acknowledgedAt)} — response time ${formatDuration(data.responseMs ?? 0)}`
+      ? md`by @${data.acknowledgedBy} at ${formatUtc(data.acknowledgedAt)} — response time ${formatDuration(data.responseMs ?? 0)}`
       : undefined,
     resolved: data.resolvedAt
-      ? `by @${data.resolvedBy} at ${formatUtc(data.resolvedAt)}${data.resolution ? `: ${data.resolution}` : ''}`
+      ? md`by @${data.resolvedBy} at ${formatUtc(data.resolvedAt)}${data.resolution ? md`: ${data.resolution}` : ''}`
       : undefined,
   };
 }

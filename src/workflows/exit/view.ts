@@ -1,5 +1,6 @@
 import type { ProgramConfig } from '../../config/program.js';
 import { NOTICE_CHECKLIST, TERMINATION_CHECKLIST } from '../../domain/exit/checklist.js';
+import { md, trusted } from '../../domain/text/markdown.js';
 import { formatUtc } from '../../domain/time/format.js';
 import type { Instance } from '../../engine/instance.js';
 import { exitData } from './data.js';
@@ -24,8 +25,8 @@ export function exitStatusView(instance: Instance, _config: ProgramConfig): Reco
     const state = data.checklist[item];
     const done = (!rule?.byOperator || state?.done) && (!rule?.byMaintainer || state?.confirmed);
     const who = [
-      state?.done ? `done by @${state.done.by}` : '',
-      state?.confirmed ? `verified by @${state.confirmed.by}` : '',
+      state?.done ? md`done by @${state.done.by}` : '',
+      state?.confirmed ? md`verified by @${state.confirmed.by}` : '',
     ]
       .filter(Boolean)
       .join(', ');
@@ -35,8 +36,11 @@ export function exitStatusView(instance: Instance, _config: ProgramConfig): Reco
         : rule?.byMaintainer && !state?.confirmed
           ? `\`/confirm ${item}\``
           : '';
+    // Items, rule texts and the commands are the bot's own; the logins are Gitea's.
     return {
-      line: `[${done ? 'x' : ' '}] ${rule?.text}${who ? ` — ${who}` : ''}${!done && how ? ` (${how})` : ''}`,
+      line: trusted(
+        `[${done ? 'x' : ' '}] ${rule?.text}${who ? ` — ${who}` : ''}${!done && how ? ` (${how})` : ''}`,
+      ),
     };
   });
   const payment = data.payment;
@@ -46,7 +50,8 @@ export function exitStatusView(instance: Instance, _config: ProgramConfig): Reco
     termination: data.kind === 'termination',
     proposed: instance.state === 'proposed',
     reason: data.reason,
-    refusal: data.refusal,
+    // The bot's own sentence about the author, a Gitea login (exit/actions.ts).
+    refusal: data.refusal === undefined ? undefined : trusted(data.refusal),
     lastDay: data.lastDay ? formatUtc(data.lastDay) : undefined,
     showChecklist: data.kind !== 'refused' && instance.state !== 'proposed',
     checklist,
@@ -65,7 +70,7 @@ export function exitStatusView(instance: Instance, _config: ProgramConfig): Reco
         }
       : undefined,
     paid: data.paid
-      ? `${data.paid.tx} (recorded by @${data.paid.by} at ${formatUtc(data.paid.at)})`
+      ? md`${data.paid.tx} (recorded by @${data.paid.by} at ${formatUtc(data.paid.at)})`
       : undefined,
   };
 }

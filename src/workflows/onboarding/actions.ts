@@ -1,4 +1,5 @@
 import { mentionArg } from '../../domain/commands/mentions.js';
+import { inert, unknownLogin } from '../../domain/text/inert.js';
 import type { Action } from '../../engine/module.js';
 import { checkIssueApplication } from './application-check.js';
 import { onboardingData } from './data.js';
@@ -55,7 +56,7 @@ export const onboardingActions: Record<string, Action> = {
       return 'only a maintainer, or the mentor themselves, may start the shadow week.';
     }
     if (!isMaintainer && facts.mentioned[mentor.toLowerCase()]?.status !== 'active') {
-      return `@${mentor} is not an active certified operator.`;
+      return `${unknownLogin(mentor)} is not an active certified operator.`;
     }
     return {
       data: { mentor, shadowStartedAt: event.at, shadowDoneAt: undefined },
@@ -70,7 +71,10 @@ export const onboardingActions: Record<string, Action> = {
     const nodes = [...new Set(command?.args ?? [])];
     const needed = config.onboarding.testFleetNodes;
     if (nodes.length < needed) return `name at least ${needed} distinct nodes: \`/fleet node-1 node-2\`.`;
-    return { data: { fleet: nodes }, reply: `test fleet recorded: ${nodes.join(', ')}.` };
+    return {
+      data: { fleet: nodes },
+      reply: `test fleet recorded: ${nodes.map((node) => inert(node, 60).text).join(', ')}.`,
+    };
   },
 
   recordTasks: ({ command, config }) => {

@@ -1,4 +1,6 @@
 import type { ProgramConfig } from '../../config/program.js';
+import { inert } from '../../domain/text/inert.js';
+import { joinMarkdown, md, trusted } from '../../domain/text/markdown.js';
 import { formatUtc } from '../../domain/time/format.js';
 import type { Instance } from '../../engine/instance.js';
 import { onboardingData } from './data.js';
@@ -34,35 +36,43 @@ export function onboardingStatusView(instance: Instance, config: ProgramConfig):
   const phase = ['training', 'certification', 'active'].indexOf(instance.state);
   const training = [
     ...Array.from({ length: onboarding.modules }, (_, i) => ({
-      item: `${tick(modules.has(i + 1))} Training module ${i + 1}`,
+      item: trusted(`${tick(modules.has(i + 1))} Training module ${i + 1}`),
     })),
     {
-      item: `${tick((data.quizScore ?? -1) >= onboarding.quizPassPercent)} Fleet operations quiz ≥ ${onboarding.quizPassPercent}%${
+      item: md`${trusted(tick((data.quizScore ?? -1) >= onboarding.quizPassPercent))} Fleet operations quiz ≥ ${onboarding.quizPassPercent}%${
         data.quizScore !== undefined ? ` (last score ${data.quizScore}%)` : ''
       }`,
     },
     {
-      item: `${tick(data.shadowDoneAt !== undefined)} Shadow week${
-        data.mentor && shadowEnds ? ` with @${data.mentor}, ends ${formatUtc(shadowEnds)}` : ''
+      item: md`${trusted(tick(data.shadowDoneAt !== undefined))} Shadow week${
+        data.mentor && shadowEnds ? md` with @${data.mentor}, ends ${formatUtc(shadowEnds)}` : ''
       }`,
     },
   ];
   const certification = [
     {
-      item: `${tick(data.fleet.length >= onboarding.testFleetNodes)} Test fleet of ${onboarding.testFleetNodes} nodes${
-        data.fleet.length > 0 ? `: ${data.fleet.join(', ')}` : ''
+      item: md`${trusted(tick(data.fleet.length >= onboarding.testFleetNodes))} Test fleet of ${onboarding.testFleetNodes} nodes${
+        data.fleet.length > 0
+          ? md`: ${joinMarkdown(
+              data.fleet.map((node) => inert(node, 60)),
+              ', ',
+            )}`
+          : ''
       }`,
     },
     {
-      item: `${tick(data.tasks >= onboarding.requiredTasks)} ${data.tasks}/${onboarding.requiredTasks} dispatched tasks completed`,
+      item: md`${trusted(tick(data.tasks >= onboarding.requiredTasks))} ${data.tasks}/${onboarding.requiredTasks} dispatched tasks completed`,
     },
-    { item: `${tick(data.signoff !== undefined)} Sign-off${data.signoff ? ` by @${data.signoff.by}` : ''}` },
+    {
+      item: md`${trusted(tick(data.signoff !== undefined))} Sign-off${data.signoff ? md` by @${data.signoff.by}` : ''}`,
+    },
   ];
   return {
     applicant: data.applicant,
     stateTitle: TITLES[instance.state] ?? instance.state,
-    next: NEXT[instance.state],
-    problems: data.problems,
+    next: NEXT[instance.state] === undefined ? undefined : trusted(NEXT[instance.state] ?? ''),
+    // Problem messages are the bot's, with the applicant's answers quoted inert (application/messages.ts).
+    problems: data.problems.map((problem) => ({ ...problem, message: trusted(problem.message) })),
     hasProblems: data.problems.length > 0,
     showTraining: phase >= 0,
     training,

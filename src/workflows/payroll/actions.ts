@@ -4,6 +4,7 @@ import { isTxHash, txFormat } from '../../domain/payments/tx-hash.js';
 import { formatDollars, parseAmountCents } from '../../domain/payroll/amount.js';
 import type { Payroll } from '../../domain/payroll/index.js';
 import { readPayrollMonth } from '../../domain/payroll/marker.js';
+import { inert, unknownLogin } from '../../domain/text/inert.js';
 import type { Effect } from '../../engine/effects.js';
 import type { Action, ActionResult, DecideContext } from '../../engine/module.js';
 import { currentPayroll, snapshotOf, unpaidLines } from './compute.js';
@@ -110,13 +111,13 @@ export const payrollActions: Record<string, Action> = {
     const reason = ctx.command?.args.slice(2).join(' ').trim();
     if (!login || cents === undefined || !reason) return 'write `/adjust @operator +25 REASON` (or -10.50).';
     const line = lineOf(ctx, login);
-    if (!line) return `@${login} has no line this month.`;
+    if (!line) return `${unknownLogin(login)} has no line this month.`;
     const data = payrollData(ctx.instance);
     const adjustment = { login: line.operator, cents, reason, by: ctx.event.actor };
     return change(
       ctx,
       { ...data, adjustments: [...data.adjustments, adjustment] },
-      `@${ctx.event.actor} adjusted @${line.operator} by ${formatDollars(cents)}: ${reason}`,
+      `@${ctx.event.actor} adjusted @${line.operator} by ${formatDollars(cents)}: ${inert(reason).text}`,
     );
   },
 
@@ -125,14 +126,14 @@ export const payrollActions: Record<string, Action> = {
     const reason = ctx.command?.args.slice(1).join(' ').trim();
     if (!login || !reason) return 'write `/hold @operator REASON`.';
     const line = lineOf(ctx, login);
-    if (!line) return `@${login} has no line this month.`;
+    if (!line) return `${unknownLogin(login)} has no line this month.`;
     if (line.held) return `@${line.operator}'s line is held already.`;
     const data = payrollData(ctx.instance);
     const hold = { login: line.operator, reason, by: ctx.event.actor };
     return change(
       ctx,
       { ...data, holds: [...data.holds, hold] },
-      `@${ctx.event.actor} held @${line.operator}: ${reason}`,
+      `@${ctx.event.actor} held @${line.operator}: ${inert(reason).text}`,
     );
   },
 
@@ -141,7 +142,7 @@ export const payrollActions: Record<string, Action> = {
     if (!login) return 'write `/unhold @operator`.';
     const data = payrollData(ctx.instance);
     const holds = data.holds.filter((h) => h.login.toLowerCase() !== login.toLowerCase());
-    if (holds.length === data.holds.length) return `@${login}'s line is not held.`;
+    if (holds.length === data.holds.length) return `${unknownLogin(login)}: the line is not held.`;
     return change(ctx, { ...data, holds }, `@${ctx.event.actor} released @${login}'s line`);
   },
 
@@ -174,7 +175,7 @@ export const payrollActions: Record<string, Action> = {
         : unpaid.filter((line) => line.operator.toLowerCase() === login?.toLowerCase());
     if (who.toLowerCase() !== 'all') {
       const line = payroll.lines.find((l) => l.operator.toLowerCase() === login?.toLowerCase());
-      if (!line) return `@${login ?? who} has no line this month.`;
+      if (!line) return `${unknownLogin(login ?? who)} has no line this month.`;
       if (line.held) return `@${line.operator}'s line is held; /unhold it first.`;
       if (targets.length === 0) return `@${line.operator} is paid already — a payment is recorded once.`;
       if (!isTxHash(tx, line.chain as Chain))
@@ -182,7 +183,7 @@ export const payrollActions: Record<string, Action> = {
     } else if (targets.length === 0) {
       return unpaid.length === 0
         ? 'every payable line is paid already.'
-        : `\`${tx}\` is not a transaction id on the chains of the unpaid lines.`;
+        : `${inert(tx).text} is not a transaction id on the chains of the unpaid lines.`;
     }
     const data = payrollData(ctx.instance);
     const at = ctx.event.at;

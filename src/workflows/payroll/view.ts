@@ -1,6 +1,7 @@
 import type { ProgramConfig } from '../../config/program.js';
 import { formatDollars } from '../../domain/payroll/amount.js';
 import { payrollCsv, safeAirdropCsv } from '../../domain/payroll/export.js';
+import { md, trusted } from '../../domain/text/markdown.js';
 import { formatUtc } from '../../domain/time/format.js';
 import type { Instance } from '../../engine/instance.js';
 import { payrollData } from './data.js';
@@ -24,46 +25,52 @@ export function payrollStatusView(instance: Instance, config: ProgramConfig): Re
         : paid.has(line.operator.toLowerCase())
           ? '✅ paid at exit'
           : 'due';
+    // Every cell is the bot's: logins from the registry, amounts, the validated wallet.
     return {
-      cells: [
-        `@${line.operator}`,
-        line.status,
-        String(line.nodes),
-        `${line.activeDays}/${line.daysInMonth}`,
-        formatDollars(line.baseCents),
-        bonus(line.bonuses.uptime),
-        bonus(line.bonuses.completion),
-        bonus(line.bonuses.response),
-        bonus(line.bonuses.retention),
-        bonus(line.commissionCents),
-        line.adjustmentCents === 0 ? '—' : formatDollars(line.adjustmentCents),
-        `**${formatDollars(line.totalCents)}**`,
-        state,
-        line.chain,
-        `\`${line.wallet}\``,
-      ].join(' | '),
+      cells: trusted(
+        [
+          `@${line.operator}`,
+          line.status,
+          String(line.nodes),
+          `${line.activeDays}/${line.daysInMonth}`,
+          formatDollars(line.baseCents),
+          bonus(line.bonuses.uptime),
+          bonus(line.bonuses.completion),
+          bonus(line.bonuses.response),
+          bonus(line.bonuses.retention),
+          bonus(line.commissionCents),
+          line.adjustmentCents === 0 ? '—' : formatDollars(line.adjustmentCents),
+          `**${formatDollars(line.totalCents)}**`,
+          state,
+          line.chain,
+          `\`${line.wallet}\``,
+        ].join(' | '),
+      ),
     };
   });
   const reasons = lines.map((line) => ({
     operator: line.operator,
     details: [
-      `base ${formatDollars(line.fullBaseCents)} for ${line.paidNodes} node(s) × ${line.activeDays}/${line.daysInMonth} days = ${formatDollars(line.baseCents)}`,
-      ...Object.entries(line.bonusDetails).map(
-        ([kind, detail]) =>
-          `${kind}: ${detail.metric} → ${detail.earned ? formatDollars(detail.cents) : 'no bonus'}`,
+      trusted(
+        `base ${formatDollars(line.fullBaseCents)} for ${line.paidNodes} node(s) × ${line.activeDays}/${line.daysInMonth} days = ${formatDollars(line.baseCents)}`,
       ),
-      ...line.commissionDetails.map(
-        (c) =>
+      // Metrics are the bot's own sentences (domain/payroll/bonuses.ts).
+      ...Object.entries(line.bonusDetails).map(([kind, detail]) =>
+        trusted(`${kind}: ${detail.metric} → ${detail.earned ? formatDollars(detail.cents) : 'no bonus'}`),
+      ),
+      ...line.commissionDetails.map((c) =>
+        trusted(
           `commission on @${c.referred} (month ${c.monthIndex}): ${config.partners.commissionPercent}% of ${formatDollars(c.baseCents + c.bonusCents)} = ${formatDollars(c.commissionCents)}`,
+        ),
       ),
-      ...line.adjustments.map((a) => `adjustment ${formatDollars(a.cents)} by @${a.by}: ${a.reason}`),
-      ...(line.holdReason ? [`held: ${line.holdReason}`] : []),
+      ...line.adjustments.map((a) => md`adjustment ${formatDollars(a.cents)} by @${a.by}: ${a.reason}`),
+      ...(line.holdReason ? [md`held: ${line.holdReason}`] : []),
       ...(line.pings
         ? [
             `pings: ${line.pings.asked} asked, ${line.pings.answered} answered in time, ${line.pings.missed} missed`,
           ]
         : []),
-      ...(line.flags.length > 0 ? [`flags: ${line.flags.join(', ')}`] : []),
+      ...(line.flags.length > 0 ? [trusted(`flags: ${line.flags.join(', ')}`)] : []),
     ],
   }));
   const chains = Object.entries(payroll?.totalsByChain ?? {}).map(([chain, total]) => ({
@@ -76,22 +83,24 @@ export function payrollStatusView(instance: Instance, config: ProgramConfig): Re
     .filter(([chain]) => lines.some((line) => line.chain === chain))
     .map(([chain, address]) => ({
       chain,
-      csv: payroll ? safeAirdropCsv(payroll, chain, address, paid) : '',
+      csv: trusted(payroll ? safeAirdropCsv(payroll, chain, address, paid) : ''),
     }));
   const statements = lines
     .filter((line) => line.commissionDetails.length > 0)
     .map((line) => ({
       partner: line.operator,
       qualified: line.partner?.qualified ?? false,
-      rules: line.partner?.rules.join('; ') ?? '',
+      rules: trusted(line.partner?.rules.join('; ') ?? ''),
       referred: line.commissionDetails.map((c) => ({
-        cells: [
-          `@${c.referred}`,
-          String(c.monthIndex),
-          formatDollars(c.baseCents),
-          formatDollars(c.bonusCents),
-          formatDollars(c.commissionCents),
-        ].join(' | '),
+        cells: trusted(
+          [
+            `@${c.referred}`,
+            String(c.monthIndex),
+            formatDollars(c.baseCents),
+            formatDollars(c.bonusCents),
+            formatDollars(c.commissionCents),
+          ].join(' | '),
+        ),
       })),
       total: formatDollars(line.commissionCents),
       held: line.commissionHeldCents > 0,
@@ -112,11 +121,13 @@ export function payrollStatusView(instance: Instance, config: ProgramConfig): Re
     total: formatDollars(payroll?.totalCents ?? 0),
     payable: formatDollars(payroll?.payableCents ?? 0),
     held: formatDollars(payroll?.heldCents ?? 0),
-    csv: payroll ? payrollCsv(payroll, token) : '',
+    // Inside a ```csv fence: logins, amounts and validated wallets only (domain/payroll/export.ts).
+    csv: trusted(payroll ? payrollCsv(payroll, token) : ''),
     safe,
     approvals: data.approvals.map((a) => ({ by: a.by, at: formatUtc(a.at) })),
     approvalCount: data.approvals.length,
     approvalsRequired: config.payroll.approvalsRequired,
-    log: data.log.map((entry) => ({ line: `${formatUtc(entry.at)} @${entry.by}: ${entry.text}` })),
+    // Log texts are the bot's, with a person's reason quoted inert when written (payroll/actions.ts).
+    log: data.log.map((entry) => ({ line: md`${formatUtc(entry.at)} @${entry.by}: ${trusted(entry.text)}` })),
   };
 }

@@ -218,7 +218,8 @@ describe('contact details and usernames', () => {
     const [problem] = problemsOf(formBody({ referredBy: '@grace!' }));
     expect(problem).toEqual({
       field: 'Referred by',
-      message: "`@grace!` is not a valid Gitea username — write the partner's Gitea username, e.g. @alice.",
+      message:
+        "`@\u200bgrace!` is not a valid Gitea username — write the partner's Gitea username, e.g. @alice.",
     });
   });
 });
