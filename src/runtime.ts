@@ -73,7 +73,10 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
       maxBodyBytes: env.WEBHOOK_MAX_BYTES,
       enqueue: createEnqueue(queue, intakeRedis),
       isRelevant: (event) =>
-        isRelevant(event, definitions, config.quality.repos, [env.PROGRAM_REPO ?? '', ...config.program.repos]),
+        isRelevant(event, definitions, config.quality.repos, [
+          env.PROGRAM_REPO ?? '',
+          ...config.program.repos,
+        ]),
       awaitsAnswer: (event) => pings.awaitsAnswer(issueKey(event.repo, event.issue.number)),
       botLogin: () => bot.login,
       metrics,
