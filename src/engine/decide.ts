@@ -1,3 +1,4 @@
+import { workflowHelp } from '../commands/help.js';
 import type { ProgramConfig } from '../config/program.js';
 import { configValueAt } from '../config/value-at.js';
 import { type CommandLine, parseCommands } from '../domain/commands/parse.js';
@@ -53,6 +54,8 @@ class Draft {
   private current: Instance;
   private changed = false;
   private readonly replies: string[] = [];
+  /** `/status` was asked: the reply links the status comment (found by the writer). */
+  private linkStatus = false;
   /** Timers to start, with an explicit due time when an action gave one. */
   private readonly timersToStart = new Map<string, string | undefined>();
   private readonly extraEffects: Effect[] = [];
@@ -86,7 +89,12 @@ class Draft {
 
   command(command: CommandLine): void {
     if (command.name === 'status') {
-      this.replies.push(`${this.statusText(this.current)}\n\n${this.diagram(this.current)}`);
+      // Short: the status comment is the record (with the diagram folded); the writer links it.
+      const description = this.definition.states[this.current.state]?.description;
+      this.replies.push(
+        `This ${this.definition.name} issue is in state **${this.current.state}**${description ? `: ${description}` : '.'}`,
+      );
+      this.linkStatus = true;
       return;
     }
     if (command.name === 'help') {
@@ -227,7 +235,15 @@ class Draft {
 
   private replyEffects(commentId: number | undefined): Effect[] {
     if (commentId === undefined || this.replies.length === 0) return [];
-    return [{ type: 'reply', toCommentId: commentId, body: this.replies.join('\n\n') }];
+    const body = this.replies.join('\n\n');
+    return [
+      {
+        type: 'reply',
+        toCommentId: commentId,
+        body,
+        ...(this.linkStatus ? { linkStatusOf: this.definition.name } : {}),
+      },
+    ];
   }
 
   private stateLabel(state: string): string {
@@ -246,28 +262,19 @@ class Draft {
 
   /** Where the issue stands in its workflow, as a mermaid diagram (folded away in status comments). */
   private diagram(instance: Instance, folded = false): string {
-    const chart = `\`\`\`mermaid\n${stateDiagram(this.definition, instance.state)}\n\`\`\``;
+    const chart = `\`\`\`mermaid\n${stateDiagram(this.definition, instance.state, 'words')}\n\`\`\``;
     return folded
       ? `<details><summary>Where this is in the ${this.definition.name} workflow</summary>\n\n${chart}\n</details>`
       : chart;
   }
 
   private helpText(): string {
-    const usable = this.definition.transitions.filter(
-      (t) =>
-        t.help &&
-        t.from.includes(this.current.state) &&
-        (!t.roles || t.roles.some((role) => role === 'anyone' || this.input.roles.has(role))),
-    );
-    const lines = [...new Map(usable.map((t) => [t.on, `- \`${t.help}\``])).values()];
-    lines.push('- `/status` — where this issue stands and what is left', '- `/help` — this list');
-    const allowed = (roles: readonly Role[]) =>
-      roles.some((role) => role === 'anyone' || this.input.roles.has(role));
-    const anywhere = (this.input.anywhere ?? [])
-      .filter((command) => command.name !== 'help' && allowed(command.roles))
-      .map((command) => `- \`${command.help}\``);
-    const elsewhere = anywhere.length > 0 ? `\n\nIn any issue:\n${anywhere.join('\n')}` : '';
-    return `Commands you can use here now (state **${this.current.state}**):\n${lines.join('\n')}${elsewhere}`;
+    return workflowHelp({
+      state: this.current.state,
+      transitions: this.definition.transitions,
+      roles: this.input.roles,
+      anywhere: this.input.anywhere ?? [],
+    });
   }
 }
 

@@ -197,7 +197,7 @@ export function createEventHandler(deps: HandlerDeps) {
         await writer.upsertStatusComment(workflow, effect.body, effect.marker);
         return;
       case 'reply':
-        return writer.reply(effect.toCommentId, effect.body);
+        return writer.reply(effect.toCommentId, effect.body, effect.linkStatusOf);
       case 'closeIssue':
         await writer.close();
         return;

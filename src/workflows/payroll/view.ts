@@ -8,8 +8,16 @@ import { payrollData } from './data.js';
 
 const TITLES: Record<string, string> = { review: 'In review', approved: 'Approved', paid: 'Paid' };
 const bonus = (cents: number) => (cents > 0 ? formatDollars(cents) : '—');
+/** Commission and adjustment in one cell: `$84.00 + $10.00`, `−$5.00`, or `—`. */
+const extra = (commission: number, adjustment: number) =>
+  [commission !== 0 ? formatDollars(commission) : '', adjustment !== 0 ? formatDollars(adjustment) : '']
+    .filter(Boolean)
+    .join(' + ') || '—';
 
-/** The payroll comment: every amount with the metric behind it, totals, exports, approvals and the change log. */
+/**
+ * The payroll comment: a seven-column summary per operator (fits 880 px), each operator's details
+ * (wallet, chain, every amount with the metric behind it) folded, totals, exports, approvals, log.
+ */
 export function payrollStatusView(instance: Instance, config: ProgramConfig): Record<string, unknown> {
   const data = payrollData(instance);
   const payroll = data.snapshot;
@@ -25,34 +33,31 @@ export function payrollStatusView(instance: Instance, config: ProgramConfig): Re
         : paid.has(line.operator.toLowerCase())
           ? '✅ paid at exit'
           : 'due';
-    // Every cell is the bot's: logins from the registry, amounts, the validated wallet.
+    const bonuses = Object.values(line.bonuses).reduce((sum, cents) => sum + cents, 0);
+    // Seven columns fit Gitea's 880 px comment column; the rest is in each operator's details.
+    // Every cell is the bot's: logins from the registry, amounts.
     return {
       cells: trusted(
         [
           `@${line.operator}`,
           line.status,
-          String(line.nodes),
-          `${line.activeDays}/${line.daysInMonth}`,
           formatDollars(line.baseCents),
-          bonus(line.bonuses.uptime),
-          bonus(line.bonuses.completion),
-          bonus(line.bonuses.response),
-          bonus(line.bonuses.retention),
-          bonus(line.commissionCents),
-          line.adjustmentCents === 0 ? '—' : formatDollars(line.adjustmentCents),
+          bonus(bonuses),
+          extra(line.commissionCents, line.adjustmentCents),
           `**${formatDollars(line.totalCents)}**`,
           state,
-          line.chain,
-          `\`${line.wallet}\``,
         ].join(' | '),
       ),
     };
   });
-  const reasons = lines.map((line) => ({
+  const operatorDetails = lines.map((line) => ({
     operator: line.operator,
+    summary: trusted(`@${line.operator} · ${formatDollars(line.totalCents)} to ${line.chain}`),
     details: [
+      // A validated wallet (domain/payroll), shown whole so it can be checked against the registry.
+      trusted(`wallet \`${line.wallet}\` on ${line.chain}`),
       trusted(
-        `base ${formatDollars(line.fullBaseCents)} for ${line.paidNodes} node(s) × ${line.activeDays}/${line.daysInMonth} days = ${formatDollars(line.baseCents)}`,
+        `base ${formatDollars(line.fullBaseCents)} for ${line.paidNodes} node(s) (${line.nodes} registered) × ${line.activeDays}/${line.daysInMonth} days = ${formatDollars(line.baseCents)}`,
       ),
       // Metrics are the bot's own sentences (domain/payroll/bonuses.ts).
       ...Object.entries(line.bonusDetails).map(([kind, detail]) =>
@@ -112,7 +117,7 @@ export function payrollStatusView(instance: Instance, config: ProgramConfig): Re
     token,
     loaded: payroll !== undefined,
     rows,
-    reasons,
+    operatorDetails,
     chains,
     partners: Object.entries(payroll?.commissionsByPartner ?? {}).map(([partner, cents]) => ({
       partner,
