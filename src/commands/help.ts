@@ -1,3 +1,5 @@
+import type { ProgramConfig } from '../config/program.js';
+import { fillConfig } from '../domain/text/config-text.js';
 import type { Role, Transition } from '../engine/definition.js';
 import { describeRoles } from '../engine/roles.js';
 import type { ProgramCommand } from './types.js';
@@ -6,8 +8,8 @@ import type { ProgramCommand } from './types.js';
  * One command of a help list: the command in a code span, its description as prose.
  * `/approve — accept the application` → ``- `/approve` — accept the application``.
  */
-export function helpLine(help: string): string {
-  const [usage = '', ...description] = help.split(' — ');
+export function helpLine(help: string, config?: ProgramConfig): string {
+  const [usage = '', ...description] = (config ? fillConfig(help, config) : help).split(' — ');
   return description.length > 0 ? `- \`${usage}\` — ${description.join(' — ')}` : `- \`${usage}\``;
 }
 
@@ -21,6 +23,8 @@ export type WorkflowHelpInput = {
   roles: ReadonlySet<Role>;
   /** Program commands usable in any issue (src/commands/registry.ts). */
   anywhere: readonly { name: string; help: string; roles: readonly Role[] }[];
+  /** Fills the numbers in help texts (`{standards.rotationDays}`, src/domain/text/config-text.ts). */
+  config: ProgramConfig;
 };
 
 /**
@@ -33,15 +37,16 @@ export function workflowHelp(input: WorkflowHelpInput): string {
   const own = [...new Map(here.filter((t) => may(input.roles, t.roles)).map((t) => [t.on, t])).values()];
   const others = [...new Map(here.filter((t) => !may(input.roles, t.roles)).map((t) => [t.on, t])).values()];
   const now = [
-    ...own.map((t) => helpLine(t.help ?? '')),
+    ...own.map((t) => helpLine(t.help ?? '', input.config)),
     helpLine('/status — where this issue stands, with a link to its status comment'),
     helpLine('/help — this list'),
   ];
   const anywhere = input.anywhere
     .filter((command) => command.name !== 'help' && may(input.roles, command.roles))
-    .map((command) => helpLine(command.help));
+    .map((command) => helpLine(command.help, input.config));
   const next = others.map(
-    (t) => `- ${describeRoles(t.roles ?? ['anyone'])}: ${helpLine(t.help ?? '').slice('- '.length)}`,
+    (t) =>
+      `- ${describeRoles(t.roles ?? ['anyone'])}: ${helpLine(t.help ?? '', input.config).slice('- '.length)}`,
   );
   return [
     `**What you can do here now** (state **${input.state}**):\n${now.join('\n')}`,
@@ -58,9 +63,11 @@ export function helpCommand(commands: () => readonly ProgramCommand[]): ProgramC
     name: 'help',
     help: '/help — the commands you can use here',
     roles: ['anyone'],
-    run: ({ roles }) => {
+    run: ({ roles, config }) => {
       const usable = commands().filter((c) => may(roles, c.roles));
-      return { reply: `**What you can do here:**\n${usable.map((c) => helpLine(c.help)).join('\n')}` };
+      return {
+        reply: `**What you can do here:**\n${usable.map((c) => helpLine(c.help, config)).join('\n')}`,
+      };
     },
   };
 }

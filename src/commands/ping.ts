@@ -6,7 +6,7 @@ import type { ProgramCommand } from './types.js';
 /** `/ping @op [TEXT]` — a maintainer asks an operator for an answer within 24 hours (Communication Standards). */
 export const pingCommand: ProgramCommand = {
   name: 'ping',
-  help: '/ping @op [question] — the operator should answer here within 24 hours',
+  help: '/ping @op [question] — the operator should answer here within {duration:standards.pingResponse}',
   roles: ['maintainer'],
   run: ({ command, event, facts, config }) => {
     const login = mentionArg(command.args[0]);

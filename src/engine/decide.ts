@@ -274,6 +274,7 @@ class Draft {
       transitions: this.definition.transitions,
       roles: this.input.roles,
       anywhere: this.input.anywhere ?? [],
+      config: this.input.config,
     });
   }
 }

@@ -94,7 +94,7 @@ function viewOf(template: string, example: Example): Record<string, unknown> {
     const reported = new Map(
       Object.entries(example.reportedWeeks).map(([login, weeks]) => [login.toLowerCase(), new Set(weeks)]),
     );
-    weeklyReminder(new Date(example.now), example.operators, reported, spy, example.alreadyOpened);
+    weeklyReminder(new Date(example.now), example.operators, reported, spy, example.alreadyOpened, config);
   } else {
     programHealth({
       month: example.month,

@@ -24,3 +24,12 @@ export function formatDuration(ms: number): string {
 }
 
 export const addMs = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
+
+/** A weekly time of the config (`reports.dueWeekly`): weekday 0 = Sunday, hour and minute in UTC. */
+export type WeeklyAt = { weekday: number; hour: number; minute: number };
+
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** `{ weekday: 1, hour: 9, minute: 0 }` → `Monday 09:00 UTC`. */
+export const formatWeeklyAt = (at: WeeklyAt) =>
+  `${WEEKDAY_NAMES[at.weekday] ?? '?'} ${String(at.hour).padStart(2, '0')}:${String(at.minute).padStart(2, '0')} UTC`;

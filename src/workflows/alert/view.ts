@@ -1,8 +1,9 @@
 import type { ProgramConfig } from '../../config/program.js';
-import { joinMarkdown, md } from '../../domain/text/markdown.js';
-import { formatDuration, formatUtc } from '../../domain/time/format.js';
+import { joinMarkdown, type Markdown, md } from '../../domain/text/markdown.js';
+import { formatDuration, formatUtc, formatUtcSeconds } from '../../domain/time/format.js';
 import type { Instance } from '../../engine/instance.js';
-import { alertData } from './data.js';
+import { reviewAt } from './actions.js';
+import { type AlertData, alertData } from './data.js';
 
 const TITLES: Record<string, string> = {
   open: 'Open',
@@ -10,6 +11,29 @@ const TITLES: Record<string, string> = {
   acknowledged: 'Acknowledged',
   resolved: 'Resolved',
 };
+
+/**
+ * What is asked now, following the state: before the deadline who acknowledges by when (to the
+ * second); after it, that the deadline has passed and when the next level, reminder or termination
+ * review comes; once acknowledged, who resolves; nothing once resolved.
+ */
+function nextLine(instance: Instance, config: ProgramConfig, data: AlertData, who: Markdown | string) {
+  const ack = md`\`/ack\``;
+  if (instance.state === 'open')
+    return md`${who} acknowledges with ${ack} by **${formatUtcSeconds(data.ackDeadline)}** (${formatDuration(config.alerts.ackWithin[data.severity])} for a ${data.severity} alert); ${md`\`/resolve NOTE\``} once fixed.`;
+  if (instance.state === 'escalated') {
+    const { escalationLevels } = config.alerts;
+    const upcoming = data.terminationProposed
+      ? 'a termination review was proposed to the maintainers'
+      : data.nextEscalationAt
+        ? `${data.level < escalationLevels ? `escalation level ${data.level + 1}` : 'the next reminder'} at ${formatUtcSeconds(data.nextEscalationAt)}; a termination review is proposed at ${formatUtcSeconds(reviewAt({ config }, data))}`
+        : `a termination review is proposed at ${formatUtcSeconds(reviewAt({ config }, data))}`;
+    return md`${who} acknowledges now with ${ack} — the deadline passed at ${formatUtcSeconds(data.ackDeadline)}; ${upcoming}.`;
+  }
+  if (instance.state === 'acknowledged')
+    return md`${data.acknowledgedBy ? md`@${data.acknowledgedBy}` : who} writes ${md`\`/resolve NOTE\``} once it is fixed (this closes the alert).`;
+  return undefined;
+}
 
 /** The status comment's view: who must acknowledge by when, and what happened since. */
 export function alertStatusView(instance: Instance, config: ProgramConfig): Record<string, unknown> {
@@ -23,20 +47,18 @@ export function alertStatusView(instance: Instance, config: ProgramConfig): Reco
     responsible: data.responsible,
     node: data.node,
     problem: data.problem,
-    openedAt: formatUtc(data.openedAt),
+    openedAt: formatUtcSeconds(data.openedAt),
     waiting,
-    ackBy: waiting
-      ? md`${who} must acknowledge with ${md`\`/ack\``} by **${formatUtc(data.ackDeadline)}** (${formatDuration(config.alerts.ackWithin[data.severity])} for a ${data.severity} alert).`
-      : undefined,
+    next: nextLine(instance, config, data, who),
     escalation:
       data.level > 0
-        ? md`level ${data.level}; ${joinMarkdown(
+        ? md`${waiting ? '' : 'reached '}level ${Math.min(data.level, config.alerts.escalationLevels)} of ${config.alerts.escalationLevels}; ${joinMarkdown(
             config.escalation.contacts.map((c) => md`@${c}`),
             ' ',
-          )} called, again every ${formatDuration(config.alerts.escalateEvery)} until acknowledged`
+          )} called${waiting && data.level > config.alerts.escalationLevels ? `; reminded every ${formatDuration(config.alerts.remindEvery)}` : ''}`
         : undefined,
     acknowledged: data.acknowledgedAt
-      ? md`by @${data.acknowledgedBy} at ${formatUtc(data.acknowledgedAt)} — response time ${formatDuration(data.responseMs ?? 0)}`
+      ? md`by @${data.acknowledgedBy} at ${formatUtcSeconds(data.acknowledgedAt)} — response time ${formatDuration(data.responseMs ?? 0)}`
       : undefined,
     resolved: data.resolvedAt
       ? md`by @${data.resolvedBy} at ${formatUtc(data.resolvedAt)}${data.resolution ? md`: ${data.resolution}` : ''}`

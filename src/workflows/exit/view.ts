@@ -18,7 +18,7 @@ const TITLES: Record<string, string> = {
 const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 
 /** The status comment's view: the checklist, the last day, the final payment. */
-export function exitStatusView(instance: Instance, _config: ProgramConfig): Record<string, unknown> {
+export function exitStatusView(instance: Instance, config: ProgramConfig): Record<string, unknown> {
   const data = exitData(instance);
   const rules = data.kind === 'termination' ? TERMINATION_CHECKLIST : NOTICE_CHECKLIST;
   const checklist = Object.entries(rules).map(([item, rule]) => {
@@ -56,6 +56,7 @@ export function exitStatusView(instance: Instance, _config: ProgramConfig): Reco
     showChecklist: data.kind !== 'refused' && instance.state !== 'proposed',
     checklist,
     reapplyFrom: data.reapplyFrom,
+    reapplyMonths: config.onboarding.reapplyAfter,
     payment: payment
       ? {
           total: dollars(payment.totalCents),
