@@ -1,9 +1,10 @@
 import { workflowHelp } from '../commands/help.js';
 import type { ProgramConfig } from '../config/program.js';
-import { configValueAt } from '../config/value-at.js';
 import { type CommandLine, parseCommands } from '../domain/commands/parse.js';
 import { echo } from '../domain/text/echo.js';
 import type { BotEvent } from '../gitea/event.js';
+import { type Ask, askNote, asksOf } from './asks.js';
+import { blankInstance, durationAt, eventTrigger } from './decide-support.js';
 import type { Role, Transition } from './definition.js';
 import type { Effect } from './effects.js';
 import { withInput } from './inputs.js';
@@ -26,7 +27,6 @@ export type DecideInput = {
 
 export type Decision = { instance: Instance | null; effects: Effect[] };
 
-const NEW = '(new)';
 const MAX_AUTO_STEPS = 10;
 
 /**
@@ -148,11 +148,20 @@ class Draft {
         label: this.stateLabel(next.state),
       });
     }
+    const statusBody = this.statusBody(next);
+    const note = askNote({
+      before: this.before.version === 0 ? [] : this.asks(this.before),
+      after: this.asks(next),
+      actor: event.actor,
+      version,
+      ...(this.before.version === 0 ? { createdStatus: statusBody } : {}),
+    });
     effects.push({
       type: 'upsertStatusComment',
-      body: this.statusBody(next),
+      body: statusBody,
       marker: { state: next.state, version: next.version, updatedAt: next.updatedAt, inputs: next.inputs },
     });
+    if (note) effects.push(note);
     for (const [name, timer] of timers) {
       const dueAt =
         this.timersToStart.get(name) ??
@@ -250,6 +259,11 @@ class Draft {
     return `${this.definition.labelScope}/${state}`;
   }
 
+  /** What the state asks of whom (the status view's `asks`, src/engine/asks.ts). */
+  private asks(instance: Instance): Ask[] {
+    return asksOf(this.input.workflow.statusView(instance, this.input.config));
+  }
+
   private statusText(instance: Instance): string {
     const view = { ...this.input.workflow.statusView(instance, this.input.config), state: instance.state };
     return this.input.render(this.definition.statusTemplate, view);
@@ -277,29 +291,4 @@ class Draft {
       config: this.input.config,
     });
   }
-}
-
-function blankInstance(input: DecideInput): Instance {
-  return {
-    workflow: input.workflow.definition.name,
-    repo: input.event.repo,
-    issue: input.event.issue.number,
-    state: NEW,
-    version: 0,
-    updatedAt: input.event.at,
-    data: {},
-    applied: [],
-    inputs: {},
-  };
-}
-
-function eventTrigger(event: BotEvent): string | undefined {
-  if (event.kind === 'timer.fired') return event.timer ? `timer:${event.timer.name}` : undefined;
-  return event.kind.startsWith('issue.') ? event.kind.slice('issue.'.length) : undefined;
-}
-
-function durationAt(config: ProgramConfig, path: string): number {
-  const value = configValueAt(config, path);
-  if (typeof value !== 'number') throw new Error(`config path ${path} is not a duration`);
-  return value;
 }

@@ -3,6 +3,7 @@ import { joinMarkdown, type Markdown, md } from '../../domain/text/markdown.js';
 import { formatDuration, formatUtc, formatUtcSeconds } from '../../domain/time/format.js';
 import type { Instance } from '../../engine/instance.js';
 import { reviewAt } from './actions.js';
+import { alertAsks } from './asks.js';
 import { type AlertData, alertData } from './data.js';
 
 const TITLES: Record<string, string> = {
@@ -50,6 +51,7 @@ export function alertStatusView(instance: Instance, config: ProgramConfig): Reco
     openedAt: formatUtcSeconds(data.openedAt),
     waiting,
     next: nextLine(instance, config, data, who),
+    asks: alertAsks(instance.state, data, config),
     escalation:
       data.level > 0
         ? md`${waiting ? '' : 'reached '}level ${Math.min(data.level, config.alerts.escalationLevels)} of ${config.alerts.escalationLevels}; ${joinMarkdown(

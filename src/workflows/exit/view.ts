@@ -2,7 +2,9 @@ import type { ProgramConfig } from '../../config/program.js';
 import { NOTICE_CHECKLIST, TERMINATION_CHECKLIST } from '../../domain/exit/checklist.js';
 import { md, trusted } from '../../domain/text/markdown.js';
 import { formatUtc } from '../../domain/time/format.js';
+import { nextLine } from '../../engine/asks.js';
 import type { Instance } from '../../engine/instance.js';
+import { exitAsks } from './asks.js';
 import { exitData } from './data.js';
 
 const TITLES: Record<string, string> = {
@@ -44,7 +46,10 @@ export function exitStatusView(instance: Instance, config: ProgramConfig): Recor
     };
   });
   const payment = data.payment;
+  const asks = exitAsks(instance.state, data, config);
   return {
+    asks,
+    next: asks.length > 0 ? trusted(nextLine(asks)) : undefined,
     title: TITLES[instance.state] ?? instance.state,
     operator: data.operator,
     termination: data.kind === 'termination',

@@ -2,7 +2,9 @@ import type { ProgramConfig } from '../../config/program.js';
 import { formatDollars } from '../../domain/payroll/amount.js';
 import { payrollCsv, safeAirdropCsv } from '../../domain/payroll/export.js';
 import { md, trusted } from '../../domain/text/markdown.js';
+import { maintainerHandles } from '../../domain/text/mentions.js';
 import { formatUtc } from '../../domain/time/format.js';
+import { type Ask, nextLine } from '../../engine/asks.js';
 import type { Instance } from '../../engine/instance.js';
 import { payrollData } from './data.js';
 
@@ -110,7 +112,10 @@ export function payrollStatusView(instance: Instance, config: ProgramConfig): Re
       total: formatDollars(line.commissionCents),
       held: line.commissionHeldCents > 0,
     }));
+  const asks = payrollAsks(instance.state, data.approvals, config);
   return {
+    asks,
+    next: asks.length > 0 ? trusted(nextLine(asks)) : undefined,
     title: TITLES[instance.state] ?? instance.state,
     statements,
     month: data.month,
@@ -135,4 +140,29 @@ export function payrollStatusView(instance: Instance, config: ProgramConfig): Re
     // Log texts are the bot's, with a person's reason quoted inert when written (payroll/actions.ts).
     log: data.log.map((entry) => ({ line: md`${formatUtc(entry.at)} @${entry.by}: ${trusted(entry.text)}` })),
   };
+}
+
+/** What the payroll asks of the maintainers: approvals by distinct maintainers, then the payments. */
+function payrollAsks(state: string, approvals: readonly { by: string }[], config: ProgramConfig): Ask[] {
+  const approved = new Set(approvals.map((a) => a.by.toLowerCase()));
+  const who = maintainerHandles(config).filter((h) => !approved.has(h.toLowerCase()));
+  if (state === 'review')
+    return [
+      {
+        key: 'approve',
+        who,
+        role: 'a maintainer',
+        text: `check the amounts and approve with \`/approve\` (${approvals.length} of ${config.payroll.approvalsRequired} distinct maintainers so far).`,
+      },
+    ];
+  if (state === 'approved')
+    return [
+      {
+        key: 'pay',
+        who: maintainerHandles(config),
+        role: 'a maintainer',
+        text: 'pay each due line and record it with `/paid @op TX` (or `/paid all TX`).',
+      },
+    ];
+  return [];
 }
