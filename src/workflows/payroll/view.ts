@@ -117,6 +117,7 @@ export function payrollStatusView(instance: Instance, config: ProgramConfig): Re
     asks,
     next: asks.length > 0 ? trusted(nextLine(asks)) : undefined,
     title: TITLES[instance.state] ?? instance.state,
+    commissionMonths: config.partners.months,
     statements,
     month: data.month,
     token,
