@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { runCheckConfig } from './cli/check-config.js';
 import { runJobsFailed, runJobsRetry } from './cli/jobs.js';
+import { runOperatorHistory } from './cli/operator-history.js';
 import { runOperatorsList } from './cli/operators.js';
 import { runPayrollOpen, runPayrollPreview } from './cli/payroll.js';
 import { runRebuild } from './cli/rebuild.js';
@@ -20,6 +21,8 @@ const USAGE = `Usage: operator-bot <command>
   replay FILE [--event issues|issue_label|issue_assign|issue_comment] [--dry-run]
                           process one recorded webhook payload as if delivered
   operators list [--json] the operator registry
+  operators history LOGIN [--json]
+                          an operator's history: stints, node and wallet changes
   payroll preview --month YYYY-MM [--json]
                           the month's payroll as it stands (INTERFACE.md's JSON with --json)
   payroll open --month YYYY-MM
@@ -79,8 +82,12 @@ async function main(argv: string[]): Promise<number> {
       });
     }
     case 'operators':
+      if (rest[0] === 'history' && rest[1])
+        return runOperatorHistory(env, rest[1].replace(/^@/, ''), { json: values.json });
       if (rest[0] !== 'list') {
-        console.error('Did you mean: operator-bot operators list [--json]');
+        console.error(
+          'Did you mean: operator-bot operators list [--json]  or  operator-bot operators history LOGIN [--json]',
+        );
         return 2;
       }
       return runOperatorsList(env, { json: values.json });

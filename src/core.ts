@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { PROGRAM_COMMANDS } from './commands/registry.js';
 import type { ProgramConfig } from './config/program.js';
+import { reviewMonthTouched } from './domain/history/effective-day.js';
 import { payrollIssue } from './domain/payroll/marker.js';
 import { addMonthsTo } from './domain/reports/index.js';
 import { summarizePings } from './domain/standards/ping.js';
@@ -157,6 +158,11 @@ export function createCore(deps: CoreDeps) {
       if (await programIssues.exists(payrollIssue(month).key))
         await runSchedule({ schedule: 'monthClose', month });
     },
+    afterOperatorEvent: async (event) => {
+      const month = reviewMonthTouched(event);
+      if (month && (await programIssues.exists(payrollIssue(month).key)))
+        await runSchedule({ schedule: 'monthClose', month });
+    },
     // A report for a week whose reminder issue is open refreshes that issue's list.
     afterReport: async (week) => {
       if (await programIssues.exists(reminderKey(week)))
@@ -168,7 +174,7 @@ export function createCore(deps: CoreDeps) {
     openIssues: createOpenIssueIndex(deps.redis),
     writer: writerDeps,
     programRepos,
-    isMaintainer: createMaintainerCheck(deps.gitea, deps.redis, deps.config, deps.programRepo, deps.botLogin),
+    isMaintainer: createMaintainerCheck(deps.gitea, deps.config, deps.programRepo, deps.botLogin),
     enqueueAt: deps.enqueueAt,
     log: deps.log,
   });

@@ -3,7 +3,7 @@ import { parseCommands } from '../domain/commands/parse.js';
 import { echo } from '../domain/text/echo.js';
 import type { Role } from '../engine/definition.js';
 import type { Effect } from '../engine/effects.js';
-import { describeRoles } from '../engine/roles.js';
+import { describeRoles, mayUse } from '../engine/roles.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { CommandFacts, ProgramCommand } from './types.js';
 
@@ -30,7 +30,7 @@ export function decideCommands(input: CommandsInput): Effect[] {
   for (const line of parseCommands(event.comment.body)) {
     const command = byName.get(line.name);
     if (!command || input.claimed.has(line.name)) continue;
-    if (!command.roles.some((role) => role === 'anyone' || input.roles.has(role))) {
+    if (!mayUse(input.roles, command.roles)) {
       answers.push(`${echo(line)}: only ${describeRoles(command.roles)} may use this.`);
       continue;
     }

@@ -1,4 +1,3 @@
-import { workflowHelp } from '../commands/help.js';
 import type { ProgramConfig } from '../config/program.js';
 import { type CommandLine, parseCommands } from '../domain/commands/parse.js';
 import { echo } from '../domain/text/echo.js';
@@ -7,11 +6,13 @@ import { type Ask, askNote, asksOf } from './asks.js';
 import { blankInstance, durationAt, eventTrigger } from './decide-support.js';
 import type { Role, Transition } from './definition.js';
 import type { Effect } from './effects.js';
+import { helpText } from './help.js';
 import { withInput } from './inputs.js';
 import type { Instance } from './instance.js';
+import { undoIssueChange } from './issue-changes.js';
 import { stateDiagram } from './mermaid.js';
 import type { ActionResult, DecideContext, Facts, Render, WorkflowModule } from './module.js';
-import { describeRoles } from './roles.js';
+import { describeRoles, mayUse } from './roles.js';
 
 export type DecideInput = {
   workflow: WorkflowModule;
@@ -84,6 +85,17 @@ class Draft {
     const on = eventTrigger(this.input.event);
     if (!on) return;
     if (on.startsWith('timer:') && !this.timerStillApplies()) return;
+    const undo = undoIssueChange({
+      definition: this.definition,
+      state: this.current.state,
+      event: this.input.event,
+      roles: this.input.roles,
+      updatedAt: this.current.updatedAt,
+    });
+    if (undo) {
+      this.extraEffects.push(...undo);
+      return;
+    }
     this.takeFirst(this.candidates(on));
   }
 
@@ -98,7 +110,15 @@ class Draft {
       return;
     }
     if (command.name === 'help') {
-      this.replies.push(this.helpText());
+      this.replies.push(
+        helpText(
+          this.definition,
+          this.current.state,
+          this.input.roles,
+          this.input.anywhere,
+          this.input.config,
+        ),
+      );
       return;
     }
     if (!this.definition.transitions.some((t) => t.on === command.name)) return;
@@ -116,10 +136,14 @@ class Draft {
   finish(): Decision {
     const { event } = this.input;
     const commentId = event.kind === 'comment.created' ? event.comment?.id : undefined;
-    if (!this.changed && this.replies.length === 0) return { instance: this.input.instance, effects: [] };
+    if (!this.changed && this.replies.length === 0 && this.extraEffects.length === 0)
+      return { instance: this.input.instance, effects: [] };
     const applied = commentId === undefined ? this.current.applied : [...this.current.applied, commentId];
     if (!this.changed) {
-      return { instance: { ...this.current, applied }, effects: this.replyEffects(commentId) };
+      return {
+        instance: { ...this.current, applied },
+        effects: [...this.extraEffects, ...this.replyEffects(commentId)],
+      };
     }
     const version = this.before.version + 1;
     const enteredState = this.current.state !== this.before.state;
@@ -190,7 +214,7 @@ class Draft {
 
   private take(step: Step, command?: CommandLine): true | string {
     const { workflow } = this.input;
-    if (step.roles && !step.roles.some((role) => role === 'anyone' || this.input.roles.has(role))) {
+    if (step.roles && !mayUse(this.input.roles, step.roles)) {
       return `only ${describeRoles(step.roles)} may use this here.`;
     }
     const ctx: DecideContext = { ...this.input, instance: this.current, ...(command ? { command } : {}) };
@@ -280,15 +304,5 @@ class Draft {
     return folded
       ? `<details><summary>Where this is in the ${this.definition.name} workflow</summary>\n\n${chart}\n</details>`
       : chart;
-  }
-
-  private helpText(): string {
-    return workflowHelp({
-      state: this.current.state,
-      transitions: this.definition.transitions,
-      roles: this.input.roles,
-      anywhere: this.input.anywhere ?? [],
-      config: this.input.config,
-    });
   }
 }

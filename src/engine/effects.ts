@@ -1,12 +1,11 @@
 import type { AlertRecord } from '../domain/alerts/record.js';
+import type { HistoryEvent } from '../domain/history/events.js';
 import type { Payment } from '../domain/payments/payment.js';
-import type { OperatorRecord } from '../domain/registry.js';
 import type { WeeklyReport } from '../domain/reports/schema.js';
 import type { ReportSource } from '../domain/reports/stored.js';
 import type { Ping } from '../domain/standards/ping.js';
 import type { ProgramIssue } from '../gitea/program-issues.js';
 import type { Notification } from '../notify/message.js';
-import type { ActedInput } from './inputs.js';
 
 /** What a decision asks the outside world to do; applied idempotently by the worker. */
 export type Effect =
@@ -17,8 +16,11 @@ export type Effect =
   | { type: 'reply'; toCommentId: number; body: string; linkStatusOf?: string }
   | { type: 'scheduleTimer'; name: string; dueAt: string; forState: string; forVersion: number }
   | { type: 'closeIssue' }
+  /** Puts the state label back after a person changed it; `note` is posted once per key if a label was wrong. */
+  | { type: 'restoreStateLabel'; scope: string; label: string; noteKey: string; note: string }
   | { type: 'reopenIssue' }
-  | { type: 'putOperator'; operator: OperatorRecord }
+  /** Appends an event to the operator's history (an event with the same `id` is kept once). */
+  | { type: 'recordOperatorEvent'; login: string; event: HistoryEvent }
   /** A comment posted once per key (an escalation level, a proposal), never repeated. */
   | { type: 'postNote'; key: string; body: string }
   /** Chat notifications (Discord, Telegram), sent once per key. */
@@ -32,15 +34,13 @@ export type Effect =
   | { type: 'recordRotation'; login: string; at: string }
   | { type: 'startPing'; ping: Ping };
 
-/**
- * What a status comment's marker records (the workflow is added by the writer); `inputs` are
- * what the instance acted on, for rebuild to replay (src/engine/inputs.ts).
- */
+/** What a status comment's marker records (the workflow is added by the writer). */
 export type StatusMarker = {
   state: string;
   version: number;
   updatedAt: string;
-  inputs?: Record<string, ActedInput>;
+  /** The inputs the instance acted on (engine/inputs.ts): rebuild replays what the bot saw. */
+  inputs?: Record<string, unknown>;
 };
 
 /** Kinds of the signed markers (`<!-- operator-bot:KIND … mac=… -->`, src/domain/text/marker.ts). */

@@ -11,5 +11,12 @@ const ROLE_NAMES: Record<Role, string> = {
   responsible: 'the responsible operator',
 };
 
+/**
+ * The one permission check of commands and issue changes: whether someone holding `held` may do
+ * what `allowed` roles may (`anyone` allows everyone).
+ */
+export const mayUse = (held: ReadonlySet<Role>, allowed: readonly Role[]) =>
+  allowed.some((role) => role === 'anyone' || held.has(role));
+
 /** `only a maintainer or the mentor may …` */
 export const describeRoles = (roles: readonly Role[]) => roles.map((role) => ROLE_NAMES[role]).join(' or ');

@@ -1,19 +1,18 @@
-import type { Redis } from 'ioredis';
 import type { ProgramConfig } from '../config/program.js';
 import { type GiteaClient, GiteaError, repoRef } from './client.js';
 import { checkTeams, type TeamAccess } from './teams.js';
-
-const CACHE_SECONDS = 300;
 
 /**
  * Who is a maintainer: listed in the config, admin/owner of the program repo, or a member of a
  * configured team the bot can read (see `checkTeams`; a team it cannot read is reported at
  * start-up and in `/readyz`, and recognises nobody). Asked of the API (webhook
- * `sender.is_admin` is always false) and cached briefly.
+ * `sender.is_admin` is always false) for every event that needs it, and never cached across
+ * events: Gitea sends no webhook when a collaborator's permission or a team's members change, so
+ * a cache could outlive a removal the bot cannot see. A maintainer removed in Gitea loses the
+ * role with the next event; one removed from the config list, when the bot restarts with it.
  */
 export function createMaintainerCheck(
   gitea: GiteaClient,
-  redis: Redis,
   config: ProgramConfig,
   programRepo: string,
   botLogin: string,
@@ -36,22 +35,28 @@ export function createMaintainerCheck(
     });
   return async function isMaintainer(login: string): Promise<boolean> {
     if (listed.has(login.toLowerCase())) return true;
-    const key = `ob:role:maintainer:${login.toLowerCase()}`;
-    const cached = await redis.get(key);
-    if (cached !== null) return cached === '1';
     const permission = await gitea.permission(repoRef(programRepo), login);
-    let maintainer = permission === 'admin' || permission === 'owner';
-    if (!maintainer && config.maintainers.teams.length > 0) {
-      for (const id of await readableTeams()) {
-        if (await hasMember(id, login)) {
-          maintainer = true;
-          break;
-        }
-      }
+    if (permission === 'admin' || permission === 'owner') return true;
+    if (config.maintainers.teams.length === 0) return false;
+    for (const id of await readableTeams()) {
+      if (await hasMember(id, login)) return true;
     }
-    await redis.set(key, maintainer ? '1' : '0', 'EX', CACHE_SECONDS);
-    return maintainer;
+    return false;
   };
 }
 
 export type MaintainerCheck = ReturnType<typeof createMaintainerCheck>;
+
+/** One event's maintainer check: each login asked of Gitea at most once while the event is handled. */
+export function perEvent(check: MaintainerCheck): MaintainerCheck {
+  const answers = new Map<string, Promise<boolean>>();
+  return (login) => {
+    const key = login.toLowerCase();
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = check(login);
+      answers.set(key, answer);
+    }
+    return answer;
+  };
+}

@@ -118,6 +118,15 @@ export function createIssueWriter(deps: WriterDeps, repo: RepoRef, issue: number
     if (!current.some((l) => l.name === label)) await deps.gitea.addLabels(repo, issue, [wanted.id ?? 0]);
   }
 
+  /** Puts `label` back as the only label of its scope; whether anything had to change. */
+  async function restoreStateLabel(scope: string, label: string): Promise<boolean> {
+    const current = (await deps.gitea.issueLabels(repo, issue)).map((l) => l.name ?? '');
+    const ofScope = current.filter((name) => name.startsWith(`${scope}/`));
+    if (ofScope.length === 1 && ofScope[0] === label) return false;
+    await setStateLabel(scope, label);
+    return true;
+  }
+
   /** Adds a label (created in the repo if needed) without touching the others. */
   async function addLabel(name: string): Promise<void> {
     const label = await deps.labels.ensure(repo, name);
@@ -130,6 +139,7 @@ export function createIssueWriter(deps: WriterDeps, repo: RepoRef, issue: number
     reply,
     note,
     setStateLabel,
+    restoreStateLabel,
     close: () => deps.gitea.setIssueState(repo, issue, 'closed'),
     reopen: () => deps.gitea.setIssueState(repo, issue, 'open'),
   };

@@ -14,14 +14,14 @@ export async function loadPayrollSources(
     partnerReports: PartnerReportStore;
   },
 ): Promise<PayrollSources> {
-  const operators = await stores.registry.all();
+  const histories = await stores.registry.histories();
   const reports = new Map(
     await Promise.all(
-      operators.map(async (o) => [o.login.toLowerCase(), await stores.reports.of(o.login)] as const),
+      histories.map(async (o) => [o.login.toLowerCase(), await stores.reports.of(o.login)] as const),
     ),
   );
   return {
-    operators,
+    histories,
     reportsOf: (login) => reports.get(login.toLowerCase()) ?? [],
     alerts: await stores.alerts.inMonth(month),
     partnerReports: await stores.partnerReports.filed(month),

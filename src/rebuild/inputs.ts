@@ -13,22 +13,21 @@ export type CheckedInputs = {
   recorded: Map<number, string>;
 };
 
-/** The payloads of the state markers in a comment whose MAC verifies for this issue (src/domain/text/marker.ts). */
-export type ReadStateMarkers = (body: string) => string[];
-
-/** Reads the verified state markers of one issue's comments with the bot's seal. */
-export const stateMarkerReader =
-  (seal: MarkerSeal, place: string): ReadStateMarkers =>
-  (body) =>
-    seal.read(body, STATE_MARKER, place);
-
-/** The inputs recorded in the bot's status comments of one issue, and each workflow's state there. */
-export function recordedInputs(comments: readonly Comment[], botLogin: string, read: ReadStateMarkers) {
+/**
+ * The inputs recorded in the bot's status comments of one issue (`place`, `owner/repo#N`), and
+ * each workflow's state there: only from state markers whose MAC verifies for this issue.
+ */
+export function recordedInputs(
+  comments: readonly Comment[],
+  botLogin: string,
+  seal: MarkerSeal,
+  place: string,
+) {
   const inputs: Record<string, ActedInput> = {};
   const states: { workflow: string; state: string }[] = [];
   for (const comment of comments) {
     if (comment.user?.login?.toLowerCase() !== botLogin.toLowerCase()) continue;
-    for (const json of read(comment.body ?? ''))
+    for (const json of seal.read(comment.body ?? '', STATE_MARKER, place)) {
       try {
         const marker = JSON.parse(json) as { workflow?: string; state?: string; inputs?: unknown };
         if (marker.workflow && marker.state) states.push({ workflow: marker.workflow, state: marker.state });
@@ -39,6 +38,7 @@ export function recordedInputs(comments: readonly Comment[], botLogin: string, r
       } catch {
         // A marker that is not JSON was not written by this bot version: nothing recorded.
       }
+    }
   }
   return { inputs, states };
 }
@@ -56,9 +56,9 @@ export function checkInputs(
   comments: readonly Comment[],
   botLogin: string,
   isFinal: (workflow: string, state: string) => boolean,
-  read: ReadStateMarkers,
+  seal: MarkerSeal,
 ): CheckedInputs {
-  const { inputs, states } = recordedInputs(comments, botLogin, read);
+  const { inputs, states } = recordedInputs(comments, botLogin, seal, ref);
   const findings: string[] = [];
   const byId = new Map(comments.map((c) => [String(c.id), c]));
   const recorded = new Map<number, string>();

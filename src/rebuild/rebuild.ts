@@ -10,7 +10,7 @@ import type { Templates } from '../templates.js';
 import type { DelayedEvent } from '../worker/handle-event.js';
 import { loadWorkflows } from '../workflows/registry.js';
 import { historyEvents, type TimelineEntry } from './history.js';
-import { asRecorded, checkInputs, stateMarkerReader } from './inputs.js';
+import { asRecorded, checkInputs } from './inputs.js';
 import { replayHistory } from './replay.js';
 
 export type RebuildOptions = {
@@ -35,6 +35,8 @@ const DERIVED = [
   'ob:instance*',
   'ob:instances',
   'ob:operators',
+  'ob:operator-logins',
+  'ob:operator-history:*',
   'ob:reports:*',
   'ob:alerts:*',
   'ob:payments:*',
@@ -58,9 +60,9 @@ export async function rebuild(
   const events: BotEvent[] = [];
   const findings: string[] = [];
   const definitions = loadWorkflows(options.templates, options.config).map((w) => w.definition);
+  const seal = createMarkerSeal(options.markerSecret);
   const isFinal = (workflow: string, state: string) =>
     definitions.find((d) => d.name === workflow)?.states[state]?.final === true;
-  const seal = createMarkerSeal(options.markerSecret);
   let issues = 0;
   for (const repo of options.repos) {
     for (let page = 1; ; page++) {
@@ -72,8 +74,7 @@ export async function rebuild(
           allTimeline(options.gitea, repo, number),
         ]);
         // Replay what the bot acted on, not what the text says now (edited or deleted since).
-        const read = stateMarkerReader(seal, `${repo}#${number}`);
-        const checked = checkInputs(`${repo}#${number}`, issue, comments, options.botLogin, isFinal, read);
+        const checked = checkInputs(`${repo}#${number}`, issue, comments, options.botLogin, isFinal, seal);
         findings.push(...checked.findings);
         if (!checked.skipIssue)
           events.push(

@@ -3,6 +3,7 @@ import { decideCommands } from '../commands/decide.js';
 import type { ProgramCommand } from '../commands/types.js';
 import type { ProgramConfig } from '../config/program.js';
 import { mentionedLogins } from '../domain/commands/mentions.js';
+import type { HistoryEvent } from '../domain/history/events.js';
 import { trustedBody } from '../domain/text/trusted-body.js';
 import { commandNames } from '../engine/commands.js';
 import { decide } from '../engine/decide.js';
@@ -11,7 +12,7 @@ import type { FactServices, Facts, Render, WorkflowModule } from '../engine/modu
 import { APPLICATION_TRIGGER, inProgramRepos, unlabelledApplication } from '../engine/relevance.js';
 import { repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
-import type { MaintainerCheck } from '../gitea/roles.js';
+import { type MaintainerCheck, perEvent } from '../gitea/roles.js';
 import { createIssueWriter, type IssueWriter, type WriterDeps } from '../gitea/writer.js';
 import type { Notification } from '../notify/message.js';
 import { jobIdOf } from '../queue/job-id.js';
@@ -50,6 +51,8 @@ export type HandlerDeps = {
   partnerReports: PartnerReportStore;
   /** A filed partner report releases the held commission in that month's payroll issue. */
   afterPartnerReport: (month: string) => Promise<void>;
+  /** An operator's history changed: a payroll under review that it reaches back into is recomputed. */
+  afterOperatorEvent: (event: HistoryEvent) => Promise<void>;
   payments: PaymentStore;
   openProgramIssue: ProgramIssueOpener;
   services: FactServices;
@@ -70,6 +73,7 @@ export function createEventHandler(deps: HandlerDeps) {
     if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())
       return;
     const log = deps.log.child({ deliveryId: event.deliveryId, repo: event.repo, issue: event.issue.number });
+    const isMaintainer = perEvent(deps.isMaintainer);
     event = {
       ...event,
       issue: { ...event.issue, body: trustedBody(event.issue.body, deps.writer.seal, event.repo) },
@@ -104,7 +108,7 @@ export function createEventHandler(deps: HandlerDeps) {
         ? await workflow.loadFacts({ event, instance, facts: common, services: deps.services })
         : {};
       const facts: Facts = { ...common, extra };
-      const roles = await rolesOf(event, instance, facts, deps.isMaintainer);
+      const roles = await rolesOf(event, instance, facts, isMaintainer);
       const decision = decide({
         workflow,
         instance,
@@ -127,11 +131,17 @@ export function createEventHandler(deps: HandlerDeps) {
         for (const command of commandNames(workflow)) claimed.add(command);
       }
     }
-    if (event.kind === 'comment.created') await runProgramCommands(event, claimed, writer, log);
+    if (event.kind === 'comment.created') await runProgramCommands(event, claimed, writer, log, isMaintainer);
   };
 
   /** Commands usable in any issue (`/report`, `/help`…), unless a workflow on this issue answers them. */
-  async function runProgramCommands(event: BotEvent, claimed: Set<string>, writer: IssueWriter, log: Logger) {
+  async function runProgramCommands(
+    event: BotEvent,
+    claimed: Set<string>,
+    writer: IssueWriter,
+    log: Logger,
+    isMaintainer: MaintainerCheck,
+  ) {
     const commentId = event.comment?.id;
     if (commentId === undefined) return;
     if (await deps.appliedCommands.has(event.repo, event.issue.number, commentId)) {
@@ -141,7 +151,7 @@ export function createEventHandler(deps: HandlerDeps) {
     const facts = await loadFacts(event, '', issueKey(event.repo, event.issue.number));
     const reports = await deps.reports.of(event.actor);
     const actorReportWeeks = Object.fromEntries(reports.map((r) => [r.report.week, r.source.commentId]));
-    const roles = await rolesOf(event, null, facts, deps.isMaintainer);
+    const roles = await rolesOf(event, null, facts, isMaintainer);
     const effects = decideCommands({
       commands: deps.commands,
       claimed,
@@ -198,14 +208,19 @@ export function createEventHandler(deps: HandlerDeps) {
         return;
       case 'reply':
         return writer.reply(effect.toCommentId, effect.body, effect.linkStatusOf);
+      case 'restoreStateLabel':
+        if (await writer.restoreStateLabel(effect.scope, effect.label))
+          await writer.note(effect.noteKey, effect.note);
+        return;
       case 'closeIssue':
         await writer.close();
         return;
       case 'reopenIssue':
         await writer.reopen();
         return;
-      case 'putOperator':
-        return deps.registry.put(effect.operator);
+      case 'recordOperatorEvent':
+        await deps.registry.append(effect.login, effect.event);
+        return deps.afterOperatorEvent(effect.event);
       case 'recordAlert':
         return deps.alerts.put(effect.alert);
       case 'postNote':

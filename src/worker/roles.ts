@@ -4,6 +4,14 @@ import type { Facts } from '../engine/module.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { MaintainerCheck } from '../gitea/roles.js';
 
+const PERSON_EVENTS = new Set<BotEvent['kind']>([
+  'comment.created',
+  'issue.closed',
+  'issue.reopened',
+  'issue.labeled',
+  'issue.assigned',
+]);
+
 /** The roles the event's actor holds on this issue, resolved before the pure decide step. */
 export async function rolesOf(
   event: BotEvent,
@@ -23,6 +31,8 @@ export async function rolesOf(
     roles.add('operator');
     if (!isAuthor) roles.add('peer');
   }
-  if (event.comment && (await isMaintainer(event.actor))) roles.add('maintainer');
+  // Commands and the issue changes people make (close, reopen, labels, assignees) are judged by role.
+  if (PERSON_EVENTS.has(event.kind) && !event.internal && (await isMaintainer(event.actor)))
+    roles.add('maintainer');
   return roles;
 }

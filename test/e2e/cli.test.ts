@@ -184,4 +184,12 @@ describe('operator-bot one-shot commands', () => {
     const { stdout } = await runCli(['operators', 'list'], { env: env(), cwd: workDir });
     expect(stdout).toContain('No operators in the registry yet');
   });
+
+  it('operators history names a login the registry does not know, exit code 1', async () => {
+    const missing = runCli(['operators', 'history', '@nobody'], { env: env(), cwd: workDir });
+    await expect(missing).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('@nobody is not in the operator registry'),
+    });
+  });
 });

@@ -133,7 +133,8 @@ describe('alert escalation with durable deadlines', () => {
         labels: ['operator-alert'],
       }).id;
     });
-    bot = await startTestBot(redis.url, gitea(), { config });
+    // Alerts count only in the program's repositories (#14): these two are listed in program.repos.
+    bot = await startTestBot(redis.url, gitea(), { config: { ...config, program: { repos } } });
     for (const [i, repo] of repos.entries()) {
       const [owner = '', name = ''] = repo.split('/');
       const payload = opened();

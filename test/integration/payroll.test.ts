@@ -88,7 +88,8 @@ describe('the monthly payroll issue', () => {
     // Seven columns (the rest of each line is in the operator's folded details).
     expect(row(issue, 'alice')).toContain('| @alice | active | $150.00 | $100.00 | — | **$250.00** | due |');
     expect(table(issue)).toContain('<details><summary>@alice · $250.00 to base</summary>');
-    expect(table(issue)).toContain('base $150.00 for 3 node(s) (3 registered) × 30/30 days = $150.00');
+    expect(table(issue)).toContain('3 node(s) registered, active 30/30 days');
+    expect(table(issue)).toContain('base $150.00 for 3 node(s) × 30/30 days = $150.00');
     // bob: 7 nodes = $150 + 2 × $25; uptime 99.4% (no bonus); 96% completion; critical alert acknowledged in 10:00.
     expect(row(issue, 'bob')).toContain('| @bob | active | $200.00 | $50.00 | — | **$250.00** | due |');
     expect(table(issue)).toContain(`wallet \`${ETH_WALLET}\` on ethereum`);

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { defaultProgramConfig } from '../../src/config/program.js';
 import { createMarkerSeal } from '../../src/domain/text/marker.js';
+import { createGiteaClient, repoRef } from '../../src/gitea/client.js';
 import { createLogger } from '../../src/logger.js';
 import { createAlertStore } from '../../src/store/alerts.js';
 import { createRegistryStore } from '../../src/store/registry.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
-import { commentPayload, issuePayload, label } from '../support/deliveries.js';
+import { commentPayload, issueLabelPayload, issuePayload, label } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { useRedis } from '../support/redis.js';
 import { activeOperator } from '../support/workflows.js';
@@ -161,3 +162,103 @@ async function toEvent(payload: ReturnType<typeof alertEvent>) {
   if (normalized.outcome !== 'event') throw new Error('not an event');
   return normalized.event;
 }
+
+describe('who may close, reopen and relabel a workflow issue', () => {
+  const api = () => createGiteaClient({ baseUrl: gitea().baseUrl, token: gitea().token, timeoutMs: 5_000 });
+  const repo = repoRef(PROGRAM_REPO);
+  const closedBy = (login: string, at: string) =>
+    issuePayload('closed', {
+      number: 9,
+      issue: {
+        number: 9,
+        title: 'Gateway down on fsn1-node-2',
+        body: 'The gateway is down.',
+        labels: [label('operator-alert'), label('alert/open')],
+        user: { login: 'bob' },
+        state: 'closed',
+        created_at: '2026-11-10T10:00:00Z',
+        updated_at: at,
+      },
+      sender: { login },
+    });
+  async function openAlert() {
+    const core = await setUp();
+    gitea().addUser('dave');
+    gitea().setPermission(PROGRAM_REPO, 'dave', 'write');
+    gitea().addIssue(PROGRAM_REPO, {
+      number: 9,
+      title: 'Gateway down on fsn1-node-2',
+      user: 'bob',
+      labels: ['operator-alert'],
+    });
+    await core.handle(alertEvent('opened', PROGRAM_REPO, 9, 'bob', '2026-11-10T10:00:00Z'));
+    return core;
+  }
+  const notesTo = (login: string) =>
+    gitea()
+      .comments(PROGRAM_REPO, 9)
+      .filter((c) => c.body.startsWith(`@${login}:`));
+
+  it('a writer who may not /resolve closes the alert: the bot reopens it and says why, once', async () => {
+    const core = await openAlert();
+    for (const at of ['2026-11-10T10:05:00Z', '2026-11-10T10:06:00Z']) {
+      await api().setIssueState(repo, 9, 'closed');
+      await core.handle(closedBy('dave', at));
+      expect(gitea().issue(PROGRAM_REPO, 9)?.state).toBe('open');
+    }
+    expect(notesTo('dave')).toHaveLength(1);
+    expect(notesTo('dave')[0]?.body).toContain(
+      'only the responsible operator or a maintainer may close this issue',
+    );
+    expect(notesTo('dave')[0]?.body).toContain('`/resolve NOTE`');
+    expect(gitea().issueLabels(PROGRAM_REPO, 9)).toContain('alert/open');
+    expect((await createAlertStore(redis.client).inMonth('2026-11'))[0]?.acknowledgedAt).toBeUndefined();
+  });
+
+  it('the responsible operator’s close resolves it', async () => {
+    const core = await openAlert();
+    await api().setIssueState(repo, 9, 'closed');
+    await core.handle(closedBy('bob', '2026-11-10T10:05:00Z'));
+    expect(gitea().issue(PROGRAM_REPO, 9)?.state).toBe('closed');
+    expect(gitea().issueLabels(PROGRAM_REPO, 9)).toContain('alert/resolved');
+  });
+
+  it('a state label changed by hand is put back, with one note', async () => {
+    const core = await openAlert();
+    for (const at of ['2026-11-10T10:05:00Z', '2026-11-10T10:06:00Z']) {
+      const open = (await api().issueLabels(repo, 9)).find((l) => l.name === 'alert/open');
+      if (open?.id) await api().removeLabel(repo, 9, open.id);
+      await core.handle(
+        issueLabelPayload(['operator-alert', 'severity/critical'], {
+          number: 9,
+          issue: { number: 9, user: { login: 'bob' }, updated_at: at },
+          sender: { login: 'dave' },
+        }),
+      );
+      expect(gitea().issueLabels(PROGRAM_REPO, 9)).toContain('alert/open');
+    }
+    expect(notesTo('dave')).toHaveLength(1);
+    expect(notesTo('dave')[0]?.body).toContain('put `alert/open` back');
+  });
+
+  it('a maintainer taken off the repository loses the role with the next event', async () => {
+    const core = await openAlert();
+    await core.handle(
+      comment(PROGRAM_REPO, 9, 'maint', '/severity warning', '2026-11-10T10:01:00Z', ['operator-alert']),
+    );
+    expect(gitea().issueLabels(PROGRAM_REPO, 9)).toContain('severity/warning');
+    gitea().setPermission(PROGRAM_REPO, 'maint', 'read');
+    await core.handle(
+      comment(PROGRAM_REPO, 9, 'maint', '/severity critical', '2026-11-10T10:02:00Z', ['operator-alert']),
+    );
+    expect(gitea().issueLabels(PROGRAM_REPO, 9)).toContain('severity/warning');
+    expect(
+      gitea()
+        .comments(PROGRAM_REPO, 9)
+        .some(
+          (c) =>
+            c.body.includes('/severity critical') && c.body.includes('only a maintainer may use this here.'),
+        ),
+    ).toBe(true);
+  });
+});

@@ -87,6 +87,7 @@ async function state() {
       (a, b) => a.issue - b.issue || a.workflow.localeCompare(b.workflow),
     ),
     registry: await stores.registry.all(),
+    histories: await stores.registry.histories(),
     reports: await stores.reports.of('alice'),
     alerts: await stores.alerts.inMonth('2026-10'),
     payments: await createPaymentStore(r).inMonth('2026-10'),
@@ -159,8 +160,16 @@ describe('rebuild', () => {
       '2026-11-03T10:00:00Z',
     );
 
+    // A maintainer changes alice's node count from 10 November (appended to her history).
+    await people.say('maint', application, '/nodes @alice 7 from 2026-11-10', '2026-11-05T09:00:00Z');
+
     const original = await state();
     expect(original.registry.map((o) => o.login)).toEqual(['alice']);
+    expect(original.histories[0]?.events.map((e) => e.type)).toEqual(['activated', 'nodes']);
+    expect(original.november.lines[0]?.nodePeriods?.map((p) => [p.from, p.nodes])).toEqual([
+      ['2026-11-01', 3],
+      ['2026-11-10', 7],
+    ]);
     expect(original.payments).toHaveLength(1);
     expect(original.instances.map((i) => `${i.workflow}:${i.state}`)).toEqual([
       'onboarding:active',

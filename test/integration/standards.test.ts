@@ -119,7 +119,7 @@ describe('standards on the payroll line', () => {
     expect(table).toContain('pings-missed');
     expect(table).toContain('pings: 1 asked, 0 answered in time, 1 missed');
     expect(table).toContain('| @bob | active | $150.00 |');
-    expect(table).toContain('for 2 node(s) (2 registered) × 30/30 days');
+    expect(table).toContain('2 node(s) registered, active 30/30 days');
   });
 });
 

@@ -212,6 +212,7 @@ describe('alert: acknowledgement and response time', () => {
         issue: { title: 'Gateway down', labels: ['operator-alert'] },
       }),
       facts: { author: activeOperator('bob') },
+      roles: ['maintainer'],
     });
     expect(reopened.instance?.state).toBe('open');
     expect(reopened.instance?.data).toMatchObject({

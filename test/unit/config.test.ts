@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDurationMs } from '../../src/config/duration.js';
+import { markerSecretOf } from '../../src/config/env.js';
 import { ConfigError } from '../../src/config/errors.js';
 import { loadEnv, parseProgramConfig } from '../../src/config/load.js';
 
@@ -48,6 +49,7 @@ describe('program config', () => {
     ],
     ['reports:\n  dueWeekly: monday\n', 'reports.dueWeekly: "monday" is not a weekly time'],
     ['maintainers:\n  teams: [justateam]\n', 'maintainers.teams.0: write teams as "org/team"'],
+    ['program:\n  repos: [sandbox]\n', 'program.repos.0: write repos as "owner/repo"'],
     ['payroll: [1, 2\n', 'not valid YAML'],
   ])('refuses %j naming the key path', (yaml, expected) => {
     expect(() => parseProgramConfig(yaml, 'operator-bot.yaml')).toThrowError(ConfigError);
@@ -113,8 +115,16 @@ describe('environment', () => {
     [{ PROGRAM_REPO: 'program' }, 'PROGRAM_REPO: write it as owner/repo'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL: must start with redis://'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ MARKER_SECRET: 'short' }, 'MARKER_SECRET: use at least 16 random characters'],
   ])('refuses %j naming the variable', (override, expected) => {
     expect(() => loadEnv({ ...complete, ...override }, 'serve')).toThrowError(expected);
+  });
+
+  it('keys the markers from MARKER_SECRET, else from the bot’s token', () => {
+    expect(markerSecretOf(loadEnv({ ...complete, MARKER_SECRET: 'x'.repeat(16) }, 'serve'))).toBe(
+      'x'.repeat(16),
+    );
+    expect(markerSecretOf(loadEnv({ ...complete, GITEA_TOKEN: 'tok' }, 'serve'))).toBe('tok');
   });
 
   it('never echoes a secret in its error', () => {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createMarkerSeal } from '../../src/domain/text/marker.js';
 import { digestOf } from '../../src/engine/inputs.js';
-import { checkInputs, recordedInputs, stateMarkerReader } from '../../src/rebuild/inputs.js';
+import { checkInputs, recordedInputs } from '../../src/rebuild/inputs.js';
 
 const seal = createMarkerSeal('test-secret');
 const PLACE = 'fleet/program#7';
-const read = stateMarkerReader(seal, PLACE);
 const marker = (inputs: object, state = 'certification') =>
   `status\n\n${seal.seal('state', JSON.stringify({ workflow: 'onboarding', state, version: 3, updatedAt: '2026-09-12T10:00:00.000Z', inputs }), PLACE)}`;
 const fleet = {
@@ -21,16 +20,18 @@ describe('the inputs rebuild reads from the bot’s markers', () => {
   it.each([
     ['a marker in the bot’s status comment', 'operator-bot', marker({ 5013: fleet }), { 5013: fleet }],
     ['a marker copied into someone else’s comment', 'mallory', marker({ 5013: fleet }), {}],
-    ['a marker that is not JSON', 'operator-bot', seal.seal('state', '{"workflow":', PLACE), {}],
+    ['a marker that is not JSON', 'operator-bot', '<!-- operator-bot:state {"workflow": -->', {}],
+    ['an input of the wrong shape', 'operator-bot', marker({ 5013: { digest: 1 } }), {}],
     [
-      'a marker typed by a person (no valid MAC)',
+      'an unsigned marker in the bot’s comment (edited in by a writer)',
       'operator-bot',
-      marker({ 5013: fleet }).replace(/mac=[0-9a-f]+/, 'mac=0'),
+      `<!-- operator-bot:state ${JSON.stringify({ workflow: 'onboarding', state: 'active', inputs: { 5013: fleet } })} -->`,
       {},
     ],
-    ['an input of the wrong shape', 'operator-bot', marker({ 5013: { digest: 1 } }), {}],
   ])('%s', (_, login, body, inputs) => {
-    expect(recordedInputs([{ id: 1, body, user: { login } }], 'operator-bot', read).inputs).toEqual(inputs);
+    expect(recordedInputs([{ id: 1, body, user: { login } }], 'operator-bot', seal, PLACE).inputs).toEqual(
+      inputs,
+    );
   });
 
   it('leaves an unchanged history as it is, with nothing to report', () => {
@@ -42,7 +43,7 @@ describe('the inputs rebuild reads from the bot’s markers', () => {
         user: { login: 'operator-bot' },
       },
     ];
-    const checked = checkInputs('fleet/program#7', issue, comments, 'operator-bot', notFinal, read);
+    const checked = checkInputs('fleet/program#7', issue, comments, 'operator-bot', notFinal, seal);
     expect(checked).toMatchObject({ comments, findings: [], skipIssue: false });
   });
 
@@ -54,10 +55,10 @@ describe('the inputs rebuild reads from the bot’s markers', () => {
         user: { login: 'operator-bot' },
       },
     ];
-    expect(checkInputs('fleet/program#7', issue, comments, 'operator-bot', notFinal, read).skipIssue).toBe(
+    expect(checkInputs('fleet/program#7', issue, comments, 'operator-bot', notFinal, seal).skipIssue).toBe(
       false,
     );
-    expect(checkInputs('fleet/program#7', issue, comments, 'operator-bot', () => true, read).skipIssue).toBe(
+    expect(checkInputs('fleet/program#7', issue, comments, 'operator-bot', () => true, seal).skipIssue).toBe(
       true,
     );
   });

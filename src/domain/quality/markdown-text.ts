@@ -1,11 +1,6 @@
-/** Text as a Markdown code span, whatever it holds: the fence is longer than any backtick run in it. */
-export function codeSpan(text: string): string {
-  const flat = text.replace(/[\r\n]+/g, ' ');
-  const longestRun = Math.max(0, ...Array.from(flat.matchAll(/`+/g), (run) => run[0].length));
-  const fence = '`'.repeat(longestRun + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
+import { inert } from '../text/inert.js';
+/** Text from a pull request (a file name, a sign-off) as an inert code span: see src/domain/text/inert.ts. */
+export const codeSpan = (text: string): string => inert(text).text;
 
 /** `1 commit`, `2 commits`. */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {

@@ -1,4 +1,5 @@
 import { Markdown } from './markdown.js';
+import { MENTION_OR_REFERENCE } from './mention.js';
 import { capLength, neutralise } from './neutralise.js';
 
 /** Longest echo of a person's text (a command line, an argument), in code points. */
@@ -17,7 +18,7 @@ export function inert(text: string, max = MAX_ECHO): Markdown {
   const shown = capLength(neutralise(text).trim(), max)
     .replace(/</g, '\uFF1C')
     .replace(/>/g, '\uFF1E')
-    .replace(/([@#])(?=[\p{L}\p{N}_-])/gu, `$1${ZWSP}`);
+    .replace(MENTION_OR_REFERENCE, `$1${ZWSP}`);
   if (shown === '') return new Markdown('` `');
   const longestRun = Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);

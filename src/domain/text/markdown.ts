@@ -1,3 +1,4 @@
+import { MENTION_OR_REFERENCE } from './mention.js';
 import { capLength, neutralise } from './neutralise.js';
 
 /**
@@ -29,7 +30,7 @@ export function escapeText(value: string, max = MAX_TEXT): string {
   return capLength(neutralise(value), max)
     .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
     .replace(/[\\`[\]|*_~!]/g, (c) => `\\${c}`)
-    .replace(/([@#])(?=[\p{L}\p{N}_-])/gu, `$1${ZWSP}`)
+    .replace(MENTION_OR_REFERENCE, `$1${ZWSP}`)
     .replace(/:\/\//g, `:${ZWSP}//`)
     .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}${ZWSP}.`);
 }

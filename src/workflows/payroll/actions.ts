@@ -2,7 +2,7 @@ import type { Chain } from '../../domain/application/chains.js';
 import { mentionArg } from '../../domain/commands/mentions.js';
 import { isTxHash, txFormat } from '../../domain/payments/tx-hash.js';
 import { formatDollars, parseAmountCents } from '../../domain/payroll/amount.js';
-import type { Payroll } from '../../domain/payroll/index.js';
+import { lineKey, type Payroll } from '../../domain/payroll/index.js';
 import { readPayrollMonth } from '../../domain/payroll/marker.js';
 import { inert, unknownLogin } from '../../domain/text/inert.js';
 import type { Effect } from '../../engine/effects.js';
@@ -39,9 +39,12 @@ function change(ctx: DecideContext, data: PayrollData, text: string): ActionResu
   };
 }
 
+/** The operator's last line of the month (a second stint's line when it came back in the month). */
 function lineOf(ctx: DecideContext, login: string | undefined) {
   if (!login) return undefined;
-  return currentPayroll(ctx)?.lines.find((line) => line.operator.toLowerCase() === login.toLowerCase());
+  return currentPayroll(ctx)
+    ?.lines.filter((line) => line.operator.toLowerCase() === login.toLowerCase())
+    .at(-1);
 }
 
 /**
@@ -174,9 +177,10 @@ export const payrollActions: Record<string, Action> = {
         ? unpaid.filter((line) => isTxHash(tx, line.chain as Chain))
         : unpaid.filter((line) => line.operator.toLowerCase() === login?.toLowerCase());
     if (who.toLowerCase() !== 'all') {
-      const line = payroll.lines.find((l) => l.operator.toLowerCase() === login?.toLowerCase());
+      const lines = payroll.lines.filter((l) => l.operator.toLowerCase() === login?.toLowerCase());
+      const line = targets[0] ?? lines.at(-1);
       if (!line) return `${unknownLogin(login ?? who)} has no line this month.`;
-      if (line.held) return `@${line.operator}'s line is held; /unhold it first.`;
+      if (targets.length === 0 && line.held) return `@${line.operator}'s line is held; /unhold it first.`;
       if (targets.length === 0) return `@${line.operator} is paid already — a payment is recorded once.`;
       if (!isTxHash(tx, line.chain as Chain))
         return `give the transaction id on ${line.chain} (${txFormat(line.chain as Chain)}).`;
@@ -191,7 +195,8 @@ export const payrollActions: Record<string, Action> = {
     const payments = { ...data.payments };
     const effects: Effect[] = [];
     for (const line of targets) {
-      payments[line.operator.toLowerCase()] = { by, at, tx, cents: line.payableCents };
+      const key = lineKey(line);
+      payments[key] = { by, at, tx, cents: line.payableCents };
       const payment = {
         login: line.operator,
         month: data.month,
@@ -200,6 +205,7 @@ export const payrollActions: Record<string, Action> = {
         by,
         at,
         issue: `${ctx.event.repo}#${ctx.event.issue.number}`,
+        ...(key === line.operator.toLowerCase() ? {} : { line: key }),
       };
       effects.push({ type: 'recordPayment', payment });
     }

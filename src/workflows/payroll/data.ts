@@ -12,13 +12,13 @@ export const payrollDataSchema = z.looseObject({
   approvals: z.array(byAt).default([]),
   /** Every change, with who and why, shown in the issue. */
   log: z.array(byAt.extend({ text: z.string() })).default([]),
-  /** Payments recorded here, by lower-case login. */
+  /** Payments recorded here, by line key (the lower-case login, or `login@YYYY-MM-DD` for a second stint). */
   payments: z.record(z.string(), byAt.extend({ tx: z.string(), cents: z.number().int() })).default({}),
   /** The payable total when last computed: a change voids the approvals. */
   payableCents: z.number().int().default(0),
   /** The payroll as last computed: what the issue shows and what maintainers approve. */
   snapshot: payrollSchema.optional(),
-  /** Logins paid for this month elsewhere (at their exit), shown as paid. */
+  /** Line keys paid for this month elsewhere (at the operator's exit), shown as paid. */
   paidElsewhere: z.array(z.string()).default([]),
 });
 

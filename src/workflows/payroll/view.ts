@@ -1,6 +1,8 @@
 import type { ProgramConfig } from '../../config/program.js';
 import { formatDollars } from '../../domain/payroll/amount.js';
 import { payrollCsv, safeAirdropCsv } from '../../domain/payroll/export.js';
+import { lineKey, type PayrollLine } from '../../domain/payroll/index.js';
+import { inert } from '../../domain/text/inert.js';
 import { md, trusted } from '../../domain/text/markdown.js';
 import { maintainerHandles } from '../../domain/text/mentions.js';
 import { formatUtc } from '../../domain/time/format.js';
@@ -16,6 +18,28 @@ const extra = (commission: number, adjustment: number) =>
     .filter(Boolean)
     .join(' + ') || '—';
 
+/** `7`, or `3 → 7 (from 2026-11-15)` when the count changed during the line. */
+function nodesCell(line: PayrollLine): string {
+  const periods = line.nodePeriods ?? [];
+  if (periods.length < 2) return String(line.nodes);
+  return periods.map((p, i) => (i === 0 ? String(p.nodes) : `${p.nodes} (from ${p.from})`)).join(' → ');
+}
+
+/** The base with its pro-ration, one part per node count when the count changed. */
+function baseReason(line: PayrollLine): string {
+  const periods = line.nodePeriods ?? [];
+  const parts =
+    periods.length < 2
+      ? `${formatDollars(line.fullBaseCents)} for ${line.paidNodes} node(s) × ${line.activeDays}/${line.daysInMonth} days`
+      : periods
+          .map(
+            (p) =>
+              `${formatDollars(p.fullBaseCents)} for ${p.paidNodes} node(s) × ${p.days}/${line.daysInMonth} days (${p.from}–${p.to})`,
+          )
+          .join(' + ');
+  return `base ${parts} = ${formatDollars(line.baseCents)}`;
+}
+
 /**
  * The payroll comment: a seven-column summary per operator (fits 880 px), each operator's details
  * (wallet, chain, every amount with the metric behind it) folded, totals, exports, approvals, log.
@@ -27,12 +51,13 @@ export function payrollStatusView(instance: Instance, config: ProgramConfig): Re
   const paid = new Set([...Object.keys(data.payments), ...data.paidElsewhere]);
   const lines = payroll?.lines ?? [];
   const rows = lines.map((line) => {
-    const payment = data.payments[line.operator.toLowerCase()];
+    const key = lineKey(line);
+    const payment = data.payments[key];
     const state = line.held
       ? '⏸ held'
       : payment
         ? `✅ paid (${payment.tx.slice(0, 12)}…)`
-        : paid.has(line.operator.toLowerCase())
+        : paid.has(key)
           ? '✅ paid at exit'
           : 'due';
     const bonuses = Object.values(line.bonuses).reduce((sum, cents) => sum + cents, 0);
@@ -52,34 +77,42 @@ export function payrollStatusView(instance: Instance, config: ProgramConfig): Re
       ),
     };
   });
-  const operatorDetails = lines.map((line) => ({
-    operator: line.operator,
-    summary: trusted(`@${line.operator} · ${formatDollars(line.totalCents)} to ${line.chain}`),
-    details: [
-      // A validated wallet (domain/payroll), shown whole so it can be checked against the registry.
-      trusted(`wallet \`${line.wallet}\` on ${line.chain}`),
-      trusted(
-        `base ${formatDollars(line.fullBaseCents)} for ${line.paidNodes} node(s) (${line.nodes} registered) × ${line.activeDays}/${line.daysInMonth} days = ${formatDollars(line.baseCents)}`,
-      ),
-      // Metrics are the bot's own sentences (domain/payroll/bonuses.ts).
-      ...Object.entries(line.bonusDetails).map(([kind, detail]) =>
-        trusted(`${kind}: ${detail.metric} → ${detail.earned ? formatDollars(detail.cents) : 'no bonus'}`),
-      ),
-      ...line.commissionDetails.map((c) =>
-        trusted(
-          `commission on @${c.referred} (month ${c.monthIndex}): ${config.partners.commissionPercent}% of ${formatDollars(c.baseCents + c.bonusCents)} = ${formatDollars(c.commissionCents)}`,
+  const operatorDetails = lines.map((line) => {
+    // A second stint in the month has its own line: say which.
+    const who =
+      lineKey(line) === line.operator.toLowerCase()
+        ? line.operator
+        : `${line.operator} (from ${line.firstActiveDay})`;
+    return {
+      operator: who,
+      summary: trusted(`@${who} · ${formatDollars(line.totalCents)} to ${line.chain}`),
+      // The bot's own sentences (domain/payroll/*), except the reasons people gave, escaped or inert.
+      details: [
+        // A validated wallet (domain/payroll), shown whole so it can be checked against the registry.
+        trusted(`wallet \`${line.wallet}\` on ${line.chain}`),
+        trusted(`${nodesCell(line)} node(s) registered, active ${line.activeDays}/${line.daysInMonth} days`),
+        trusted(baseReason(line)),
+        ...Object.entries(line.bonusDetails).map(([kind, detail]) =>
+          trusted(`${kind}: ${detail.metric} → ${detail.earned ? formatDollars(detail.cents) : 'no bonus'}`),
         ),
-      ),
-      ...line.adjustments.map((a) => md`adjustment ${formatDollars(a.cents)} by @${a.by}: ${a.reason}`),
-      ...(line.holdReason ? [md`held: ${line.holdReason}`] : []),
-      ...(line.pings
-        ? [
-            `pings: ${line.pings.asked} asked, ${line.pings.answered} answered in time, ${line.pings.missed} missed`,
-          ]
-        : []),
-      ...(line.flags.length > 0 ? [trusted(`flags: ${line.flags.join(', ')}`)] : []),
-    ],
-  }));
+        ...line.commissionDetails.map((c) =>
+          trusted(
+            `commission on @${c.referred} (month ${c.monthIndex}): ${config.partners.commissionPercent}% of ${formatDollars(c.baseCents + c.bonusCents)} = ${formatDollars(c.commissionCents)}`,
+          ),
+        ),
+        ...line.adjustments.map(
+          (a) => md`adjustment ${formatDollars(a.cents)} by @${a.by}: ${inert(a.reason)}`,
+        ),
+        ...(line.holdReason ? [md`held: ${line.holdReason}`] : []),
+        ...(line.pings
+          ? [
+              `pings: ${line.pings.asked} asked, ${line.pings.answered} answered in time, ${line.pings.missed} missed`,
+            ]
+          : []),
+        ...(line.flags.length > 0 ? [trusted(`flags: ${line.flags.join(', ')}`)] : []),
+      ],
+    };
+  });
   const chains = Object.entries(payroll?.totalsByChain ?? {}).map(([chain, total]) => ({
     chain,
     token,

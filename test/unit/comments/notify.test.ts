@@ -151,6 +151,7 @@ describe('each transition that asks an action posts one comment mentioning whom 
         actor: 'maint',
         issue: { assignees: ['carol'], labels: ['operator-alert'] },
       }),
+      roles: ['maintainer'],
       config,
     });
     expect(notes(effects)).toHaveLength(1);

@@ -60,7 +60,8 @@ describe('qualityVerdict', () => {
     expect(signoff?.message).toContain('git rebase --signoff main');
     expect(signoff?.message).toContain('git config user.name');
     expect(signoff?.details).toEqual([
-      '`fedcba9876`: signed off by `Bo <bo@x>`, not the author `Ada Lovelace <ada@fleet.example>`',
+      // Text from commits is inert (src/domain/text/inert.ts): < and > as their fullwidth look-alikes.
+      '`fedcba9876`: signed off by `Bo \uFF1Cbo@x\uFF1E`, not the author `Ada Lovelace \uFF1Cada@fleet.example\uFF1E`',
     ]);
     expect(reference?.message).toContain('`Closes #12`');
     expect(secrets?.message).toMatch(/rotate it/);
@@ -105,7 +106,7 @@ describe('formatQualityComment', () => {
         '',
         '1 commit has no `Signed-off-by:` trailer matching the commit author. Sign off with the author’s name and email: `git commit --amend -s --no-edit` for the last commit, or `git rebase --signoff main` for every commit of the branch, then `git push --force-with-lease`.',
         '',
-        '- `0123456789`: no `Signed-off-by:` trailer; it must be `Signed-off-by: Ada Lovelace <ada@fleet.example>`',
+        '- `0123456789`: no `Signed-off-by:` trailer; it must be `Signed-off-by: Ada Lovelace \uFF1Cada@fleet.example\uFF1E`',
         '',
         '#### ❌ Secrets',
         '',
@@ -128,7 +129,7 @@ describe('formatQualityComment', () => {
       line: index + 1,
     }));
     const comment = formatQualityComment(qualityVerdict({ ...allGood, secrets: findings }), 7);
-    expect(comment).toContain('- ``we`ird @admin.ts`` line 30: GitHub token');
+    expect(comment).toContain('- ``we`ird @\u200badmin.ts`` line 30: GitHub token');
     expect(comment).not.toContain('line 31:');
     expect(comment).toContain('- … and 15 more');
     expect(comment).toContain('✅ Passed: Sign-off, Issue reference.');

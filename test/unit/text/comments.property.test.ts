@@ -79,11 +79,16 @@ const bodies = (effects: Effect[]) =>
         : [],
   );
 
-/** Command lines around the text: bare, after a known operator, after an operator and an amount. */
+/**
+ * Command lines around the text: bare, after a known operator, and after an operator and a valid
+ * first argument (an amount, a count, a checksummed wallet), so that later arguments are read too.
+ */
 const lines = (name: string, text: string, login: string) => [
   `/${name} ${text}`,
   `/${name} @${login} ${text}`,
   `/${name} @${login} +10 ${text}`,
+  `/${name} @${login} 7 ${text}`,
+  `/${name} @${login} 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed ${text}`,
 ];
 
 describe('property: a person’s text never becomes markup, a mention or a marker in a bot comment', () => {
