@@ -4,6 +4,7 @@ import type { Role } from '../../../src/engine/definition.js';
 import type { Effect } from '../../../src/engine/effects.js';
 import type { Instance } from '../../../src/engine/instance.js';
 import { botEvent } from '../../support/events.js';
+import { examplesOf, templates, viewOf } from '../../support/template-examples.js';
 import { completeForm, instanceIn, step, workflowNamed } from '../../support/workflows.js';
 
 /**
@@ -183,5 +184,27 @@ describe('each transition that asks an action posts one comment mentioning whom 
     });
     const status = (effects.find((e) => e.type === 'upsertStatusComment') as { body: string }).body;
     expect(status).toContain('**Next:** a maintainer: review the application');
+  });
+});
+
+describe('every Next line names who acts and what they type', () => {
+  it.each(['alert-status', 'exit-status', 'onboarding-status', 'payroll-status'])('%s', (template) => {
+    for (const example of examplesOf(template)) {
+      const body = templates.render(template, viewOf(template, example));
+      const next = body.slice(body.indexOf('**Next:**'));
+      if (!body.includes('**Next:**')) continue;
+      // One ask: the line (with a new operator's list of duties); several: a list, one ask each.
+      const paragraph = (next.split('\n\n')[0] ?? '').replace('**Next:**', '').trim();
+      const items = next.startsWith('**Next:** \n- ')
+        ? paragraph.split('\n- ').map((item) => item.replace(/^- /, '').trim())
+        : [paragraph];
+      expect(items?.length).toBeGreaterThan(0);
+      for (const item of items ?? []) {
+        expect(item).toMatch(
+          /^(@[\w./-]+( @[\w./-]+)*|a maintainer|the [a-z ]+|an active operator or a maintainer)[: ]/,
+        );
+        expect(item).toMatch(/`\/[a-z-]+|edit the issue/);
+      }
+    }
   });
 });
