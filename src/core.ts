@@ -2,13 +2,10 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { PROGRAM_COMMANDS } from './commands/registry.js';
 import type { ProgramConfig } from './config/program.js';
-import { reviewMonthTouched } from './domain/history/effective-day.js';
-import { payrollIssue } from './domain/payroll/marker.js';
-import { addMonthsTo } from './domain/reports/index.js';
-import { summarizePings } from './domain/standards/ping.js';
 import { createMarkerSeal } from './domain/text/marker.js';
 import type { FactServices } from './engine/module.js';
 import { isRelevant } from './engine/relevance.js';
+import { botLabels } from './gitea/bot-labels.js';
 import type { GiteaClient } from './gitea/client.js';
 import { repoRef } from './gitea/client.js';
 import type { BotEvent } from './gitea/event.js';
@@ -17,10 +14,7 @@ import { createProgramIssues } from './gitea/program-issues.js';
 import { createMaintainerCheck } from './gitea/roles.js';
 import { createIssueWriter } from './gitea/writer.js';
 import { createNotifier } from './notify/index.js';
-import { payrollInput } from './payroll/assemble.js';
-import { loadPayrollSources } from './payroll/sources.js';
 import { createPullChecker } from './quality/check-pull.js';
-import { rotationStatuses } from './schedules/credentials.js';
 import { createScheduleRunner } from './schedules/runner.js';
 import { reminderKey } from './schedules/weekly-reminder.js';
 import { createAlertStore } from './store/alerts.js';
@@ -37,6 +31,8 @@ import type { Templates } from './templates.js';
 import { createEventHandler, type DelayedEvent, type HandlerDeps } from './worker/handle-event.js';
 import { createProgramIssueOpener } from './worker/open-program-issue.js';
 import { onboardingData } from './workflows/onboarding/data.js';
+import { createPayrollRefresher } from './workflows/payroll/refresh.js';
+import { createPayrollSource } from './workflows/payroll/sources.js';
 import { loadWorkflows } from './workflows/registry.js';
 
 export type CoreDeps = {
@@ -69,7 +65,7 @@ export function createCore(deps: CoreDeps) {
   const workflows = loadWorkflows(deps.templates, deps.config);
   const programRepos = [deps.programRepo, ...deps.config.program.repos];
   const definitions = workflows.map((w) => w.definition);
-  const labels = createLabelCatalog(deps.gitea);
+  const labels = createLabelCatalog(deps.gitea, botLabels(definitions));
   const seal = createMarkerSeal(deps.markerSecret);
   const registry = createRegistryStore(deps.redis);
   const reports = createReportStore(deps.redis);
@@ -119,23 +115,16 @@ export function createCore(deps: CoreDeps) {
     openProgramIssue,
     log: deps.log,
   });
+  const payroll = createPayrollSource(
+    { registry, reports, alerts, partnerReports, rotations, pings },
+    deps.config,
+  );
   const services: FactServices = {
     operator: (login) => registry.get(login),
     payments: (month) => payments.inMonth(month),
-    standards: async (month) => {
-      const monthEnd = new Date(Date.parse(`${addMonthsTo(month, 1)}-01T00:00:00Z`) - 1).toISOString();
-      const statuses = rotationStatuses(monthEnd, await registry.all(), await rotations.all(), deps.config);
-      return {
-        credentialsOverdue: statuses.filter((s) => s.stage === 'overdue').map((s) => s.login),
-        pings: summarizePings(await pings.inMonth(month)),
-      };
-    },
-    payrollInput: async (month) =>
-      payrollInput(
-        month,
-        await loadPayrollSources(month, { registry, reports, alerts, partnerReports }),
-        deps.config,
-      ),
+    txUses: (txs) => payments.uses(txs),
+    standards: payroll.standards,
+    payrollInput: payroll.input,
   };
   const handleEvent = createEventHandler({
     workflows,
@@ -146,6 +135,9 @@ export function createCore(deps: CoreDeps) {
     registry,
     alerts,
     payments,
+    refreshPayrolls: deps.replaying
+      ? async () => undefined
+      : createPayrollRefresher({ instances, botLogin: deps.botLogin, enqueueAt: deps.enqueueAt }),
     openProgramIssue,
     services,
     reports,
@@ -154,15 +146,6 @@ export function createCore(deps: CoreDeps) {
     rotations,
     pings,
     checkPull: createPullChecker(deps.gitea, deps.giteaUrl ?? ''),
-    afterPartnerReport: async (month) => {
-      if (await programIssues.exists(payrollIssue(month).key))
-        await runSchedule({ schedule: 'monthClose', month });
-    },
-    afterOperatorEvent: async (event) => {
-      const month = reviewMonthTouched(event);
-      if (month && (await programIssues.exists(payrollIssue(month).key)))
-        await runSchedule({ schedule: 'monthClose', month });
-    },
     // A report for a week whose reminder issue is open refreshes that issue's list.
     afterReport: async (week) => {
       if (await programIssues.exists(reminderKey(week)))

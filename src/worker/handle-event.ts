@@ -3,7 +3,6 @@ import { decideCommands } from '../commands/decide.js';
 import type { ProgramCommand } from '../commands/types.js';
 import type { ProgramConfig } from '../config/program.js';
 import { mentionedLogins } from '../domain/commands/mentions.js';
-import type { HistoryEvent } from '../domain/history/events.js';
 import { trustedBody } from '../domain/text/trusted-body.js';
 import { commandNames } from '../engine/commands.js';
 import { decide } from '../engine/decide.js';
@@ -22,7 +21,7 @@ import type { InstanceStore } from '../store/instances.js';
 import { issueKey } from '../store/keys.js';
 import type { OpenIssueIndex } from '../store/open-issues.js';
 import type { PartnerReportStore } from '../store/partner-reports.js';
-import type { PaymentStore } from '../store/payments.js';
+import { LedgerConflict, type PaymentStore } from '../store/payments.js';
 import type { PingStore } from '../store/pings.js';
 import type { RegistryStore } from '../store/registry.js';
 import type { ReportStore } from '../store/reports.js';
@@ -32,6 +31,23 @@ import { answerPings, PING_TIMER, pingDeadline, pingDeadlinePassed } from './pin
 import { rolesOf } from './roles.js';
 
 export type DelayedEvent = { event: BotEvent; dueAt: string; jobId: string };
+
+/** Effects that change what a month's payroll is computed from (or the ledger it is paid against). */
+const PAYROLL_INPUTS: ReadonlySet<Effect['type']> = new Set([
+  'recordOperatorEvent',
+  'recordAlert',
+  'storeReport',
+  'filePartnerReport',
+  'recordRotation',
+  'startPing',
+  'recordPayment',
+]);
+
+/** The ledger is written before anything is shown in Gitea: what the issue says follows the ledger. */
+const ledgerFirst = (effects: readonly Effect[]) => [
+  ...effects.filter((e) => e.type === 'recordPayment'),
+  ...effects.filter((e) => e.type !== 'recordPayment'),
+];
 
 export type HandlerDeps = {
   workflows: readonly WorkflowModule[];
@@ -49,11 +65,9 @@ export type HandlerDeps = {
   pings: PingStore;
   checkPull: (event: BotEvent, writer: IssueWriter) => Promise<void>;
   partnerReports: PartnerReportStore;
-  /** A filed partner report releases the held commission in that month's payroll issue. */
-  afterPartnerReport: (month: string) => Promise<void>;
-  /** An operator's history changed: a payroll under review that it reaches back into is recomputed. */
-  afterOperatorEvent: (event: HistoryEvent) => Promise<void>;
   payments: PaymentStore;
+  /** After an event changed a payroll input, every open payroll issue computes its snapshot again. */
+  refreshPayrolls: (cause: BotEvent) => Promise<void>;
   openProgramIssue: ProgramIssueOpener;
   services: FactServices;
   /** Sends a chat notification to every configured channel; never throws. */
@@ -98,6 +112,7 @@ export function createEventHandler(deps: HandlerDeps) {
       event = { ...event, issue: { ...event.issue, labels: [...event.issue.labels, APPLICATION_TRIGGER] } };
     }
     const claimed = new Set<string>();
+    let inputsChanged = false;
     for (const workflow of deps.workflows) {
       const name = workflow.definition.name;
       if (event.timer && event.timer.workflow !== name) continue;
@@ -121,7 +136,10 @@ export function createEventHandler(deps: HandlerDeps) {
       });
       const next = decision.instance;
       if (next !== instance) {
-        for (const effect of decision.effects) await apply(effect, writer, name, event, log);
+        for (const effect of ledgerFirst(decision.effects)) {
+          await apply(effect, writer, name, event, log);
+          inputsChanged ||= PAYROLL_INPUTS.has(effect.type);
+        }
         if (next) await deps.instances.put(next);
         log.info({ workflow: name, kind: event.kind, from: instance?.state, to: next?.state }, 'decided');
       }
@@ -131,7 +149,9 @@ export function createEventHandler(deps: HandlerDeps) {
         for (const command of commandNames(workflow)) claimed.add(command);
       }
     }
-    if (event.kind === 'comment.created') await runProgramCommands(event, claimed, writer, log, isMaintainer);
+    if (event.kind === 'comment.created')
+      inputsChanged = (await runProgramCommands(event, claimed, writer, log, isMaintainer)) || inputsChanged;
+    if (inputsChanged) await deps.refreshPayrolls(event);
   };
 
   /** Commands usable in any issue (`/report`, `/help`…), unless a workflow on this issue answers them. */
@@ -141,12 +161,12 @@ export function createEventHandler(deps: HandlerDeps) {
     writer: IssueWriter,
     log: Logger,
     isMaintainer: MaintainerCheck,
-  ) {
+  ): Promise<boolean> {
     const commentId = event.comment?.id;
-    if (commentId === undefined) return;
+    if (commentId === undefined) return false;
     if (await deps.appliedCommands.has(event.repo, event.issue.number, commentId)) {
       log.info({ commentId }, 'commands of this comment were applied already');
-      return;
+      return false;
     }
     const facts = await loadFacts(event, '', issueKey(event.repo, event.issue.number));
     const reports = await deps.reports.of(event.actor);
@@ -163,6 +183,7 @@ export function createEventHandler(deps: HandlerDeps) {
     for (const effect of effects) await apply(effect, writer, '', event, log);
     // After the effects (each idempotent): a crash in between re-applies them, never loses them.
     if (effects.length > 0) await deps.appliedCommands.add(event.repo, event.issue.number, commentId);
+    return effects.some((effect) => PAYROLL_INPUTS.has(effect.type));
   }
 
   async function loadFacts(event: BotEvent, workflow: string, self: string): Promise<Facts> {
@@ -219,8 +240,8 @@ export function createEventHandler(deps: HandlerDeps) {
         await writer.reopen();
         return;
       case 'recordOperatorEvent':
-        await deps.registry.append(effect.login, effect.event);
-        return deps.afterOperatorEvent(effect.event);
+        // The open payroll issues are refreshed after the event (the history is an input).
+        return deps.registry.append(effect.login, effect.event);
       case 'recordAlert':
         return deps.alerts.put(effect.alert);
       case 'postNote':
@@ -233,11 +254,15 @@ export function createEventHandler(deps: HandlerDeps) {
         await deps.pings.open(effect.ping);
         return deps.enqueueAt(pingDeadline(effect.ping, event));
       case 'filePartnerReport':
-        await deps.partnerReports.file(effect.month, effect.login);
-        return deps.afterPartnerReport(effect.month);
-      case 'recordPayment':
-        await deps.payments.record(effect.payment);
+        // The open payroll issues are refreshed after the event (a partner report is an input).
+        return deps.partnerReports.file(effect.month, effect.login);
+      case 'recordPayment': {
+        // Decided on the ledger as loaded; another issue may have recorded since. Failing the job
+        // makes it decide again on the ledger as it is now, and refuse with the reason.
+        const recorded = await deps.payments.record(effect.payment);
+        if (recorded.outcome === 'paid' || recorded.outcome === 'tx') throw new LedgerConflict(recorded);
         return;
+      }
       case 'openProgramIssue':
         await deps.openProgramIssue(effect, event);
         return;

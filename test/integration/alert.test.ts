@@ -134,7 +134,9 @@ describe('alert escalation with durable deadlines', () => {
       }).id;
     });
     // Alerts count only in the program's repositories (#14): these two are listed in program.repos.
-    bot = await startTestBot(redis.url, gitea(), { config: { ...config, program: { repos } } });
+    bot = await startTestBot(redis.url, gitea(), {
+      config: { ...config, program: { ...config.program, repos } },
+    });
     for (const [i, repo] of repos.entries()) {
       const [owner = '', name = ''] = repo.split('/');
       const payload = opened();
@@ -160,9 +162,9 @@ describe('alert escalation with durable deadlines', () => {
   });
 
   it('escalates at once when the delivery arrives after its deadline', async () => {
-    bot = await startTestBot(redis.url, gitea());
+    bot = await startTestBot(redis.url, gitea(), { config });
     await bot.deliver(opened(60 * 60_000));
     await eventually(() => expect(notes('escalation-1')).toHaveLength(1), 5_000);
-    expect(notes('escalation-1')[0]?.body).toContain('@Rockachopa');
+    expect(notes('escalation-1')[0]?.body).toContain('@oncall');
   });
 });

@@ -2,14 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { runOperatorHistory } from '../../src/cli/operator-history.js';
 import { loadEnv } from '../../src/config/load.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
+import { payrollInput } from '../../src/domain/payroll/assemble.js';
 import { computePayroll } from '../../src/domain/payroll/index.js';
-import { payrollInput } from '../../src/payroll/assemble.js';
-import { loadPayrollSources } from '../../src/payroll/sources.js';
 import { createAlertStore } from '../../src/store/alerts.js';
 import { createPartnerReportStore } from '../../src/store/partner-reports.js';
 import { createPaymentStore } from '../../src/store/payments.js';
 import { createRegistryStore } from '../../src/store/registry.js';
 import { createReportStore } from '../../src/store/reports.js';
+import { loadPayrollSources } from '../../src/workflows/payroll/sources.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
 import { commentPayload, issuePayload, label } from '../support/deliveries.js';
@@ -223,7 +223,7 @@ describe('a node change reaching into the month under review', () => {
     await core.handle(
       comment(issue, 'maint', '/nodes @bob 7 from 2026-11-15', '2026-12-02T09:00:00Z', ['payroll']),
     );
-    expect(await core.fire(/^opened-payroll-2026-11/)).toBe(1);
+    expect(await core.fire(/^refresh-payroll-2026-11/)).toBe(1);
     expect(rows(issue, 'bob')[0]).toContain('| active | $176.67 |');
     expect(details(issue, 'bob')[0]).toContain(
       '3 → 7 (from 2026-11-15) node(s) registered, active 30/30 days',

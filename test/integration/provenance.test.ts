@@ -46,7 +46,7 @@ async function setUp(lines?: string[]) {
   seedProgram(gitea());
   await createRegistryStore(redis.client).put(activeOperator('bob'));
   const log = createLogger('info', { write: (line: string) => void lines?.push(line) });
-  return testCore(redis.client, gitea(), defaultProgramConfig(), log);
+  return testCore(redis.client, gitea(), defaultProgramConfig(), { log });
 }
 
 const byTitle = (title: string) =>

@@ -4,6 +4,7 @@ import { defaultProgramConfig } from '../../src/config/program.js';
 import { createCore } from '../../src/core.js';
 import { createGiteaClient } from '../../src/gitea/client.js';
 import { normalizeDelivery } from '../../src/gitea/normalize.js';
+import type { RetryPolicy } from '../../src/gitea/retry.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { loadTemplates } from '../../src/templates.js';
 import type { DelayedEvent } from '../../src/worker/handle-event.js';
@@ -12,16 +13,22 @@ import { type DeliveryPayload, deliveryEvent } from './deliveries.js';
 import type { FakeGitea } from './gitea/index.js';
 
 /** The worker's road without the queue: for tests that drive events and schedules one by one. */
+/** `retry`: the Gitea client's own retries (default: the bot's); `log`: where the core logs (default: nowhere). */
 export function testCore(
   redis: Redis,
   gitea: FakeGitea,
   config: ProgramConfig = defaultProgramConfig(),
-  log: Logger = createLogger('silent'),
+  options: { retry?: RetryPolicy; log?: Logger } = {},
 ) {
   const timers: DelayedEvent[] = [];
   const core = createCore({
     redis,
-    gitea: createGiteaClient({ baseUrl: gitea.baseUrl, token: gitea.token, timeoutMs: 5_000 }),
+    gitea: createGiteaClient({
+      baseUrl: gitea.baseUrl,
+      token: gitea.token,
+      timeoutMs: 5_000,
+      ...(options.retry ? { retry: options.retry } : {}),
+    }),
     config,
     templates: loadTemplates(),
     programRepo: PROGRAM_REPO,
@@ -30,7 +37,7 @@ export function testCore(
     enqueueAt: async (timer) => {
       timers.push(timer);
     },
-    log,
+    log: options.log ?? createLogger('silent'),
   });
   return {
     ...core,

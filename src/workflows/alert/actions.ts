@@ -2,10 +2,10 @@ import { parseAlertForm } from '../../domain/alerts/form.js';
 import type { AlertRecord } from '../../domain/alerts/record.js';
 import { classifyAlert, higherSeverity, parseSeverity, type Severity } from '../../domain/alerts/severity.js';
 import { proposeTermination } from '../../domain/exit/open-termination.js';
-import { maintainerHandles } from '../../domain/text/mentions.js';
 import { addMs, formatDuration, formatUtcSeconds } from '../../domain/time/format.js';
 import type { Effect } from '../../engine/effects.js';
 import type { Action, DecideContext } from '../../engine/module.js';
+import { escalationMentions } from './contacts.js';
 import { type AlertData, alertData } from './data.js';
 
 const severityLabel = (severity: Severity): Effect => ({
@@ -91,12 +91,7 @@ export const alertActions: Record<string, Action> = {
     const level = data.level + 1;
     const { config, event } = ctx;
     const { escalationLevels, escalateEvery, remindEvery } = config.alerts;
-    // The escalation contacts and the maintainers: all of them may /ack (workflows/alert.yaml).
-    const callees = [...new Set([...config.escalation.contacts, ...maintainerHandles(config)])];
-    const contacts =
-      callees.length > 0
-        ? callees.map((login) => `@${login}`).join(' ')
-        : 'Nobody to call (set escalation.contacts or maintainers in the config)';
+    const contacts = escalationMentions(config);
     const who = data.responsible ? `@${data.responsible}` : 'nobody (no responsible operator is assigned)';
     const overdue = formatDuration(Date.parse(event.at) - Date.parse(data.ackDeadline));
     const text =

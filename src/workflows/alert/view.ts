@@ -1,9 +1,10 @@
 import type { ProgramConfig } from '../../config/program.js';
-import { joinMarkdown, type Markdown, md } from '../../domain/text/markdown.js';
+import { type Markdown, md, trusted } from '../../domain/text/markdown.js';
 import { formatDuration, formatUtc, formatUtcSeconds } from '../../domain/time/format.js';
 import type { Instance } from '../../engine/instance.js';
 import { reviewAt } from './actions.js';
 import { alertAsks } from './asks.js';
+import { escalationMentions } from './contacts.js';
 import { type AlertData, alertData } from './data.js';
 
 const TITLES: Record<string, string> = {
@@ -54,10 +55,8 @@ export function alertStatusView(instance: Instance, config: ProgramConfig): Reco
     asks: alertAsks(instance.state, data, config),
     escalation:
       data.level > 0
-        ? md`${waiting ? '' : 'reached '}level ${Math.min(data.level, config.alerts.escalationLevels)} of ${config.alerts.escalationLevels}; ${joinMarkdown(
-            config.escalation.contacts.map((c) => md`@${c}`),
-            ' ',
-          )} called${waiting && data.level > config.alerts.escalationLevels ? `; reminded every ${formatDuration(config.alerts.remindEvery)}` : ''}`
+        ? // The contacts and maintainers are handles from the program config: the mentions the bot means.
+          md`${waiting ? '' : 'reached '}level ${Math.min(data.level, config.alerts.escalationLevels)} of ${config.alerts.escalationLevels}; ${trusted(escalationMentions(config))} called${waiting && data.level > config.alerts.escalationLevels ? `; reminded every ${formatDuration(config.alerts.remindEvery)}` : ''}`
         : undefined,
     acknowledged: data.acknowledgedAt
       ? md`by @${data.acknowledgedBy} at ${formatUtcSeconds(data.acknowledgedAt)} — response time ${formatDuration(data.responseMs ?? 0)}`

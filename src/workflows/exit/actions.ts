@@ -1,4 +1,3 @@
-import type { Chain } from '../../domain/application/chains.js';
 import { addMonths } from '../../domain/application/dates.js';
 import {
   type ChecklistItem,
@@ -7,7 +6,7 @@ import {
   TERMINATION_CHECKLIST,
 } from '../../domain/exit/checklist.js';
 import type { HistoryEvent } from '../../domain/history/events.js';
-import { isTxHash, txFormat } from '../../domain/payments/tx-hash.js';
+import { alreadyPaid } from '../../domain/payments/ledger.js';
 import { mentionMaintainers } from '../../domain/text/mentions.js';
 import { addMs, formatUtc } from '../../domain/time/format.js';
 import type { Effect } from '../../engine/effects.js';
@@ -16,6 +15,7 @@ import { type ExitData, exitData } from './data.js';
 import { exitFacts } from './facts.js';
 import { checklistComplete } from './guards.js';
 import { finalPayment } from './payment.js';
+import { recordPayment } from './record-payment.js';
 import { trustedTermination } from './termination.js';
 
 /** The configured maintainers, users and teams (src/domain/text/mentions.ts). */
@@ -201,6 +201,12 @@ export const exitActions: Record<string, Action> = {
   remindPayment: (ctx) => {
     const data = exitData(ctx.instance);
     if (data.paid || !data.payment) return 'nothing due';
+    const paid = alreadyPaid(
+      exitFacts(ctx.facts.extra).ledger,
+      data.payment.line ?? data.operator,
+      data.payment.month,
+    );
+    if (paid) return paid;
     return {
       effects: [
         {
@@ -212,32 +218,5 @@ export const exitActions: Record<string, Action> = {
     };
   },
 
-  recordPayment: ({ command, event, instance }) => {
-    const data = exitData(instance);
-    if (!data.payment) return 'there is no final payment to record';
-    const tx = command?.args[0] ?? '';
-    if (!isTxHash(tx, data.payment.chain as Chain)) {
-      return `give the transaction id on ${data.payment.chain} (${txFormat(data.payment.chain as Chain)}): \`/paid TX\`.`;
-    }
-    const paid = { by: event.actor, at: event.at, tx };
-    return {
-      data: { paid },
-      reply: `payment recorded: ${tx}.`,
-      effects: [
-        {
-          type: 'recordPayment',
-          payment: {
-            login: data.operator,
-            month: data.payment.month,
-            cents: data.payment.totalCents,
-            tx,
-            by: event.actor,
-            at: event.at,
-            issue: `${event.repo}#${event.issue.number}`,
-            ...(data.payment.line ? { line: data.payment.line } : {}),
-          },
-        },
-      ],
-    };
-  },
+  recordPayment,
 };

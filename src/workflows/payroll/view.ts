@@ -1,4 +1,5 @@
 import type { ProgramConfig } from '../../config/program.js';
+import { paymentLine } from '../../domain/payments/payment.js';
 import { formatDollars } from '../../domain/payroll/amount.js';
 import { payrollCsv, safeAirdropCsv } from '../../domain/payroll/export.js';
 import { lineKey, type PayrollLine } from '../../domain/payroll/index.js';
@@ -48,18 +49,19 @@ export function payrollStatusView(instance: Instance, config: ProgramConfig): Re
   const data = payrollData(instance);
   const payroll = data.snapshot;
   const token = config.payroll.token;
-  const paid = new Set([...Object.keys(data.payments), ...data.paidElsewhere]);
+  const here = `${instance.repo}#${instance.issue}`;
+  const ledger = new Map(data.ledger.map((p) => [paymentLine(p), p]));
+  const paid = new Set(ledger.keys());
   const lines = payroll?.lines ?? [];
   const rows = lines.map((line) => {
-    const key = lineKey(line);
-    const payment = data.payments[key];
-    const state = line.held
-      ? '⏸ held'
-      : payment
-        ? `✅ paid (${payment.tx.slice(0, 12)}…)`
-        : paid.has(key)
-          ? '✅ paid at exit'
-          : 'due';
+    const payment = ledger.get(lineKey(line));
+    const state = payment
+      ? payment.issue === here
+        ? `✅ paid ${formatDollars(payment.cents)} (${payment.tx.slice(0, 12)}…)`
+        : `✅ paid at exit (${formatDollars(payment.cents)} in ${payment.issue})`
+      : line.held
+        ? '⏸ held'
+        : 'due';
     const bonuses = Object.values(line.bonuses).reduce((sum, cents) => sum + cents, 0);
     // Seven columns fit Gitea's 880 px comment column; the rest is in each operator's details.
     // Every cell is the bot's: logins from the registry, amounts.

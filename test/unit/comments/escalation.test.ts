@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { defaultProgramConfig } from '../../../src/config/program.js';
+import { programConfigSchema } from '../../../src/config/program.js';
 import type { Effect } from '../../../src/engine/effects.js';
 import type { Instance } from '../../../src/engine/instance.js';
 import { botEvent } from '../../support/events.js';
 import { activeOperator, step, workflowNamed } from '../../support/workflows.js';
 
 /** Issue #18, "Stop when it is enough": an unacknowledged alert escalates a bounded number of times. */
-const config = defaultProgramConfig();
+const config = programConfigSchema.parse({
+  escalation: { contacts: ['oncall'] },
+  maintainers: { users: ['maint'] },
+});
 const alert = workflowNamed('alert', config);
 const OPENED = '2026-11-20T10:00:00.000Z';
 type Timer = Extract<Effect, { type: 'scheduleTimer' }>;
@@ -23,6 +26,7 @@ function unattended() {
       issue: { title: 'Gateway down', labels: ['operator-alert'], createdAt: OPENED, assignees: ['bob'] },
     }),
     facts: { author: activeOperator('bob') },
+    config,
   });
   let instance = opened.instance as Instance;
   const pending: Timer[] = opened.effects.filter((e): e is Timer => e.type === 'scheduleTimer');
@@ -95,10 +99,11 @@ describe('an unacknowledged alert', () => {
         comment: { id: 77, body: '/resolve rebooted', createdAt: '2026-11-24T10:00:00.000Z' },
       }),
       roles: ['responsible'],
+      config,
     });
     const status = statusOf(resolved.effects) ?? '';
     expect(resolved.instance?.state).toBe('resolved');
-    expect(status).toContain('- **Escalated:** reached level 3 of 3; @Rockachopa called');
+    expect(status).toContain('- **Escalated:** reached level 3 of 3; @oncall @maint called');
     expect(status).not.toMatch(/until acknowledged|\*\*Next:\*\*/);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { payrollInput } from '../../../src/domain/payroll/assemble.js';
 import { computePayroll } from '../../../src/domain/payroll/index.js';
 import type { StoredReport } from '../../../src/domain/reports/stored.js';
-import { payrollInput } from '../../../src/payroll/assemble.js';
 import { CONFIG } from '../payroll/support.js';
 import { activated, history } from './support.js';
 

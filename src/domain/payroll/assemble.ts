@@ -1,10 +1,10 @@
-import type { ProgramConfig } from '../config/program.js';
-import type { AlertRecord } from '../domain/alerts/record.js';
-import type { OperatorHistory } from '../domain/history/events.js';
-import { isoDay, monthCalendar } from '../domain/payroll/calendar.js';
-import { type Adjustment, type Hold, monthLines, type PayrollInput } from '../domain/payroll/index.js';
-import { type ActiveRange, monthlyMetrics } from '../domain/reports/index.js';
-import type { StoredReport } from '../domain/reports/stored.js';
+import type { ProgramConfig } from '../../config/program.js';
+import type { AlertRecord } from '../alerts/record.js';
+import type { OperatorHistory } from '../history/events.js';
+import { type ActiveRange, monthlyMetrics } from '../reports/index.js';
+import type { StoredReport } from '../reports/stored.js';
+import { isoDay, monthCalendar } from './calendar.js';
+import { type Adjustment, type Hold, monthLines, type PayrollInput } from './index.js';
 
 export type PayrollSources = {
   histories: OperatorHistory[];

@@ -1,6 +1,6 @@
-import type { HistoryEvent, OperatorHistory } from '../domain/history/events.js';
-import { historyFromRecord } from '../domain/history/legacy.js';
-import { computePayroll, type PayrollInput, type PayrollLine } from '../domain/payroll/index.js';
+import type { HistoryEvent, OperatorHistory } from '../history/events.js';
+import { historyFromRecord } from '../history/legacy.js';
+import { computePayroll, type PayrollInput, type PayrollLine } from './index.js';
 
 /**
  * The operator's last payroll line of `input.month` as it would be with `events` appended to
