@@ -10,7 +10,7 @@ import { helpText } from './help.js';
 import { withInput } from './inputs.js';
 import type { Instance } from './instance.js';
 import { undoIssueChange } from './issue-changes.js';
-import { stateDiagram } from './mermaid.js';
+import { foldedDiagram } from './mermaid.js';
 import type { ActionResult, DecideContext, Facts, Render, WorkflowModule } from './module.js';
 import { describeRoles, mayUse } from './roles.js';
 
@@ -295,14 +295,6 @@ class Draft {
 
   /** The status comment without its marker (the writer appends the signed state marker). */
   private statusBody(instance: Instance): string {
-    return `${this.statusText(instance)}\n\n${this.diagram(instance, true)}`;
-  }
-
-  /** Where the issue stands in its workflow, as a mermaid diagram (folded away in status comments). */
-  private diagram(instance: Instance, folded = false): string {
-    const chart = `\`\`\`mermaid\n${stateDiagram(this.definition, instance.state, 'words')}\n\`\`\``;
-    return folded
-      ? `<details><summary>Where this is in the ${this.definition.name} workflow</summary>\n\n${chart}\n</details>`
-      : chart;
+    return `${this.statusText(instance)}\n\n${foldedDiagram(this.definition, instance.state)}`;
   }
 }

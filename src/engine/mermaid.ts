@@ -65,3 +65,9 @@ export function stateDiagram(
   }
   return lines.join('\n');
 }
+
+/** Where an issue stands in its workflow, folded away (status comments): arrows in words, the state highlighted. */
+export function foldedDiagram(definition: WorkflowDefinition, state: string): string {
+  const chart = `\`\`\`mermaid\n${stateDiagram(definition, state, 'words')}\n\`\`\``;
+  return `<details><summary>Where this is in the ${definition.name} workflow</summary>\n\n${chart}\n</details>`;
+}
