@@ -1,5 +1,6 @@
 import type { ProgramConfig } from '../../config/program.js';
 import { type Markdown, md, trusted } from '../../domain/text/markdown.js';
+import { mentionMaintainers } from '../../domain/text/mentions.js';
 import { formatDuration, formatUtc, formatUtcSeconds } from '../../domain/time/format.js';
 import type { Instance } from '../../engine/instance.js';
 import { reviewAt } from './actions.js';
@@ -21,6 +22,8 @@ const TITLES: Record<string, string> = {
  */
 function nextLine(instance: Instance, config: ProgramConfig, data: AlertData, who: Markdown | string) {
   const ack = md`\`/ack\``;
+  if (instance.state === 'open' && !data.responsible)
+    return md`${trusted(mentionMaintainers(config))}: assign the operator who runs the node (Gitea's assignee); they acknowledge with ${ack} by **${formatUtcSeconds(data.ackDeadline)}** (${formatDuration(config.alerts.ackWithin[data.severity])} for a ${data.severity} alert).`;
   if (instance.state === 'open')
     return md`${who} acknowledges with ${ack} by **${formatUtcSeconds(data.ackDeadline)}** (${formatDuration(config.alerts.ackWithin[data.severity])} for a ${data.severity} alert); ${md`\`/resolve NOTE\``} once fixed.`;
   if (instance.state === 'escalated') {
