@@ -1,3 +1,4 @@
+import { helpLine } from '../engine/help.js';
 import { mayUse } from '../engine/roles.js';
 import type { ProgramCommand } from './types.js';
 
@@ -7,9 +8,11 @@ export function helpCommand(commands: () => readonly ProgramCommand[]): ProgramC
     name: 'help',
     help: '/help — the commands you can use here',
     roles: ['anyone'],
-    run: ({ roles }) => {
+    run: ({ roles, config }) => {
       const usable = commands().filter((c) => mayUse(roles, c.roles));
-      return { reply: `Commands you can use here:\n${usable.map((c) => `- \`${c.help}\``).join('\n')}` };
+      return {
+        reply: `**What you can do here:**\n${usable.map((c) => helpLine(c.help, config)).join('\n')}`,
+      };
     },
   };
 }

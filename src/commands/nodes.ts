@@ -84,7 +84,7 @@ function byOperator(ctx: CommandContext): CommandResult | string {
  */
 export const nodesCommand: ProgramCommand = {
   name: 'nodes',
-  help: '/nodes @op N [YYYY-MM-DD] — set an operator’s node count from that day (maintainers; /nodes @op confirm applies a request) · /nodes N — ask for yours to change (operators)',
+  help: '/nodes @op N [YYYY-MM-DD] — set an operator’s node count from that day (maintainers; `/nodes @op confirm` applies a request) · `/nodes N`: ask for yours to change (operators)',
   roles: ['maintainer', 'operator'],
   run: (ctx) => {
     const login = mentionArg(ctx.command.args[0]);

@@ -1,12 +1,12 @@
 import { mentionArg } from '../domain/commands/mentions.js';
 import { unknownLogin } from '../domain/text/inert.js';
-import { addMs, formatDuration, formatUtc } from '../domain/time/format.js';
+import { addMs, formatDuration, formatUtcSeconds } from '../domain/time/format.js';
 import type { ProgramCommand } from './types.js';
 
 /** `/ping @op [TEXT]` — a maintainer asks an operator for an answer within 24 hours (Communication Standards). */
 export const pingCommand: ProgramCommand = {
   name: 'ping',
-  help: '/ping @op [question] — the operator should answer here within 24 hours',
+  help: '/ping @op [question] — the operator should answer here within {duration:standards.pingResponse}',
   roles: ['maintainer'],
   run: ({ command, event, facts, config }) => {
     const login = mentionArg(command.args[0]);
@@ -17,7 +17,7 @@ export const pingCommand: ProgramCommand = {
     }
     const dueAt = addMs(event.at, config.standards.pingResponse);
     return {
-      reply: `@${operator.login}: please answer in this issue by ${formatUtc(dueAt)} (within ${formatDuration(config.standards.pingResponse)}).`,
+      reply: `@${operator.login}: please answer in this issue by ${formatUtcSeconds(dueAt)} (within ${formatDuration(config.standards.pingResponse)}).`,
       effects: [
         {
           type: 'startPing',

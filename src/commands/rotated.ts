@@ -4,7 +4,7 @@ import type { ProgramCommand } from './types.js';
 /** `/rotated [NOTE]` — an operator rotated their access tokens (Security Rules: every 90 days). */
 export const rotatedCommand: ProgramCommand = {
   name: 'rotated',
-  help: '/rotated [note] — you rotated your credentials now (due every 90 days)',
+  help: '/rotated [note] — you rotated your credentials now (due every {standards.rotationDays} days)',
   roles: ['operator'],
   run: ({ event, config }) => {
     const next = addMs(event.at, config.standards.rotationDays * 86_400_000);

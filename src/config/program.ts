@@ -55,6 +55,10 @@ export const programConfigSchema = z.strictObject({
       warning: durationMs.default(4 * 3_600_000),
     }),
     escalateEvery: durationMs.default(30 * 60_000),
+    /** Escalation levels (one 🚨 comment and chat message each, `escalateEvery` apart); then `remindEvery`. */
+    escalationLevels: count.min(1).default(3),
+    /** After the last escalation level: one reminder this often until acknowledged or `unresponsiveAfter`. */
+    remindEvery: durationMs.default(86_400_000),
     unresponsiveAfter: durationMs.default(72 * 3_600_000),
   }),
   onboarding: section({
@@ -120,6 +124,16 @@ export const programConfigSchema = z.strictObject({
     rotationWarnDays: count.min(1).default(80),
     /** A maintainer's `/ping` is answered within this. */
     pingResponse: durationMs.default(24 * 3_600_000),
+  }),
+  bot: section({
+    /**
+     * Where the bot's own files can be downloaded raw (no trailing slash): operators are linked to
+     * `scripts/fleet-metrics.sh` under it. Point it at your fork or a release.
+     */
+    rawUrl: z
+      .url()
+      .transform((url) => url.replace(/\/+$/, ''))
+      .default('https://gitea.com/Rockachopa/operator-bot/raw/branch/main'),
   }),
   quality: section({
     /** Repositories ("owner/repo") whose pull requests get the quality checks; none: off. */

@@ -1,15 +1,16 @@
 import type { ProgramConfig } from '../config/program.js';
-import { configValueAt } from '../config/value-at.js';
 import { type CommandLine, parseCommands } from '../domain/commands/parse.js';
 import { echo } from '../domain/text/echo.js';
 import type { BotEvent } from '../gitea/event.js';
+import { type Ask, askNote, asksOf } from './asks.js';
+import { blankInstance, durationAt, eventTrigger } from './decide-support.js';
 import type { Role, Transition } from './definition.js';
 import type { Effect } from './effects.js';
 import { helpText } from './help.js';
 import { withInput } from './inputs.js';
 import type { Instance } from './instance.js';
 import { undoIssueChange } from './issue-changes.js';
-import { stateDiagram } from './mermaid.js';
+import { foldedDiagram } from './mermaid.js';
 import type { ActionResult, DecideContext, Facts, Render, WorkflowModule } from './module.js';
 import { describeRoles, mayUse } from './roles.js';
 
@@ -27,7 +28,6 @@ export type DecideInput = {
 
 export type Decision = { instance: Instance | null; effects: Effect[] };
 
-const NEW = '(new)';
 const MAX_AUTO_STEPS = 10;
 
 /**
@@ -55,6 +55,8 @@ class Draft {
   private current: Instance;
   private changed = false;
   private readonly replies: string[] = [];
+  /** `/status` was asked: the reply links the status comment (found by the writer). */
+  private linkStatus = false;
   /** Timers to start, with an explicit due time when an action gave one. */
   private readonly timersToStart = new Map<string, string | undefined>();
   private readonly extraEffects: Effect[] = [];
@@ -99,11 +101,24 @@ class Draft {
 
   command(command: CommandLine): void {
     if (command.name === 'status') {
-      this.replies.push(`${this.statusText(this.current)}\n\n${this.diagram(this.current)}`);
+      // Short: the status comment is the record (with the diagram folded); the writer links it.
+      const description = this.definition.states[this.current.state]?.description;
+      this.replies.push(
+        `This ${this.definition.name} issue is in state **${this.current.state}**${description ? `: ${description}` : '.'}`,
+      );
+      this.linkStatus = true;
       return;
     }
     if (command.name === 'help') {
-      this.replies.push(helpText(this.definition, this.current.state, this.input.roles, this.input.anywhere));
+      this.replies.push(
+        helpText(
+          this.definition,
+          this.current.state,
+          this.input.roles,
+          this.input.anywhere,
+          this.input.config,
+        ),
+      );
       return;
     }
     if (!this.definition.transitions.some((t) => t.on === command.name)) return;
@@ -157,11 +172,20 @@ class Draft {
         label: this.stateLabel(next.state),
       });
     }
+    const statusBody = this.statusBody(next);
+    const note = askNote({
+      before: this.before.version === 0 ? [] : this.asks(this.before),
+      after: this.asks(next),
+      actor: event.actor,
+      version,
+      ...(this.before.version === 0 ? { createdStatus: statusBody } : {}),
+    });
     effects.push({
       type: 'upsertStatusComment',
-      body: this.statusBody(next),
+      body: statusBody,
       marker: { state: next.state, version: next.version, updatedAt: next.updatedAt, inputs: next.inputs },
     });
+    if (note) effects.push(note);
     for (const [name, timer] of timers) {
       const dueAt =
         this.timersToStart.get(name) ??
@@ -251,11 +275,24 @@ class Draft {
 
   private replyEffects(commentId: number | undefined): Effect[] {
     if (commentId === undefined || this.replies.length === 0) return [];
-    return [{ type: 'reply', toCommentId: commentId, body: this.replies.join('\n\n') }];
+    const body = this.replies.join('\n\n');
+    return [
+      {
+        type: 'reply',
+        toCommentId: commentId,
+        body,
+        ...(this.linkStatus ? { linkStatusOf: this.definition.name } : {}),
+      },
+    ];
   }
 
   private stateLabel(state: string): string {
     return `${this.definition.labelScope}/${state}`;
+  }
+
+  /** What the state asks of whom (the status view's `asks`, src/engine/asks.ts). */
+  private asks(instance: Instance): Ask[] {
+    return asksOf(this.input.workflow.statusView(instance, this.input.config));
   }
 
   private statusText(instance: Instance): string {
@@ -265,39 +302,6 @@ class Draft {
 
   /** The status comment without its marker (the writer appends the signed state marker). */
   private statusBody(instance: Instance): string {
-    return `${this.statusText(instance)}\n\n${this.diagram(instance, true)}`;
+    return `${this.statusText(instance)}\n\n${foldedDiagram(this.definition, instance.state)}`;
   }
-
-  /** Where the issue stands in its workflow, as a mermaid diagram (folded away in status comments). */
-  private diagram(instance: Instance, folded = false): string {
-    const chart = `\`\`\`mermaid\n${stateDiagram(this.definition, instance.state)}\n\`\`\``;
-    return folded
-      ? `<details><summary>Where this is in the ${this.definition.name} workflow</summary>\n\n${chart}\n</details>`
-      : chart;
-  }
-}
-
-function blankInstance(input: DecideInput): Instance {
-  return {
-    workflow: input.workflow.definition.name,
-    repo: input.event.repo,
-    issue: input.event.issue.number,
-    state: NEW,
-    version: 0,
-    updatedAt: input.event.at,
-    data: {},
-    applied: [],
-    inputs: {},
-  };
-}
-
-function eventTrigger(event: BotEvent): string | undefined {
-  if (event.kind === 'timer.fired') return event.timer ? `timer:${event.timer.name}` : undefined;
-  return event.kind.startsWith('issue.') ? event.kind.slice('issue.'.length) : undefined;
-}
-
-function durationAt(config: ProgramConfig, path: string): number {
-  const value = configValueAt(config, path);
-  if (typeof value !== 'number') throw new Error(`config path ${path} is not a duration`);
-  return value;
 }

@@ -12,7 +12,8 @@ export type Effect =
   | { type: 'setStateLabel'; scope: string; label: string }
   /** The workflow's one status comment: `body`, then the state marker the writer signs. */
   | { type: 'upsertStatusComment'; body: string; marker: StatusMarker }
-  | { type: 'reply'; toCommentId: number; body: string }
+  /** A reply to a command; with `linkStatusOf`, followed by a link to that workflow's status comment. */
+  | { type: 'reply'; toCommentId: number; body: string; linkStatusOf?: string }
   | { type: 'scheduleTimer'; name: string; dueAt: string; forState: string; forVersion: number }
   | { type: 'closeIssue' }
   /** Puts the state label back after a person changed it; `note` is posted once per key if a label was wrong. */

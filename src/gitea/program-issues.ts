@@ -7,7 +7,14 @@ import type { LabelCatalog } from './labels.js';
 /** A hidden fact the bot writes into a program issue it opens, signed when written (`kind`, one-line payload). */
 export type IssueMarker = { kind: string; payload: string };
 
-export type ProgramIssue = { title: string; body: string; labels: string[]; markers?: IssueMarker[] };
+/** A program issue as the bot wants it; `state` closes (or reopens) it when given, else it is left as it is. */
+export type ProgramIssue = {
+  title: string;
+  body: string;
+  labels: string[];
+  markers?: IssueMarker[];
+  state?: 'open' | 'closed';
+};
 
 export const PROGRAM_ISSUE_MARKER = 'program-issue';
 
@@ -45,7 +52,11 @@ export function createProgramIssues(deps: ProgramIssueDeps) {
       const body = bodyOf(key, issue);
       const known = Number(await redis.get(keyOf(key))) || (await find(key, issue.title));
       if (known) {
-        await gitea.editIssue(repo, known, { title: issue.title, body });
+        await gitea.editIssue(repo, known, {
+          title: issue.title,
+          body,
+          ...(issue.state ? { state: issue.state } : {}),
+        });
         await redis.set(keyOf(key), known);
         return { number: known, body };
       }
@@ -54,6 +65,7 @@ export function createProgramIssues(deps: ProgramIssueDeps) {
       );
       const created = await gitea.createIssue(repo, { title: issue.title, body, labels: labelIds });
       await redis.set(keyOf(key), created.number ?? 0);
+      if (issue.state === 'closed') await gitea.setIssueState(repo, created.number ?? 0, 'closed');
       return { number: created.number ?? 0, body };
     },
     /** Whether the issue for `key` was opened (as far as Redis remembers). */

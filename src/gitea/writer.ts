@@ -18,6 +18,13 @@ const statusKey = (repo: RepoRef, issue: number, workflow: string) =>
   `ob:status-comment:${repo.owner}/${repo.name}#${issue}:${workflow}`;
 const postedKey = (repo: RepoRef, issue: number) => `ob:posted:${repo.owner}/${repo.name}#${issue}`;
 
+/**
+ * The line that links a workflow's status comment from a reply: `#issuecomment-ID` is the anchor
+ * Gitea gives each comment on the issue page (models/issues/comment.go, `HashTag`).
+ */
+export const statusLink = (commentId: number) =>
+  `\n\nThe full status, what is left and the workflow diagram: [the status comment](#issuecomment-${commentId}).`;
+
 /** Where a comment marker is valid: the issue it was written in. */
 export const commentPlace = (repo: RepoRef, issue: number) => `${repo.owner}/${repo.name}#${issue}`;
 
@@ -81,7 +88,22 @@ export function createIssueWriter(deps: WriterDeps, repo: RepoRef, issue: number
     await deps.redis.sadd(posted, `${kind}-${key}`);
   }
 
-  const reply = (toCommentId: number, body: string) => postOnce(REPLY_MARKER, String(toCommentId), body);
+  /** The id of a workflow's status comment: cached, else found by its signed marker. */
+  async function statusCommentId(workflow: string): Promise<number | undefined> {
+    const cached = Number(await deps.redis.get(statusKey(repo, issue, workflow)));
+    if (cached) return cached;
+    return (await botComments()).find((c) => isStatusOf(c.body, workflow))?.id;
+  }
+
+  /**
+   * Answers a command once. With `linkStatusOf`, the reply ends with a link to that workflow's
+   * status comment (`statusLink`).
+   */
+  async function reply(toCommentId: number, body: string, linkStatusOf?: string): Promise<void> {
+    const id = linkStatusOf ? await statusCommentId(linkStatusOf) : undefined;
+    const link = id ? statusLink(id) : '';
+    await postOnce(REPLY_MARKER, String(toCommentId), `${body}${link}`);
+  }
   const note = (key: string, body: string) => postOnce(NOTE_MARKER, key, body);
 
   /** Puts `label` on the issue and removes every other label of its scope. */

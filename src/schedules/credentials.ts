@@ -40,16 +40,16 @@ export function rotationStatuses(
 }
 
 /** The week's rotation issue and one mention per operator, stage and rotation (never repeated). */
-export function rotationReminders(now: string, statuses: readonly RotationStatus[]) {
+export function rotationReminders(now: string, statuses: readonly RotationStatus[], config: ProgramConfig) {
   const week = isoWeekOf(new Date(now));
   const line = (s: RotationStatus) =>
-    `- [ ] @${s.login} — last rotation ${formatUtc(s.lastRotation)}, ${s.stage === 'overdue' ? '**overdue** since' : 'due by'} ${formatUtc(s.dueAt)}`;
+    `- @${s.login} — last rotation ${formatUtc(s.lastRotation)}, ${s.stage === 'overdue' ? '**overdue** since' : 'due by'} ${formatUtc(s.dueAt)}`;
   const issue: ProgramIssue = {
     title: `Credential rotation ${week}`,
     body: [
       `### Credential rotation · ${week}`,
       '',
-      'Access tokens are rotated every 90 days (Security Rules). Rotate, then comment `/rotated` in any issue.',
+      `Access tokens are rotated every ${config.standards.rotationDays} days (Security Rules). Rotate, then comment \`/rotated\` in any issue.`,
       '',
       ...statuses.map(line),
     ].join('\n'),

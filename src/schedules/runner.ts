@@ -58,7 +58,7 @@ export function createScheduleRunner(deps: ScheduleDeps) {
       deps.config,
     );
     if (statuses.length === 0) return;
-    const reminders = rotationReminders(now, statuses);
+    const reminders = rotationReminders(now, statuses, deps.config);
     const { number } = await deps.programIssues.upsert(reminders.key, reminders.issue);
     for (const note of reminders.notes) await deps.noteInProgramIssue(number, note.key, note.body);
   }
@@ -93,7 +93,7 @@ export function createScheduleRunner(deps: ScheduleDeps) {
       reported.set(operator.login.toLowerCase(), new Set(weeks));
     }
     const opened = await deps.programIssues.exists(reminderKey(previousIsoWeek(now)));
-    const reminder = weeklyReminder(now, operators, reported, deps.render, opened);
+    const reminder = weeklyReminder(now, operators, reported, deps.render, opened, deps.config);
     if (!reminder.issue) return;
     const { number } = await deps.programIssues.upsert(reminder.key, reminder.issue);
     deps.log.info(

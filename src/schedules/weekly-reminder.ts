@@ -1,5 +1,7 @@
+import type { ProgramConfig } from '../config/program.js';
 import type { OperatorRecord } from '../domain/registry.js';
 import { isoWeekDays, isoWeekEnd, previousIsoWeek } from '../domain/reports/index.js';
+import { formatWeeklyAt } from '../domain/time/format.js';
 import type { Render } from '../engine/module.js';
 import type { ProgramIssue } from '../gitea/program-issues.js';
 
@@ -11,7 +13,8 @@ export const reminderKey = (week: string) => `weekly-reports-${week}`;
 /**
  * Who has not reported the week before `now`: every operator on the program (active or in their
  * notice) who was active before that week ended. Pure: the caller gives the registry and the weeks
- * each operator reported.
+ * each operator reported. The due time is the config's `reports.dueWeekly`; once everyone has
+ * reported, the issue is closed (`state: 'closed'`).
  */
 export function weeklyReminder(
   now: Date,
@@ -19,6 +22,7 @@ export function weeklyReminder(
   reportedWeeks: ReadonlyMap<string, ReadonlySet<string>>,
   render: Render,
   alreadyOpened: boolean,
+  config: ProgramConfig,
 ): WeeklyReminder {
   const week = previousIsoWeek(now);
   const weekEnd = isoWeekEnd(week).toISOString();
@@ -36,6 +40,8 @@ export function weeklyReminder(
     to: days[6],
     missing: missing.map((login) => ({ login })),
     anyMissing: missing.length > 0,
+    due: formatWeeklyAt(config.reports.dueWeekly),
   });
-  return { key, week, missing, issue: { title: `Weekly reports ${week}`, body, labels: ['reports'] } };
+  const issue: ProgramIssue = { title: `Weekly reports ${week}`, body, labels: ['reports'] };
+  return { key, week, missing, issue: missing.length === 0 ? { ...issue, state: 'closed' } : issue };
 }

@@ -255,7 +255,7 @@ export function createEventHandler(deps: HandlerDeps) {
         await writer.upsertStatusComment(workflow, effect.body, effect.marker);
         return;
       case 'reply':
-        return writer.reply(effect.toCommentId, effect.body);
+        return writer.reply(effect.toCommentId, effect.body, effect.linkStatusOf);
       case 'restoreStateLabel':
         if (await writer.restoreStateLabel(effect.scope, effect.label))
           await writer.note(effect.noteKey, effect.note);

@@ -1,5 +1,5 @@
 import type { Ping } from '../domain/standards/ping.js';
-import { formatUtc } from '../domain/time/format.js';
+import { formatDuration, formatUtc } from '../domain/time/format.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { IssueWriter } from '../gitea/writer.js';
 import { issueKey } from '../store/keys.js';
@@ -42,6 +42,6 @@ export async function pingDeadlinePassed(
   await pings.close({ ...ping, missed: true });
   await writer.note(
     `ping-${ping.id}`,
-    `@${ping.login}: @${ping.by} asked you a question here on ${formatUtc(ping.askedAt)} and it is still unanswered after the 24-hour response standard. Please answer here.`,
+    `@${ping.login}: @${ping.by} asked you a question here on ${formatUtc(ping.askedAt)} and it is still unanswered after the response standard of ${formatDuration(Date.parse(ping.dueAt) - Date.parse(ping.askedAt))} (\`standards.pingResponse\`). Please answer here.`,
   );
 }

@@ -39,6 +39,16 @@ const rows = (issue: number, login: string) =>
   )
     .split('\n')
     .filter((line) => line.startsWith(`| @${login} |`));
+/** The folded details of each of `login`'s lines (the summary table has seven columns, issue #18). */
+const details = (issue: number, login: string) =>
+  (
+    gitea()
+      .comments(PROGRAM_REPO, issue)
+      .find((c) => c.body.includes('operator-bot:state'))?.body ?? ''
+  )
+    .split('<details><summary>')
+    .filter((part) => part.startsWith(`@${login}`))
+    .map((part) => part.slice(0, part.indexOf('</details>')));
 const issueTitled = (title: string) => {
   for (let n = 1; n < 50; n++) if (gitea().issue(PROGRAM_REPO, n)?.title === title) return n;
   throw new Error(`no issue ${title}`);
@@ -108,17 +118,18 @@ describe('an operator who exits and is activated again in the same month', () =>
     await core.fire(/^opened-payroll-2026-03/);
     const issue = issueTitled('Payroll 2026-03');
     const [exitRow, newRow] = rows(issue, 'alice');
-    expect(exitRow).toContain('| exited | 1 | 10/31 |');
+    expect(exitRow).toContain('| @alice | exited |');
+    expect(details(issue, 'alice')[0]).toContain('1 node(s) registered, active 10/31 days');
     expect(exitRow).toContain('✅ paid at exit');
     // 15000 × 12 / 31 = 5806.45 → $58.06, + $20 response bonus (no critical alerts) = $78.06.
-    expect(newRow).toContain('| active | 1 | 12/31 | $58.06 |');
+    expect(newRow).toContain('| active | $58.06 |');
+    expect(details(issue, 'alice')[1]).toContain('1 node(s) registered, active 12/31 days');
     expect(newRow).toContain('**$78.06** | due |');
     const reasons = gitea()
       .comments(PROGRAM_REPO, issue)
       .find((c) => c.body.includes('operator-bot:state'))?.body;
-    expect(reasons).toContain(
-      '**@alice (from 2026-03-20)**\n- base $150.00 for 1 node(s) × 12/31 days = $58.06',
-    );
+    expect(reasons).toContain('<details><summary>@alice (from 2026-03-20) · $78.06 to base</summary>');
+    expect(details(issue, 'alice')[1]).toContain('- base $150.00 for 1 node(s) × 12/31 days = $58.06');
 
     await core.handle(comment(issue, 'maint', '/approve', '2026-04-02T09:00:00Z', ['payroll']));
     await core.handle(comment(issue, 'maint2', '/approve', '2026-04-02T09:30:00Z', ['payroll']));
@@ -172,7 +183,10 @@ describe('a node count changed from a day', () => {
     await core.fire(/^opened-payroll-2026-11/);
     const issue = issueTitled('Payroll 2026-11');
     // 14 days at 3 nodes ($150) and 16 at 7 ($200): (15000×14 + 20000×16) / 30 = 17666.67 → $176.67.
-    expect(rows(issue, 'bob')[0]).toContain('| active | 3 → 7 (from 2026-11-15) | 30/30 | $176.67 |');
+    expect(rows(issue, 'bob')[0]).toContain('| active | $176.67 |');
+    expect(details(issue, 'bob')[0]).toContain(
+      '3 → 7 (from 2026-11-15) node(s) registered, active 30/30 days',
+    );
     const status = gitea()
       .comments(PROGRAM_REPO, issue)
       .find((c) => c.body.includes('operator-bot:state'))?.body;
@@ -203,12 +217,16 @@ describe('a node change reaching into the month under review', () => {
     await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-12-01T06:00:00.000Z' });
     await core.fire(/^opened-payroll-2026-11/);
     const issue = issueTitled('Payroll 2026-11');
-    expect(rows(issue, 'bob')[0]).toContain('| active | 3 | 30/30 | $150.00 |');
+    expect(rows(issue, 'bob')[0]).toContain('| active | $150.00 |');
+    expect(details(issue, 'bob')[0]).toContain('3 node(s) registered, active 30/30 days');
 
     await core.handle(
       comment(issue, 'maint', '/nodes @bob 7 from 2026-11-15', '2026-12-02T09:00:00Z', ['payroll']),
     );
     expect(await core.fire(/^refresh-payroll-2026-11/)).toBe(1);
-    expect(rows(issue, 'bob')[0]).toContain('| active | 3 → 7 (from 2026-11-15) | 30/30 | $176.67 |');
+    expect(rows(issue, 'bob')[0]).toContain('| active | $176.67 |');
+    expect(details(issue, 'bob')[0]).toContain(
+      '3 → 7 (from 2026-11-15) node(s) registered, active 30/30 days',
+    );
   });
 });

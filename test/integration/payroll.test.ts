@@ -85,13 +85,14 @@ describe('the monthly payroll issue', () => {
     const issue = payrollIssueNumber();
     expect(labels(issue).sort()).toEqual(['payroll', 'payroll/review']);
     // alice: 3 nodes, full month: $150 base + $50 uptime (99.8%) + $30 completion (100%) + $20 response (no alerts) = $250.
-    expect(row(issue, 'alice')).toContain(
-      '| active | 3 | 30/30 | $150.00 | $50.00 | $30.00 | $20.00 | — | — | — | **$250.00** | due | base |',
-    );
+    // Seven columns (the rest of each line is in the operator's folded details).
+    expect(row(issue, 'alice')).toContain('| @alice | active | $150.00 | $100.00 | — | **$250.00** | due |');
+    expect(table(issue)).toContain('<details><summary>@alice · $250.00 to base</summary>');
+    expect(table(issue)).toContain('3 node(s) registered, active 30/30 days');
+    expect(table(issue)).toContain('base $150.00 for 3 node(s) × 30/30 days = $150.00');
     // bob: 7 nodes = $150 + 2 × $25; uptime 99.4% (no bonus); 96% completion; critical alert acknowledged in 10:00.
-    expect(row(issue, 'bob')).toContain(
-      '| active | 7 | 30/30 | $200.00 | — | $30.00 | $20.00 | — | — | — | **$250.00** | due | ethereum |',
-    );
+    expect(row(issue, 'bob')).toContain('| @bob | active | $200.00 | $50.00 | — | **$250.00** | due |');
+    expect(table(issue)).toContain(`wallet \`${ETH_WALLET}\` on ethereum`);
     expect(table(issue)).toContain('**Total $500.00**');
     expect(table(issue)).toMatch(/uptime 99\.4%.*no bonus/);
     expect(table(issue)).toContain(`erc20,0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48,${ETH_WALLET},250.00`);

@@ -67,7 +67,7 @@ describe('maintainer pings answered within 24 hours', () => {
   it('records the response time when the operator comments after the ping', async () => {
     const core = await setUp();
     await core.handle(say('maint', '/ping @bob is fsn1-b back?', '2026-11-10T09:00:00Z'));
-    expect(comments(3).join('\n')).toContain('@bob: please answer in this issue by 2026-11-11 09:00 UTC');
+    expect(comments(3).join('\n')).toContain('@bob: please answer in this issue by 2026-11-11 09:00:00 UTC');
     const pings = createPingStore(redis.client);
     expect(await pings.awaitsAnswer(`${PROGRAM_REPO}#3`)).toBe(true);
     await core.handle(say('carol', 'I think so', '2026-11-10T09:30:00Z'));
@@ -118,7 +118,8 @@ describe('standards on the payroll line', () => {
     expect(table).toContain('credentials-overdue');
     expect(table).toContain('pings-missed');
     expect(table).toContain('pings: 1 asked, 0 answered in time, 1 missed');
-    expect(table).toMatch(/\| @bob \| active \| 2 \| 30\/30 \| \$150\.00 \|/);
+    expect(table).toContain('| @bob | active | $150.00 |');
+    expect(table).toContain('2 node(s) registered, active 30/30 days');
   });
 });
 

@@ -60,12 +60,19 @@ describe('weekly reports and reminders', () => {
     expect(issue?.body).toContain('@carol');
     expect(issue?.body).not.toContain('@bob');
     expect(issue?.body).not.toContain('@dave');
+    // A plain list: a checkbox anyone could tick would say nothing about who reported.
+    expect(issue?.body).toContain('\n- @carol');
+    expect(issue?.body).not.toContain('- [ ]');
+    expect(issue?.body).toContain('(due Monday 09:00 UTC)');
+    expect(issue?.state).toBe('open');
 
     await core.runSchedule({ schedule: 'weeklyReminder', firedAt: '2026-11-23T09:00:00.000Z' });
     expect(reminderIssues()).toHaveLength(1);
 
     await core.handle(reportComment('carol', '/report uptime=99.1 tasks=7/7 week=2026-W47', 802));
     expect(gitea().issue(PROGRAM_REPO, 4)?.body).toContain('Every operator has reported 2026-W47');
+    // Complete: the reminder is closed, not left open for someone to close by hand.
+    expect(gitea().issue(PROGRAM_REPO, 4)?.state).toBe('closed');
     expect(reminderIssues()).toHaveLength(1);
   });
 

@@ -78,7 +78,7 @@ describe('alert: opening', () => {
       { type: 'setStateLabel', scope: 'severity', label: 'severity/critical' },
     ]);
     expect(text(effects, 'upsertStatusComment')).toContain(
-      '@bob must acknowledge with `/ack` by **2026-11-20 10:30 UTC**',
+      '@bob acknowledges with `/ack` by **2026-11-20 10:30:00 UTC**',
     );
     expect(of(effects, 'scheduleTimer').map((t) => (t as { name: string; dueAt: string }).dueAt)).toEqual([
       '2026-11-20T10:30:00.000Z',

@@ -76,13 +76,17 @@ describe('decide (the engine, on the onboarding workflow)', () => {
 
 describe('the mermaid state diagram', () => {
   it('draws every state change of the workflow, commands with their slash, and highlights the current state', () => {
-    const diagram = stateDiagram(onboarding.definition, 'training');
+    const diagram = stateDiagram(onboarding.definition, 'training', 'words');
     expect(diagram.split('\n')[0]).toBe('stateDiagram-v2');
-    expect(diagram).toContain('  [*] --> incomplete: opened');
+    expect(diagram).toContain('  [*] --> incomplete: issue opened');
     expect(diagram).toContain('  screening --> training: /approve');
-    expect(diagram).toContain('  training --> certification: done');
-    expect(diagram).toContain('  certification --> active: done');
-    expect(diagram).toContain('  incomplete --> screening: edited');
+    // Said in words for the applicant, not Gitea's event names ("done", "edited").
+    expect(diagram).toContain('  training --> certification: all steps done');
+    expect(diagram).toContain('  certification --> active: all steps done');
+    expect(diagram).toContain('  incomplete --> screening: issue edited');
+    expect(diagram).not.toMatch(/: (done|edited)$/m);
+    // The README keeps the YAML's trigger names, for developers.
+    expect(stateDiagram(onboarding.definition)).toContain('  incomplete --> screening: edited');
     expect(diagram).toContain('  active --> [*]');
     expect(diagram).toContain('  class training current');
     expect(diagram).not.toContain('training --> training');
@@ -94,8 +98,10 @@ describe('the mermaid state diagram', () => {
       instance,
       botEvent({ kind: 'comment.created', comment: { id: 9, body: '/status', createdAt: labeled.at } }),
     );
-    const reply = status.effects.find((e) => e.type === 'reply') as { body: string };
-    expect(reply.body).toContain('```mermaid\nstateDiagram-v2');
-    expect(reply.body).toContain('class screening current');
+    const reply = status.effects.find((e) => e.type === 'reply') as { body: string; linkStatusOf?: string };
+    // Short: the state in a sentence and a link to the status comment; the diagram stays there, folded.
+    expect(reply.body).toContain('in state **screening**');
+    expect(reply.body).not.toContain('mermaid');
+    expect(reply.linkStatusOf).toBe('onboarding');
   });
 });

@@ -49,7 +49,11 @@ function ask(workflow: string, state: string, body: string, roles: Role[]) {
   );
 }
 
-const listed = (reply: string) => COMMANDS.filter((command) => reply.includes(`\`${command}`));
+/** The commands in the "what you can do now" part of the reply (above what comes next, by whom). */
+const listed = (reply: string) => {
+  const now = reply.split('**What comes next')[0] ?? '';
+  return COMMANDS.filter((command) => now.includes(`\`${command}`));
+};
 
 // What each person may use, by INTERFACE.md's command table.
 describe('/help lists the commands this person can use here, and only those', () => {
@@ -60,6 +64,7 @@ describe('/help lists the commands this person can use here, and only those', ()
     ['onboarding', 'training', ['maintainer'], ['/reject', '/module', '/quiz', '/shadow']],
     ['onboarding', 'certification', ['author'], ['/fleet']],
     ['onboarding', 'certification', ['operator', 'peer'], ['/signoff']],
+    // Only a maintainer reclassifies (workflows/alert.yaml): for the operator it is under what comes next.
     ['alert', 'open', ['responsible'], ['/ack', '/resolve']],
     ['alert', 'acknowledged', ['maintainer'], ['/resolve', '/severity']],
     ['alert', 'open', [], []],
@@ -76,7 +81,7 @@ describe('/help lists the commands this person can use here, and only those', ()
   });
 });
 
-describe('/status shows where the issue is, with the diagram', () => {
+describe('/status answers with the short state; the diagram stays folded in the status comment', () => {
   it.each([
     ['onboarding', 'training'],
     ['alert', 'escalated'],
@@ -84,9 +89,26 @@ describe('/status shows where the issue is, with the diagram', () => {
     ['payroll', 'review'],
   ])('%s in %s', (workflow, state) => {
     const reply = ask(workflow, state, '/status', []);
-    expect(reply).toContain('```mermaid\nstateDiagram-v2');
-    expect(reply).toContain(`class ${state} current`);
-    expect(reply).not.toContain('{{');
+    expect(reply).toContain(`in state **${state}**: `);
+    expect(reply).not.toContain('mermaid');
+    expect(reply.split('\n').length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('/help: prose descriptions, now for this person, then what comes next and who does it', () => {
+  it('puts only the command in the code span', () => {
+    const reply = ask('onboarding', 'screening', '/help', ['maintainer']);
+    expect(reply).toMatch(/^- `\/approve` — \S/m);
+    expect(reply).not.toMatch(/`[^`\n]* — [^`\n]*`/);
+  });
+
+  it('tells the applicant in screening that a maintainer acts next, and how', () => {
+    const reply = ask('onboarding', 'screening', '/help', ['author']);
+    const [now = '', next = ''] = reply.split('**What comes next in this workflow, and who does it:**');
+    expect(now).toContain('**What you can do here now**');
+    expect(now).not.toContain('/approve');
+    expect(next).toMatch(/^- a maintainer: `\/approve` — /m);
+    expect(next).toMatch(/^- a maintainer: `\/reject REASON` — /m);
   });
 });
 

@@ -252,14 +252,17 @@ describe('onboarding: every command × state × role', () => {
   it('answers /status and /help to anyone, listing only what this person can use', () => {
     const screening = step(onboarding, null, { event: opened(completeForm) }).instance;
     const help = step(onboarding, screening, { event: comment('carol', '/help') });
-    expect(replyOf(help.effects)).not.toContain('/approve');
+    // Not among what carol can do; listed below, under what comes next and who does it.
+    const [now, next] = replyOf(help.effects).split('**What comes next');
+    expect(now).not.toContain('/approve');
+    expect(next).toContain('a maintainer: `/approve`');
     const maintainerHelp = step(onboarding, screening, {
       event: comment('maint', '/help'),
       roles: ['maintainer'],
     });
     expect(replyOf(maintainerHelp.effects)).toContain('/approve');
     const status = step(onboarding, screening, { event: comment('carol', '/status') });
-    expect(replyOf(status.effects)).toContain('Screening');
+    expect(replyOf(status.effects)).toContain('in state **screening**');
   });
 });
 

@@ -1,5 +1,6 @@
 import type { ProgramConfig } from '../../config/program.js';
-import { formatDuration, formatPercent, plural } from './format.js';
+import { formatDuration } from '../time/format.js';
+import { formatPercent, plural } from './format.js';
 import type { CriticalAlertResponse, MonthlyMetrics } from './inputs.js';
 import { instantMs } from './instants.js';
 import type { BonusDetail } from './line.js';
@@ -68,6 +69,8 @@ export function responseBonus(alerts: CriticalAlertResponse[], config: ProgramCo
   return decided(
     earned,
     cents,
-    earned ? `${summary} < ${formatDuration(limit)}` : `${summary} ≥ ${formatDuration(limit)} (${late} late)`,
+    earned
+      ? `${summary}, within ${formatDuration(limit)}`
+      : `${summary}, not within ${formatDuration(limit)} (${late} late)`,
   );
 }

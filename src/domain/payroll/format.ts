@@ -11,14 +11,6 @@ export function formatPercent(value: number, threshold?: number): string {
   return `${value}%`;
 }
 
-/** A duration as `m:ss` or `h:mm:ss`: 1_799_000 → "29:59", 1_800_000 → "30:00". */
-export function formatDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
-  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60];
-  const ss = String(s).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-}
-
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -2,7 +2,7 @@ import { parseAlertForm } from '../../domain/alerts/form.js';
 import type { AlertRecord } from '../../domain/alerts/record.js';
 import { classifyAlert, higherSeverity, parseSeverity, type Severity } from '../../domain/alerts/severity.js';
 import { proposeTermination } from '../../domain/exit/open-termination.js';
-import { addMs, formatDuration, formatUtc } from '../../domain/time/format.js';
+import { addMs, formatDuration, formatUtcSeconds } from '../../domain/time/format.js';
 import type { Effect } from '../../engine/effects.js';
 import type { Action, DecideContext } from '../../engine/module.js';
 import { escalationMentions } from './contacts.js';
@@ -16,6 +16,10 @@ const severityLabel = (severity: Severity): Effect => ({
 
 const deadlineFor = (ctx: DecideContext, openedAt: string, severity: Severity) =>
   addMs(openedAt, ctx.config.alerts.ackWithin[severity]);
+
+/** When an unacknowledged alert's termination review is proposed (`alerts.unresponsiveAfter` after opening). */
+export const reviewAt = (ctx: Pick<DecideContext, 'config'>, data: AlertData) =>
+  addMs(data.openedAt, ctx.config.alerts.unresponsiveAfter);
 
 function record(ctx: DecideContext, data: AlertData): Effect {
   const alert: AlertRecord = {
@@ -77,24 +81,54 @@ export const alertActions: Record<string, Action> = {
   openAlert: (ctx) => opening(ctx, ctx.event.issue.createdAt),
   reopenAlert: (ctx) => opening(ctx, ctx.event.at),
 
+  /**
+   * One step of an unacknowledged alert: levels 1..`alerts.escalationLevels` each post a 🚨
+   * comment and a chat message, `escalateEvery` apart; after the last level, one reminder every
+   * `alerts.remindEvery` that says when the termination review comes (`unresponsiveAfter`).
+   */
   escalate: (ctx) => {
     const data = alertData(ctx.instance);
     const level = data.level + 1;
     const { config, event } = ctx;
+    const { escalationLevels, escalateEvery, remindEvery } = config.alerts;
     const contacts = escalationMentions(config);
     const who = data.responsible ? `@${data.responsible}` : 'nobody (no responsible operator is assigned)';
     const overdue = formatDuration(Date.parse(event.at) - Date.parse(data.ackDeadline));
     const text =
-      `${data.severity} alert not acknowledged: ${who} had until ${formatUtc(data.ackDeadline)}` +
+      `${data.severity} alert not acknowledged: ${who} had until ${formatUtcSeconds(data.ackDeadline)}` +
       (level > 1 ? ` (${overdue} ago)` : '');
+    const nextAt = addMs(event.at, level < escalationLevels ? escalateEvery : remindEvery);
+    const review = reviewAt(ctx, data);
+    // Enough: once the termination review is proposed, the maintainers decide; no more reminders.
+    if (level > escalationLevels && data.terminationProposed)
+      return { data: { nextEscalationAt: undefined } };
+    if (level > escalationLevels) {
+      return {
+        data: { level, nextEscalationAt: nextAt },
+        startTimers: [{ name: 'escalation', dueAt: nextAt }],
+        effects: [
+          {
+            type: 'postNote',
+            key: `reminder-${level}`,
+            body:
+              `⏰ Reminder: ${text}. ${contacts} — unless acknowledged with \`/ack\`, a termination ` +
+              `review is proposed at ${formatUtcSeconds(review)}. Next reminder ${formatUtcSeconds(nextAt)}.`,
+          },
+        ],
+      };
+    }
+    const then =
+      level < escalationLevels
+        ? `Level ${level + 1} of ${escalationLevels} at ${formatUtcSeconds(nextAt)}.`
+        : `This is the last level; then one reminder every ${formatDuration(remindEvery)}, and a termination review is proposed at ${formatUtcSeconds(review)}.`;
     return {
-      data: { level },
-      startTimers: [{ name: 'escalation', dueAt: addMs(event.at, config.alerts.escalateEvery) }],
+      data: { level, nextEscalationAt: nextAt },
+      startTimers: [{ name: 'escalation', dueAt: nextAt }],
       effects: [
         {
           type: 'postNote',
           key: `escalation-${level}`,
-          body: `🚨 **Escalation level ${level}**: ${text}. ${contacts} — please step in. Acknowledge with \`/ack\`.`,
+          body: `🚨 **Escalation level ${level} of ${escalationLevels}**: ${text}. ${contacts} — please step in. Acknowledge with \`/ack\`. ${then}`,
         },
         {
           type: 'notify',
@@ -121,7 +155,7 @@ export const alertActions: Record<string, Action> = {
       effects: [
         proposeTermination({
           login: data.responsible,
-          reason: `unresponsive: alert ${issue} not acknowledged for ${hours} (trigger: unresponsive > 72 h without prior notice)`,
+          reason: `unresponsive: alert ${issue} not acknowledged for ${hours} (trigger: unresponsive for ${hours} without prior notice)`,
           by: 'operator-bot',
           mode: 'proposed',
           at: ctx.event.at,
@@ -175,7 +209,7 @@ export const alertActions: Record<string, Action> = {
     return {
       data: changed,
       startTimers: restart,
-      reply: `severity is now ${severity}${restart.length > 0 ? `; acknowledge by ${formatUtc(changed.ackDeadline)}` : ''}.`,
+      reply: `severity is now ${severity}${restart.length > 0 ? `; acknowledge by ${formatUtcSeconds(changed.ackDeadline)}` : ''}.`,
       effects: [severityLabel(severity), record(ctx, changed)],
     };
   },

@@ -14,6 +14,8 @@ export const alertDataSchema = z.looseObject({
   openedAt: z.string(),
   ackDeadline: z.string(),
   level: z.number().int().default(0),
+  /** When the next escalation level or reminder is due (while unacknowledged). */
+  nextEscalationAt: z.string().optional(),
   acknowledgedAt: z.string().optional(),
   acknowledgedBy: z.string().optional(),
   responseMs: z.number().int().optional(),

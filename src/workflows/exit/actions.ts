@@ -7,6 +7,7 @@ import {
 } from '../../domain/exit/checklist.js';
 import type { HistoryEvent } from '../../domain/history/events.js';
 import { alreadyPaid } from '../../domain/payments/ledger.js';
+import { mentionMaintainers } from '../../domain/text/mentions.js';
 import { addMs, formatUtc } from '../../domain/time/format.js';
 import type { Effect } from '../../engine/effects.js';
 import type { Action, ActionResult, DecideContext } from '../../engine/module.js';
@@ -17,8 +18,8 @@ import { finalPayment } from './payment.js';
 import { recordPayment } from './record-payment.js';
 import { trustedTermination } from './termination.js';
 
-const maintainersMention = (ctx: DecideContext) =>
-  ctx.config.maintainers.users.map((login) => `@${login}`).join(' ') || 'Maintainers';
+/** The configured maintainers, users and teams (src/domain/text/mentions.ts). */
+const maintainersMention = (ctx: DecideContext) => mentionMaintainers(ctx.config);
 
 function missingItems(data: ExitData): string[] {
   return Object.entries(NOTICE_CHECKLIST)

@@ -2,7 +2,9 @@ import type { ProgramConfig } from '../../config/program.js';
 import { NOTICE_CHECKLIST, TERMINATION_CHECKLIST } from '../../domain/exit/checklist.js';
 import { md, trusted } from '../../domain/text/markdown.js';
 import { formatUtc } from '../../domain/time/format.js';
+import { nextLine } from '../../engine/asks.js';
 import type { Instance } from '../../engine/instance.js';
+import { exitAsks } from './asks.js';
 import { exitData } from './data.js';
 
 const TITLES: Record<string, string> = {
@@ -18,7 +20,7 @@ const TITLES: Record<string, string> = {
 const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 
 /** The status comment's view: the checklist, the last day, the final payment. */
-export function exitStatusView(instance: Instance, _config: ProgramConfig): Record<string, unknown> {
+export function exitStatusView(instance: Instance, config: ProgramConfig): Record<string, unknown> {
   const data = exitData(instance);
   const rules = data.kind === 'termination' ? TERMINATION_CHECKLIST : NOTICE_CHECKLIST;
   const checklist = Object.entries(rules).map(([item, rule]) => {
@@ -44,7 +46,10 @@ export function exitStatusView(instance: Instance, _config: ProgramConfig): Reco
     };
   });
   const payment = data.payment;
+  const asks = exitAsks(instance.state, data, config);
   return {
+    asks,
+    next: asks.length > 0 ? trusted(nextLine(asks)) : undefined,
     title: TITLES[instance.state] ?? instance.state,
     operator: data.operator,
     termination: data.kind === 'termination',
@@ -56,6 +61,7 @@ export function exitStatusView(instance: Instance, _config: ProgramConfig): Reco
     showChecklist: data.kind !== 'refused' && instance.state !== 'proposed',
     checklist,
     reapplyFrom: data.reapplyFrom,
+    reapplyMonths: config.onboarding.reapplyAfter,
     payment: payment
       ? {
           total: dollars(payment.totalCents),

@@ -2,7 +2,9 @@ import type { ProgramConfig } from '../../config/program.js';
 import { inert } from '../../domain/text/inert.js';
 import { joinMarkdown, md, trusted } from '../../domain/text/markdown.js';
 import { formatUtc } from '../../domain/time/format.js';
+import { nextLine } from '../../engine/asks.js';
 import type { Instance } from '../../engine/instance.js';
+import { onboardingAsks } from './asks.js';
 import { onboardingData } from './data.js';
 
 const TITLES: Record<string, string> = {
@@ -12,15 +14,6 @@ const TITLES: Record<string, string> = {
   certification: 'Certification',
   active: 'Active',
   rejected: 'Rejected',
-};
-
-const NEXT: Record<string, string> = {
-  incomplete: 'edit the issue to fix the answers below; the bot checks again on every edit.',
-  screening: 'a maintainer reviews the application and answers `/approve` or `/reject REASON`.',
-  training:
-    'finish the modules (`/module N`), pass the quiz (`/quiz SCORE`, by a maintainer) and the shadow week (`/shadow @mentor`).',
-  certification:
-    'register the test fleet (`/fleet NODE NODE`), complete the dispatched tasks (`/tasks N`, by a maintainer) and get a sign-off (`/signoff`).',
 };
 
 const tick = (done: boolean) => (done ? '[x]' : '[ ]');
@@ -67,10 +60,12 @@ export function onboardingStatusView(instance: Instance, config: ProgramConfig):
       item: md`${trusted(tick(data.signoff !== undefined))} Sign-off${data.signoff ? md` by @${data.signoff.by}` : ''}`,
     },
   ];
+  const asks = onboardingAsks(instance.state, data, config);
   return {
     applicant: data.applicant,
     stateTitle: TITLES[instance.state] ?? instance.state,
-    next: NEXT[instance.state] === undefined ? undefined : trusted(NEXT[instance.state] ?? ''),
+    asks,
+    next: asks.length > 0 ? trusted(nextLine(asks)) : undefined,
     // Problem messages are the bot's, with the applicant's answers quoted inert (application/messages.ts).
     problems: data.problems.map((problem) => ({ ...problem, message: trusted(problem.message) })),
     hasProblems: data.problems.length > 0,

@@ -112,7 +112,9 @@ describe('critical response bonus: every critical alert acknowledged in < 30 min
     const fast = soloLine(month, ann, {
       alerts: [{ login: 'ann', openedAt: opened, acknowledgedAt: '2026-01-10T10:29:59Z' }],
     });
-    expect(fast.bonusDetails.response.metric).toBe('1 critical alert, slowest acknowledged in 29:59 < 30:00');
+    expect(fast.bonusDetails.response.metric).toBe(
+      '1 critical alert, slowest acknowledged in 29m 59s, within 30m',
+    );
     const slow = soloLine(month, ann, {
       alerts: [
         { login: 'ann', openedAt: opened, acknowledgedAt: '2026-01-10T10:01:00Z' },
@@ -120,7 +122,7 @@ describe('critical response bonus: every critical alert acknowledged in < 30 min
       ],
     });
     expect(slow.bonusDetails.response.metric).toBe(
-      '2 critical alerts, slowest acknowledged in 30:00 ≥ 30:00 (1 late)',
+      '2 critical alerts, slowest acknowledged in 30m, not within 30m (1 late)',
     );
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { utcDay } from '../../../src/domain/payroll/calendar.js';
-import { formatDuration, formatPercent } from '../../../src/domain/payroll/format.js';
+import { formatPercent } from '../../../src/domain/payroll/format.js';
 import {
   decimalFraction,
   mulDivHalfUp,
@@ -8,6 +8,7 @@ import {
   ratioExceedsPercent,
 } from '../../../src/domain/payroll/money.js';
 import { fullMonths } from '../../../src/domain/payroll/tenure.js';
+import { formatDuration } from '../../../src/domain/time/format.js';
 
 describe('mulDivHalfUp', () => {
   it.each([
@@ -86,9 +87,9 @@ describe('metric formatting', () => {
     expect(formatPercent(95.454545, 95)).toBe('95.45%');
   });
 
-  it('writes durations as m:ss or h:mm:ss', () => {
-    expect(formatDuration(1_799_000)).toBe('29:59');
-    expect(formatDuration(1_800_000)).toBe('30:00');
-    expect(formatDuration(3_723_000)).toBe('1:02:03');
+  it('writes durations in the one format of every comment (src/domain/time/format.ts)', () => {
+    expect(formatDuration(1_799_000)).toBe('29m 59s');
+    expect(formatDuration(1_800_000)).toBe('30m');
+    expect(formatDuration(3_723_000)).toBe('1h 2m 3s');
   });
 });
