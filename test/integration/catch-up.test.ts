@@ -58,7 +58,7 @@ describe('catch-up: what happened while the bot was stopped is read from Gitea',
     }, 60_000);
     await settle();
     expect(botComments(application.number)[0]?.body).toContain('Screening');
-    expect(botComments(question.number)[0]?.body).toContain('Commands you can use here');
+    expect(botComments(question.number)[0]?.body).toContain('What you can do here');
     expect(commentsPosted()).toHaveLength(2);
   });
 
