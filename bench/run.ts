@@ -128,8 +128,8 @@ for (const [name, summary] of Object.entries(profiles)) {
 log('wrote bench/results.json and bench/RESULTS.md');
 
 function intakeRows(r: IntakeResults): Row[] {
-  const run = (x: { rps: number; p50Ms: number; p99Ms: number }) =>
-    `${int(x.rps)} req/s · p50 ${ms(x.p50Ms)} · p99 ${ms(x.p99Ms)}`;
+  const run = (x: { rps: number; p50Ms: number; p99Ms: number; cpuMicrosPerRequest: number }) =>
+    `${int(x.rps)} req/s · p50 ${ms(x.p50Ms)} · p99 ${ms(x.p99Ms)} · ${int(x.cpuMicrosPerRequest)} µs CPU/req`;
   const mixOk =
     Math.abs(r.mix.share204 - r.mix.chatterShare) < 0.01 && r.mix.share202 + r.mix.share204 > 0.999;
   return [

@@ -9,9 +9,11 @@ import { createGiteaClient, type GiteaClient } from './gitea/client.js';
 import { mountAdminDashboard } from './intake/admin.js';
 import { createIntakeApp } from './intake/app.js';
 import { createMetrics } from './metrics.js';
-import { createDelayedEnqueue, createEnqueue } from './queue/enqueue.js';
+import { createDelayedEnqueue } from './queue/enqueue.js';
 import { createEventQueue, registerSchedules, scheduleCrons } from './queue/event-queue.js';
 import { startEventWorker } from './queue/event-worker.js';
+import { createAcceptDelivery } from './queue/intake-log.js';
+import { startIntakeMover } from './queue/intake-mover.js';
 import { type EmbeddedRedis, startEmbeddedRedis } from './redis/embedded.js';
 import { createIssueLock } from './store/issue-lock.js';
 import { issueKey } from './store/keys.js';
@@ -64,7 +66,7 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
     const app = createIntakeApp({
       secret: env.WEBHOOK_SECRET ?? '',
       maxBodyBytes: env.WEBHOOK_MAX_BYTES,
-      enqueue: createEnqueue(queue, intakeRedis),
+      enqueue: createAcceptDelivery(intakeRedis),
       isRelevant: (event) => isRelevant(event, definitions, config.quality.repos),
       awaitsAnswer: (event) => pings.awaitsAnswer(issueKey(event.repo, event.issue.number)),
       botLogin: () => bot.login,
@@ -117,12 +119,17 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
       metrics,
       log,
     });
+    // Accepted deliveries wait in the intake stream until a worker moves them into the queue.
+    const mover = startIntakeMover({ connection: redis, queue, log });
     await registerSchedules(queue, config);
     log.info(
       { concurrency: env.WORKER_CONCURRENCY, botLogin, schedules: scheduleCrons(config) },
       'worker started',
     );
-    closers.push(() => eventWorker.close());
+    closers.push(
+      () => mover.close(),
+      () => eventWorker.close(),
+    );
   }
 
   const stop = async () => {

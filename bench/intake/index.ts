@@ -5,7 +5,9 @@ import { FIRST_ID } from './deliveries.js';
 import type { LoadResult, LoadSpec } from './load.js';
 
 export type IntakeOptions = { seconds: number; connections: number; cpuProfDir?: string };
-export type ServerRun = Omit<LoadResult, 'rps'> & { rps: number; roundsRps: number[] };
+/** A load run plus the server process's CPU time per answered request (µs): steady under a noisy neighbour. */
+export type ServerLoad = LoadResult & { cpuMicrosPerRequest: number };
+export type ServerRun = Omit<ServerLoad, 'rps'> & { rps: number; roundsRps: number[] };
 export type IntakeResults = {
   floor: ServerRun;
   ours: ServerRun;
@@ -33,8 +35,8 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
   const redis = await privateRedis();
   const servers = new Map<ServerName, { child: Child; url: string }>();
   let nextId = FIRST_ID;
-  const load = async (server: ServerName, spec: Partial<LoadSpec>): Promise<LoadResult> => {
-    const url = servers.get(server)?.url ?? '';
+  const load = async (server: ServerName, spec: Partial<LoadSpec>): Promise<ServerLoad> => {
+    const { url = '', child } = servers.get(server) ?? {};
     const full = {
       url,
       seconds: options.seconds,
@@ -45,7 +47,10 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
     nextId += 50_000_000;
     const generator = startChild(new URL('./load.ts', import.meta.url), { args: [JSON.stringify(full)] });
     try {
-      return await generator.next<LoadResult>();
+      const cpuBefore = (await child?.cpuMicros()) ?? 0;
+      const result = await generator.next<LoadResult>();
+      const cpu = ((await child?.cpuMicros()) ?? 0) - cpuBefore;
+      return { ...result, cpuMicrosPerRequest: Math.round(cpu / Math.max(1, result.requests)) };
     } finally {
       await generator.stop();
       await redis.flush();
@@ -64,7 +69,7 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
       servers.set(name, { child, url: `http://127.0.0.1:${port}/webhooks/gitea` });
       await load(name, { seconds: WARMUP_SECONDS });
     }
-    const rounds = new Map<ServerName, LoadResult[]>(SERVERS.map((name) => [name, []]));
+    const rounds = new Map<ServerName, ServerLoad[]>(SERVERS.map((name) => [name, []]));
     for (let r = 0; r < ROUNDS; r++) {
       for (const name of SERVERS) {
         rounds.get(name)?.push(await load(name, { seconds: Math.max(1, options.seconds / ROUNDS) }));
@@ -102,8 +107,8 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
 }
 
 /** The rounds of one server as one run: mean req/s and p50, the worst p99, summed counts. */
-function combine(runs: LoadResult[]): ServerRun {
-  const mean = (pick: (run: LoadResult) => number) =>
+function combine(runs: ServerLoad[]): ServerRun {
+  const mean = (pick: (run: ServerLoad) => number) =>
     round(runs.reduce((s, r) => s + pick(r), 0) / runs.length);
   const statusCounts: Record<string, number> = {};
   for (const run of runs)
@@ -113,6 +118,7 @@ function combine(runs: LoadResult[]): ServerRun {
     rps: mean((r) => r.rps),
     roundsRps: runs.map((r) => r.rps),
     p50Ms: mean((r) => r.p50Ms),
+    cpuMicrosPerRequest: mean((r) => r.cpuMicrosPerRequest),
     p99Ms: Math.max(...runs.map((r) => r.p99Ms)),
     requests: runs.reduce((s, r) => s + r.requests, 0),
     errors: runs.reduce((s, r) => s + r.errors, 0),
