@@ -1,4 +1,5 @@
-import { type ServerType, serve } from '@hono/node-server';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Env } from './config/env.js';
@@ -7,7 +8,8 @@ import { createCore } from './core.js';
 import { isRelevant } from './engine/relevance.js';
 import { createGiteaClient, type GiteaClient } from './gitea/client.js';
 import { mountAdminDashboard } from './intake/admin.js';
-import { createIntakeApp } from './intake/app.js';
+import { createIntakeApp, type IntakeDeps } from './intake/app.js';
+import { intakeListener } from './intake/fast-path.js';
 import { createMetrics } from './metrics.js';
 import { createDelayedEnqueue } from './queue/enqueue.js';
 import { createEventQueue, registerSchedules, scheduleCrons } from './queue/event-queue.js';
@@ -63,7 +65,7 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
   const closers: (() => Promise<unknown>)[] = [];
   let port: number | undefined;
   if (server) {
-    const app = createIntakeApp({
+    const intakeDeps: IntakeDeps = {
       secret: env.WEBHOOK_SECRET ?? '',
       maxBodyBytes: env.WEBHOOK_MAX_BYTES,
       enqueue: createAcceptDelivery(intakeRedis),
@@ -82,13 +84,18 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
           () => false,
         ),
       }),
-    });
+    };
+    const app = createIntakeApp(intakeDeps);
     const dashboard = mountAdminDashboard(app, {
       queues: [queue],
       user: env.ADMIN_USER,
       password: env.ADMIN_PASSWORD,
     });
-    const httpServer = await listen(app.fetch, env.PORT, env.HOST);
+    const httpServer = await listen(
+      intakeListener(intakeDeps, getRequestListener(app.fetch)),
+      env.PORT,
+      env.HOST,
+    );
     port = (httpServer.address() as { port: number }).port;
     log.info(
       { port, dashboard: dashboard ? '/admin/queues' : 'off' },
@@ -167,13 +174,10 @@ async function resolveBotLogin(gitea: GiteaClient, log: Logger): Promise<string>
   }
 }
 
-function listen(
-  fetch: Parameters<typeof serve>[0]['fetch'],
-  port: number,
-  hostname: string,
-): Promise<ServerType> {
+function listen(listener: RequestListener, port: number, hostname: string): Promise<Server> {
   return new Promise((resolveListen, reject) => {
-    const httpServer = serve({ fetch, port, hostname }, () => resolveListen(httpServer));
+    const httpServer = createServer(listener);
     httpServer.once('error', reject);
+    httpServer.listen(port, hostname, () => resolveListen(httpServer));
   });
 }
