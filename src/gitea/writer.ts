@@ -7,7 +7,15 @@ export type WriterDeps = { gitea: GiteaClient; labels: LabelCatalog; redis: Redi
 
 const statusKey = (repo: RepoRef, issue: number, workflow: string) =>
   `ob:status-comment:${repo.owner}/${repo.name}#${issue}:${workflow}`;
+/** Before 0.2 a set of the keys posted; read still, so an upgrade mid-retry does not post twice. */
 const postedKey = (repo: RepoRef, issue: number) => `ob:posted:${repo.owner}/${repo.name}#${issue}`;
+/** What the bot wrote in an issue: a hash of post key (`reply-<comment id>`, `note-<key>`) → comment id. */
+const writtenKey = (repo: RepoRef, issue: number) => `ob:written:${repo.owner}/${repo.name}#${issue}`;
+/** Set before a post is sent, removed once its id is recorded: still there, the answer was lost. */
+const writingKey = (repo: RepoRef, issue: number, key: string) =>
+  `ob:writing:${repo.owner}/${repo.name}#${issue}:${key}`;
+/** As long as a failed job may be retried (its record is kept 30 days). */
+const WRITING_TTL_SECONDS = 30 * 86_400;
 
 export const replyMarker = (commentId: number) => `<!-- ${REPLY_MARKER} ${commentId} -->`;
 export const noteMarker = (key: string) => `<!-- ${NOTE_MARKER} ${key} -->`;
@@ -49,30 +57,54 @@ export function createIssueWriter(deps: WriterDeps, repo: RepoRef, issue: number
     return created.id ?? 0;
   }
 
-  /** Posts a comment once per key: the key is remembered in Redis and written into the comment as a marker. */
+  /**
+   * Posts a comment once per key, without reading the issue: the key is marked "writing" first,
+   * then the comment is created, then its id is recorded. A mark without a record means an
+   * earlier attempt may have posted and lost the answer: only then are the issue's comments
+   * listed, and the marker (written into the comment) tells whether it is there already.
+   */
   async function postOnce(key: string, marker: string, body: string): Promise<void> {
-    const posted = postedKey(repo, issue);
-    if (await deps.redis.sismember(posted, key)) return;
-    if (!(await botComments()).some((c) => c.body?.includes(marker))) {
-      await deps.gitea.createComment(repo, issue, `${body}\n\n${marker}`);
-    }
-    await deps.redis.sadd(posted, key);
+    const answers = (await deps.redis
+      .pipeline()
+      .hget(writtenKey(repo, issue), key)
+      .sismember(postedKey(repo, issue), key)
+      .set(writingKey(repo, issue, key), '1', 'EX', WRITING_TTL_SECONDS, 'NX')
+      .exec()) as [Error | null, unknown][] | null;
+    const failed = answers?.find(([error]) => error)?.[0];
+    if (!answers || failed) throw failed ?? new Error('Redis did not answer');
+    const [written, legacy, fresh] = answers.map(([, result]) => result);
+    if (written != null || legacy === 1) return;
+    let id = fresh === 'OK' ? undefined : (await botComments()).find((c) => c.body?.includes(marker))?.id;
+    id ??= (await deps.gitea.createComment(repo, issue, `${body}\n\n${marker}`)).id ?? 0;
+    await deps.redis
+      .multi()
+      .hset(writtenKey(repo, issue), key, id)
+      .del(writingKey(repo, issue, key))
+      .exec();
   }
 
   const reply = (toCommentId: number, body: string) =>
     postOnce(`reply-${toCommentId}`, replyMarker(toCommentId), body);
   const note = (key: string, body: string) => postOnce(`note-${key}`, noteMarker(key), body);
 
-  /** Puts `label` on the issue and removes every other label of its scope. */
+  /**
+   * Puts `label` on the issue and removes every other label of its scope. The bot's state labels
+   * are exclusive: adding one makes Gitea drop the others of its scope (models/issues/issue_label.go,
+   * RemoveDuplicateExclusiveIssueLabels) and answer with the issue's labels, so one request does
+   * it; a non-exclusive sibling someone made by hand is removed after.
+   */
   async function setStateLabel(scope: string, label: string): Promise<void> {
     const wanted = await deps.labels.ensure(repo, label);
-    const current = await deps.gitea.issueLabels(repo, issue);
+    const current = wanted.exclusive
+      ? await deps.gitea.addLabels(repo, issue, [wanted.id ?? 0])
+      : await deps.gitea.issueLabels(repo, issue);
     for (const other of current) {
       if (other.name !== label && other.name?.startsWith(`${scope}/`) && other.id) {
         await deps.gitea.removeLabel(repo, issue, other.id);
       }
     }
-    if (!current.some((l) => l.name === label)) await deps.gitea.addLabels(repo, issue, [wanted.id ?? 0]);
+    if (!wanted.exclusive && !current.some((l) => l.name === label))
+      await deps.gitea.addLabels(repo, issue, [wanted.id ?? 0]);
   }
 
   /** Adds a label (created in the repo if needed) without touching the others. */

@@ -36,6 +36,7 @@ const DERIVED = [
   'ob:open:*',
   'ob:partner-reports:*',
   'ob:posted:*',
+  'ob:written:*',
   'ob:status-comment:*',
   'ob:program-issue:*',
   'ob:notified:*',
