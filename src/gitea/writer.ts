@@ -1,26 +1,42 @@
 import type { Redis } from 'ioredis';
 import { NOTE_MARKER, REPLY_MARKER, STATE_MARKER } from '../engine/effects.js';
+import {
+  legacyPostedKey,
+  statusCommentKey,
+  WRITING_TTL_SECONDS,
+  type WrittenRecords,
+  writingKey,
+  writtenKey,
+} from '../store/written.js';
 import { type Comment, type GiteaClient, GiteaError, type RepoRef } from './client.js';
 import type { LabelCatalog } from './labels.js';
 
 export type WriterDeps = { gitea: GiteaClient; labels: LabelCatalog; redis: Redis; botLogin: string };
 
-const statusKey = (repo: RepoRef, issue: number, workflow: string) =>
-  `ob:status-comment:${repo.owner}/${repo.name}#${issue}:${workflow}`;
-/** Before 0.2 a set of the keys posted; read still, so an upgrade mid-retry does not post twice. */
-const postedKey = (repo: RepoRef, issue: number) => `ob:posted:${repo.owner}/${repo.name}#${issue}`;
-/** What the bot wrote in an issue: a hash of post key (`reply-<comment id>`, `note-<key>`) → comment id. */
-const writtenKey = (repo: RepoRef, issue: number) => `ob:written:${repo.owner}/${repo.name}#${issue}`;
-/** Set before a post is sent, removed once its id is recorded: still there, the answer was lost. */
-const writingKey = (repo: RepoRef, issue: number, key: string) =>
-  `ob:writing:${repo.owner}/${repo.name}#${issue}:${key}`;
-/** As long as a failed job may be retried (its record is kept 30 days). */
-const WRITING_TTL_SECONDS = 30 * 86_400;
-
 export const replyMarker = (commentId: number) => `<!-- ${REPLY_MARKER} ${commentId} -->`;
 export const noteMarker = (key: string) => `<!-- ${NOTE_MARKER} ${key} -->`;
 const statusMarkerPrefix = (workflow: string) =>
   `<!-- ${STATE_MARKER} {"workflow":${JSON.stringify(workflow)}`;
+
+const STATUS_MARKER = new RegExp(`<!-- ${STATE_MARKER} \\{"workflow":("(?:[^"\\\\]|\\\\.)*")`);
+const POST_MARKER = new RegExp(`<!-- (${REPLY_MARKER}|${NOTE_MARKER}) (\\S+)`);
+
+/**
+ * The records of what the bot wrote, read back from its comments by their markers: each status
+ * comment by workflow, each reply (`reply-<command id>`) and note (`note-<key>`) with its comment id.
+ */
+export function writtenInComments(comments: readonly Comment[], botLogin: string): WrittenRecords {
+  const found: WrittenRecords = { status: [], posts: [] };
+  for (const comment of comments) {
+    if (comment.user?.login?.toLowerCase() !== botLogin.toLowerCase() || !comment.id) continue;
+    const body = comment.body ?? '';
+    const workflow = STATUS_MARKER.exec(body)?.[1];
+    if (workflow) found.status.push([JSON.parse(workflow) as string, comment.id]);
+    const post = POST_MARKER.exec(body);
+    if (post) found.posts.push([`${post[1] === REPLY_MARKER ? 'reply' : 'note'}-${post[2]}`, comment.id]);
+  }
+  return found;
+}
 
 /**
  * Idempotent writes to one issue: the status comment is found by its marker and edited, a reply
@@ -34,7 +50,7 @@ export function createIssueWriter(deps: WriterDeps, repo: RepoRef, issue: number
   };
 
   async function upsertStatusComment(workflow: string, body: string): Promise<number> {
-    const key = statusKey(repo, issue, workflow);
+    const key = statusCommentKey({ repo, issue }, workflow);
     const cached = Number(await deps.redis.get(key));
     if (cached) {
       try {
@@ -66,9 +82,9 @@ export function createIssueWriter(deps: WriterDeps, repo: RepoRef, issue: number
   async function postOnce(key: string, marker: string, body: string): Promise<void> {
     const answers = (await deps.redis
       .pipeline()
-      .hget(writtenKey(repo, issue), key)
-      .sismember(postedKey(repo, issue), key)
-      .set(writingKey(repo, issue, key), '1', 'EX', WRITING_TTL_SECONDS, 'NX')
+      .hget(writtenKey({ repo, issue }), key)
+      .sismember(legacyPostedKey({ repo, issue }), key)
+      .set(writingKey({ repo, issue }, key), '1', 'EX', WRITING_TTL_SECONDS, 'NX')
       .exec()) as [Error | null, unknown][] | null;
     const failed = answers?.find(([error]) => error)?.[0];
     if (!answers || failed) throw failed ?? new Error('Redis did not answer');
@@ -78,8 +94,8 @@ export function createIssueWriter(deps: WriterDeps, repo: RepoRef, issue: number
     id ??= (await deps.gitea.createComment(repo, issue, `${body}\n\n${marker}`)).id ?? 0;
     await deps.redis
       .multi()
-      .hset(writtenKey(repo, issue), key, id)
-      .del(writingKey(repo, issue, key))
+      .hset(writtenKey({ repo, issue }), key, id)
+      .del(writingKey({ repo, issue }, key))
       .exec();
   }
 

@@ -2,12 +2,15 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ProgramConfig } from '../config/program.js';
 import { createCore } from '../core.js';
-import { type GiteaClient, repoRef } from '../gitea/client.js';
+import { type Comment, type GiteaClient, repoRef } from '../gitea/client.js';
 import { dryRunClient } from '../gitea/dry-run.js';
 import type { BotEvent } from '../gitea/event.js';
+import { writtenInComments } from '../gitea/writer.js';
+import { recordWritten, type WrittenRecords } from '../store/written.js';
 import type { Templates } from '../templates.js';
 import type { DelayedEvent } from '../worker/handle-event.js';
 import { historyEvents, type TimelineEntry } from './history.js';
+import { concurrencyLimit } from './limit.js';
 import { replayHistory } from './replay.js';
 
 export type RebuildOptions = {
@@ -23,7 +26,11 @@ export type RebuildOptions = {
   /** Timers still in the future after the replay: scheduled for real. */
   scheduleFuture: (timer: DelayedEvent) => Promise<void>;
   progress?: (phase: 'reading' | 'replaying', done: number, total: number) => void;
+  /** Gitea requests in flight while reading; default 4. */
+  concurrency?: number;
 };
+
+type IssueRef = { repo: { owner: string; name: string }; issue: number };
 
 /** Keys the bot derives from Gitea; the queue, locks and the intake's dedupe keys are left alone. */
 const DERIVED = [
@@ -50,29 +57,54 @@ const DERIVED = [
 export async function rebuild(
   options: RebuildOptions,
 ): Promise<{ issues: number; events: number; timers: number }> {
-  const events: BotEvent[] = [];
+  const limit = concurrencyLimit(options.concurrency ?? 4);
+  const perIssue: Promise<{ events: BotEvent[]; written: WrittenRecords; ref: IssueRef }>[] = [];
+  const commentsRead = new Map<string, Comment[]>();
   let issues = 0;
   for (const repo of options.repos) {
     for (let page = 1; ; page++) {
-      const batch = await options.gitea.listIssues(repoRef(repo), page);
+      const batch = await limit(() => options.gitea.listIssues(repoRef(repo), page));
       for (const issue of batch) {
         const number = issue.number ?? 0;
-        const [comments, timeline] = await Promise.all([
-          options.gitea.listComments(repoRef(repo), number),
-          allTimeline(options.gitea, repo, number),
-        ]);
-        events.push(...historyEvents(repo, issue, comments, timeline, options.botLogin));
-        issues += 1;
-        options.progress?.('reading', issues, issues);
+        // Each issue's pages are read while the next issues' are (at most `concurrency` requests).
+        const read = Promise.all([
+          limit(() => options.gitea.listComments(repoRef(repo), number)),
+          allTimeline(options.gitea, repo, number, limit),
+        ]).then(([comments, timeline]) => {
+          commentsRead.set(`${repo}#${number}`, comments);
+          issues += 1;
+          options.progress?.('reading', issues, issues);
+          return {
+            events: historyEvents(repo, issue, comments, timeline, options.botLogin),
+            written: writtenInComments(comments, options.botLogin),
+            ref: { repo: repoRef(repo), issue: number },
+          };
+        });
+        read.catch(() => undefined);
+        perIssue.push(read);
       }
       if (batch.length < 50) break;
     }
   }
+  const histories = await Promise.all(perIssue);
+  const events = histories.flatMap((history) => history.events);
   await clearDerived(options.redis);
+  // The ids of the comments the bot wrote, from their markers: the replay edits them (quietly),
+  // and the worker after it edits them without looking them up again.
+  const known = new Set<string>();
+  for (const { ref, written } of histories)
+    for (const key of await recordWritten(options.redis, ref, written)) known.add(key);
   const timers: DelayedEvent[] = [];
   const core = createCore({
     redis: options.redis,
-    gitea: dryRunClient(options.gitea, () => undefined),
+    // The replay's writer looks for the bot's comments in what was just read, not in Gitea again.
+    gitea: dryRunClient(
+      {
+        ...options.gitea,
+        listComments: async (repo, issue) => commentsRead.get(`${repo.owner}/${repo.name}#${issue}`) ?? [],
+      },
+      () => undefined,
+    ),
     config: options.config,
     templates: options.templates,
     programRepo: options.programRepo,
@@ -87,15 +119,20 @@ export async function rebuild(
     options.progress?.('replaying', done, total),
   );
   for (const timer of future) await options.scheduleFuture(timer);
-  // Comment ids cached during the quiet replay are not real; the worker finds each again by its marker.
-  await deleteMatching(options.redis, 'ob:status-comment:*');
+  // Status comments the quiet replay "created" have no real id; the worker finds each by its marker.
+  await deleteMatching(options.redis, 'ob:status-comment:*', (key) => !known.has(key));
   return { issues, events: events.length, timers: future.length };
 }
 
-async function allTimeline(gitea: GiteaClient, repo: string, issue: number): Promise<TimelineEntry[]> {
+async function allTimeline(
+  gitea: GiteaClient,
+  repo: string,
+  issue: number,
+  limit: ReturnType<typeof concurrencyLimit>,
+): Promise<TimelineEntry[]> {
   const entries: TimelineEntry[] = [];
   for (let page = 1; ; page++) {
-    const batch = (await gitea.timeline(repoRef(repo), issue, page)) as TimelineEntry[];
+    const batch = (await limit(() => gitea.timeline(repoRef(repo), issue, page))) as TimelineEntry[];
     entries.push(...batch);
     if (batch.length < 50) return entries;
   }
@@ -105,10 +142,15 @@ async function clearDerived(redis: Redis): Promise<void> {
   for (const pattern of DERIVED) await deleteMatching(redis, pattern);
 }
 
-async function deleteMatching(redis: Redis, pattern: string): Promise<void> {
+async function deleteMatching(
+  redis: Redis,
+  pattern: string,
+  which: (key: string) => boolean = () => true,
+): Promise<void> {
   let cursor = '0';
   do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+    const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+    const keys = found.filter(which);
     if (keys.length > 0) await redis.del(...keys);
     cursor = next;
   } while (cursor !== '0');
