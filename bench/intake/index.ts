@@ -11,28 +11,46 @@ export type ServerRun = Omit<ServerLoad, 'rps'> & { rps: number; roundsRps: numb
 export type IntakeResults = {
   floor: ServerRun;
   ours: ServerRun;
+  /** Ours as `operator-bot serve` runs: server and worker in one process. */
+  serve: ServerRun;
   probot: ServerRun;
   /** Our intake at a fixed 1,000 req/s (autocannon `overallRate`). */
   oursAt1000: LoadResult;
-  /** Our intake with 70% irrelevant deliveries: 204 vs 202. */
-  mix: LoadResult & { chatterShare: number; share204: number; share202: number };
+  /** Our intake with 70% irrelevant deliveries: 204 vs 202, and the Redis commands other than the intake's write. */
+  mix: LoadResult & {
+    chatterShare: number;
+    share204: number;
+    share202: number;
+    /** Redis commands during the run other than the relevant deliveries' batched script (and its SET/XADD). */
+    otherRedisCommands: Record<string, number>;
+  };
   ratioToFloor: number;
   ratioToProbot: number;
+  serveRatioToFloor: number;
+  serveRatioToProbot: number;
 };
 
-const SERVERS = ['floor', 'ours', 'probot'] as const;
+const SERVERS = ['floor', 'ours', 'serve', 'probot'] as const;
+const SCRIPTS: Record<ServerName, string> = {
+  floor: './floor.ts',
+  ours: './ours.ts',
+  serve: './ours.ts',
+  probot: './probot.ts',
+};
 type ServerName = (typeof SERVERS)[number];
 const ROUNDS = 2;
 const WARMUP_SECONDS = 1;
 const CHATTER_SHARE = 0.7;
 
 /**
- * Floor, ours and Probot, each in its own process, loaded by autocannon from another process.
- * The three take turns (ROUNDS rounds of seconds/ROUNDS each) so that a neighbour's noise on a
+ * Floor, ours (server only), ours as `serve` (with its worker, on its own Redis) and Probot, each
+ * in its own process, loaded by autocannon from another process. They take turns (ROUNDS rounds of seconds/ROUNDS each) so that a neighbour's noise on a
  * shared machine falls on all of them; then ours alone at 1,000 req/s and with a relevant/irrelevant mix.
  */
 export async function benchIntake(options: IntakeOptions): Promise<IntakeResults> {
   const redis = await privateRedis();
+  // `serve` has a Redis of its own: its worker must not drain what `ours` accepted.
+  const serveRedis = await privateRedis();
   const servers = new Map<ServerName, { child: Child; url: string }>();
   let nextId = FIRST_ID;
   const load = async (server: ServerName, spec: Partial<LoadSpec>): Promise<ServerLoad> => {
@@ -53,15 +71,18 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
       return { ...result, cpuMicrosPerRequest: Math.round(cpu / Math.max(1, result.requests)) };
     } finally {
       await generator.stop();
-      await redis.flush();
+      await Promise.all([redis.flush(), serveRedis.flush()]);
     }
   };
 
   try {
     for (const name of SERVERS) {
       const profile = name === 'ours' && options.cpuProfDir ? { cpuProfDir: options.cpuProfDir } : {};
-      const child = startChild(new URL(`./${name}.ts`, import.meta.url), {
-        env: { REDIS_URL: redis.url },
+      const child = startChild(new URL(SCRIPTS[name], import.meta.url), {
+        env:
+          name === 'serve'
+            ? { REDIS_URL: serveRedis.url, WITH_WORKER: '1' }
+            : { REDIS_URL: redis.url, WITH_WORKER: '0' },
         ...profile,
       });
       servers.set(name, { child, url: '' });
@@ -75,20 +96,30 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
         rounds.get(name)?.push(await load(name, { seconds: Math.max(1, options.seconds / ROUNDS) }));
       }
     }
-    const [floor, ours, probot] = SERVERS.map((name) => combine(rounds.get(name) ?? [])) as [
+    const [floor, ours, serve, probot] = SERVERS.map((name) => combine(rounds.get(name) ?? [])) as [
+      ServerRun,
       ServerRun,
       ServerRun,
       ServerRun,
     ];
     const oursAt1000 = await load('ours', { overallRate: 1000 });
+    const commandsBefore = await redis.commandCounts();
     const mixed = await load('ours', {
       chatterShare: CHATTER_SHARE,
       seconds: Math.ceil(options.seconds / 2),
     });
+    const commandsAfter = await redis.commandCounts();
+    const otherRedisCommands = Object.fromEntries(
+      Object.entries(commandsAfter)
+        .map(([name, calls]) => [name, calls - (commandsBefore[name] ?? 0)] as const)
+        // The relevant deliveries' batched script (and the SET/XADD inside it) and the bench's own calls.
+        .filter(([name, calls]) => calls > 0 && !/^(evalsha|eval|set|xadd|info|flushall|ping)$/.test(name)),
+    );
     const answered = Object.values(mixed.statusCounts).reduce((sum, n) => sum + n, 0) || 1;
     return {
       floor,
       ours,
+      serve,
       probot,
       oursAt1000,
       mix: {
@@ -96,13 +127,17 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
         chatterShare: CHATTER_SHARE,
         share204: round((mixed.statusCounts['204'] ?? 0) / answered, 3),
         share202: round((mixed.statusCounts['202'] ?? 0) / answered, 3),
+        otherRedisCommands,
       },
       ratioToFloor: round(ours.rps / floor.rps, 3),
       ratioToProbot: round(ours.rps / probot.rps, 3),
+      serveRatioToFloor: round(serve.rps / floor.rps, 3),
+      serveRatioToProbot: round(serve.rps / probot.rps, 3),
     };
   } finally {
     await Promise.all([...servers.values()].map(({ child }) => child.stop()));
     await redis.stop();
+    await serveRedis.stop();
   }
 }
 
