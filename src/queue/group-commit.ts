@@ -16,7 +16,7 @@ export function groupCommit<I, R>(
   options: { maxBatch?: number; maxInFlight?: number } = {},
 ) {
   const maxBatch = options.maxBatch ?? 256;
-  const maxInFlight = options.maxInFlight ?? 2;
+  const maxInFlight = options.maxInFlight ?? 8;
   type Waiter = { item: I; resolve: (result: R) => void; reject: (error: unknown) => void };
   let pending: Waiter[] = [];
   let scheduled = false;

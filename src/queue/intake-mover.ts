@@ -76,6 +76,7 @@ export function startIntakeMover(deps: IntakeMoverDeps) {
       await move(entries.filter((entry) => entry?.[1]));
       cursor = next;
     } while (cursor !== '0-0' && !stopped);
+    await forgetIdleConsumers(deps.connection, consumer);
   };
 
   const loop = async () => {
@@ -133,6 +134,18 @@ async function ensureGroup(redis: Redis): Promise<void> {
     await redis.xgroup('CREATE', INTAKE_STREAM, INTAKE_GROUP, '0', 'MKSTREAM');
   } catch (error) {
     if (!String((error as Error).message).includes('BUSYGROUP')) throw error;
+  }
+}
+
+/** Each process start is a new consumer: those gone an hour with nothing pending are removed. */
+async function forgetIdleConsumers(redis: Redis, self: string): Promise<void> {
+  const consumers = (await redis.xinfo('CONSUMERS', INTAKE_STREAM, INTAKE_GROUP)) as unknown[][];
+  for (const fields of consumers) {
+    const info = Object.fromEntries(
+      Array.from({ length: fields.length / 2 }, (_, i) => [fields[2 * i], fields[2 * i + 1]]),
+    ) as { name?: string; pending?: number; idle?: number };
+    if (info.name && info.name !== self && info.pending === 0 && Number(info.idle) > 3_600_000)
+      await redis.xgroup('DELCONSUMER', INTAKE_STREAM, INTAKE_GROUP, info.name);
   }
 }
 
