@@ -1,5 +1,5 @@
 // npm run bench [-- --quick] [--profile] [--full] [--only=intake,e2e,payroll,rebuild,gitea]
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchE2e, type E2eResult } from './e2e/index.js';
@@ -111,6 +111,10 @@ const results = {
 };
 writeFileSync(here('./results.json'), `${JSON.stringify(results, null, 2)}\n`);
 const table = markdownTable(rows);
+// The hand-written record of what each change did is kept below the generated table.
+const HISTORY = '## Effect of each change';
+const previous = existsSync(here('./RESULTS.md')) ? readFileSync(here('./RESULTS.md'), 'utf8') : '';
+const history = previous.includes(HISTORY) ? previous.slice(previous.indexOf(HISTORY)) : '';
 writeFileSync(
   here('./RESULTS.md'),
   [
@@ -127,6 +131,7 @@ writeFileSync(
     'Produced by `npm run bench` (see bench/README.md for what each figure means); raw numbers in bench/results.json.',
     'Absolute figures need a quiet machine (load average near 0); on a shared machine compare the ratios, measured in the same run.',
     '',
+    ...(history ? [history.trimEnd(), ''] : []),
   ].join('\n'),
 );
 console.log(table);
