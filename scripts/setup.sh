@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
-# One-time setup on a fresh Debian/Ubuntu machine with Node 20: dependencies, .env, redis-server, build.
+# One-time setup on a fresh Debian/Ubuntu machine with Node 20: dependencies, .env, the system
+# programs the bot and its tests run (redis-server, faketime), build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 npm ci --no-audit --no-fund
-[ -f .env ] || { cp .env.example .env; echo "setup: created .env from .env.example — fill in GITEA_URL, GITEA_TOKEN, WEBHOOK_SECRET, PROGRAM_REPO"; }
+[ -f .env ] || { cp .env.example .env; echo "setup: created .env from .env.example — fill in GITEA_TOKEN and WEBHOOK_SECRET (and GITEA_URL, PROGRAM_REPO) before npm start"; }
 
-if ! command -v redis-server >/dev/null; then
+# redis-server: the bot's embedded Redis when REDIS_URL is unset, and every test's real Redis.
+# faketime: the tests move a running process's clock across a month end.
+missing=()
+command -v redis-server >/dev/null || missing+=(redis-server)
+command -v faketime >/dev/null || missing+=(faketime)
+if [ ${#missing[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null && { [ "$(id -u)" = 0 ] || sudo -n true 2>/dev/null; }; then
     as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-    as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq redis-server >/dev/null
-    echo "setup: installed redis-server"
+    as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+    echo "setup: installed ${missing[*]}"
   else
-    echo "setup: redis-server is missing — run: sudo apt-get install -y redis-server (or set REDIS_URL in .env)"
+    echo "setup: missing ${missing[*]} — run: sudo apt-get install -y ${missing[*]} (redis-server is not needed to run the bot when REDIS_URL is set)"
   fi
 fi
 npm run build
-echo "setup: done — start the bot with: npm start"
+echo "setup: done — fill in .env, then start the bot with: npm start   (tests: npm test)"

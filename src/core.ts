@@ -2,11 +2,9 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { PROGRAM_COMMANDS } from './commands/registry.js';
 import type { ProgramConfig } from './config/program.js';
-import { payrollIssue } from './domain/payroll/marker.js';
-import { addMonthsTo } from './domain/reports/index.js';
-import { summarizePings } from './domain/standards/ping.js';
 import type { FactServices } from './engine/module.js';
 import { isRelevant } from './engine/relevance.js';
+import { botLabels } from './gitea/bot-labels.js';
 import type { GiteaClient } from './gitea/client.js';
 import { repoRef } from './gitea/client.js';
 import type { BotEvent } from './gitea/event.js';
@@ -15,13 +13,11 @@ import { createProgramIssues } from './gitea/program-issues.js';
 import { createMaintainerCheck } from './gitea/roles.js';
 import { createIssueWriter } from './gitea/writer.js';
 import { createNotifier } from './notify/index.js';
-import { payrollInput } from './payroll/assemble.js';
-import { loadPayrollSources } from './payroll/sources.js';
 import { createPullChecker } from './quality/check-pull.js';
-import { rotationStatuses } from './schedules/credentials.js';
 import { createScheduleRunner } from './schedules/runner.js';
 import { reminderKey } from './schedules/weekly-reminder.js';
 import { createAlertStore } from './store/alerts.js';
+import { createAppliedCommandStore } from './store/applied-commands.js';
 import { createInstanceStore } from './store/instances.js';
 import { createOpenIssueIndex } from './store/open-issues.js';
 import { createPartnerReportStore } from './store/partner-reports.js';
@@ -34,6 +30,8 @@ import type { Templates } from './templates.js';
 import { createEventHandler, type DelayedEvent, type HandlerDeps } from './worker/handle-event.js';
 import { createProgramIssueOpener } from './worker/open-program-issue.js';
 import { onboardingData } from './workflows/onboarding/data.js';
+import { createPayrollRefresher } from './workflows/payroll/refresh.js';
+import { createPayrollSource } from './workflows/payroll/sources.js';
 import { loadWorkflows } from './workflows/registry.js';
 
 export type CoreDeps = {
@@ -63,7 +61,7 @@ const NOTIFY_OPTIONS = { timeoutMs: 5_000, retry: { attempts: 3, baseDelayMs: 25
 export function createCore(deps: CoreDeps) {
   const workflows = loadWorkflows(deps.templates, deps.config);
   const definitions = workflows.map((w) => w.definition);
-  const labels = createLabelCatalog(deps.gitea);
+  const labels = createLabelCatalog(deps.gitea, botLabels(definitions));
   const registry = createRegistryStore(deps.redis);
   const reports = createReportStore(deps.redis);
   const programIssues = createProgramIssues(deps.gitea, labels, deps.redis, deps.programRepo);
@@ -104,32 +102,29 @@ export function createCore(deps: CoreDeps) {
     openProgramIssue,
     log: deps.log,
   });
+  const payroll = createPayrollSource(
+    { registry, reports, alerts, partnerReports, rotations, pings },
+    deps.config,
+  );
   const services: FactServices = {
     operator: (login) => registry.get(login),
     payments: (month) => payments.inMonth(month),
-    standards: async (month) => {
-      const monthEnd = new Date(Date.parse(`${addMonthsTo(month, 1)}-01T00:00:00Z`) - 1).toISOString();
-      const statuses = rotationStatuses(monthEnd, await registry.all(), await rotations.all(), deps.config);
-      return {
-        credentialsOverdue: statuses.filter((s) => s.stage === 'overdue').map((s) => s.login),
-        pings: summarizePings(await pings.inMonth(month)),
-      };
-    },
-    payrollInput: async (month) =>
-      payrollInput(
-        month,
-        await loadPayrollSources(month, { registry, reports, alerts, partnerReports }),
-        deps.config,
-      ),
+    txUses: (txs) => payments.uses(txs),
+    standards: payroll.standards,
+    payrollInput: payroll.input,
   };
   const handleEvent = createEventHandler({
     workflows,
     config: deps.config,
     render: deps.templates.render,
     instances,
+    appliedCommands: createAppliedCommandStore(deps.redis),
     registry,
     alerts,
     payments,
+    refreshPayrolls: deps.replaying
+      ? async () => undefined
+      : createPayrollRefresher({ instances, botLogin: deps.botLogin, enqueueAt: deps.enqueueAt }),
     openProgramIssue,
     services,
     reports,
@@ -138,10 +133,6 @@ export function createCore(deps: CoreDeps) {
     rotations,
     pings,
     checkPull: createPullChecker(deps.gitea, deps.giteaUrl ?? ''),
-    afterPartnerReport: async (month) => {
-      if (await programIssues.exists(payrollIssue(month).key))
-        await runSchedule({ schedule: 'monthClose', month });
-    },
     // A report for a week whose reminder issue is open refreshes that issue's list.
     afterReport: async (week) => {
       if (await programIssues.exists(reminderKey(week)))
@@ -152,7 +143,7 @@ export function createCore(deps: CoreDeps) {
       : (deps.notify ?? createNotifier(deps.config.escalation, NOTIFY_OPTIONS).notify),
     openIssues: createOpenIssueIndex(deps.redis),
     writer: writerDeps,
-    isMaintainer: createMaintainerCheck(deps.gitea, deps.redis, deps.config, deps.programRepo),
+    isMaintainer: createMaintainerCheck(deps.gitea, deps.redis, deps.config, deps.programRepo, deps.botLogin),
     enqueueAt: deps.enqueueAt,
     log: deps.log,
   });

@@ -2,17 +2,20 @@ import type { Redis } from 'ioredis';
 import type { Env } from '../config/env.js';
 import type { ProgramConfig } from '../config/program.js';
 import { formatDollars } from '../domain/payroll/amount.js';
-import { computePayroll, type Payroll, type PayrollLine } from '../domain/payroll/index.js';
+import type { Payroll, PayrollLine } from '../domain/payroll/index.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { Logger } from '../logger.js';
-import { payrollInput } from '../payroll/assemble.js';
-import { loadPayrollSources } from '../payroll/sources.js';
+import { createDelayedEnqueue } from '../queue/enqueue.js';
+import { createEventQueue } from '../queue/event-queue.js';
 import { createAlertStore } from '../store/alerts.js';
 import { createInstanceStore } from '../store/instances.js';
 import { createPartnerReportStore } from '../store/partner-reports.js';
+import { createPingStore } from '../store/pings.js';
 import { createRegistryStore } from '../store/registry.js';
 import { createReportStore } from '../store/reports.js';
+import { createRotationStore } from '../store/rotations.js';
 import { payrollDataSchema } from '../workflows/payroll/data.js';
+import { createPayrollSource } from '../workflows/payroll/sources.js';
 import { cliCore, giteaFromEnv } from './core.js';
 import { withRedis } from './redis.js';
 import { formatTable } from './table.js';
@@ -29,25 +32,30 @@ export async function runPayrollPreview(
   return 0;
 }
 
+/** The month through the one builder the payroll issue uses, with the issue's adjustments and holds (and its flags). */
 async function previewPayroll(
   redis: Redis,
   env: Env,
   config: ProgramConfig,
   month: string,
 ): Promise<Payroll> {
-  const stores = {
-    registry: createRegistryStore(redis),
-    reports: createReportStore(redis),
-    alerts: createAlertStore(redis),
-    partnerReports: createPartnerReportStore(redis),
-  };
-  const input = payrollInput(month, await loadPayrollSources(month, stores), config);
+  const source = createPayrollSource(
+    {
+      registry: createRegistryStore(redis),
+      reports: createReportStore(redis),
+      alerts: createAlertStore(redis),
+      partnerReports: createPartnerReportStore(redis),
+      rotations: createRotationStore(redis),
+      pings: createPingStore(redis),
+    },
+    config,
+  );
   const number = Number(await redis.get(`ob:program-issue:payroll-${month}`));
   const instance = number
     ? await createInstanceStore(redis).get(env.PROGRAM_REPO ?? '', number, 'payroll')
     : null;
   const data = instance ? payrollDataSchema.parse(instance.data) : undefined;
-  return computePayroll({ ...input, adjustments: data?.adjustments ?? [], holds: data?.holds ?? [] });
+  return (await source.build(month, data)).payroll;
 }
 
 /** The JSON shape of INTERFACE.md. */
@@ -93,7 +101,11 @@ function previewText(payroll: Payroll): string {
   return `Payroll ${payroll.month}\n\n${table}\n\nTotal ${formatDollars(payroll.totalCents)} · payable ${formatDollars(payroll.payableCents)}`;
 }
 
-/** `payroll open --month YYYY-MM`: opens (or refreshes) the month's payroll issue now. */
+/**
+ * `payroll open --month YYYY-MM`: opens (or refreshes) the month's payroll issue now. What is due
+ * now (the issue's start) runs here; a timer due later (the approval reminder) goes on the queue
+ * with its due time, for the worker, as if the schedule had opened the issue.
+ */
 export async function runPayrollOpen(
   env: Env,
   config: ProgramConfig,
@@ -101,19 +113,25 @@ export async function runPayrollOpen(
   month: string,
 ): Promise<number> {
   return withRedis(env, async (redis) => {
-    const started: BotEvent[] = [];
-    // The payroll issue's workflow starts here rather than waiting for a worker.
-    const core = await cliCore(env, config, log, redis, giteaFromEnv(env), async (job) => {
-      started.push(job.event);
-    });
-    await core.runSchedule({ schedule: 'monthClose', month, firedAt: new Date().toISOString() });
-    for (const event of started) await core.handleEvent(event);
-    const payroll = started.find((e) => e.issue.title === `Payroll ${month}`);
-    console.log(
-      payroll
-        ? `Payroll ${month}: ${env.GITEA_URL}/${env.PROGRAM_REPO}/issues/${payroll.issue.number}`
-        : 'Nothing opened.',
-    );
-    return 0;
+    const queue = createEventQueue(redis);
+    try {
+      const later = createDelayedEnqueue(queue);
+      const due: BotEvent[] = [];
+      const core = await cliCore(env, config, log, redis, giteaFromEnv(env), async (job) => {
+        if (Date.parse(job.dueAt) <= Date.now()) due.push(job.event);
+        else await later(job);
+      });
+      await core.runSchedule({ schedule: 'monthClose', month, firedAt: new Date().toISOString() });
+      for (let i = 0; i < due.length; i++) await core.handleEvent(due[i] as BotEvent);
+      const payroll = due.find((e) => e.issue.title === `Payroll ${month}`);
+      console.log(
+        payroll
+          ? `Payroll ${month}: ${env.GITEA_URL}/${env.PROGRAM_REPO}/issues/${payroll.issue.number}`
+          : 'Nothing opened.',
+      );
+      return 0;
+    } finally {
+      await queue.close();
+    }
   });
 }

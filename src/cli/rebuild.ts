@@ -40,6 +40,10 @@ export async function runRebuild(
       console.log(
         `Rebuilt from ${result.issues} issues in ${targets.join(', ')}: ${result.events} events replayed, ${result.timers} timers scheduled.`,
       );
+      if (result.findings.length > 0) {
+        console.log(`Inputs changed after the bot acted on them (${result.findings.length}):`);
+        for (const finding of result.findings) console.log(`  - ${finding}`);
+      }
       return 0;
     } finally {
       await queue.close();

@@ -10,6 +10,11 @@ export const envSchema = z.object({
   GITEA_TOKEN: z.string().min(1).optional(),
   WEBHOOK_SECRET: z.string().min(1).optional(),
   PROGRAM_REPO: repoFullName.optional(),
+  /** The bot's address as Gitea reaches it (`init` points the webhook at PUBLIC_URL/webhooks/gitea). */
+  PUBLIC_URL: z
+    .url({ message: 'must be the address Gitea reaches the bot at, e.g. https://bot.example.org' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   REDIS_URL: z
@@ -38,6 +43,19 @@ export const envSchema = z.object({
 });
 
 export type Env = z.output<typeof envSchema>;
+
+/**
+ * What each required variable is and where to find its value: printed, one line per variable,
+ * when a command starts without it.
+ */
+export const ENV_HELP: Record<(typeof REQUIRED_FOR_SERVE)[number], string> = {
+  GITEA_URL: 'the base URL of your Gitea, e.g. GITEA_URL=https://gitea.example.org',
+  GITEA_TOKEN:
+    "the bot account's access token: Gitea → Settings → Applications → Generate New Token (scopes: write:issue, write:repository, read:user, read:organization)",
+  WEBHOOK_SECRET:
+    'the secret of the Gitea webhook (any long random string, the same in Gitea and here), e.g. WEBHOOK_SECRET=$(openssl rand -hex 32)',
+  PROGRAM_REPO: 'the owner/repo of the program, e.g. PROGRAM_REPO=fleet/program',
+};
 
 /** The variables each role cannot run without. */
 export const REQUIRED_FOR_SERVE = ['GITEA_URL', 'GITEA_TOKEN', 'WEBHOOK_SECRET', 'PROGRAM_REPO'] as const;

@@ -34,8 +34,13 @@ export const programConfigSchema = z.strictObject({
     users: z.array(login).default([]),
     teams: z.array(z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'write teams as "org/team"')).default([]),
   }),
+  /** The program's own name, in forms and comments (no foundation is built in). */
+  program: section({
+    name: z.string().min(1).default('Fleet Operator Program'),
+  }),
   escalation: section({
-    contacts: z.array(login).default(['Rockachopa']),
+    /** Gitea users mentioned when an alert escalates; none by default (init writes the repo's admins). */
+    contacts: z.array(login).default([]),
     discordWebhookUrl: z.url().optional(),
     telegram: z.strictObject({ botToken: z.string().min(1), chatId: z.string().min(1) }).optional(),
   }),
@@ -79,6 +84,15 @@ export const programConfigSchema = z.strictObject({
     /** Days after the month's end by which the payroll should be approved (bonuses are due then). */
     approveWithinDays: z.number().int().positive().default(7),
     approvalsRequired: count.min(1).default(2),
+    /**
+     * `/adjust` ceilings, in cents: an adjustment above `singleMaxCents`, or one that takes the sum
+     * of a line's adjustments above `lineMaxCents` (either sign), waits for a second, distinct
+     * maintainer's `/adjust confirm N` (issue #15).
+     */
+    adjustments: section({
+      singleMaxCents: cents.default(50_000),
+      lineMaxCents: cents.default(100_000),
+    }),
     baseCents: cents.default(15_000),
     includedNodes: count.default(5),
     extraNodeCents: cents.default(2_500),

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { chainSchema } from './application/chains.js';
 
-/** One operator in the registry (PROGRAM.md phase 4), keyed by Gitea login. */
+/**
+ * One operator in the registry (PROGRAM.md phase 4), keyed by Gitea login: the current view of
+ * the operator's history (`domain/history`), or a record stored before the history existed.
+ */
 export const operatorRecordSchema = z.object({
   login: z.string(),
   handle: z.string(),
@@ -15,6 +18,12 @@ export const operatorRecordSchema = z.object({
   status: z.enum(['active', 'exiting', 'exited', 'terminated']),
   endedAt: z.string().optional(),
   applicationIssue: z.string(),
+  /** How many times the operator was activated (absent in old records: 1). */
+  stints: z.number().int().positive().optional(),
+  /** An operator's `/nodes N` request waiting for a maintainer (`from` is YYYY-MM-DD). */
+  pendingNodes: z
+    .object({ nodes: z.number().int().nonnegative(), from: z.string(), at: z.string() })
+    .optional(),
 });
 
 export type OperatorRecord = z.output<typeof operatorRecordSchema>;

@@ -4,6 +4,7 @@ import { type CommandLine, parseCommands } from '../domain/commands/parse.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { Role, Transition } from './definition.js';
 import { type Effect, STATE_MARKER } from './effects.js';
+import { withInput } from './inputs.js';
 import type { Instance } from './instance.js';
 import { stateDiagram } from './mermaid.js';
 import type { ActionResult, DecideContext, Facts, Render, WorkflowModule } from './module.js';
@@ -127,7 +128,8 @@ class Draft {
       timers.length > 0
         ? { ...this.current.data, timers: { ...previousTimers, ...timerVersions } }
         : this.current.data;
-    const next: Instance = { ...this.current, data, version, updatedAt: event.at, applied };
+    const inputs = withInput(this.current.inputs, event);
+    const next: Instance = { ...this.current, data, version, updatedAt: event.at, applied, inputs };
 
     const effects: Effect[] = [];
     if (enteredState) {
@@ -238,7 +240,8 @@ class Draft {
       state: instance.state,
       version: instance.version,
       updatedAt: instance.updatedAt,
-    });
+      inputs: instance.inputs,
+    }).replace(/[<>]/g, (c) => (c === '<' ? '\\u003c' : '\\u003e'));
     return `${this.statusText(instance)}\n\n${this.diagram(instance, true)}\n\n<!-- ${STATE_MARKER} ${marker} -->`;
   }
 
@@ -279,6 +282,7 @@ function blankInstance(input: DecideInput): Instance {
     updatedAt: input.event.at,
     data: {},
     applied: [],
+    inputs: {},
   };
 }
 

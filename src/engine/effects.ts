@@ -1,6 +1,6 @@
 import type { AlertRecord } from '../domain/alerts/record.js';
+import type { HistoryEvent } from '../domain/history/events.js';
 import type { Payment } from '../domain/payments/payment.js';
-import type { OperatorRecord } from '../domain/registry.js';
 import type { WeeklyReport } from '../domain/reports/schema.js';
 import type { ReportSource } from '../domain/reports/stored.js';
 import type { Ping } from '../domain/standards/ping.js';
@@ -15,7 +15,8 @@ export type Effect =
   | { type: 'scheduleTimer'; name: string; dueAt: string; forState: string; forVersion: number }
   | { type: 'closeIssue' }
   | { type: 'reopenIssue' }
-  | { type: 'putOperator'; operator: OperatorRecord }
+  /** Appends an event to the operator's history (an event with the same `id` is kept once). */
+  | { type: 'recordOperatorEvent'; login: string; event: HistoryEvent }
   /** A comment posted once per key (an escalation level, a proposal), never repeated. */
   | { type: 'postNote'; key: string; body: string }
   /** Chat notifications (Discord, Telegram), sent once per key. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actedInputSchema } from './inputs.js';
 
 /** One workflow running on one issue: what Redis holds and the status comment's marker mirrors. */
 export const instanceSchema = z.object({
@@ -12,6 +13,8 @@ export const instanceSchema = z.object({
   data: z.record(z.string(), z.unknown()).default({}),
   /** Comment ids of commands already applied: a command is applied once. */
   applied: z.array(z.number().int()).default([]),
+  /** The inputs the instance acted on (issue body, command comments), by `BODY_INPUT` or comment id. */
+  inputs: z.record(z.string(), actedInputSchema).default({}),
 });
 
 export type Instance = z.output<typeof instanceSchema>;

@@ -2,9 +2,9 @@ import type { ProgramConfig } from '../config/program.js';
 import type { CommandLine } from '../domain/commands/parse.js';
 import type { Payment } from '../domain/payments/payment.js';
 import type { PayrollInput } from '../domain/payroll/index.js';
+import type { MonthStandards } from '../domain/payroll/standards.js';
 import type { OperatorRecord } from '../domain/registry.js';
 import type { BotEvent } from '../gitea/event.js';
-import type { MonthStandards } from '../payroll/standards.js';
 import type { Role, WorkflowDefinition } from './definition.js';
 import type { Effect } from './effects.js';
 import type { Instance } from './instance.js';
@@ -30,7 +30,10 @@ export type FactServices = {
   /** Everything the payroll of `month` is computed from, as stored now. */
   payrollInput: (month: string) => Promise<PayrollInput>;
   operator: (login: string) => Promise<OperatorRecord | undefined>;
+  /** The ledger's payments of `month` (exit and payroll alike). */
   payments: (month: string) => Promise<Payment[]>;
+  /** The first payment recorded with each of these transactions that the ledger has, by `txKey`. */
+  txUses: (txs: readonly string[]) => Promise<Record<string, Payment>>;
   /** Credentials overdue at the month's end and the month's pings, for the payroll lines. */
   standards: (month: string) => Promise<MonthStandards>;
 };

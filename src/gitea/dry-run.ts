@@ -25,7 +25,8 @@ export function dryRunClient(real: GiteaClient, print: WritePrinter): GiteaClien
     repoLabels: orEmpty(real.repoLabels, []),
     issueLabels: orEmpty(real.issueLabels, []),
     permission: orEmpty(real.permission, 'none'),
-    isTeamMember: orEmpty(real.isTeamMember, false),
+    orgTeams: orEmpty(real.orgTeams, []),
+    teamHasMember: orEmpty(real.teamHasMember, false),
     createComment: async (...args) => {
       print({ call: 'createComment', args });
       return { id: nextId++ };

@@ -32,7 +32,15 @@ export const botEventSchema = z.object({
   actor: z.string(),
   /** When it happened in Gitea (or when a timer was due): the time every decision is stamped with. */
   at: z.string(),
-  comment: z.object({ id: z.number().int(), body: z.string(), createdAt: z.string() }).optional(),
+  comment: z
+    .object({
+      id: z.number().int(),
+      body: z.string(),
+      createdAt: z.string(),
+      /** Set by `rebuild` when `body` is the recorded commands of an edited or deleted comment: the digest the bot recorded. */
+      digest: z.string().optional(),
+    })
+    .optional(),
   timer: z
     .object({ workflow: z.string(), name: z.string(), forState: z.string(), forVersion: z.number().int() })
     .optional(),

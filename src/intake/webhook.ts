@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { BotEvent } from '../gitea/event.js';
 import { jobIdFor, normalizeDelivery } from '../gitea/normalize.js';
 import type { Metrics } from '../metrics.js';
+import { claimedRepo } from '../store/webhook-deliveries.js';
 import { verifySignature } from './signature.js';
 
 export type Enqueue = (event: BotEvent, jobId: string) => Promise<'queued' | 'duplicate'>;
@@ -14,6 +15,13 @@ export type WebhookDeps = {
   isRelevant: (event: BotEvent) => boolean;
   /** Whether a plain comment may answer a maintainer's `/ping` in its issue (one Redis read). */
   awaitsAnswer?: (event: BotEvent) => Promise<boolean>;
+  /** Notes the last verified / refused delivery per repository (see store/webhook-deliveries.ts). */
+  noteDelivery?: (
+    repo: string,
+    outcome: 'verified' | 'rejected',
+    deliveryId: string,
+    event: string,
+  ) => Promise<void>;
   /** The bot's own login once known; its own events are dropped. */
   botLogin: () => string | undefined;
   metrics: Metrics;
@@ -41,7 +49,14 @@ export async function processWebhook(
     return status === 204 ? { status } : { status, body: { outcome, deliveryId, ...extra } };
   };
 
+  const note = (repo: string | undefined, outcome: 'verified' | 'rejected') =>
+    repo && deps.noteDelivery
+      ? deps.noteDelivery(repo, outcome, deliveryId, eventType).catch((err) => {
+          deps.log.warn({ err, deliveryId }, 'could not note the delivery');
+        })
+      : undefined;
   if (!(await verifySignature(deps.secret, body, headers))) {
+    await note(claimedRepo(body), 'rejected');
     return answer(401, 'bad-signature', {
       error: 'missing or invalid X-Gitea-Signature / X-Hub-Signature-256',
     });
@@ -52,6 +67,8 @@ export async function processWebhook(
   } catch {
     return answer(400, 'not-json', { error: 'the body is not JSON' });
   }
+  // Not awaited: the note is for /readyz and `init`, never on the delivery's road.
+  void note(repoOf(payload), 'verified');
   const normalized = normalizeDelivery(eventType, payload, deliveryId || undefined, 'light');
   if (normalized.outcome === 'unsupported') return answer(204, 'ignored');
   if (normalized.outcome === 'invalid') return answer(400, 'invalid', { error: normalized.reason });
@@ -68,6 +85,12 @@ export async function processWebhook(
     deps.log.error({ err: error, deliveryId, eventType }, 'could not enqueue');
     return answer(503, 'unavailable', { error: 'the queue is unavailable; redeliver later' });
   }
+}
+
+/** `repository.full_name` of a parsed payload, if it names one. */
+function repoOf(payload: unknown): string | undefined {
+  const name = (payload as { repository?: { full_name?: unknown } } | null)?.repository?.full_name;
+  return typeof name === 'string' && name.length > 0 ? name : undefined;
 }
 
 /** POST /webhooks/gitea as a hono handler (the node fast path in fast-path.ts answers the same). */

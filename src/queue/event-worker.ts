@@ -6,6 +6,7 @@ import type { Metrics } from '../metrics.js';
 import type { ScheduleJobData } from '../schedules/runner.js';
 import type { IssueLock } from '../store/issue-lock.js';
 import { EVENTS_QUEUE, type EventJobData } from './event-queue.js';
+import { schedulerSlot } from './schedule-slot.js';
 
 export type EventWorkerDeps = {
   connection: Redis;
@@ -33,12 +34,11 @@ export function startEventWorker(deps: EventWorkerDeps) {
     const stopTimer = deps.metrics.jobDuration.startTimer();
     try {
       if ('event' in data) await deps.handleEvent(data.event);
-      // A scheduled run happens at its due time: the job's creation plus its delay.
-      else
-        await deps.runSchedule({
-          firedAt: new Date(job.timestamp + (job.delay ?? 0)).toISOString(),
-          ...data,
-        });
+      else {
+        // A scheduled run happens at its scheduler's slot, whenever the job was created or picked up.
+        const slot = schedulerSlot(job);
+        await deps.runSchedule(slot ? { ...data, firedAt: slot } : data);
+      }
     } finally {
       stopTimer();
       await release();

@@ -2,14 +2,19 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ProgramConfig } from '../config/program.js';
 import { createCore } from '../core.js';
+import type { OperatorRecord } from '../domain/registry.js';
 import { type Comment, type GiteaClient, repoRef } from '../gitea/client.js';
 import { dryRunClient } from '../gitea/dry-run.js';
 import type { BotEvent } from '../gitea/event.js';
 import { writtenInComments } from '../gitea/writer.js';
+import { createRegistryStore } from '../store/registry.js';
 import { recordWritten, type WrittenRecords } from '../store/written.js';
 import type { Templates } from '../templates.js';
 import type { DelayedEvent } from '../worker/handle-event.js';
+import { loadWorkflows } from '../workflows/registry.js';
 import { historyEvents, type TimelineEntry } from './history.js';
+import { importedRecords } from './imports.js';
+import { asRecorded, checkInputs } from './inputs.js';
 import { concurrencyLimit } from './limit.js';
 import { replayHistory } from './replay.js';
 
@@ -37,6 +42,8 @@ const DERIVED = [
   'ob:instance*',
   'ob:instances',
   'ob:operators',
+  'ob:operator-logins',
+  'ob:operator-history:*',
   'ob:reports:*',
   'ob:alerts:*',
   'ob:payments:*',
@@ -47,6 +54,7 @@ const DERIVED = [
   'ob:status-comment:*',
   'ob:program-issue:*',
   'ob:notified:*',
+  'ob:applied:*',
 ];
 
 /**
@@ -56,9 +64,18 @@ const DERIVED = [
  */
 export async function rebuild(
   options: RebuildOptions,
-): Promise<{ issues: number; events: number; timers: number }> {
+): Promise<{ issues: number; events: number; timers: number; findings: string[] }> {
+  const imported: OperatorRecord[] = [];
+  const definitions = loadWorkflows(options.templates, options.config).map((w) => w.definition);
+  const isFinal = (workflow: string, state: string) =>
+    definitions.find((d) => d.name === workflow)?.states[state]?.final === true;
   const limit = concurrencyLimit(options.concurrency ?? 4);
-  const perIssue: Promise<{ events: BotEvent[]; written: WrittenRecords; ref: IssueRef }>[] = [];
+  const perIssue: Promise<{
+    events: BotEvent[];
+    findings: string[];
+    written: WrittenRecords;
+    ref: IssueRef;
+  }>[] = [];
   const commentsRead = new Map<string, Comment[]>();
   let issues = 0;
   for (const repo of options.repos) {
@@ -66,6 +83,10 @@ export async function rebuild(
       const batch = await limit(() => options.gitea.listIssues(repoRef(repo), page));
       for (const issue of batch) {
         const number = issue.number ?? 0;
+        if (issue.user?.login?.toLowerCase() === options.botLogin.toLowerCase()) {
+          const records = importedRecords(issue.body ?? '') ?? [];
+          imported.push(...records.map((record) => ({ ...record, applicationIssue: `${repo}#${number}` })));
+        }
         // Each issue's pages are read while the next issues' are (at most `concurrency` requests).
         const read = Promise.all([
           limit(() => options.gitea.listComments(repoRef(repo), number)),
@@ -74,8 +95,16 @@ export async function rebuild(
           commentsRead.set(`${repo}#${number}`, comments);
           issues += 1;
           options.progress?.('reading', issues, issues);
+          // Replay what the bot acted on, not what the text says now (edited or deleted since).
+          const checked = checkInputs(`${repo}#${number}`, issue, comments, options.botLogin, isFinal);
+          const events = checked.skipIssue
+            ? []
+            : historyEvents(repo, issue, checked.comments, timeline, options.botLogin).map((event) =>
+                asRecorded(event, checked.recorded),
+              );
           return {
-            events: historyEvents(repo, issue, comments, timeline, options.botLogin),
+            events,
+            findings: checked.findings,
             written: writtenInComments(comments, options.botLogin),
             ref: { repo: repoRef(repo), issue: number },
           };
@@ -88,7 +117,11 @@ export async function rebuild(
   }
   const histories = await Promise.all(perIssue);
   const events = histories.flatMap((history) => history.events);
+  const findings = histories.flatMap((history) => history.findings);
   await clearDerived(options.redis);
+  // Operators imported from before the bot exist before the events that concern them replay.
+  const registry = createRegistryStore(options.redis);
+  for (const record of imported) await registry.put(record);
   // The ids of the comments the bot wrote, from their markers: the replay edits them (quietly),
   // and the worker after it edits them without looking them up again.
   const known = new Set<string>();
@@ -121,7 +154,7 @@ export async function rebuild(
   for (const timer of future) await options.scheduleFuture(timer);
   // Status comments the quiet replay "created" have no real id; the worker finds each by its marker.
   await deleteMatching(options.redis, 'ob:status-comment:*', (key) => !known.has(key));
-  return { issues, events: events.length, timers: future.length };
+  return { issues, events: events.length, timers: future.length, findings };
 }
 
 async function allTimeline(

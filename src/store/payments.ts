@@ -1,22 +1,82 @@
 import type { Redis } from 'ioredis';
-import { type Payment, paymentSchema } from '../domain/payments/payment.js';
+import { txKey } from '../domain/payments/ledger.js';
+import { type Payment, paymentLine, paymentSchema } from '../domain/payments/payment.js';
 
 const monthKey = (month: string) => `ob:payments:${month}`;
+/** Every transaction recorded, by `txKey`: the first payment recorded with it. */
+const TX_INDEX = 'ob:payments:tx';
 
-/** Payments per month and operator; a month's pay of one operator is recorded once. */
+/**
+ * Checks and writes one payment atomically. A login's month is paid once; a transaction is
+ * recorded from one issue and on one chain. The same payment again (a retried job) is `same`.
+ * KEYS: month hash, tx index. ARGV: line key (`paymentLine`), tx key, payment JSON, issue, chain.
+ */
+const RECORD = `
+local existing = redis.call('HGET', KEYS[1], ARGV[1])
+if existing then
+  local e = cjson.decode(existing)
+  if e.issue == ARGV[4] and e.tx == cjson.decode(ARGV[3]).tx then return {'same', existing} end
+  return {'paid', existing}
+end
+local used = redis.call('HGET', KEYS[2], ARGV[2])
+if used then
+  local u = cjson.decode(used)
+  if u.issue ~= ARGV[4] or (u.chain and ARGV[5] ~= '' and u.chain ~= ARGV[5]) then return {'tx', used} end
+end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+redis.call('HSETNX', KEYS[2], ARGV[2], ARGV[3])
+return {'recorded', ARGV[3]}
+`;
+
+export type RecordOutcome = { outcome: 'recorded' | 'same' | 'paid' | 'tx'; payment: Payment };
+
+/** A payment the ledger refused at write time (another worker recorded first): the job is retried and decides again. */
+export class LedgerConflict extends Error {
+  constructor(readonly outcome: RecordOutcome) {
+    super(
+      `ledger refused the payment: ${outcome.outcome} (${outcome.payment.tx} in ${outcome.payment.issue})`,
+    );
+  }
+}
+
+/**
+ * The ledger of payments: per month and payroll line (an operator's stint in the month) one
+ * payment, the exit workflow and the payroll alike, and every transaction once. Integer cents.
+ */
 export function createPaymentStore(redis: Redis) {
   return {
-    /** Records the payment unless one exists for that operator and month; returns whether it was new. */
-    async record(payment: Payment): Promise<boolean> {
-      const written = await redis.hsetnx(
-        monthKey(payment.month),
-        payment.login.toLowerCase(),
-        JSON.stringify(paymentSchema.parse(payment)),
-      );
-      return written === 1;
+    /** Records the payment unless the ledger refuses it (see RECORD); says what happened and the payment that stands. */
+    async record(payment: Payment): Promise<RecordOutcome> {
+      const parsed = paymentSchema.parse(payment);
+      const [outcome, raw] = (await redis.eval(
+        RECORD,
+        2,
+        monthKey(parsed.month),
+        TX_INDEX,
+        paymentLine(parsed),
+        txKey(parsed.tx),
+        JSON.stringify(parsed),
+        parsed.issue,
+        parsed.chain ?? '',
+      )) as [RecordOutcome['outcome'], string];
+      return { outcome, payment: paymentSchema.parse(JSON.parse(raw)) };
     },
     async inMonth(month: string): Promise<Payment[]> {
-      return (await redis.hvals(monthKey(month))).map((raw) => paymentSchema.parse(JSON.parse(raw)));
+      return (await redis.hvals(monthKey(month)))
+        .map((raw) => paymentSchema.parse(JSON.parse(raw)))
+        .sort((a, b) => a.login.localeCompare(b.login));
+    },
+    /** The first payment recorded with each of `txs` that was recorded, by `txKey`. */
+    async uses(txs: readonly string[]): Promise<Record<string, Payment>> {
+      if (txs.length === 0) return {};
+      const keys = txs.map(txKey);
+      const raws = await redis.hmget(TX_INDEX, ...keys);
+      return Object.fromEntries(
+        keys.flatMap((key, i) => {
+          const raw = raws[i];
+          return raw ? [[key, paymentSchema.parse(JSON.parse(raw))]] : [];
+        }),
+      );
     },
   };
 }

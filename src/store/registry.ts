@@ -1,26 +1,75 @@
 import type { Redis } from 'ioredis';
+import { currentRecord } from '../domain/history/current.js';
+import { type HistoryEvent, historyEventSchema, type OperatorHistory } from '../domain/history/events.js';
+import { historyFromRecord } from '../domain/history/legacy.js';
 import { type OperatorRecord, operatorRecordSchema } from '../domain/registry.js';
 
-const REGISTRY = 'ob:operators';
+/** Records from before the history, one JSON per lower-cased login; read as one-stint histories. */
+const RECORDS = 'ob:operators';
+/** Lower-cased login → login as first written, for every operator with appended events. */
+const LOGINS = 'ob:operator-logins';
+/** One Redis list per operator: its history events in the order they were appended. */
+const eventsKey = (key: string) => `ob:operator-history:${key}`;
 
-/** The operator registry: one JSON record per login (lower-cased key, login kept as typed). */
+/**
+ * The operator registry as append-only histories (`domain/history`): `append` adds an event;
+ * `history` reads an operator's events, an old single record first (migrated on read, never
+ * rewritten); `get` and `all` give the current record derived from it. Appending the same event
+ * (same `id`) twice keeps one.
+ */
 export function createRegistryStore(redis: Redis) {
+  async function history(login: string): Promise<OperatorHistory | undefined> {
+    const key = login.toLowerCase();
+    const [record, raw, typed] = await Promise.all([
+      redis.hget(RECORDS, key),
+      redis.lrange(eventsKey(key), 0, -1),
+      redis.hget(LOGINS, key),
+    ]);
+    if (!record && raw.length === 0) return undefined;
+    const legacy = record ? historyFromRecord(operatorRecordSchema.parse(JSON.parse(record))) : undefined;
+    const events = raw.map((text) => historyEventSchema.parse(JSON.parse(text)));
+    return { login: legacy?.login ?? typed ?? login, events: [...(legacy?.events ?? []), ...events] };
+  }
+
+  async function logins(): Promise<string[]> {
+    const keys = new Set([...(await redis.hkeys(RECORDS)), ...(await redis.hkeys(LOGINS))]);
+    return [...keys].sort();
+  }
+
+  async function histories(): Promise<OperatorHistory[]> {
+    const all = await Promise.all((await logins()).map((key) => history(key)));
+    return all
+      .filter((h): h is OperatorHistory => h !== undefined)
+      .sort((a, b) => a.login.localeCompare(b.login));
+  }
+
   return {
-    async get(login: string): Promise<OperatorRecord | undefined> {
-      const raw = await redis.hget(REGISTRY, login.toLowerCase());
-      return raw ? operatorRecordSchema.parse(JSON.parse(raw)) : undefined;
+    history,
+    histories,
+    /** Adds one event to the operator's history (an event whose `id` is there already is ignored on read). */
+    async append(login: string, event: HistoryEvent): Promise<void> {
+      const key = login.toLowerCase();
+      const parsed = historyEventSchema.parse(event);
+      const existing = await redis.lrange(eventsKey(key), 0, -1);
+      if (existing.some((text) => (JSON.parse(text) as { id?: string }).id === parsed.id)) return;
+      await redis.multi().hsetnx(LOGINS, key, login).rpush(eventsKey(key), JSON.stringify(parsed)).exec();
     },
+    async get(login: string): Promise<OperatorRecord | undefined> {
+      const found = await history(login);
+      return found ? currentRecord(found) : undefined;
+    },
+    /** Stores a whole record the old way (imports, tests): read as a one-stint history. */
     async put(record: OperatorRecord): Promise<void> {
       await redis.hset(
-        REGISTRY,
+        RECORDS,
         record.login.toLowerCase(),
         JSON.stringify(operatorRecordSchema.parse(record)),
       );
     },
     async all(): Promise<OperatorRecord[]> {
-      const values = await redis.hvals(REGISTRY);
-      return values
-        .map((raw) => operatorRecordSchema.parse(JSON.parse(raw)))
+      const records = (await histories()).map(currentRecord);
+      return records
+        .filter((r): r is OperatorRecord => r !== undefined)
         .sort((a, b) => a.login.localeCompare(b.login));
     },
   };

@@ -1,14 +1,32 @@
 import type { Redis } from 'ioredis';
 
 const KEY = 'ob:rotations';
+const logKey = (login: string) => `ob:rotations:log:${login.toLowerCase()}`;
 
-/** When each operator last rotated their credentials (`/rotated`); activation counts as the first. */
+/** When each operator rotated their credentials (`/rotated`); activation counts as the first. */
 export function createRotationStore(redis: Redis) {
   return {
     record: async (login: string, at: string) => {
-      await redis.hset(KEY, login.toLowerCase(), at);
+      await redis.multi().hset(KEY, login.toLowerCase(), at).zadd(logKey(login), Date.parse(at), at).exec();
     },
+    /** The last rotation of each operator, by lower-case login. */
     all: async (): Promise<Record<string, string>> => redis.hgetall(KEY),
+    /**
+     * The last rotation of each operator at `at` (ISO): what a past month's credential flags are
+     * judged on, so that a rotation after the month does not change it.
+     */
+    async asOf(at: string): Promise<Record<string, string>> {
+      const until = Date.parse(at);
+      const last = await redis.hgetall(KEY);
+      const entries = await Promise.all(
+        Object.entries(last).map(async ([login, latest]) => {
+          if (Date.parse(latest) <= until) return [login, latest] as const;
+          const [before] = await redis.zrevrangebyscore(logKey(login), until, '-inf', 'LIMIT', 0, 1);
+          return before ? ([login, before] as const) : undefined;
+        }),
+      );
+      return Object.fromEntries(entries.filter((entry) => entry !== undefined));
+    },
   };
 }
 

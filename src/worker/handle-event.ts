@@ -13,12 +13,14 @@ import type { BotEvent } from '../gitea/event.js';
 import type { MaintainerCheck } from '../gitea/roles.js';
 import { createIssueWriter, type IssueWriter, type WriterDeps } from '../gitea/writer.js';
 import type { Notification } from '../notify/message.js';
+import { jobIdOf } from '../queue/job-id.js';
 import type { AlertStore } from '../store/alerts.js';
+import type { AppliedCommandStore } from '../store/applied-commands.js';
 import type { InstanceStore } from '../store/instances.js';
 import { issueKey } from '../store/keys.js';
 import type { OpenIssueIndex } from '../store/open-issues.js';
 import type { PartnerReportStore } from '../store/partner-reports.js';
-import type { PaymentStore } from '../store/payments.js';
+import { LedgerConflict, type PaymentStore } from '../store/payments.js';
 import type { PingStore } from '../store/pings.js';
 import type { RegistryStore } from '../store/registry.js';
 import type { ReportStore } from '../store/reports.js';
@@ -29,11 +31,30 @@ import { rolesOf } from './roles.js';
 
 export type DelayedEvent = { event: BotEvent; dueAt: string; jobId: string };
 
+/** Effects that change what a month's payroll is computed from (or the ledger it is paid against). */
+const PAYROLL_INPUTS: ReadonlySet<Effect['type']> = new Set([
+  'recordOperatorEvent',
+  'recordAlert',
+  'storeReport',
+  'filePartnerReport',
+  'recordRotation',
+  'startPing',
+  'recordPayment',
+]);
+
+/** The ledger is written before anything is shown in Gitea: what the issue says follows the ledger. */
+const ledgerFirst = (effects: readonly Effect[]) => [
+  ...effects.filter((e) => e.type === 'recordPayment'),
+  ...effects.filter((e) => e.type !== 'recordPayment'),
+];
+
 export type HandlerDeps = {
   workflows: readonly WorkflowModule[];
   config: ProgramConfig;
   render: Render;
   instances: InstanceStore;
+  /** Comments whose program commands were applied: applied once, ever. */
+  appliedCommands: AppliedCommandStore;
   registry: RegistryStore;
   alerts: AlertStore;
   reports: ReportStore;
@@ -43,9 +64,9 @@ export type HandlerDeps = {
   pings: PingStore;
   checkPull: (event: BotEvent, writer: IssueWriter) => Promise<void>;
   partnerReports: PartnerReportStore;
-  /** A filed partner report releases the held commission in that month's payroll issue. */
-  afterPartnerReport: (month: string) => Promise<void>;
   payments: PaymentStore;
+  /** After an event changed a payroll input, every open payroll issue computes its snapshot again. */
+  refreshPayrolls: (cause: BotEvent) => Promise<void>;
   openProgramIssue: ProgramIssueOpener;
   services: FactServices;
   /** Sends a chat notification to every configured channel; never throws. */
@@ -79,6 +100,7 @@ export function createEventHandler(deps: HandlerDeps) {
       event = { ...event, issue: { ...event.issue, labels: [...event.issue.labels, APPLICATION_TRIGGER] } };
     }
     const claimed = new Set<string>();
+    let inputsChanged = false;
     for (const workflow of deps.workflows) {
       const name = workflow.definition.name;
       if (event.timer && event.timer.workflow !== name) continue;
@@ -102,7 +124,10 @@ export function createEventHandler(deps: HandlerDeps) {
       });
       const next = decision.instance;
       if (next !== instance) {
-        for (const effect of decision.effects) await apply(effect, writer, name, event, log);
+        for (const effect of ledgerFirst(decision.effects)) {
+          await apply(effect, writer, name, event, log);
+          inputsChanged ||= PAYROLL_INPUTS.has(effect.type);
+        }
         if (next) await deps.instances.put(next);
         log.info({ workflow: name, kind: event.kind, from: instance?.state, to: next?.state }, 'decided');
       }
@@ -112,11 +137,24 @@ export function createEventHandler(deps: HandlerDeps) {
         for (const command of commandNames(workflow)) claimed.add(command);
       }
     }
-    if (event.kind === 'comment.created') await runProgramCommands(event, claimed, writer, log);
+    if (event.kind === 'comment.created')
+      inputsChanged = (await runProgramCommands(event, claimed, writer, log)) || inputsChanged;
+    if (inputsChanged) await deps.refreshPayrolls(event);
   };
 
   /** Commands usable in any issue (`/report`, `/help`…), unless a workflow on this issue answers them. */
-  async function runProgramCommands(event: BotEvent, claimed: Set<string>, writer: IssueWriter, log: Logger) {
+  async function runProgramCommands(
+    event: BotEvent,
+    claimed: Set<string>,
+    writer: IssueWriter,
+    log: Logger,
+  ): Promise<boolean> {
+    const commentId = event.comment?.id;
+    if (commentId === undefined) return false;
+    if (await deps.appliedCommands.has(event.repo, event.issue.number, commentId)) {
+      log.info({ commentId }, 'commands of this comment were applied already');
+      return false;
+    }
     const facts = await loadFacts(event, '', issueKey(event.repo, event.issue.number));
     const reports = await deps.reports.of(event.actor);
     const actorReportWeeks = Object.fromEntries(reports.map((r) => [r.report.week, r.source.commentId]));
@@ -130,6 +168,9 @@ export function createEventHandler(deps: HandlerDeps) {
       roles,
     });
     for (const effect of effects) await apply(effect, writer, '', event, log);
+    // After the effects (each idempotent): a crash in between re-applies them, never loses them.
+    if (effects.length > 0) await deps.appliedCommands.add(event.repo, event.issue.number, commentId);
+    return effects.some((effect) => PAYROLL_INPUTS.has(effect.type));
   }
 
   async function loadFacts(event: BotEvent, workflow: string, self: string): Promise<Facts> {
@@ -181,8 +222,9 @@ export function createEventHandler(deps: HandlerDeps) {
       case 'reopenIssue':
         await writer.reopen();
         return;
-      case 'putOperator':
-        return deps.registry.put(effect.operator);
+      case 'recordOperatorEvent':
+        // The open payroll issues are refreshed after the event (the history is an input).
+        return deps.registry.append(effect.login, effect.event);
       case 'recordAlert':
         return deps.alerts.put(effect.alert);
       case 'postNote':
@@ -195,11 +237,15 @@ export function createEventHandler(deps: HandlerDeps) {
         await deps.pings.open(effect.ping);
         return deps.enqueueAt(pingDeadline(effect.ping, event));
       case 'filePartnerReport':
-        await deps.partnerReports.file(effect.month, effect.login);
-        return deps.afterPartnerReport(effect.month);
-      case 'recordPayment':
-        await deps.payments.record(effect.payment);
+        // The open payroll issues are refreshed after the event (a partner report is an input).
+        return deps.partnerReports.file(effect.month, effect.login);
+      case 'recordPayment': {
+        // Decided on the ledger as loaded; another issue may have recorded since. Failing the job
+        // makes it decide again on the ledger as it is now, and refuse with the reason.
+        const recorded = await deps.payments.record(effect.payment);
+        if (recorded.outcome === 'paid' || recorded.outcome === 'tx') throw new LedgerConflict(recorded);
         return;
+      }
       case 'openProgramIssue':
         await deps.openProgramIssue(effect, event);
         return;
@@ -221,10 +267,9 @@ function timerRequest(effect: Extract<Effect, { type: 'scheduleTimer' }>, workfl
     at: effect.dueAt,
     timer: { workflow, name: effect.name, forState: effect.forState, forVersion: effect.forVersion },
   };
-  const safeRepo = cause.repo.replace(/[^A-Za-z0-9_-]/g, '_');
   return {
     event,
     dueAt: effect.dueAt,
-    jobId: `timer-${safeRepo}-${cause.issue.number}-${workflow}-${effect.name}-v${effect.forVersion}`,
+    jobId: jobIdOf('timer', cause.repo, cause.issue.number, workflow, effect.name, `v${effect.forVersion}`),
   };
 }

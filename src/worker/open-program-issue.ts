@@ -1,6 +1,7 @@
 import type { Effect } from '../engine/effects.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { ProgramIssues } from '../gitea/program-issues.js';
+import { jobIdOf } from '../queue/job-id.js';
 import type { DelayedEvent } from './handle-event.js';
 
 export type OpenProgramIssue = Extract<Effect, { type: 'openProgramIssue' }>;
@@ -37,7 +38,7 @@ export function createProgramIssueOpener(deps: {
       at: cause.at,
       internal: true,
     };
-    const jobId = `opened-${effect.key.replace(/[^A-Za-z0-9_-]/g, '_')}-${Date.parse(cause.at)}`;
+    const jobId = jobIdOf('opened', effect.key, Date.parse(cause.at));
     await deps.enqueueAt({ event, dueAt: cause.at, jobId });
     return number;
   };

@@ -1,17 +1,13 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { ChildProcess } from 'node:child_process';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/redis/embedded.js';
 import { eventually, PROGRAM_REPO, WEBHOOK_SECRET } from '../support/bot.js';
+import { isolatedWorkDir, runCli, spawnCli } from '../support/cli.js';
 import { issueLabelPayload, signDelivery } from '../support/deliveries.js';
 import { startHttpGitea } from '../support/gitea-http.js';
 import { completeForm } from '../support/workflows.js';
-
-const CLI = join(import.meta.dirname, '../../dist/src/cli.js');
-const run = promisify(execFile);
 
 let gitea: Awaited<ReturnType<typeof startHttpGitea>>;
 let bot: ChildProcess;
@@ -20,7 +16,6 @@ let logs = '';
 let workDir: string;
 
 const env = () => ({
-  PATH: process.env.PATH,
   GITEA_URL: gitea.url,
   GITEA_TOKEN: gitea.gitea.token,
   WEBHOOK_SECRET,
@@ -30,7 +25,7 @@ const env = () => ({
 });
 
 beforeAll(async () => {
-  workDir = mkdtempSync(join(tmpdir(), 'ob-e2e-'));
+  workDir = isolatedWorkDir();
   gitea = await startHttpGitea();
   gitea.gitea.addRepo(PROGRAM_REPO);
   gitea.gitea.addUser('alice');
@@ -43,7 +38,7 @@ beforeAll(async () => {
   const port = await freePort();
   botUrl = `http://127.0.0.1:${port}`;
   // No REDIS_URL: the CLI starts its own embedded redis-server in DATA_DIR.
-  bot = spawn(process.execPath, [CLI, 'serve'], { env: { ...env(), PORT: String(port) }, cwd: workDir });
+  bot = spawnCli(['serve'], { env: { ...env(), PORT: String(port) }, cwd: workDir });
   bot.stdout?.on('data', (chunk) => {
     logs += chunk;
   });
@@ -111,11 +106,11 @@ describe('operator-bot as a process', () => {
 
 describe('operator-bot one-shot commands', () => {
   it('check-config accepts the defaults and names the key of a bad config', async () => {
-    const ok = await run(process.execPath, [CLI, 'check-config'], { env: env(), cwd: workDir });
+    const ok = await runCli(['check-config'], { env: env(), cwd: workDir });
     expect(ok.stdout).toContain('OK');
     const file = join(workDir, 'bad.yaml');
     writeFileSync(file, 'payroll:\n  baseCents: lots\n');
-    const bad = run(process.execPath, [CLI, 'check-config'], {
+    const bad = runCli(['check-config'], {
       env: { ...env(), PROGRAM_CONFIG: file },
       cwd: workDir,
     });
@@ -126,11 +121,29 @@ describe('operator-bot one-shot commands', () => {
   });
 
   it('says which variables are missing instead of starting', async () => {
-    const started = run(process.execPath, [CLI, 'serve'], { env: { PATH: process.env.PATH }, cwd: workDir });
+    const started = runCli(['serve'], { env: {} });
     await expect(started).rejects.toMatchObject({
       code: 1,
-      stderr: expect.stringContaining('GITEA_URL: required'),
+      stderr: expect.stringContaining('GITEA_URL is not set — '),
     });
+  });
+
+  it('with a .env freshly copied from .env.example, tools run and serve names each value to fill in', async () => {
+    const fresh = isolatedWorkDir();
+    copyFileSync(join(import.meta.dirname, '../../.env.example'), join(fresh, '.env'));
+    const tools = await runCli(['check-config'], { env: {}, cwd: fresh });
+    expect(tools.stdout).toContain('OK');
+    const serve = runCli(['serve'], { env: {}, cwd: fresh });
+    const failure = await serve.then(
+      () => expect.unreachable(),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure.code).toBe(1);
+    const lines = failure.stderr.trim().split('\n');
+    expect(
+      lines.filter((line) => / is not set — /.test(line)).map((line) => line.match(/(\w+) is not set/)?.[1]),
+    ).toEqual(['GITEA_TOKEN', 'WEBHOOK_SECRET']);
+    expect(failure.stderr).not.toMatch(/Too small|expected string/);
   });
 
   it('replay --dry-run prints the writes instead of sending them', async () => {
@@ -142,7 +155,7 @@ describe('operator-bot one-shot commands', () => {
     const file = join(workDir, 'delivery.json');
     writeFileSync(file, JSON.stringify(payload));
     const before = gitea.gitea.requests.filter((r) => r.method !== 'GET').length;
-    const { stdout } = await run(process.execPath, [CLI, 'replay', file, '--dry-run'], {
+    const { stdout } = await runCli(['replay', file, '--dry-run', '--json'], {
       env: env(),
       cwd: workDir,
     });
@@ -155,16 +168,12 @@ describe('operator-bot one-shot commands', () => {
   });
 
   it('payroll preview --json prints the shape of INTERFACE.md', async () => {
-    const { stdout } = await run(
-      process.execPath,
-      [CLI, 'payroll', 'preview', '--month', '2026-11', '--json'],
-      {
-        env: env(),
-        cwd: workDir,
-      },
-    );
+    const { stdout } = await runCli(['payroll', 'preview', '--month', '2026-11', '--json'], {
+      env: env(),
+      cwd: workDir,
+    });
     expect(JSON.parse(stdout)).toEqual({ month: '2026-11', lines: [], totalCents: 0 });
-    const bad = run(process.execPath, [CLI, 'payroll', 'preview', '--month', 'November'], {
+    const bad = runCli(['payroll', 'preview', '--month', 'November'], {
       env: env(),
       cwd: workDir,
     });
@@ -172,7 +181,15 @@ describe('operator-bot one-shot commands', () => {
   });
 
   it('operators list says when the registry is empty', async () => {
-    const { stdout } = await run(process.execPath, [CLI, 'operators', 'list'], { env: env(), cwd: workDir });
+    const { stdout } = await runCli(['operators', 'list'], { env: env(), cwd: workDir });
     expect(stdout).toContain('No operators in the registry yet');
+  });
+
+  it('operators history names a login the registry does not know, exit code 1', async () => {
+    const missing = runCli(['operators', 'history', '@nobody'], { env: env(), cwd: workDir });
+    await expect(missing).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('@nobody is not in the operator registry'),
+    });
   });
 });

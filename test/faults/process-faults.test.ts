@@ -1,16 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type EmbeddedRedis, freePort, startEmbeddedRedis } from '../../src/redis/embedded.js';
 import { eventually, PROGRAM_REPO, startTestBot, type TestBot } from '../support/bot.js';
+import { spawnCli } from '../support/cli.js';
 import { commentPayload, issueLabelPayload } from '../support/deliveries.js';
 import { startHttpGitea } from '../support/gitea-http.js';
 import { useRedis } from '../support/redis.js';
 import { completeForm } from '../support/workflows.js';
 
-const CLI = join(import.meta.dirname, '../../dist/src/cli.js');
 const redis = useRedis();
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -35,9 +35,8 @@ async function httpGitea() {
 }
 
 function worker(redisUrl: string, giteaUrl: string, token: string): ChildProcess {
-  const child = spawn(process.execPath, [CLI, 'worker'], {
+  const child = spawnCli(['worker'], {
     env: {
-      PATH: process.env.PATH,
       REDIS_URL: redisUrl,
       GITEA_URL: giteaUrl,
       GITEA_TOKEN: token,

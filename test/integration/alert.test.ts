@@ -121,10 +121,47 @@ describe('alert escalation with durable deadlines', () => {
     expect(chats.filter((c) => c.channel === 'discord').length).toBe(notes('escalation-').length);
   });
 
+  it('alert #9 in fleet/ops_a and alert #9 in fleet_ops/a each escalate: their timers never share an id', async () => {
+    const repos = ['fleet/ops_a', 'fleet_ops/a'];
+    const issueIds = repos.map((repo) => {
+      gitea().addRepo(repo);
+      gitea().setPermission(repo, 'bob', 'read');
+      return gitea().addIssue(repo, {
+        number: ISSUE,
+        title: 'Gateway down',
+        user: 'bob',
+        labels: ['operator-alert'],
+      }).id;
+    });
+    bot = await startTestBot(redis.url, gitea(), { config });
+    for (const [i, repo] of repos.entries()) {
+      const [owner = '', name = ''] = repo.split('/');
+      const payload = opened();
+      const delivery = {
+        ...payload,
+        issue: { ...payload.issue, id: issueIds[i] ?? 0 },
+        repository: {
+          ...payload.repository,
+          full_name: repo,
+          name,
+          owner: { ...payload.repository.owner, login: owner },
+        },
+      };
+      expect((await bot.deliver(delivery)).status).toBe(202);
+    }
+    const escalated = (repo: string) =>
+      gitea()
+        .comments(repo, ISSUE)
+        .filter((c) => c.body.includes('operator-bot:note escalation-1'));
+    await eventually(() => {
+      for (const repo of repos) expect(escalated(repo), repo).toHaveLength(1);
+    }, 8_000);
+  });
+
   it('escalates at once when the delivery arrives after its deadline', async () => {
-    bot = await startTestBot(redis.url, gitea());
+    bot = await startTestBot(redis.url, gitea(), { config });
     await bot.deliver(opened(60 * 60_000));
     await eventually(() => expect(notes('escalation-1')).toHaveLength(1), 5_000);
-    expect(notes('escalation-1')[0]?.body).toContain('@Rockachopa');
+    expect(notes('escalation-1')[0]?.body).toContain('@oncall');
   });
 });

@@ -124,6 +124,7 @@ describe('onboarding over Gitea and Redis', () => {
         referrer: 'grace',
         status: 'active',
         applicationIssue: 'fleet/program#7',
+        stints: 1,
       },
     ]);
     const replies = gitea()

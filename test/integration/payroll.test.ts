@@ -200,7 +200,7 @@ describe('partner commissions', () => {
         sender: { login: 'bob' },
       }),
     );
-    await core.fire(/^opened-payroll-2026-11/);
+    await core.fire(/^refresh-payroll-2026-11/);
     expect(table(issue)).toContain('Total due: **$84.00**\n');
     expect(table(issue)).toContain('recomputed: payable $670.00 → $754.00');
   });

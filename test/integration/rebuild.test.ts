@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultProgramConfig } from '../../src/config/program.js';
+import { payrollInput } from '../../src/domain/payroll/assemble.js';
 import { computePayroll } from '../../src/domain/payroll/index.js';
 import { createGiteaClient } from '../../src/gitea/client.js';
 import { createLogger } from '../../src/logger.js';
-import { payrollInput } from '../../src/payroll/assemble.js';
-import { loadPayrollSources } from '../../src/payroll/sources.js';
 import { rebuild } from '../../src/rebuild/rebuild.js';
 import { createAlertStore } from '../../src/store/alerts.js';
 import { createInstanceStore } from '../../src/store/instances.js';
@@ -14,6 +13,7 @@ import { createRegistryStore } from '../../src/store/registry.js';
 import { createReportStore } from '../../src/store/reports.js';
 import { loadTemplates } from '../../src/templates.js';
 import type { DelayedEvent } from '../../src/worker/handle-event.js';
+import { loadPayrollSources } from '../../src/workflows/payroll/sources.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
 import { commentPayload, issuePayload, label } from '../support/deliveries.js';
@@ -87,6 +87,7 @@ async function state() {
       (a, b) => a.issue - b.issue || a.workflow.localeCompare(b.workflow),
     ),
     registry: await stores.registry.all(),
+    histories: await stores.registry.histories(),
     reports: await stores.reports.of('alice'),
     alerts: await stores.alerts.inMonth('2026-10'),
     payments: await createPaymentStore(r).inMonth('2026-10'),
@@ -159,8 +160,16 @@ describe('rebuild', () => {
       '2026-11-03T10:00:00Z',
     );
 
+    // A maintainer changes alice's node count from 10 November (appended to her history).
+    await people.say('maint', application, '/nodes @alice 7 from 2026-11-10', '2026-11-05T09:00:00Z');
+
     const original = await state();
     expect(original.registry.map((o) => o.login)).toEqual(['alice']);
+    expect(original.histories[0]?.events.map((e) => e.type)).toEqual(['activated', 'nodes']);
+    expect(original.november.lines[0]?.nodePeriods?.map((p) => [p.from, p.nodes])).toEqual([
+      ['2026-11-01', 3],
+      ['2026-11-10', 7],
+    ]);
     expect(original.payments).toHaveLength(1);
     expect(original.instances.map((i) => `${i.workflow}:${i.state}`)).toEqual([
       'onboarding:active',

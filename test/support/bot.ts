@@ -1,6 +1,6 @@
 import { loadEnv } from '../../src/config/load.js';
 import { defaultProgramConfig, type ProgramConfig } from '../../src/config/program.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { type Runtime, startRuntime } from '../../src/runtime.js';
 import { type DeliveryOptions, type DeliveryPayload, signDelivery } from './deliveries.js';
 import type { FakeGitea } from './gitea/index.js';
@@ -20,7 +20,7 @@ export type TestBot = {
 export async function startTestBot(
   redisUrl: string,
   gitea: FakeGitea,
-  options: { config?: ProgramConfig; worker?: boolean; env?: Record<string, string> } = {},
+  options: { config?: ProgramConfig; worker?: boolean; env?: Record<string, string>; log?: Logger } = {},
 ): Promise<TestBot> {
   const env = loadEnv(
     {
@@ -40,7 +40,7 @@ export async function startTestBot(
   const runtime = await startRuntime({
     env,
     config: options.config ?? defaultProgramConfig(),
-    log: createLogger('silent'),
+    log: options.log ?? createLogger('silent'),
     server: true,
     worker: options.worker ?? true,
   });

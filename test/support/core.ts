@@ -4,6 +4,7 @@ import { defaultProgramConfig } from '../../src/config/program.js';
 import { createCore } from '../../src/core.js';
 import { createGiteaClient } from '../../src/gitea/client.js';
 import { normalizeDelivery } from '../../src/gitea/normalize.js';
+import type { RetryPolicy } from '../../src/gitea/retry.js';
 import { createLogger } from '../../src/logger.js';
 import { loadTemplates } from '../../src/templates.js';
 import type { DelayedEvent } from '../../src/worker/handle-event.js';
@@ -12,11 +13,22 @@ import { type DeliveryPayload, deliveryEvent } from './deliveries.js';
 import type { FakeGitea } from './gitea/index.js';
 
 /** The worker's road without the queue: for tests that drive events and schedules one by one. */
-export function testCore(redis: Redis, gitea: FakeGitea, config: ProgramConfig = defaultProgramConfig()) {
+/** `retry`: the Gitea client's own retries (default: the bot's). */
+export function testCore(
+  redis: Redis,
+  gitea: FakeGitea,
+  config: ProgramConfig = defaultProgramConfig(),
+  options: { retry?: RetryPolicy } = {},
+) {
   const timers: DelayedEvent[] = [];
   const core = createCore({
     redis,
-    gitea: createGiteaClient({ baseUrl: gitea.baseUrl, token: gitea.token, timeoutMs: 5_000 }),
+    gitea: createGiteaClient({
+      baseUrl: gitea.baseUrl,
+      token: gitea.token,
+      timeoutMs: 5_000,
+      ...(options.retry ? { retry: options.retry } : {}),
+    }),
     config,
     templates: loadTemplates(),
     programRepo: PROGRAM_REPO,

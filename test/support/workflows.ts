@@ -74,6 +74,7 @@ export function instanceIn(workflow: string, state: string, data: Record<string,
     updatedAt: '2026-11-20T10:00:00.000Z',
     data,
     applied: [],
+    inputs: {},
   };
 }
 

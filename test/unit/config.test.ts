@@ -22,7 +22,8 @@ describe('program config', () => {
     expect(config.alerts.ackWithin).toEqual({ critical: 30 * 60_000, warning: 4 * 3_600_000 });
     expect(config.onboarding.minHardware).toEqual({ vcpu: 2, ramGb: 4, diskGb: 50 });
     expect(config.onboarding.reapplyAfter).toBe(6);
-    expect(config.escalation.contacts).toEqual(['Rockachopa']);
+    expect(config.escalation.contacts).toEqual([]);
+    expect(config.program.name).toBe('Fleet Operator Program');
     expect(config.reports.dueWeekly).toEqual({ weekday: 1, hour: 9, minute: 0 });
     expect(config.partners).toMatchObject({
       commissionPercent: 20,
@@ -83,7 +84,23 @@ describe('environment', () => {
 
   it('names every variable serve needs and does not have', () => {
     expect(() => loadEnv({ PROGRAM_REPO: 'fleet/program' }, 'serve')).toThrowError(
-      /GITEA_URL: required[\s\S]*GITEA_TOKEN: required[\s\S]*WEBHOOK_SECRET: required/,
+      /GITEA_URL is not set — [^\n]+\n[\s\S]*GITEA_TOKEN is not set — [^\n]*Generate New Token[\s\S]*WEBHOOK_SECRET is not set — /,
+    );
+  });
+
+  it('reads an empty variable as unset, as in a .env freshly copied from .env.example', () => {
+    const blank = {
+      GITEA_URL: '',
+      GITEA_TOKEN: ' ',
+      WEBHOOK_SECRET: '',
+      PROGRAM_REPO: '',
+      PORT: '',
+      REDIS_URL: '',
+    };
+    expect(loadEnv(blank, 'tool')).toMatchObject({ PORT: 8080 });
+    expect(loadEnv({ ...complete, WEBHOOK_SECRET: '' }, 'worker').WEBHOOK_SECRET).toBeUndefined();
+    expect(() => loadEnv({ ...complete, WEBHOOK_SECRET: '' }, 'serve')).toThrowError(
+      /^environment[^\n]*\n {2}- WEBHOOK_SECRET is not set — [^\n]+$/,
     );
   });
 

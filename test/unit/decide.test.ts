@@ -43,6 +43,8 @@ describe('decide (the engine, on the onboarding workflow)', () => {
       state: 'screening',
       version: 1,
       updatedAt: '2026-11-20T10:00:00.000Z',
+      // The body the bot acted on, for rebuild to notice a later edit.
+      inputs: { body: { digest: expect.stringMatching(/^[0-9a-f]{16}$/), at: '2026-11-20T10:00:00.000Z' } },
     });
   });
 

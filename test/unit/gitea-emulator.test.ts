@@ -310,6 +310,29 @@ describe('fake Gitea through gitea-js', () => {
     await expect(api.teams.orgListTeamMember(team.id, 'alice')).rejects.toMatchObject({ status: 404 });
   });
 
+  it('team search finds only the caller’s own teams, even for an org owner; listing finds them all (Gitea #22101)', async () => {
+    gitea().addRepo(REPO);
+    const team = gitea().addTeam('fleet/maintainers', ['maint']);
+    gitea().addTeam('fleet/ops', ['operator-bot']);
+    const searched = await api.orgs.teamSearch('fleet', { q: 'maint' });
+    expect(searched.data).toMatchObject({ ok: true, data: [] });
+    const listed = await api.orgs.orgListTeams('fleet');
+    expect(listed.data.map((t) => t.name)).toEqual(['maintainers', 'ops', 'Owners']);
+    expect(listed.headers.get('x-total-count')).toBe('3');
+    await expect(api.teams.orgListTeamMember(team.id, 'maint')).rejects.toMatchObject({ status: 403 });
+
+    gitea().addTeam('fleet/Owners', ['operator-bot']);
+    expect((await api.orgs.teamSearch('fleet', { q: 'maint' })).data.data).toEqual([]);
+    expect((await api.teams.orgListTeamMember(team.id, 'maint')).data.login).toBe('maint');
+  });
+
+  it('lists an org’s teams only for its members', async () => {
+    gitea().addRepo(REPO);
+    gitea().addTeam('fleet/maintainers', ['maint']);
+    await expect(api.orgs.orgListTeams('fleet')).rejects.toMatchObject({ status: 403 });
+    await expect(api.orgs.orgListTeams('nobody')).rejects.toMatchObject({ status: 404 });
+  });
+
   it('records commit statuses', async () => {
     gitea().addRepo(REPO);
     const sha = 'a'.repeat(40);

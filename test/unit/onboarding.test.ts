@@ -113,18 +113,19 @@ describe('onboarding: from screening to active', () => {
     run('maint', `/tasks ${config.onboarding.requiredTasks}`, ['maintainer']);
     const done = run('bob', '/signoff', ['operator', 'peer'], '2026-12-01T12:00:00.000Z');
     expect(instance?.state).toBe('active');
-    expect(effectsOf(done.effects, 'putOperator')[0]).toMatchObject({
-      operator: {
-        login: 'alice',
+    // Activation appends a stint to the operator's history (it never overwrites a record).
+    expect(effectsOf(done.effects, 'recordOperatorEvent')[0]).toMatchObject({
+      login: 'alice',
+      event: {
+        type: 'activated',
         handle: 'Ada Lovelace (ada)',
         wallet: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed',
         chain: 'base',
         nodes: 3,
         region: 'Falkenstein (fsn1)',
-        activatedAt: '2026-12-01T12:00:00.000Z',
+        at: '2026-12-01T12:00:00.000Z',
         mentor: 'bob',
         referrer: 'grace',
-        status: 'active',
       },
     });
     expect(effectsOf(done.effects, 'closeIssue')).toHaveLength(1);

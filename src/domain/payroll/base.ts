@@ -1,5 +1,6 @@
 import type { ProgramConfig } from '../../config/program.js';
 import { mulDivHalfUp } from './money.js';
+import type { NodeSegment } from './period.js';
 
 /** Nodes paid for: the registry's count capped at `onboarding.maxNodes` (nodes beyond are not paid). */
 export function paidNodes(nodes: number, config: ProgramConfig): number {
@@ -18,4 +19,21 @@ export function fullBaseCents(nodes: number, config: ProgramConfig): number {
 /** `base × activeDays / daysInMonth`, rounded half-up to the cent. */
 export function proratedCents(fullCents: number, activeDays: number, daysInMonth: number): number {
   return mulDivHalfUp(fullCents, activeDays, daysInMonth);
+}
+
+/**
+ * Base over days with different node counts (PROGRAM.md: extra nodes pro-rated by days, like
+ * base): Σ fullBase(nodes) × days / daysInMonth over the segments, rounded half-up once. With
+ * one node count all period long this is `proratedCents(fullBaseCents(nodes), activeDays, …)`.
+ */
+export function segmentedBaseCents(
+  segments: readonly NodeSegment[],
+  daysInMonth: number,
+  config: ProgramConfig,
+): number {
+  const centDays = segments.reduce(
+    (sum, segment) => sum + fullBaseCents(segment.nodes, config) * (segment.last - segment.first + 1),
+    0,
+  );
+  return mulDivHalfUp(centDays, 1, daysInMonth);
 }

@@ -52,9 +52,3 @@ export function monthCalendar(month: string): MonthCalendar {
 export function closesQuarter(calendar: MonthCalendar): boolean {
   return calendar.monthNumber % 3 === 0;
 }
-
-/** Months from the month of `day` to the payroll month: 1 when they are the same month. */
-export function monthOrdinal(day: Day, calendar: MonthCalendar): number {
-  const { year, month } = dayParts(day);
-  return (calendar.year - year) * 12 + (calendar.monthNumber - month) + 1;
-}

@@ -1,5 +1,7 @@
 import type { ProgramConfig } from '../../config/program.js';
-import { isoDay, type MonthCalendar, monthOrdinal, utcDay } from './calendar.js';
+import type { OperatorHistory } from '../history/events.js';
+import { timeline } from '../history/timeline.js';
+import { isoDay, type MonthCalendar } from './calendar.js';
 import type { Earnings } from './earnings.js';
 import { formatPercent, plural } from './format.js';
 import type { PayrollOperator } from './inputs.js';
@@ -12,7 +14,7 @@ import { fullMonths } from './tenure.js';
  * The login key of the partner `record` names as its referrer; undefined when it names none, or
  * itself (a self-referral never counts).
  */
-export function referrerKey(record: PayrollOperator): string | undefined {
+export function referrerKey(record: Pick<PayrollOperator, 'login' | 'referrer'>): string | undefined {
   if (record.referrer === undefined) return undefined;
   const key = loginKey(record.referrer);
   return key === loginKey(record.login) ? undefined : key;
@@ -20,18 +22,22 @@ export function referrerKey(record: PayrollOperator): string | undefined {
 
 /**
  * For each partner's login key, how many operators it referred reached active by the month's
- * end (activated on or before its last day; one who has since left still counts). One pass over
- * the registry, so each partner's count is a look-up.
+ * end (a stint naming it as referrer activated on or before the month's last day; one who has
+ * since left still counts; an operator counts once however many stints name the partner).
+ * One pass over the histories, so each partner's count is a look-up.
  */
 export function referralCounts(
-  operators: readonly PayrollOperator[],
+  histories: readonly OperatorHistory[],
   calendar: MonthCalendar,
 ): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const record of operators) {
-    const key = referrerKey(record);
-    if (key === undefined || utcDay(record.activatedAt) > calendar.lastDay) continue;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const history of histories) {
+    const partners = new Set<string>();
+    for (const stint of timeline(history).stints) {
+      const key = referrerKey({ login: history.login, referrer: stint.activated.referrer });
+      if (key !== undefined && stint.activatedDay <= calendar.lastDay) partners.add(key);
+    }
+    for (const key of partners) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
 }
@@ -94,7 +100,9 @@ export function partnerStatus(
 
 /**
  * What the partner earns on each operator it referred who is active this month and in its
- * first `partners.months` months (month 1 = the activation month): `commissionPercent`% of
+ * first `partners.months` months of active status ever (month 1 = the first calendar month it
+ * was active in; a month counts once whatever the stint, so a returning operator does not start
+ * again at month 1): `commissionPercent`% of
  * that operator's pro-rated base plus its bonuses, rounded half-up per operator; 0 when the
  * partner does not qualify this month. Adjustments on the referred line are not commissioned;
  * a hold on it does not stop the commission (a hold is about paying, not earning).
@@ -103,12 +111,11 @@ export function partnerStatus(
 export function commissionDetails(
   status: PartnerStatus | undefined,
   referredOperators: readonly Earnings[],
-  calendar: MonthCalendar,
   config: ProgramConfig,
 ): CommissionDetail[] {
   if (status === undefined) return [];
   return referredOperators
-    .map((referred) => ({ referred, monthIndex: monthOrdinal(referred.period.activatedDay, calendar) }))
+    .map((referred) => ({ referred, monthIndex: referred.period.activeMonthIndex }))
     .filter(({ monthIndex }) => monthIndex >= 1 && monthIndex <= config.partners.months)
     .map(({ referred, monthIndex }) => ({
       referred: referred.record.login,

@@ -1,5 +1,5 @@
 import type { ProgramConfig } from '../../config/program.js';
-import { fullBaseCents, paidNodes, proratedCents } from './base.js';
+import { fullBaseCents, paidNodes, segmentedBaseCents } from './base.js';
 import { completionBonus, responseBonus, uptimeBonus } from './bonuses.js';
 import type { MonthCalendar } from './calendar.js';
 import type { CriticalAlertResponse, MonthlyMetrics, PayrollOperator } from './inputs.js';
@@ -21,7 +21,7 @@ export interface Earnings {
 }
 
 /**
- * Base (pro-rated) and the four bonuses, each decided on its own and never pro-rated. In a
+ * Base (pro-rated by days, node count by node count: see `segmentedBaseCents`) and the four bonuses, each decided on its own and never pro-rated. In a
  * month the operator is terminated for cause every bonus is 0, its detail saying what it would
  * have been.
  */
@@ -34,6 +34,7 @@ export function earnings(
   config: ProgramConfig,
 ): Earnings {
   const full = fullBaseCents(record.nodes, config);
+  const baseCents = segmentedBaseCents(period.nodeSegments, calendar.daysInMonth, config);
   const decided: Record<BonusKind, BonusDetail> = {
     uptime: uptimeBonus(metrics, config),
     completion: completionBonus(metrics, config),
@@ -48,7 +49,7 @@ export function earnings(
     metrics,
     paidNodes: paidNodes(record.nodes, config),
     fullBaseCents: full,
-    baseCents: proratedCents(full, period.activeDays, calendar.daysInMonth),
+    baseCents,
     bonusDetails,
     bonusCents: BONUS_KINDS.reduce((sum, kind) => sum + bonusDetails[kind].cents, 0),
     flags: flags(period, metrics),

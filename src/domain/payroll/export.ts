@@ -1,4 +1,5 @@
 import { EVM_CHAINS } from '../application/chains.js';
+import { lineKey } from './line.js';
 import type { Payroll } from './payroll.js';
 
 /** Cents as a token amount with two decimals: 15000 → "150.00". */
@@ -61,7 +62,8 @@ export function payrollCsv(payroll: Payroll, token: string): string {
 
 /**
  * Safe{Wallet}'s CSV Airdrop (`token_type,token_address,receiver,amount`) for the payable EVM
- * lines of one chain; lines on other chains, held lines and nothing payable are left out.
+ * lines of one chain; lines on other chains, held lines, nothing payable and lines whose key
+ * (`lineKey`) is in `paid` are left out.
  */
 export function safeAirdropCsv(
   payroll: Payroll,
@@ -71,7 +73,7 @@ export function safeAirdropCsv(
 ): string {
   const rows = payroll.lines
     .filter((line) => line.chain === chain && EVM_CHAINS.has(line.chain) && line.payableCents > 0)
-    .filter((line) => !paid.has(line.operator.toLowerCase()))
+    .filter((line) => !paid.has(lineKey(line)))
     .map((line) => ['erc20', tokenAddress, line.wallet, tokenAmount(line.payableCents)].join(','));
   return ['token_type,token_address,receiver,amount', ...rows].join('\n');
 }

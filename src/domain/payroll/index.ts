@@ -1,4 +1,4 @@
-export { fullBaseCents, paidNodes, proratedCents } from './base.js';
+export { fullBaseCents, paidNodes, proratedCents, segmentedBaseCents } from './base.js';
 export { computePayroll } from './compute.js';
 export {
   type Adjustment,
@@ -23,6 +23,8 @@ export {
   bonusDetailSchema,
   type CommissionDetail,
   commissionDetailSchema,
+  lineKey,
+  type NodePeriod,
   type PartnerStatus,
   type PayrollFlag,
   type PayrollLine,
@@ -31,4 +33,5 @@ export {
   payrollLineSchema,
 } from './line.js';
 export { mulDivHalfUp, percentOfCents } from './money.js';
+export { type MonthLine, monthLines } from './month-lines.js';
 export { type Payroll, payrollSchema } from './payroll.js';

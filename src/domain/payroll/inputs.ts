@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ProgramConfig } from '../../config/program.js';
+import { operatorHistorySchema } from '../history/events.js';
 import { operatorRecordSchema } from '../registry.js';
 import { isoInstantSchema, parseInstantMs } from './instants.js';
 
@@ -76,14 +77,17 @@ function duplicates(keys: readonly string[]): string[] {
 
 /**
  * Everything the payroll of one month is computed from. Referrals are not a separate input:
- * they are the registry's `referrer` fields. `partnerReports` lists the logins of partners who
+ * they are the `referrer` of each stint's activation. `partnerReports` lists the logins of partners who
  * filed their monthly partner report for this month by `partners.reportDueDay` (whoever builds
  * the input decides what counts as on time). Logins are matched case-insensitively.
  */
 export const payrollInputSchema = z
   .object({
     month: monthSchema,
+    /** Registry records from before the history: each is read as a one-stint history. */
     operators: z.array(payrollOperatorSchema),
+    /** Operators' histories (`domain/history`): stints, node and wallet changes. */
+    histories: z.array(operatorHistorySchema).default([]),
     metrics: z.array(monthlyMetricsSchema).default([]),
     alerts: z.array(criticalAlertResponseSchema).default([]),
     adjustments: z.array(adjustmentSchema).default([]),
@@ -94,7 +98,9 @@ export const payrollInputSchema = z
     }),
   })
   .superRefine((input, ctx) => {
-    const logins = duplicates(input.operators.map((record) => record.login.toLowerCase()));
+    const logins = duplicates(
+      [...input.operators, ...input.histories].map((operator) => operator.login.toLowerCase()),
+    );
     if (logins.length > 0)
       ctx.addIssue({
         code: 'custom',

@@ -1,3 +1,5 @@
+import type { ProgramConfig } from '../../config/program.js';
+import { fullBaseCents, paidNodes } from './base.js';
 import { isoDay, type MonthCalendar } from './calendar.js';
 import type { Earnings } from './earnings.js';
 import type { Adjustment, Hold } from './inputs.js';
@@ -19,7 +21,12 @@ export interface LineExtras {
  * shows but `payableCents` is 0. A missing partner report holds only the commission
  * (`commissionHeldCents`): `payableCents` is the total without it, floored at 0.
  */
-export function payrollLine(earned: Earnings, extras: LineExtras, calendar: MonthCalendar): PayrollLine {
+export function payrollLine(
+  earned: Earnings,
+  extras: LineExtras,
+  calendar: MonthCalendar,
+  config: ProgramConfig,
+): PayrollLine {
   const { record, period } = earned;
   const commissionCents = extras.commissionDetails.reduce((sum, detail) => sum + detail.commissionCents, 0);
   const adjustmentCents = extras.adjustments.reduce((sum, adjustment) => sum + adjustment.cents, 0);
@@ -57,6 +64,15 @@ export function payrollLine(earned: Earnings, extras: LineExtras, calendar: Mont
     wallet: record.wallet,
     chain: record.chain,
     handle: record.handle,
+    key: period.key,
+    nodePeriods: period.nodeSegments.map((segment) => ({
+      from: isoDay(segment.first),
+      to: isoDay(segment.last),
+      days: segment.last - segment.first + 1,
+      nodes: segment.nodes,
+      paidNodes: paidNodes(segment.nodes, config),
+      fullBaseCents: fullBaseCents(segment.nodes, config),
+    })),
     daysInMonth: calendar.daysInMonth,
     firstActiveDay: isoDay(period.firstDay),
     lastActiveDay: isoDay(period.lastDay),

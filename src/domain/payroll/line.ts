@@ -58,6 +58,17 @@ export const partnerStatusSchema = z.object({
 });
 export type PartnerStatus = z.output<typeof partnerStatusSchema>;
 
+/** Days of the line with one node count, e.g. 1–14 Nov at 3 nodes, 15–30 Nov at 7. */
+export const nodePeriodSchema = z.object({
+  from: isoDay,
+  to: isoDay,
+  days: z.number().int().min(1),
+  nodes: z.number().int().nonnegative(),
+  paidNodes: z.number().int().nonnegative(),
+  fullBaseCents: cents,
+});
+export type NodePeriod = z.output<typeof nodePeriodSchema>;
+
 export const lineAdjustmentSchema = z.object({ cents: signedCents, reason: z.string(), by: z.string() });
 
 /**
@@ -87,6 +98,14 @@ export const payrollLineSchema = z.object({
   chain: chainSchema,
 
   handle: z.string(),
+  /**
+   * Which line of the operator this is: the login in lower case, or `login@YYYY-MM-DD` (its first
+   * active day) for a second stint in the same month. Payments are recorded per line. Absent in
+   * payrolls stored before stints: read it with `lineKey`.
+   */
+  key: z.string().optional(),
+  /** The node counts over the line's days (absent in payrolls stored before node changes). */
+  nodePeriods: z.array(nodePeriodSchema).optional(),
   daysInMonth: z.number().int().min(28).max(31),
   firstActiveDay: isoDay,
   lastActiveDay: isoDay,
@@ -116,3 +135,7 @@ export const payrollLineSchema = z.object({
   payableCents: cents,
 });
 export type PayrollLine = z.output<typeof payrollLineSchema>;
+
+/** The line's key (see `key`): the login in lower case for lines stored without one. */
+export const lineKey = (line: Pick<PayrollLine, 'key' | 'operator'>): string =>
+  line.key ?? line.operator.toLowerCase();

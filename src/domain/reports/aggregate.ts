@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { daysOfIsoWeekInMonth, isoWeekMonth, isoWeeksOverlappingMonth, parseIsoWeek } from './iso-week.js';
+import { isoWeekDays, isoWeekMonth, isoWeeksOverlappingMonth, parseIsoWeek } from './iso-week.js';
 import { monthSchema, requireMonth } from './month.js';
 import { percentSchema, type WeeklyReport } from './schema.js';
 
@@ -36,6 +36,11 @@ export type MonthlyMetrics = z.infer<typeof monthlyMetricsSchema>;
  *   split by days; all its tasks count in the month holding its Thursday (the ISO rule that puts
  *   a week in a year). Each week counts in exactly one month: none counted twice or lost.
  *
+ * - Active days (`active`, the operator's active days as `YYYY-MM-DD` ranges, both ends
+ *   counted): when given, a report counts only for the days of its week the operator was active
+ *   — its uptime weighs only those days, and its tasks count only when it has one. A report for
+ *   a week that ended before the activation counts for nothing. Omitted: every day counts.
+ *
  * When `reports` holds two reports for one week, the later one counts (a re-sent report
  * replaces the first). Reports of other operators must not be passed in.
  * Throws a RangeError on a malformed month.
@@ -44,6 +49,7 @@ export function monthlyMetrics(
   login: string,
   month: string,
   reports: readonly WeeklyReport[],
+  active?: readonly ActiveRange[],
 ): MonthlyMetrics {
   requireMonth(month);
   const byWeek = new Map<string, WeeklyReport>();
@@ -56,13 +62,14 @@ export function monthlyMetrics(
   const reportedWeeks: string[] = [];
   for (const week of [...byWeek.keys()].sort()) {
     const report = byWeek.get(week) as WeeklyReport;
-    const days = daysOfIsoWeekInMonth(week, month);
+    const counted = isoWeekDays(week).filter((day) => isActive(day, active));
+    const days = counted.filter((day) => day.startsWith(`${month}-`)).length;
     if (days > 0) {
       weightedUptime += report.uptimePercent * days;
       reportedDays += days;
       reportedWeeks.push(week);
     }
-    if (isoWeekMonth(week) === month) {
+    if (isoWeekMonth(week) === month && counted.length > 0) {
       tasksCompleted += report.tasksCompleted;
       tasksDispatched += report.tasksDispatched;
     }
@@ -81,5 +88,11 @@ export function monthlyMetrics(
   if (tasksDispatched > 0) metrics.completionPercent = roundNoise((100 * tasksCompleted) / tasksDispatched);
   return metrics;
 }
+
+/** Days an operator was active, `YYYY-MM-DD`, both ends counted. */
+export type ActiveRange = { first: string; last: string };
+
+const isActive = (day: string, active: readonly ActiveRange[] | undefined) =>
+  active === undefined || active.some((range) => range.first <= day && day <= range.last);
 
 const roundNoise = (value: number): number => Math.round(value * 1e9) / 1e9;

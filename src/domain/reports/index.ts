@@ -1,4 +1,4 @@
-export { type MonthlyMetrics, monthlyMetrics, monthlyMetricsSchema } from './aggregate.js';
+export { type ActiveRange, type MonthlyMetrics, monthlyMetrics, monthlyMetricsSchema } from './aggregate.js';
 export { type CollectedReport, collectReport } from './collect.js';
 export { KEY_USAGE, REPORT_KEYS, type ReportKey, reportKey } from './fields.js';
 export {

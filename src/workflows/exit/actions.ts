@@ -1,4 +1,3 @@
-import type { Chain } from '../../domain/application/chains.js';
 import { addMonths } from '../../domain/application/dates.js';
 import {
   type ChecklistItem,
@@ -6,7 +5,8 @@ import {
   parseItem,
   TERMINATION_CHECKLIST,
 } from '../../domain/exit/checklist.js';
-import { isTxHash, txFormat } from '../../domain/payments/tx-hash.js';
+import type { HistoryEvent } from '../../domain/history/events.js';
+import { alreadyPaid } from '../../domain/payments/ledger.js';
 import { addMs, formatUtc } from '../../domain/time/format.js';
 import type { Effect } from '../../engine/effects.js';
 import type { Action, ActionResult, DecideContext } from '../../engine/module.js';
@@ -14,6 +14,7 @@ import { type ExitData, exitData } from './data.js';
 import { exitFacts } from './facts.js';
 import { checklistComplete } from './guards.js';
 import { finalPayment } from './payment.js';
+import { recordPayment } from './record-payment.js';
 import { trustedTermination } from './termination.js';
 
 const maintainersMention = (ctx: DecideContext) =>
@@ -47,8 +48,16 @@ function terminate(ctx: DecideContext, login: string, reason: string, by: string
   const subject = exitFacts(ctx.facts.extra).subject;
   if (!subject) return `@${login} is not in the operator registry`;
   const at = ctx.event.at;
-  const record = { ...subject, status: 'terminated' as const, endedAt: at };
-  const payment = finalPayment(ctx, record, at);
+  const end: HistoryEvent = {
+    id: `ended:${ctx.event.repo}#${ctx.event.issue.number}`,
+    type: 'ended',
+    kind: 'terminated',
+    at,
+    lastDay: at,
+    reason,
+    by,
+  };
+  const payment = finalPayment(ctx, subject.login, end, at);
   if (typeof payment === 'string') return payment;
   return {
     data: {
@@ -61,7 +70,7 @@ function terminate(ctx: DecideContext, login: string, reason: string, by: string
       payment,
     },
     startTimers: [{ name: 'paymentDue', dueAt: payment?.dueBy ?? at }],
-    effects: [{ type: 'putOperator', operator: record }],
+    effects: [{ type: 'recordOperatorEvent', login: subject.login, event: end }],
   };
 }
 
@@ -97,7 +106,17 @@ export const exitActions: Record<string, Action> = {
     return {
       data: { kind: 'notice', operator: event.issue.author, openedAt: event.issue.createdAt, lastDay },
       startTimers: [{ name: 'lastDay', dueAt: lastDay }],
-      effects: [{ type: 'putOperator', operator: { ...facts.author, status: 'exiting' } }],
+      effects: [
+        {
+          type: 'recordOperatorEvent',
+          login: facts.author.login,
+          event: {
+            id: `notice:${event.repo}#${event.issue.number}`,
+            type: 'notice',
+            at: event.issue.createdAt,
+          },
+        },
+      ],
     };
   },
 
@@ -161,19 +180,32 @@ export const exitActions: Record<string, Action> = {
     const data = exitData(ctx.instance);
     const subject = exitFacts(ctx.facts.extra).subject;
     if (!subject || !data.lastDay) return 'the operator is not in the registry';
-    const record = { ...subject, status: 'exited' as const, endedAt: data.lastDay };
-    const payment = finalPayment(ctx, record, data.lastDay);
+    const end: HistoryEvent = {
+      id: `ended:${ctx.event.repo}#${ctx.event.issue.number}`,
+      type: 'ended',
+      kind: 'exited',
+      at: ctx.event.at,
+      lastDay: data.lastDay,
+      reason: 'exit notice',
+    };
+    const payment = finalPayment(ctx, subject.login, end, data.lastDay);
     if (typeof payment === 'string' || !payment) return payment ?? 'no payment';
     return {
       data: { payment },
       startTimers: [{ name: 'paymentDue', dueAt: payment.dueBy }],
-      effects: [{ type: 'putOperator', operator: record }],
+      effects: [{ type: 'recordOperatorEvent', login: subject.login, event: end }],
     };
   },
 
   remindPayment: (ctx) => {
     const data = exitData(ctx.instance);
     if (data.paid || !data.payment) return 'nothing due';
+    const paid = alreadyPaid(
+      exitFacts(ctx.facts.extra).ledger,
+      data.payment.line ?? data.operator,
+      data.payment.month,
+    );
+    if (paid) return paid;
     return {
       effects: [
         {
@@ -185,31 +217,5 @@ export const exitActions: Record<string, Action> = {
     };
   },
 
-  recordPayment: ({ command, event, instance }) => {
-    const data = exitData(instance);
-    if (!data.payment) return 'there is no final payment to record';
-    const tx = command?.args[0] ?? '';
-    if (!isTxHash(tx, data.payment.chain as Chain)) {
-      return `give the transaction id on ${data.payment.chain} (${txFormat(data.payment.chain as Chain)}): \`/paid TX\`.`;
-    }
-    const paid = { by: event.actor, at: event.at, tx };
-    return {
-      data: { paid },
-      reply: `payment recorded: ${tx}.`,
-      effects: [
-        {
-          type: 'recordPayment',
-          payment: {
-            login: data.operator,
-            month: data.payment.month,
-            cents: data.payment.totalCents,
-            tx,
-            by: event.actor,
-            at: event.at,
-            issue: `${event.repo}#${event.issue.number}`,
-          },
-        },
-      ],
-    };
-  },
+  recordPayment,
 };

@@ -27,6 +27,8 @@ export const exitDataSchema = z.looseObject({
       wallet: z.string(),
       chain: z.string(),
       dueBy: z.string(),
+      /** The payroll line it pays (`login` or `login@YYYY-MM-DD`); absent before stints: the login. */
+      line: z.string().optional(),
     })
     .optional(),
   paid: byAt.extend({ tx: z.string() }).optional(),

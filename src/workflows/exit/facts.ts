@@ -1,10 +1,19 @@
+import { txCandidates } from '../../domain/payments/ledger.js';
+import type { Payment } from '../../domain/payments/payment.js';
 import type { PayrollInput } from '../../domain/payroll/index.js';
 import type { OperatorRecord } from '../../domain/registry.js';
 import type { LoadFacts } from '../../engine/module.js';
 import { exitData } from './data.js';
 import { trustedTermination } from './termination.js';
 
-export type ExitFacts = { subject?: OperatorRecord; payrollInputs: Record<string, PayrollInput> };
+export type ExitFacts = {
+  subject?: OperatorRecord;
+  payrollInputs: Record<string, PayrollInput>;
+  /** The ledger's payments of the final payment's month (the payroll may have paid it). */
+  ledger: Payment[];
+  /** Transactions named in the comment that the ledger has already, by `txKey`. */
+  txUses: Record<string, Payment>;
+};
 
 const monthOf = (iso: string) => iso.slice(0, 7);
 
@@ -20,9 +29,23 @@ export const loadExitFacts: LoadFacts = async ({ event, instance, facts, service
   const inputs = needsPay
     ? await Promise.all(months.map(async (m) => [m, await services.payrollInput(m)] as const))
     : [];
-  const result: ExitFacts = { ...(subject ? { subject } : {}), payrollInputs: Object.fromEntries(inputs) };
+  const paymentMonth = instance ? exitData(instance).payment?.month : undefined;
+  const [ledger, txUses] = await Promise.all([
+    paymentMonth ? services.payments(paymentMonth) : [],
+    services.txUses(txCandidates(event.comment?.body ?? '')),
+  ]);
+  const result: ExitFacts = {
+    ...(subject ? { subject } : {}),
+    payrollInputs: Object.fromEntries(inputs),
+    ledger,
+    txUses,
+  };
   return result;
 };
 
-export const exitFacts = (extra: Record<string, unknown> | undefined): ExitFacts =>
-  (extra as ExitFacts | undefined) ?? { payrollInputs: {} };
+export const exitFacts = (extra: Record<string, unknown> | undefined): ExitFacts => ({
+  payrollInputs: {},
+  ledger: [],
+  txUses: {},
+  ...(extra as Partial<ExitFacts> | undefined),
+});

@@ -95,18 +95,19 @@ export const onboardingActions: Record<string, Action> = {
       data: { activatedAt: event.at },
       effects: [
         {
-          type: 'putOperator',
-          operator: {
-            login: data.applicant,
+          type: 'recordOperatorEvent',
+          login: data.applicant,
+          event: {
+            id: `activated:${event.repo}#${event.issue.number}`,
+            type: 'activated',
+            at: event.at,
             handle: application.handle,
             wallet: application.wallet,
             chain: application.chain,
             nodes: application.nodes,
             region: application.location,
-            activatedAt: event.at,
             ...(data.mentor ? { mentor: data.mentor } : {}),
             ...(application.referredBy ? { referrer: application.referredBy } : {}),
-            status: 'active',
             applicationIssue: `${event.repo}#${event.issue.number}`,
           },
         },

@@ -1,38 +1,74 @@
-import { computePayroll, type Payroll } from '../../domain/payroll/index.js';
-import type { Instance } from '../../engine/instance.js';
+import { type Payment, paymentLine } from '../../domain/payments/payment.js';
+import { lineKey, type Payroll, type PayrollLine } from '../../domain/payroll/index.js';
+import { monthPayroll } from '../../domain/payroll/month-payroll.js';
 import type { DecideContext } from '../../engine/module.js';
-import { withStandards } from '../../payroll/standards.js';
+import { describeChanges } from './changes.js';
 import { type PayrollData, payrollData } from './data.js';
 import { payrollFacts } from './facts.js';
 
-/** The month's payroll with this issue's adjustments and holds. Pure. */
-export function currentPayroll(
+/** The month's payroll with this issue's adjustments and holds, and the digest of its inputs. Pure. */
+export function computed(
   ctx: DecideContext,
   data: PayrollData = payrollData(ctx.instance),
-): Payroll | undefined {
+): { payroll: Payroll; digest: string } | undefined {
   const { input, standards } = payrollFacts(ctx.facts.extra);
-  if (!input) return undefined;
-  const payroll = computePayroll({ ...input, adjustments: data.adjustments, holds: data.holds });
-  return standards ? withStandards(payroll, standards) : payroll;
+  return input ? monthPayroll(input, standards, data) : undefined;
 }
 
-/** What a recomputation stores: the payroll shown and who was paid for the month elsewhere. */
-export const snapshotOf = (ctx: DecideContext, payroll: Payroll) => ({
-  snapshot: payroll,
-  paidElsewhere: payrollFacts(ctx.facts.extra).storedPayments.map((p) => p.login.toLowerCase()),
-});
+/** The month's payroll as it would be computed now. Pure. */
+export const currentPayroll = (ctx: DecideContext, data?: PayrollData) => computed(ctx, data)?.payroll;
 
-/** Who is paid already: here, or elsewhere for the same month (an exit payment). */
-export function paidLogins(ctx: DecideContext, instance: Instance = ctx.instance): Set<string> {
-  const here = Object.keys(payrollData(instance).payments);
-  const elsewhere = payrollFacts(ctx.facts.extra).storedPayments.map((p) => p.login.toLowerCase());
-  return new Set([...here, ...elsewhere]);
+/** The month's ledger: what the facts loaded plus what this issue recorded since (not applied yet). */
+export function ledgerOf(ctx: DecideContext, data: PayrollData = payrollData(ctx.instance)): Payment[] {
+  const stored = payrollFacts(ctx.facts.extra).storedPayments.filter((p) => p.month === data.month);
+  const seen = new Set(stored.map(paymentLine));
+  return [...stored, ...data.ledger.filter((p) => p.month === data.month && !seen.has(paymentLine(p)))];
 }
 
-/** Lines still to pay: something payable, not held, not paid. */
-export function unpaidLines(ctx: DecideContext, payroll: Payroll, instance: Instance = ctx.instance) {
-  const paid = paidLogins(ctx, instance);
-  return payroll.lines.filter(
-    (line) => line.payableCents > 0 && !line.held && !paid.has(line.operator.toLowerCase()),
-  );
+/** The ledger's payment of a payroll line (matched by `lineKey`). */
+export const paymentOf = (ledger: readonly Payment[], line: Pick<PayrollLine, 'key' | 'operator'>) =>
+  ledger.find((p) => paymentLine(p) === lineKey(line));
+
+/** Lines of the snapshot to pay: something payable, not held. */
+export const payableLines = (payroll: Payroll | undefined): PayrollLine[] =>
+  (payroll?.lines ?? []).filter((line) => line.payableCents > 0 && !line.held);
+
+/** Payable lines of the snapshot with no payment in the ledger. */
+export function unpaidLines(
+  ctx: DecideContext,
+  data: PayrollData = payrollData(ctx.instance),
+): PayrollLine[] {
+  const ledger = ledgerOf(ctx, data);
+  return payableLines(data.snapshot).filter((line) => !paymentOf(ledger, line));
+}
+
+export type Refresh = {
+  data: PayrollData;
+  /** What changed on the lines when the digest changed (possibly nothing visible); undefined: same inputs. */
+  changes?: string[];
+  /** How many approvals the change voided. */
+  voided: number;
+};
+
+/**
+ * `data` with its snapshot computed again. A new digest replaces the snapshot and voids the
+ * approvals (they were of the old one); the same digest keeps both. The ledger is taken as loaded.
+ */
+export function refreshed(ctx: DecideContext, data: PayrollData): Refresh | string {
+  const now = computed(ctx, data);
+  if (!now) return 'the payroll data could not be loaded';
+  const ledger = ledgerOf(ctx, data);
+  if (now.digest === data.digest && data.snapshot) return { data: { ...data, ledger }, voided: 0 };
+  return {
+    data: {
+      ...data,
+      ledger,
+      snapshot: now.payroll,
+      digest: now.digest,
+      payableCents: now.payroll.payableCents,
+      approvals: [],
+    },
+    changes: describeChanges(data.snapshot, now.payroll),
+    voided: data.approvals.length,
+  };
 }

@@ -1,25 +1,35 @@
 import { z } from 'zod';
+import { paymentSchema } from '../../domain/payments/payment.js';
 import { adjustmentSchema, holdSchema, payrollSchema } from '../../domain/payroll/index.js';
 import type { Instance } from '../../engine/instance.js';
 
 const byAt = z.object({ by: z.string(), at: z.string() });
+
+/** An adjustment above a ceiling, waiting for a second maintainer's `/adjust confirm N`. */
+export const pendingAdjustmentSchema = adjustmentSchema.extend({
+  id: z.number().int().positive(),
+  at: z.string(),
+});
+export type PendingAdjustment = z.output<typeof pendingAdjustmentSchema>;
 
 /** What the payroll workflow remembers of a month, inside its instance. */
 export const payrollDataSchema = z.looseObject({
   month: z.string(),
   adjustments: z.array(adjustmentSchema).default([]),
   holds: z.array(holdSchema).default([]),
-  approvals: z.array(byAt).default([]),
+  pendingAdjustments: z.array(pendingAdjustmentSchema).default([]),
+  /** Approvals of the snapshot whose input digest they name; a new digest voids them. */
+  approvals: z.array(byAt.extend({ digest: z.string().default('') })).default([]),
   /** Every change, with who and why, shown in the issue. */
   log: z.array(byAt.extend({ text: z.string() })).default([]),
-  /** Payments recorded here, by lower-case login. */
-  payments: z.record(z.string(), byAt.extend({ tx: z.string(), cents: z.number().int() })).default({}),
-  /** The payable total when last computed: a change voids the approvals. */
+  /** The payable total of the snapshot. */
   payableCents: z.number().int().default(0),
-  /** The payroll as last computed: what the issue shows and what maintainers approve. */
+  /** The payroll as last computed: what the issue shows, what maintainers approve, what `/paid` pays. */
   snapshot: payrollSchema.optional(),
-  /** Logins paid for this month elsewhere (at their exit), shown as paid. */
-  paidElsewhere: z.array(z.string()).default([]),
+  /** The digest of the inputs the snapshot was computed from (domain/payroll/digest.ts). */
+  digest: z.string().default(''),
+  /** The month's payments in the ledger (this issue's and an exit's), as last seen. */
+  ledger: z.array(paymentSchema).default([]),
 });
 
 export type PayrollData = z.output<typeof payrollDataSchema>;

@@ -1,24 +1,36 @@
+import { txCandidates } from '../../domain/payments/ledger.js';
 import type { Payment } from '../../domain/payments/payment.js';
 import type { PayrollInput } from '../../domain/payroll/index.js';
 import { readPayrollMonth } from '../../domain/payroll/marker.js';
+import type { MonthStandards } from '../../domain/payroll/standards.js';
 import type { LoadFacts } from '../../engine/module.js';
-import type { MonthStandards } from '../../payroll/standards.js';
 import { payrollData } from './data.js';
 
-export type PayrollFacts = { input?: PayrollInput; storedPayments: Payment[]; standards?: MonthStandards };
+export type PayrollFacts = {
+  input?: PayrollInput;
+  /** The month's payments in the ledger, wherever they were recorded. */
+  storedPayments: Payment[];
+  standards?: MonthStandards;
+  /** Transactions named in the comment that the ledger has already, by `txKey`. */
+  txUses: Record<string, Payment>;
+};
 
-/** The month's payroll input and the payments already recorded for it (e.g. at an exit). */
+/** The month's payroll input, its ledger, and the ledger's uses of the transactions the comment names. */
 export const loadPayrollFacts: LoadFacts = async ({ event, instance, services }) => {
   const month = instance ? payrollData(instance).month : readPayrollMonth(event.issue.body);
-  if (!month) return { storedPayments: [] };
-  const [input, storedPayments, standards] = await Promise.all([
+  if (!month) return { storedPayments: [], txUses: {} };
+  const [input, storedPayments, standards, txUses] = await Promise.all([
     services.payrollInput(month),
     services.payments(month),
     services.standards(month),
+    services.txUses(txCandidates(event.comment?.body ?? '')),
   ]);
-  const facts: PayrollFacts = { input, storedPayments, standards };
+  const facts: PayrollFacts = { input, storedPayments, standards, txUses };
   return facts;
 };
 
-export const payrollFacts = (extra: Record<string, unknown> | undefined): PayrollFacts =>
-  (extra as PayrollFacts | undefined) ?? { storedPayments: [] };
+export const payrollFacts = (extra: Record<string, unknown> | undefined): PayrollFacts => ({
+  storedPayments: [],
+  txUses: {},
+  ...(extra as Partial<PayrollFacts> | undefined),
+});

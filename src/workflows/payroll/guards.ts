@@ -1,6 +1,6 @@
 import { readPayrollMonth } from '../../domain/payroll/marker.js';
 import type { Guard } from '../../engine/module.js';
-import { currentPayroll, unpaidLines } from './compute.js';
+import { unpaidLines } from './compute.js';
 import { payrollData } from './data.js';
 
 export const payrollGuards: Record<string, Guard> = {
@@ -9,10 +9,15 @@ export const payrollGuards: Record<string, Guard> = {
     (event.issue.author.toLowerCase() === facts.botLogin?.toLowerCase() &&
       readPayrollMonth(event.issue.body) !== undefined) ||
     'not a payroll issue opened by the bot',
-  enoughApprovals: ({ instance, config }) =>
-    payrollData(instance).approvals.length >= config.payroll.approvalsRequired || 'not enough approvals',
+  /** Distinct approvals of the snapshot shown (its digest). */
+  enoughApprovals: ({ instance, config }) => {
+    const data = payrollData(instance);
+    const current = data.approvals.filter((a) => a.digest === '' || a.digest === data.digest);
+    return current.length >= config.payroll.approvalsRequired || 'not enough approvals';
+  },
+  /** The ledger has a payment for every payable line of the snapshot. */
   allPaid: (ctx) => {
-    const payroll = currentPayroll(ctx);
-    return (payroll !== undefined && unpaidLines(ctx, payroll).length === 0) || 'lines are unpaid';
+    const data = payrollData(ctx.instance);
+    return (data.snapshot !== undefined && unpaidLines(ctx, data).length === 0) || 'lines are unpaid';
   },
 };

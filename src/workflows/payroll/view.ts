@@ -1,6 +1,8 @@
 import type { ProgramConfig } from '../../config/program.js';
+import { paymentLine } from '../../domain/payments/payment.js';
 import { formatDollars } from '../../domain/payroll/amount.js';
 import { payrollCsv, safeAirdropCsv } from '../../domain/payroll/export.js';
+import { lineKey, type PayrollLine } from '../../domain/payroll/index.js';
 import { formatUtc } from '../../domain/time/format.js';
 import type { Instance } from '../../engine/instance.js';
 import { payrollData } from './data.js';
@@ -8,27 +10,51 @@ import { payrollData } from './data.js';
 const TITLES: Record<string, string> = { review: 'In review', approved: 'Approved', paid: 'Paid' };
 const bonus = (cents: number) => (cents > 0 ? formatDollars(cents) : '—');
 
+/** `7`, or `3 → 7 (from 2026-11-15)` when the count changed during the line. */
+function nodesCell(line: PayrollLine): string {
+  const periods = line.nodePeriods ?? [];
+  if (periods.length < 2) return String(line.nodes);
+  return periods.map((p, i) => (i === 0 ? String(p.nodes) : `${p.nodes} (from ${p.from})`)).join(' → ');
+}
+
+/** The base with its pro-ration, one part per node count when the count changed. */
+function baseReason(line: PayrollLine): string {
+  const periods = line.nodePeriods ?? [];
+  const parts =
+    periods.length < 2
+      ? `${formatDollars(line.fullBaseCents)} for ${line.paidNodes} node(s) × ${line.activeDays}/${line.daysInMonth} days`
+      : periods
+          .map(
+            (p) =>
+              `${formatDollars(p.fullBaseCents)} for ${p.paidNodes} node(s) × ${p.days}/${line.daysInMonth} days (${p.from}–${p.to})`,
+          )
+          .join(' + ');
+  return `base ${parts} = ${formatDollars(line.baseCents)}`;
+}
+
 /** The payroll comment: every amount with the metric behind it, totals, exports, approvals and the change log. */
 export function payrollStatusView(instance: Instance, config: ProgramConfig): Record<string, unknown> {
   const data = payrollData(instance);
   const payroll = data.snapshot;
   const token = config.payroll.token;
-  const paid = new Set([...Object.keys(data.payments), ...data.paidElsewhere]);
+  const here = `${instance.repo}#${instance.issue}`;
+  const ledger = new Map(data.ledger.map((p) => [paymentLine(p), p]));
+  const paid = new Set(ledger.keys());
   const lines = payroll?.lines ?? [];
   const rows = lines.map((line) => {
-    const payment = data.payments[line.operator.toLowerCase()];
-    const state = line.held
-      ? '⏸ held'
-      : payment
-        ? `✅ paid (${payment.tx.slice(0, 12)}…)`
-        : paid.has(line.operator.toLowerCase())
-          ? '✅ paid at exit'
-          : 'due';
+    const payment = ledger.get(lineKey(line));
+    const state = payment
+      ? payment.issue === here
+        ? `✅ paid ${formatDollars(payment.cents)} (${payment.tx.slice(0, 12)}…)`
+        : `✅ paid at exit (${formatDollars(payment.cents)} in ${payment.issue})`
+      : line.held
+        ? '⏸ held'
+        : 'due';
     return {
       cells: [
         `@${line.operator}`,
         line.status,
-        String(line.nodes),
+        nodesCell(line),
         `${line.activeDays}/${line.daysInMonth}`,
         formatDollars(line.baseCents),
         bonus(line.bonuses.uptime),
@@ -45,9 +71,13 @@ export function payrollStatusView(instance: Instance, config: ProgramConfig): Re
     };
   });
   const reasons = lines.map((line) => ({
-    operator: line.operator,
+    // A second stint in the month has its own line: say which.
+    operator:
+      lineKey(line) === line.operator.toLowerCase()
+        ? line.operator
+        : `${line.operator} (from ${line.firstActiveDay})`,
     details: [
-      `base ${formatDollars(line.fullBaseCents)} for ${line.paidNodes} node(s) × ${line.activeDays}/${line.daysInMonth} days = ${formatDollars(line.baseCents)}`,
+      baseReason(line),
       ...Object.entries(line.bonusDetails).map(
         ([kind, detail]) =>
           `${kind}: ${detail.metric} → ${detail.earned ? formatDollars(detail.cents) : 'no bonus'}`,

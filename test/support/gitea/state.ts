@@ -1,9 +1,13 @@
 import type { AccessMode } from './api-types.js';
 import type { PullSeed } from './pulls.js';
 import type {
+  CommitRecord,
   CommitStatusRecord,
+  HookDeliveryRecord,
+  HookRecord,
   IssueRecord,
   LabelRecord,
+  ProtectionRecord,
   RepoRecord,
   TeamRecord,
   TimelineRecord,
@@ -35,6 +39,11 @@ export class GiteaState {
   readonly statuses: CommitStatusRecord[] = [];
   readonly pulls = new Map<string, PullSeed>();
   readonly permissions = new Map<string, AccessMode>();
+  readonly hooks: HookRecord[] = [];
+  readonly deliveries: HookDeliveryRecord[] = [];
+  readonly protections: ProtectionRecord[] = [];
+  /** `repoId:branch` → the branch's head commit; an empty repository has no branch. */
+  readonly branches = new Map<string, CommitRecord>();
 
   readonly ids = {
     user: new IdSequence(1),
@@ -44,6 +53,7 @@ export class GiteaState {
     issue: new IdSequence(1001),
     comment: new IdSequence(5001),
     status: new IdSequence(9001),
+    hook: new IdSequence(301),
   };
 
   clear(): void {
@@ -56,6 +66,10 @@ export class GiteaState {
     this.statuses.length = 0;
     this.pulls.clear();
     this.permissions.clear();
+    this.hooks.length = 0;
+    this.deliveries.length = 0;
+    this.protections.length = 0;
+    this.branches.clear();
     for (const sequence of Object.values(this.ids)) sequence.reset();
   }
 
@@ -107,6 +121,10 @@ export class GiteaState {
 
   orgTeams(org: string): TeamRecord[] {
     return this.teams.filter((team) => team.org.toLowerCase() === org.toLowerCase());
+  }
+
+  branch(repoId: number, name: string): CommitRecord | undefined {
+    return this.branches.get(`${repoId}:${name}`);
   }
 
   permissionKey(repo: RepoRecord, login: string): string {

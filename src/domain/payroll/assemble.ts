@@ -1,12 +1,13 @@
-import type { ProgramConfig } from '../config/program.js';
-import type { AlertRecord } from '../domain/alerts/record.js';
-import type { Adjustment, Hold, PayrollInput } from '../domain/payroll/index.js';
-import type { OperatorRecord } from '../domain/registry.js';
-import { monthlyMetrics } from '../domain/reports/index.js';
-import type { StoredReport } from '../domain/reports/stored.js';
+import type { ProgramConfig } from '../../config/program.js';
+import type { AlertRecord } from '../alerts/record.js';
+import type { OperatorHistory } from '../history/events.js';
+import { type ActiveRange, monthlyMetrics } from '../reports/index.js';
+import type { StoredReport } from '../reports/stored.js';
+import { isoDay, monthCalendar } from './calendar.js';
+import { type Adjustment, type Hold, monthLines, type PayrollInput } from './index.js';
 
 export type PayrollSources = {
-  operators: OperatorRecord[];
+  histories: OperatorHistory[];
   reportsOf: (login: string) => StoredReport[];
   alerts: AlertRecord[];
   adjustments?: Adjustment[];
@@ -16,19 +17,27 @@ export type PayrollSources = {
 
 /**
  * The payroll input of a month from what the bot stored: monthly metrics from the weekly
- * reports, and the month's critical alerts. An alert counts as answered only when the
- * responsible operator acknowledged it (PROGRAM.md: "first acknowledgement by the responsible
- * operator"); a maintainer's /ack stops the escalation but is not the operator's response.
+ * reports, each counting only for the days its operator was active (a report for a week before
+ * the activation earns nothing), and the month's critical alerts. An alert counts as answered
+ * only when the responsible operator acknowledged it (PROGRAM.md: "first acknowledgement by the
+ * responsible operator"); a maintainer's /ack stops the escalation but is not the operator's
+ * response.
  */
 export function payrollInput(month: string, sources: PayrollSources, config: ProgramConfig): PayrollInput {
-  const metrics = sources.operators.map((operator) => {
+  const calendar = monthCalendar(month);
+  const metrics = sources.histories.map((history) => {
+    const active: ActiveRange[] = monthLines(history, calendar).map(({ period }) => ({
+      first: isoDay(period.firstDay),
+      last: isoDay(period.lastDay),
+    }));
     const aggregate = monthlyMetrics(
-      operator.login,
+      history.login,
       month,
-      sources.reportsOf(operator.login).map((stored) => stored.report),
+      sources.reportsOf(history.login).map((stored) => stored.report),
+      active,
     );
     return {
-      login: operator.login,
+      login: history.login,
       month,
       ...(aggregate.uptimePercent !== undefined ? { uptimePercent: aggregate.uptimePercent } : {}),
       tasksCompleted: aggregate.tasksCompleted,
@@ -48,7 +57,8 @@ export function payrollInput(month: string, sources: PayrollSources, config: Pro
     });
   return {
     month,
-    operators: sources.operators,
+    operators: [],
+    histories: sources.histories,
     metrics,
     alerts,
     adjustments: sources.adjustments ?? [],

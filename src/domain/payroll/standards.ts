@@ -1,5 +1,5 @@
-import type { Payroll } from '../domain/payroll/index.js';
-import type { PingSummary } from '../domain/standards/ping.js';
+import type { PingSummary } from '../standards/ping.js';
+import type { Payroll } from './index.js';
 
 export type MonthStandards = { credentialsOverdue: string[]; pings: PingSummary[] };
 

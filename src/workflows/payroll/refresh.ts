@@ -1,0 +1,59 @@
+import { payrollIssue } from '../../domain/payroll/marker.js';
+import type { BotEvent } from '../../gitea/event.js';
+import type { InstanceStore } from '../../store/instances.js';
+import type { DelayedEvent } from '../../worker/handle-event.js';
+import { payrollData } from './data.js';
+
+/** The internal event that makes a payroll issue compute its snapshot again (`on: edited`). */
+export function refreshEvent(
+  repo: string,
+  number: number,
+  month: string,
+  botLogin: string,
+  at: string,
+): BotEvent {
+  const { issue } = payrollIssue(month);
+  return {
+    kind: 'issue.edited',
+    repo,
+    issue: {
+      number,
+      id: number,
+      title: issue.title,
+      body: issue.body,
+      author: botLogin,
+      state: 'open',
+      labels: issue.labels,
+      assignees: [],
+      createdAt: at,
+      isPull: false,
+    },
+    actor: botLogin,
+    at,
+    internal: true,
+  };
+}
+
+/**
+ * After `cause` changed a payroll input (a report, an alert, the registry, a payment…), queues a
+ * refresh of every payroll issue not paid yet: it compares the digest of its inputs with the one
+ * its snapshot (and the approvals) were made from. A paid month is closed and is not refreshed.
+ */
+export function createPayrollRefresher(deps: {
+  instances: InstanceStore;
+  botLogin: string;
+  enqueueAt: (job: DelayedEvent) => Promise<void>;
+}) {
+  return async (cause: BotEvent): Promise<void> => {
+    const open = (await deps.instances.all()).filter((i) => i.workflow === 'payroll' && i.state !== 'paid');
+    const causeId = `${cause.repo.replace(/[^A-Za-z0-9_-]/g, '_')}-${cause.issue.number}-${cause.comment?.id ?? cause.kind}-${Date.parse(cause.at)}`;
+    for (const instance of open) {
+      const month = payrollData(instance).month;
+      await deps.enqueueAt({
+        event: refreshEvent(instance.repo, instance.issue, month, deps.botLogin, cause.at),
+        dueAt: cause.at,
+        jobId: `refresh-payroll-${month}-${causeId.replace(/[^A-Za-z0-9_-]/g, '_')}`,
+      });
+    }
+  };
+}

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { createPaymentStore } from '../../src/store/payments.js';
+import { PROGRAM_REPO } from '../support/bot.js';
+import { issuePayload, label } from '../support/deliveries.js';
+import { useFakeGitea } from '../support/gitea/vitest.js';
+import { aMonthOfActivity, approvedPayroll, commentIn, tx } from '../support/payroll.js';
+import { useRedis } from '../support/redis.js';
+
+const redis = useRedis();
+const gitea = useFakeGitea();
+
+/** bob re-reports five November weeks at uptime 100 and tasks 25/25, in an issue of his own. */
+async function bobReReports(core: Awaited<ReturnType<typeof aMonthOfActivity>>) {
+  gitea().addIssue(PROGRAM_REPO, { number: 40, title: 'Weekly reports', user: 'bob' });
+  for (const week of ['2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48']) {
+    await core.handle(
+      commentIn(40, 'bob', `/report uptime=100 tasks=25/25 week=${week}`, '2026-12-03T09:00:00Z', {
+        labels: [],
+        author: 'bob',
+      }),
+    );
+  }
+}
+
+describe('an approval is of a snapshot', () => {
+  it('a late report after approval voids the approvals with one comment naming what changed and the new amounts', async () => {
+    const core = await aMonthOfActivity(redis.client, gitea());
+    const payroll = await approvedPayroll(core, gitea());
+    expect(payroll.labels()).toEqual(['payroll/approved']);
+    expect(payroll.row('bob')).toContain('**$250.00**');
+
+    await bobReReports(core);
+    expect(await core.fire(/^refresh-payroll-2026-11/)).toBeGreaterThan(0);
+
+    const voids = payroll.comments().filter((c) => c.includes('approval(s) are void'));
+    expect(voids).toHaveLength(1);
+    expect(voids[0]).toContain('@bob: $250.00 → $300.00');
+    expect(voids[0]).toContain('uptime 99.98%');
+    expect(voids[0]).toContain('payable now $550.00');
+    expect(payroll.labels()).toEqual(['payroll/review']);
+    expect(payroll.row('bob')).toContain('**$300.00**');
+    expect(payroll.table()).toContain('**Approvals:** 0 of 2');
+
+    await core.handle(commentIn(payroll.number(), 'maint', `/paid @bob ${tx(12)}`));
+    expect(await createPaymentStore(redis.client).inMonth('2026-11')).toEqual([]);
+  });
+
+  it('/paid on the approved snapshot records the snapshot’s amount, not a recomputation', async () => {
+    const core = await aMonthOfActivity(redis.client, gitea());
+    const payroll = await approvedPayroll(core, gitea());
+    await bobReReports(core);
+    // The refresh has not run yet: the table maintainers approved still stands.
+    await core.handle(commentIn(payroll.number(), 'maint', `/paid @bob ${tx(12)}`, '2026-12-03T09:05:00Z'));
+    const [payment] = await createPaymentStore(redis.client).inMonth('2026-11');
+    expect(payment).toMatchObject({ login: 'bob', cents: 25_000, tx: tx(12), chain: 'ethereum' });
+    expect(payroll.row('bob')).toContain('✅ paid $250.00');
+
+    await core.fire(/^refresh-payroll-2026-11/);
+    expect(payroll.labels()).toEqual(['payroll/review']);
+    expect(payroll.row('bob')).toContain('✅ paid $250.00');
+    expect((await createPaymentStore(redis.client).inMonth('2026-11')).map((p) => p.cents)).toEqual([25_000]);
+  });
+
+  it('a refresh with nothing new leaves the approvals and writes nothing', async () => {
+    const core = await aMonthOfActivity(redis.client, gitea());
+    const payroll = await approvedPayroll(core, gitea());
+    gitea().addIssue(PROGRAM_REPO, { number: 41, title: 'Weekly reports', user: 'bob' });
+    // The week of 7–13 December: an input, but not of November.
+    await core.handle(
+      commentIn(41, 'bob', '/report uptime=90 tasks=1/25', '2026-12-15T09:00:00Z', {
+        labels: [],
+        author: 'bob',
+      }),
+    );
+    const edits = gitea().requestsTo('PATCH', '/repos/{owner}/{repo}/issues/comments/{id}').length;
+    await core.fire(/^refresh-payroll-2026-11/);
+    expect(payroll.labels()).toEqual(['payroll/approved']);
+    expect(gitea().requestsTo('PATCH', '/repos/{owner}/{repo}/issues/comments/{id}')).toHaveLength(edits);
+  });
+
+  it('a credentials rotation after the month leaves the month’s flags and its approvals as they were', async () => {
+    const core = await aMonthOfActivity(redis.client, gitea());
+    const payroll = await approvedPayroll(core, gitea());
+    expect(payroll.table()).toContain('flags: credentials-overdue');
+    gitea().addIssue(PROGRAM_REPO, { number: 42, title: 'Chat', user: 'bob' });
+    await core.handle(
+      commentIn(42, 'bob', '/rotated', '2026-12-03T09:00:00Z', { labels: [], author: 'bob' }),
+    );
+    await core.fire(/^refresh-payroll-2026-11/);
+    expect(payroll.labels()).toEqual(['payroll/approved']);
+    expect(payroll.table()).toContain('flags: credentials-overdue');
+    expect(payroll.comments().some((c) => c.includes('approval(s) are void'))).toBe(false);
+  });
+
+  const NEW_WALLET = '0x52908400098527886E0F7030069857D2E4169EE7';
+  it.each<[string, (core: Awaited<ReturnType<typeof aMonthOfActivity>>) => Promise<void>, string]>([
+    [
+      'a wallet change reaching into the month',
+      (core) =>
+        core.handle(
+          commentIn(43, 'maint', `/wallet @alice ${NEW_WALLET} base 2026-11-01`, '2026-12-03T09:00:00Z', {
+            labels: [],
+            author: 'maint',
+          }),
+        ),
+      `@alice: wallet base 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed → base ${NEW_WALLET}`,
+    ],
+    [
+      'a node change reaching into the month',
+      (core) =>
+        core.handle(
+          commentIn(43, 'maint', '/nodes @alice 7 from 2026-11-16', '2026-12-03T09:00:00Z', {
+            labels: [],
+            author: 'maint',
+          }),
+        ),
+      '@alice: $250.00 → $275.00',
+    ],
+    [
+      'a new critical alert of the month, never acknowledged',
+      async (core) => {
+        gitea().addIssue(PROGRAM_REPO, {
+          number: 44,
+          title: 'Gateway down',
+          user: 'alice',
+          labels: ['operator-alert'],
+        });
+        await core.handle(
+          issuePayload('opened', {
+            number: 44,
+            issue: {
+              number: 44,
+              title: 'Gateway down on node-1',
+              body: 'The gateway stopped answering.',
+              labels: [label('operator-alert')],
+              user: { login: 'alice' },
+              created_at: '2026-11-29T10:00:00Z',
+              updated_at: '2026-11-29T10:00:00Z',
+            },
+            sender: { login: 'alice' },
+          }),
+        );
+      },
+      '@alice: $250.00 → $230.00',
+    ],
+  ])('%s voids the approvals with one comment saying what changed', async (_what, change, said) => {
+    const core = await aMonthOfActivity(redis.client, gitea());
+    const payroll = await approvedPayroll(core, gitea());
+    gitea().addIssue(PROGRAM_REPO, { number: 43, title: 'Registry', user: 'maint' });
+    await change(core);
+    await core.fire(/^refresh-payroll-2026-11/);
+    const voids = payroll.comments().filter((c) => c.includes('approval(s) are void'));
+    expect(voids).toHaveLength(1);
+    expect(voids[0]).toContain(said);
+    expect(payroll.labels()).toEqual(['payroll/review']);
+  });
+});

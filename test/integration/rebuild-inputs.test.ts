@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { defaultProgramConfig } from '../../src/config/program.js';
+import { createGiteaClient } from '../../src/gitea/client.js';
+import { createLogger } from '../../src/logger.js';
+import { rebuild } from '../../src/rebuild/rebuild.js';
+import { createInstanceStore } from '../../src/store/instances.js';
+import { createRegistryStore } from '../../src/store/registry.js';
+import { loadTemplates } from '../../src/templates.js';
+import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
+import { testCore } from '../support/core.js';
+import { commentPayload, issuePayload, label } from '../support/deliveries.js';
+import type { ApiIssue } from '../support/gitea/index.js';
+import { useFakeGitea } from '../support/gitea/vitest.js';
+import { useRedis } from '../support/redis.js';
+import { completeForm } from '../support/workflows.js';
+
+let clock = new Date('2026-09-01T09:00:00Z');
+const redis = useRedis();
+const gitea = useFakeGitea({ now: () => clock });
+const at = (iso: string) => {
+  clock = new Date(iso);
+};
+
+/** People act in Gitea (the emulator keeps the history) and the bot gets the matching delivery. */
+function world(core: ReturnType<typeof testCore>) {
+  const delivered = (issue: ApiIssue) => ({
+    number: issue.number,
+    labels: issue.labels.map((l) => label(l.name)),
+    user: { login: issue.user.login },
+    body: issue.body,
+    title: issue.title,
+  });
+  return {
+    async open(login: string, title: string, body: string, labels: string[], when: string) {
+      at(when);
+      const issue = gitea().addIssue(PROGRAM_REPO, { title, body, user: login, labels });
+      await core.handle(
+        issuePayload('opened', {
+          number: issue.number,
+          issue: { ...delivered(issue), created_at: issue.created_at, updated_at: issue.updated_at },
+          sender: { login },
+        }),
+      );
+      return issue.number;
+    },
+    async say(login: string, number: number, body: string, when: string): Promise<number> {
+      at(when);
+      const comment = gitea().addComment(PROGRAM_REPO, number, { user: login, body });
+      const issue = gitea().issue(PROGRAM_REPO, number) as ApiIssue;
+      await core.handle(
+        commentPayload('created', body, {
+          issue: delivered(issue),
+          comment: {
+            id: comment.id,
+            user: { login },
+            created_at: comment.created_at,
+            updated_at: comment.updated_at,
+          },
+          sender: { login },
+        }),
+      );
+      return comment.id;
+    },
+  };
+}
+
+/** Someone with write access changes the text afterwards, through Gitea's API (no delivery reaches the bot). */
+async function asEditor(method: 'PATCH' | 'DELETE', path: string, body?: object) {
+  const response = await fetch(`${gitea().baseUrl}/api/v1/repos/${PROGRAM_REPO}${path}`, {
+    method,
+    headers: { authorization: `token ${gitea().token}`, 'content-type': 'application/json' },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  expect(response.ok).toBe(true);
+}
+
+/** alice applies and is walked to active; returns the application's number and her /fleet comment. */
+async function activeAlice(people: ReturnType<typeof world>, core: ReturnType<typeof testCore>) {
+  const application = await people.open(
+    'alice',
+    'Operator application: Ada',
+    completeForm,
+    ['operator-application'],
+    '2026-09-01T09:00:00Z',
+  );
+  await people.say('maint', application, '/approve', '2026-09-02T09:00:00Z');
+  await people.say(
+    'alice',
+    application,
+    '/module 1\n/module 2\n/module 3\n/module 4\n/module 5',
+    '2026-09-03T09:00:00Z',
+  );
+  await people.say('maint', application, '/quiz 90\n/shadow @bob', '2026-09-03T10:00:00Z');
+  at('2026-09-10T10:00:00Z');
+  expect(await core.fire(/shadowWeek/)).toBe(1);
+  const fleet = await people.say(
+    'alice',
+    application,
+    'Here it is:\n/fleet fsn1-a fsn1-b',
+    '2026-09-12T09:00:00Z',
+  );
+  await people.say('maint', application, '/tasks 10\n/signoff', '2026-09-12T10:00:00Z');
+  return { application, fleet };
+}
+
+async function rebuildFromGitea() {
+  await redis.client.flushall();
+  return rebuild({
+    redis: redis.client,
+    gitea: createGiteaClient({ baseUrl: gitea().baseUrl, token: gitea().token, timeoutMs: 5_000 }),
+    config: defaultProgramConfig(),
+    templates: loadTemplates(),
+    programRepo: PROGRAM_REPO,
+    repos: [PROGRAM_REPO],
+    botLogin: gitea().botLogin,
+    log: createLogger('silent'),
+    now: clock.toISOString(), // no timer the live bot has not fired yet
+    scheduleFuture: async () => undefined,
+  });
+}
+
+const instances = async () =>
+  (await createInstanceStore(redis.client).all()).sort(
+    (a, b) => a.issue - b.issue || a.workflow.localeCompare(b.workflow),
+  );
+
+describe('rebuild replays what the bot acted on', () => {
+  it('a deleted /fleet comment is replayed as the bot saw it: the operator is not stranded in certification', async () => {
+    seedProgram(gitea());
+    const core = testCore(redis.client, gitea());
+    const { application, fleet } = await activeAlice(world(core), core);
+    const before = { registry: await createRegistryStore(redis.client).all(), instances: await instances() };
+    expect(before.registry.map((o) => o.login)).toEqual(['alice']);
+    await asEditor('DELETE', `/issues/comments/${fleet}`);
+
+    const result = await rebuildFromGitea();
+    expect(await createRegistryStore(redis.client).all()).toEqual(before.registry);
+    expect(await instances()).toEqual(before.instances);
+    expect(result.findings).toEqual([
+      `${PROGRAM_REPO}#${application}: comment ${fleet} by @alice was deleted after the bot applied it; replayed as the bot saw it`,
+    ]);
+  });
+
+  it('an old /adjust edited by someone else is replayed as the maintainer wrote it, and reported', async () => {
+    seedProgram(gitea());
+    const core = testCore(redis.client, gitea());
+    const people = world(core);
+    await activeAlice(people, core);
+    at('2026-11-01T06:00:00Z');
+    await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-11-01T06:00:00.000Z' });
+    expect(await core.fire(/^opened-payroll-2026-10/)).toBe(1);
+    const payroll = [1, 2, 3].find((n) => gitea().issue(PROGRAM_REPO, n)?.title === 'Payroll 2026-10') ?? 0;
+    const adjust = await people.say('maint', payroll, '/adjust @alice +10 cover', '2026-11-02T09:00:00Z');
+    const before = await instances();
+    expect(JSON.stringify(before)).toContain('cover');
+    await asEditor('PATCH', `/issues/comments/${adjust}`, { body: '/adjust @alice +9999999.99 cover' });
+
+    const result = await rebuildFromGitea();
+    expect(await instances()).toEqual(before);
+    expect(JSON.stringify(await instances())).not.toContain('9999999');
+    expect(result.findings).toEqual([
+      `${PROGRAM_REPO}#${payroll}: comment ${adjust} by @maint was edited after the bot applied it; replayed as the bot saw it`,
+    ]);
+  });
+
+  it('a closed application edited to another wallet and 10 nodes is reported, not adopted into the registry', async () => {
+    seedProgram(gitea());
+    const core = testCore(redis.client, gitea());
+    const { application } = await activeAlice(world(core), core);
+    const [record] = await createRegistryStore(redis.client).all();
+    expect(record).toMatchObject({
+      login: 'alice',
+      nodes: 3,
+      wallet: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed',
+    });
+    const edited = completeForm
+      .replace('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359')
+      .replace('### Number of Nodes\n\n3', '### Number of Nodes\n\n10');
+    expect(edited).not.toBe(completeForm);
+    await asEditor('PATCH', `/issues/${application}`, { body: edited });
+
+    const result = await rebuildFromGitea();
+    const registry = await createRegistryStore(redis.client).all();
+    expect(registry.filter((o) => o.nodes === 10 || o.wallet.startsWith('0xfB69'))).toEqual([]);
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]).toContain(
+      `${PROGRAM_REPO}#${application}: the issue body was edited after its workflow ended`,
+    );
+  });
+});
