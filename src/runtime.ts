@@ -12,6 +12,7 @@ import { teamsProblem } from './gitea/teams.js';
 import { createReadiness } from './install/readiness.js';
 import { mountAdminDashboard } from './intake/admin.js';
 import { createIntakeApp, type IntakeDeps } from './intake/app.js';
+import { coalesceLatest } from './intake/coalesce.js';
 import { intakeListener } from './intake/fast-path.js';
 import { createMetrics } from './metrics.js';
 import { createDelayedEnqueue } from './queue/enqueue.js';
@@ -23,7 +24,7 @@ import { type DataDirRedis, openDataDirRedis } from './redis/data-dir.js';
 import { createIssueLock } from './store/issue-lock.js';
 import { issueKey } from './store/keys.js';
 import { createPingStore } from './store/pings.js';
-import { createDeliveryNotes } from './store/webhook-deliveries.js';
+import { createDeliveryNotes, type DeliveryNote } from './store/webhook-deliveries.js';
 import { loadTemplates } from './templates.js';
 import { loadWorkflows } from './workflows/registry.js';
 
@@ -85,6 +86,14 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
     // Only the repositories the bot serves are noted: a refused delivery's repository is unverified.
     const watched = new Set([env.PROGRAM_REPO ?? '', ...config.quality.repos].map((r) => r.toLowerCase()));
     const deliveryNotes = createDeliveryNotes(intakeRedis);
+    // The latest note per repository and outcome, written every 200 ms: not a Redis write per delivery.
+    const notes = coalesceLatest<{ repo: string; outcome: 'verified' | 'rejected'; note: DeliveryNote }>(
+      async (entries) => {
+        for (const [, { repo, outcome, note }] of entries) await deliveryNotes.note(repo, outcome, note);
+      },
+      200,
+      (err) => log.warn({ err }, 'could not note the last deliveries'),
+    );
     const intakeDeps: IntakeDeps = {
       secret: env.WEBHOOK_SECRET ?? '',
       maxBodyBytes: env.WEBHOOK_MAX_BYTES,
@@ -95,10 +104,11 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
       metrics,
       log,
       readiness: createReadiness(env, config, intakeRedis, { gitea, botLogin: () => bot.login }),
-      noteDelivery: (repo, outcome, deliveryId, event) =>
-        watched.has(repo.toLowerCase())
-          ? deliveryNotes.note(repo, outcome, { deliveryId, event, at: new Date().toISOString() })
-          : Promise.resolve(),
+      noteDelivery: async (repo, outcome, deliveryId, event) => {
+        if (!watched.has(repo.toLowerCase())) return;
+        const note = { deliveryId, event, at: new Date().toISOString() };
+        notes.note(`${repo.toLowerCase()}|${outcome}`, { repo, outcome, note });
+      },
     };
     const app = createIntakeApp(intakeDeps);
     const dashboard = mountAdminDashboard(app, {
@@ -116,7 +126,10 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
       { port, dashboard: dashboard ? '/admin/queues' : 'off' },
       'webhook server listening on POST /webhooks/gitea',
     );
-    closers.push(() => new Promise((done) => httpServer.close(() => done(undefined))));
+    closers.push(
+      () => new Promise((done) => httpServer.close(() => done(undefined))),
+      () => notes.flush(),
+    );
   }
   if (worker) {
     const botLogin = await loginReady;
