@@ -27,6 +27,7 @@ import { createRegistryStore } from './store/registry.js';
 import { createReportStore } from './store/reports.js';
 import { createRotationStore } from './store/rotations.js';
 import type { Templates } from './templates.js';
+import { createIssueReader } from './worker/current-issue.js';
 import { createEventHandler, type DelayedEvent, type HandlerDeps } from './worker/handle-event.js';
 import { createProgramIssueOpener } from './worker/open-program-issue.js';
 import { onboardingData } from './workflows/onboarding/data.js';
@@ -49,6 +50,11 @@ export type CoreDeps = {
    * opened, no schedule runs and nobody is notified again.
    */
   replaying?: boolean;
+  /**
+   * Whether the worker reads each issue from Gitea before deciding (deliveries are hints). Default:
+   * yes, except when replaying history; `replay FILE` decides on the recorded payload as it is.
+   */
+  readsIssues?: boolean;
   /** Chat notifications; by default the channels of `escalation` in the program config. */
   notify?: HandlerDeps['notify'];
   log: Logger;
@@ -122,9 +128,12 @@ export function createCore(deps: CoreDeps) {
     registry,
     alerts,
     payments,
-    refreshPayrolls: deps.replaying
-      ? async () => undefined
-      : createPayrollRefresher({ instances, botLogin: deps.botLogin, enqueueAt: deps.enqueueAt }),
+    // Replayed too: a rebuild must void approvals where the live bot did, or it pays other amounts.
+    refreshPayrolls: createPayrollRefresher({
+      instances,
+      botLogin: deps.botLogin,
+      enqueueAt: deps.enqueueAt,
+    }),
     openProgramIssue,
     services,
     reports,
@@ -145,6 +154,8 @@ export function createCore(deps: CoreDeps) {
     writer: writerDeps,
     isMaintainer: createMaintainerCheck(deps.gitea, deps.redis, deps.config, deps.programRepo, deps.botLogin),
     enqueueAt: deps.enqueueAt,
+    // A replay decides on the history as it was, not on today's issue.
+    ...((deps.readsIssues ?? !deps.replaying) ? { readIssue: createIssueReader(deps.gitea) } : {}),
     log: deps.log,
   });
   return {

@@ -2,6 +2,9 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { createCatchUp } from './catch-up/catch-up.js';
+import { createContentStore } from './catch-up/content.js';
+import { createCursorStore } from './catch-up/cursor.js';
 import type { Env } from './config/env.js';
 import { ConfigError } from './config/errors.js';
 import type { ProgramConfig } from './config/program.js';
@@ -11,16 +14,18 @@ import { createGiteaClient, type GiteaClient, GiteaError } from './gitea/client.
 import { teamsProblem } from './gitea/teams.js';
 import { createReadiness } from './install/readiness.js';
 import { mountAdminDashboard } from './intake/admin.js';
+import { type AdmitDeps, createAdmit } from './intake/admit.js';
 import { createIntakeApp, type IntakeDeps } from './intake/app.js';
 import { coalesceLatest } from './intake/coalesce.js';
 import { intakeListener } from './intake/fast-path.js';
 import { createMetrics } from './metrics.js';
 import { createDelayedEnqueue } from './queue/enqueue.js';
-import { createEventQueue, registerSchedules, scheduleCrons } from './queue/event-queue.js';
+import { createEventQueue, registerCatchUp, registerSchedules, scheduleCrons } from './queue/event-queue.js';
 import { startEventWorker } from './queue/event-worker.js';
 import { createAcceptDelivery } from './queue/intake-log.js';
 import { startIntakeMover } from './queue/intake-mover.js';
 import { type DataDirRedis, openDataDirRedis } from './redis/data-dir.js';
+import { createInstanceStore } from './store/instances.js';
 import { createIssueLock } from './store/issue-lock.js';
 import { issueKey } from './store/keys.js';
 import { createPingStore } from './store/pings.js';
@@ -59,6 +64,9 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
   const intakeRedis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   await Promise.all([redis, intakeRedis].map((connection) => untilReady(connection, log)));
   const pings = createPingStore(intakeRedis);
+  const instances = createInstanceStore(intakeRedis);
+  const workflowNames = definitions.map((d) => d.name);
+  const contents = createContentStore(intakeRedis);
   const queue = createEventQueue(intakeRedis, { attempts: env.JOB_ATTEMPTS, backoffMs: env.JOB_BACKOFF_MS });
   const gitea = createGiteaClient({
     baseUrl: env.GITEA_URL ?? '',
@@ -80,6 +88,16 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
 
   // Without a worker nothing awaits the login: a rejected token then shows in /readyz and the log.
   if (!worker) loginReady.catch((err: Error) => log.error(err.message));
+
+  const admitDeps: AdmitDeps = {
+    enqueue: createAcceptDelivery(intakeRedis),
+    isRelevant: (event) => isRelevant(event, definitions, config.quality.repos),
+    awaitsAnswer: (event) => pings.awaitsAnswer(issueKey(event.repo, event.issue.number)),
+    tracks: (event) => instances.tracks(event.repo, event.issue.number, workflowNames),
+    botLogin: () => bot.login,
+    noteContent: contents.note,
+  };
+
   const closers: (() => Promise<unknown>)[] = [];
   let port: number | undefined;
   if (server) {
@@ -97,10 +115,7 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
     const intakeDeps: IntakeDeps = {
       secret: env.WEBHOOK_SECRET ?? '',
       maxBodyBytes: env.WEBHOOK_MAX_BYTES,
-      enqueue: createAcceptDelivery(intakeRedis),
-      isRelevant: (event) => isRelevant(event, definitions, config.quality.repos),
-      awaitsAnswer: (event) => pings.awaitsAnswer(issueKey(event.repo, event.issue.number)),
-      botLogin: () => bot.login,
+      ...admitDeps,
       metrics,
       log,
       readiness: createReadiness(env, config, intakeRedis, { gitea, botLogin: () => bot.login }),
@@ -148,6 +163,15 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
       connection: redis,
       handleEvent: core.handleEvent,
       runSchedule: core.runSchedule,
+      catchUp: createCatchUp({
+        gitea,
+        cursors: createCursorStore(redis),
+        contents,
+        admit: createAdmit(admitDeps),
+        repos: watchedRepos(env.PROGRAM_REPO ?? '', config.quality.repos),
+        firstLookbackMs: config.catchUp.firstLookback,
+        log,
+      }),
       lock: createIssueLock(redis, env.WORKER_LOCK_MS),
       lockMs: env.WORKER_LOCK_MS,
       concurrency: env.WORKER_CONCURRENCY,
@@ -157,6 +181,7 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
     // Accepted deliveries wait in the intake stream until a worker moves them into the queue.
     const mover = startIntakeMover({ connection: redis, queue, log });
     await registerSchedules(queue, config);
+    await registerCatchUp(queue, config.catchUp.every);
     log.info(
       { concurrency: env.WORKER_CONCURRENCY, botLogin, schedules: scheduleCrons(config) },
       'worker started',
@@ -179,6 +204,13 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
     await embedded?.stop();
   };
   return { ...(port !== undefined ? { port } : {}), stop };
+}
+
+/** The program repository and the quality-checked ones, each once (Gitea names are case-insensitive). */
+function watchedRepos(programRepo: string, qualityRepos: readonly string[]): string[] {
+  const repos = new Map<string, string>();
+  for (const repo of [programRepo, ...qualityRepos]) if (repo) repos.set(repo.toLowerCase(), repo);
+  return [...repos.values()];
 }
 
 function untilReady(connection: Redis, log: Logger): Promise<void> {

@@ -23,6 +23,7 @@ export async function cliCore(
   redis: Redis,
   gitea: GiteaClient,
   enqueueAt: (job: DelayedEvent) => Promise<void>,
+  options: { readsIssues?: boolean } = {},
 ) {
   const botLogin = (await gitea.currentUser()).login ?? 'operator-bot';
   return createCore({
@@ -34,6 +35,7 @@ export async function cliCore(
     botLogin,
     giteaUrl: env.GITEA_URL ?? '',
     enqueueAt,
+    ...options,
     log,
   });
 }

@@ -24,7 +24,9 @@ export async function runJobsFailed(env: Env, json: boolean): Promise<number> {
           what:
             'event' in job.data
               ? `${job.data.event.kind} ${job.data.event.repo}#${job.data.event.issue.number}`
-              : `schedule ${job.data.schedule}`,
+              : 'catchUp' in job.data
+                ? 'catch-up'
+                : `schedule ${job.data.schedule}`,
           attempts: job.attemptsMade,
           reason: job.failedReason,
           failedAt: new Date(job.finishedOn ?? 0).toISOString(),

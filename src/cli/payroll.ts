@@ -32,7 +32,10 @@ export async function runPayrollPreview(
   return 0;
 }
 
-/** The month through the one builder the payroll issue uses, with the issue's adjustments and holds (and its flags). */
+/**
+ * The month through the one builder the payroll issue uses, with the issue's adjustments and holds
+ * (and its flags); a paid month is its paid snapshot (a closed month never changes).
+ */
 async function previewPayroll(
   redis: Redis,
   env: Env,
@@ -55,6 +58,8 @@ async function previewPayroll(
     ? await createInstanceStore(redis).get(env.PROGRAM_REPO ?? '', number, 'payroll')
     : null;
   const data = instance ? payrollDataSchema.parse(instance.data) : undefined;
+  // A paid month is closed: it shows what was approved and paid, whatever was recorded since.
+  if (instance?.state === 'paid' && data?.snapshot) return data.snapshot;
   return (await source.build(month, data)).payroll;
 }
 

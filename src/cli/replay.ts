@@ -64,6 +64,8 @@ export async function runReplay(
       queue
         ? createDelayedEnqueue(queue)
         : async (timer) => print({ call: 'scheduleTimer', args: [timer.jobId, timer.dueAt] }),
+      // The recorded payload is the input being tried: decided on as it is, offline too.
+      { readsIssues: false },
     );
     if (!core.isRelevant(normalized.event)) {
       console.log('No workflow acts on this event; nothing to do.');

@@ -42,11 +42,11 @@ function byMaintainer(ctx: CommandContext, login: string): CommandResult | strin
     const pending = operator.pendingNodes;
     if (!pending)
       return `@${operator.login} has no node change waiting; write \`/nodes @${operator.login} N [YYYY-MM-DD]\`.`;
-    const checked = readNodeChange([String(pending.nodes), pending.from], ctx.event.at);
+    const checked = readNodeChange([String(pending.nodes), pending.from], ctx.event.at, ctx.facts.paidMonths);
     if (typeof checked === 'string') return checked;
     return change(ctx, operator, checked.nodes, checked.from);
   }
-  const checked = readNodeChange(args, ctx.event.at);
+  const checked = readNodeChange(args, ctx.event.at, ctx.facts.paidMonths);
   if (typeof checked === 'string') return checked;
   return change(ctx, operator, checked.nodes, checked.from);
 }
@@ -55,7 +55,7 @@ function byMaintainer(ctx: CommandContext, login: string): CommandResult | strin
 function byOperator(ctx: CommandContext): CommandResult | string {
   const operator = ctx.facts.actor;
   if (!onProgram(operator)) return 'only an operator on the program can ask to change its node count.';
-  const checked = readNodeChange(ctx.command.args, ctx.event.at);
+  const checked = readNodeChange(ctx.command.args, ctx.event.at, ctx.facts.paidMonths);
   if (typeof checked === 'string') return checked;
   const effect: Effect = {
     type: 'recordOperatorEvent',

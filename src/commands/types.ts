@@ -9,6 +9,8 @@ import type { BotEvent } from '../gitea/event.js';
 export type CommandFacts = Facts & {
   /** Weeks the actor has reported, with the id of the comment each report came from. */
   actorReportWeeks: Record<string, number>;
+  /** Months (`YYYY-MM`) whose payroll is paid and closed; loaded for `/nodes` and `/wallet` only. */
+  paidMonths?: readonly string[];
 };
 
 export type CommandContext = {

@@ -19,7 +19,7 @@ export const walletCommand: ProgramCommand = {
     const operator = facts.mentioned[login.toLowerCase()];
     if (!operator || (operator.status !== 'active' && operator.status !== 'exiting'))
       return `@${login} is not an operator on the program.`;
-    const change = readWalletChange(command.args.slice(1), event.at, operator.chain);
+    const change = readWalletChange(command.args.slice(1), event.at, operator.chain, facts.paidMonths);
     if (typeof change === 'string') return change;
     return {
       reply: `@${operator.login} is paid on ${chainName(change.chain)} to \`${change.wallet}\` for the days from ${change.from} on (was ${chainName(operator.chain)} \`${operator.wallet}\`).`,

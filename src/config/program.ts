@@ -120,6 +120,13 @@ export const programConfigSchema = z.strictObject({
     /** Repositories ("owner/repo") whose pull requests get the quality checks; none: off. */
     repos: z.array(z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'write repos as "owner/repo"')).default([]),
   }),
+  /** Reading Gitea for what no delivery brought (Gitea never retries a delivery). */
+  catchUp: section({
+    /** How often each watched repo is read (and once at start-up). */
+    every: durationMs.default(5 * 60_000),
+    /** How far back the first run reaches, when no cursor is stored yet. */
+    firstLookback: durationMs.default(24 * 3_600_000),
+  }),
   partners: section({
     commissionPercent: percent.default(20),
     months: count.default(12),

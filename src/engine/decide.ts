@@ -155,18 +155,25 @@ class Draft {
     return this.definition.transitions.filter((t) => t.on === on && t.from.includes(this.current.state));
   }
 
-  /** Takes the first candidate that is allowed; returns the first refusal when none is. */
+  /**
+   * Takes the first candidate that is allowed; when none is, returns the first refusal of a role
+   * or an action (what the person can fix), else the first guard's. A guard that merely did not
+   * hold (e.g. payroll's "every line paid" before its `/adjust`) must not hide why the command
+   * itself was refused.
+   */
   private takeFirst(candidates: Transition[], command?: CommandLine): string | undefined {
     let refusal: string | undefined;
+    let guardRefusal: string | undefined;
     for (const transition of candidates) {
       const outcome = this.take(transition, command);
       if (outcome === true) return undefined;
-      refusal ??= outcome;
+      if (typeof outcome === 'object') guardRefusal ??= outcome.guard;
+      else refusal ??= outcome;
     }
-    return refusal;
+    return refusal ?? guardRefusal;
   }
 
-  private take(step: Step, command?: CommandLine): true | string {
+  private take(step: Step, command?: CommandLine): true | string | { guard: string } {
     const { workflow } = this.input;
     if (step.roles && !step.roles.some((role) => role === 'anyone' || this.input.roles.has(role))) {
       return `only ${describeRoles(step.roles)} may use this here.`;
@@ -174,7 +181,7 @@ class Draft {
     const ctx: DecideContext = { ...this.input, instance: this.current, ...(command ? { command } : {}) };
     if (step.guard) {
       const verdict = workflow.guards[step.guard]?.(ctx) ?? `guard ${step.guard} is missing`;
-      if (verdict !== true) return verdict;
+      if (verdict !== true) return { guard: verdict };
     }
     let result: ActionResult = {};
     if (step.action) {

@@ -1,5 +1,6 @@
 import { giteaApi } from 'gitea-js';
 import type { Metrics } from '../metrics.js';
+import { collectPages, type PageAnswer, type PagingRule } from './pages.js';
 import { isAnsweredTransient, isTransient, type RetryPolicy, statusOf, withRetry } from './retry.js';
 
 export class GiteaError extends Error {
@@ -57,7 +58,35 @@ export function createGiteaApi(options: GiteaClientOptions) {
     }
   }
 
-  return { api, call, timedFetch };
+  /** Like `call`, but the whole answer (headers too), for reads that need a header. */
+  async function answer<T>(
+    operation: string,
+    request: () => Promise<{ data: T; headers: Headers }>,
+  ): Promise<{ data: T; headers: Headers }> {
+    try {
+      return await withRetry(retry, request, isTransient);
+    } catch (error) {
+      throw toGiteaError(operation, error);
+    }
+  }
+
+  /** Every page of a list through the one pager (see collectPages for when it stops). */
+  function paged<T>(
+    operation: string,
+    rule: PagingRule,
+    request: (page: number) => Promise<{ data: T[] | null; headers: Headers }>,
+  ): Promise<T[]> {
+    return collectPages<T>(async (page): Promise<PageAnswer<T>> => {
+      try {
+        const answer = await withRetry(retry, () => request(page), isTransient);
+        return { data: answer.data, headers: answer.headers };
+      } catch (error) {
+        throw toGiteaError(operation, error);
+      }
+    }, rule);
+  }
+
+  return { api, call, answer, paged, timedFetch };
 }
 
 function toGiteaError(operation: string, error: unknown): GiteaError {

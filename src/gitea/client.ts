@@ -1,5 +1,6 @@
-import type { Comment, Issue, Label } from 'gitea-js';
+import type { Comment, Issue, Label, TimelineComment } from 'gitea-js';
 import { createGiteaApi, type GiteaClientOptions, GiteaError } from './api.js';
+import type { PagingRule } from './pages.js';
 
 export { type GiteaClientOptions, GiteaError };
 
@@ -11,28 +12,30 @@ export const repoRef = (fullName: string): RepoRef => {
 
 /** The Gitea calls the bot makes: each with a timeout, retried on 5xx/429/timeouts, counted. */
 export function createGiteaClient(options: GiteaClientOptions) {
-  const { api, call, timedFetch } = createGiteaApi(options);
+  const { api, call, answer, paged, timedFetch } = createGiteaApi(options);
   const repos = api.repos;
+
+  const TOTAL: PagingRule = { countIsTotal: true };
 
   return {
     currentUser: () => call('GET /user', () => api.user.userGetCurrent()),
     version: () => call('GET /version', () => api.version.getVersion()),
+    /** Gitea's clock (its `Date` header, whole seconds), or ours when it sends none. ISO 8601. */
+    async serverTime(): Promise<string> {
+      const version = await answer('GET /version', () => api.version.getVersion());
+      const date = Date.parse(version.headers.get('date') ?? '');
+      return new Date(Number.isFinite(date) ? date : Date.now()).toISOString();
+    },
     listComments: (repo: RepoRef, issue: number) =>
       call('list comments', () => repos.issueGetComments(repo.owner, repo.name, issue)),
     createComment: (repo: RepoRef, issue: number, body: string) =>
       call('create comment', () => repos.issueCreateComment(repo.owner, repo.name, issue, { body }), true),
     editComment: (repo: RepoRef, id: number, body: string) =>
       call('edit comment', () => repos.issueEditComment(repo.owner, repo.name, id, { body })),
-    async repoLabels(repo: RepoRef): Promise<Label[]> {
-      const labels: Label[] = [];
-      for (let page = 1; ; page++) {
-        const batch = await call('list labels', () =>
-          repos.issueListLabels(repo.owner, repo.name, { page, limit: 50 }),
-        );
-        labels.push(...batch);
-        if (batch.length < 50) return labels;
-      }
-    },
+    repoLabels: (repo: RepoRef): Promise<Label[]> =>
+      paged('list labels', TOTAL, (page) =>
+        repos.issueListLabels(repo.owner, repo.name, { page, limit: 50 }),
+      ),
     createLabel: (
       repo: RepoRef,
       label: { name: string; color: string; description: string; exclusive: boolean },
@@ -50,21 +53,15 @@ export function createGiteaClient(options: GiteaClientOptions) {
       issue: number,
       changes: { title?: string; body?: string; state?: 'open' | 'closed' },
     ) => call('edit issue', () => repos.issueEditIssue(repo.owner, repo.name, issue, changes)),
-    async pullCommits(repo: RepoRef, pull: number) {
-      const commits = [];
-      for (let page = 1; ; page++) {
-        const batch = await call('list pull commits', () =>
-          repos.repoGetPullRequestCommits(repo.owner, repo.name, pull, {
-            page,
-            limit: 50,
-            files: false,
-            verification: false,
-          }),
-        );
-        commits.push(...batch);
-        if (batch.length < 50) return commits;
-      }
-    },
+    pullCommits: (repo: RepoRef, pull: number) =>
+      paged('list pull commits', TOTAL, (page) =>
+        repos.repoGetPullRequestCommits(repo.owner, repo.name, pull, {
+          page,
+          limit: 50,
+          files: false,
+          verification: false,
+        }),
+      ),
     /** The pull request's unified diff, as text. */
     pullDiff: (repo: RepoRef, pull: number) =>
       call('get pull diff', async () => {
@@ -83,14 +80,31 @@ export function createGiteaClient(options: GiteaClientOptions) {
         target_url?: string;
       },
     ) => call('create status', () => repos.repoCreateStatus(repo.owner, repo.name, sha, status)),
-    /** One page (of 50) of the repo's issues — open and closed, not pull requests — oldest first. */
-    listIssues: (repo: RepoRef, page: number) =>
-      call('list issues', () =>
-        repos.issueListIssues(repo.owner, repo.name, { state: 'all', type: 'issues', page, limit: 50 }),
+    /** The issue as Gitea has it now (labels, body, state, title); a GiteaError with status 404 when it is gone. */
+    issue: (repo: RepoRef, issue: number) =>
+      call('get issue', () => repos.issueGetIssue(repo.owner, repo.name, issue)),
+    /**
+     * Every issue of the repo — open and closed, not pull requests — updated at or after `since`
+     * (RFC 3339; Gitea compares whole seconds, inclusive) when given.
+     */
+    allIssues: (repo: RepoRef, since?: string): Promise<Issue[]> =>
+      paged('list issues', TOTAL, (page) =>
+        repos.issueListIssues(repo.owner, repo.name, {
+          state: 'all',
+          type: 'issues',
+          ...(since ? { since } : {}),
+          page,
+          limit: 50,
+        }),
       ),
-    /** One page (of 50) of an issue's timeline: comments and events (close, reopen, label…). */
-    timeline: (repo: RepoRef, issue: number, page: number) =>
-      call('issue timeline', () =>
+    /** Every comment in the repo (issues and pull requests) updated at or after `since`. */
+    repoComments: (repo: RepoRef, since: string): Promise<Comment[]> =>
+      paged('list repo comments', TOTAL, (page) =>
+        repos.issueGetRepoComments(repo.owner, repo.name, { since, page, limit: 50 }),
+      ),
+    /** An issue's whole timeline: comments and events (close, reopen, label…), oldest first. */
+    timeline: (repo: RepoRef, issue: number): Promise<TimelineComment[]> =>
+      paged('issue timeline', { countIsTotal: false }, (page) =>
         repos.issueGetCommentsAndTimeline(repo.owner, repo.name, issue, { page, limit: 50 }),
       ),
     /** Issues (not pull requests) whose title or body matches `q`, in every state, first page of 50. */
@@ -123,4 +137,4 @@ export function createGiteaClient(options: GiteaClientOptions) {
 }
 
 export type GiteaClient = ReturnType<typeof createGiteaClient>;
-export type { Comment, Issue, Label };
+export type { Comment, Issue, Label, TimelineComment };

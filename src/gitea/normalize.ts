@@ -72,7 +72,7 @@ export function normalizeDelivery(
           p.sender.login,
           deliveryId,
         );
-        return { event, dedupeKey: `issue/${p.issue.id}/${p.action}/${p.issue.updated_at}` };
+        return { event, dedupeKey: issueContentKey(p.action, p.issue) };
       });
     case 'issue_label':
       return withSchema(mode, issueLabelPayloadSchema, payload, (p) => {
@@ -117,6 +117,8 @@ export function normalizeDelivery(
         const version = p.action === 'edited' ? `/${p.comment.updated_at}` : '';
         return { event, dedupeKey: `comment/${p.comment.id}/${p.action}${version}` };
       });
+    // A push to a pull request's branch: `pull_request_sync`, action `synchronized`
+    // (services/webhook/notifier.go PullRequestSynchronized, modules/webhook/type.go).
     case 'pull_request':
     case 'pull_request_sync':
       return withSchema(mode, pullRequestPayloadSchema, payload, (p) => {
@@ -206,6 +208,29 @@ function issueEvent(
 }
 
 const toIso = (time: string) => new Date(time).toISOString();
+
+/**
+ * What an `issues` delivery is about, so that a redelivery, a Replay and its catch-up twin share
+ * one key: an issue opens once; an edit is its new title and body (Gitea sends two `edited`
+ * deliveries in the same `updated_at` second when one call changes both, the first with the old
+ * body — keyed by the second, the second one was dropped); a close is its `closed_at`.
+ */
+export function issueContentKey(action: (typeof ISSUE_ACTIONS)[number], issue: GiteaIssue): string {
+  switch (action) {
+    case 'opened':
+      return `issue/${issue.id}/opened`;
+    case 'edited':
+      return `issue/${issue.id}/edited/${contentDigest(issue)}`;
+    case 'closed':
+      return `issue/${issue.id}/closed/${issue.closed_at ?? issue.updated_at}`;
+    case 'reopened':
+      return `issue/${issue.id}/reopened/${issue.updated_at}`;
+  }
+}
+
+/** What a person wrote in an issue (title and body), as a short hash. */
+export const contentDigest = (issue: { title: string; body: string }) =>
+  createHash('sha256').update(`${issue.title}\u0000${issue.body}`).digest('hex').slice(0, 32);
 
 /** A BullMQ-safe job id (no `:`, not an integer) derived from the content key. */
 export const jobIdFor = (dedupeKey: string) => `ev-${createHash('sha1').update(dedupeKey).digest('hex')}`;

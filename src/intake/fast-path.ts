@@ -1,21 +1,22 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { WEBHOOK_PATH } from './app.js';
 import { bodyLengthRefusal, refusedBody } from './body-limit.js';
-import { processWebhook, type WebhookDeps } from './webhook.js';
+import { createWebhookProcessor, type WebhookAnswer, type WebhookDeps } from './webhook.js';
 
 /**
  * The HTTP listener of the intake: `POST /webhooks/gitea` is answered straight on node:http (no
  * Request/Response objects built per delivery: the webhook is the hot path), everything else
  * (health, readiness, metrics, the dashboard, a webhook at another path) goes to the hono app.
- * Both paths give the same answers (processWebhook).
+ * Both paths give the same answers (createWebhookProcessor).
  */
 export function intakeListener(
   deps: WebhookDeps & { maxBodyBytes: number },
   hono: RequestListener,
 ): RequestListener {
+  const process = createWebhookProcessor(deps);
   return (req, res) => {
     if (req.method !== 'POST' || req.url !== WEBHOOK_PATH) return hono(req, res);
-    handle(deps, req, res).catch((error) => {
+    handle(deps, process, req, res).catch((error) => {
       deps.log.error({ err: error }, 'webhook failed');
       if (!res.headersSent) send(res, 500, { outcome: 'error', error: 'internal error' });
       else res.destroy();
@@ -25,6 +26,7 @@ export function intakeListener(
 
 async function handle(
   deps: WebhookDeps & { maxBodyBytes: number },
+  process: (headers: Pick<Headers, 'get'>, body: string) => Promise<WebhookAnswer>,
   req: IncomingMessage,
   res: ServerResponse,
 ) {
@@ -35,7 +37,7 @@ async function handle(
     return send(res, refusal, refusedBody(deps.metrics, eventType, refusal, deps.maxBodyBytes));
   }
   const body = await readBody(req);
-  const answer = await processWebhook(deps, headers, body);
+  const answer = await process(headers, body);
   send(res, answer.status, answer.body);
 }
 

@@ -1,20 +1,15 @@
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
-import type { BotEvent } from '../gitea/event.js';
-import { jobIdFor, normalizeDelivery } from '../gitea/normalize.js';
+import { normalizeDelivery } from '../gitea/normalize.js';
 import type { Metrics } from '../metrics.js';
 import { claimedRepo } from '../store/webhook-deliveries.js';
+import { type AdmitDeps, createAdmit } from './admit.js';
 import { verifySignature } from './signature.js';
 
-export type Enqueue = (event: BotEvent, jobId: string) => Promise<'queued' | 'duplicate'>;
+export type { Enqueue } from './admit.js';
 
-export type WebhookDeps = {
+export type WebhookDeps = AdmitDeps & {
   secret: string;
-  /** The intake's one durable write (src/queue/intake-log.ts `createAcceptDelivery`). */
-  enqueue: Enqueue;
-  isRelevant: (event: BotEvent) => boolean;
-  /** Whether a plain comment may answer a maintainer's `/ping` in its issue (one Redis read). */
-  awaitsAnswer?: (event: BotEvent) => Promise<boolean>;
   /** Notes the last verified / refused delivery per repository (see store/webhook-deliveries.ts). */
   noteDelivery?: (
     repo: string,
@@ -22,22 +17,31 @@ export type WebhookDeps = {
     deliveryId: string,
     event: string,
   ) => Promise<void>;
-  /** The bot's own login once known; its own events are dropped. */
-  botLogin: () => string | undefined;
   metrics: Metrics;
   log: Logger;
 };
 
 /** What the webhook answers: an HTTP status and, except for 204, a JSON body with the outcome. */
-export type WebhookAnswer = { status: 200 | 202 | 204 | 400 | 401 | 503; body?: Record<string, unknown> };
+export type WebhookAnswer = {
+  status: 200 | 202 | 204 | 400 | 401 | 415 | 503;
+  body?: Record<string, unknown>;
+};
+
+const FORM = 'application/x-www-form-urlencoded';
 
 /**
  * One delivery, framework-free: verify, parse, filter, dedupe, enqueue. `headers` are the
  * request's (any object with a case-insensitive `get`), `body` its raw text. Nothing slow happens
  * here: one HMAC, one JSON parse and (for a relevant delivery) one shared Redis write.
  */
-export async function processWebhook(
+export function createWebhookProcessor(deps: WebhookDeps) {
+  const admit = createAdmit(deps);
+  return (headers: Pick<Headers, 'get'>, body: string) => processWebhook(deps, admit, headers, body);
+}
+
+async function processWebhook(
   deps: WebhookDeps,
+  admit: ReturnType<typeof createAdmit>,
   headers: Pick<Headers, 'get'>,
   body: string,
 ): Promise<WebhookAnswer> {
@@ -49,6 +53,12 @@ export async function processWebhook(
     return status === 204 ? { status } : { status, body: { outcome, deliveryId, ...extra } };
   };
 
+  // Gitea's form content type sends `payload=<urlencoded JSON>` but signs the JSON itself.
+  if ((headers.get('content-type') ?? '').toLowerCase().startsWith(FORM)) {
+    return answer(415, 'form-content-type', {
+      error: `this webhook sends ${FORM}; edit it in Gitea and set "POST Content Type" to application/json`,
+    });
+  }
   const note = (repo: string | undefined, outcome: 'verified' | 'rejected') =>
     repo && deps.noteDelivery
       ? deps.noteDelivery(repo, outcome, deliveryId, eventType).catch((err) => {
@@ -72,15 +82,10 @@ export async function processWebhook(
   const normalized = normalizeDelivery(eventType, payload, deliveryId || undefined, 'light');
   if (normalized.outcome === 'unsupported') return answer(204, 'ignored');
   if (normalized.outcome === 'invalid') return answer(400, 'invalid', { error: normalized.reason });
-  const { event, dedupeKey } = normalized;
-  if (event.actor.toLowerCase() === deps.botLogin()?.toLowerCase()) return answer(204, 'own-event');
-  const relevant =
-    deps.isRelevant(event) ||
-    (event.kind === 'comment.created' && (await deps.awaitsAnswer?.(event).catch(() => true)));
-  if (!relevant) return answer(204, 'irrelevant');
   try {
-    const result = await deps.enqueue(event, jobIdFor(dedupeKey));
-    return result === 'duplicate' ? answer(200, 'duplicate') : answer(202, 'queued');
+    const admitted = await admit(normalized.event, normalized.dedupeKey);
+    if (admitted === 'own-event' || admitted === 'irrelevant') return answer(204, admitted);
+    return admitted === 'duplicate' ? answer(200, 'duplicate') : answer(202, 'queued');
   } catch (error) {
     deps.log.error({ err: error, deliveryId, eventType }, 'could not enqueue');
     return answer(503, 'unavailable', { error: 'the queue is unavailable; redeliver later' });
@@ -95,8 +100,9 @@ function repoOf(payload: unknown): string | undefined {
 
 /** POST /webhooks/gitea as a hono handler (the node fast path in fast-path.ts answers the same). */
 export function webhookHandler(deps: WebhookDeps) {
+  const process = createWebhookProcessor(deps);
   return async (c: Context) => {
-    const { status, body } = await processWebhook(deps, c.req.raw.headers, await c.req.text());
+    const { status, body } = await process(c.req.raw.headers, await c.req.text());
     return body ? c.json(body, status as Exclude<WebhookAnswer['status'], 204>) : c.body(null, 204);
   };
 }

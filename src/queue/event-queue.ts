@@ -7,8 +7,11 @@ export const EVENTS_QUEUE = 'operator-bot-events';
 import type { ProgramConfig } from '../config/program.js';
 import type { ScheduleJobData, ScheduleName } from '../schedules/runner.js';
 
-/** A job is an event (webhook, timer, replay) or a scheduled run (weekly reminders, payroll). */
-export type EventJobData = { event: BotEvent } | ScheduleJobData;
+/** A run of the catch-up (src/catch-up): read Gitea for what no delivery brought. */
+export type CatchUpJobData = { catchUp: true };
+
+/** A job is an event (webhook, timer, replay), a scheduled run (weekly reminders, payroll) or a catch-up. */
+export type EventJobData = { event: BotEvent } | ScheduleJobData | CatchUpJobData;
 
 /** Completed jobs are kept this long: a job id seen again within it is a duplicate delivery. */
 export const DEDUPE_WINDOW_SECONDS = 7 * 24 * 3600;
@@ -31,6 +34,17 @@ export async function registerSchedules(queue: EventQueue, config: ProgramConfig
       { name: 'schedule', data: { schedule } },
     );
   }
+}
+
+/**
+ * The catch-up runs every `everyMs` from a BullMQ job scheduler (one job per interval, whichever
+ * worker takes it), and once now: the start-up run (each starting worker adds one; a second run
+ * finds only duplicates).
+ */
+export async function registerCatchUp(queue: EventQueue, everyMs: number): Promise<void> {
+  const data: CatchUpJobData = { catchUp: true };
+  await queue.upsertJobScheduler('catchUp', { every: everyMs }, { name: 'catch-up', data });
+  await queue.add('catch-up', data);
 }
 
 export function createEventQueue(

@@ -12,6 +12,8 @@ export type EventWorkerDeps = {
   connection: Redis;
   handleEvent: (event: BotEvent) => Promise<void>;
   runSchedule: (job: ScheduleJobData) => Promise<void>;
+  /** One catch-up run over the watched repositories (src/catch-up). */
+  catchUp?: () => Promise<unknown>;
   lock: IssueLock;
   concurrency: number;
   /** A job whose worker stops renewing its lock this long is stalled and run again by another worker. */
@@ -34,6 +36,7 @@ export function startEventWorker(deps: EventWorkerDeps) {
     const stopTimer = deps.metrics.jobDuration.startTimer();
     try {
       if ('event' in data) await deps.handleEvent(data.event);
+      else if ('catchUp' in data) await deps.catchUp?.();
       else {
         // A scheduled run happens at its scheduler's slot, whenever the job was created or picked up.
         const slot = schedulerSlot(job);

@@ -12,7 +12,7 @@ import { recordWritten, type WrittenRecords } from '../store/written.js';
 import type { Templates } from '../templates.js';
 import type { DelayedEvent } from '../worker/handle-event.js';
 import { loadWorkflows } from '../workflows/registry.js';
-import { historyEvents, type TimelineEntry } from './history.js';
+import { historyEvents } from './history.js';
 import { importedRecords } from './imports.js';
 import { asRecorded, checkInputs } from './inputs.js';
 import { concurrencyLimit } from './limit.js';
@@ -79,40 +79,37 @@ export async function rebuild(
   const commentsRead = new Map<string, Comment[]>();
   let issues = 0;
   for (const repo of options.repos) {
-    for (let page = 1; ; page++) {
-      const batch = await limit(() => options.gitea.listIssues(repoRef(repo), page));
-      for (const issue of batch) {
-        const number = issue.number ?? 0;
-        if (issue.user?.login?.toLowerCase() === options.botLogin.toLowerCase()) {
-          const records = importedRecords(issue.body ?? '') ?? [];
-          imported.push(...records.map((record) => ({ ...record, applicationIssue: `${repo}#${number}` })));
-        }
-        // Each issue's pages are read while the next issues' are (at most `concurrency` requests).
-        const read = Promise.all([
-          limit(() => options.gitea.listComments(repoRef(repo), number)),
-          allTimeline(options.gitea, repo, number, limit),
-        ]).then(([comments, timeline]) => {
-          commentsRead.set(`${repo}#${number}`, comments);
-          issues += 1;
-          options.progress?.('reading', issues, issues);
-          // Replay what the bot acted on, not what the text says now (edited or deleted since).
-          const checked = checkInputs(`${repo}#${number}`, issue, comments, options.botLogin, isFinal);
-          const events = checked.skipIssue
-            ? []
-            : historyEvents(repo, issue, checked.comments, timeline, options.botLogin).map((event) =>
-                asRecorded(event, checked.recorded),
-              );
-          return {
-            events,
-            findings: checked.findings,
-            written: writtenInComments(comments, options.botLogin),
-            ref: { repo: repoRef(repo), issue: number },
-          };
-        });
-        read.catch(() => undefined);
-        perIssue.push(read);
+    for (const issue of await limit(() => options.gitea.allIssues(repoRef(repo)))) {
+      const number = issue.number ?? 0;
+      if (issue.user?.login?.toLowerCase() === options.botLogin.toLowerCase()) {
+        const records = importedRecords(issue.body ?? '') ?? [];
+        imported.push(...records.map((record) => ({ ...record, applicationIssue: `${repo}#${number}` })));
       }
-      if (batch.length < 50) break;
+      // Each issue's comments and timeline are read while the next issues' are (at most
+      // `concurrency` requests in flight).
+      const read = Promise.all([
+        limit(() => options.gitea.listComments(repoRef(repo), number)),
+        limit(() => options.gitea.timeline(repoRef(repo), number)),
+      ]).then(([comments, timeline]) => {
+        commentsRead.set(`${repo}#${number}`, comments);
+        issues += 1;
+        options.progress?.('reading', issues, issues);
+        // Replay what the bot acted on, not what the text says now (edited or deleted since).
+        const checked = checkInputs(`${repo}#${number}`, issue, comments, options.botLogin, isFinal);
+        const events = checked.skipIssue
+          ? []
+          : historyEvents(repo, issue, checked.comments, timeline, options.botLogin).map((event) =>
+              asRecorded(event, checked.recorded),
+            );
+        return {
+          events,
+          findings: checked.findings,
+          written: writtenInComments(comments, options.botLogin),
+          ref: { repo: repoRef(repo), issue: number },
+        };
+      });
+      read.catch(() => undefined);
+      perIssue.push(read);
     }
   }
   const histories = await Promise.all(perIssue);
@@ -155,20 +152,6 @@ export async function rebuild(
   // Status comments the quiet replay "created" have no real id; the worker finds each by its marker.
   await deleteMatching(options.redis, 'ob:status-comment:*', (key) => !known.has(key));
   return { issues, events: events.length, timers: future.length, findings };
-}
-
-async function allTimeline(
-  gitea: GiteaClient,
-  repo: string,
-  issue: number,
-  limit: ReturnType<typeof concurrencyLimit>,
-): Promise<TimelineEntry[]> {
-  const entries: TimelineEntry[] = [];
-  for (let page = 1; ; page++) {
-    const batch = (await limit(() => gitea.timeline(repoRef(repo), issue, page))) as TimelineEntry[];
-    entries.push(...batch);
-    if (batch.length < 50) return entries;
-  }
 }
 
 async function clearDerived(redis: Redis): Promise<void> {

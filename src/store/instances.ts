@@ -13,6 +13,11 @@ export function createInstanceStore(redis: Redis) {
       const key = instanceKey(instance.repo, instance.issue, instance.workflow);
       await redis.multi().set(key, JSON.stringify(instance)).sadd(INSTANCE_INDEX, key).exec();
     },
+    /** Whether any of `workflows` runs on the issue (one EXISTS; the intake asks, so it must be cheap). */
+    async tracks(repo: string, issue: number, workflows: readonly string[]): Promise<boolean> {
+      if (workflows.length === 0) return false;
+      return (await redis.exists(...workflows.map((w) => instanceKey(repo, issue, w)))) > 0;
+    },
     async all(): Promise<Instance[]> {
       const keys = await redis.smembers(INSTANCE_INDEX);
       if (keys.length === 0) return [];

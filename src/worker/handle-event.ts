@@ -3,6 +3,7 @@ import { decideCommands } from '../commands/decide.js';
 import type { ProgramCommand } from '../commands/types.js';
 import type { ProgramConfig } from '../config/program.js';
 import { mentionedLogins } from '../domain/commands/mentions.js';
+import { parseCommands } from '../domain/commands/parse.js';
 import { commandNames } from '../engine/commands.js';
 import { decide } from '../engine/decide.js';
 import type { Effect } from '../engine/effects.js';
@@ -25,9 +26,14 @@ import type { PingStore } from '../store/pings.js';
 import type { RegistryStore } from '../store/registry.js';
 import type { ReportStore } from '../store/reports.js';
 import type { RotationStore } from '../store/rotations.js';
+import { payrollData } from '../workflows/payroll/data.js';
+import type { IssueReader } from './current-issue.js';
 import type { ProgramIssueOpener } from './open-program-issue.js';
 import { answerPings, PING_TIMER, pingDeadline, pingDeadlinePassed } from './pings.js';
 import { rolesOf } from './roles.js';
+
+/** Program commands that take an effective day, refused in a paid month. */
+const DATED: ReadonlySet<string> = new Set(['nodes', 'wallet']);
 
 export type DelayedEvent = { event: BotEvent; dueAt: string; jobId: string };
 
@@ -75,6 +81,8 @@ export type HandlerDeps = {
   writer: WriterDeps;
   isMaintainer: MaintainerCheck;
   enqueueAt: (timer: DelayedEvent) => Promise<void>;
+  /** The issue as Gitea has it now, read before deciding (deliveries are hints); off in `rebuild`. */
+  readIssue?: IssueReader;
   log: Logger;
 };
 
@@ -84,6 +92,17 @@ export function createEventHandler(deps: HandlerDeps) {
     if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())
       return;
     const log = deps.log.child({ deliveryId: event.deliveryId, repo: event.repo, issue: event.issue.number });
+    if (deps.readIssue && !event.internal && event.kind !== 'pull.updated') {
+      const current = await deps.readIssue(repoRef(event.repo), event.issue.number);
+      if (current === 'gone') {
+        log.info(
+          { kind: event.kind, timer: event.timer?.name },
+          'the issue is gone (deleted in Gitea): nothing to do',
+        );
+        return;
+      }
+      event = { ...event, issue: { ...event.issue, ...current } };
+    }
     const writer = createIssueWriter(deps.writer, repoRef(event.repo), event.issue.number);
     const self = issueKey(event.repo, event.issue.number);
     if (event.timer?.workflow === PING_TIMER) {
@@ -164,13 +183,21 @@ export function createEventHandler(deps: HandlerDeps) {
       claimed,
       event,
       config: deps.config,
-      facts: { ...facts, actorReportWeeks },
+      facts: { ...facts, actorReportWeeks, paidMonths: await paidMonthsFor(event) },
       roles,
     });
     for (const effect of effects) await apply(effect, writer, '', event, log);
     // After the effects (each idempotent): a crash in between re-applies them, never loses them.
     if (effects.length > 0) await deps.appliedCommands.add(event.repo, event.issue.number, commentId);
     return effects.some((effect) => PAYROLL_INPUTS.has(effect.type));
+  }
+
+  /** The months whose payroll is paid, when a command of the comment sets an effective day. */
+  async function paidMonthsFor(event: BotEvent): Promise<string[]> {
+    const dated = parseCommands(event.comment?.body ?? '').some((c) => DATED.has(c.name));
+    if (!dated) return [];
+    const paid = (await deps.instances.all()).filter((i) => i.workflow === 'payroll' && i.state === 'paid');
+    return paid.map((i) => payrollData(i).month);
   }
 
   async function loadFacts(event: BotEvent, workflow: string, self: string): Promise<Facts> {

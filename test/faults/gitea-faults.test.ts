@@ -23,7 +23,13 @@ const start = async (env: Record<string, string> = {}) => {
 
 beforeEach(() => {
   seedProgram(gitea());
-  gitea().addIssue(PROGRAM_REPO, { number: 7, title: 'Application', body: completeForm, user: 'alice' });
+  gitea().addIssue(PROGRAM_REPO, {
+    number: 7,
+    title: 'Operator application: alice',
+    body: completeForm,
+    user: 'alice',
+    labels: ['operator-application'],
+  });
 });
 afterEach(async () => {
   await bot?.stop();
@@ -100,7 +106,13 @@ describe('Gitea faults: retried with backoff, nothing lost, nothing doubled', ()
     expect(statusComments()).toHaveLength(0);
     gitea().reset();
     seedProgram(gitea());
-    gitea().addIssue(PROGRAM_REPO, { number: 7, title: 'Application', body: completeForm, user: 'alice' });
+    gitea().addIssue(PROGRAM_REPO, {
+      number: 7,
+      title: 'Operator application: alice',
+      body: completeForm,
+      user: 'alice',
+      labels: ['operator-application'],
+    });
     await failed?.retry();
     await eventually(() => expect(statusComments()).toHaveLength(1));
     await queue.close();

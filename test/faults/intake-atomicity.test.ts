@@ -45,7 +45,13 @@ describe('intake under a Redis killed mid-stream (SIGKILL, AOF on)', () => {
       rmSync(dir, { recursive: true, force: true });
     });
     seedProgram(gitea());
-    gitea().addIssue(PROGRAM_REPO, { number: 7, title: 'Application', body: completeForm, user: 'alice' });
+    gitea().addIssue(PROGRAM_REPO, {
+      number: 7,
+      title: 'Application',
+      body: completeForm,
+      user: 'alice',
+      labels: ['operator-application'],
+    });
     const bot: TestBot = await startTestBot(redis.url, gitea(), { env: { WORKER_LOCK_MS: '1500' } });
     cleanups.push(() => bot.stop());
     expect((await bot.deliver(applicationLabeled())).status).toBe(202);

@@ -30,7 +30,13 @@ async function httpGitea() {
   server.gitea.addUser('alice');
   server.gitea.addUser('maint');
   server.gitea.setPermission(PROGRAM_REPO, 'maint', 'admin');
-  server.gitea.addIssue(PROGRAM_REPO, { number: 7, title: 'Application', body: completeForm, user: 'alice' });
+  server.gitea.addIssue(PROGRAM_REPO, {
+    number: 7,
+    title: 'Operator application: alice',
+    body: completeForm,
+    user: 'alice',
+    labels: ['operator-application'],
+  });
   return server;
 }
 

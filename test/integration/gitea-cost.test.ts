@@ -40,7 +40,13 @@ async function startWithApplication(env: Record<string, string> = {}) {
 
 beforeEach(() => {
   seedProgram(gitea());
-  gitea().addIssue(PROGRAM_REPO, { number: 7, title: 'Application', body: completeForm, user: 'alice' });
+  gitea().addIssue(PROGRAM_REPO, {
+    number: 7,
+    title: 'Application',
+    body: completeForm,
+    user: 'alice',
+    labels: ['operator-application'],
+  });
 });
 afterEach(async () => {
   await bot?.stop();

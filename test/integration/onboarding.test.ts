@@ -77,7 +77,7 @@ async function runApplication() {
   seedProgram(gitea());
   gitea().addIssue(PROGRAM_REPO, {
     number: ISSUE,
-    title: 'Operator application: Ada',
+    title: 'Operator application: alice',
     body: completeForm,
     user: 'alice',
     labels: ['operator-application'],
@@ -149,9 +149,10 @@ describe('onboarding over Gitea and Redis', () => {
     seedProgram(gitea());
     gitea().addIssue(PROGRAM_REPO, {
       number: ISSUE,
-      title: 'Application',
+      title: 'Operator application: alice',
       body: completeForm,
       user: 'alice',
+      labels: ['operator-application'],
     });
     bot = await startTestBot(redis.url, gitea(), { config });
     const now = new Date();

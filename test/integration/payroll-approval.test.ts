@@ -3,7 +3,7 @@ import { createPaymentStore } from '../../src/store/payments.js';
 import { PROGRAM_REPO } from '../support/bot.js';
 import { issuePayload, label } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
-import { aMonthOfActivity, approvedPayroll, commentIn, tx } from '../support/payroll.js';
+import { aMonthOfActivity, approvedPayroll, commentIn, payrollView, tx } from '../support/payroll.js';
 import { useRedis } from '../support/redis.js';
 
 const redis = useRedis();
@@ -153,5 +153,59 @@ describe('an approval is of a snapshot', () => {
     expect(voids).toHaveLength(1);
     expect(voids[0]).toContain(said);
     expect(payroll.labels()).toEqual(['payroll/review']);
+  });
+});
+
+describe('a paid line keeps the amounts it was paid from', () => {
+  it('bob paid $250.00, then re-reports his weeks: his row stays $250.00 ✅, the void comment says the $300.00 recomputed belongs in a later month, and the month closes on what was paid', async () => {
+    const core = await aMonthOfActivity(redis.client, gitea());
+    const payroll = await approvedPayroll(core, gitea());
+    await core.handle(commentIn(payroll.number(), 'maint', `/paid @bob ${tx(12)}`));
+    expect(payroll.row('bob')).toContain('✅ paid $250.00');
+
+    await bobReReports(core);
+    await core.fire(/^refresh-payroll-2026-11/);
+    // Before: the row said **$300.00** next to "✅ paid $250.00", and the total counted $300.00.
+    expect(payroll.row('bob')).toContain('**$250.00**');
+    expect(payroll.row('bob')).toContain('✅ paid $250.00');
+    expect(payroll.table()).toContain('**Total $500.00**');
+    const voids = payroll.comments().filter((c) => c.includes('approval(s) are void'));
+    expect(voids).toHaveLength(1);
+    expect(voids[0]).toContain(
+      "@bob is paid already ($250.00), so the line stays as paid; recomputed it would be $300.00: `/adjust` the difference in a later month's payroll",
+    );
+
+    await core.handle(commentIn(payroll.number(), 'maint', '/approve'));
+    await core.handle(commentIn(payroll.number(), 'maint2', '/approve'));
+    await core.handle(commentIn(payroll.number(), 'maint', `/paid all ${tx(13)}`));
+    expect(payroll.labels()).toEqual(['payroll/paid']);
+    expect(
+      (await createPaymentStore(redis.client).inMonth('2026-11')).map((p) => [p.login, p.cents]),
+    ).toEqual([
+      ['alice', 25_000],
+      ['bob', 25_000],
+    ]);
+  });
+});
+
+describe('an approval is of the table its author saw', () => {
+  it('an /approve written before a late report changed the table, but handled after it (delivered late, or retried after a 500), is refused', async () => {
+    const core = await aMonthOfActivity(redis.client, gitea());
+    await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-12-01T06:00:00.000Z' });
+    await core.fire(/^opened-payroll-2026-11/);
+    const payroll = payrollView(gitea());
+    await core.handle(commentIn(payroll.number(), 'maint', '/approve', '2026-12-03T08:00:00Z'));
+    await bobReReports(core); // at 09:00
+    await core.fire(/^refresh-payroll-2026-11/);
+    expect(payroll.row('bob')).toContain('**$300.00**');
+
+    await core.handle(commentIn(payroll.number(), 'maint2', '/approve', '2026-12-03T08:59:00Z'));
+    expect(payroll.comments().at(-1)).toContain(
+      'the table changed at 2026-12-03 09:00 UTC, after this comment (2026-12-03 08:59 UTC): review it and `/approve` again.',
+    );
+    expect(payroll.table()).toContain('**Approvals:** 0 of 2');
+
+    await core.handle(commentIn(payroll.number(), 'maint2', '/approve', '2026-12-03T09:30:00Z'));
+    expect(payroll.table()).toContain('**Approvals:** 1 of 2');
   });
 });

@@ -106,6 +106,30 @@ describe('one ledger per operator and month, for the exit and the payroll', () =
   });
 });
 
+describe('two issues paying the same line at once', () => {
+  it('/paid in the termination issue and /paid @bob in the payroll, handled concurrently: one payment stands, the other is refused citing it, whatever the case of the hash', async () => {
+    const core = await aMonthOfActivity(redis.client, gitea());
+    const termination = await terminateBob(core);
+    const payroll = await approvedPayroll(core, gitea());
+    const atExit = inTermination(termination, `/paid 0x${'ab'.repeat(32)}`, '2026-12-02T10:00:00Z');
+    const inPayroll = commentIn(payroll.number(), 'maint', `/paid @bob ${tx(6)}`, '2026-12-02T10:00:00Z');
+    const tries = await Promise.allSettled([core.handle(atExit), core.handle(inPayroll)]);
+    // The job the ledger refused at write time is retried, as BullMQ would, and decides again.
+    for (const [i, outcome] of tries.entries())
+      if (outcome.status === 'rejected') await core.handle(i === 0 ? atExit : inPayroll);
+    const paid = await ledger();
+    expect(paid).toHaveLength(1);
+    const refusals = `${replies(termination)}\n${payroll.comments().join('\n')}`;
+    expect(refusals).toContain('@bob is paid already for 2026-11');
+
+    // The hash that stands, in capitals: refused for alice (another issue, or another chain), not recorded twice.
+    const used = String(paid[0]?.[2]);
+    await core.handle(commentIn(payroll.number(), 'maint', `/paid @alice 0x${used.slice(2).toUpperCase()}`));
+    expect(payroll.comments().at(-1)).toContain(`is recorded already`);
+    expect(await ledger()).toEqual(paid);
+  });
+});
+
 describe('the state follows the ledger', () => {
   const CLOSE = /^\/repos\/fleet\/program\/issues\/\d+$/;
 

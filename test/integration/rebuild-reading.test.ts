@@ -41,7 +41,7 @@ function countingClient(): { client: GiteaClient; maxInFlight: () => number } {
   return {
     client: {
       ...real,
-      listIssues: counted(real.listIssues),
+      allIssues: counted(real.allIssues),
       listComments: counted(real.listComments),
       timeline: counted(real.timeline),
     },
@@ -88,7 +88,13 @@ describe('rebuild reads Gitea concurrently', () => {
 
   it('keeps the id of the status comment the bot wrote: the next update edits it without listing comments', async () => {
     seedProgram(gitea());
-    gitea().addIssue(PROGRAM_REPO, { number: 7, title: 'Application', body: completeForm, user: 'alice' });
+    gitea().addIssue(PROGRAM_REPO, {
+      number: 7,
+      title: 'Application',
+      body: completeForm,
+      user: 'alice',
+      labels: ['operator-application'],
+    });
     const core = testCore(redis.client, gitea());
     await core.handle(
       issueLabelPayload(['operator-application'], {

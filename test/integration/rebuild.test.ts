@@ -151,6 +151,16 @@ describe('rebuild', () => {
       [1, 2, 3, 4, 5].find((n) => gitea().issue(PROGRAM_REPO, n)?.title === 'Payroll 2026-10') ?? 0;
     await people.say('maint', payroll, '/approve', '2026-11-02T09:00:00Z');
     await people.say('maint2', payroll, '/approve', '2026-11-02T10:00:00Z');
+    // A late report voids the approvals (the refresh job); the maintainers approve the new table.
+    await people.say(
+      'alice',
+      application,
+      '/report uptime=90 tasks=4/40 week=2026-W42',
+      '2026-11-02T11:00:00Z',
+    );
+    expect(await core.fire(/^refresh-payroll-2026-10/)).toBeGreaterThan(0);
+    await people.say('maint', payroll, '/approve', '2026-11-02T12:00:00Z');
+    await people.say('maint2', payroll, '/approve', '2026-11-02T13:00:00Z');
     await people.say('maint', payroll, `/paid all 0x${'cd'.repeat(32)}`, '2026-11-03T09:00:00Z');
 
     await people.say(
@@ -163,6 +173,15 @@ describe('rebuild', () => {
     // A maintainer changes alice's node count from 10 November (appended to her history).
     await people.say('maint', application, '/nodes @alice 7 from 2026-11-10', '2026-11-05T09:00:00Z');
 
+    // After October was paid: alice re-reports one of its weeks, a maintainer tries to adjust it.
+    await people.say(
+      'alice',
+      application,
+      '/report uptime=100 tasks=50/50 week=2026-W42',
+      '2026-11-06T09:00:00Z',
+    );
+    await people.say('maint', payroll, '/adjust @alice +5 late bonus', '2026-11-06T10:00:00Z');
+
     const original = await state();
     expect(original.registry.map((o) => o.login)).toEqual(['alice']);
     expect(original.histories[0]?.events.map((e) => e.type)).toEqual(['activated', 'nodes']);
@@ -171,6 +190,11 @@ describe('rebuild', () => {
       ['2026-11-10', 7],
     ]);
     expect(original.payments).toHaveLength(1);
+    expect(
+      gitea()
+        .comments(PROGRAM_REPO, payroll)
+        .some((c) => c.body.includes('approval(s) are void')),
+    ).toBe(true);
     expect(original.instances.map((i) => `${i.workflow}:${i.state}`)).toEqual([
       'onboarding:active',
       'alert:resolved',

@@ -1,3 +1,5 @@
+import { Redis } from 'ioredis';
+import { cursorKey } from '../../src/catch-up/cursor.js';
 import { loadEnv } from '../../src/config/load.js';
 import { defaultProgramConfig, type ProgramConfig } from '../../src/config/program.js';
 import { createLogger, type Logger } from '../../src/logger.js';
@@ -20,8 +22,21 @@ export type TestBot = {
 export async function startTestBot(
   redisUrl: string,
   gitea: FakeGitea,
-  options: { config?: ProgramConfig; worker?: boolean; env?: Record<string, string>; log?: Logger } = {},
+  options: {
+    config?: ProgramConfig;
+    worker?: boolean;
+    env?: Record<string, string>;
+    log?: Logger;
+    /**
+     * Default true: start as a bot that was already running when the test seeded Gitea (its
+     * catch-up cursor, when none is stored, is just past now), so the catch-up finds nothing the
+     * test did not deliver. False: a first start, whose catch-up reads `catchUp.firstLookback` back.
+     */
+    caughtUp?: boolean;
+  } = {},
 ): Promise<TestBot> {
+  const config = options.config ?? defaultProgramConfig();
+  if (options.caughtUp ?? true) await markCaughtUp(redisUrl, [PROGRAM_REPO, ...config.quality.repos]);
   const env = loadEnv(
     {
       GITEA_URL: gitea.baseUrl,
@@ -39,7 +54,7 @@ export async function startTestBot(
   );
   const runtime = await startRuntime({
     env,
-    config: options.config ?? defaultProgramConfig(),
+    config,
     log: options.log ?? createLogger('silent'),
     server: true,
     worker: options.worker ?? true,
@@ -54,6 +69,17 @@ export async function startTestBot(
     },
     stop: () => runtime.stop(),
   };
+}
+
+/** Stores each repo's catch-up cursor, unless one is stored, at the next whole second. */
+async function markCaughtUp(redisUrl: string, repos: string[]) {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const next = new Date((Math.floor(Date.now() / 1000) + 1) * 1000).toISOString();
+  try {
+    for (const repo of repos) await redis.set(cursorKey(repo), next, 'NX');
+  } finally {
+    redis.disconnect();
+  }
 }
 
 /** Seeds the program repo: the bot as admin, a maintainer, an applicant. */

@@ -52,7 +52,7 @@ export function testCore(
     },
     /** Normalises a Gitea-shaped delivery and handles it as the worker would. */
     async handle(payload: DeliveryPayload) {
-      const eventType = 'pull_request' in payload ? 'pull_request' : deliveryEvent(payload).eventType;
+      const { eventType } = deliveryEvent(payload);
       const normalized = normalizeDelivery(eventType, payload);
       if (normalized.outcome !== 'event') throw new Error(`not an event: ${JSON.stringify(normalized)}`);
       await core.handleEvent(normalized.event);

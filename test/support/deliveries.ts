@@ -147,7 +147,16 @@ export function commentPayload(
   return build({ ...fixture, comment: { ...fixture.comment, body } }, overrides);
 }
 
-export function deliveryEvent(payload: DeliveryPayload): Pick<DeliveryFixture, 'event' | 'eventType'> {
+/** The event headers Gitea sends with a payload (modules/webhook/type.go; services/webhook/notifier.go:
+ * a push to a pull request is `pull_request_sync` / `synchronized`, under the coarse `pull_request`). */
+export function deliveryEvent(payload: DeliveryPayload): { event: string; eventType: string } {
+  if ('pull_request' in payload && !('comment' in payload)) {
+    const action = (payload as { action?: string }).action;
+    return {
+      event: 'pull_request',
+      eventType: action === 'synchronized' ? 'pull_request_sync' : 'pull_request',
+    };
+  }
   if ('comment' in payload) {
     return { event: 'issue_comment', eventType: payload.is_pull ? 'pull_request_comment' : 'issue_comment' };
   }

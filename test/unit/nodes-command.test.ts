@@ -59,6 +59,34 @@ describe('/nodes', () => {
     expect(answer(effects)).toContain(reason);
   });
 
+  it.each([
+    ['/nodes @bob 7 from 2026-10-15', 'refused'],
+    ['/nodes @bob 7 2026-10-31', 'refused'],
+    ['/nodes @bob 7 2026-11-01', 'recorded'],
+    ['/nodes @bob 7', 'recorded'],
+  ])('%s once October is paid: %s', (body, outcome) => {
+    const effects = run(body, 'maint', ['maintainer'], { paidMonths: ['2026-10'] });
+    expect(events(effects)).toHaveLength(outcome === 'refused' ? 0 : 1);
+    if (outcome === 'refused')
+      expect(answer(effects)).toContain(
+        '2026-10 is paid and closed, so a change cannot take effect in it: write a day from 2026-11-01 on',
+      );
+  });
+
+  it('an operator’s request from a day in a paid month is refused too, and so is its confirmation', () => {
+    const paid = { paidMonths: ['2026-10'] };
+    expect(
+      answer(run('/nodes 9 2026-10-20', 'bob', ['operator'], { ...paid, actor: activeOperator('bob') })),
+    ).toContain('2026-10 is paid and closed');
+    const bob = {
+      ...activeOperator('bob', { nodes: 3 }),
+      pendingNodes: { nodes: 9, from: '2026-10-20', at: AT },
+    };
+    const effects = run('/nodes @bob confirm', 'maint', ['maintainer'], { ...paid, mentioned: { bob } });
+    expect(events(effects)).toEqual([]);
+    expect(answer(effects)).toContain('2026-10 is paid and closed');
+  });
+
   it('an operator’s /nodes N is a request the maintainers are asked to confirm; /nodes @op confirm applies it', () => {
     const requested = run('/nodes 5 from 2026-12-01', 'bob', ['operator'], {
       actor: activeOperator('bob', { nodes: 3 }),

@@ -59,11 +59,32 @@ describe('normalizeDelivery on Gitea-shaped deliveries', () => {
     const a = normalizeDelivery('issues', payload, 'one');
     const b = normalizeDelivery('issues', payload, 'two');
     expect(a.outcome === 'event' && b.outcome === 'event' && a.dedupeKey === b.dedupeKey).toBe(true);
-    const later = normalizeDelivery(
+  });
+
+  it('keys an edit by what it says, not by its second: two edits in one second both count', () => {
+    // One API call changing title and body: Gitea sends two `edited` deliveries with the same
+    // `updated_at`, the first (the title change) still carrying the old body.
+    const second = '2026-11-21T10:00:00Z';
+    const titleOnly = issuePayload('edited', {
+      changes: { title: { from: 'Old title' } },
+      issue: { title: 'New title', body: 'old body', updated_at: second },
+    });
+    const bodyToo = issuePayload('edited', {
+      changes: { body: { from: 'old body' } },
+      issue: { title: 'New title', body: 'new body', updated_at: second },
+    });
+    const keys = [titleOnly, bodyToo].map((payload) => {
+      const normalized = normalizeDelivery('issues', payload);
+      return normalized.outcome === 'event' ? normalized.dedupeKey : '';
+    });
+    expect(keys[0]).not.toBe(keys[1]);
+    const replayedLater = normalizeDelivery(
       'issues',
-      issuePayload('edited', { issue: { updated_at: '2030-01-01T00:00:00Z' } }),
+      issuePayload('edited', {
+        issue: { title: 'New title', body: 'new body', updated_at: '2030-01-01T00:00:00Z' },
+      }),
     );
-    expect(later.outcome === 'event' && a.outcome === 'event' && later.dedupeKey !== a.dedupeKey).toBe(true);
+    expect(replayedLater.outcome === 'event' && replayedLater.dedupeKey).toBe(keys[1]);
   });
 
   it('makes job ids BullMQ accepts: no colon, not an integer', () => {

@@ -9,7 +9,7 @@ import { activeOperator } from '../support/workflows.js';
 
 const AT = '2026-11-25T10:00:00.000Z';
 const ETH_WALLET = '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359';
-const run = (body: string, roles: Role[] = ['maintainer']) =>
+const run = (body: string, roles: Role[] = ['maintainer'], paidMonths: string[] = []) =>
   decideCommands({
     commands: PROGRAM_COMMANDS,
     claimed: new Set(),
@@ -20,7 +20,12 @@ const run = (body: string, roles: Role[] = ['maintainer']) =>
       comment: { id: 57, body, createdAt: AT },
     }),
     config: defaultProgramConfig(),
-    facts: { otherOpenIssues: [], mentioned: { bob: activeOperator('bob') }, actorReportWeeks: {} },
+    facts: {
+      otherOpenIssues: [],
+      mentioned: { bob: activeOperator('bob') },
+      actorReportWeeks: {},
+      paidMonths,
+    },
     roles: new Set<Role>(['anyone', ...roles]),
   });
 const answer = (effects: Effect[]) =>
@@ -59,6 +64,15 @@ describe('/wallet', () => {
     const effects = run(body);
     expect(recorded(effects)).toEqual([]);
     expect(answer(effects)).toContain(reason);
+  });
+
+  it('once October is paid, pay of its days cannot be redirected; from November it can', () => {
+    const refused = run(`/wallet @bob ${ETH_WALLET} from 2026-10-20`, ['maintainer'], ['2026-10']);
+    expect(recorded(refused)).toEqual([]);
+    expect(answer(refused)).toContain('2026-10 is paid and closed, so a change cannot take effect in it');
+    expect(
+      recorded(run(`/wallet @bob ${ETH_WALLET} from 2026-11-01`, ['maintainer'], ['2026-10'])),
+    ).toHaveLength(1);
   });
 
   it('is for maintainers only: an operator cannot redirect pay', () => {

@@ -7,12 +7,14 @@ import { earliestEffectiveDay } from './timeline.js';
  * The day a change takes effect, from the arguments after its value: nothing (the day of `at`),
  * `YYYY-MM-DD` or `from YYYY-MM-DD`; or a sentence naming what is wrong and the fix. `example`
  * is the whole command, shown in the answer. The day may not be before
- * `earliestEffectiveDay(at)`: months before the one under review are closed (`/adjust` them).
+ * `earliestEffectiveDay(at)`: months before the one under review are closed (`/adjust` them), and
+ * so is the month under review once its payroll is paid (`paidMonths`, `YYYY-MM`).
  */
 export function readEffectiveDay(
   rest: readonly string[],
   at: string,
   example: string,
+  paidMonths: readonly string[] = [],
 ): string | { from: string } {
   const hasFrom = rest[0]?.toLowerCase() === 'from';
   const day = hasFrom ? rest[1] : rest[0];
@@ -21,6 +23,9 @@ export function readEffectiveDay(
   if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || parseInstantMs(from) === undefined)
     return `"${day}" is not a day; write it as YYYY-MM-DD (e.g. \`from ${isoDay(utcDay(at))}\`).`;
   const earliest = isoDay(earliestEffectiveDay(at));
+  const review = earliest.slice(0, 7);
+  if (paidMonths.includes(review) && from.slice(0, 7) <= review)
+    return `${review} is paid and closed, so a change cannot take effect in it: write a day from ${isoDay(monthCalendar(review).lastDay + 1)} on, and correct ${review} with \`/adjust\` in a later payroll.`;
   if (from < earliest)
     return `a change can take effect from ${earliest} at the earliest: earlier months are closed (use \`/adjust\` in their payroll).`;
   return { from };

@@ -16,6 +16,7 @@ export function readWalletChange(
   args: readonly string[],
   at: string,
   currentChain: Chain,
+  paidMonths: readonly string[] = [],
 ): WalletChange | string {
   const [wallet, maybeChain, ...rest] = args;
   if (!wallet) return `give the new address: \`${EXAMPLE}\`.`;
@@ -27,6 +28,6 @@ export function readWalletChange(
     return check.reason === 'checksum'
       ? `\`${wallet}\` has a checksum error (a mistyped character?); copy the address again from the wallet.`
       : `\`${wallet}\` is not an address on ${chainName(chain)}; name the chain after the address if it is another one: \`${EXAMPLE}\`.`;
-  const day = readEffectiveDay(dayArgs, at, EXAMPLE);
+  const day = readEffectiveDay(dayArgs, at, EXAMPLE, paidMonths);
   return typeof day === 'string' ? day : { wallet, chain, from: day.from };
 }

@@ -25,11 +25,15 @@ const monthNumber = (day: Day) => {
 export function monthLines(history: OperatorHistory, calendar: MonthCalendar): MonthLine[] {
   const read = timeline(history);
   const lines: MonthLine[] = [];
+  // A day is paid once: a stint activated on the last day of the one before starts the day after.
+  let paidThrough = Number.NEGATIVE_INFINITY;
   for (const stint of read.stints) {
     const lastDay = stintLastDay(stint, calendar);
-    if (stint.activatedDay > calendar.lastDay || lastDay < calendar.firstDay) continue;
-    const firstDay = Math.max(stint.activatedDay, calendar.firstDay);
+    const firstDay = Math.max(stint.activatedDay, calendar.firstDay, paidThrough + 1);
     const periodLast = Math.min(lastDay, calendar.lastDay);
+    // An undated end (a record from before the history) is held and says nothing of its days.
+    if (stint.end?.lastDay !== undefined) paidThrough = Math.max(paidThrough, stint.end.lastDay);
+    if (firstDay > periodLast) continue;
     const ending = endingOf(stint, calendar);
     const key =
       lines.length === 0 ? loginKey(history.login) : `${loginKey(history.login)}@${isoDay(firstDay)}`;

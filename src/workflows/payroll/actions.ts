@@ -1,5 +1,6 @@
 import { formatDollars } from '../../domain/payroll/amount.js';
 import { readPayrollMonth } from '../../domain/payroll/marker.js';
+import { formatUtc } from '../../domain/time/format.js';
 import type { Effect } from '../../engine/effects.js';
 import type { Action } from '../../engine/module.js';
 import { adjustActions } from './adjust.js';
@@ -80,6 +81,10 @@ export const payrollActions: Record<string, Action> = {
     const by = ctx.event.actor;
     const required = ctx.config.payroll.approvalsRequired;
     if (!data.snapshot) return 'the payroll data could not be loaded; there is nothing to approve yet.';
+    // A comment written before the table last changed (delivered late, or its job retried after
+    // a refresh) approves a table its author never saw.
+    if (data.snapshotAt && Date.parse(ctx.event.at) < Date.parse(data.snapshotAt))
+      return `the table changed at ${formatUtc(data.snapshotAt)}, after this comment (${formatUtc(ctx.event.at)}): review it and \`/approve\` again.`;
     if (data.approvals.some((a) => a.by.toLowerCase() === by.toLowerCase())) {
       return `you approved already (${data.approvals.length} of ${required}); another maintainer must approve.`;
     }

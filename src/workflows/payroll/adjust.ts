@@ -1,7 +1,9 @@
 import { mentionArg } from '../../domain/commands/mentions.js';
+import { alreadyPaid } from '../../domain/payments/ledger.js';
 import { formatDollars, parseAmountCents } from '../../domain/payroll/amount.js';
+import { lineKey, type PayrollLine } from '../../domain/payroll/index.js';
 import type { Action, ActionResult, DecideContext } from '../../engine/module.js';
-import { currentPayroll, refreshed } from './compute.js';
+import { currentPayroll, ledgerOf, refreshed } from './compute.js';
 import { type PayrollData, payrollData } from './data.js';
 
 /**
@@ -39,6 +41,16 @@ function lineOf(ctx: DecideContext, login: string | undefined) {
     .at(-1);
 }
 
+/**
+ * Why the line cannot change: it is paid already (the ledger records a line once, so a change
+ * would never be paid and the table would show a total nobody paid). Undefined: it can change.
+ */
+function paidRefusal(ctx: DecideContext, line: PayrollLine): string | undefined {
+  const data = payrollData(ctx.instance);
+  const paid = alreadyPaid(ledgerOf(ctx, data), lineKey(line), data.month);
+  return paid && `${paid} A paid line never changes: correct it in a later month's payroll with \`/adjust\`.`;
+}
+
 /** Why an adjustment needs a second maintainer (a ceiling of `payroll.adjustments`), or undefined. */
 function aboveCeiling(
   ctx: DecideContext,
@@ -68,6 +80,9 @@ function confirm(ctx: DecideContext, arg: string | undefined): ActionResult | st
   }
   if (pending.by.toLowerCase() === ctx.event.actor.toLowerCase())
     return `you asked for adjustment ${pending.id}; a second, distinct maintainer must confirm it.`;
+  const line = lineOf(ctx, pending.login);
+  const paid = line && paidRefusal(ctx, line);
+  if (paid) return paid;
   const { id: _id, at: _at, ...adjustment } = pending;
   return change(
     ctx,
@@ -87,9 +102,13 @@ export const adjustActions: Record<string, Action> = {
     const login = mentionArg(args[0]);
     const cents = parseAmountCents(args[1]);
     const reason = args.slice(2).join(' ').trim();
-    if (!login || cents === undefined || !reason) return 'write `/adjust @operator +25 REASON` (or -10.50).';
+    if (!login || !args[1] || !reason) return 'write `/adjust @operator +25 REASON` (or -10.50).';
+    if (cents === undefined)
+      return `the amount \`${args[1]}\` is not one: write dollars, not zero, up to 9999999.99, with at most two decimals after a dot (e.g. \`+25\`, \`-10.50\`, \`+$5\`).`;
     const line = lineOf(ctx, login);
     if (!line) return `@${login} has no line this month.`;
+    const paid = paidRefusal(ctx, line);
+    if (paid) return paid;
     const data = payrollData(ctx.instance);
     const adjustment = { login: line.operator, cents, reason, by: ctx.event.actor };
     const over = aboveCeiling(ctx, data, line.operator, cents);
@@ -118,6 +137,8 @@ export const adjustActions: Record<string, Action> = {
     const line = lineOf(ctx, login);
     if (!line) return `@${login} has no line this month.`;
     if (line.held) return `@${line.operator}'s line is held already.`;
+    const paid = paidRefusal(ctx, line);
+    if (paid) return paid;
     const data = payrollData(ctx.instance);
     const hold = { login: line.operator, reason, by: ctx.event.actor };
     return change(

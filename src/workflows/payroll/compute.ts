@@ -5,6 +5,7 @@ import type { DecideContext } from '../../engine/module.js';
 import { describeChanges } from './changes.js';
 import { type PayrollData, payrollData } from './data.js';
 import { payrollFacts } from './facts.js';
+import { keepPaidLines } from './paid-lines.js';
 
 /** The month's payroll with this issue's adjustments and holds, and the digest of its inputs. Pure. */
 export function computed(
@@ -52,23 +53,26 @@ export type Refresh = {
 
 /**
  * `data` with its snapshot computed again. A new digest replaces the snapshot and voids the
- * approvals (they were of the old one); the same digest keeps both. The ledger is taken as loaded.
+ * approvals (they were of the old one); the same digest keeps both. The ledger is taken as loaded;
+ * a line it has paid keeps the amounts it was paid from (`keepPaidLines`).
  */
 export function refreshed(ctx: DecideContext, data: PayrollData): Refresh | string {
   const now = computed(ctx, data);
   if (!now) return 'the payroll data could not be loaded';
   const ledger = ledgerOf(ctx, data);
   if (now.digest === data.digest && data.snapshot) return { data: { ...data, ledger }, voided: 0 };
+  const { payroll, notes } = keepPaidLines(data.snapshot, now.payroll, ledger);
   return {
     data: {
       ...data,
       ledger,
-      snapshot: now.payroll,
+      snapshot: payroll,
       digest: now.digest,
-      payableCents: now.payroll.payableCents,
+      snapshotAt: ctx.event.at,
+      payableCents: payroll.payableCents,
       approvals: [],
     },
-    changes: describeChanges(data.snapshot, now.payroll),
+    changes: [...describeChanges(data.snapshot, payroll), ...notes],
     voided: data.approvals.length,
   };
 }

@@ -28,6 +28,8 @@ export const payrollDataSchema = z.looseObject({
   snapshot: payrollSchema.optional(),
   /** The digest of the inputs the snapshot was computed from (domain/payroll/digest.ts). */
   digest: z.string().default(''),
+  /** When (event time) the snapshot took that digest: an approval written before it saw another table. */
+  snapshotAt: z.string().optional(),
   /** The month's payments in the ledger (this and an exit's), as last seen. */
   ledger: z.array(paymentSchema).default([]),
 });

@@ -99,6 +99,10 @@ export interface FakeGitea {
   /** Deliveries sent so far; `settled()` waits until every one has its answer. */
   readonly deliveries: HookDeliveryRecord[];
   settled(): Promise<void>;
+  /** The site's `[api] MAX_RESPONSE_ITEMS` (default 50) until the next reset. */
+  setMaxResponseItems(items: number): void;
+  /** Deletes an issue as a site admin does; Gitea sends no webhook for it (go-gitea/gitea#34591). */
+  deleteIssue(repo: string, number: number): void;
   /** Drops the faults not used up (the outage is over). */
   clearFaults(): void;
   assertContract(): void;
@@ -244,6 +248,17 @@ export function createFakeGitea(options: FakeGiteaOptions = {}): FakeGitea {
     deliveries: state.deliveries,
     settled: async () => {
       await Promise.all(state.deliveries.map((delivery) => delivery.done));
+    },
+    setMaxResponseItems(items) {
+      state.maxResponseItems = items;
+    },
+    deleteIssue(repo, number) {
+      const issue = seed.existingIssue(repo, number);
+      state.issues.splice(state.issues.indexOf(issue), 1);
+      for (let i = state.timeline.length - 1; i >= 0; i--) {
+        const entry = state.timeline[i];
+        if (entry?.repoId === issue.repoId && entry.issueNumber === issue.number) state.timeline.splice(i, 1);
+      }
     },
     clearFaults: () => faults.clear(),
 

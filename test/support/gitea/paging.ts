@@ -1,6 +1,7 @@
 import type { Site } from './site.js';
 
 export const DEFAULT_PAGE_SIZE = 30;
+/** `[api] MAX_RESPONSE_ITEMS` by default (modules/setting/api.go); a site may set it lower. */
 export const MAX_PAGE_SIZE = 50;
 
 export interface Page<T> {
@@ -10,11 +11,17 @@ export interface Page<T> {
   limit: number;
 }
 
-export function paginate<T>(all: T[], query: URLSearchParams): Page<T> {
+/**
+ * One page of `all` as routers/api/v1/utils/page.go GetListOptions reads `page` and `limit`:
+ * `limit` is capped at the site's MAX_RESPONSE_ITEMS (`maxItems`), so a client asking for 50
+ * may get fewer per page and must not take a short page for the last.
+ */
+export function paginate<T>(all: T[], query: URLSearchParams, maxItems = MAX_PAGE_SIZE): Page<T> {
   const requestedPage = Number.parseInt(query.get('page') ?? '', 10);
   const requestedLimit = Number.parseInt(query.get('limit') ?? '', 10);
   const page = requestedPage > 0 ? requestedPage : 1;
-  const limit = requestedLimit > 0 ? Math.min(requestedLimit, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
+  const limit =
+    requestedLimit > 0 ? Math.min(requestedLimit, maxItems) : Math.min(DEFAULT_PAGE_SIZE, maxItems);
   return { items: all.slice((page - 1) * limit, page * limit), total: all.length, page, limit };
 }
 
@@ -47,4 +54,16 @@ export function pagingHeaders(
     ...(link ? { Link: link } : {}),
     'Access-Control-Expose-Headers': link ? 'X-Total-Count, Link' : 'X-Total-Count',
   };
+}
+
+/**
+ * Gitea's `since`/`before` filters (context.GetQueryBeforeSince → `updated_unix >= since.Unix()`,
+ * `< before.Unix()`): whole seconds, `since` inclusive.
+ */
+export function inUpdateWindow(query: URLSearchParams): (updated: string) => boolean {
+  const seconds = (time: string) => Math.floor(Date.parse(time) / 1000);
+  const since = query.get('since');
+  const before = query.get('before');
+  return (updated) =>
+    (!since || seconds(updated) >= seconds(since)) && (!before || seconds(updated) < seconds(before));
 }

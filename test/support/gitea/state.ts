@@ -1,4 +1,5 @@
 import type { AccessMode } from './api-types.js';
+import { MAX_PAGE_SIZE } from './paging.js';
 import type { PullSeed } from './pulls.js';
 import type {
   CommitRecord,
@@ -44,6 +45,8 @@ export class GiteaState {
   readonly protections: ProtectionRecord[] = [];
   /** `repoId:branch` → the branch's head commit; an empty repository has no branch. */
   readonly branches = new Map<string, CommitRecord>();
+  /** The site's `[api] MAX_RESPONSE_ITEMS`: the largest page any list answers. */
+  maxResponseItems = MAX_PAGE_SIZE;
 
   readonly ids = {
     user: new IdSequence(1),
@@ -70,6 +73,7 @@ export class GiteaState {
     this.deliveries.length = 0;
     this.protections.length = 0;
     this.branches.clear();
+    this.maxResponseItems = MAX_PAGE_SIZE;
     for (const sequence of Object.values(this.ids)) sequence.reset();
   }
 

@@ -210,3 +210,26 @@ describe('which payroll under review an event reaches into', () => {
     expect(reviewMonthTouched(event)).toBe(month);
   });
 });
+
+describe('an operator activated again on the day of its exit', () => {
+  // `a` leaves on 10 March (last active day) and is activated again on 10 March at 15:00.
+  const sameDay = [
+    activated('2025-06-01T09:00:00Z'),
+    exited('2026-03-10T00:00:00Z'),
+    activated('2026-03-10T15:00:00Z'),
+  ];
+
+  it('is paid for each day of March once: 10 days on the exit line, 21 on the new one (before: 10 + 22 = 32)', () => {
+    const [exit, back] = linesOf(payrollOf('2026-03', [history('a', sameDay)]), 'a');
+    expect(exit).toMatchObject({ key: 'a', activeDays: 10, lastActiveDay: '2026-03-10' });
+    expect(back).toMatchObject({ activeDays: 21, firstActiveDay: '2026-03-11', lastActiveDay: '2026-03-31' });
+    expect((exit?.activeDays ?? 0) + (back?.activeDays ?? 0)).toBe(31);
+    // PROGRAM.md pro-ration: 15000 × 21 / 31 = 10161.29 → 10161.
+    expect(back?.baseCents).toBe(10_161);
+  });
+
+  it('gets no second line when it leaves again that same day', () => {
+    const twice = [...sameDay, exited('2026-03-10T20:00:00Z')];
+    expect(linesOf(payrollOf('2026-03', [history('a', twice)]), 'a')).toHaveLength(1);
+  });
+});

@@ -1,5 +1,6 @@
 import { atLeast } from '../access.js';
 import { addComment } from '../issue-actions.js';
+import { inUpdateWindow, paginate } from '../paging.js';
 import type { TimelineRecord } from '../records.js';
 import { toApiComment } from '../represent/comment.js';
 import {
@@ -34,14 +35,32 @@ function mayChange(context: RouteContext, scope: RepoScope, comment: TimelineRec
 }
 
 function inTimeWindow(context: RouteContext): (comment: TimelineRecord) => boolean {
-  const since = context.query.get('since');
-  const before = context.query.get('before');
-  return (comment) =>
-    (!since || Date.parse(comment.updated) >= Date.parse(since)) &&
-    (!before || Date.parse(comment.updated) < Date.parse(before));
+  const inWindow = inUpdateWindow(context.query);
+  return (comment) => inWindow(comment.updated);
+}
+
+/**
+ * routers/api/v1/repo/issue_comment.go ListRepoIssueComments: the repo's comments (of type
+ * comment, issues and pull requests) updated since `since`, oldest first, paged with `limit`
+ * capped by MAX_RESPONSE_ITEMS; `X-Total-Count` is the count of every match, no `Link` header.
+ * The list is made with `make`, so an empty page is `[]`.
+ */
+function listRepoComments(context: RouteContext): RouteResult {
+  return inRepo(context, ({ repo }) => {
+    const matching = context.state.timeline
+      .filter((event) => event.kind === 'comment' && event.repoId === repo.id)
+      .filter(inTimeWindow(context))
+      .sort((a, b) => Date.parse(a.created) - Date.parse(b.created) || a.id - b.id);
+    const page = paginate(matching, context.query, context.state.maxResponseItems);
+    return ok(
+      page.items.map((comment) => toApiComment(comment, context.represent)),
+      { 'X-Total-Count': String(page.total), 'Access-Control-Expose-Headers': 'X-Total-Count' },
+    );
+  });
 }
 
 export const commentRoutes: Route[] = [
+  { method: 'GET', template: '/repos/{owner}/{repo}/issues/comments', handle: listRepoComments },
   {
     method: 'GET',
     template: '/repos/{owner}/{repo}/issues/{index}/comments',

@@ -1,6 +1,6 @@
 import { accessMode, atLeast } from '../access.js';
 import { changeAssignee, changeIssueState, changeTitle, openIssue } from '../issue-actions.js';
-import { paginate, pagingHeaders } from '../paging.js';
+import { inUpdateWindow, paginate, pagingHeaders } from '../paging.js';
 import type { IssueRecord, RepoRecord } from '../records.js';
 import { toApiIssue } from '../represent/issue.js';
 import { apiError, created, ok, type RouteResult, unprocessable } from '../route-result.js';
@@ -39,8 +39,7 @@ function listFilter(context: RouteContext, repo: RepoRecord): (issue: IssueRecor
   const state = query.get('state') ?? 'open';
   const type = query.get('type');
   const keyword = (query.get('q') ?? '').trim().toLowerCase();
-  const since = query.get('since');
-  const before = query.get('before');
+  const inWindow = inUpdateWindow(query);
   const createdBy = query.get('created_by');
   const assignedBy = query.get('assigned_by');
   const mentionedBy = query.get('mentioned_by');
@@ -51,8 +50,7 @@ function listFilter(context: RouteContext, repo: RepoRecord): (issue: IssueRecor
     (type !== 'issues' || !issue.isPull) &&
     (type !== 'pulls' || issue.isPull) &&
     (keyword === '' || `${issue.title}\n${issue.body}`.toLowerCase().includes(keyword)) &&
-    (!since || Date.parse(issue.updated) >= Date.parse(since)) &&
-    (!before || Date.parse(issue.updated) < Date.parse(before)) &&
+    inWindow(issue.updated) &&
     (!createdBy || issue.poster.toLowerCase() === createdBy.toLowerCase()) &&
     (!assignedBy || issue.assignees.some((login) => login.toLowerCase() === assignedBy.toLowerCase())) &&
     (!mentionedBy || issue.body.includes(`@${mentionedBy}`)) &&
@@ -143,7 +141,7 @@ export const issueRoutes: Route[] = [
     handle: (context) =>
       inRepo(context, ({ repo }) => {
         const matching = context.state.issues.filter(listFilter(context, repo)).sort(newestFirst);
-        const page = paginate(matching, context.query);
+        const page = paginate(matching, context.query, context.state.maxResponseItems);
         return ok(
           page.items.map((issue) => toApiIssue(issue, context.represent)),
           pagingHeaders(context.site, context.url, page, true),

@@ -20,7 +20,11 @@ export const labelRoutes: Route[] = [
     template: '/repos/{owner}/{repo}/labels',
     handle: (context) =>
       inRepo(context, ({ repo }) => {
-        const page = paginate(context.state.repoLabels(repo.id).sort(byLabelName), context.query);
+        const page = paginate(
+          context.state.repoLabels(repo.id).sort(byLabelName),
+          context.query,
+          context.state.maxResponseItems,
+        );
         return ok(
           page.items.map((label) => toApiLabel(label, context.represent)),
           pagingHeaders(context.site, context.url, page, false),

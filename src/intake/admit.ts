@@ -1,0 +1,44 @@
+import type { BotEvent } from '../gitea/event.js';
+import { jobIdFor } from '../gitea/normalize.js';
+
+export type Enqueue = (event: BotEvent, jobId: string) => Promise<'queued' | 'duplicate'>;
+
+export type AdmitDeps = {
+  enqueue: Enqueue;
+  isRelevant: (event: BotEvent) => boolean;
+  /** Whether a plain comment may answer a maintainer's `/ping` in its issue (one Redis read). */
+  awaitsAnswer?: (event: BotEvent) => Promise<boolean>;
+  /** Whether a workflow already runs on the event's issue (one Redis read). */
+  tracks?: (event: BotEvent) => Promise<boolean>;
+  /** The bot's own login once known; its own events are dropped. */
+  botLogin: () => string | undefined;
+  /** Remembers an admitted issue event's title and body, for the catch-up (src/catch-up/content.ts). */
+  noteContent?: (event: BotEvent) => Promise<void>;
+};
+
+export type Admission = 'queued' | 'duplicate' | 'own-event' | 'irrelevant';
+
+/**
+ * The one road in for a normalised delivery, whether Gitea sent it or the catch-up found it:
+ * drop the bot's own events and those no workflow could act on, then enqueue once per content
+ * key (`dedupeKey`). An issue the bot tracks is never dropped for its payload's labels: Gitea
+ * 1.23 sends `"labels": []` when a label is removed in the web UI (go-gitea/gitea#34560) and the
+ * worker reads the labels from the API anyway. Throws when the queue is unreachable.
+ */
+export function createAdmit(deps: AdmitDeps) {
+  const lookup = (check: ((event: BotEvent) => Promise<boolean>) | undefined, event: BotEvent) =>
+    check ? check(event).catch(() => true) : Promise.resolve(false);
+  return async (event: BotEvent, dedupeKey: string): Promise<Admission> => {
+    if (event.actor.toLowerCase() === deps.botLogin()?.toLowerCase()) return 'own-event';
+    const relevant =
+      deps.isRelevant(event) ||
+      (event.kind === 'comment.created' && (await lookup(deps.awaitsAnswer, event))) ||
+      (event.kind.startsWith('issue.') && (await lookup(deps.tracks, event)));
+    if (!relevant) return 'irrelevant';
+    const admitted = await deps.enqueue(event, jobIdFor(dedupeKey));
+    await deps.noteContent?.(event).catch(() => undefined);
+    return admitted;
+  };
+}
+
+export type Admit = ReturnType<typeof createAdmit>;

@@ -1,0 +1,33 @@
+import { type GiteaClient, GiteaError, type RepoRef } from '../gitea/client.js';
+import type { BotEvent } from '../gitea/event.js';
+
+/** What Gitea says of an issue now: its fields the workflows read, or `gone` (deleted: HTTP 404). */
+export type CurrentIssue =
+  | Pick<BotEvent['issue'], 'title' | 'body' | 'state' | 'labels' | 'assignees'>
+  | 'gone';
+
+/**
+ * Reads an issue through the API. A delivery is a hint, not the record: Gitea 1.23 sends
+ * `"labels": []` when a label is removed in the web UI (go-gitea/gitea#34560), one delivery per
+ * toggled label (#28924), and the first of two `edited` deliveries still holds the old body.
+ * A deleted issue sends no webhook (#34591): its 404 is `gone`. Other failures throw (the job is retried).
+ */
+export function createIssueReader(gitea: Pick<GiteaClient, 'issue'>) {
+  return async (repo: RepoRef, number: number): Promise<CurrentIssue> => {
+    try {
+      const issue = await gitea.issue(repo, number);
+      return {
+        title: issue.title ?? '',
+        body: issue.body ?? '',
+        state: issue.state === 'closed' ? 'closed' : 'open',
+        labels: (issue.labels ?? []).map((label) => label.name ?? ''),
+        assignees: (issue.assignees ?? []).map((user) => user.login ?? ''),
+      };
+    } catch (error) {
+      if (error instanceof GiteaError && error.status === 404) return 'gone';
+      throw error;
+    }
+  };
+}
+
+export type IssueReader = ReturnType<typeof createIssueReader>;
