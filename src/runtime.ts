@@ -1,4 +1,5 @@
-import { type ServerType, serve } from '@hono/node-server';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createCatchUp } from './catch-up/catch-up.js';
@@ -14,17 +15,21 @@ import { teamsProblem } from './gitea/teams.js';
 import { createReadiness } from './install/readiness.js';
 import { mountAdminDashboard } from './intake/admin.js';
 import { type AdmitDeps, createAdmit } from './intake/admit.js';
-import { createIntakeApp } from './intake/app.js';
+import { createIntakeApp, type IntakeDeps } from './intake/app.js';
+import { coalesceLatest } from './intake/coalesce.js';
+import { intakeListener } from './intake/fast-path.js';
 import { createMetrics } from './metrics.js';
-import { createDelayedEnqueue, createEnqueue } from './queue/enqueue.js';
+import { createDelayedEnqueue } from './queue/enqueue.js';
 import { createEventQueue, registerCatchUp, registerSchedules, scheduleCrons } from './queue/event-queue.js';
 import { startEventWorker } from './queue/event-worker.js';
+import { createAcceptDelivery } from './queue/intake-log.js';
+import { startIntakeMover } from './queue/intake-mover.js';
 import { type DataDirRedis, openDataDirRedis } from './redis/data-dir.js';
 import { createInstanceStore } from './store/instances.js';
 import { createIssueLock } from './store/issue-lock.js';
 import { issueKey } from './store/keys.js';
 import { createPingStore } from './store/pings.js';
-import { createDeliveryNotes } from './store/webhook-deliveries.js';
+import { createDeliveryNotes, type DeliveryNote } from './store/webhook-deliveries.js';
 import { loadTemplates } from './templates.js';
 import { loadWorkflows } from './workflows/registry.js';
 
@@ -85,7 +90,7 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
   if (!worker) loginReady.catch((err: Error) => log.error(err.message));
 
   const admitDeps: AdmitDeps = {
-    enqueue: createEnqueue(queue, intakeRedis),
+    enqueue: createAcceptDelivery(intakeRedis),
     isRelevant: (event) =>
       isRelevant(event, definitions, config.quality.repos, [env.PROGRAM_REPO ?? '', ...config.program.repos]),
     awaitsAnswer: (event) => pings.awaitsAnswer(issueKey(event.repo, event.issue.number)),
@@ -100,30 +105,47 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
     // Only the repositories the bot serves are noted: a refused delivery's repository is unverified.
     const watched = new Set([env.PROGRAM_REPO ?? '', ...config.quality.repos].map((r) => r.toLowerCase()));
     const deliveryNotes = createDeliveryNotes(intakeRedis);
-    const app = createIntakeApp({
+    // The latest note per repository and outcome, written every 200 ms: not a Redis write per delivery.
+    const notes = coalesceLatest<{ repo: string; outcome: 'verified' | 'rejected'; note: DeliveryNote }>(
+      async (entries) => {
+        for (const [, { repo, outcome, note }] of entries) await deliveryNotes.note(repo, outcome, note);
+      },
+      200,
+      (err) => log.warn({ err }, 'could not note the last deliveries'),
+    );
+    const intakeDeps: IntakeDeps = {
       secret: env.WEBHOOK_SECRET ?? '',
       maxBodyBytes: env.WEBHOOK_MAX_BYTES,
       ...admitDeps,
       metrics,
       log,
       readiness: createReadiness(env, config, intakeRedis, { gitea, botLogin: () => bot.login }),
-      noteDelivery: (repo, outcome, deliveryId, event) =>
-        watched.has(repo.toLowerCase())
-          ? deliveryNotes.note(repo, outcome, { deliveryId, event, at: new Date().toISOString() })
-          : Promise.resolve(),
-    });
+      noteDelivery: async (repo, outcome, deliveryId, event) => {
+        if (!watched.has(repo.toLowerCase())) return;
+        const note = { deliveryId, event, at: new Date().toISOString() };
+        notes.note(`${repo.toLowerCase()}|${outcome}`, { repo, outcome, note });
+      },
+    };
+    const app = createIntakeApp(intakeDeps);
     const dashboard = mountAdminDashboard(app, {
       queues: [queue],
       user: env.ADMIN_USER,
       password: env.ADMIN_PASSWORD,
     });
-    const httpServer = await listen(app.fetch, env.PORT, env.HOST);
+    const httpServer = await listen(
+      intakeListener(intakeDeps, getRequestListener(app.fetch)),
+      env.PORT,
+      env.HOST,
+    );
     port = (httpServer.address() as { port: number }).port;
     log.info(
       { port, dashboard: dashboard ? '/admin/queues' : 'off' },
       'webhook server listening on POST /webhooks/gitea',
     );
-    closers.push(() => new Promise((done) => httpServer.close(() => done(undefined))));
+    closers.push(
+      () => new Promise((done) => httpServer.close(() => done(undefined))),
+      () => notes.flush(),
+    );
   }
   if (worker) {
     const botLogin = await loginReady;
@@ -158,13 +180,18 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
       metrics,
       log,
     });
+    // Accepted deliveries wait in the intake stream until a worker moves them into the queue.
+    const mover = startIntakeMover({ connection: redis, queue, log });
     await registerSchedules(queue, config);
     await registerCatchUp(queue, config.catchUp.every);
     log.info(
       { concurrency: env.WORKER_CONCURRENCY, botLogin, schedules: scheduleCrons(config) },
       'worker started',
     );
-    closers.push(() => eventWorker.close());
+    closers.push(
+      () => mover.close(),
+      () => eventWorker.close(),
+    );
   }
 
   const stop = async () => {
@@ -217,13 +244,15 @@ async function resolveBotLogin(gitea: GiteaClient, log: Logger, giteaUrl: string
   }
 }
 
-function listen(
-  fetch: Parameters<typeof serve>[0]['fetch'],
-  port: number,
-  hostname: string,
-): Promise<ServerType> {
+function listen(listener: RequestListener, port: number, hostname: string): Promise<Server> {
   return new Promise((resolveListen, reject) => {
-    const httpServer = serve({ fetch, port, hostname }, () => resolveListen(httpServer));
+    const httpServer = createServer(listener);
+    // Node closes an idle keep-alive connection after 5 s; a client about to reuse it then sees
+    // "socket closed" on its POST (Go's client, Gitea's webhook sender, keeps idle connections
+    // 90 s and does not retry a POST). A longer idle time makes that race rare.
+    httpServer.keepAliveTimeout = 65_000;
+    httpServer.headersTimeout = 66_000;
     httpServer.once('error', reject);
+    httpServer.listen(port, hostname, () => resolveListen(httpServer));
   });
 }

@@ -5,36 +5,56 @@ import { FIRST_ID } from './deliveries.js';
 import type { LoadResult, LoadSpec } from './load.js';
 
 export type IntakeOptions = { seconds: number; connections: number; cpuProfDir?: string };
-export type ServerRun = Omit<LoadResult, 'rps'> & { rps: number; roundsRps: number[] };
+/** A load run plus the server process's CPU time per answered request (µs): steady under a noisy neighbour. */
+export type ServerLoad = LoadResult & { cpuMicrosPerRequest: number };
+export type ServerRun = Omit<ServerLoad, 'rps'> & { rps: number; roundsRps: number[] };
 export type IntakeResults = {
   floor: ServerRun;
   ours: ServerRun;
+  /** Ours as `operator-bot serve` runs: server and worker in one process. */
+  serve: ServerRun;
   probot: ServerRun;
   /** Our intake at a fixed 1,000 req/s (autocannon `overallRate`). */
   oursAt1000: LoadResult;
-  /** Our intake with 70% irrelevant deliveries: 204 vs 202. */
-  mix: LoadResult & { chatterShare: number; share204: number; share202: number };
+  /** Our intake with 70% irrelevant deliveries: 204 vs 202, and the Redis commands other than the intake's write. */
+  mix: LoadResult & {
+    chatterShare: number;
+    share204: number;
+    share202: number;
+    /** Redis commands during the run other than the relevant deliveries' batched script (and its SET/XADD). */
+    otherRedisCommands: Record<string, number>;
+  };
   ratioToFloor: number;
   ratioToProbot: number;
+  serveRatioToFloor: number;
+  serveRatioToProbot: number;
 };
 
-const SERVERS = ['floor', 'ours', 'probot'] as const;
+const SERVERS = ['floor', 'ours', 'serve', 'probot'] as const;
+const SCRIPTS: Record<ServerName, string> = {
+  floor: './floor.ts',
+  ours: './ours.ts',
+  serve: './ours.ts',
+  probot: './probot.ts',
+};
 type ServerName = (typeof SERVERS)[number];
 const ROUNDS = 2;
 const WARMUP_SECONDS = 1;
 const CHATTER_SHARE = 0.7;
 
 /**
- * Floor, ours and Probot, each in its own process, loaded by autocannon from another process.
- * The three take turns (ROUNDS rounds of seconds/ROUNDS each) so that a neighbour's noise on a
+ * Floor, ours (server only), ours as `serve` (with its worker, on its own Redis) and Probot, each
+ * in its own process, loaded by autocannon from another process. They take turns (ROUNDS rounds of seconds/ROUNDS each) so that a neighbour's noise on a
  * shared machine falls on all of them; then ours alone at 1,000 req/s and with a relevant/irrelevant mix.
  */
 export async function benchIntake(options: IntakeOptions): Promise<IntakeResults> {
   const redis = await privateRedis();
+  // `serve` has a Redis of its own: its worker must not drain what `ours` accepted.
+  const serveRedis = await privateRedis();
   const servers = new Map<ServerName, { child: Child; url: string }>();
   let nextId = FIRST_ID;
-  const load = async (server: ServerName, spec: Partial<LoadSpec>): Promise<LoadResult> => {
-    const url = servers.get(server)?.url ?? '';
+  const load = async (server: ServerName, spec: Partial<LoadSpec>): Promise<ServerLoad> => {
+    const { url = '', child } = servers.get(server) ?? {};
     const full = {
       url,
       seconds: options.seconds,
@@ -45,18 +65,24 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
     nextId += 50_000_000;
     const generator = startChild(new URL('./load.ts', import.meta.url), { args: [JSON.stringify(full)] });
     try {
-      return await generator.next<LoadResult>();
+      const cpuBefore = (await child?.cpuMicros()) ?? 0;
+      const result = await generator.next<LoadResult>();
+      const cpu = ((await child?.cpuMicros()) ?? 0) - cpuBefore;
+      return { ...result, cpuMicrosPerRequest: Math.round(cpu / Math.max(1, result.requests)) };
     } finally {
       await generator.stop();
-      await redis.flush();
+      await Promise.all([redis.flush(), serveRedis.flush()]);
     }
   };
 
   try {
     for (const name of SERVERS) {
       const profile = name === 'ours' && options.cpuProfDir ? { cpuProfDir: options.cpuProfDir } : {};
-      const child = startChild(new URL(`./${name}.ts`, import.meta.url), {
-        env: { REDIS_URL: redis.url },
+      const child = startChild(new URL(SCRIPTS[name], import.meta.url), {
+        env:
+          name === 'serve'
+            ? { REDIS_URL: serveRedis.url, WITH_WORKER: '1' }
+            : { REDIS_URL: redis.url, WITH_WORKER: '0' },
         ...profile,
       });
       servers.set(name, { child, url: '' });
@@ -64,26 +90,36 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
       servers.set(name, { child, url: `http://127.0.0.1:${port}/webhooks/gitea` });
       await load(name, { seconds: WARMUP_SECONDS });
     }
-    const rounds = new Map<ServerName, LoadResult[]>(SERVERS.map((name) => [name, []]));
+    const rounds = new Map<ServerName, ServerLoad[]>(SERVERS.map((name) => [name, []]));
     for (let r = 0; r < ROUNDS; r++) {
       for (const name of SERVERS) {
         rounds.get(name)?.push(await load(name, { seconds: Math.max(1, options.seconds / ROUNDS) }));
       }
     }
-    const [floor, ours, probot] = SERVERS.map((name) => combine(rounds.get(name) ?? [])) as [
+    const [floor, ours, serve, probot] = SERVERS.map((name) => combine(rounds.get(name) ?? [])) as [
+      ServerRun,
       ServerRun,
       ServerRun,
       ServerRun,
     ];
     const oursAt1000 = await load('ours', { overallRate: 1000 });
+    const commandsBefore = await redis.commandCounts();
     const mixed = await load('ours', {
       chatterShare: CHATTER_SHARE,
       seconds: Math.ceil(options.seconds / 2),
     });
+    const commandsAfter = await redis.commandCounts();
+    const otherRedisCommands = Object.fromEntries(
+      Object.entries(commandsAfter)
+        .map(([name, calls]) => [name, calls - (commandsBefore[name] ?? 0)] as const)
+        // The relevant deliveries' batched script (and the SET/XADD inside it) and the bench's own calls.
+        .filter(([name, calls]) => calls > 0 && !/^(evalsha|eval|set|xadd|info|flushall|ping)$/.test(name)),
+    );
     const answered = Object.values(mixed.statusCounts).reduce((sum, n) => sum + n, 0) || 1;
     return {
       floor,
       ours,
+      serve,
       probot,
       oursAt1000,
       mix: {
@@ -91,19 +127,23 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
         chatterShare: CHATTER_SHARE,
         share204: round((mixed.statusCounts['204'] ?? 0) / answered, 3),
         share202: round((mixed.statusCounts['202'] ?? 0) / answered, 3),
+        otherRedisCommands,
       },
       ratioToFloor: round(ours.rps / floor.rps, 3),
       ratioToProbot: round(ours.rps / probot.rps, 3),
+      serveRatioToFloor: round(serve.rps / floor.rps, 3),
+      serveRatioToProbot: round(serve.rps / probot.rps, 3),
     };
   } finally {
     await Promise.all([...servers.values()].map(({ child }) => child.stop()));
     await redis.stop();
+    await serveRedis.stop();
   }
 }
 
 /** The rounds of one server as one run: mean req/s and p50, the worst p99, summed counts. */
-function combine(runs: LoadResult[]): ServerRun {
-  const mean = (pick: (run: LoadResult) => number) =>
+function combine(runs: ServerLoad[]): ServerRun {
+  const mean = (pick: (run: ServerLoad) => number) =>
     round(runs.reduce((s, r) => s + pick(r), 0) / runs.length);
   const statusCounts: Record<string, number> = {};
   for (const run of runs)
@@ -113,6 +153,7 @@ function combine(runs: LoadResult[]): ServerRun {
     rps: mean((r) => r.rps),
     roundsRps: runs.map((r) => r.rps),
     p50Ms: mean((r) => r.p50Ms),
+    cpuMicrosPerRequest: mean((r) => r.cpuMicrosPerRequest),
     p99Ms: Math.max(...runs.map((r) => r.p99Ms)),
     requests: runs.reduce((s, r) => s + r.requests, 0),
     errors: runs.reduce((s, r) => s + r.errors, 0),

@@ -1,4 +1,5 @@
-// Our intake: the real runtime, server only (no worker), on the Redis the parent gives in REDIS_URL.
+// Our intake: the real runtime on the Redis the parent gives in REDIS_URL; server only, or with
+// WITH_WORKER=1 as `operator-bot serve` runs (server and worker in one process).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadEnv } from '../../src/config/load.js';
@@ -8,11 +9,24 @@ import { startRuntime } from '../../src/runtime.js';
 import { onStop, tell } from '../lib/child.js';
 import { SECRET } from './deliveries.js';
 
-// The server asks Gitea who the bot is (GET /user) in the background; a stub answers.
+const withWorker = process.env.WITH_WORKER === '1';
+// A sink for Gitea: who the bot is (GET /user), a reader's permission, empty lists, and an id for
+// every write (the worker's replies), so the worker's jobs complete without retries.
+let nextId = 1;
 const gitea = createServer((req, res) => {
-  const found = req.url === '/api/v1/user';
-  res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
-  res.end(found ? JSON.stringify({ id: 1, login: 'operator-bot' }) : '{}');
+  req.resume();
+  const url = req.url ?? '';
+  const method = req.method ?? 'GET';
+  const body =
+    url === '/api/v1/user'
+      ? { id: 1, login: 'operator-bot' }
+      : url.endsWith('/permission')
+        ? { permission: 'read' }
+        : method === 'GET'
+          ? []
+          : { id: nextId++, body: '' };
+  res.writeHead(method === 'POST' ? 201 : 200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
 });
 await new Promise<void>((done) => gitea.listen(0, '127.0.0.1', done));
 
@@ -34,7 +48,7 @@ const runtime = await startRuntime({
   config: defaultProgramConfig(),
   log: createLogger('silent'),
   server: true,
-  worker: false,
+  worker: withWorker,
 });
 void tell({ port: runtime.port });
 onStop(async () => {

@@ -7,6 +7,8 @@ export type Child = {
   /** The next message the child sends (its "ready" message is the first). */
   next: <T>() => Promise<T>;
   send: (message: unknown) => void;
+  /** The CPU time (µs, user + system) the child has used so far (children that call `onStop`). */
+  cpuMicros: () => Promise<number>;
   /** Asks the child to stop cleanly (so `--cpu-prof` can write its profile), then waits for the exit. */
   stop: () => Promise<void>;
 };
@@ -53,6 +55,14 @@ export function startChild(script: URL, options: ChildOptions = {}): Child {
     send: (message) => {
       child.send(message as object);
     },
+    cpuMicros: async () => {
+      child.send('cpu');
+      const answer = await new Promise<unknown>((resolve, reject) => {
+        if (inbox.length > 0) resolve(inbox.shift());
+        else waiting.push({ resolve, reject });
+      });
+      return (answer as { cpuMicros: number }).cpuMicros;
+    },
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       // The child may be exiting on its own already: a failed send is not an error then.
@@ -83,6 +93,11 @@ export function onStop(cleanup: () => Promise<unknown> = async () => undefined):
   };
   process.on('message', (message) => {
     if (message === 'stop') void stop();
+    // The CPU this process used so far (user + system, µs): the bench's load-independent cost figure.
+    if (message === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      void tell({ cpuMicros: user + system });
+    }
   });
   process.on('disconnect', () => void stop());
 }

@@ -15,6 +15,14 @@ export async function privateRedis() {
   return {
     url: server.url,
     flush: () => client.flushall(),
+    /** Calls per command since the server started (INFO commandstats), e.g. { evalsha: 12, sismember: 3 }. */
+    commandCounts: async (): Promise<Record<string, number>> => {
+      const info = await client.info('commandstats');
+      const counts: Record<string, number> = {};
+      for (const match of info.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm))
+        counts[match[1] as string] = Number(match[2]);
+      return counts;
+    },
     stop: async () => {
       process.off('exit', orphan);
       client.disconnect();

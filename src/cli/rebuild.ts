@@ -21,6 +21,7 @@ export async function runRebuild(
   const targets = [...new Set([programRepo, ...repos])];
   return withRedis(env, async (redis) => {
     const queue = createEventQueue(redis);
+    const progress = progressBar();
     try {
       const result = await rebuild({
         redis,
@@ -34,9 +35,9 @@ export async function runRebuild(
         log,
         now: new Date().toISOString(),
         scheduleFuture: createDelayedEnqueue(queue),
-        progress: progressBar(),
+        ...(progress ? { progress } : {}),
       });
-      process.stderr.write('\n');
+      if (progress) process.stderr.write('\n');
       console.log(
         `Rebuilt from ${result.issues} issues in ${targets.join(', ')}: ${result.events} events replayed, ${result.timers} timers scheduled.`,
       );
@@ -51,14 +52,31 @@ export async function runRebuild(
   });
 }
 
-/** A one-line progress bar on stderr (a terminal shows it in place; logs get the last state). */
-function progressBar() {
-  let last = '';
+/**
+ * A one-line progress display on stderr, redrawn in place at most 10 times a second: issues read
+ * and events replayed, each with its rate per second. Only on a terminal (logs and pipes get
+ * nothing: the summary line on stdout says it all).
+ */
+export function progressBar(stream: NodeJS.WriteStream = process.stderr) {
+  if (!stream.isTTY) return undefined;
+  const started = { reading: 0, replaying: 0 };
+  let drawn = 0;
   return (phase: 'reading' | 'replaying', done: number, total: number) => {
-    const width = 30;
-    const filled = phase === 'reading' ? width : Math.round((done / Math.max(total, 1)) * width);
-    const line = `${phase === 'reading' ? 'reading issues  ' : 'replaying events'} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}${phase === 'replaying' ? `/${total}` : ''}`;
-    if (line !== last) process.stderr.write(`\r${line}`);
-    last = line;
+    const now = performance.now();
+    if (started[phase] === 0) started[phase] = now;
+    const final = phase === 'replaying' && done === total;
+    if (!final && now - drawn < 100) return;
+    drawn = now;
+    stream.write(`\r\x1b[K${progressLine(phase, done, total, (now - started[phase]) / 1000)}`);
   };
+}
+
+/** `reading issues   1,234 · 310 issues/s` / `replaying events [#####.....] 1,500/3,000 · 2,400 events/s`. */
+export function progressLine(phase: 'reading' | 'replaying', done: number, total: number, seconds: number) {
+  const rate = Math.round(done / Math.max(seconds, 0.001)).toLocaleString('en-US');
+  const count = done.toLocaleString('en-US');
+  if (phase === 'reading') return `reading issues   ${count} · ${rate} issues/s`;
+  const width = 30;
+  const filled = Math.round((done / Math.max(total, 1)) * width);
+  return `replaying events [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${count}/${total.toLocaleString('en-US')} · ${rate} events/s`;
 }

@@ -34,7 +34,7 @@ export function dryRunClient(real: GiteaClient, print: WritePrinter): GiteaClien
     editComment: fake('editComment', {}),
     createLabel: async (...args) => {
       print({ call: 'createLabel', args });
-      return { id: nextId++, name: args[1].name };
+      return { id: nextId++, name: args[1].name, exclusive: args[1].exclusive };
     },
     addLabels: fake('addLabels', []),
     removeLabel: fake('removeLabel', null),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import type { BotEvent } from './event.js';
+import { type BotEvent, botEventSchema } from './event.js';
 import {
   ASSIGN_ACTIONS,
   COMMENT_ACTIONS,
@@ -45,8 +45,18 @@ const COMMENT_KIND = {
   deleted: 'comment.deleted',
 } as const;
 
-/** `X-Gitea-Event-Type` + parsed JSON body → the internal event and the key that identifies its content. */
-export function normalizeDelivery(eventType: string, payload: unknown, deliveryId?: string): Normalized {
+/**
+ * `X-Gitea-Event-Type` + parsed JSON body → the internal event and the key that identifies its content.
+ * `light` (the intake): the event is built from the payload without the zod parse, checking only
+ * the types of the event's fields; the worker parses the event in full (botEventSchema) before
+ * acting. A payload that does not build falls back to the zod parse, whose message names the field.
+ */
+export function normalizeDelivery(
+  eventType: string,
+  payload: unknown,
+  deliveryId?: string,
+  mode: 'full' | 'light' = 'full',
+): Normalized {
   const action = (payload as { action?: unknown } | null)?.action;
   const handled = HANDLED_ACTIONS[eventType];
   if (handled && typeof action === 'string' && !handled.includes(action)) {
@@ -54,7 +64,7 @@ export function normalizeDelivery(eventType: string, payload: unknown, deliveryI
   }
   switch (eventType) {
     case 'issues':
-      return withSchema(issuesPayloadSchema, payload, (p) => {
+      return withSchema(mode, issuesPayloadSchema, payload, (p) => {
         const event = issueEvent(
           ISSUE_KIND[p.action],
           p.issue,
@@ -65,7 +75,7 @@ export function normalizeDelivery(eventType: string, payload: unknown, deliveryI
         return { event, dedupeKey: issueContentKey(p.action, p.issue) };
       });
     case 'issue_label':
-      return withSchema(issueLabelPayloadSchema, payload, (p) => {
+      return withSchema(mode, issueLabelPayloadSchema, payload, (p) => {
         const event = issueEvent(
           'issue.labeled',
           p.issue,
@@ -77,7 +87,7 @@ export function normalizeDelivery(eventType: string, payload: unknown, deliveryI
         return { event, dedupeKey: `issue/${p.issue.id}/${p.action}/${p.issue.updated_at}/${labels}` };
       });
     case 'issue_assign':
-      return withSchema(issueAssignPayloadSchema, payload, (p) => {
+      return withSchema(mode, issueAssignPayloadSchema, payload, (p) => {
         const event = issueEvent(
           'issue.assigned',
           p.issue,
@@ -90,7 +100,7 @@ export function normalizeDelivery(eventType: string, payload: unknown, deliveryI
       });
     case 'issue_comment':
     case 'pull_request_comment':
-      return withSchema(issueCommentPayloadSchema, payload, (p) => {
+      return withSchema(mode, issueCommentPayloadSchema, payload, (p) => {
         const base = issueEvent(
           COMMENT_KIND[p.action],
           p.issue,
@@ -111,7 +121,7 @@ export function normalizeDelivery(eventType: string, payload: unknown, deliveryI
     // (services/webhook/notifier.go PullRequestSynchronized, modules/webhook/type.go).
     case 'pull_request':
     case 'pull_request_sync':
-      return withSchema(pullRequestPayloadSchema, payload, (p) => {
+      return withSchema(mode, pullRequestPayloadSchema, payload, (p) => {
         const pull = p.pull_request;
         const event: BotEvent = {
           kind: 'pull.updated',
@@ -120,7 +130,7 @@ export function normalizeDelivery(eventType: string, payload: unknown, deliveryI
             number: pull.number,
             id: pull.id,
             title: pull.title,
-            body: pull.body,
+            body: pull.body ?? '',
             author: pull.user.login,
             state: pull.state,
             labels: [],
@@ -142,10 +152,20 @@ export function normalizeDelivery(eventType: string, payload: unknown, deliveryI
 }
 
 function withSchema<S extends z.ZodType>(
+  mode: 'full' | 'light',
   schema: S,
   payload: unknown,
   build: (parsed: z.output<S>) => { event: BotEvent; dedupeKey: string },
 ): Normalized {
+  if (mode === 'light') {
+    try {
+      const built = build(payload as z.output<S>);
+      if (isWellTypedEvent(built.event) && typeof built.dedupeKey === 'string')
+        return { outcome: 'event', ...built };
+    } catch {
+      // A missing object or a bad date: the zod parse below says which field.
+    }
+  }
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
     const first = parsed.error.issues
@@ -171,11 +191,12 @@ function issueEvent(
       number: issue.number,
       id: issue.id,
       title: issue.title,
-      body: issue.body,
+      // (null in Gitea's JSON when empty; the zod parse maps them too, the light path needs them here)
+      body: issue.body ?? '',
       author: issue.user.login,
       state: issue.state,
-      labels: issue.labels.map((label) => label.name),
-      assignees: issue.assignees.map((user) => user.login),
+      labels: (issue.labels ?? []).map((label) => label.name),
+      assignees: (issue.assignees ?? []).map((user) => user.login),
       createdAt: toIso(issue.created_at),
       isPull: issue.pull_request != null,
       ...(issue.html_url ? { url: issue.html_url } : {}),
@@ -213,3 +234,32 @@ export const contentDigest = (issue: { title: string; body: string }) =>
 
 /** A BullMQ-safe job id (no `:`, not an integer) derived from the content key. */
 export const jobIdFor = (dedupeKey: string) => `ev-${createHash('sha1').update(dedupeKey).digest('hex')}`;
+
+const KINDS = new Set<string>(botEventSchema.shape.kind.options);
+const isInt = (value: unknown) => Number.isSafeInteger(value);
+const isString = (value: unknown) => typeof value === 'string';
+const areStrings = (value: unknown) => Array.isArray(value) && value.every(isString);
+
+/** The types botEventSchema demands, checked by hand (the intake's cheap guard; the worker runs the schema). */
+function isWellTypedEvent(event: BotEvent): boolean {
+  const { issue, comment } = event;
+  return (
+    KINDS.has(event.kind) &&
+    isString(event.repo) &&
+    event.repo.includes('/') &&
+    typeof event.actor === 'string' &&
+    event.actor !== '' &&
+    isInt(issue.number) &&
+    issue.number > 0 &&
+    isInt(issue.id) &&
+    isString(issue.title) &&
+    isString(issue.body) &&
+    isString(issue.author) &&
+    (issue.state === 'open' || issue.state === 'closed') &&
+    areStrings(issue.labels) &&
+    areStrings(issue.assignees) &&
+    (issue.url === undefined || isString(issue.url)) &&
+    (comment === undefined || (isInt(comment.id) && isString(comment.body))) &&
+    (event.pull === undefined || isString(event.pull.headSha))
+  );
+}

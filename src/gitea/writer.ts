@@ -2,6 +2,14 @@ import type { Redis } from 'ioredis';
 import type { MarkerSeal } from '../domain/text/marker.js';
 import { markerJson } from '../domain/text/marker-json.js';
 import { NOTE_MARKER, REPLY_MARKER, STATE_MARKER, type StatusMarker } from '../engine/effects.js';
+import {
+  legacyPostedKey,
+  statusCommentKey,
+  WRITING_TTL_SECONDS,
+  type WrittenRecords,
+  writingKey,
+  writtenKey,
+} from '../store/written.js';
 import { type Comment, type GiteaClient, GiteaError, type RepoRef } from './client.js';
 import type { LabelCatalog } from './labels.js';
 
@@ -14,10 +22,6 @@ export type WriterDeps = {
   seal: MarkerSeal;
 };
 
-const statusKey = (repo: RepoRef, issue: number, workflow: string) =>
-  `ob:status-comment:${repo.owner}/${repo.name}#${issue}:${workflow}`;
-const postedKey = (repo: RepoRef, issue: number) => `ob:posted:${repo.owner}/${repo.name}#${issue}`;
-
 /**
  * The line that links a workflow's status comment from a reply: `#issuecomment-ID` is the anchor
  * Gitea gives each comment on the issue page (models/issues/comment.go, `HashTag`).
@@ -27,6 +31,36 @@ export const statusLink = (commentId: number) =>
 
 /** Where a comment marker is valid: the issue it was written in. */
 export const commentPlace = (repo: RepoRef, issue: number) => `${repo.owner}/${repo.name}#${issue}`;
+
+/**
+ * The records of what the bot wrote, read back from its comments by their signed markers: each
+ * status comment by workflow, each reply (`reply-<command id>`) and note (`note-<key>`) with its
+ * comment id. `place` is the issue (`commentPlace`); markers that do not verify are ignored.
+ */
+export function writtenInComments(
+  comments: readonly Comment[],
+  botLogin: string,
+  seal: MarkerSeal,
+  place: string,
+): WrittenRecords {
+  const found: WrittenRecords = { status: [], posts: [] };
+  for (const comment of comments) {
+    if (comment.user?.login?.toLowerCase() !== botLogin.toLowerCase() || !comment.id) continue;
+    const body = comment.body ?? '';
+    for (const payload of seal.read(body, STATE_MARKER, place)) {
+      try {
+        const workflow = (JSON.parse(payload) as { workflow?: unknown }).workflow;
+        if (typeof workflow === 'string') found.status.push([workflow, comment.id]);
+      } catch {
+        // a payload that is not the bot's JSON names no workflow
+      }
+    }
+    for (const kind of [REPLY_MARKER, NOTE_MARKER]) {
+      for (const key of seal.read(body, kind, place)) found.posts.push([`${kind}-${key}`, comment.id]);
+    }
+  }
+  return found;
+}
 
 /**
  * Idempotent writes to one issue: the status comment is found by its marker and edited, a reply
@@ -55,7 +89,7 @@ export function createIssueWriter(deps: WriterDeps, repo: RepoRef, issue: number
   /** Writes the workflow's status comment, `body` followed by its signed state marker. */
   async function upsertStatusComment(workflow: string, text: string, marker: StatusMarker): Promise<number> {
     const body = `${text}\n\n${deps.seal.seal(STATE_MARKER, markerJson({ ...marker, workflow }), place)}`;
-    const key = statusKey(repo, issue, workflow);
+    const key = statusCommentKey({ repo, issue }, workflow);
     const cached = Number(await deps.redis.get(key));
     if (cached) {
       try {
@@ -78,19 +112,37 @@ export function createIssueWriter(deps: WriterDeps, repo: RepoRef, issue: number
     return created.id ?? 0;
   }
 
-  /** Posts a comment once per key: the key is remembered in Redis and written into the comment as a signed marker. */
+  /**
+   * Posts a comment once per key, without reading the issue: the key is marked "writing" first,
+   * then the comment is created with its signed marker, then its id is recorded. A mark without a
+   * record means an earlier attempt may have posted and lost the answer: only then are the
+   * issue's comments listed, and the signed marker tells whether it is there already.
+   */
   async function postOnce(kind: string, key: string, body: string): Promise<void> {
-    const posted = postedKey(repo, issue);
-    if (await deps.redis.sismember(posted, `${kind}-${key}`)) return;
-    if (!(await botComments()).some((c) => hasMarker(c.body, kind, key))) {
-      await deps.gitea.createComment(repo, issue, `${body}\n\n${deps.seal.seal(kind, key, place)}`);
-    }
-    await deps.redis.sadd(posted, `${kind}-${key}`);
+    const record = `${kind}-${key}`;
+    const answers = (await deps.redis
+      .pipeline()
+      .hget(writtenKey({ repo, issue }), record)
+      .sismember(legacyPostedKey({ repo, issue }), record)
+      .set(writingKey({ repo, issue }, record), '1', 'EX', WRITING_TTL_SECONDS, 'NX')
+      .exec()) as [Error | null, unknown][] | null;
+    const failed = answers?.find(([error]) => error)?.[0];
+    if (!answers || failed) throw failed ?? new Error('Redis did not answer');
+    const [written, legacy, fresh] = answers.map(([, result]) => result);
+    if (written != null || legacy === 1) return;
+    let id = fresh === 'OK' ? undefined : (await botComments()).find((c) => hasMarker(c.body, kind, key))?.id;
+    id ??=
+      (await deps.gitea.createComment(repo, issue, `${body}\n\n${deps.seal.seal(kind, key, place)}`)).id ?? 0;
+    await deps.redis
+      .multi()
+      .hset(writtenKey({ repo, issue }), record, id)
+      .del(writingKey({ repo, issue }, record))
+      .exec();
   }
 
   /** The id of a workflow's status comment: cached, else found by its signed marker. */
   async function statusCommentId(workflow: string): Promise<number | undefined> {
-    const cached = Number(await deps.redis.get(statusKey(repo, issue, workflow)));
+    const cached = Number(await deps.redis.get(statusCommentKey({ repo, issue }, workflow)));
     if (cached) return cached;
     return (await botComments()).find((c) => isStatusOf(c.body, workflow))?.id;
   }
@@ -106,16 +158,24 @@ export function createIssueWriter(deps: WriterDeps, repo: RepoRef, issue: number
   }
   const note = (key: string, body: string) => postOnce(NOTE_MARKER, key, body);
 
-  /** Puts `label` on the issue and removes every other label of its scope. */
+  /**
+   * Puts `label` on the issue and removes every other label of its scope. The bot's state labels
+   * are exclusive: adding one makes Gitea drop the others of its scope (models/issues/issue_label.go,
+   * RemoveDuplicateExclusiveIssueLabels) and answer with the issue's labels, so one request does
+   * it; a non-exclusive sibling someone made by hand is removed after.
+   */
   async function setStateLabel(scope: string, label: string): Promise<void> {
     const wanted = await deps.labels.ensure(repo, label);
-    const current = await deps.gitea.issueLabels(repo, issue);
+    const current = wanted.exclusive
+      ? await deps.gitea.addLabels(repo, issue, [wanted.id ?? 0])
+      : await deps.gitea.issueLabels(repo, issue);
     for (const other of current) {
       if (other.name !== label && other.name?.startsWith(`${scope}/`) && other.id) {
         await deps.gitea.removeLabel(repo, issue, other.id);
       }
     }
-    if (!current.some((l) => l.name === label)) await deps.gitea.addLabels(repo, issue, [wanted.id ?? 0]);
+    if (!wanted.exclusive && !current.some((l) => l.name === label))
+      await deps.gitea.addLabels(repo, issue, [wanted.id ?? 0]);
   }
 
   /** Puts `label` back as the only label of its scope; whether anything had to change. */

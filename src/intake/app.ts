@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Metrics } from '../metrics.js';
-import { contentLengthLimit } from './body-limit.js';
+import { contentLengthLimit, refusedBody } from './body-limit.js';
 import { type WebhookDeps, webhookHandler } from './webhook.js';
 
 /**
@@ -15,19 +15,18 @@ export type Readiness = () => Promise<{
 
 export type IntakeDeps = WebhookDeps & { maxBodyBytes: number; readiness: Readiness; metrics: Metrics };
 
+export const WEBHOOK_PATH = '/webhooks/gitea';
+
 export function createIntakeApp(deps: IntakeDeps) {
   const app = new Hono();
   app.post(
-    '/webhooks/gitea',
-    contentLengthLimit(deps.maxBodyBytes, (c, status) => {
-      const outcome = status === 413 ? 'too-large' : 'no-length';
-      deps.metrics.webhooks.inc({ event: c.req.header('x-gitea-event-type') ?? 'unknown', outcome });
-      const error =
-        status === 413
-          ? `the body is over ${deps.maxBodyBytes} bytes`
-          : 'a Content-Length header is required';
-      return c.json({ outcome, error }, status);
-    }),
+    WEBHOOK_PATH,
+    contentLengthLimit(deps.maxBodyBytes, (c, status) =>
+      c.json(
+        refusedBody(deps.metrics, c.req.header('x-gitea-event-type'), status, deps.maxBodyBytes),
+        status,
+      ),
+    ),
     webhookHandler(deps),
   );
   app.get('/healthz', (c) => c.json({ status: 'ok' }));

@@ -1,25 +1,5 @@
-import type { Redis } from 'ioredis';
 import type { BotEvent } from '../gitea/event.js';
-import { seenKey } from '../store/keys.js';
-import { DEDUPE_WINDOW_SECONDS, type EventQueue } from './event-queue.js';
-
-/**
- * Queues an event once per content key: a redelivery, or a Replay from Gitea's UI under a new
- * delivery id, finds the key already seen and is reported as a duplicate.
- */
-export function createEnqueue(queue: EventQueue, redis: Redis) {
-  return async (event: BotEvent, jobId: string): Promise<'queued' | 'duplicate'> => {
-    const fresh = await redis.set(seenKey(jobId), '1', 'EX', DEDUPE_WINDOW_SECONDS, 'NX');
-    if (fresh !== 'OK') return 'duplicate';
-    try {
-      await queue.add('event', { event }, { jobId });
-    } catch (error) {
-      await redis.del(seenKey(jobId)).catch(() => undefined);
-      throw error;
-    }
-    return 'queued';
-  };
-}
+import type { EventQueue } from './event-queue.js';
 
 /** Timers are jobs too: delayed until due (at once when a late event finds them overdue). */
 export function createDelayedEnqueue(queue: EventQueue) {

@@ -4,16 +4,19 @@ import type { ProgramConfig } from '../config/program.js';
 import { createCore } from '../core.js';
 import type { OperatorRecord } from '../domain/registry.js';
 import { createMarkerSeal } from '../domain/text/marker.js';
-import { type GiteaClient, repoRef } from '../gitea/client.js';
+import { type Comment, type GiteaClient, repoRef } from '../gitea/client.js';
 import { dryRunClient } from '../gitea/dry-run.js';
 import type { BotEvent } from '../gitea/event.js';
+import { writtenInComments } from '../gitea/writer.js';
 import { createRegistryStore } from '../store/registry.js';
+import { recordWritten, type WrittenRecords } from '../store/written.js';
 import type { Templates } from '../templates.js';
 import type { DelayedEvent } from '../worker/handle-event.js';
 import { loadWorkflows } from '../workflows/registry.js';
 import { historyEvents } from './history.js';
 import { importedRecords } from './imports.js';
 import { asRecorded, checkInputs } from './inputs.js';
+import { concurrencyLimit } from './limit.js';
 import { replayHistory } from './replay.js';
 
 export type RebuildOptions = {
@@ -31,7 +34,11 @@ export type RebuildOptions = {
   /** Timers still in the future after the replay: scheduled for real. */
   scheduleFuture: (timer: DelayedEvent) => Promise<void>;
   progress?: (phase: 'reading' | 'replaying', done: number, total: number) => void;
+  /** Gitea requests in flight while reading; default 4. */
+  concurrency?: number;
 };
+
+type IssueRef = { repo: { owner: string; name: string }; issue: number };
 
 /** Keys the bot derives from Gitea; the queue, locks and the intake's dedupe keys are left alone. */
 const DERIVED = [
@@ -46,6 +53,7 @@ const DERIVED = [
   'ob:open:*',
   'ob:partner-reports:*',
   'ob:posted:*',
+  'ob:written:*',
   'ob:status-comment:*',
   'ob:program-issue:*',
   'ob:notified:*',
@@ -60,46 +68,77 @@ const DERIVED = [
 export async function rebuild(
   options: RebuildOptions,
 ): Promise<{ issues: number; events: number; timers: number; findings: string[] }> {
-  const events: BotEvent[] = [];
   const imported: OperatorRecord[] = [];
-  const findings: string[] = [];
   const definitions = loadWorkflows(options.templates, options.config).map((w) => w.definition);
   const seal = createMarkerSeal(options.markerSecret);
   const isFinal = (workflow: string, state: string) =>
     definitions.find((d) => d.name === workflow)?.states[state]?.final === true;
+  const limit = concurrencyLimit(options.concurrency ?? 4);
+  const perIssue: Promise<{
+    events: BotEvent[];
+    findings: string[];
+    written: WrittenRecords;
+    ref: IssueRef;
+  }>[] = [];
+  const commentsRead = new Map<string, Comment[]>();
   let issues = 0;
   for (const repo of options.repos) {
-    for (const issue of await options.gitea.allIssues(repoRef(repo))) {
+    for (const issue of await limit(() => options.gitea.allIssues(repoRef(repo)))) {
       const number = issue.number ?? 0;
       if (issue.user?.login?.toLowerCase() === options.botLogin.toLowerCase()) {
         const records = importedRecords(issue.body ?? '', seal, repo) ?? [];
         imported.push(...records.map((record) => ({ ...record, applicationIssue: `${repo}#${number}` })));
       }
-      const [comments, timeline] = await Promise.all([
-        options.gitea.listComments(repoRef(repo), number),
-        options.gitea.timeline(repoRef(repo), number),
-      ]);
-      // Replay what the bot acted on, not what the text says now (edited or deleted since).
-      const checked = checkInputs(`${repo}#${number}`, issue, comments, options.botLogin, isFinal, seal);
-      findings.push(...checked.findings);
-      if (!checked.skipIssue)
-        events.push(
-          ...historyEvents(repo, issue, checked.comments, timeline, options.botLogin).map((event) =>
-            asRecorded(event, checked.recorded),
-          ),
-        );
-      issues += 1;
-      options.progress?.('reading', issues, issues);
+      // Each issue's comments and timeline are read while the next issues' are (at most
+      // `concurrency` requests in flight).
+      const read = Promise.all([
+        limit(() => options.gitea.listComments(repoRef(repo), number)),
+        limit(() => options.gitea.timeline(repoRef(repo), number)),
+      ]).then(([comments, timeline]) => {
+        commentsRead.set(`${repo}#${number}`, comments);
+        issues += 1;
+        options.progress?.('reading', issues, issues);
+        // Replay what the bot acted on, not what the text says now (edited or deleted since).
+        const checked = checkInputs(`${repo}#${number}`, issue, comments, options.botLogin, isFinal, seal);
+        const events = checked.skipIssue
+          ? []
+          : historyEvents(repo, issue, checked.comments, timeline, options.botLogin).map((event) =>
+              asRecorded(event, checked.recorded),
+            );
+        return {
+          events,
+          findings: checked.findings,
+          written: writtenInComments(comments, options.botLogin, seal, `${repo}#${number}`),
+          ref: { repo: repoRef(repo), issue: number },
+        };
+      });
+      read.catch(() => undefined);
+      perIssue.push(read);
     }
   }
+  const histories = await Promise.all(perIssue);
+  const events = histories.flatMap((history) => history.events);
+  const findings = histories.flatMap((history) => history.findings);
   await clearDerived(options.redis);
   // Operators imported from before the bot exist before the events that concern them replay.
   const registry = createRegistryStore(options.redis);
   for (const record of imported) await registry.put(record);
+  // The ids of the comments the bot wrote, from their markers: the replay edits them (quietly),
+  // and the worker after it edits them without looking them up again.
+  const known = new Set<string>();
+  for (const { ref, written } of histories)
+    for (const key of await recordWritten(options.redis, ref, written)) known.add(key);
   const timers: DelayedEvent[] = [];
   const core = createCore({
     redis: options.redis,
-    gitea: dryRunClient(options.gitea, () => undefined),
+    // The replay's writer looks for the bot's comments in what was just read, not in Gitea again.
+    gitea: dryRunClient(
+      {
+        ...options.gitea,
+        listComments: async (repo, issue) => commentsRead.get(`${repo.owner}/${repo.name}#${issue}`) ?? [],
+      },
+      () => undefined,
+    ),
     config: options.config,
     templates: options.templates,
     programRepo: options.programRepo,
@@ -115,8 +154,8 @@ export async function rebuild(
     options.progress?.('replaying', done, total),
   );
   for (const timer of future) await options.scheduleFuture(timer);
-  // Comment ids cached during the quiet replay are not real; the worker finds each again by its marker.
-  await deleteMatching(options.redis, 'ob:status-comment:*');
+  // Status comments the quiet replay "created" have no real id; the worker finds each by its marker.
+  await deleteMatching(options.redis, 'ob:status-comment:*', (key) => !known.has(key));
   return { issues, events: events.length, timers: future.length, findings };
 }
 
@@ -124,10 +163,15 @@ async function clearDerived(redis: Redis): Promise<void> {
   for (const pattern of DERIVED) await deleteMatching(redis, pattern);
 }
 
-async function deleteMatching(redis: Redis, pattern: string): Promise<void> {
+async function deleteMatching(
+  redis: Redis,
+  pattern: string,
+  which: (key: string) => boolean = () => true,
+): Promise<void> {
   let cursor = '0';
   do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+    const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+    const keys = found.filter(which);
     if (keys.length > 0) await redis.del(...keys);
     cursor = next;
   } while (cursor !== '0');

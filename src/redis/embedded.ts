@@ -12,7 +12,13 @@ export class RedisNotInstalledError extends Error {
   }
 }
 
-export type EmbeddedRedis = { url: string; stop: () => Promise<void> };
+export type EmbeddedRedis = {
+  url: string;
+  /** Stops it cleanly (SIGTERM: the AOF is flushed). */
+  stop: () => Promise<void>;
+  /** Kills it at once (SIGKILL), as a crash or the OOM killer would: for fault tests. */
+  kill: () => Promise<void>;
+};
 
 /** Starts a private `redis-server` on a free loopback port with AOF in `dataDir`. */
 export async function startEmbeddedRedis(
@@ -30,6 +36,7 @@ export async function startEmbeddedRedis(
   return {
     url: `redis://127.0.0.1:${port}`,
     stop: () => stopChild(child),
+    kill: () => stopChild(child, 'SIGKILL'),
   };
 }
 
@@ -53,11 +60,11 @@ function waitUntilReady(child: ChildProcess): Promise<void> {
   });
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolveStop) => {
     child.once('exit', () => resolveStop());
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 }
 

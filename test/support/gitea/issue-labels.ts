@@ -28,6 +28,8 @@ function detach(change: LabelChange, label: LabelRecord): void {
   );
 }
 
+/** Adding an exclusive scoped label drops the issue's other labels of that scope, as Gitea does
+ * (models/issues/issue_label.go, newIssueLabel → RemoveDuplicateExclusiveIssueLabels). */
 function attach(change: LabelChange, label: LabelRecord): void {
   const { issue, state } = change;
   if (issue.labelIds.includes(label.id) || label.repoId !== issue.repoId) return;

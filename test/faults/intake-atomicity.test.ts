@@ -1,0 +1,120 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type EmbeddedRedis, freePort, startEmbeddedRedis } from '../../src/redis/embedded.js';
+import { eventually, PROGRAM_REPO, seedProgram, startTestBot, type TestBot } from '../support/bot.js';
+import { commentPayload } from '../support/deliveries.js';
+import { useFakeGitea } from '../support/gitea/vitest.js';
+import { applicationLabeled, completeForm } from '../support/workflows.js';
+
+// Issue #13: the intake's "seen" mark was written, Redis died before the job was added, the
+// delivery got 503, and its replay was answered "200 duplicate" and never queued. Here a real
+// redis-server (AOF on, as deployed) is killed with SIGKILL while deliveries pour in, several times,
+// each time the instant a "seen" mark is written (Redis tells a subscriber through a keyspace
+// notification): the moment the old two-step intake lost its delivery.
+
+const gitea = useFakeGitea();
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const ROUNDS = 3;
+const PER_ROUND = 120;
+const IN_FLIGHT = 16;
+
+const replies = () =>
+  gitea()
+    .comments(PROGRAM_REPO, 7)
+    .flatMap((c) => {
+      const id = /operator-bot:reply (\d+)/.exec(c.body)?.[1];
+      return id ? [Number(id)] : [];
+    });
+
+describe('intake under a Redis killed mid-stream (SIGKILL, AOF on)', () => {
+  it('processes every delivery answered 202 exactly once, and queues every 503 that is replayed', {
+    timeout: 120_000,
+  }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ob-kill-'));
+    const port = await freePort();
+    let redis: EmbeddedRedis = await startEmbeddedRedis(dir, { persist: true, port });
+    cleanups.push(async () => {
+      await redis.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    seedProgram(gitea());
+    gitea().addIssue(PROGRAM_REPO, {
+      number: 7,
+      title: 'Application',
+      body: completeForm,
+      user: 'alice',
+      labels: ['operator-application'],
+    });
+    const bot: TestBot = await startTestBot(redis.url, gitea(), { env: { WORKER_LOCK_MS: '1500' } });
+    cleanups.push(() => bot.stop());
+    expect((await bot.deliver(applicationLabeled())).status).toBe(202);
+    await eventually(() => expect(gitea().issueLabels(PROGRAM_REPO, 7)).toContain('onboarding/screening'));
+
+    const status = (id: number) =>
+      commentPayload('created', '/status', {
+        comment: { id, user: { login: 'alice' } },
+        sender: { login: 'alice' },
+      });
+    const answers = new Map<number, number>();
+    let next = 10_000;
+    for (let round = 0; round < ROUNDS; round++) {
+      const ids = Array.from({ length: PER_ROUND }, () => next++);
+      let sent = 0;
+      const killer = await killOnFirstSeenMark(redis);
+      const sender = async () => {
+        for (let id = ids[sent++]; id !== undefined; id = ids[sent++]) {
+          if (sent === Math.floor(PER_ROUND / 3)) killer.arm();
+          const response = await bot.deliver(status(id)).catch(() => undefined);
+          answers.set(id, response?.status ?? 0);
+        }
+      };
+      await Promise.all(Array.from({ length: IN_FLIGHT }, sender));
+      killer.close();
+      await redis.kill();
+      redis = await startEmbeddedRedis(dir, { persist: true, port });
+    }
+    const byStatus = (code: number) => [...answers].filter(([, s]) => s === code).map(([id]) => id);
+    const accepted = byStatus(202);
+    const refused = byStatus(503);
+    // The kills landed mid-stream: some deliveries were accepted and some refused in the same run.
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(byStatus(0)).toEqual([]);
+    expect([...answers.values()].every((s) => s === 202 || s === 503 || s === 200)).toBe(true);
+
+    // Gitea's "Replay" of every refused delivery (a new delivery id, the same payload).
+    for (const id of refused) {
+      await eventually(
+        async () => expect([200, 202]).toContain((await bot.deliver(status(id))).status),
+        15_000,
+      );
+    }
+    const mustReply = [...accepted, ...refused, ...byStatus(200)].sort((a, b) => a - b);
+    await eventually(() => expect(new Set(replies())).toEqual(new Set(mustReply)), 90_000);
+    // Exactly once: one reply per command, none twice.
+    expect(replies()).toHaveLength(mustReply.length);
+  });
+});
+
+/** SIGKILLs `redis` as soon as it has written an intake "seen" mark, once armed. */
+async function killOnFirstSeenMark(redis: EmbeddedRedis) {
+  const subscriber = new Redis(redis.url, { maxRetriesPerRequest: 0, retryStrategy: () => null });
+  subscriber.on('error', () => undefined);
+  await subscriber.config('SET', 'notify-keyspace-events', 'E$');
+  await subscriber.subscribe('__keyevent@0__:set');
+  let armed = false;
+  subscriber.on('message', (_channel, key: string) => {
+    if (armed && key.startsWith('ob:seen:')) {
+      armed = false;
+      void redis.kill();
+    }
+  });
+  return { arm: () => (armed = true), close: () => subscriber.disconnect() };
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { defaultProgramConfig } from '../../src/config/program.js';
+import { createGiteaClient, type GiteaClient } from '../../src/gitea/client.js';
+import { createLogger } from '../../src/logger.js';
+import { rebuild } from '../../src/rebuild/rebuild.js';
+import { createInstanceStore } from '../../src/store/instances.js';
+import { loadTemplates } from '../../src/templates.js';
+import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
+import { testCore } from '../support/core.js';
+import { commentPayload, issueLabelPayload } from '../support/deliveries.js';
+import { useFakeGitea } from '../support/gitea/vitest.js';
+import { useRedis } from '../support/redis.js';
+import { completeForm } from '../support/workflows.js';
+
+// Issue #19: rebuild read Gitea one request at a time. It now keeps 4 requests in flight and
+// replays in event order; it also keeps the ids of the bot's own comments it read, so the worker
+// after it edits the status comment without listing the issue's comments again.
+
+const redis = useRedis();
+const gitea = useFakeGitea();
+const COMMENTS = '/repos/{owner}/{repo}/issues/{index}/comments';
+
+/** The real client, counting how many of its reads are in flight at once. */
+function countingClient(): { client: GiteaClient; maxInFlight: () => number } {
+  const real = createGiteaClient({ baseUrl: gitea().baseUrl, token: gitea().token, timeoutMs: 5_000 });
+  let inFlight = 0;
+  let max = 0;
+  const counted =
+    <A extends unknown[], T>(read: (...args: A) => Promise<T>) =>
+    async (...args: A) => {
+      inFlight += 1;
+      max = Math.max(max, inFlight);
+      try {
+        // Gitea takes a moment: reads that may overlap do.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return await read(...args);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+  return {
+    client: {
+      ...real,
+      allIssues: counted(real.allIssues),
+      listComments: counted(real.listComments),
+      timeline: counted(real.timeline),
+    },
+    maxInFlight: () => max,
+  };
+}
+
+const run = (client: GiteaClient) =>
+  rebuild({
+    redis: redis.client,
+    gitea: client,
+    config: defaultProgramConfig(),
+    templates: loadTemplates(),
+    programRepo: PROGRAM_REPO,
+    repos: [PROGRAM_REPO],
+    botLogin: gitea().botLogin,
+    markerSecret: gitea().token,
+    log: createLogger('silent'),
+    now: new Date().toISOString(),
+    scheduleFuture: async () => undefined,
+  });
+
+describe('rebuild reads Gitea concurrently', () => {
+  it('keeps at most 4 requests in flight, and replays every issue’s history in event order', async () => {
+    seedProgram(gitea());
+    for (let i = 0; i < 12; i++) {
+      const login = `applicant${i}`;
+      gitea().addUser(login);
+      const issue = gitea().addIssue(PROGRAM_REPO, {
+        title: `Application ${i}`,
+        body: completeForm,
+        user: login,
+        labels: ['operator-application'],
+      });
+      gitea().addComment(PROGRAM_REPO, issue.number, { user: 'maint', body: '/approve' });
+    }
+    const { client, maxInFlight } = countingClient();
+    const result = await run(client);
+    expect(result).toMatchObject({ issues: 12, events: 24 });
+    expect(maxInFlight()).toBe(4);
+    const instances = await createInstanceStore(redis.client).all();
+    expect(instances).toHaveLength(12);
+    expect(instances.every((instance) => instance.state === 'training')).toBe(true);
+  });
+
+  it('keeps the id of the status comment the bot wrote: the next update edits it without listing comments', async () => {
+    seedProgram(gitea());
+    gitea().addIssue(PROGRAM_REPO, {
+      number: 7,
+      title: 'Application',
+      body: completeForm,
+      user: 'alice',
+      labels: ['operator-application'],
+    });
+    const core = testCore(redis.client, gitea());
+    await core.handle(
+      issueLabelPayload(['operator-application'], {
+        issue: { body: completeForm, user: { login: 'alice' } },
+        sender: { login: 'alice' },
+      }),
+    );
+    const status = gitea()
+      .comments(PROGRAM_REPO, 7)
+      .find((c) => c.body.includes('operator-bot:state'));
+    expect(status).toBeDefined();
+    await redis.client.flushall();
+    await run(createGiteaClient({ baseUrl: gitea().baseUrl, token: gitea().token, timeoutMs: 5_000 }));
+    const listed = gitea().requestsTo('GET', COMMENTS).length;
+    const approve = gitea().addComment(PROGRAM_REPO, 7, { user: 'maint', body: '/approve' });
+    await core.handle(
+      commentPayload('created', '/approve', { comment: { id: approve.id }, sender: { login: 'maint' } }),
+    );
+    expect(gitea().issueLabels(PROGRAM_REPO, 7)).toContain('onboarding/training');
+    expect(gitea().requestsTo('GET', COMMENTS)).toHaveLength(listed);
+    expect(
+      gitea()
+        .comments(PROGRAM_REPO, 7)
+        .filter((c) => c.body.includes('operator-bot:state')),
+    ).toEqual([expect.objectContaining({ id: status?.id })]);
+  });
+});
