@@ -128,12 +128,13 @@ export const programConfigSchema = z.strictObject({
   bot: section({
     /**
      * Where the bot's own files can be downloaded raw (no trailing slash): operators are linked to
-     * `scripts/fleet-metrics.sh` under it. Point it at your fork or a release.
+     * `scripts/fleet-metrics.sh` under it. Point it at your fork or a release; unset, the new
+     * operator is told to ask a maintainer for the script (no one's repository is assumed).
      */
     rawUrl: z
       .url()
       .transform((url) => url.replace(/\/+$/, ''))
-      .default('https://gitea.com/Rockachopa/operator-bot/raw/branch/main'),
+      .optional(),
   }),
   quality: section({
     /** Repositories ("owner/repo") whose pull requests get the quality checks; none: off. */

@@ -31,7 +31,7 @@ function substitutions(config: ProgramConfig): Record<string, [string, string][]
   const days = (ms: number) => String(Math.round(ms / 86_400_000));
   return {
     'operator-application.yaml': [
-      ['as a Timmy Foundation operator', `as a ${name} operator`],
+      ['as an operator of the program', `as a ${name} operator`],
       ['label: Prior work with Timmy Foundation', `label: Prior work with ${name}`],
     ],
     'operator-alert.yaml': [

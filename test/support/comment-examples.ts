@@ -41,7 +41,7 @@ const page = (what: string, sections: string[]) =>
 
 const config = programConfigSchema.parse({
   maintainers: { users: ['maint-ann'], teams: ['fleet/maintainers'] },
-  escalation: { contacts: ['Rockachopa'] },
+  escalation: { contacts: ['ops-lead'] },
 });
 
 /** The comments a decision posts (replies and notes, not the status comment it edits). */

@@ -29,7 +29,7 @@ const ASK: Readonly<Record<FieldKey, string>> = {
   exitNotice: 'answer Yes or No (Yes is required to join)',
   sovereignty: 'answer Yes or No (Yes is required to join)',
   giteaUsername: 'write your Gitea username, e.g. @alice',
-  priorWork: 'link your prior Timmy Foundation issues or PRs, or write "None"',
+  priorWork: 'link your prior issues or PRs for the program, or write "None"',
   referredBy: "write the partner's Gitea username, e.g. @alice",
   improvementPlan: 'describe what you changed since your termination',
   signature: 'type your full name as your signature',

@@ -91,12 +91,17 @@ export function onboardingAsks(state: string, data: OnboardingData, config: Prog
   return [];
 }
 
+const metricsScript = (config: ProgramConfig) =>
+  config.bot.rawUrl
+    ? `[fleet-metrics.sh](${config.bot.rawUrl}/scripts/fleet-metrics.sh)`
+    : '`fleet-metrics.sh`, ask a maintainer for it';
+
 /** What an operator must do from activation on, with every number and link from the config. */
 function duties(config: ProgramConfig): string {
   const { ackWithin } = config.alerts;
   return [
     'welcome to the fleet! Your duties as an operator:',
-    `- \`/report\` your metrics every week, by ${formatWeeklyAt(config.reports.dueWeekly)} (the metrics script prints the line: [fleet-metrics.sh](${config.bot.rawUrl}/scripts/fleet-metrics.sh));`,
+    `- \`/report\` your metrics every week, by ${formatWeeklyAt(config.reports.dueWeekly)} (the metrics script prints the line: ${metricsScript(config)});`,
     `- \`/ack\` each alert on your nodes within ${formatDuration(ackWithin.critical)} (critical) or ${formatDuration(ackWithin.warning)} (warning), then \`/resolve NOTE\`;`,
     `- rotate your credentials every ${config.standards.rotationDays} days and comment \`/rotated\`.`,
   ].join('\n');
