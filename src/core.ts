@@ -21,12 +21,14 @@ import { createInstanceStore } from './store/instances.js';
 import { createOpenIssueIndex } from './store/open-issues.js';
 import { createPartnerReportStore } from './store/partner-reports.js';
 import { createPaymentStore } from './store/payments.js';
+import { createPeople } from './store/people.js';
 import { createPingStore } from './store/pings.js';
 import { createRegistryStore } from './store/registry.js';
 import { createReportStore } from './store/reports.js';
 import { createRotationStore } from './store/rotations.js';
 import type { Templates } from './templates.js';
 import { createEventHandler, type DelayedEvent, type HandlerDeps } from './worker/handle-event.js';
+import { createIdentifier } from './worker/identify.js';
 import { createProgramIssueOpener } from './worker/open-program-issue.js';
 import { onboardingData } from './workflows/onboarding/data.js';
 import { createPayrollRefresher } from './workflows/payroll/refresh.js';
@@ -142,6 +144,12 @@ export function createCore(deps: CoreDeps) {
       : (deps.notify ?? createNotifier(deps.config.escalation, NOTIFY_OPTIONS).notify),
     openIssues: createOpenIssueIndex(deps.redis),
     writer: writerDeps,
+    identify: createIdentifier({
+      gitea: deps.gitea,
+      people: createPeople(deps.redis),
+      legacyKeys: registry.keys,
+      log: deps.log,
+    }),
     isMaintainer: createMaintainerCheck(deps.gitea, deps.redis, deps.config, deps.programRepo, deps.botLogin),
     enqueueAt: deps.enqueueAt,
     log: deps.log,

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { ProgramConfig } from '../config/program.js';
+import { createPeople } from '../store/people.js';
 import { type GiteaClient, GiteaError, repoRef } from './client.js';
 import { checkTeams, type TeamAccess } from './teams.js';
 
@@ -9,7 +10,9 @@ const CACHE_SECONDS = 300;
  * Who is a maintainer: listed in the config, admin/owner of the program repo, or a member of a
  * configured team the bot can read (see `checkTeams`; a team it cannot read is reported at
  * start-up and in `/readyz`, and recognises nobody). Asked of the API (webhook
- * `sender.is_admin` is always false) and cached briefly.
+ * `sender.is_admin` is always false) and cached briefly. People are their Gitea user id: a login
+ * listed in the config (and the cache) names the person who had it when the bot first saw it, so
+ * a renamed maintainer keeps the role and someone registering the freed name does not get it.
  */
 export function createMaintainerCheck(
   gitea: GiteaClient,
@@ -18,6 +21,7 @@ export function createMaintainerCheck(
   programRepo: string,
   botLogin: string,
 ) {
+  const people = createPeople(redis);
   const listed = new Set(config.maintainers.users.map((u) => u.toLowerCase()));
   let teams: Promise<TeamAccess[]> | undefined;
   const readableTeams = async () => {
@@ -35,8 +39,9 @@ export function createMaintainerCheck(
       return false;
     });
   return async function isMaintainer(login: string): Promise<boolean> {
-    if (listed.has(login.toLowerCase())) return true;
-    const key = `ob:role:maintainer:${login.toLowerCase()}`;
+    const person = await people.keyOf(login);
+    if (listed.has(person)) return true;
+    const key = `ob:role:maintainer:${person}`;
     const cached = await redis.get(key);
     if (cached !== null) return cached === '1';
     const permission = await gitea.permission(repoRef(programRepo), login);

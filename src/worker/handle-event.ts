@@ -25,6 +25,7 @@ import type { PingStore } from '../store/pings.js';
 import type { RegistryStore } from '../store/registry.js';
 import type { ReportStore } from '../store/reports.js';
 import type { RotationStore } from '../store/rotations.js';
+import type { Identify } from './identify.js';
 import type { ProgramIssueOpener } from './open-program-issue.js';
 import { answerPings, PING_TIMER, pingDeadline, pingDeadlinePassed } from './pings.js';
 import { rolesOf } from './roles.js';
@@ -74,6 +75,8 @@ export type HandlerDeps = {
   openIssues: OpenIssueIndex;
   writer: WriterDeps;
   isMaintainer: MaintainerCheck;
+  /** Learns the event's people by Gitea user id before anything is looked up by login. */
+  identify: Identify;
   enqueueAt: (timer: DelayedEvent) => Promise<void>;
   log: Logger;
 };
@@ -84,6 +87,7 @@ export function createEventHandler(deps: HandlerDeps) {
     if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())
       return;
     const log = deps.log.child({ deliveryId: event.deliveryId, repo: event.repo, issue: event.issue.number });
+    await deps.identify(event);
     const writer = createIssueWriter(deps.writer, repoRef(event.repo), event.issue.number);
     const self = issueKey(event.repo, event.issue.number);
     if (event.timer?.workflow === PING_TIMER) {

@@ -1,5 +1,6 @@
 import { formatDollars } from '../../domain/payroll/amount.js';
 import { readPayrollMonth } from '../../domain/payroll/marker.js';
+import { samePerson } from '../../domain/people.js';
 import type { Effect } from '../../engine/effects.js';
 import type { Action } from '../../engine/module.js';
 import { adjustActions } from './adjust.js';
@@ -80,10 +81,12 @@ export const payrollActions: Record<string, Action> = {
     const by = ctx.event.actor;
     const required = ctx.config.payroll.approvalsRequired;
     if (!data.snapshot) return 'the payroll data could not be loaded; there is nothing to approve yet.';
-    if (data.approvals.some((a) => a.by.toLowerCase() === by.toLowerCase())) {
+    const approver = { login: by, id: ctx.event.actorId };
+    if (data.approvals.some((a) => samePerson({ login: a.by, id: a.byId }, approver))) {
       return `you approved already (${data.approvals.length} of ${required}); another maintainer must approve.`;
     }
-    const approvals = [...data.approvals, { by, at: ctx.event.at, digest: data.digest }];
+    const byId = ctx.event.actorId === undefined ? {} : { byId: ctx.event.actorId };
+    const approvals = [...data.approvals, { by, ...byId, at: ctx.event.at, digest: data.digest }];
     return {
       data: {
         approvals,

@@ -1,5 +1,6 @@
 import { mentionArg } from '../../domain/commands/mentions.js';
 import { formatDollars, parseAmountCents } from '../../domain/payroll/amount.js';
+import { samePerson } from '../../domain/people.js';
 import type { Action, ActionResult, DecideContext } from '../../engine/module.js';
 import { currentPayroll, refreshed } from './compute.js';
 import { type PayrollData, payrollData } from './data.js';
@@ -66,9 +67,9 @@ function confirm(ctx: DecideContext, arg: string | undefined): ActionResult | st
     const open = data.pendingAdjustments.map((p) => `\`/adjust confirm ${p.id}\``).join(', ');
     return `there is no pending adjustment ${arg ?? ''}${open ? `; pending: ${open}` : ' (none is pending)'}.`;
   }
-  if (pending.by.toLowerCase() === ctx.event.actor.toLowerCase())
+  if (samePerson({ login: pending.by, id: pending.byId }, { login: ctx.event.actor, id: ctx.event.actorId }))
     return `you asked for adjustment ${pending.id}; a second, distinct maintainer must confirm it.`;
-  const { id: _id, at: _at, ...adjustment } = pending;
+  const { id: _id, at: _at, byId: _byId, ...adjustment } = pending;
   return change(
     ctx,
     {
@@ -98,7 +99,15 @@ export const adjustActions: Record<string, Action> = {
       const text = `@${ctx.event.actor} asked to adjust @${line.operator} by ${formatDollars(cents)}: ${reason} — ${over}; pending as ${id}`;
       return {
         data: {
-          pendingAdjustments: [...data.pendingAdjustments, { ...adjustment, id, at: ctx.event.at }],
+          pendingAdjustments: [
+            ...data.pendingAdjustments,
+            {
+              ...adjustment,
+              id,
+              at: ctx.event.at,
+              ...(ctx.event.actorId === undefined ? {} : { byId: ctx.event.actorId }),
+            },
+          ],
           log: [...data.log, { by: ctx.event.actor, at: ctx.event.at, text }],
         },
         reply: `${formatDollars(cents)} on @${line.operator} is ${over}, so it needs a second maintainer: another maintainer confirms it with \`/adjust confirm ${id}\`. Nothing changed yet.`,

@@ -35,6 +35,8 @@ export class GiteaState {
   readonly statuses: CommitStatusRecord[] = [];
   readonly pulls = new Map<string, PullSeed>();
   readonly permissions = new Map<string, AccessMode>();
+  /** Gitea's `user_redirect` table: a renamed user's old lower-case name → its id (models/user/redirect.go). */
+  readonly userRedirects = new Map<string, number>();
 
   readonly ids = {
     user: new IdSequence(1),
@@ -56,11 +58,17 @@ export class GiteaState {
     this.statuses.length = 0;
     this.pulls.clear();
     this.permissions.clear();
+    this.userRedirects.clear();
     for (const sequence of Object.values(this.ids)) sequence.reset();
   }
 
   user(login: string): UserRecord | undefined {
     return this.users.get(login.toLowerCase());
+  }
+
+  userById(id: number): UserRecord | undefined {
+    for (const user of this.users.values()) if (user.id === id) return user;
+    return undefined;
   }
 
   repo(owner: string, name: string): RepoRecord | undefined {

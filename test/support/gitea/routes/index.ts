@@ -9,6 +9,7 @@ import type { Route } from './route.js';
 import { statusRoutes } from './statuses.js';
 import { teamRoutes } from './teams.js';
 import { timelineRoutes } from './timeline.js';
+import { userRoutes } from './users.js';
 
 export const allRoutes: Route[] = [
   ...metaRoutes,
@@ -21,6 +22,7 @@ export const allRoutes: Route[] = [
   ...teamRoutes,
   ...statusRoutes,
   ...pullRoutes,
+  ...userRoutes,
 ];
 
 export function routeKey(method: string, template: string): string {
