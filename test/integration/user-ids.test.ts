@@ -70,6 +70,10 @@ describe('people are their Gitea user id', () => {
     const payroll = payrollView(gitea());
     expect(payroll.row('robert')).toContain('$');
     expect(payroll.row('bob')).toBe('');
+    // bob's critical alert, acknowledged by him before the rename, is robert's.
+    expect(payroll.table()).toContain(
+      '- response: 1 critical alert, slowest acknowledged in 10:00 < 30:00 → $20.00',
+    );
     await core.handle(said(MAINT, payroll.number(), '/approve', '2026-12-02T10:00:00Z', ['payroll']));
     await core.handle(said(MAINT2, payroll.number(), '/approve', '2026-12-02T10:05:00Z', ['payroll']));
     expect(payroll.labels()).toEqual(['payroll/approved']);
