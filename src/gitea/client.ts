@@ -164,6 +164,15 @@ export function createGiteaClient(options: GiteaClientOptions) {
         throw error;
       }
     },
+    /**
+     * The account with user id `id` now (`GET /users/search?uid=`, Gitea 1.22 has no user-by-id
+     * route): `{ id, login }`, or undefined when it is gone.
+     */
+    async userById(id: number): Promise<{ id: number; login: string } | undefined> {
+      const found = await call('search users', () => api.users.userSearch({ uid: id, limit: 1 }));
+      const user = (found.data ?? []).find((u) => u.id === id);
+      return user?.login ? { id, login: user.login } : undefined;
+    },
     /** One page (of 50) of an organization's teams: every team, for any member of the org (403 otherwise). */
     orgTeams: async (org: string, page: number) =>
       (await call('list teams', () => api.orgs.orgListTeams(org, { page, limit: 50 }))).map((team) => ({

@@ -16,12 +16,16 @@ const ID_OF_KEY = 'ob:people:id-of-key';
  * then `login#id`. Records stored by login before ids were known (keyed by the lower-case
  * login) belong to the first id seen with that login, or the id Gitea resolves that login to
  * at migration (`preferred`, see adoptLegacyKeys): recorded once, never moved.
- * KEYS: the four hashes above. ARGV: id, login, preferred key. Returns the key.
+ * KEYS: the four hashes above. ARGV: id, login, preferred key. Returns the key, and 1 when a
+ * known person's login changed or a login changed hands (what is shown by login is stale), and
+ * the id that held the login before when it changed hands (its new login is unknown yet).
  */
 const LEARN = `
 local id, login, preferred = ARGV[1], ARGV[2], ARGV[3]
 local lower = string.lower(login)
 local previous = redis.call('HGET', KEYS[1], id)
+local holder = redis.call('HGET', KEYS[2], lower)
+local changed = (previous and previous ~= login) or (holder and holder ~= id)
 if previous and string.lower(previous) ~= lower and redis.call('HGET', KEYS[2], string.lower(previous)) == id then
   redis.call('HDEL', KEYS[2], string.lower(previous))
 end
@@ -36,7 +40,9 @@ if not key then
   end
   redis.call('HSET', KEYS[3], id, key)
 end
-return key
+local displaced = ''
+if holder and holder ~= id then displaced = holder end
+return {key, changed and 1 or 0, displaced}
 `;
 
 /**
@@ -48,9 +54,13 @@ return key
  */
 export function createPeople(redis: Redis) {
   return {
-    /** Records that `id` is called `login` now (from a payload or the API); returns the person's key. */
-    learn: async (id: number, login: string, preferredKey = login.toLowerCase()): Promise<string> =>
-      (await redis.eval(
+    /** Records that `id` is called `login` now (from a payload or the API): the person's key, and whether a login changed. */
+    async learn(
+      id: number,
+      login: string,
+      preferredKey = login.toLowerCase(),
+    ): Promise<{ key: string; changed: boolean; displaced?: number }> {
+      const result = (await redis.eval(
         LEARN,
         4,
         LOGIN_OF_ID,
@@ -60,7 +70,11 @@ export function createPeople(redis: Redis) {
         String(id),
         login,
         preferredKey.toLowerCase(),
-      )) as string,
+      )) as [string, number, string];
+      const [key, changed] = result;
+      const displaced = result[2] === '' ? {} : { displaced: Number(result[2]) };
+      return { key, changed: changed === 1, ...displaced };
+    },
     /** Whether some id owns `key` already. */
     owned: async (key: string): Promise<boolean> => (await redis.hexists(ID_OF_KEY, key.toLowerCase())) === 1,
     /** The key of whoever holds `login` now (lower-case login for people never seen with an id). */

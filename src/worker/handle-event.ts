@@ -87,7 +87,8 @@ export function createEventHandler(deps: HandlerDeps) {
     if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())
       return;
     const log = deps.log.child({ deliveryId: event.deliveryId, repo: event.repo, issue: event.issue.number });
-    await deps.identify(event);
+    // A rename changes what every payroll table shows: they are computed again.
+    const renamed = await deps.identify(event);
     const writer = createIssueWriter(deps.writer, repoRef(event.repo), event.issue.number);
     const self = issueKey(event.repo, event.issue.number);
     if (event.timer?.workflow === PING_TIMER) {
@@ -104,7 +105,7 @@ export function createEventHandler(deps: HandlerDeps) {
       event = { ...event, issue: { ...event.issue, labels: [...event.issue.labels, APPLICATION_TRIGGER] } };
     }
     const claimed = new Set<string>();
-    let inputsChanged = false;
+    let inputsChanged = renamed;
     for (const workflow of deps.workflows) {
       const name = workflow.definition.name;
       if (event.timer && event.timer.workflow !== name) continue;

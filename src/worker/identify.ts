@@ -17,7 +17,7 @@ const MAX_MENTIONS = 10;
  * id owns) are given to the id Gitea resolves that login to then — recorded once.
  */
 export function createIdentifier(deps: {
-  gitea: Pick<GiteaClient, 'userByLogin'>;
+  gitea: Pick<GiteaClient, 'userByLogin' | 'userById'>;
   people: People;
   legacyKeys: () => Promise<string[]>;
   log: Logger;
@@ -37,20 +37,36 @@ export function createIdentifier(deps: {
     }
   }
 
-  return async function identify(event: BotEvent): Promise<void> {
+  /** Learns the event's people; true when someone's login changed (what shows logins must be computed again). */
+  return async function identify(event: BotEvent): Promise<boolean> {
     // A failed migration is tried again with the next event (nothing is recorded half).
     adopted ??= adoptLegacyKeys().catch((error: unknown) => {
       adopted = undefined;
       deps.log.warn({ err: error }, 'could not resolve the user ids of records kept by login yet');
     });
     await adopted;
-    if (event.actorId !== undefined) await deps.people.learn(event.actorId, event.actor);
-    if (event.issue.authorId !== undefined) await deps.people.learn(event.issue.authorId, event.issue.author);
-    if (event.kind !== 'comment.created') return;
-    for (const login of mentionedLogins(event.comment?.body ?? '').slice(0, MAX_MENTIONS)) {
-      const user = await deps.gitea.userByLogin(login);
-      if (user) await deps.people.learn(user.id, user.login);
+    const seen: { id: number; login: string }[] = [];
+    if (event.actorId !== undefined) seen.push({ id: event.actorId, login: event.actor });
+    if (event.issue.authorId !== undefined)
+      seen.push({ id: event.issue.authorId, login: event.issue.author });
+    if (event.kind === 'comment.created') {
+      for (const login of mentionedLogins(event.comment?.body ?? '').slice(0, MAX_MENTIONS)) {
+        const user = await deps.gitea.userByLogin(login);
+        if (user) seen.push(user);
+      }
     }
+    let changed = false;
+    // A login that changed hands: its former holder was renamed; their new login is asked of Gitea
+    // so that nothing shows them under a name that now mentions someone else.
+    for (let i = 0; i < seen.length && i < MAX_MENTIONS * 2; i++) {
+      const user = seen[i] as { id: number; login: string };
+      const learnt = await deps.people.learn(user.id, user.login);
+      changed ||= learnt.changed;
+      if (learnt.displaced === undefined) continue;
+      const renamed = await deps.gitea.userById(learnt.displaced);
+      if (renamed) seen.push(renamed);
+    }
+    return changed;
   };
 }
 

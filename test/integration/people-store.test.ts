@@ -38,6 +38,15 @@ describe('people: records follow the Gitea user id, never a login', () => {
     for (const [login, key] of Object.entries(keys)) expect(await people.keyOf(login)).toBe(key);
   });
 
+  it('says when a login changed: a rename, or a login taken by another id', async () => {
+    const people = createPeople(redis.client);
+    expect((await people.learn(42, 'bob')).changed).toBe(false);
+    expect((await people.learn(42, 'bob')).changed).toBe(false);
+    expect((await people.learn(42, 'robert')).changed).toBe(true);
+    expect((await people.learn(99, 'bob')).changed).toBe(false);
+    expect((await people.learn(7, 'robert')).changed).toBe(true);
+  });
+
   it('shows the current login for a key, in logins and in line keys', async () => {
     const people = createPeople(redis.client);
     await people.learn(42, 'bob');
@@ -60,7 +69,7 @@ describe('people: records follow the Gitea user id, never a login', () => {
           // Gitea names are unique: whoever held the name has been renamed away.
           for (const [name, other] of holder) if (other === id) holder.delete(name);
           holder.set(login.toLowerCase(), id);
-          const key = await people.learn(id, login);
+          const { key } = await people.learn(id, login);
           if (!firstKey.has(id)) firstKey.set(id, key);
           expect(key).toBe(firstKey.get(id));
         }

@@ -92,6 +92,29 @@ describe('people are their Gitea user id', () => {
     expect(payroll.row('robert')).toContain('✅ paid');
   });
 
+  it('a table computed before a rename pays nobody under the freed name, and is computed again with the new one', async () => {
+    const core = await withOperatorBob();
+    await core.handle(said(BOB, 40, '/report uptime=99.5 tasks=20/25 week=2026-W47', '2026-11-25T09:00:00Z'));
+    await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-12-01T06:00:00.000Z' });
+    await core.fire(/^opened-payroll-2026-11/);
+    const payroll = payrollView(gitea());
+    await core.handle(said(MAINT, payroll.number(), '/approve', '2026-12-02T10:00:00Z', ['payroll']));
+    await core.handle(said(MAINT2, payroll.number(), '/approve', '2026-12-02T10:05:00Z', ['payroll']));
+    expect(payroll.row('bob')).toContain('due');
+    gitea().renameUser('bob', 'robert');
+    gitea().addUser('bob', { id: 99 });
+
+    await core.handle(
+      said(MAINT, payroll.number(), `/paid @bob ${tx(23)}`, '2026-12-02T11:00:00Z', ['payroll']),
+    );
+    expect(replyTo(payroll.number())).toContain('@bob no longer names the operator of that line');
+    expect(await createPaymentStore(redis.client).inMonth('2026-11')).toEqual([]);
+
+    expect(await core.fire(/^refresh-payroll-2026-11/)).toBeGreaterThan(0);
+    expect(payroll.row('bob')).toBe('');
+    expect(payroll.row('robert')).toContain('$');
+  });
+
   it('records kept by login before ids are given to the account Gitea resolves the login to, even after a rename', async () => {
     const core = await withOperatorBob();
     // bob renamed before the bot ever saw user 42: the old name redirects to robert.

@@ -321,6 +321,9 @@ describe('fake Gitea through gitea-js', () => {
 
     gitea().addUser('bob', { id: 99 });
     expect((await api.users.userGet('bob')).data).toMatchObject({ id: 99, login: 'bob' });
+    const byId = await api.users.userSearch({ uid: 42 });
+    expect(byId.data.data?.map((u) => [u.id, u.login])).toEqual([[42, 'robert']]);
+    expect(byId.headers.get('x-total-count')).toBe('1');
     await expect(api.users.userGet('nobody')).rejects.toMatchObject({ status: 404 });
     gitea().assertContract();
   });

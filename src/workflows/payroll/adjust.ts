@@ -4,6 +4,7 @@ import { samePerson } from '../../domain/people.js';
 import type { Action, ActionResult, DecideContext } from '../../engine/module.js';
 import { currentPayroll, refreshed } from './compute.js';
 import { type PayrollData, payrollData } from './data.js';
+import { staleName } from './renamed.js';
 
 /**
  * A maintainer's change to the inputs (/adjust, /hold, /unhold): the snapshot is computed again
@@ -91,6 +92,8 @@ export const adjustActions: Record<string, Action> = {
     if (!login || cents === undefined || !reason) return 'write `/adjust @operator +25 REASON` (or -10.50).';
     const line = lineOf(ctx, login);
     if (!line) return `@${login} has no line this month.`;
+    const stale = staleName(ctx, login);
+    if (stale) return stale;
     const data = payrollData(ctx.instance);
     const adjustment = { login: line.operator, cents, reason, by: ctx.event.actor };
     const over = aboveCeiling(ctx, data, line.operator, cents);
@@ -126,6 +129,8 @@ export const adjustActions: Record<string, Action> = {
     if (!login || !reason) return 'write `/hold @operator REASON`.';
     const line = lineOf(ctx, login);
     if (!line) return `@${login} has no line this month.`;
+    const stale = staleName(ctx, login);
+    if (stale) return stale;
     if (line.held) return `@${line.operator}'s line is held already.`;
     const data = payrollData(ctx.instance);
     const hold = { login: line.operator, reason, by: ctx.event.actor };

@@ -1,3 +1,4 @@
+import { paginate, pagingHeaders } from '../paging.js';
 import { toApiUser } from '../represent/user.js';
 import { notFound, ok } from '../route-result.js';
 import type { Route } from './route.js';
@@ -11,6 +12,26 @@ import type { Route } from './route.js';
  * creation deleted the redirect.
  */
 export const userRoutes: Route[] = [
+  {
+    // routers/api/v1/user/user.go `Search`: individual accounts (no organizations) whose name
+    // contains `q`, or the one with id `uid`; paged, answered as `{ ok, data }` with X-Total-Count.
+    method: 'GET',
+    template: '/users/search',
+    handle: (context) => {
+      const q = (context.query.get('q') ?? '').trim().toLowerCase();
+      const uid = Number(context.query.get('uid') ?? 0);
+      const users = [...context.state.users.values()]
+        .filter((user) => !user.isOrganization)
+        .filter((user) => (uid > 0 ? user.id === uid : true))
+        .filter((user) => user.login.toLowerCase().includes(q) || user.fullName.toLowerCase().includes(q))
+        .sort((a, b) => a.id - b.id);
+      const page = paginate(users, context.query);
+      return ok(
+        { ok: true, data: page.items.map((user) => toApiUser(user, context.represent)) },
+        pagingHeaders(context.site, context.url, page, true),
+      );
+    },
+  },
   {
     method: 'GET',
     template: '/users/{username}',
