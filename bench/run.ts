@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--profile] [--full] [--only=intake,e2e,payroll,rebuild]
+// npm run bench [-- --quick] [--profile] [--full] [--only=intake,e2e,payroll,rebuild,parse]
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,7 @@ import { benchE2e, type E2eResult } from './e2e/index.js';
 import { benchIntake, type IntakeResults } from './intake/index.js';
 import { type ProfileSummary, summarizeProfile } from './lib/profile.js';
 import { int, markdownTable, ms, pct, type Row } from './lib/report.js';
+import { benchParse, type ParseResult } from './parse/index.js';
 import { benchPayroll, type PayrollResults } from './payroll/index.js';
 import { benchRebuild, type RebuildResult } from './rebuild/index.js';
 
@@ -81,6 +82,20 @@ if (wanted('rebuild')) {
   });
 }
 
+let parsed: ParseResult[] | undefined;
+if (wanted('parse')) {
+  log('parse: the slowest of 26 adversarial 1 MB bodies, per reader (best of 5 runs)');
+  parsed = benchParse();
+  for (const result of parsed) {
+    rows.push({
+      figure: `parse: ${result.parser}, worst 1 MB adversarial body`,
+      value: `${ms(Math.round(result.worstMs * 10) / 10)} (median ${ms(Math.round(result.worstMedianMs * 10) / 10)}; ${result.worstBody})`,
+      target: '< 50 ms',
+      met: result.worstMs < 50,
+    });
+  }
+}
+
 const machine = {
   cpus: cpus().length,
   node: process.version,
@@ -96,6 +111,7 @@ const results = {
   e2e: e2e.length > 0 ? { p50Ms: e2e[0]?.p50Ms, p99Ms: e2e[0]?.p99Ms, runs: e2e } : null,
   payroll: payroll ?? null,
   rebuild: rebuilt ?? null,
+  parse: parsed ?? null,
   table: rows,
   ...(profile ? { profiles } : {}),
 };

@@ -4,6 +4,7 @@ import { PROGRAM_COMMANDS } from './commands/registry.js';
 import type { ProgramConfig } from './config/program.js';
 import type { FactServices } from './engine/module.js';
 import { isRelevant } from './engine/relevance.js';
+import { botLabels } from './gitea/bot-labels.js';
 import type { GiteaClient } from './gitea/client.js';
 import { repoRef } from './gitea/client.js';
 import type { BotEvent } from './gitea/event.js';
@@ -62,7 +63,7 @@ const NOTIFY_OPTIONS = { timeoutMs: 5_000, retry: { attempts: 3, baseDelayMs: 25
 export function createCore(deps: CoreDeps) {
   const workflows = loadWorkflows(deps.templates, deps.config);
   const definitions = workflows.map((w) => w.definition);
-  const labels = createLabelCatalog(deps.gitea);
+  const labels = createLabelCatalog(deps.gitea, botLabels(definitions));
   const registry = createRegistryStore(deps.redis);
   const reports = createReportStore(deps.redis);
   const programIssues = createProgramIssues(deps.gitea, labels, deps.redis, deps.programRepo);

@@ -2,21 +2,24 @@ import { type ServerType, serve } from '@hono/node-server';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Env } from './config/env.js';
+import { ConfigError } from './config/errors.js';
 import type { ProgramConfig } from './config/program.js';
 import { createCore } from './core.js';
 import { isRelevant } from './engine/relevance.js';
-import { createGiteaClient, type GiteaClient } from './gitea/client.js';
+import { createGiteaClient, type GiteaClient, GiteaError } from './gitea/client.js';
 import { teamsProblem } from './gitea/teams.js';
+import { createReadiness } from './install/readiness.js';
 import { mountAdminDashboard } from './intake/admin.js';
 import { createIntakeApp } from './intake/app.js';
 import { createMetrics } from './metrics.js';
 import { createDelayedEnqueue, createEnqueue } from './queue/enqueue.js';
 import { createEventQueue, registerSchedules, scheduleCrons } from './queue/event-queue.js';
 import { startEventWorker } from './queue/event-worker.js';
-import { type EmbeddedRedis, startEmbeddedRedis } from './redis/embedded.js';
+import { type DataDirRedis, openDataDirRedis } from './redis/data-dir.js';
 import { createIssueLock } from './store/issue-lock.js';
 import { issueKey } from './store/keys.js';
 import { createPingStore } from './store/pings.js';
+import { createDeliveryNotes } from './store/webhook-deliveries.js';
 import { loadTemplates } from './templates.js';
 import { loadWorkflows } from './workflows/registry.js';
 
@@ -33,12 +36,17 @@ export type Runtime = { port?: number; stop: () => Promise<void> };
 export async function startRuntime({ env, config, log, server, worker }: RuntimeOptions): Promise<Runtime> {
   const templates = loadTemplates();
   const definitions = loadWorkflows(templates, config).map((w) => w.definition);
-  let embedded: EmbeddedRedis | undefined;
+  let embedded: DataDirRedis | undefined;
   let redisUrl = env.REDIS_URL;
   if (!redisUrl) {
-    embedded = await startEmbeddedRedis(env.DATA_DIR);
+    embedded = await openDataDirRedis(env.DATA_DIR, { owner: 'serve', command: server ? 'serve' : 'worker' });
     redisUrl = embedded.url;
-    log.info({ dataDir: env.DATA_DIR }, 'started an embedded redis-server (set REDIS_URL to use your own)');
+    log.info(
+      { dataDir: env.DATA_DIR },
+      embedded.shared
+        ? 'using the embedded redis-server of the bot already running on DATA_DIR'
+        : 'started an embedded redis-server (set REDIS_URL to use your own); CLI commands on DATA_DIR connect to it',
+    );
   }
   const metrics = createMetrics();
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
@@ -54,7 +62,7 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
     metrics,
   });
   const bot = { login: undefined as string | undefined };
-  const loginReady = resolveBotLogin(gitea, log).then((login) => {
+  const loginReady = resolveBotLogin(gitea, log, env.GITEA_URL ?? '').then((login) => {
     bot.login = login;
     return login;
   });
@@ -65,9 +73,14 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
       if (problem) log.error({ teams: config.maintainers.teams }, problem);
     });
 
+  // Without a worker nothing awaits the login: a rejected token then shows in /readyz and the log.
+  if (!worker) loginReady.catch((err: Error) => log.error(err.message));
   const closers: (() => Promise<unknown>)[] = [];
   let port: number | undefined;
   if (server) {
+    // Only the repositories the bot serves are noted: a refused delivery's repository is unverified.
+    const watched = new Set([env.PROGRAM_REPO ?? '', ...config.quality.repos].map((r) => r.toLowerCase()));
+    const deliveryNotes = createDeliveryNotes(intakeRedis);
     const app = createIntakeApp({
       secret: env.WEBHOOK_SECRET ?? '',
       maxBodyBytes: env.WEBHOOK_MAX_BYTES,
@@ -77,22 +90,11 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
       botLogin: () => bot.login,
       metrics,
       log,
-      readiness: async () => {
-        const checks: Record<string, boolean> = {
-          redis: await intakeRedis.ping().then(
-            () => true,
-            () => false,
-          ),
-          gitea: await gitea.version().then(
-            () => true,
-            () => false,
-          ),
-        };
-        if (config.maintainers.teams.length === 0) return { checks };
-        const teams = await teamsProblem(gitea, config.maintainers.teams, bot.login);
-        checks.maintainerTeams = teams === undefined;
-        return { checks, ...(teams ? { problems: { maintainerTeams: teams } } : {}) };
-      },
+      readiness: createReadiness(env, config, intakeRedis, { gitea, botLogin: () => bot.login }),
+      noteDelivery: (repo, outcome, deliveryId, event) =>
+        watched.has(repo.toLowerCase())
+          ? deliveryNotes.note(repo, outcome, { deliveryId, event, at: new Date().toISOString() })
+          : Promise.resolve(),
     });
     const dashboard = mountAdminDashboard(app, {
       queues: [queue],
@@ -160,13 +162,21 @@ function untilReady(connection: Redis, log: Logger): Promise<void> {
   );
 }
 
-/** Asks Gitea who the bot is, retrying until it answers (the bot must know its own comments). */
-async function resolveBotLogin(gitea: GiteaClient, log: Logger): Promise<string> {
+/**
+ * Asks Gitea who the bot is, retrying while Gitea cannot be reached (the bot must know its own
+ * comments); a 401 is not retried: the token is wrong and waiting will not fix it.
+ */
+async function resolveBotLogin(gitea: GiteaClient, log: Logger, giteaUrl: string): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     try {
       const user = await gitea.currentUser();
       if (user.login) return user.login;
     } catch (err) {
+      if (err instanceof GiteaError && err.status === 401) {
+        throw new ConfigError('GITEA_TOKEN', [
+          `token rejected by ${giteaUrl} (401 on GET /user): create a new access token for the bot account (see \`operator-bot doctor\`)`,
+        ]);
+      }
       log.warn({ err, attempt }, 'cannot reach Gitea to learn the bot account (GET /user); retrying');
     }
     await new Promise((done) => setTimeout(done, Math.min(1000 * attempt, 15_000)));

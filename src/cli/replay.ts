@@ -9,10 +9,13 @@ import { normalizeDelivery } from '../gitea/normalize.js';
 import type { Logger } from '../logger.js';
 import { createDelayedEnqueue } from '../queue/enqueue.js';
 import { createEventQueue } from '../queue/event-queue.js';
+import { openDataDirRedis } from '../redis/data-dir.js';
 import { startEmbeddedRedis } from '../redis/embedded.js';
 import { cliCore, giteaFromEnv } from './core.js';
+import { describeWrite } from './describe-write.js';
 
-export type ReplayOptions = { file: string; eventType?: string; dryRun: boolean };
+/** `json`: print each dry-run write as one JSON line instead of readable text. */
+export type ReplayOptions = { file: string; eventType?: string; dryRun: boolean; json?: boolean };
 
 /** Processes one recorded webhook payload as if it had been delivered (like `probot receive`). */
 export async function runReplay(
@@ -40,13 +43,15 @@ export async function runReplay(
   }
   // A dry run starts from an empty throwaway state so that nothing real is touched.
   const scratch = options.dryRun ? mkdtempSync(join(tmpdir(), 'operator-bot-replay-')) : undefined;
-  const embedded =
-    !env.REDIS_URL || scratch
-      ? await startEmbeddedRedis(scratch ?? env.DATA_DIR, { persist: !scratch })
-      : undefined;
+  const embedded = scratch
+    ? await startEmbeddedRedis(scratch, { persist: false })
+    : env.REDIS_URL
+      ? undefined
+      : await openDataDirRedis(env.DATA_DIR, { owner: 'tool', command: 'replay' });
   const redis = new Redis(embedded?.url ?? (env.REDIS_URL as string), { maxRetriesPerRequest: null });
   const real = giteaFromEnv(env);
-  const print = (write: unknown) => console.log(JSON.stringify({ dryRun: true, ...(write as object) }));
+  const print = (write: { call: string; args: unknown[] }) =>
+    console.log(options.json ? JSON.stringify({ dryRun: true, ...write }) : describeWrite(write));
   const gitea = options.dryRun ? dryRunClient(real, print) : real;
   const queue = options.dryRun ? undefined : createEventQueue(redis);
   try {

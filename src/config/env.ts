@@ -10,6 +10,11 @@ export const envSchema = z.object({
   GITEA_TOKEN: z.string().min(1).optional(),
   WEBHOOK_SECRET: z.string().min(1).optional(),
   PROGRAM_REPO: repoFullName.optional(),
+  /** The bot's address as Gitea reaches it (`init` points the webhook at PUBLIC_URL/webhooks/gitea). */
+  PUBLIC_URL: z
+    .url({ message: 'must be the address Gitea reaches the bot at, e.g. https://bot.example.org' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   REDIS_URL: z

@@ -34,8 +34,13 @@ export const programConfigSchema = z.strictObject({
     users: z.array(login).default([]),
     teams: z.array(z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'write teams as "org/team"')).default([]),
   }),
+  /** The program's own name, in forms and comments (no foundation is built in). */
+  program: section({
+    name: z.string().min(1).default('Fleet Operator Program'),
+  }),
   escalation: section({
-    contacts: z.array(login).default(['Rockachopa']),
+    /** Gitea users mentioned when an alert escalates; none by default (init writes the repo's admins). */
+    contacts: z.array(login).default([]),
     discordWebhookUrl: z.url().optional(),
     telegram: z.strictObject({ botToken: z.string().min(1), chatId: z.string().min(1) }).optional(),
   }),

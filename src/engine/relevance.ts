@@ -1,9 +1,13 @@
 import { looksLikeApplication } from '../domain/application/detect.js';
-import { parseCommands } from '../domain/commands/parse.js';
+import { MAX_COMMAND_TEXT } from '../domain/commands/parse.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { WorkflowDefinition } from './definition.js';
 
-/** Whether any workflow could act on this event; the rest are answered 204 without queueing. */
+/**
+ * Whether any workflow could act on this event; the rest are answered 204 without queueing.
+ * Runs inside the webhook request, so it never parses a body: comments and new issues pass on
+ * a cheap linear look, and the worker reads them (issue #16: a body is parsed in the worker).
+ */
 export function isRelevant(
   event: BotEvent,
   definitions: readonly WorkflowDefinition[],
@@ -11,8 +15,8 @@ export function isRelevant(
 ): boolean {
   if (event.kind === 'pull.updated')
     return qualityRepos.some((repo) => repo.toLowerCase() === event.repo.toLowerCase());
-  if (event.kind.startsWith('comment.')) return parseCommands(event.comment?.body ?? '').length > 0;
-  if (unlabelledApplication(event)) return true;
+  if (event.kind.startsWith('comment.')) return mayHoldCommand(event.comment?.body ?? '');
+  if (mayBeUnlabelledApplication(event)) return true;
   return event.issue.labels.some((label) =>
     definitions.some((d) => label === d.trigger || label.startsWith(`${d.labelScope}/`)),
   );
@@ -20,12 +24,28 @@ export function isRelevant(
 
 export const APPLICATION_TRIGGER = 'operator-application';
 
-/** A newly opened issue that is an application form but lacks its label (see looksLikeApplication). */
-export function unlabelledApplication(event: BotEvent): boolean {
+/** A line starting with `/x` (any line ending, Unicode separators too): a superset of commands. */
+const COMMAND_LIKE_LINE = /(?:^|[\n\r\u2028\u2029])[ \t]*\/[a-z]/i;
+
+/** Whether a comment has a line that could be a command (the worker decides with the parser). */
+export function mayHoldCommand(body: string): boolean {
+  return COMMAND_LIKE_LINE.test(body.slice(0, MAX_COMMAND_TEXT));
+}
+
+/**
+ * A newly opened issue without the application label whose body names a wallet, the one answer
+ * every application has: the worker then reads the body (see unlabelledApplication).
+ */
+export function mayBeUnlabelledApplication(event: BotEvent): boolean {
   return (
     event.kind === 'issue.opened' &&
     !event.issue.isPull &&
     !event.issue.labels.includes(APPLICATION_TRIGGER) &&
-    looksLikeApplication(event.issue.body)
+    /wallet/i.test(event.issue.body)
   );
+}
+
+/** A newly opened issue that is an application form but lacks its label (see looksLikeApplication). Worker only. */
+export function unlabelledApplication(event: BotEvent): boolean {
+  return mayBeUnlabelledApplication(event) && looksLikeApplication(event.issue.body);
 }

@@ -1,25 +1,7 @@
-import { type Comment, giteaApi, type Issue, type Label } from 'gitea-js';
-import type { Metrics } from '../metrics.js';
-import { isAnsweredTransient, isTransient, type RetryPolicy, statusOf, withRetry } from './retry.js';
+import type { Comment, Issue, Label } from 'gitea-js';
+import { createGiteaApi, type GiteaClientOptions, GiteaError } from './api.js';
 
-export class GiteaError extends Error {
-  override name = 'GiteaError';
-  constructor(
-    readonly operation: string,
-    readonly status: number | undefined,
-    detail: string,
-  ) {
-    super(`Gitea ${operation} failed${status ? ` with HTTP ${status}` : ''}: ${detail}`);
-  }
-}
-
-export type GiteaClientOptions = {
-  baseUrl: string;
-  token: string;
-  timeoutMs: number;
-  retry?: RetryPolicy;
-  metrics?: Metrics;
-};
+export { type GiteaClientOptions, GiteaError };
 
 export type RepoRef = { owner: string; name: string };
 export const repoRef = (fullName: string): RepoRef => {
@@ -27,39 +9,10 @@ export const repoRef = (fullName: string): RepoRef => {
   return { owner, name };
 };
 
-const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 200, maxDelayMs: 5_000 };
-
 /** The Gitea calls the bot makes: each with a timeout, retried on 5xx/429/timeouts, counted. */
 export function createGiteaClient(options: GiteaClientOptions) {
-  const retry = options.retry ?? DEFAULT_RETRY;
-  // Looked up per call (not captured) so test interceptors of globalThis.fetch see every request.
-  const timedFetch: typeof fetch = (input, init) => {
-    const method = init?.method ?? 'GET';
-    return globalThis.fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) }).then(
-      (response) => {
-        options.metrics?.giteaCalls.inc({ method, status: String(response.status) });
-        return response;
-      },
-      (error: unknown) => {
-        options.metrics?.giteaCalls.inc({ method, status: '0' });
-        throw error;
-      },
-    );
-  };
-  const api = giteaApi(options.baseUrl, { token: options.token, customFetch: timedFetch });
+  const { api, call, timedFetch } = createGiteaApi(options);
   const repos = api.repos;
-
-  async function call<T>(
-    operation: string,
-    request: () => Promise<{ data: T }>,
-    creates = false,
-  ): Promise<T> {
-    try {
-      return (await withRetry(retry, request, creates ? isAnsweredTransient : isTransient)).data;
-    } catch (error) {
-      throw toGiteaError(operation, error);
-    }
-  }
 
   return {
     currentUser: () => call('GET /user', () => api.user.userGetCurrent()),
@@ -194,11 +147,3 @@ export function createGiteaClient(options: GiteaClientOptions) {
 
 export type GiteaClient = ReturnType<typeof createGiteaClient>;
 export type { Comment, Issue, Label };
-
-function toGiteaError(operation: string, error: unknown): GiteaError {
-  if (error instanceof GiteaError) return error;
-  const status = statusOf(error);
-  const body = (error as { error?: { message?: string } } | undefined)?.error;
-  const detail = body?.message ?? (error instanceof Error ? error.message : 'no answer');
-  return new GiteaError(operation, status, detail);
-}

@@ -1,15 +1,9 @@
+import { fallbackLabelSpec, type LabelSpec } from './bot-labels.js';
 import type { GiteaClient, Label, RepoRef } from './client.js';
 
-const SCOPE_COLORS: Record<string, string> = {
-  onboarding: '#1d76db',
-  alert: '#d93f0b',
-  severity: '#b60205',
-  exit: '#5319e7',
-  payroll: '#0e8a16',
-};
-
-/** Repo labels by name, created on first need; cached per repo for the process. */
-export function createLabelCatalog(gitea: GiteaClient) {
+/** Repo labels by name, created on first need (as `specs` describes them); cached per repo for the process. */
+export function createLabelCatalog(gitea: GiteaClient, specs: readonly LabelSpec[] = []) {
+  const specByName = new Map(specs.map((spec) => [spec.name, spec]));
   const byRepo = new Map<string, Promise<Map<string, Label>>>();
 
   const load = (repo: RepoRef) => {
@@ -30,14 +24,8 @@ export function createLabelCatalog(gitea: GiteaClient) {
       const labels = await load(repo);
       const existing = labels.get(name);
       if (existing) return existing;
-      const scope = name.includes('/') ? name.slice(0, name.lastIndexOf('/')) : name;
       try {
-        const created = await gitea.createLabel(repo, {
-          name,
-          color: SCOPE_COLORS[scope] ?? '#ededed',
-          description: `Set by operator-bot (${scope})`,
-          exclusive: name.includes('/'),
-        });
+        const created = await gitea.createLabel(repo, specByName.get(name) ?? fallbackLabelSpec(name));
         labels.set(name, created);
         return created;
       } catch (error) {

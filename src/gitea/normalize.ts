@@ -23,6 +23,8 @@ const HANDLED_ACTIONS: Record<string, readonly string[]> = {
   issue_comment: COMMENT_ACTIONS,
   pull_request_comment: COMMENT_ACTIONS,
   pull_request: PULL_ACTIONS,
+  // New commits on a pull request come as their own event type (Gitea's "Pull Request Synchronized" box).
+  pull_request_sync: PULL_ACTIONS,
 };
 
 export type Normalized =
@@ -88,6 +90,7 @@ export function normalizeDelivery(eventType: string, payload: unknown, deliveryI
         return { event, dedupeKey: `comment/${p.comment.id}/${p.action}${version}` };
       });
     case 'pull_request':
+    case 'pull_request_sync':
       return withSchema(pullRequestPayloadSchema, payload, (p) => {
         const pull = p.pull_request;
         const event: BotEvent = {

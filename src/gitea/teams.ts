@@ -11,7 +11,10 @@ export type TeamAccess = { team: string; id?: number; problem?: string };
  * open to org members), then probed with `GET /teams/{id}/members/{bot}` (200/404: readable; 403:
  * not). Errors other than 403/404 (Gitea down) are thrown.
  */
-export async function checkTeams(gitea: GiteaClient, teams: readonly string[], botLogin: string) {
+/** The two calls the team check makes (the bot's client, or init's admin client). */
+export type TeamReader = Pick<GiteaClient, 'orgTeams' | 'teamHasMember'>;
+
+export async function checkTeams(gitea: TeamReader, teams: readonly string[], botLogin: string) {
   const results: TeamAccess[] = [];
   for (const team of teams) results.push(await checkTeam(gitea, team, botLogin));
   return results;
@@ -20,7 +23,7 @@ export async function checkTeams(gitea: GiteaClient, teams: readonly string[], b
 const needs = (team: string, org: string, botLogin: string) =>
   `the bot account @${botLogin} cannot read the members of team ${team}: make it a member of that team or an owner of organization ${org}`;
 
-async function checkTeam(gitea: GiteaClient, team: string, botLogin: string): Promise<TeamAccess> {
+async function checkTeam(gitea: TeamReader, team: string, botLogin: string): Promise<TeamAccess> {
   const [org = '', name = ''] = team.split('/');
   let id: number | undefined;
   try {

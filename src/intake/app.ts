@@ -3,8 +3,15 @@ import type { Metrics } from '../metrics.js';
 import { contentLengthLimit } from './body-limit.js';
 import { type WebhookDeps, webhookHandler } from './webhook.js';
 
-/** Each check's outcome, and for a failing one that can say why, the reason and the fix. */
-export type Readiness = () => Promise<{ checks: Record<string, boolean>; problems?: Record<string, string> }>;
+/**
+ * Each check's outcome; for a failing one that can say why, the reason and the fix (by check);
+ * and details shown beside them (the last webhook delivery per repository).
+ */
+export type Readiness = () => Promise<{
+  checks: Record<string, boolean>;
+  problems?: Record<string, string>;
+  details?: Record<string, unknown>;
+}>;
 
 export type IntakeDeps = WebhookDeps & { maxBodyBytes: number; readiness: Readiness; metrics: Metrics };
 
@@ -25,9 +32,14 @@ export function createIntakeApp(deps: IntakeDeps) {
   );
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
-    const { checks, problems } = await deps.readiness();
+    const { checks, problems, details } = await deps.readiness();
     const ready = Object.values(checks).every(Boolean);
-    const body = { status: ready ? 'ready' : 'not ready', checks, ...(problems ? { problems } : {}) };
+    const body = {
+      status: ready ? 'ready' : 'not ready',
+      checks,
+      ...(problems ? { problems } : {}),
+      ...details,
+    };
     return c.json(body, ready ? 200 : 503);
   });
   app.get('/metrics', async (c) =>

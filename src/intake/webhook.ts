@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { BotEvent } from '../gitea/event.js';
 import { jobIdFor, normalizeDelivery } from '../gitea/normalize.js';
 import type { Metrics } from '../metrics.js';
+import { claimedRepo } from '../store/webhook-deliveries.js';
 import { verifySignature } from './signature.js';
 
 export type Enqueue = (event: BotEvent, jobId: string) => Promise<'queued' | 'duplicate'>;
@@ -13,6 +14,13 @@ export type WebhookDeps = {
   isRelevant: (event: BotEvent) => boolean;
   /** Whether a plain comment may answer a maintainer's `/ping` in its issue (one Redis read). */
   awaitsAnswer?: (event: BotEvent) => Promise<boolean>;
+  /** Notes the last verified / refused delivery per repository (see store/webhook-deliveries.ts). */
+  noteDelivery?: (
+    repo: string,
+    outcome: 'verified' | 'rejected',
+    deliveryId: string,
+    event: string,
+  ) => Promise<void>;
   /** The bot's own login once known; its own events are dropped. */
   botLogin: () => string | undefined;
   metrics: Metrics;
@@ -32,7 +40,16 @@ export function webhookHandler(deps: WebhookDeps) {
     };
 
     const body = await c.req.text();
-    if (!(await verifySignature(deps.secret, body, c.req.raw.headers))) {
+    const verified = await verifySignature(deps.secret, body, c.req.raw.headers);
+    const repo = claimedRepo(body);
+    if (repo && deps.noteDelivery) {
+      await deps
+        .noteDelivery(repo, verified ? 'verified' : 'rejected', deliveryId, eventType)
+        .catch((err) => {
+          log.warn({ err }, 'could not note the delivery');
+        });
+    }
+    if (!verified) {
       return answer(401, 'bad-signature', {
         error: 'missing or invalid X-Gitea-Signature / X-Hub-Signature-256',
       });

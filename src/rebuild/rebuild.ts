@@ -2,13 +2,16 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ProgramConfig } from '../config/program.js';
 import { createCore } from '../core.js';
+import type { OperatorRecord } from '../domain/registry.js';
 import { type GiteaClient, repoRef } from '../gitea/client.js';
 import { dryRunClient } from '../gitea/dry-run.js';
 import type { BotEvent } from '../gitea/event.js';
+import { createRegistryStore } from '../store/registry.js';
 import type { Templates } from '../templates.js';
 import type { DelayedEvent } from '../worker/handle-event.js';
 import { loadWorkflows } from '../workflows/registry.js';
 import { historyEvents, type TimelineEntry } from './history.js';
+import { importedRecords } from './imports.js';
 import { asRecorded, checkInputs } from './inputs.js';
 import { replayHistory } from './replay.js';
 
@@ -55,6 +58,7 @@ export async function rebuild(
   options: RebuildOptions,
 ): Promise<{ issues: number; events: number; timers: number; findings: string[] }> {
   const events: BotEvent[] = [];
+  const imported: OperatorRecord[] = [];
   const findings: string[] = [];
   const definitions = loadWorkflows(options.templates, options.config).map((w) => w.definition);
   const isFinal = (workflow: string, state: string) =>
@@ -65,6 +69,10 @@ export async function rebuild(
       const batch = await options.gitea.listIssues(repoRef(repo), page);
       for (const issue of batch) {
         const number = issue.number ?? 0;
+        if (issue.user?.login?.toLowerCase() === options.botLogin.toLowerCase()) {
+          const records = importedRecords(issue.body ?? '') ?? [];
+          imported.push(...records.map((record) => ({ ...record, applicationIssue: `${repo}#${number}` })));
+        }
         const [comments, timeline] = await Promise.all([
           options.gitea.listComments(repoRef(repo), number),
           allTimeline(options.gitea, repo, number),
@@ -85,6 +93,9 @@ export async function rebuild(
     }
   }
   await clearDerived(options.redis);
+  // Operators imported from before the bot exist before the events that concern them replay.
+  const registry = createRegistryStore(options.redis);
+  for (const record of imported) await registry.put(record);
   const timers: DelayedEvent[] = [];
   const core = createCore({
     redis: options.redis,

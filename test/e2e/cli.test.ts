@@ -155,7 +155,7 @@ describe('operator-bot one-shot commands', () => {
     const file = join(workDir, 'delivery.json');
     writeFileSync(file, JSON.stringify(payload));
     const before = gitea.gitea.requests.filter((r) => r.method !== 'GET').length;
-    const { stdout } = await runCli(['replay', file, '--dry-run'], {
+    const { stdout } = await runCli(['replay', file, '--dry-run', '--json'], {
       env: env(),
       cwd: workDir,
     });

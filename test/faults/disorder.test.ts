@@ -119,12 +119,25 @@ describe('an application without its label', () => {
   });
 
   it('leaves an ordinary issue that merely mentions applications alone', async () => {
+    // The intake no longer reads bodies (it may queue this one); the worker reads it and leaves it.
+    const core = await setUp();
+    const body = 'How do I fill in the operator application? Name, wallet…';
+    gitea().addIssue(PROGRAM_REPO, { number: 9, title: 'Question', body, user: 'alice' });
+    await core.handle(
+      issuePayload('opened', {
+        number: 9,
+        issue: { number: 9, body, labels: [], created_at: '2026-11-20T10:00:00Z' },
+        sender: { login: 'alice' },
+      }),
+    );
+    expect(gitea().issueLabels(PROGRAM_REPO, 9)).toEqual([]);
+    expect(gitea().comments(PROGRAM_REPO, 9)).toEqual([]);
+  });
+
+  it('is not queued at all when its body names no wallet', async () => {
     const { isRelevant } = await import('../../src/engine/relevance.js');
     const { botEvent } = await import('../support/events.js');
-    const event = botEvent({
-      kind: 'issue.opened',
-      issue: { labels: [], body: 'How do I fill in the operator application? Name, wallet…' },
-    });
+    const event = botEvent({ kind: 'issue.opened', issue: { labels: [], body: 'The docs have a typo.' } });
     expect(isRelevant(event, [])).toBe(false);
   });
 });

@@ -159,9 +159,9 @@ describe('alert escalation with durable deadlines', () => {
   });
 
   it('escalates at once when the delivery arrives after its deadline', async () => {
-    bot = await startTestBot(redis.url, gitea());
+    bot = await startTestBot(redis.url, gitea(), { config });
     await bot.deliver(opened(60 * 60_000));
     await eventually(() => expect(notes('escalation-1')).toHaveLength(1), 5_000);
-    expect(notes('escalation-1')[0]?.body).toContain('@Rockachopa');
+    expect(notes('escalation-1')[0]?.body).toContain('@oncall');
   });
 });

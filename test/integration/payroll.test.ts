@@ -204,4 +204,23 @@ describe('partner commissions', () => {
     expect(table(issue)).toContain('Total due: **$84.00**\n');
     expect(table(issue)).toContain('recomputed: payable $670.00 → $754.00');
   });
+
+  it('runs no money command quoted lazily, fenced or in a <pre> block', async () => {
+    const core = await aMonthOfActivity();
+    await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-12-01T06:00:00.000Z' });
+    await core.fire(/^opened-payroll-2026-11/);
+    const issue = payrollIssueNumber();
+    await core.handle(command(issue, 'maint', '/approve'));
+    await core.handle(command(issue, 'maint2', '> Did you check bob?\n/approve'));
+    await core.handle(command(issue, 'maint2', '````\n```\n/approve\n```\n````'));
+    expect(labels(issue)).toContain('payroll/review');
+    await core.handle(command(issue, 'maint2', 'Checked.\u2028/approve'));
+    expect(labels(issue)).toContain('payroll/approved');
+
+    const unpaid = row(issue, 'alice');
+    await core.handle(command(issue, 'maint', `<pre>\n/paid @alice ${tx(1)}\n</pre>`));
+    expect(row(issue, 'alice')).toBe(unpaid);
+    await core.handle(command(issue, 'maint', `/paid @alice ${tx(1)}`));
+    expect(row(issue, 'alice')).not.toBe(unpaid);
+  });
 });

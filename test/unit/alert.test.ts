@@ -115,7 +115,12 @@ describe('alert: escalation', () => {
     instance = first.instance;
     expect(instance?.state).toBe('escalated');
     expect(of(first.effects, 'postNote')).toEqual([
-      expect.objectContaining({ key: 'escalation-1', body: expect.stringContaining('@Rockachopa') }),
+      expect.objectContaining({
+        key: 'escalation-1',
+        body: expect.stringContaining(
+          'the maintainers (no escalation.contacts are configured) — please step in',
+        ),
+      }),
     ]);
     expect(of(first.effects, 'notify')).toEqual([
       expect.objectContaining({

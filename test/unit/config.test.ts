@@ -22,7 +22,8 @@ describe('program config', () => {
     expect(config.alerts.ackWithin).toEqual({ critical: 30 * 60_000, warning: 4 * 3_600_000 });
     expect(config.onboarding.minHardware).toEqual({ vcpu: 2, ramGb: 4, diskGb: 50 });
     expect(config.onboarding.reapplyAfter).toBe(6);
-    expect(config.escalation.contacts).toEqual(['Rockachopa']);
+    expect(config.escalation.contacts).toEqual([]);
+    expect(config.program.name).toBe('Fleet Operator Program');
     expect(config.reports.dueWeekly).toEqual({ weekday: 1, hour: 9, minute: 0 });
     expect(config.partners).toMatchObject({
       commissionPercent: 20,

@@ -7,7 +7,8 @@ export interface LabelledValue {
 }
 
 const LIST_MARKER = /^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?/;
-const BOLD = /\*\*([^*\n]+?)\*\*|__([^_\n]+?)__/g;
+/** `__x__` inside a word is not bold (CommonMark), so `a__os__a` stays one answer. */
+const BOLD = /\*\*([^*\n]+?)\*\*|(?<![A-Za-z0-9])__([^_\n]+?)__(?![A-Za-z0-9])/g;
 /** A `(hint)` right after a label counts as part of it only when a colon follows. */
 const AFTER_LABEL = /^\s*(?:\([^()]*\)\s*:|:)?/;
 const MAX_LABEL_LENGTH = 120;

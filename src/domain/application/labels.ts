@@ -31,6 +31,8 @@ const ALIASES: Readonly<Record<SectionKey, readonly string[]>> = {
     'specifications',
     'hardware specifications',
     'vps specs',
+    'specs per node',
+    'node specs',
   ],
   vcpu: ['vcpu', 'vcpus', 'cpu', 'cpus', 'vcpu count', 'cpu cores', 'cores', 'vcpu per node'],
   ramGb: ['ram', 'memory', 'ram per node'],
@@ -66,7 +68,7 @@ const ALIASES: Readonly<Record<SectionKey, readonly string[]>> = {
   ],
   referredBy: ['referred by', 'referrer', 'referral', 'referred by partner'],
   improvementPlan: ['improvement plan'],
-  signature: ['signature', 'typed signature', 'signature type name'],
+  signature: ['signature', 'typed signature', 'signature type name', 'signature and date'],
   signedOn: ['date', 'signature date', 'signed on', 'date signed'],
 };
 
@@ -78,6 +80,9 @@ export function normalizeLabel(label: string): string {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
+
+/** No question is worded longer; longer text is an answer, and is not scanned for wordings. */
+const MAX_LABEL_LENGTH = 200;
 
 const sectionByAlias = new Map<string, SectionKey>();
 for (const [key, aliases] of Object.entries(ALIASES) as [SectionKey, readonly string[]][]) {
@@ -95,6 +100,7 @@ const multiWordAliases = [...sectionByAlias.keys()]
  * words are only matched exactly, or "Start date availability" would become the signing date.
  */
 export function sectionKeyForLabel(label: string): SectionKey | undefined {
+  if (label.length > MAX_LABEL_LENGTH) return undefined;
   const normalized = normalizeLabel(label);
   if (normalized === '') return undefined;
   const exact = sectionByAlias.get(normalized);

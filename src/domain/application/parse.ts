@@ -1,25 +1,10 @@
-import type { ExperienceKey, FieldKey } from './fields.js';
-import { isListItem, readLabelledValues } from './labelled-lines.js';
-import { experienceKeyForLabel, normalizeLabel, type SectionKey, sectionKeyForLabel } from './labels.js';
-import {
-  cleanBody,
-  cleanValue,
-  closesFence,
-  readCheckbox,
-  readFenceOpening,
-  readHeading,
-} from './markdown.js';
+import { MAX_FORM_TEXT } from '../forms/read-form.js';
+import { AnswerCollector, type Section } from './collect-answers.js';
+import { readApplicationForm } from './form-by-place.js';
+import { readLabelledValues } from './labelled-lines.js';
+import { normalizeLabel, type SectionKey, sectionKeyForLabel } from './labels.js';
+import { cleanBody, closesFence, readFenceOpening, readHeading } from './markdown.js';
 import type { RawApplication } from './raw.js';
-
-/** Answers that a checkbox or the old Gitea dropdown rendering (`- [x] Yes`) may give. */
-const CHOICE_KEYS: ReadonlySet<SectionKey> = new Set([
-  'chain',
-  'staticIp',
-  'uptime',
-  'exitNotice',
-  'sovereignty',
-]);
-const YES_NO_KEYS: ReadonlySet<SectionKey> = new Set(['staticIp', 'uptime', 'exitNotice', 'sovereignty']);
 
 /**
  * Headings of the markdown templates that group questions without being one. They end the
@@ -49,33 +34,43 @@ const TEMPLATE_SECTION_TITLES: ReadonlySet<string> = new Set(
   ].map(normalizeLabel),
 );
 
-interface Section {
-  key: SectionKey;
-  level: number;
-  lines: string[];
-}
-
 /**
  * Reads the answers of an application issue body, written either by Gitea from the issue form
- * (`### Label`, blank line, value) or by hand from the markdown template
- * (`- **Label**: value`, `- [x] option`). The first non-empty answer to a question wins.
- * Never throws: text it does not recognise is ignored.
+ * (`### Label`, blank line, value: read by each answer's place in the form, see
+ * readApplicationForm) or by hand from the markdown template (`- **Label**: value`,
+ * `- [x] option`; other wordings of the questions too). The first non-empty answer to a question
+ * wins. Never throws: text it does not recognise is ignored. Reads the first MAX_FORM_TEXT
+ * characters, in time linear in them.
  */
 export function parseApplication(body: string): RawApplication {
+  const text = String(body).slice(0, MAX_FORM_TEXT);
+  return readApplicationForm(text) ?? parseTemplate(text);
+}
+
+/** The markdown template, or a form whose labels are not this form's: questions by their wording. */
+function parseTemplate(body: string): RawApplication {
   const collector = new AnswerCollector();
   let section: Section | undefined;
   let fence: string | undefined;
+  const lines = cleanBody(String(body)).split('\n');
+  const lastAsked = lastLineAsking(lines);
+  /** The section's first two non-blank lines, to tell a `_No response_` answer in constant time. */
+  let written: string[] = [];
+  const keep = (into: Section, line: string) => {
+    into.lines.push(line);
+    if (written.length < 2 && line.trim() !== '') written.push(line.trim());
+  };
 
-  for (const line of cleanBody(String(body)).split('\n')) {
+  for (const [index, line] of lines.entries()) {
     if (fence !== undefined) {
       if (closesFence(line, fence)) fence = undefined;
-      if (section) section.lines.push(line);
+      if (section) keep(section, line);
       continue;
     }
     const opening = readFenceOpening(line);
     if (opening !== undefined) {
       if (!closesFence(line.trim().slice(opening.length), opening)) fence = opening;
-      if (section) section.lines.push(line);
+      if (section) keep(section, line);
       else collector.endPending();
       continue;
     }
@@ -83,9 +78,19 @@ export function parseApplication(body: string): RawApplication {
     if (heading) {
       const key = sectionKeyForLabel(heading.text);
       const groupsQuestions = TEMPLATE_SECTION_TITLES.has(normalizeLabel(heading.text));
-      if (key !== undefined || groupsQuestions || (section && heading.level < section.level)) {
+      // Gitea writes `_No response_` for an empty answer and the next question's heading after it.
+      const emptyAnswer = section !== undefined && written.length === 1 && written[0] === '_No response_';
+      // Inside an answer, a heading naming a question asked again further down is the answer's text
+      // (`### Uptime commitment at my last job` in Relevant Experience, with the uptime line below).
+      const askedLater = section !== undefined && key !== undefined && (lastAsked.get(key) ?? -1) > index;
+      if (
+        (key !== undefined && !askedLater) ||
+        groupsQuestions ||
+        (section && (heading.level < section.level || emptyAnswer))
+      ) {
         if (section) collector.addSection(section);
         section = key === undefined ? undefined : { key, level: heading.level, lines: [] };
+        written = [];
         collector.endPending();
         continue;
       }
@@ -94,7 +99,7 @@ export function parseApplication(body: string): RawApplication {
         continue;
       }
     }
-    if (section) section.lines.push(line);
+    if (section) keep(section, line);
     else collector.addLooseLine(line);
   }
   if (section) collector.addSection(section);
@@ -102,73 +107,15 @@ export function parseApplication(body: string): RawApplication {
   return collector.result();
 }
 
-class AnswerCollector {
-  private readonly values: Partial<Record<FieldKey, string>> = {};
-  private readonly experience: Partial<Record<ExperienceKey, boolean>> = {};
-  /** A label written without its answer, which may follow on the next lines. */
-  private pending: { key: FieldKey; lines: string[] } | undefined;
-
-  result(): RawApplication {
-    return { values: { ...this.values }, experience: { ...this.experience } };
+/** For each question, the last line that asks it (a heading or a labelled template line). */
+function lastLineAsking(lines: readonly string[]): Map<SectionKey, number> {
+  const last = new Map<SectionKey, number>();
+  for (const [index, line] of lines.entries()) {
+    const heading = readHeading(line);
+    const keys = heading
+      ? [sectionKeyForLabel(heading.text)]
+      : readLabelledValues(line).map((value) => value.key);
+    for (const key of keys) if (key !== undefined) last.set(key, index);
   }
-
-  addSection(section: Section): void {
-    const checkboxes = section.lines.flatMap((line) => readCheckbox(line) ?? []);
-    if (section.key === 'experience') {
-      for (const box of checkboxes) this.addExperience(box.label, box.checked);
-      // "## Experience" followed by prose instead of the checklist: that prose is the description.
-      if (checkboxes.length === 0) this.record('experienceText', section.lines.join('\n'));
-      return;
-    }
-    if (CHOICE_KEYS.has(section.key) && checkboxes.length > 0) {
-      const chosen = checkboxes.filter((box) => box.checked).map((box) => box.label);
-      this.record(section.key, chosen.join(', '));
-      return;
-    }
-    this.record(section.key, section.lines.join('\n'));
-  }
-
-  addLooseLine(line: string): void {
-    if (line.trim() === '') {
-      this.endPending();
-      return;
-    }
-    const checkbox = readCheckbox(line);
-    if (checkbox) {
-      this.endPending();
-      const key = sectionKeyForLabel(checkbox.label);
-      if (key !== undefined && YES_NO_KEYS.has(key)) this.record(key, checkbox.checked ? 'Yes' : 'No');
-      else this.addExperience(checkbox.label, checkbox.checked);
-      return;
-    }
-    const labelled = readLabelledValues(line);
-    if (labelled.length > 0) {
-      this.endPending();
-      for (const { key, value } of labelled) {
-        if (key === undefined || key === 'experience') continue;
-        if (cleanValue(value) === '') this.pending = { key, lines: [] };
-        else this.record(key, value);
-      }
-      return;
-    }
-    if (this.pending && !isListItem(line)) this.pending.lines.push(line);
-    else this.endPending();
-  }
-
-  endPending(): void {
-    if (this.pending && this.pending.lines.length > 0)
-      this.record(this.pending.key, this.pending.lines.join('\n'));
-    this.pending = undefined;
-  }
-
-  private addExperience(label: string, checked: boolean): void {
-    const key = experienceKeyForLabel(label);
-    if (key !== undefined) this.experience[key] = (this.experience[key] ?? false) || checked;
-  }
-
-  private record(key: SectionKey, value: string): void {
-    if (key === 'experience') return;
-    const cleaned = cleanValue(value);
-    if (cleaned !== '' && this.values[key] === undefined) this.values[key] = cleaned;
-  }
+  return last;
 }

@@ -35,7 +35,7 @@ export function readAnswers(
   rules: ApplicationRules,
 ): { answers: Answers; problems: Problem[] } {
   const problems: Problem[] = [];
-  const written = withSpecsSplit(raw.values);
+  const written = withSignedOnSplit(withSpecsSplit(raw.values));
   const report = (key: FieldKey, message: string): undefined => {
     problems.push({ field: FIELD_LABELS[key], message });
     return undefined;
@@ -79,7 +79,8 @@ export function readAnswers(
     sovereignty: readCommitment(required('sovereignty'), 'sovereignty', report),
   };
   answers.giteaUsername = readUsername(required('giteaUsername'), 'giteaUsername', report);
-  answers.priorWork = required('priorWork');
+  // Not required by the program: no answer (`_No response_`) reads as none and never blocks.
+  answers.priorWork = optional(written.priorWork) ?? 'None';
   answers.referredBy = readOptionalUsername(written.referredBy, report);
   answers.improvementPlan = optional(written.improvementPlan);
   answers.signature = required('signature');
@@ -94,6 +95,20 @@ function withSpecsSplit(values: RawApplication['values']): RawApplication['value
   const filled = { ...values };
   for (const [part, text] of Object.entries(parts) as [SpecsPart, string][]) filled[part] ??= text;
   return filled;
+}
+
+const TRAILING_DATE = /\d{4}-\d{2}-\d{2}$/;
+
+/** A form asking "Signature and date" in one answer (`Alice Okafor, 2025-03-03`) fills both. */
+function withSignedOnSplit(values: RawApplication['values']): RawApplication['values'] {
+  const signature = values.signature;
+  if (values.signedOn !== undefined || signature === undefined) return values;
+  const date = TRAILING_DATE.exec(signature);
+  if (!date) return values;
+  let end = date.index;
+  while (end > 0 && /[\s,;]/.test(signature[end - 1] as string)) end--;
+  const name = signature.slice(0, end);
+  return name === '' ? values : { ...values, signature: name, signedOn: date[0] };
 }
 
 function optional(text: string | undefined): string | undefined {

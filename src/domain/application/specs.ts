@@ -15,7 +15,7 @@ const PART_KEYWORDS: readonly [SpecsPart, RegExp][] = [
 ];
 
 /** Separators between parts; a slash in `1TB/mo` or `1 Gbit/s` is part of a unit. */
-const SEPARATOR = /\n|[,;|+]|\s[-–—]\s|\/(?!\s*(?:mo|month|s|sec|yr|year)\b)/i;
+const SEPARATOR = /\n|[,;|+]|\s[-–—&]\s|\/(?!\s*(?:mo|month|s|sec|yr|year)\b)/i;
 
 /**
  * `2 vCPU / 4GB RAM / 80GB SSD / 1TB bandwidth` split into its parts, each kept as written.

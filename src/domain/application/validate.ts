@@ -1,3 +1,4 @@
+import { MAX_FORM_TEXT } from '../forms/read-form.js';
 import { duplicateApplicationProblems, reapplicationProblems } from './eligibility.js';
 import { APPLICATION_LABEL, FIELD_KEYS, FIELD_LABELS, type FieldKey } from './fields.js';
 import { parseApplication } from './parse.js';
@@ -20,6 +21,7 @@ export function validateApplication(
 ): ValidationResult {
   const { answers, problems: answerProblems } = readAnswers(parseApplication(body), rules);
   const problems = [
+    ...tooLong(body),
     ...duplicateApplicationProblems(context),
     ...reapplicationProblems(context, rules, answers.improvementPlan !== undefined),
     ...answerProblems,
@@ -44,4 +46,16 @@ function labelForPath(path: readonly PropertyKey[]): string {
   return typeof key === 'string' && (FIELD_KEYS as readonly string[]).includes(key)
     ? FIELD_LABELS[key as FieldKey]
     : APPLICATION_LABEL;
+}
+
+/** Answers past the first MAX_FORM_TEXT characters are not read: say so, or they look missing. */
+function tooLong(body: string): Problem[] {
+  if (String(body).length <= MAX_FORM_TEXT) return [];
+  const kb = Math.ceil(String(body).length / 1024);
+  return [
+    {
+      field: APPLICATION_LABEL,
+      message: `The issue body is ${kb} KB and only its first ${MAX_FORM_TEXT / 1024} KB are read — shorten the longer answers.`,
+    },
+  ];
 }

@@ -1,4 +1,7 @@
-import { cleanBody } from '../application/markdown.js';
+import type { Token } from 'markdown-it';
+import { offsetsInsideMarkup } from '../markdown/inline.js';
+import { type MarkdownEnv, parseBlocks } from '../markdown/parser.js';
+import { normalizeText } from '../markdown/text.js';
 
 export type CommandLine = {
   name: string;
@@ -13,24 +16,22 @@ export const MAX_COMMANDS_PER_COMMENT = 10;
 /** Commands are read from the first 64 KiB of a comment only. */
 export const MAX_COMMAND_TEXT = 65_536;
 const COMMAND = /^\/([a-z][a-z-]*)(?:\s+(.*))?$/i;
+const LOOKS_LIKE_COMMAND = /^[ \t]*\/[a-z]/i;
 
 /**
- * Commands in a comment: lines starting with `/word`. Lines inside fenced code blocks, indented
- * code and quotes are text, not commands; at most MAX_COMMANDS_PER_COMMENT are taken.
+ * Commands in a comment: lines that start with `/word` and render as plain text in a top-level
+ * paragraph, by CommonMark. A line inside a code block (fenced, of any fence length, or
+ * indented), a quote (lazy continuation lines included), a list, an HTML block, a heading, or
+ * one that starts inside inline code, a link or inline HTML is text, not a command. Unicode line
+ * and paragraph separators end a line. At most MAX_COMMANDS_PER_COMMENT commands are taken from
+ * the first MAX_COMMAND_TEXT characters. Linear in the text read.
  */
 export function parseCommands(body: string): CommandLine[] {
+  const text = normalizeText(String(body).slice(0, MAX_COMMAND_TEXT));
+  const lines = text.split('\n');
   const commands: CommandLine[] = [];
-  let fence: string | undefined;
-  const lines = cleanBody(body.slice(0, MAX_COMMAND_TEXT)).split('\n');
-  for (const [index, rawLine] of lines.entries()) {
-    const trimmed = rawLine.trim();
-    const fenceMatch = /^(```|~~~)/.exec(trimmed);
-    if (fenceMatch) {
-      if (fence === undefined) fence = fenceMatch[1];
-      else if (trimmed.startsWith(fence)) fence = undefined;
-      continue;
-    }
-    if (fence !== undefined || /^( {4}|\t)/.test(rawLine) || trimmed.startsWith('>')) continue;
+  for (const lineIndex of commandLineIndexes(text)) {
+    const trimmed = (lines[lineIndex] ?? '').trim();
     const match = COMMAND.exec(trimmed);
     if (!match) continue;
     const args = (match[2] ?? '').trim();
@@ -38,9 +39,42 @@ export function parseCommands(body: string): CommandLine[] {
       name: (match[1] as string).toLowerCase(),
       args: args ? args.split(/\s+/) : [],
       raw: trimmed,
-      rest: [args, ...lines.slice(index + 1)].join('\n'),
+      rest: [args, ...lines.slice(lineIndex + 1)].join('\n'),
     });
     if (commands.length >= MAX_COMMANDS_PER_COMMENT) break;
   }
   return commands;
+}
+
+/** Indexes (0-based) of the lines of `text` that start with `/x` as plain paragraph text. */
+function commandLineIndexes(text: string): number[] {
+  const env: MarkdownEnv = {};
+  const tokens = parseBlocks(text, env);
+  const found: number[] = [];
+  for (const [index, token] of tokens.entries()) {
+    if (token.type !== 'inline' || token.level !== 1 || !token.map) continue;
+    if (tokens[index - 1]?.type !== 'paragraph_open') continue;
+    found.push(...plainCommandLines(token, env));
+  }
+  return found;
+}
+
+function plainCommandLines(paragraph: Token, env: MarkdownEnv): number[] {
+  const first = paragraph.map?.[0] ?? 0;
+  const candidates: { line: number; offset: number }[] = [];
+  let offset = 0;
+  for (const [index, line] of paragraph.content.split('\n').entries()) {
+    if (LOOKS_LIKE_COMMAND.test(line)) {
+      candidates.push({ line: first + index, offset: offset + line.length - line.trimStart().length });
+    }
+    offset += line.length + 1;
+  }
+  // Nothing can start before a paragraph's first line: that one needs no inline pass.
+  if (candidates.every((candidate) => candidate.offset === 0)) return candidates.map((c) => c.line);
+  const inside = offsetsInsideMarkup(
+    paragraph.content,
+    candidates.map((candidate) => candidate.offset),
+    env,
+  );
+  return candidates.filter((candidate) => !inside.has(candidate.offset)).map((candidate) => candidate.line);
 }

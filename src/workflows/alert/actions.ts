@@ -5,6 +5,7 @@ import { proposeTermination } from '../../domain/exit/open-termination.js';
 import { addMs, formatDuration, formatUtc } from '../../domain/time/format.js';
 import type { Effect } from '../../engine/effects.js';
 import type { Action, DecideContext } from '../../engine/module.js';
+import { escalationMentions } from './contacts.js';
 import { type AlertData, alertData } from './data.js';
 
 const severityLabel = (severity: Severity): Effect => ({
@@ -78,7 +79,7 @@ export const alertActions: Record<string, Action> = {
     const data = alertData(ctx.instance);
     const level = data.level + 1;
     const { config, event } = ctx;
-    const contacts = config.escalation.contacts.map((login) => `@${login}`).join(' ');
+    const contacts = escalationMentions(config);
     const who = data.responsible ? `@${data.responsible}` : 'nobody (no responsible operator is assigned)';
     const overdue = formatDuration(Date.parse(event.at) - Date.parse(data.ackDeadline));
     const text =

@@ -1,6 +1,7 @@
 import type { ProgramConfig } from '../../config/program.js';
 import { formatDuration, formatUtc } from '../../domain/time/format.js';
 import type { Instance } from '../../engine/instance.js';
+import { escalationMentions } from './contacts.js';
 import { alertData } from './data.js';
 
 const TITLES: Record<string, string> = {
@@ -29,7 +30,7 @@ export function alertStatusView(instance: Instance, config: ProgramConfig): Reco
       : undefined,
     escalation:
       data.level > 0
-        ? `level ${data.level}; ${config.escalation.contacts.map((c) => `@${c}`).join(' ')} called, again every ${formatDuration(config.alerts.escalateEvery)} until acknowledged`
+        ? `level ${data.level}; ${escalationMentions(config)} called, again every ${formatDuration(config.alerts.escalateEvery)} until acknowledged`
         : undefined,
     acknowledged: data.acknowledgedAt
       ? `by @${data.acknowledgedBy} at ${formatUtc(data.acknowledgedAt)} — response time ${formatDuration(data.responseMs ?? 0)}`

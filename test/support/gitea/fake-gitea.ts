@@ -11,8 +11,11 @@ import type {
   ApiUser,
 } from './api-types.js';
 import { FaultPlan, type FaultSpec } from './faults.js';
+import { eventsArray } from './hook-events.js';
 import { type PullSeed, pullKey } from './pulls.js';
+import type { HookDeliveryRecord, ProtectionRecord } from './records.js';
 import { renameUser } from './rename-user.js';
+import { commitOnto, DEFAULT_BRANCH } from './repo-files.js';
 import { toApiComment, toApiTimelineComment } from './represent/comment.js';
 import { toApiCommitStatus } from './represent/commit-status.js';
 import type { RepresentContext } from './represent/context.js';
@@ -32,6 +35,7 @@ import { Seeder } from './seeds.js';
 import { createRequestServer } from './serve-request.js';
 import { describeSite, giteaTime } from './site.js';
 import { GiteaState } from './state.js';
+import { ALL_SCOPES } from './token-scopes.js';
 
 export interface FakeGiteaOptions {
   baseUrl?: string;
@@ -78,6 +82,26 @@ export interface FakeGitea {
    * (`/repos/{owner}/{repo}/issues/{index}`) or RegExp on the API path. */
   requestsTo(method: string, path: string | RegExp): RecordedRequest[];
   failNext(fault: FaultSpec): void;
+  /** Narrows the bot token's scopes (`read:user`, `write:issue`…); `reset` gives back `all`. */
+  setTokenScopes(scopes: string[]): void;
+  /** Commits files (path → text) onto a branch (default `main`), creating it. */
+  commitFiles(repo: string, files: Record<string, string>, branch?: string): void;
+  /** A branch's files (path → text); undefined when the branch does not exist. */
+  files(repo: string, branch?: string): Record<string, string> | undefined;
+  protectBranch(repo: string, rule: Partial<Omit<ProtectionRecord, 'repoId'>> & { ruleName: string }): void;
+  /** The repo's webhooks as Gitea keeps them (with the secret the API never shows). */
+  hooks(repo: string): {
+    id: number;
+    url: string;
+    contentType: string;
+    secret: string;
+    events: string[];
+    active: boolean;
+    branchFilter: string;
+  }[];
+  /** Deliveries sent so far; `settled()` waits until every one has its answer. */
+  readonly deliveries: HookDeliveryRecord[];
+  settled(): Promise<void>;
   /** Drops the faults not used up (the outage is over). */
   clearFaults(): void;
   assertContract(): void;
@@ -97,7 +121,18 @@ export function createFakeGitea(options: FakeGiteaOptions = {}): FakeGitea {
   const requests: RecordedRequest[] = [];
   const violations: ContractViolation[] = [];
   const represent: RepresentContext = { state, site, doer: botLogin };
-  const serve = createRequestServer({ state, site, token, botLogin, faults, requests, violations, now });
+  let scopes: readonly string[] = ALL_SCOPES;
+  const serve = createRequestServer({
+    state,
+    site,
+    token,
+    botLogin,
+    faults,
+    requests,
+    violations,
+    now,
+    scopes: () => scopes,
+  });
   const seedBot = () => seed.user(botLogin, { fullName: 'Operator Bot' });
 
   const fake: FakeGitea = {
@@ -166,6 +201,54 @@ export function createFakeGitea(options: FakeGiteaOptions = {}): FakeGitea {
 
     requestsTo: (method, path) => requests.filter((request) => matchesRequest(request, method, path)),
     failNext: (fault: FaultSpec) => faults.add(fault),
+    setTokenScopes: (next) => {
+      scopes = [...next];
+    },
+    commitFiles(repo, files, branch = DEFAULT_BRANCH) {
+      const record = seed.existingRepo(repo);
+      commitOnto(
+        state,
+        record,
+        branch,
+        state.branch(record.id, branch),
+        { message: 'seed', author: record.owner, files: new Map(Object.entries(files)) },
+        now(),
+      );
+    },
+    files(repo, branch = DEFAULT_BRANCH) {
+      const head = state.branch(seed.existingRepo(repo).id, branch);
+      return head && Object.fromEntries(head.files);
+    },
+    protectBranch(repo, rule) {
+      state.protections.push({
+        repoId: seed.existingRepo(repo).id,
+        enablePush: false,
+        enablePushWhitelist: false,
+        pushWhitelistUsernames: [],
+        requiredApprovals: 0,
+        created: now(),
+        updated: now(),
+        ...rule,
+      });
+    },
+    hooks(repo) {
+      const { id } = seed.existingRepo(repo);
+      return state.hooks
+        .filter((hook) => hook.repoId === id)
+        .map((hook) => ({
+          id: hook.id,
+          url: hook.url,
+          contentType: hook.contentType,
+          secret: hook.secret,
+          events: eventsArray(hook.events),
+          active: hook.active,
+          branchFilter: hook.branchFilter,
+        }));
+    },
+    deliveries: state.deliveries,
+    settled: async () => {
+      await Promise.all(state.deliveries.map((delivery) => delivery.done));
+    },
     clearFaults: () => faults.clear(),
 
     assertContract() {
@@ -176,6 +259,7 @@ export function createFakeGitea(options: FakeGiteaOptions = {}): FakeGitea {
     reset() {
       state.clear();
       faults.clear();
+      scopes = ALL_SCOPES;
       requests.length = 0;
       violations.length = 0;
       seedBot();

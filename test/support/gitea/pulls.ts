@@ -2,6 +2,9 @@
 export interface PullSeed {
   commits: { sha: string; message: string; author: { name: string; email: string } }[];
   diff: string;
+  /** Branch names, for pull requests opened through the API. */
+  head?: string;
+  base?: string;
 }
 
 export const pullKey = (repoId: number, number: number) => `${repoId}#${number}`;

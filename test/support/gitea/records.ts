@@ -7,6 +7,8 @@ export interface UserRecord {
   email: string;
   isAdmin: boolean;
   isOrganization: boolean;
+  /** Set for accounts that sign in with Basic auth (admin scripts). */
+  password?: string;
   keepEmailPrivate: boolean;
   created: string;
   lastLogin: string;
@@ -86,5 +88,54 @@ export interface CommitStatusRecord {
   description: string;
   context: string;
   creator: string;
+  created: string;
+}
+
+/** A repository webhook: its checkboxes (`HookEvents` of modules/webhook) by event type name. */
+export interface HookRecord {
+  id: number;
+  repoId: number;
+  type: string;
+  url: string;
+  contentType: 'json' | 'form';
+  secret: string;
+  events: Set<string>;
+  active: boolean;
+  branchFilter: string;
+  authorizationHeader: string;
+  created: string;
+  updated: string;
+}
+
+/** One delivery attempt (Gitea's `hook_task`): what was sent and how the target answered. */
+export interface HookDeliveryRecord {
+  hookId: number;
+  uuid: string;
+  event: string;
+  eventType: string;
+  /** The target's HTTP status; 0 while under way or when it did not answer. */
+  status: number;
+  done: Promise<void>;
+}
+
+/** A branch protection rule (models/git/protected_branch.go), the fields the emulator honours. */
+export interface ProtectionRecord {
+  repoId: number;
+  ruleName: string;
+  enablePush: boolean;
+  enablePushWhitelist: boolean;
+  pushWhitelistUsernames: string[];
+  requiredApprovals: number;
+  created: string;
+  updated: string;
+}
+
+/** A commit on a branch: the whole tree, path → text. */
+export interface CommitRecord {
+  sha: string;
+  message: string;
+  author: string;
+  parent: string | null;
+  files: Map<string, string>;
   created: string;
 }

@@ -20,6 +20,8 @@ export interface UserSeed {
   email?: string;
   isAdmin?: boolean;
   keepEmailPrivate?: boolean;
+  /** Lets the account sign in with Basic auth. */
+  password?: string;
 }
 
 export interface RepoSeed {
@@ -88,6 +90,7 @@ export class Seeder {
       isAdmin: seed.isAdmin ?? false,
       isOrganization,
       keepEmailPrivate: seed.keepEmailPrivate ?? false,
+      ...(seed.password ? { password: seed.password } : {}),
       created: at,
       lastLogin: at,
     };

@@ -1,5 +1,5 @@
 import { delay, HttpResponse } from 'msw';
-import { authenticate } from './authenticate.js';
+import { authenticate, basicLogin } from './authenticate.js';
 import { requestProblems, responseProblems } from './contract/contract-check.js';
 import { findOperation, type OperationMatch } from './contract/operations.js';
 import type { FaultPlan, FaultSpec } from './faults.js';
@@ -8,6 +8,7 @@ import { apiError, notFound, type RouteResult } from './route-result.js';
 import { routeKey, routesByKey } from './routes/index.js';
 import type { Site } from './site.js';
 import type { GiteaState } from './state.js';
+import { hasScope, missingScopeMessage, requiredScope } from './token-scopes.js';
 
 export interface ServerParts {
   state: GiteaState;
@@ -18,6 +19,8 @@ export interface ServerParts {
   requests: RecordedRequest[];
   violations: ContractViolation[];
   now: () => string;
+  /** The scopes of the bot's token (`all` unless a test narrows them). */
+  scopes: () => readonly string[];
 }
 
 interface Incoming {
@@ -29,6 +32,8 @@ interface Incoming {
   bodyProblem: string | undefined;
   match: OperationMatch | undefined;
   entry: RecordedRequest;
+  /** Who signed in with Basic auth; the bot (by its token) otherwise. */
+  doerLogin?: string;
 }
 
 const API_PREFIX = '/api/v1';
@@ -94,8 +99,8 @@ export function createRequestServer(parts: ServerParts): (request: Request) => P
       );
       return answer(incoming, notFound(parts.site));
     }
-    const doer = parts.state.user(parts.botLogin);
-    if (!doer) throw new Error(`the bot account ${parts.botLogin} is missing`);
+    const doer = parts.state.user(incoming.doerLogin ?? parts.botLogin);
+    if (!doer) throw new Error(`the account ${incoming.doerLogin ?? parts.botLogin} is missing`);
     const result = route.handle({
       state: parts.state,
       site: parts.site,
@@ -132,13 +137,20 @@ export function createRequestServer(parts: ServerParts): (request: Request) => P
   };
 
   const refuse = (incoming: Incoming, match: OperationMatch): Response | undefined => {
-    const auth = authenticate(incoming.request, incoming.url, parts.token);
+    const basic = basicLogin(incoming.request, (login) => parts.state.user(login)?.password);
+    if (basic === null) return answer(incoming, apiError(parts.site, 401, "user's password is invalid"));
+    if (basic !== undefined) incoming.doerLogin = basic;
+    const auth = basic !== undefined ? 'ok' : authenticate(incoming.request, incoming.url, parts.token);
     if (auth === 'deprecated-query-token') {
       violate(incoming, 'auth', 'token sent in the query string (deprecated); use the Authorization header');
     } else if (auth !== 'ok') {
       violate(incoming, 'auth', auth === 'missing' ? 'no Authorization header' : 'wrong token');
       const message = auth === 'missing' ? 'token is required' : 'user does not exist [uid: 0, name: ]';
       return answer(incoming, apiError(parts.site, 401, message));
+    }
+    const needed = basic === undefined ? requiredScope(incoming.request.method, match.template) : undefined;
+    if (needed && !hasScope(parts.scopes(), needed)) {
+      return answer(incoming, apiError(parts.site, 403, missingScopeMessage(needed)));
     }
     const { url, body, hasBody, bodyProblem } = incoming;
     const problems = [

@@ -1,9 +1,13 @@
 import type { AccessMode } from './api-types.js';
 import type { PullSeed } from './pulls.js';
 import type {
+  CommitRecord,
   CommitStatusRecord,
+  HookDeliveryRecord,
+  HookRecord,
   IssueRecord,
   LabelRecord,
+  ProtectionRecord,
   RepoRecord,
   TeamRecord,
   TimelineRecord,
@@ -37,6 +41,11 @@ export class GiteaState {
   readonly permissions = new Map<string, AccessMode>();
   /** Gitea's `user_redirect` table: a renamed user's old lower-case name → its id (models/user/redirect.go). */
   readonly userRedirects = new Map<string, number>();
+  readonly hooks: HookRecord[] = [];
+  readonly deliveries: HookDeliveryRecord[] = [];
+  readonly protections: ProtectionRecord[] = [];
+  /** `repoId:branch` → the branch's head commit; an empty repository has no branch. */
+  readonly branches = new Map<string, CommitRecord>();
 
   readonly ids = {
     user: new IdSequence(1),
@@ -46,6 +55,7 @@ export class GiteaState {
     issue: new IdSequence(1001),
     comment: new IdSequence(5001),
     status: new IdSequence(9001),
+    hook: new IdSequence(301),
   };
 
   clear(): void {
@@ -59,6 +69,10 @@ export class GiteaState {
     this.pulls.clear();
     this.permissions.clear();
     this.userRedirects.clear();
+    this.hooks.length = 0;
+    this.deliveries.length = 0;
+    this.protections.length = 0;
+    this.branches.clear();
     for (const sequence of Object.values(this.ids)) sequence.reset();
   }
 
@@ -115,6 +129,10 @@ export class GiteaState {
 
   orgTeams(org: string): TeamRecord[] {
     return this.teams.filter((team) => team.org.toLowerCase() === org.toLowerCase());
+  }
+
+  branch(repoId: number, name: string): CommitRecord | undefined {
+    return this.branches.get(`${repoId}:${name}`);
   }
 
   permissionKey(repo: RepoRecord, login: string): string {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FORM_ORDER, formLabel } from '../../../src/domain/application/form-by-place.js';
 import {
   CHAINS,
   EXPERIENCE_KEYS,
@@ -11,7 +12,7 @@ import { loadIssueForm } from './support/render.js';
 
 const form = loadIssueForm();
 const questions = form.body.filter((item) => item.type !== 'markdown');
-const OPTIONAL = new Set(['referredBy', 'improvementPlan', 'experience']);
+const OPTIONAL = new Set(['priorWork', 'referredBy', 'improvementPlan', 'experience']);
 
 describe('the operator-application issue form', () => {
   it('is a Gitea issue form that labels the issue operator-application', () => {
@@ -40,6 +41,10 @@ describe('the operator-application issue form', () => {
     }
   });
 
+  it('asks its questions in the order the reader expects them (answers are read by place)', () => {
+    expect(questions.map((item) => item.attributes.label)).toEqual(FORM_ORDER.map(formLabel));
+  });
+
   it('requires exactly the answers the validator requires', () => {
     for (const item of questions) {
       const key = sectionKeyForLabel(item.attributes.label ?? '') ?? '';
@@ -50,10 +55,11 @@ describe('the operator-application issue form', () => {
   it('offers the supported chains, Yes/No commitments and the template experience checkboxes', () => {
     const byId = new Map(questions.map((item) => [item.id, item]));
     expect(byId.get('chain')?.type).toBe('dropdown');
-    expect(byId.get('chain')?.attributes.options).toEqual([...CHAINS]);
+    // A neutral first option: older Gitea preselects the first one (go-gitea/gitea#31044).
+    expect(byId.get('chain')?.attributes.options).toEqual(['—', ...CHAINS]);
     for (const id of ['static_ip', 'commitment_uptime', 'commitment_exit_notice', 'commitment_sovereignty']) {
       expect(byId.get(id)?.type, id).toBe('dropdown');
-      expect(byId.get(id)?.attributes.options, id).toEqual(['Yes', 'No']);
+      expect(byId.get(id)?.attributes.options, id).toEqual(['—', 'Yes', 'No']);
     }
     expect(byId.get('experience')?.type).toBe('checkboxes');
     expect(byId.get('experience')?.attributes.options).toEqual(

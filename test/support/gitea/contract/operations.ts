@@ -27,7 +27,8 @@ function compile(template: string): CompiledPath {
           const param = /^\{(\w+)\}$/.exec(part);
           if (!param?.[1]) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
           names.push(param[1]);
-          return '([^/]+?)';
+          // Gitea routes `{filepath}` as a wildcard (`/contents/*` in routers/api/v1/api.go): it spans slashes.
+          return param[1] === 'filepath' ? '(.+)' : '([^/]+?)';
         })
         .join(''),
     )

@@ -27,7 +27,8 @@ export function toApiRepository(
     name: repo.name,
     full_name: `${repo.owner}/${repo.name}`,
     description: repo.description,
-    empty: false,
+    // Gitea's `IsEmpty`: no commit on any branch yet.
+    empty: ![...state.branches.keys()].some((key) => key.startsWith(`${repo.id}:`)),
     private: repo.isPrivate,
     fork: false,
     template: false,

@@ -1,8 +1,13 @@
+import { adminSetupRoutes } from './admin-setup.js';
+import { branchProtectionRoutes } from './branch-protections.js';
 import { commentRoutes } from './comments.js';
+import { contentRoutes } from './contents.js';
+import { hookRoutes } from './hooks.js';
 import { issueLabelRoutes } from './issue-labels.js';
 import { issueRoutes } from './issues.js';
 import { labelRoutes } from './labels.js';
 import { metaRoutes } from './meta.js';
+import { pullCreateRoutes } from './pull-create.js';
 import { pullRoutes } from './pulls.js';
 import { repositoryRoutes } from './repository.js';
 import type { Route } from './route.js';
@@ -23,6 +28,11 @@ export const allRoutes: Route[] = [
   ...statusRoutes,
   ...pullRoutes,
   ...userRoutes,
+  ...pullCreateRoutes,
+  ...hookRoutes,
+  ...contentRoutes,
+  ...branchProtectionRoutes,
+  ...adminSetupRoutes,
 ];
 
 export function routeKey(method: string, template: string): string {

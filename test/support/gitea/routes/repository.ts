@@ -1,4 +1,5 @@
 import { accessMode, atLeast } from '../access.js';
+import { paginate, pagingHeaders } from '../paging.js';
 import { toApiRepository } from '../represent/repository.js';
 import { toApiUser } from '../represent/user.js';
 import { apiError, forbidden, ok } from '../route-result.js';
@@ -11,6 +12,24 @@ export const repositoryRoutes: Route[] = [
     template: '/repos/{owner}/{repo}',
     handle: (context) =>
       inRepo(context, ({ repo, mode }) => ok(toApiRepository(repo, context.represent, mode))),
+  },
+  {
+    method: 'GET',
+    template: '/repos/{owner}/{repo}/collaborators',
+    handle: (context) =>
+      inRepo(context, ({ repo }) => {
+        // Explicit collaborators only (models/repo/collaboration.go); team members and owners are not listed.
+        const prefix = `${repo.id}:`;
+        const logins = [...context.state.permissions.keys()]
+          .filter((key) => key.startsWith(prefix))
+          .map((key) => key.slice(prefix.length));
+        const users = logins.flatMap((login) => context.state.user(login) ?? []);
+        const page = paginate(users, context.query);
+        return ok(
+          page.items.map((user) => toApiUser(user, context.represent, 'signed')),
+          pagingHeaders(context.site, context.url, page, false),
+        );
+      }),
   },
   {
     method: 'GET',
