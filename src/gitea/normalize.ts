@@ -55,36 +55,18 @@ export function normalizeDelivery(eventType: string, payload: unknown, deliveryI
   switch (eventType) {
     case 'issues':
       return withSchema(issuesPayloadSchema, payload, (p) => {
-        const event = issueEvent(
-          ISSUE_KIND[p.action],
-          p.issue,
-          p.repository.full_name,
-          p.sender.login,
-          deliveryId,
-        );
+        const event = issueEvent(ISSUE_KIND[p.action], p.issue, p.repository.full_name, p.sender, deliveryId);
         return { event, dedupeKey: issueContentKey(p.action, p.issue) };
       });
     case 'issue_label':
       return withSchema(issueLabelPayloadSchema, payload, (p) => {
-        const event = issueEvent(
-          'issue.labeled',
-          p.issue,
-          p.repository.full_name,
-          p.sender.login,
-          deliveryId,
-        );
+        const event = issueEvent('issue.labeled', p.issue, p.repository.full_name, p.sender, deliveryId);
         const labels = [...event.issue.labels].sort().join(',');
         return { event, dedupeKey: `issue/${p.issue.id}/${p.action}/${p.issue.updated_at}/${labels}` };
       });
     case 'issue_assign':
       return withSchema(issueAssignPayloadSchema, payload, (p) => {
-        const event = issueEvent(
-          'issue.assigned',
-          p.issue,
-          p.repository.full_name,
-          p.sender.login,
-          deliveryId,
-        );
+        const event = issueEvent('issue.assigned', p.issue, p.repository.full_name, p.sender, deliveryId);
         const assignees = [...event.issue.assignees].sort().join(',');
         return { event, dedupeKey: `issue/${p.issue.id}/${p.action}/${p.issue.updated_at}/${assignees}` };
       });
@@ -95,7 +77,7 @@ export function normalizeDelivery(eventType: string, payload: unknown, deliveryI
           COMMENT_KIND[p.action],
           p.issue,
           p.repository.full_name,
-          p.sender.login,
+          p.sender,
           deliveryId,
         );
         const at = p.action === 'created' ? p.comment.created_at : p.comment.updated_at;
@@ -122,6 +104,7 @@ export function normalizeDelivery(eventType: string, payload: unknown, deliveryI
             title: pull.title,
             body: pull.body,
             author: pull.user.login,
+            authorId: pull.user.id,
             state: pull.state,
             labels: [],
             assignees: [],
@@ -130,6 +113,7 @@ export function normalizeDelivery(eventType: string, payload: unknown, deliveryI
             ...(pull.html_url ? { url: pull.html_url } : {}),
           },
           actor: p.sender.login,
+          actorId: p.sender.id,
           at: toIso(pull.updated_at),
           pull: { headSha: pull.head.sha },
           ...(deliveryId ? { deliveryId } : {}),
@@ -161,7 +145,7 @@ function issueEvent(
   kind: BotEvent['kind'],
   issue: GiteaIssue,
   repo: string,
-  actor: string,
+  sender: { id: number; login: string },
   deliveryId: string | undefined,
 ): BotEvent {
   return {
@@ -173,6 +157,7 @@ function issueEvent(
       title: issue.title,
       body: issue.body,
       author: issue.user.login,
+      authorId: issue.user.id,
       state: issue.state,
       labels: issue.labels.map((label) => label.name),
       assignees: issue.assignees.map((user) => user.login),
@@ -180,7 +165,8 @@ function issueEvent(
       isPull: issue.pull_request != null,
       ...(issue.html_url ? { url: issue.html_url } : {}),
     },
-    actor,
+    actor: sender.login,
+    actorId: sender.id,
     at: toIso(issue.updated_at),
     ...(deliveryId ? { deliveryId } : {}),
   };
