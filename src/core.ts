@@ -23,6 +23,7 @@ import { createInstanceStore } from './store/instances.js';
 import { createOpenIssueIndex } from './store/open-issues.js';
 import { createPartnerReportStore } from './store/partner-reports.js';
 import { createPaymentStore } from './store/payments.js';
+import { createPeople } from './store/people.js';
 import { createPingStore } from './store/pings.js';
 import { createRegistryStore } from './store/registry.js';
 import { createReportStore } from './store/reports.js';
@@ -30,6 +31,7 @@ import { createRotationStore } from './store/rotations.js';
 import type { Templates } from './templates.js';
 import { createIssueReader } from './worker/current-issue.js';
 import { createEventHandler, type DelayedEvent, type HandlerDeps } from './worker/handle-event.js';
+import { createIdentifier } from './worker/identify.js';
 import { createProgramIssueOpener } from './worker/open-program-issue.js';
 import { onboardingData } from './workflows/onboarding/data.js';
 import { createPayrollRefresher } from './workflows/payroll/refresh.js';
@@ -166,7 +168,13 @@ export function createCore(deps: CoreDeps) {
     openIssues: createOpenIssueIndex(deps.redis),
     writer: writerDeps,
     programRepos,
-    isMaintainer: createMaintainerCheck(deps.gitea, deps.config, deps.programRepo, deps.botLogin),
+    identify: createIdentifier({
+      gitea: deps.gitea,
+      people: createPeople(deps.redis),
+      legacyKeys: registry.keys,
+      log: deps.log,
+    }),
+    isMaintainer: createMaintainerCheck(deps.gitea, deps.redis, deps.config, deps.programRepo, deps.botLogin),
     enqueueAt: deps.enqueueAt,
     // A replay decides on the history as it was, not on today's issue.
     ...((deps.readsIssues ?? !deps.replaying) ? { readIssue: createIssueReader(deps.gitea) } : {}),

@@ -117,6 +117,29 @@ export function createGiteaClient(options: GiteaClientOptions) {
     permission: async (repo: RepoRef, user: string) =>
       (await call('get permission', () => repos.repoGetRepoPermissions(repo.owner, repo.name, user)))
         .permission ?? 'none',
+    /**
+     * The account that holds `login` now: `{ id, login }`, or undefined when no account has it
+     * (404). A name freed by a rename answers a redirect to the renamed account (Gitea's
+     * `user_redirect`), which fetch follows: its id and current login come back.
+     */
+    async userByLogin(login: string): Promise<{ id: number; login: string } | undefined> {
+      try {
+        const user = await call('get user', () => api.users.userGet(login));
+        return user.id && user.login ? { id: user.id, login: user.login } : undefined;
+      } catch (error) {
+        if (error instanceof GiteaError && error.status === 404) return undefined;
+        throw error;
+      }
+    },
+    /**
+     * The account with user id `id` now (`GET /users/search?uid=`, Gitea 1.22 has no user-by-id
+     * route): `{ id, login }`, or undefined when it is gone.
+     */
+    async userById(id: number): Promise<{ id: number; login: string } | undefined> {
+      const found = await call('search users', () => api.users.userSearch({ uid: id, limit: 1 }));
+      const user = (found.data ?? []).find((u) => u.id === id);
+      return user?.login ? { id, login: user.login } : undefined;
+    },
     /** One page (of 50) of an organization's teams: every team, for any member of the org (403 otherwise). */
     orgTeams: async (org: string, page: number) =>
       (await call('list teams', () => api.orgs.orgListTeams(org, { page, limit: 50 }))).map((team) => ({

@@ -22,6 +22,8 @@ export const botEventSchema = z.object({
     title: z.string(),
     body: z.string(),
     author: z.string(),
+    /** The author's Gitea user id (absent in events recorded before it was kept, and timers). */
+    authorId: z.number().int().optional(),
     state: z.enum(['open', 'closed']),
     labels: z.array(z.string()),
     assignees: z.array(z.string()),
@@ -30,6 +32,8 @@ export const botEventSchema = z.object({
     url: z.string().optional(),
   }),
   actor: z.string(),
+  /** The actor's Gitea user id: who they are (the login is only how they are called now). */
+  actorId: z.number().int().optional(),
   /** When it happened in Gitea (or when a timer was due): the time every decision is stamped with. */
   at: z.string(),
   comment: z

@@ -65,36 +65,18 @@ export function normalizeDelivery(
   switch (eventType) {
     case 'issues':
       return withSchema(mode, issuesPayloadSchema, payload, (p) => {
-        const event = issueEvent(
-          ISSUE_KIND[p.action],
-          p.issue,
-          p.repository.full_name,
-          p.sender.login,
-          deliveryId,
-        );
+        const event = issueEvent(ISSUE_KIND[p.action], p.issue, p.repository.full_name, p.sender, deliveryId);
         return { event, dedupeKey: issueContentKey(p.action, p.issue) };
       });
     case 'issue_label':
       return withSchema(mode, issueLabelPayloadSchema, payload, (p) => {
-        const event = issueEvent(
-          'issue.labeled',
-          p.issue,
-          p.repository.full_name,
-          p.sender.login,
-          deliveryId,
-        );
+        const event = issueEvent('issue.labeled', p.issue, p.repository.full_name, p.sender, deliveryId);
         const labels = [...event.issue.labels].sort().join(',');
         return { event, dedupeKey: `issue/${p.issue.id}/${p.action}/${p.issue.updated_at}/${labels}` };
       });
     case 'issue_assign':
       return withSchema(mode, issueAssignPayloadSchema, payload, (p) => {
-        const event = issueEvent(
-          'issue.assigned',
-          p.issue,
-          p.repository.full_name,
-          p.sender.login,
-          deliveryId,
-        );
+        const event = issueEvent('issue.assigned', p.issue, p.repository.full_name, p.sender, deliveryId);
         const assignees = [...event.issue.assignees].sort().join(',');
         return { event, dedupeKey: `issue/${p.issue.id}/${p.action}/${p.issue.updated_at}/${assignees}` };
       });
@@ -105,7 +87,7 @@ export function normalizeDelivery(
           COMMENT_KIND[p.action],
           p.issue,
           p.repository.full_name,
-          p.sender.login,
+          p.sender,
           deliveryId,
         );
         const at = p.action === 'created' ? p.comment.created_at : p.comment.updated_at;
@@ -132,6 +114,7 @@ export function normalizeDelivery(
             title: pull.title,
             body: pull.body ?? '',
             author: pull.user.login,
+            authorId: pull.user.id,
             state: pull.state,
             labels: [],
             assignees: [],
@@ -140,6 +123,7 @@ export function normalizeDelivery(
             ...(pull.html_url ? { url: pull.html_url } : {}),
           },
           actor: p.sender.login,
+          actorId: p.sender.id,
           at: toIso(pull.updated_at),
           pull: { headSha: pull.head.sha },
           ...(deliveryId ? { deliveryId } : {}),
@@ -181,7 +165,7 @@ function issueEvent(
   kind: BotEvent['kind'],
   issue: GiteaIssue,
   repo: string,
-  actor: string,
+  sender: { id: number; login: string },
   deliveryId: string | undefined,
 ): BotEvent {
   return {
@@ -194,6 +178,7 @@ function issueEvent(
       // (null in Gitea's JSON when empty; the zod parse maps them too, the light path needs them here)
       body: issue.body ?? '',
       author: issue.user.login,
+      authorId: issue.user.id,
       state: issue.state,
       labels: (issue.labels ?? []).map((label) => label.name),
       assignees: (issue.assignees ?? []).map((user) => user.login),
@@ -201,7 +186,8 @@ function issueEvent(
       isPull: issue.pull_request != null,
       ...(issue.html_url ? { url: issue.html_url } : {}),
     },
-    actor,
+    actor: sender.login,
+    actorId: sender.id,
     at: toIso(issue.updated_at),
     ...(deliveryId ? { deliveryId } : {}),
   };
@@ -249,12 +235,14 @@ function isWellTypedEvent(event: BotEvent): boolean {
     event.repo.includes('/') &&
     typeof event.actor === 'string' &&
     event.actor !== '' &&
+    (event.actorId === undefined || isInt(event.actorId)) &&
     isInt(issue.number) &&
     issue.number > 0 &&
     isInt(issue.id) &&
     isString(issue.title) &&
     isString(issue.body) &&
     isString(issue.author) &&
+    (issue.authorId === undefined || isInt(issue.authorId)) &&
     (issue.state === 'open' || issue.state === 'closed') &&
     areStrings(issue.labels) &&
     areStrings(issue.assignees) &&

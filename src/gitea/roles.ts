@@ -1,4 +1,6 @@
+import type { Redis } from 'ioredis';
 import type { ProgramConfig } from '../config/program.js';
+import { createPeople } from '../store/people.js';
 import { type GiteaClient, GiteaError, repoRef } from './client.js';
 import { checkTeams, type TeamAccess } from './teams.js';
 
@@ -10,13 +12,18 @@ import { checkTeams, type TeamAccess } from './teams.js';
  * events: Gitea sends no webhook when a collaborator's permission or a team's members change, so
  * a cache could outlive a removal the bot cannot see. A maintainer removed in Gitea loses the
  * role with the next event; one removed from the config list, when the bot restarts with it.
+ * People are their Gitea user id: a login listed in the config names the person who had it when
+ * the bot first saw it (`people.keyOf`), so a renamed maintainer keeps the role and someone
+ * registering the freed name does not get it.
  */
 export function createMaintainerCheck(
   gitea: GiteaClient,
+  redis: Redis,
   config: ProgramConfig,
   programRepo: string,
   botLogin: string,
 ) {
+  const people = createPeople(redis);
   const listed = new Set(config.maintainers.users.map((u) => u.toLowerCase()));
   let teams: Promise<TeamAccess[]> | undefined;
   const readableTeams = async () => {
@@ -34,7 +41,7 @@ export function createMaintainerCheck(
       return false;
     });
   return async function isMaintainer(login: string): Promise<boolean> {
-    if (listed.has(login.toLowerCase())) return true;
+    if (listed.has(await people.keyOf(login))) return true;
     const permission = await gitea.permission(repoRef(programRepo), login);
     if (permission === 'admin' || permission === 'owner') return true;
     if (config.maintainers.teams.length === 0) return false;

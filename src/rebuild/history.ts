@@ -3,7 +3,7 @@ import type { BotEvent } from '../gitea/event.js';
 
 export type TimelineEntry = {
   type?: string;
-  user?: { login?: string };
+  user?: { login?: string; id?: number };
   created_at?: string;
   id?: number;
   label?: { name?: string } | null;
@@ -29,6 +29,8 @@ export function historyEvents(
 ): BotEvent[] {
   const bot = botLogin.toLowerCase();
   const author = issue.user?.login ?? '';
+  // People are their Gitea user id (the API gives it on every user it answers).
+  const authorId = issue.user?.id;
   // Issues the bot opened carry their trigger label from the start.
   const openedByBot = author.toLowerCase() === bot;
   const addedByBot = new Set(
@@ -45,6 +47,7 @@ export function historyEvents(
     title: issue.title ?? '',
     body: issue.body ?? '',
     author,
+    ...(authorId === undefined ? {} : { authorId }),
     state: 'open',
     labels: openingLabels,
     assignees: (issue.assignees ?? []).map((user) => user.login ?? ''),
@@ -58,6 +61,7 @@ export function historyEvents(
       repo,
       issue: snapshot,
       actor: author,
+      ...(authorId === undefined ? {} : { actorId: authorId }),
       at: snapshot.createdAt,
       ...(author.toLowerCase() === bot ? { internal: true } : {}),
     },
@@ -71,6 +75,7 @@ export function historyEvents(
       repo,
       issue: snapshot,
       actor: login,
+      ...withActorId(comment.user),
       at,
       comment: { id: comment.id, body: comment.body ?? '', createdAt: at },
     });
@@ -80,10 +85,20 @@ export function historyEvents(
     if ((entry.type !== 'close' && entry.type !== 'reopen') || login.toLowerCase() === bot) continue;
     const kind = entry.type === 'close' ? 'issue.closed' : 'issue.reopened';
     const state = entry.type === 'close' ? 'closed' : 'open';
-    events.push({ kind, repo, issue: { ...snapshot, state }, actor: login, at: iso(entry.created_at) });
+    events.push({
+      kind,
+      repo,
+      issue: { ...snapshot, state },
+      actor: login,
+      ...withActorId(entry.user),
+      at: iso(entry.created_at),
+    });
   }
   return events.sort(byTime);
 }
+
+const withActorId = (user: { id?: number } | undefined) =>
+  user?.id === undefined ? {} : { actorId: user.id };
 
 /** Event-time order; at the same instant, an issue's opening first, then comments by id. */
 export function byTime(a: BotEvent, b: BotEvent): number {

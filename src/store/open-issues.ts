@@ -1,16 +1,20 @@
 import type { Redis } from 'ioredis';
+import { createPeople } from './people.js';
 
 const key = (workflow: string, author: string) => `ob:open:${workflow}:${author.toLowerCase()}`;
 
-/** Which issues of an author run a workflow and are still open (e.g. one open application each). */
+/** Which issues of an author (by person key, people.ts) run a workflow and are still open (e.g. one open application each). */
 export function createOpenIssueIndex(redis: Redis) {
+  const people = createPeople(redis);
   return {
     async others(workflow: string, author: string, self: string): Promise<string[]> {
-      return (await redis.smembers(key(workflow, author))).filter((issue) => issue !== self).sort();
+      const members = await redis.smembers(key(workflow, await people.keyOf(author)));
+      return members.filter((issue) => issue !== self).sort();
     },
     async mark(workflow: string, author: string, issue: string, open: boolean): Promise<void> {
-      if (open) await redis.sadd(key(workflow, author), issue);
-      else await redis.srem(key(workflow, author), issue);
+      const person = key(workflow, await people.keyOf(author));
+      if (open) await redis.sadd(person, issue);
+      else await redis.srem(person, issue);
     },
   };
 }

@@ -1,14 +1,17 @@
 import type { Redis } from 'ioredis';
+import { createPeople } from './people.js';
 
 const key = (month: string) => `ob:partner-reports:${month}`;
 
-/** Which partners filed their monthly partner report, per month. */
+/** Which partners filed their monthly partner report, per month (by person key; read as current logins). */
 export function createPartnerReportStore(redis: Redis) {
+  const people = createPeople(redis);
   return {
     file: async (month: string, login: string) => {
-      await redis.sadd(key(month), login.toLowerCase());
+      await redis.sadd(key(month), await people.keyOf(login));
     },
-    filed: (month: string) => redis.smembers(key(month)),
+    filed: async (month: string) =>
+      Promise.all((await redis.smembers(key(month))).map((k) => people.shown(k))),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { txKey } from '../domain/payments/ledger.js';
 import { type Payment, paymentLine, paymentSchema } from '../domain/payments/payment.js';
+import { createPeople } from './people.js';
 
 const monthKey = (month: string) => `ob:payments:${month}`;
 /** Every transaction recorded, by `txKey`: the first payment recorded with it. */
@@ -44,10 +45,30 @@ export class LedgerConflict extends Error {
  * payment, the exit workflow and the payroll alike, and every transaction once. Integer cents.
  */
 export function createPaymentStore(redis: Redis) {
+  const people = createPeople(redis);
+  /** Stored with the person's key (and id) in `login` and `line` (people.ts); read back with the current login. */
+  const keyed = async (payment: Payment): Promise<Payment> => {
+    const login = await people.keyOf(payment.login);
+    const userId = payment.userId ?? (await people.idOf(login));
+    return {
+      ...payment,
+      login,
+      ...(payment.line ? { line: await people.keyed(payment.line) } : {}),
+      ...(userId === undefined ? {} : { userId }),
+    };
+  };
+  const read = async (raw: string): Promise<Payment> => {
+    const payment = paymentSchema.parse(JSON.parse(raw));
+    return {
+      ...payment,
+      login: await people.shown(payment.login),
+      ...(payment.line ? { line: await people.shown(payment.line) } : {}),
+    };
+  };
   return {
     /** Records the payment unless the ledger refuses it (see RECORD); says what happened and the payment that stands. */
     async record(payment: Payment): Promise<RecordOutcome> {
-      const parsed = paymentSchema.parse(payment);
+      const parsed = await keyed(paymentSchema.parse(payment));
       const [outcome, raw] = (await redis.eval(
         RECORD,
         2,
@@ -59,24 +80,25 @@ export function createPaymentStore(redis: Redis) {
         parsed.issue,
         parsed.chain ?? '',
       )) as [RecordOutcome['outcome'], string];
-      return { outcome, payment: paymentSchema.parse(JSON.parse(raw)) };
+      return { outcome, payment: await read(raw) };
     },
     async inMonth(month: string): Promise<Payment[]> {
-      return (await redis.hvals(monthKey(month)))
-        .map((raw) => paymentSchema.parse(JSON.parse(raw)))
-        .sort((a, b) => a.login.localeCompare(b.login));
+      return (await Promise.all((await redis.hvals(monthKey(month))).map(read))).sort((a, b) =>
+        a.login.localeCompare(b.login),
+      );
     },
     /** The first payment recorded with each of `txs` that was recorded, by `txKey`. */
     async uses(txs: readonly string[]): Promise<Record<string, Payment>> {
       if (txs.length === 0) return {};
       const keys = txs.map(txKey);
       const raws = await redis.hmget(TX_INDEX, ...keys);
-      return Object.fromEntries(
-        keys.flatMap((key, i) => {
+      const found = await Promise.all(
+        keys.map(async (key, i) => {
           const raw = raws[i];
-          return raw ? [[key, paymentSchema.parse(JSON.parse(raw))]] : [];
+          return raw ? [[key, await read(raw)] as const] : [];
         }),
       );
+      return Object.fromEntries(found.flat());
     },
   };
 }

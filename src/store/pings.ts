@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { type Ping, pingSchema } from '../domain/standards/ping.js';
+import { createPeople } from './people.js';
 
 const OPEN = 'ob:pings:open';
 const WAITING_ISSUES = 'ob:pings:issues';
@@ -7,28 +8,32 @@ const monthKey = (month: string) => `ob:pings:${month}`;
 
 /** Pings: the open ones (and the issues they wait in, for the intake) and every ping by the month it was asked. */
 export function createPingStore(redis: Redis) {
+  const people = createPeople(redis);
+  /** The pinged operator is stored by person key (people.ts) and read back by current login. */
+  const stored = async (ping: Ping) =>
+    JSON.stringify(pingSchema.parse({ ...ping, login: await people.keyOf(ping.login) }));
+  const read = async (raw: string) => {
+    const ping = pingSchema.parse(JSON.parse(raw));
+    return { ...ping, login: await people.shown(ping.login) };
+  };
   const save = async (ping: Ping) => {
-    await redis.hset(
-      monthKey(ping.askedAt.slice(0, 7)),
-      String(ping.id),
-      JSON.stringify(pingSchema.parse(ping)),
-    );
+    await redis.hset(monthKey(ping.askedAt.slice(0, 7)), String(ping.id), await stored(ping));
   };
   return {
     async open(ping: Ping): Promise<void> {
       await save(ping);
       await redis
         .multi()
-        .hset(OPEN, String(ping.id), JSON.stringify(ping))
+        .hset(OPEN, String(ping.id), await stored(ping))
         .sadd(WAITING_ISSUES, ping.issue)
         .exec();
     },
     async get(id: number): Promise<Ping | undefined> {
       const raw = await redis.hget(OPEN, String(id));
-      return raw ? pingSchema.parse(JSON.parse(raw)) : undefined;
+      return raw ? read(raw) : undefined;
     },
     async waitingIn(issue: string): Promise<Ping[]> {
-      const all = (await redis.hvals(OPEN)).map((raw) => pingSchema.parse(JSON.parse(raw)));
+      const all = await Promise.all((await redis.hvals(OPEN)).map(read));
       return all.filter((ping) => ping.issue === issue);
     },
     /** Closes a ping (answered or missed) and stores the outcome. */
@@ -41,7 +46,7 @@ export function createPingStore(redis: Redis) {
     /** Whether a comment in this issue may answer a ping (the intake asks, so it must be cheap). */
     awaitsAnswer: async (issue: string) => (await redis.sismember(WAITING_ISSUES, issue)) === 1,
     inMonth: async (month: string): Promise<Ping[]> =>
-      (await redis.hvals(monthKey(month))).map((raw) => pingSchema.parse(JSON.parse(raw))),
+      Promise.all((await redis.hvals(monthKey(month))).map(read)),
   };
 }
 

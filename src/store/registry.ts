@@ -3,10 +3,11 @@ import { currentRecord } from '../domain/history/current.js';
 import { type HistoryEvent, historyEventSchema, type OperatorHistory } from '../domain/history/events.js';
 import { historyFromRecord } from '../domain/history/legacy.js';
 import { type OperatorRecord, operatorRecordSchema } from '../domain/registry.js';
+import { createPeople } from './people.js';
 
 /** Records from before the history, one JSON per lower-cased login; read as one-stint histories. */
 const RECORDS = 'ob:operators';
-/** Lower-cased login → login as first written, for every operator with appended events. */
+/** Person key (people.ts: the lower-cased login for people keyed before ids) → login as first written, for every operator with appended events. */
 const LOGINS = 'ob:operator-logins';
 /** One Redis list per operator: its history events in the order they were appended. */
 const eventsKey = (key: string) => `ob:operator-history:${key}`;
@@ -15,29 +16,36 @@ const eventsKey = (key: string) => `ob:operator-history:${key}`;
  * The operator registry as append-only histories (`domain/history`): `append` adds an event;
  * `history` reads an operator's events, an old single record first (migrated on read, never
  * rewritten); `get` and `all` give the current record derived from it. Appending the same event
- * (same `id`) twice keeps one.
+ * (same `id`) twice keeps one. People are their Gitea user id: histories are kept under the
+ * person's key (people.ts); the login taken and given is the current one.
  */
 export function createRegistryStore(redis: Redis) {
-  async function history(login: string): Promise<OperatorHistory | undefined> {
-    const key = login.toLowerCase();
-    const [record, raw, typed] = await Promise.all([
+  const people = createPeople(redis);
+
+  async function historyByKey(key: string): Promise<OperatorHistory | undefined> {
+    const [record, raw, typed, current] = await Promise.all([
       redis.hget(RECORDS, key),
       redis.lrange(eventsKey(key), 0, -1),
       redis.hget(LOGINS, key),
+      people.loginOf(key),
     ]);
     if (!record && raw.length === 0) return undefined;
     const legacy = record ? historyFromRecord(operatorRecordSchema.parse(JSON.parse(record))) : undefined;
     const events = raw.map((text) => historyEventSchema.parse(JSON.parse(text)));
-    return { login: legacy?.login ?? typed ?? login, events: [...(legacy?.events ?? []), ...events] };
+    const login = current ?? legacy?.login ?? typed ?? key;
+    return { login, events: [...(legacy?.events ?? []), ...events] };
   }
 
-  async function logins(): Promise<string[]> {
+  const history = async (login: string) => historyByKey(await people.keyOf(login));
+
+  /** Every person key with a history. */
+  async function keys(): Promise<string[]> {
     const keys = new Set([...(await redis.hkeys(RECORDS)), ...(await redis.hkeys(LOGINS))]);
     return [...keys].sort();
   }
 
   async function histories(): Promise<OperatorHistory[]> {
-    const all = await Promise.all((await logins()).map((key) => history(key)));
+    const all = await Promise.all((await keys()).map((key) => historyByKey(key)));
     return all
       .filter((h): h is OperatorHistory => h !== undefined)
       .sort((a, b) => a.login.localeCompare(b.login));
@@ -46,9 +54,10 @@ export function createRegistryStore(redis: Redis) {
   return {
     history,
     histories,
+    keys,
     /** Adds one event to the operator's history (an event whose `id` is there already is ignored on read). */
     async append(login: string, event: HistoryEvent): Promise<void> {
-      const key = login.toLowerCase();
+      const key = await people.keyOf(login);
       const parsed = historyEventSchema.parse(event);
       const existing = await redis.lrange(eventsKey(key), 0, -1);
       if (existing.some((text) => (JSON.parse(text) as { id?: string }).id === parsed.id)) return;
@@ -62,7 +71,7 @@ export function createRegistryStore(redis: Redis) {
     async put(record: OperatorRecord): Promise<void> {
       await redis.hset(
         RECORDS,
-        record.login.toLowerCase(),
+        await people.keyOf(record.login),
         JSON.stringify(operatorRecordSchema.parse(record)),
       );
     },

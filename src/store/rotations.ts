@@ -1,16 +1,24 @@
 import type { Redis } from 'ioredis';
+import { createPeople } from './people.js';
 
 const KEY = 'ob:rotations';
 const logKey = (login: string) => `ob:rotations:log:${login.toLowerCase()}`;
 
 /** When each operator rotated their credentials (`/rotated`); activation counts as the first. */
 export function createRotationStore(redis: Redis) {
+  const people = createPeople(redis);
+  /** Stored by person key (people.ts); given back by current login. */
+  const shown = async (byKey: Record<string, string>) =>
+    Object.fromEntries(
+      await Promise.all(Object.entries(byKey).map(async ([k, at]) => [await people.shown(k), at] as const)),
+    );
   return {
     record: async (login: string, at: string) => {
-      await redis.multi().hset(KEY, login.toLowerCase(), at).zadd(logKey(login), Date.parse(at), at).exec();
+      const k = await people.keyOf(login);
+      await redis.multi().hset(KEY, k, at).zadd(logKey(k), Date.parse(at), at).exec();
     },
-    /** The last rotation of each operator, by lower-case login. */
-    all: async (): Promise<Record<string, string>> => redis.hgetall(KEY),
+    /** The last rotation of each operator, by login. */
+    all: async (): Promise<Record<string, string>> => shown(await redis.hgetall(KEY)),
     /**
      * The last rotation of each operator at `at` (ISO): what a past month's credential flags are
      * judged on, so that a rotation after the month does not change it.
@@ -25,7 +33,7 @@ export function createRotationStore(redis: Redis) {
           return before ? ([login, before] as const) : undefined;
         }),
       );
-      return Object.fromEntries(entries.filter((entry) => entry !== undefined));
+      return shown(Object.fromEntries(entries.filter((entry) => entry !== undefined)));
     },
   };
 }

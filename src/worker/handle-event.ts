@@ -29,6 +29,7 @@ import type { ReportStore } from '../store/reports.js';
 import type { RotationStore } from '../store/rotations.js';
 import { payrollData } from '../workflows/payroll/data.js';
 import type { IssueReader } from './current-issue.js';
+import type { Identify } from './identify.js';
 import type { ProgramIssueOpener } from './open-program-issue.js';
 import { answerPings, PING_TIMER, pingDeadline, pingDeadlinePassed } from './pings.js';
 import { rolesOf } from './roles.js';
@@ -83,6 +84,8 @@ export type HandlerDeps = {
   /** PROGRAM_REPO and `program.repos`: the only repositories whose issues and commands count. */
   programRepos: readonly string[];
   isMaintainer: MaintainerCheck;
+  /** Learns the event's people by Gitea user id before anything is looked up by login. */
+  identify: Identify;
   enqueueAt: (timer: DelayedEvent) => Promise<void>;
   /** The issue as Gitea has it now, read before deciding (deliveries are hints); off in `rebuild`. */
   readIssue?: IssueReader;
@@ -95,6 +98,8 @@ export function createEventHandler(deps: HandlerDeps) {
     if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())
       return;
     const log = deps.log.child({ deliveryId: event.deliveryId, repo: event.repo, issue: event.issue.number });
+    // A rename changes what every payroll table shows: they are computed again.
+    const renamed = await deps.identify(event);
     const isMaintainer = perEvent(deps.isMaintainer);
     if (deps.readIssue && !event.internal && event.kind !== 'pull.updated') {
       const current = await deps.readIssue(repoRef(event.repo), event.issue.number);
@@ -103,6 +108,7 @@ export function createEventHandler(deps: HandlerDeps) {
           { kind: event.kind, timer: event.timer?.name },
           'the issue is gone (deleted in Gitea): nothing to do',
         );
+        if (renamed) await deps.refreshPayrolls(event);
         return;
       }
       event = { ...event, issue: { ...event.issue, ...current } };
@@ -131,7 +137,7 @@ export function createEventHandler(deps: HandlerDeps) {
       event = { ...event, issue: { ...event.issue, labels: [...event.issue.labels, APPLICATION_TRIGGER] } };
     }
     const claimed = new Set<string>();
-    let inputsChanged = false;
+    let inputsChanged = renamed;
     for (const workflow of deps.workflows) {
       const name = workflow.definition.name;
       if (event.timer && event.timer.workflow !== name) continue;

@@ -295,6 +295,39 @@ describe('fake Gitea through gitea-js', () => {
     });
   });
 
+  it('renames users as Gitea does: same id, the old name redirects (307) until someone registers it', async () => {
+    gitea().addRepo(REPO);
+    gitea().addUser('bob', { id: 42 });
+    gitea().setPermission(REPO, 'bob', 'write');
+    gitea().addIssue(REPO, { number: 1, title: 'Mine', user: 'bob', assignees: ['bob'] });
+    gitea().addTeam('fleet/maintainers', ['bob']);
+    gitea().renameUser('bob', 'robert');
+
+    const redirect = await fetch('http://gitea.test/api/v1/users/bob', {
+      headers: { Authorization: 'token test-token' },
+      redirect: 'manual',
+    });
+    expect(redirect.status).toBe(307);
+    expect(redirect.headers.get('location')).toBe('/api/v1/users/robert');
+    expect((await api.users.userGet('bob')).data).toMatchObject({ id: 42, login: 'robert' });
+    expect((await api.repos.issueGetIssue('fleet', 'program', 1)).data).toMatchObject({
+      user: { id: 42, login: 'robert' },
+      assignees: [{ login: 'robert' }],
+    });
+    const permission = await api.repos.repoGetRepoPermissions('fleet', 'program', 'robert');
+    expect(permission.data.permission).toBe('write');
+    gitea().addUser('alice');
+    expect(() => gitea().renameUser('robert', 'alice')).toThrow('already exists');
+
+    gitea().addUser('bob', { id: 99 });
+    expect((await api.users.userGet('bob')).data).toMatchObject({ id: 99, login: 'bob' });
+    const byId = await api.users.userSearch({ uid: 42 });
+    expect(byId.data.data?.map((u) => [u.id, u.login])).toEqual([[42, 'robert']]);
+    expect(byId.headers.get('x-total-count')).toBe('1');
+    await expect(api.users.userGet('nobody')).rejects.toMatchObject({ status: 404 });
+    gitea().assertContract();
+  });
+
   it('searches teams and checks membership, only for org members', async () => {
     gitea().addRepo(REPO);
     const team = gitea().addTeam('fleet/maintainers', ['maint']);

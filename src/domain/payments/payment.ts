@@ -22,6 +22,8 @@ export const paymentSchema = z.object({
    * absent for its first (or only) line, whose key is the login.
    */
   line: z.string().optional(),
+  /** The Gitea user id of the person paid, when the bot knew it (people are their id; `login` is how they were shown). */
+  userId: z.number().int().optional(),
 });
 
 export type Payment = z.output<typeof paymentSchema>;

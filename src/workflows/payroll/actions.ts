@@ -1,5 +1,6 @@
 import { formatDollars } from '../../domain/payroll/amount.js';
 import { readPayrollMonth } from '../../domain/payroll/marker.js';
+import { samePerson } from '../../domain/people.js';
 import { formatUtc } from '../../domain/time/format.js';
 import type { Effect } from '../../engine/effects.js';
 import type { Action } from '../../engine/module.js';
@@ -85,10 +86,12 @@ export const payrollActions: Record<string, Action> = {
     // a refresh) approves a table its author never saw.
     if (data.snapshotAt && Date.parse(ctx.event.at) < Date.parse(data.snapshotAt))
       return `the table changed at ${formatUtc(data.snapshotAt)}, after this comment (${formatUtc(ctx.event.at)}): review it and \`/approve\` again.`;
-    if (data.approvals.some((a) => a.by.toLowerCase() === by.toLowerCase())) {
+    const approver = { login: by, id: ctx.event.actorId };
+    if (data.approvals.some((a) => samePerson({ login: a.by, id: a.byId }, approver))) {
       return `you approved already (${data.approvals.length} of ${required}); another maintainer must approve.`;
     }
-    const approvals = [...data.approvals, { by, at: ctx.event.at, digest: data.digest }];
+    const byId = ctx.event.actorId === undefined ? {} : { byId: ctx.event.actorId };
+    const approvals = [...data.approvals, { by, ...byId, at: ctx.event.at, digest: data.digest }];
     return {
       data: {
         approvals,

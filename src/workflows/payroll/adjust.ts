@@ -2,10 +2,12 @@ import { mentionArg } from '../../domain/commands/mentions.js';
 import { alreadyPaid } from '../../domain/payments/ledger.js';
 import { formatDollars, parseAmountCents } from '../../domain/payroll/amount.js';
 import { lineKey, type PayrollLine } from '../../domain/payroll/index.js';
+import { samePerson } from '../../domain/people.js';
 import { inert, unknownLogin } from '../../domain/text/inert.js';
 import type { Action, ActionResult, DecideContext } from '../../engine/module.js';
 import { currentPayroll, ledgerOf, refreshed } from './compute.js';
 import { type PayrollData, payrollData } from './data.js';
+import { staleName } from './renamed.js';
 
 /**
  * A maintainer's change to the inputs (/adjust, /hold, /unhold): the snapshot is computed again
@@ -79,12 +81,12 @@ function confirm(ctx: DecideContext, arg: string | undefined): ActionResult | st
     const open = data.pendingAdjustments.map((p) => `\`/adjust confirm ${p.id}\``).join(', ');
     return `there is no pending adjustment ${arg ?? ''}${open ? `; pending: ${open}` : ' (none is pending)'}.`;
   }
-  if (pending.by.toLowerCase() === ctx.event.actor.toLowerCase())
+  if (samePerson({ login: pending.by, id: pending.byId }, { login: ctx.event.actor, id: ctx.event.actorId }))
     return `you asked for adjustment ${pending.id}; a second, distinct maintainer must confirm it.`;
   const line = lineOf(ctx, pending.login);
   const paid = line && paidRefusal(ctx, line);
   if (paid) return paid;
-  const { id: _id, at: _at, ...adjustment } = pending;
+  const { id: _id, at: _at, byId: _byId, ...adjustment } = pending;
   return change(
     ctx,
     {
@@ -108,6 +110,8 @@ export const adjustActions: Record<string, Action> = {
       return `the amount ${inert(args[1] ?? '').text} is not one: write dollars, not zero, up to 9999999.99, with at most two decimals after a dot (e.g. \`+25\`, \`-10.50\`, \`+$5\`).`;
     const line = lineOf(ctx, login);
     if (!line) return `${unknownLogin(login)} has no line this month.`;
+    const stale = staleName(ctx, login);
+    if (stale) return stale;
     const paid = paidRefusal(ctx, line);
     if (paid) return paid;
     const data = payrollData(ctx.instance);
@@ -118,7 +122,15 @@ export const adjustActions: Record<string, Action> = {
       const text = `@${ctx.event.actor} asked to adjust @${line.operator} by ${formatDollars(cents)}: ${inert(reason).text} — ${over}; pending as ${id}`;
       return {
         data: {
-          pendingAdjustments: [...data.pendingAdjustments, { ...adjustment, id, at: ctx.event.at }],
+          pendingAdjustments: [
+            ...data.pendingAdjustments,
+            {
+              ...adjustment,
+              id,
+              at: ctx.event.at,
+              ...(ctx.event.actorId === undefined ? {} : { byId: ctx.event.actorId }),
+            },
+          ],
           log: [...data.log, { by: ctx.event.actor, at: ctx.event.at, text }],
         },
         reply: `${formatDollars(cents)} on @${line.operator} is ${over}, so it needs a second maintainer: another maintainer confirms it with \`/adjust confirm ${id}\`. Nothing changed yet.`,
@@ -137,6 +149,8 @@ export const adjustActions: Record<string, Action> = {
     if (!login || !reason) return 'write `/hold @operator REASON`.';
     const line = lineOf(ctx, login);
     if (!line) return `${unknownLogin(login)} has no line this month.`;
+    const stale = staleName(ctx, login);
+    if (stale) return stale;
     if (line.held) return `@${line.operator}'s line is held already.`;
     const paid = paidRefusal(ctx, line);
     if (paid) return paid;

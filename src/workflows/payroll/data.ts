@@ -9,6 +9,8 @@ const byAt = z.object({ by: z.string(), at: z.string() });
 export const pendingAdjustmentSchema = adjustmentSchema.extend({
   id: z.number().int().positive(),
   at: z.string(),
+  /** The asking maintainer's Gitea user id: a rename does not make them a second maintainer. */
+  byId: z.number().int().optional(),
 });
 export type PendingAdjustment = z.output<typeof pendingAdjustmentSchema>;
 
@@ -18,8 +20,10 @@ export const payrollDataSchema = z.looseObject({
   adjustments: z.array(adjustmentSchema).default([]),
   holds: z.array(holdSchema).default([]),
   pendingAdjustments: z.array(pendingAdjustmentSchema).default([]),
-  /** Approvals of the snapshot whose input digest they name; a new digest voids them. */
-  approvals: z.array(byAt.extend({ digest: z.string().default('') })).default([]),
+  /** Approvals of the snapshot whose input digest they name; a new digest voids them. One per person (`byId`, the Gitea user id). */
+  approvals: z
+    .array(byAt.extend({ digest: z.string().default(''), byId: z.number().int().optional() }))
+    .default([]),
   /** Every change, with who and why, shown in the issue. */
   log: z.array(byAt.extend({ text: z.string() })).default([]),
   /** The payable total of the snapshot. */

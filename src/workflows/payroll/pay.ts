@@ -11,6 +11,7 @@ import type { ActionResult, DecideContext } from '../../engine/module.js';
 import { ledgerOf, payableLines, paymentOf } from './compute.js';
 import { payrollData } from './data.js';
 import { payrollFacts } from './facts.js';
+import { staleName } from './renamed.js';
 
 const USAGE =
   'write `/paid @operator TX`, `/paid all TX`, or `/paid all CHAIN TX` when the unpaid lines are on several chains.';
@@ -52,6 +53,8 @@ function oneTarget(ctx: DecideContext, ledger: Payment[], who: string, tx: strin
   const lines = (data.snapshot?.lines ?? []).filter((l) => l.operator.toLowerCase() === login?.toLowerCase());
   const line = lines.find((l) => !paymentOf(ledger, l) && !l.held && l.payableCents > 0) ?? lines.at(-1);
   if (!line) return `${unknownLogin(login ?? who)} has no line this month.`;
+  const stale = staleName(ctx, line.operator);
+  if (stale) return stale;
   const paid = paymentOf(ledger, line);
   if (paid && paid.issue === issue && txKey(paid.tx) === txKey(tx))
     return { done: `@${line.operator}'s payment ${tx} is recorded already (${formatDollars(paid.cents)}).` };

@@ -14,6 +14,7 @@ import { FaultPlan, type FaultSpec } from './faults.js';
 import { eventsArray } from './hook-events.js';
 import { type PullSeed, pullKey } from './pulls.js';
 import type { HookDeliveryRecord, ProtectionRecord } from './records.js';
+import { renameUser } from './rename-user.js';
 import { commitOnto, DEFAULT_BRANCH } from './repo-files.js';
 import { toApiComment, toApiTimelineComment } from './represent/comment.js';
 import { toApiCommitStatus } from './represent/commit-status.js';
@@ -67,6 +68,8 @@ export interface FakeGitea {
   /** Creates `org/team` (or adds members to it). The bot must be a member of the org to
    * search its teams, and of the team (or the org's Owners team) to check its members. */
   addTeam(orgAndTeam: string, members: string[], seed?: TeamSeed): ApiTeam;
+  /** Renames a user as Gitea does: same id, the old name redirects until someone registers it (rename-user.ts). */
+  renameUser(from: string, to: string): void;
   /** Makes a user a site administrator of the instance (or not), e.g. the bot account. */
   setSiteAdmin(login: string, isAdmin: boolean): void;
   issue(repo: string, number: number): ApiIssue | undefined;
@@ -162,6 +165,7 @@ export function createFakeGitea(options: FakeGiteaOptions = {}): FakeGitea {
     addComment: (repo, number, comment) => toApiComment(seed.comment(repo, number, comment), represent),
     setPermission: (repo, user, mode) => seed.permission(repo, user, mode),
     addTeam: (orgAndTeam, members, teamSeed) => toApiTeam(seed.team(orgAndTeam, members, teamSeed)),
+    renameUser: (from, to) => renameUser(state, from, to),
     setSiteAdmin: (login, isAdmin) => {
       seed.user(login).isAdmin = isAdmin;
     },

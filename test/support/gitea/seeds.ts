@@ -2,6 +2,7 @@ import { OWNERS_TEAM } from './access.js';
 import type { AccessMode } from './api-types.js';
 import { addComment, openIssue } from './issue-actions.js';
 import { normalizeColor } from './label-color.js';
+import { userIdFor } from './payload-consistency.js';
 import type {
   IssueRecord,
   LabelRecord,
@@ -13,6 +14,8 @@ import type {
 import type { GiteaState } from './state.js';
 
 export interface UserSeed {
+  /** Default: the id the delivery fixtures give this login (payload-consistency.ts), so payloads and API agree. */
+  id?: number;
   fullName?: string;
   email?: string;
   isAdmin?: boolean;
@@ -75,8 +78,12 @@ export class Seeder {
     const existing = this.#state.user(login);
     if (existing) return existing;
     const at = this.#now();
+    let id = seed.id ?? userIdFor(login);
+    while (this.#state.userById(id)) id++;
+    // models/user/user.go CreateUser: `DeleteUserRedirect(ctx, u.Name)` — a new account takes a freed name.
+    this.#state.userRedirects.delete(login.toLowerCase());
     const user: UserRecord = {
-      id: this.#state.ids.user.take(),
+      id,
       login,
       fullName: seed.fullName ?? '',
       email: seed.email ?? (isOrganization ? '' : `${login.toLowerCase()}@example.com`),

@@ -40,6 +40,8 @@ export class GiteaState {
   readonly statuses: CommitStatusRecord[] = [];
   readonly pulls = new Map<string, PullSeed>();
   readonly permissions = new Map<string, AccessMode>();
+  /** Gitea's `user_redirect` table: a renamed user's old lower-case name → its id (models/user/redirect.go). */
+  readonly userRedirects = new Map<string, number>();
   readonly hooks: HookRecord[] = [];
   readonly deliveries: HookDeliveryRecord[] = [];
   readonly protections: ProtectionRecord[] = [];
@@ -69,6 +71,7 @@ export class GiteaState {
     this.statuses.length = 0;
     this.pulls.clear();
     this.permissions.clear();
+    this.userRedirects.clear();
     this.hooks.length = 0;
     this.deliveries.length = 0;
     this.protections.length = 0;
@@ -79,6 +82,11 @@ export class GiteaState {
 
   user(login: string): UserRecord | undefined {
     return this.users.get(login.toLowerCase());
+  }
+
+  userById(id: number): UserRecord | undefined {
+    for (const user of this.users.values()) if (user.id === id) return user;
+    return undefined;
   }
 
   repo(owner: string, name: string): RepoRecord | undefined {

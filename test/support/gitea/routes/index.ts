@@ -14,6 +14,7 @@ import type { Route } from './route.js';
 import { statusRoutes } from './statuses.js';
 import { teamRoutes } from './teams.js';
 import { timelineRoutes } from './timeline.js';
+import { userRoutes } from './users.js';
 
 export const allRoutes: Route[] = [
   ...metaRoutes,
@@ -26,6 +27,7 @@ export const allRoutes: Route[] = [
   ...teamRoutes,
   ...statusRoutes,
   ...pullRoutes,
+  ...userRoutes,
   ...pullCreateRoutes,
   ...hookRoutes,
   ...contentRoutes,

@@ -1,0 +1,110 @@
+import type { Redis } from 'ioredis';
+
+/** Gitea user id → the login it had when the bot last saw it (as written). */
+const LOGIN_OF_ID = 'ob:people:login-of-id';
+/** Lower-case login → the id that holds it now, as far as the bot has seen. */
+const ID_OF_LOGIN = 'ob:people:id-of-login';
+/** Gitea user id → the person's key: what every per-person record (history, reports, payments…) is stored under. */
+const KEY_OF_ID = 'ob:people:key-of-id';
+/** Person key → the Gitea user id it belongs to (a key is never handed to a second id). */
+const ID_OF_KEY = 'ob:people:id-of-key';
+
+/**
+ * Learns that user `id` is called `login` now (Gitea keeps the id across a rename; a freed name
+ * can be registered by someone else). The first time an id is seen it gets a key: its login in
+ * lower case, unless another id owns that key (a renamed person's old name registered again),
+ * then `login#id`. Records stored by login before ids were known (keyed by the lower-case
+ * login) belong to the first id seen with that login, or the id Gitea resolves that login to
+ * at migration (`preferred`, see adoptLegacyKeys): recorded once, never moved.
+ * KEYS: the four hashes above. ARGV: id, login, preferred key. Returns the key, and 1 when a
+ * known person's login changed or a login changed hands (what is shown by login is stale), and
+ * the id that held the login before when it changed hands (its new login is unknown yet).
+ */
+const LEARN = `
+local id, login, preferred = ARGV[1], ARGV[2], ARGV[3]
+local lower = string.lower(login)
+local previous = redis.call('HGET', KEYS[1], id)
+local holder = redis.call('HGET', KEYS[2], lower)
+local changed = (previous and previous ~= login) or (holder and holder ~= id)
+if previous and string.lower(previous) ~= lower and redis.call('HGET', KEYS[2], string.lower(previous)) == id then
+  redis.call('HDEL', KEYS[2], string.lower(previous))
+end
+redis.call('HSET', KEYS[1], id, login)
+redis.call('HSET', KEYS[2], lower, id)
+local key = redis.call('HGET', KEYS[3], id)
+if not key then
+  key = preferred
+  if redis.call('HSETNX', KEYS[4], key, id) == 0 and redis.call('HGET', KEYS[4], key) ~= id then
+    key = lower .. '#' .. id
+    redis.call('HSET', KEYS[4], key, id)
+  end
+  redis.call('HSET', KEYS[3], id, key)
+end
+local displaced = ''
+if holder and holder ~= id then displaced = holder end
+return {key, changed and 1 or 0, displaced}
+`;
+
+/**
+ * People are their Gitea user id; logins are how they are shown. Every store keeps a person's
+ * records under the person's key (see LEARN) and takes and gives current logins: `keyOf` on the
+ * way in, `loginOf` on the way out. A login the bot never saw with an id keys as itself, unless
+ * that key belongs to an id now called something else (then it matches nothing: a freed name
+ * never inherits the records of the person who left it).
+ */
+export function createPeople(redis: Redis) {
+  return {
+    /** Records that `id` is called `login` now (from a payload or the API): the person's key, and whether a login changed. */
+    async learn(
+      id: number,
+      login: string,
+      preferredKey = login.toLowerCase(),
+    ): Promise<{ key: string; changed: boolean; displaced?: number }> {
+      const result = (await redis.eval(
+        LEARN,
+        4,
+        LOGIN_OF_ID,
+        ID_OF_LOGIN,
+        KEY_OF_ID,
+        ID_OF_KEY,
+        String(id),
+        login,
+        preferredKey.toLowerCase(),
+      )) as [string, number, string];
+      const [key, changed] = result;
+      const displaced = result[2] === '' ? {} : { displaced: Number(result[2]) };
+      return { key, changed: changed === 1, ...displaced };
+    },
+    /** Whether some id owns `key` already. */
+    owned: async (key: string): Promise<boolean> => (await redis.hexists(ID_OF_KEY, key.toLowerCase())) === 1,
+    /** The key of whoever holds `login` now (lower-case login for people never seen with an id). */
+    async keyOf(login: string): Promise<string> {
+      const lower = login.toLowerCase();
+      const id = await redis.hget(ID_OF_LOGIN, lower);
+      if (id !== null) return (await redis.hget(KEY_OF_ID, id)) ?? lower;
+      return (await redis.hexists(ID_OF_KEY, lower)) ? `${lower}#unknown` : lower;
+    },
+    /** The current login of the person stored under `key`, if the bot knows their id. */
+    async loginOf(key: string): Promise<string | undefined> {
+      const id = await redis.hget(ID_OF_KEY, key.toLowerCase());
+      return id === null ? undefined : ((await redis.hget(LOGIN_OF_ID, id)) ?? undefined);
+    },
+    /** The Gitea user id of the person stored under `key`, if known. */
+    async idOf(key: string): Promise<number | undefined> {
+      const id = await redis.hget(ID_OF_KEY, key.toLowerCase());
+      return id === null ? undefined : Number(id);
+    },
+    /** A stored login (or line key `login@YYYY-MM-DD`) → the same with the person's key in it. */
+    async keyed(login: string): Promise<string> {
+      const [who, ...day] = login.split('@');
+      return [await this.keyOf(who ?? ''), ...day].join('@');
+    },
+    /** A stored key (or line key `key@YYYY-MM-DD`) → the same with the person's current login in it. */
+    async shown(key: string): Promise<string> {
+      const [who = '', ...day] = key.split('@');
+      return [(await this.loginOf(who)) ?? who, ...day].join('@');
+    },
+  };
+}
+
+export type People = ReturnType<typeof createPeople>;
