@@ -19,7 +19,6 @@ import { recordPayment } from './record-payment.js';
 import { trustedTermination } from './termination.js';
 
 /** The configured maintainers, users and teams (src/domain/text/mentions.ts). */
-const maintainersMention = (ctx: DecideContext) => mentionMaintainers(ctx.config);
 
 function missingItems(data: ExitData): string[] {
   return Object.entries(NOTICE_CHECKLIST)
@@ -37,7 +36,7 @@ function lastDayReminder(ctx: DecideContext, data: ExitData): Effect[] {
       type: 'postNote',
       key: 'last-day',
       body:
-        `@${data.operator}, ${maintainersMention(ctx)}: the notice period has ended but the transition checklist is ` +
+        `@${data.operator}, ${mentionMaintainers(ctx.config)}: the notice period has ended but the transition checklist is ` +
         `not complete, so the final payment cannot start. Still open: ${missingItems(data).join(', ')}. ` +
         'The operator ticks items with `/done ITEM`; maintainers verify with `/confirm ITEM`.',
     },
@@ -212,7 +211,7 @@ export const exitActions: Record<string, Action> = {
         {
           type: 'postNote',
           key: 'payment-overdue',
-          body: `${maintainersMention(ctx)}: the final payment to @${data.operator} was due by ${formatUtc(data.payment.dueBy)} and is not recorded yet. Record it with \`/paid TX\`.`,
+          body: `${mentionMaintainers(ctx.config)}: the final payment to @${data.operator} was due by ${formatUtc(data.payment.dueBy)} and is not recorded yet. Record it with \`/paid TX\`.`,
         },
       ],
     };

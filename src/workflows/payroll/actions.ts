@@ -1,6 +1,7 @@
 import { formatDollars } from '../../domain/payroll/amount.js';
 import { readPayrollMonth } from '../../domain/payroll/marker.js';
 import { samePerson } from '../../domain/people.js';
+import { mentionMaintainers } from '../../domain/text/mentions.js';
 import { formatUtc } from '../../domain/time/format.js';
 import type { Effect } from '../../engine/effects.js';
 import type { Action } from '../../engine/module.js';
@@ -8,7 +9,7 @@ import { adjustActions } from './adjust.js';
 import { ledgerOf, refreshed } from './compute.js';
 import { payrollData, payrollDataSchema } from './data.js';
 import { recordPayments } from './pay.js';
-import { maintainersMention, partnerStatements } from './statements.js';
+import { partnerStatements } from './statements.js';
 
 const firstOfNextMonth = (month: string) => {
   const [year = 0, m = 1] = month.split('-').map(Number);
@@ -58,7 +59,7 @@ export const payrollActions: Record<string, Action> = {
       effects.push({
         type: 'postNote',
         key: `approvals-void-${result.data.digest.slice(0, 16)}`,
-        body: `${maintainersMention(ctx.config)}: the inputs of the ${data.month} payroll changed after approval — ${what}. The ${result.voided} approval(s) are void; payable now ${formatDollars(payable)}. Please review the table and \`/approve\` again.`,
+        body: `${mentionMaintainers(ctx.config)}: the inputs of the ${data.month} payroll changed after approval — ${what}. The ${result.voided} approval(s) are void; payable now ${formatDollars(payable)}. Please review the table and \`/approve\` again.`,
       });
     }
     const text = `${head} — ${what}${result.voided > 0 ? '; the approvals were voided' : ''}`;
@@ -115,7 +116,7 @@ export const payrollActions: Record<string, Action> = {
         {
           type: 'postNote',
           key: 'approval-reminder',
-          body: `${maintainersMention(ctx.config)}: the payroll of ${data.month} is not approved yet (${data.approvals.length} of ${ctx.config.payroll.approvalsRequired} approvals) and bonuses are due ${ctx.config.payroll.approveWithinDays} days after the month's end. Please review and \`/approve\`.`,
+          body: `${mentionMaintainers(ctx.config)}: the payroll of ${data.month} is not approved yet (${data.approvals.length} of ${ctx.config.payroll.approvalsRequired} approvals) and bonuses are due ${ctx.config.payroll.approveWithinDays} days after the month's end. Please review and \`/approve\`.`,
         },
       ],
     };

@@ -29,7 +29,3 @@ export function partnerStatements(config: ProgramConfig, payroll: Payroll | unde
       };
     });
 }
-
-/** `@a @b`, or "Maintainers" when none are configured by name. */
-export const maintainersMention = (config: ProgramConfig) =>
-  config.maintainers.users.map((login) => `@${login}`).join(' ') || 'Maintainers';
