@@ -45,7 +45,23 @@ const USAGE = `Usage: operator-bot <command>   (operator-bot <command> --help fo
   doctor                  what init would check and change for PROGRAM_REPO, without writing
 `;
 
+/** Node's parseArgs refusal (an unknown or malformed flag), answered as a usage error, not a crash. */
+const isArgsError = (error: unknown): error is Error & { code: string } =>
+  error instanceof TypeError && String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS_');
+
 async function main(argv: string[]): Promise<number> {
+  try {
+    return await runCommand(argv);
+  } catch (error) {
+    if (!isArgsError(error)) throw error;
+    console.error(
+      `operator-bot: ${error.message}\nSee: operator-bot --help (or operator-bot COMMAND --help).`,
+    );
+    return 2;
+  }
+}
+
+async function runCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

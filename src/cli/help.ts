@@ -16,9 +16,11 @@ Processes one recorded webhook payload as if Gitea had delivered it. With --dry-
 empty scratch state and prints each Gitea write it would make instead of sending it (--json: one
 JSON object per write).`,
   operators: `operator-bot operators list [--json]
+operator-bot operators history LOGIN [--json]
 operator-bot operators import FILE.csv [--dry-run]
 
 list: the operator registry (login, status, nodes, chain, wallet).
+history: one operator's stints, node and wallet changes and requests, as recorded.
 import: operators run by hand before the bot, from a CSV with the header
   login,wallet,chain,nodes,activated[,handle,region,mentor,referrer]
 checked like an application (usernames, a wallet valid on its chain, nodes within

@@ -55,7 +55,7 @@ export const ENV_HELP: Record<(typeof REQUIRED_FOR_SERVE)[number], string> = {
   GITEA_TOKEN:
     "the bot account's access token: Gitea → Settings → Applications → Generate New Token (scopes: write:issue, write:repository, read:user, read:organization)",
   WEBHOOK_SECRET:
-    'the secret of the Gitea webhook (any long random string, the same in Gitea and here), e.g. WEBHOOK_SECRET=$(openssl rand -hex 32)',
+    'the secret of the Gitea webhook: a long random string, the same in Gitea and here (make one with `openssl rand -hex 32` and paste its output; `operator-bot init` writes one for you)',
   PROGRAM_REPO: 'the owner/repo of the program, e.g. PROGRAM_REPO=fleet/program',
 };
 

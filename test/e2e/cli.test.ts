@@ -121,6 +121,18 @@ describe('operator-bot one-shot commands', () => {
     });
   });
 
+  it('a mistyped flag is a usage error (exit 2, what to read), not a crash with a stack trace', async () => {
+    const failure = await runCli(['doctor', '--bogus'], { env: {} }).then(
+      () => expect.unreachable(),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure.code).toBe(2);
+    expect(failure.stderr).toContain("Unknown option '--bogus'");
+    expect(failure.stderr).toContain('operator-bot --help');
+    expect(failure.stderr).not.toMatch(/unexpected error|\n\s+at /);
+    expect((await runCli(['operators', '--help'], { env: {} })).stdout).toContain('operators history LOGIN');
+  });
+
   it('says which variables are missing instead of starting', async () => {
     const started = runCli(['serve'], { env: {} });
     await expect(started).rejects.toMatchObject({

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultProgramConfig, type ProgramConfig } from '../../src/config/program.js';
 import { botLabels } from '../../src/gitea/bot-labels.js';
-import { type Item, renderChecklist } from '../../src/install/checklist.js';
+import { hasFailures, type Item, renderChecklist } from '../../src/install/checklist.js';
 import { runDoctor } from '../../src/install/doctor.js';
 import { createGiteaAdmin } from '../../src/install/gitea-admin.js';
 import { type InitOptions, runInit } from '../../src/install/init.js';
@@ -298,9 +298,12 @@ describe('operator-bot doctor', () => {
       deliveryTimeoutMs: 0,
     };
     const before = await runDoctor(admin(g), options);
-    expect(texts(before, 'warn')).toContain(
+    expect(texts(before, 'fail')).toContain(
       `not installed: init would create the webhook → ${bot.url}/webhooks/gitea — run operator-bot init`,
     );
+    // An empty repository is not "installed": doctor fails (exit 1) and says so.
+    expect(hasFailures(before)).toBe(true);
+    expect(renderChecklist('doctor', before, false)).not.toContain('everything was already installed');
     expect(writes(g)).toEqual([]);
     await init();
     const after = await runDoctor(admin(g), options);
