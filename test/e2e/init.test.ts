@@ -45,7 +45,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (bot && bot.exitCode === null) bot.kill('SIGKILL');
+  // SIGTERM, not SIGKILL: serve then stops its embedded redis-server instead of leaving it running.
+  if (bot && bot.exitCode === null) {
+    const exited = new Promise((done) => bot.once('exit', done));
+    bot.kill('SIGTERM');
+    await Promise.race([exited, new Promise((done) => setTimeout(done, 10_000))]);
+    if (bot.exitCode === null) bot.kill('SIGKILL');
+  }
   await gitea?.close();
 });
 
