@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseProgramConfig } from '../../src/config/load.js';
+import { INTAKE_STREAM } from '../../src/store/keys.js';
 import { createRegistryStore } from '../../src/store/registry.js';
 import { eventually, PROGRAM_REPO, seedProgram, startTestBot, type TestBot } from '../support/bot.js';
 import { commentPayload, type DeliveryPayload, issuePayload, label } from '../support/deliveries.js';
@@ -61,12 +62,14 @@ async function deliverInOrder(events: DeliveryPayload[]) {
     const response = await bot?.deliver(payload);
     expect(response?.status).toBe(202);
     // One at a time, as people act: each command is decided before the next arrives.
+    // The intake stream first (the mover deletes what it moved into BullMQ), then BullMQ's lists.
     await eventually(async () => {
-      const [waiting, active] = await Promise.all([
+      const [arriving, waiting, active] = await Promise.all([
+        redis.client.xlen(INTAKE_STREAM),
         redis.client.llen('bull:operator-bot-events:wait'),
         redis.client.llen('bull:operator-bot-events:active'),
       ]);
-      expect(waiting + active).toBe(0);
+      expect(arriving + waiting + active).toBe(0);
     }, 20_000);
     await new Promise((resolve) => setTimeout(resolve, 60));
   }
