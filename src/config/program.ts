@@ -147,6 +147,24 @@ export const programConfigSchema = z.strictObject({
     /** How far back the first run reaches, when no cursor is stored yet. */
     firstLookback: durationMs.default(24 * 3_600_000),
   }),
+  /** The targets of PROGRAM.md "Program health", measured in the monthly program report. */
+  health: section({
+    /** Active certified operators at the month's end, both bounds included. */
+    activeOperators: z
+      .strictObject({ min: count.default(3), max: count.default(5) })
+      .refine((range) => range.min <= range.max, { message: 'write a max at least min', path: ['max'] })
+      .prefault({}),
+    /** Trailing-12-month churn must stay strictly below this percentage. */
+    churnBelowPercent: percent.default(10),
+    /** Fleet uptime must be strictly above this percentage. */
+    uptimeAbovePercent: percent.default(99.5),
+    /** Referred applicants must be strictly more than this share (percent) of the month's applicants. */
+    partnerShareAbovePercent: percent.default(30),
+    /** Succession: every region should have at least this many active operators. */
+    minOperatorsPerRegion: count.min(1).default(2),
+    /** Each operator should have mentored a junior after this many full months of tenure. */
+    menteeWithinMonths: count.default(6),
+  }),
   partners: section({
     commissionPercent: percent.default(20),
     months: count.default(12),

@@ -3,7 +3,7 @@ import { type CommandLine, parseCommands } from '../domain/commands/parse.js';
 import { echo } from '../domain/text/echo.js';
 import type { BotEvent } from '../gitea/event.js';
 import { type Ask, askNote, asksOf } from './asks.js';
-import { blankInstance, durationAt, eventTrigger } from './decide-support.js';
+import { blankInstance, eventTrigger } from './decide-support.js';
 import type { Role, Transition } from './definition.js';
 import type { Effect } from './effects.js';
 import { helpText } from './help.js';
@@ -13,6 +13,7 @@ import { undoIssueChange } from './issue-changes.js';
 import { foldedDiagram } from './mermaid.js';
 import type { ActionResult, DecideContext, Facts, Render, WorkflowModule } from './module.js';
 import { describeRoles, mayUse } from './roles.js';
+import { timerEffects, timerStillApplies, timersToStart, withTimerVersions } from './timers.js';
 
 export type DecideInput = {
   workflow: WorkflowModule;
@@ -84,7 +85,8 @@ class Draft {
   event(): void {
     const on = eventTrigger(this.input.event);
     if (!on) return;
-    if (on.startsWith('timer:') && !this.timerStillApplies()) return;
+    if (on.startsWith('timer:') && !timerStillApplies(this.definition, this.current, this.input.event))
+      return;
     const undo = undoIssueChange({
       definition: this.definition,
       state: this.current.state,
@@ -148,19 +150,8 @@ class Draft {
     const version = this.before.version + 1;
     const enteredState = this.current.state !== this.before.state;
     const stateDef = this.definition.states[this.current.state];
-    const timers = Object.entries(this.definition.timers).filter(
-      ([name, timer]) =>
-        this.timersToStart.has(name) ||
-        (timer.start === 'enter' &&
-          timer.in.includes(this.current.state) &&
-          !timer.in.includes(this.before.state)),
-    );
-    const timerVersions = Object.fromEntries(timers.map(([name]) => [name, version]));
-    const previousTimers = (this.current.data.timers as Record<string, number> | undefined) ?? {};
-    const data =
-      timers.length > 0
-        ? { ...this.current.data, timers: { ...previousTimers, ...timerVersions } }
-        : this.current.data;
+    const timers = timersToStart(this.definition, this.before, this.current, this.timersToStart);
+    const data = withTimerVersions(this.current, timers, version);
     const inputs = withInput(this.current.inputs, event);
     const next: Instance = { ...this.current, data, version, updatedAt: event.at, applied, inputs };
 
@@ -186,12 +177,7 @@ class Draft {
       marker: { state: next.state, version: next.version, updatedAt: next.updatedAt, inputs: next.inputs },
     });
     if (note) effects.push(note);
-    for (const [name, timer] of timers) {
-      const dueAt =
-        this.timersToStart.get(name) ??
-        new Date(Date.parse(event.at) + durationAt(this.input.config, timer.after ?? '')).toISOString();
-      effects.push({ type: 'scheduleTimer', name, dueAt, forState: next.state, forVersion: version });
-    }
+    effects.push(...timerEffects(timers, this.timersToStart, next, event, this.input.config));
     effects.push(...this.extraEffects, ...this.replyEffects(commentId));
     if (enteredState && stateDef?.close && event.issue.state === 'open') effects.push({ type: 'closeIssue' });
     return { instance: next, effects };
@@ -263,14 +249,6 @@ class Draft {
       const { guard: _checked, ...rest } = auto;
       if (this.take(rest) !== true) return;
     }
-  }
-
-  private timerStillApplies(): boolean {
-    const timer = this.input.event.timer;
-    if (!timer) return false;
-    const versions = (this.current.data.timers as Record<string, number> | undefined) ?? {};
-    const states = this.definition.timers[timer.name]?.in ?? [];
-    return states.includes(this.current.state) && versions[timer.name] === timer.forVersion;
   }
 
   private replyEffects(commentId: number | undefined): Effect[] {

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ProgramConfig } from '../config/program.js';
+import { type HealthApplication, programHealth } from '../domain/health/program-health.js';
 import { isoWeekStart, previousIsoWeek } from '../domain/reports/index.js';
 import type { Render } from '../engine/module.js';
 import type { ProgramIssues } from '../gitea/program-issues.js';
@@ -9,7 +10,6 @@ import type { RotationStore } from '../store/rotations.js';
 import type { ProgramIssueOpener } from '../worker/open-program-issue.js';
 import { rotationReminders, rotationStatuses } from './credentials.js';
 import { monthClose, previousMonth } from './month-close.js';
-import { type HealthApplication, programHealth } from './program-health.js';
 import { reminderKey, weeklyReminder } from './weekly-reminder.js';
 
 export const SCHEDULES = ['weeklyReminder', 'monthClose', 'credentialCheck'] as const;
@@ -80,6 +80,7 @@ export function createScheduleRunner(deps: ScheduleDeps) {
       reportsOf: (login) => reports.get(login) ?? [],
       applications: await deps.applications(),
       render: deps.render,
+      targets: deps.config.health,
     });
     await deps.programIssues.upsert(health.key, health.issue);
     deps.log.info({ month, proposals: effects.length - 1 }, 'month closed');

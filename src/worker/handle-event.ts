@@ -7,86 +7,46 @@ import { parseCommands } from '../domain/commands/parse.js';
 import { trustedBody } from '../domain/text/trusted-body.js';
 import { commandNames } from '../engine/commands.js';
 import { decide } from '../engine/decide.js';
-import type { Effect } from '../engine/effects.js';
 import type { FactServices, Facts, Render, WorkflowModule } from '../engine/module.js';
 import { APPLICATION_TRIGGER, inProgramRepos, unlabelledApplication } from '../engine/relevance.js';
 import { repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
 import { type MaintainerCheck, perEvent } from '../gitea/roles.js';
-import { createIssueWriter, type IssueWriter, type WriterDeps } from '../gitea/writer.js';
-import type { Notification } from '../notify/message.js';
-import { jobIdOf } from '../queue/job-id.js';
-import type { AlertStore } from '../store/alerts.js';
+import { createIssueWriter, type IssueWriter } from '../gitea/writer.js';
 import type { AppliedCommandStore } from '../store/applied-commands.js';
 import type { InstanceStore } from '../store/instances.js';
 import { issueKey } from '../store/keys.js';
 import type { OpenIssueIndex } from '../store/open-issues.js';
-import type { PartnerReportStore } from '../store/partner-reports.js';
-import { LedgerConflict, type PaymentStore } from '../store/payments.js';
-import type { PingStore } from '../store/pings.js';
-import type { RegistryStore } from '../store/registry.js';
-import type { ReportStore } from '../store/reports.js';
-import type { RotationStore } from '../store/rotations.js';
 import { payrollData } from '../workflows/payroll/data.js';
+import { createEffectApplier, type EffectDeps, ledgerFirst, PAYROLL_INPUTS } from './apply-effect.js';
 import type { IssueReader } from './current-issue.js';
 import type { Identify } from './identify.js';
-import type { ProgramIssueOpener } from './open-program-issue.js';
-import { answerPings, PING_TIMER, pingDeadline, pingDeadlinePassed } from './pings.js';
+import { answerPings, PING_TIMER, pingDeadlinePassed } from './pings.js';
 import { rolesOf } from './roles.js';
 
 /** Program commands that take an effective day, refused in a paid month. */
 const DATED: ReadonlySet<string> = new Set(['nodes', 'wallet']);
 
-export type DelayedEvent = { event: BotEvent; dueAt: string; jobId: string };
+export type { DelayedEvent } from './delayed-event.js';
 
-/** Effects that change what a month's payroll is computed from (or the ledger it is paid against). */
-const PAYROLL_INPUTS: ReadonlySet<Effect['type']> = new Set([
-  'recordOperatorEvent',
-  'recordAlert',
-  'storeReport',
-  'filePartnerReport',
-  'recordRotation',
-  'startPing',
-  'recordPayment',
-]);
-
-/** The ledger is written before anything is shown in Gitea: what the issue says follows the ledger. */
-const ledgerFirst = (effects: readonly Effect[]) => [
-  ...effects.filter((e) => e.type === 'recordPayment'),
-  ...effects.filter((e) => e.type !== 'recordPayment'),
-];
-
-export type HandlerDeps = {
+export type HandlerDeps = EffectDeps & {
   workflows: readonly WorkflowModule[];
   config: ProgramConfig;
   render: Render;
   instances: InstanceStore;
   /** Comments whose program commands were applied: applied once, ever. */
   appliedCommands: AppliedCommandStore;
-  registry: RegistryStore;
-  alerts: AlertStore;
-  reports: ReportStore;
   commands: readonly ProgramCommand[];
-  afterReport: (week: string) => Promise<void>;
-  rotations: RotationStore;
-  pings: PingStore;
   checkPull: (event: BotEvent, writer: IssueWriter) => Promise<void>;
-  partnerReports: PartnerReportStore;
-  payments: PaymentStore;
   /** After an event changed a payroll input, every open payroll issue computes its snapshot again. */
   refreshPayrolls: (cause: BotEvent) => Promise<void>;
-  openProgramIssue: ProgramIssueOpener;
   services: FactServices;
-  /** Sends a chat notification to every configured channel; never throws. */
-  notify: (notification: Notification) => Promise<{ channel: string; ok: boolean; error?: string }[]>;
   openIssues: OpenIssueIndex;
-  writer: WriterDeps;
   /** PROGRAM_REPO and `program.repos`: the only repositories whose issues and commands count. */
   programRepos: readonly string[];
   isMaintainer: MaintainerCheck;
   /** Learns the event's people by Gitea user id before anything is looked up by login. */
   identify: Identify;
-  enqueueAt: (timer: DelayedEvent) => Promise<void>;
   /** The issue as Gitea has it now, read before deciding (deliveries are hints); off in `rebuild`. */
   readIssue?: IssueReader;
   log: Logger;
@@ -94,6 +54,7 @@ export type HandlerDeps = {
 
 /** One event through every workflow: load the instance and facts, decide (pure), apply the effects, save. */
 export function createEventHandler(deps: HandlerDeps) {
+  const apply = createEffectApplier(deps);
   return async function handleEvent(event: BotEvent): Promise<void> {
     if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())
       return;
@@ -236,90 +197,4 @@ export function createEventHandler(deps: HandlerDeps) {
       botLogin: deps.writer.botLogin,
     };
   }
-
-  /** A notification per key is sent once; a channel that fails is logged, the Gitea comment stays the record. */
-  async function notifyOnce(effect: Extract<Effect, { type: 'notify' }>, event: BotEvent, log: Logger) {
-    const key = `ob:notified:${issueKey(event.repo, event.issue.number)}:${effect.key}`;
-    if ((await deps.writer.redis.set(key, '1', 'EX', 30 * 86_400, 'NX')) !== 'OK') return;
-    for (const result of await deps.notify(effect.notification)) {
-      if (!result.ok)
-        log.warn({ channel: result.channel, error: result.error, key: effect.key }, 'notification failed');
-    }
-  }
-
-  async function apply(
-    effect: Effect,
-    writer: IssueWriter,
-    workflow: string,
-    event: BotEvent,
-    log: Logger,
-  ): Promise<void> {
-    switch (effect.type) {
-      case 'setStateLabel':
-        return writer.setStateLabel(effect.scope, effect.label);
-      case 'upsertStatusComment':
-        await writer.upsertStatusComment(workflow, effect.body, effect.marker);
-        return;
-      case 'reply':
-        return writer.reply(effect.toCommentId, effect.body, effect.linkStatusOf);
-      case 'restoreStateLabel':
-        if (await writer.restoreStateLabel(effect.scope, effect.label))
-          await writer.note(effect.noteKey, effect.note);
-        return;
-      case 'closeIssue':
-        await writer.close();
-        return;
-      case 'reopenIssue':
-        await writer.reopen();
-        return;
-      case 'recordOperatorEvent':
-        // The open payroll issues are refreshed after the event (the history is an input).
-        return deps.registry.append(effect.login, effect.event);
-      case 'recordAlert':
-        return deps.alerts.put(effect.alert);
-      case 'postNote':
-        return writer.note(effect.key, effect.body);
-      case 'notify':
-        return notifyOnce(effect, event, log);
-      case 'recordRotation':
-        return deps.rotations.record(effect.login, effect.at);
-      case 'startPing':
-        await deps.pings.open(effect.ping);
-        return deps.enqueueAt(pingDeadline(effect.ping, event));
-      case 'filePartnerReport':
-        // The open payroll issues are refreshed after the event (a partner report is an input).
-        return deps.partnerReports.file(effect.month, effect.login);
-      case 'recordPayment': {
-        // Decided on the ledger as loaded; another issue may have recorded since. Failing the job
-        // makes it decide again on the ledger as it is now, and refuse with the reason.
-        const recorded = await deps.payments.record(effect.payment);
-        if (recorded.outcome === 'paid' || recorded.outcome === 'tx') throw new LedgerConflict(recorded);
-        return;
-      }
-      case 'openProgramIssue':
-        await deps.openProgramIssue(effect, event);
-        return;
-      case 'storeReport':
-        await deps.reports.put(effect.login, { report: effect.report, source: effect.source });
-        return deps.afterReport(effect.report.week);
-      case 'scheduleTimer':
-        return deps.enqueueAt(timerRequest(effect, workflow, event));
-    }
-  }
-}
-
-function timerRequest(effect: Extract<Effect, { type: 'scheduleTimer' }>, workflow: string, cause: BotEvent) {
-  const event: BotEvent = {
-    kind: 'timer.fired',
-    repo: cause.repo,
-    issue: cause.issue,
-    actor: 'operator-bot',
-    at: effect.dueAt,
-    timer: { workflow, name: effect.name, forState: effect.forState, forVersion: effect.forVersion },
-  };
-  return {
-    event,
-    dueAt: effect.dueAt,
-    jobId: jobIdOf('timer', cause.repo, cause.issue.number, workflow, effect.name, `v${effect.forVersion}`),
-  };
 }

@@ -2,7 +2,7 @@ import type { Effect } from '../engine/effects.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { ProgramIssues } from '../gitea/program-issues.js';
 import { jobIdOf } from '../queue/job-id.js';
-import type { DelayedEvent } from './handle-event.js';
+import type { DelayedEvent } from './delayed-event.js';
 
 export type OpenProgramIssue = Extract<Effect, { type: 'openProgramIssue' }>;
 

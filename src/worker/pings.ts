@@ -4,7 +4,7 @@ import type { BotEvent } from '../gitea/event.js';
 import type { IssueWriter } from '../gitea/writer.js';
 import { issueKey } from '../store/keys.js';
 import type { PingStore } from '../store/pings.js';
-import type { DelayedEvent } from './handle-event.js';
+import type { DelayedEvent } from './delayed-event.js';
 
 /** Timer events of pings carry this as their workflow. */
 export const PING_TIMER = 'ping';

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { defaultProgramConfig } from '../../src/config/program.js';
+import { programHealth } from '../../src/domain/health/program-health.js';
 import { computePayroll } from '../../src/domain/payroll/index.js';
 import { operatorRecordSchema } from '../../src/domain/registry.js';
 import { weeklyReportSchema } from '../../src/domain/reports/index.js';
 import { instanceSchema } from '../../src/engine/instance.js';
 import type { Render } from '../../src/engine/module.js';
-import { programHealth } from '../../src/schedules/program-health.js';
 import { weeklyReminder } from '../../src/schedules/weekly-reminder.js';
 import { loadTemplates } from '../../src/templates.js';
 import { loadWorkflows } from '../../src/workflows/registry.js';
@@ -102,6 +102,7 @@ export function viewOf(template: string, example: Example): Record<string, unkno
     programHealth({
       month: example.month,
       operators: example.operators,
+      targets: config.health,
       reportsOf: (login) =>
         (example.reports[login] ?? []).map((report, i) => ({
           report,

@@ -32,6 +32,14 @@ describe('program config', () => {
       minReferrals: 2,
       reportDueDay: 5,
     });
+    expect(config.health).toEqual({
+      activeOperators: { min: 3, max: 5 },
+      churnBelowPercent: 10,
+      uptimeAbovePercent: 99.5,
+      partnerShareAbovePercent: 30,
+      minOperatorsPerRegion: 2,
+      menteeWithinMonths: 6,
+    });
   });
 
   it('keeps the defaults of the keys a file does not set', () => {
@@ -51,6 +59,11 @@ describe('program config', () => {
     ['reports:\n  dueWeekly: monday\n', 'reports.dueWeekly: "monday" is not a weekly time'],
     ['maintainers:\n  teams: [justateam]\n', 'maintainers.teams.0: write teams as "org/team"'],
     ['program:\n  repos: [sandbox]\n', 'program.repos.0: write repos as "owner/repo"'],
+    ['health:\n  churnBelowPercent: 150\n', 'health.churnBelowPercent'],
+    [
+      'health:\n  activeOperators: { min: 6, max: 4 }\n',
+      'health.activeOperators.max: write a max at least min',
+    ],
     ['payroll: [1, 2\n', 'not valid YAML'],
   ])('refuses %j naming the key path', (yaml, expected) => {
     expect(() => parseProgramConfig(yaml, 'operator-bot.yaml')).toThrowError(ConfigError);

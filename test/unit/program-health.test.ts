@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { OperatorRecord } from '../../src/domain/registry.js';
-import { isoWeeksOverlappingMonth } from '../../src/domain/reports/index.js';
-import type { StoredReport } from '../../src/domain/reports/stored.js';
+import { defaultProgramConfig, programConfigSchema } from '../../src/config/program.js';
 import {
   type HealthApplication,
   type Measure,
   type MeasureId,
   type ProgramHealthInput,
   programHealth,
-} from '../../src/schedules/program-health.js';
+} from '../../src/domain/health/program-health.js';
+import type { OperatorRecord } from '../../src/domain/registry.js';
+import { isoWeeksOverlappingMonth } from '../../src/domain/reports/index.js';
+import type { StoredReport } from '../../src/domain/reports/stored.js';
 import { loadTemplates } from '../../src/templates.js';
 
 const templates = loadTemplates();
@@ -44,6 +45,7 @@ const health = (input: Partial<ProgramHealthInput> = {}) =>
     reportsOf: () => [],
     applications: [],
     render: templates.render,
+    targets: defaultProgramConfig().health,
     ...input,
   });
 const measureOf = (id: MeasureId, input: Partial<ProgramHealthInput> = {}): Measure => {
@@ -97,10 +99,10 @@ describe('program health: the issue', () => {
     expect(() => health({ month: '2026-13' })).toThrow(RangeError);
   });
 
-  it('takes other targets', () => {
+  it('takes other targets from the config', () => {
     const m = measureOf('activeOperators', {
       operators: ops(6),
-      targets: { activeOperators: { min: 4, max: 8 } },
+      targets: programConfigSchema.parse({ health: { activeOperators: { min: 4, max: 8 } } }).health,
     });
     expect(m).toMatchObject({ target: '4–8', status: '✅' });
   });

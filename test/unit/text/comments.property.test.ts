@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { decideCommands } from '../../../src/commands/decide.js';
 import { PROGRAM_COMMANDS } from '../../../src/commands/registry.js';
 import { defaultProgramConfig } from '../../../src/config/program.js';
+import { programHealth } from '../../../src/domain/health/program-health.js';
 import { computePayroll } from '../../../src/domain/payroll/index.js';
 import { commandNames } from '../../../src/engine/commands.js';
 import type { Role } from '../../../src/engine/definition.js';
 import type { Effect } from '../../../src/engine/effects.js';
 import { type Instance, instanceSchema } from '../../../src/engine/instance.js';
-import { programHealth } from '../../../src/schedules/program-health.js';
 import { botEvent } from '../../support/events.js';
 import { activeOperator, step, templates, workflowNamed } from '../../support/workflows.js';
 import { hostileText, liveMentions, rawHtml } from './hostile.js';
@@ -183,6 +183,7 @@ describe('property: a person’s text never becomes markup, a mention or a marke
       fc.property(hostileText, (region) => {
         const health = programHealth({
           month: '2026-11',
+          targets: config.health,
           operators: [
             activeOperator('bob-fsn', { region }),
             activeOperator('ivy-fra', { region: `${region}x` }),
