@@ -55,7 +55,36 @@ export async function ensureWebhook(
   repo: RepoRef,
   target: WebhookTarget,
 ): Promise<{ items: Item[]; hookId?: number }> {
-  const existing = (await admin.hooks(repo)).find((hook) => hook.config?.url === target.url);
+  const hooks = await admin.hooks(repo);
+  const existing = hooks.find((hook) => hook.config?.url === target.url);
+  const stale = staleHooks(hooks, target.url);
+  const withStale = (result: { items: Item[]; hookId?: number }) => ({
+    ...result,
+    items: [...result.items, ...stale],
+  });
+  return withStale(await ensureOne(admin, repo, target, existing));
+}
+
+/**
+ * Other hooks of the repo that also point at a bot's webhook path (an earlier PUBLIC_URL, most
+ * likely): left to a person, since init cannot tell an old address from another bot.
+ */
+function staleHooks(hooks: readonly Hook[], url: string): Item[] {
+  const path = new URL(url).pathname;
+  return hooks
+    .filter((hook) => hook.config?.url && hook.config.url !== url && hook.config.url.endsWith(path))
+    .map((hook) => ({
+      status: 'left' as const,
+      text: `another webhook (#${hook.id}) also points at a bot: ${hook.config?.url} — if it is an old address of this bot, delete it in Gitea (Settings → Webhooks)`,
+    }));
+}
+
+async function ensureOne(
+  admin: GiteaAdmin,
+  repo: RepoRef,
+  target: WebhookTarget,
+  existing: Hook | undefined,
+): Promise<{ items: Item[]; hookId?: number }> {
   const settings = {
     config: { url: target.url, content_type: 'json', ...(target.setSecret ? { secret: target.secret } : {}) },
     events: HOOK_EVENTS,

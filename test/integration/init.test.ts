@@ -221,6 +221,21 @@ describe('operator-bot init corrects what differs', () => {
     );
   });
 
+  it('run again with a new bot address, it names the hook left at the old one (it cannot tell it from another bot)', async () => {
+    const g = gitea();
+    seedProgram(g);
+    bot = await startTestBot(redis.url, g);
+    await init({ webhookUrl: 'http://old-host:8080/webhooks/gitea', deliveryTimeoutMs: 0 });
+    const moved = await init();
+    const old = g.hooks(PROGRAM_REPO).find((hook) => hook.url === 'http://old-host:8080/webhooks/gitea');
+    expect(texts(moved, 'left')).toContainEqual(
+      expect.stringContaining(
+        `another webhook (#${old?.id}) also points at a bot: http://old-host:8080/webhooks/gitea`,
+      ),
+    );
+    expect(g.hooks(PROGRAM_REPO)).toHaveLength(2);
+  });
+
   it("sets the hook's secret when the bot refuses the test delivery's signature", async () => {
     const g = gitea();
     seedProgram(g);
