@@ -135,8 +135,14 @@ async function runCommand(argv: string[]): Promise<number> {
     case 'payroll': {
       const month = values.month ?? '';
       if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month) || (rest[0] !== 'preview' && rest[0] !== 'open')) {
+        const why =
+          rest[0] !== 'preview' && rest[0] !== 'open'
+            ? ''
+            : month === ''
+              ? '--month is missing. '
+              : `--month ${JSON.stringify(month)} is not a month: write the year and the month number 01–12, e.g. --month 2026-11. `;
         console.error(
-          'Write: operator-bot payroll preview --month YYYY-MM [--json]  or  operator-bot payroll open --month YYYY-MM',
+          `${why}Write: operator-bot payroll preview --month YYYY-MM [--json]  or  operator-bot payroll open --month YYYY-MM`,
         );
         return 2;
       }

@@ -28,8 +28,9 @@ export async function runInitCommand(env: Env, config: ProgramConfig, args: Init
     return 2;
   }
   if (!repo || !REPO.test(repo)) {
+    const given = repo ? `--repo ${JSON.stringify(repo)} is not OWNER/REPO (e.g. fleet/program). ` : '';
     console.error(
-      'operator-bot init needs --repo OWNER/REPO (or PROGRAM_REPO): the program repository to install into.',
+      `${given}operator-bot init needs --repo OWNER/REPO (or PROGRAM_REPO): the program repository to install into.`,
     );
     return 2;
   }

@@ -191,6 +191,18 @@ describe('operator-bot one-shot commands', () => {
       cwd: workDir,
     });
     await expect(bad).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--month YYYY-MM') });
+    const month13 = runCli(['payroll', 'preview', '--month', '2026-13'], { env: env(), cwd: workDir });
+    await expect(month13).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining(
+        '--month "2026-13" is not a month: write the year and the month number 01–12',
+      ),
+    });
+    const badRepo = runCli(['init', '--repo', 'nope', '--dry-run'], { env: env(), cwd: workDir });
+    await expect(badRepo).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--repo "nope" is not OWNER/REPO (e.g. fleet/program)'),
+    });
   });
 
   it('operators list says when the registry is empty', async () => {
