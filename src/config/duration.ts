@@ -11,21 +11,25 @@ export function parseDurationMs(text: string): number | undefined {
   return Math.round(Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS]);
 }
 
-export const durationMs = z.string().transform((text, ctx) => {
-  const ms = parseDurationMs(text);
-  if (ms === undefined || ms <= 0) {
-    ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration; write e.g. 90s, 30m, 4h or 7d` });
-    return z.NEVER;
-  }
-  return ms;
-});
+export const durationMs = z
+  .string({ error: 'write a duration as text, e.g. 90s, 30m, 4h or 7d (a bare number has no unit)' })
+  .transform((text, ctx) => {
+    const ms = parseDurationMs(text);
+    if (ms === undefined || ms <= 0) {
+      ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration; write e.g. 90s, 30m, 4h or 7d` });
+      return z.NEVER;
+    }
+    return ms;
+  });
 
 /** `6mo` → 6 (calendar months). */
-export const calendarMonths = z.string().transform((text, ctx) => {
-  const match = MONTHS.exec(text.trim());
-  if (!match) {
-    ctx.addIssue({ code: 'custom', message: `"${text}" is not a number of months; write e.g. 6mo` });
-    return z.NEVER;
-  }
-  return Number(match[1]);
-});
+export const calendarMonths = z
+  .string({ error: 'write a number of months as text, e.g. 6mo' })
+  .transform((text, ctx) => {
+    const match = MONTHS.exec(text.trim());
+    if (!match) {
+      ctx.addIssue({ code: 'custom', message: `"${text}" is not a number of months; write e.g. 6mo` });
+      return z.NEVER;
+    }
+    return Number(match[1]);
+  });

@@ -83,6 +83,14 @@ describe('program config', () => {
   });
 });
 
+describe('durations in the program config', () => {
+  it('a bare number names the key and how to write a duration', () => {
+    expect(() => parseProgramConfig('alerts:\n  ackWithin:\n    critical: 30\n')).toThrowError(
+      /alerts\.ackWithin\.critical: write a duration as text, e\.g\. 90s, 30m, 4h or 7d/,
+    );
+  });
+});
+
 describe('environment', () => {
   const complete = {
     GITEA_URL: 'https://gitea.example.org/',
