@@ -1,40 +1,18 @@
 import { labelKey } from '../forms/label-key.js';
 import { answersByPlace, scanForm } from '../forms/read-form.js';
 import { AnswerCollector } from './collect-answers.js';
-import { EXPERIENCE_SECTION_LABEL, FIELD_LABELS } from './fields.js';
+import { EXPERIENCE_SECTION_LABEL, FIELD_KEYS, FIELD_LABELS } from './fields.js';
 import { type SectionKey, sectionKeyForLabel } from './labels.js';
 import type { RawApplication } from './raw.js';
 
-/** The questions of templates/issue-forms/operator-application.yaml, in its order. */
-export const FORM_ORDER: readonly SectionKey[] = [
-  'handle',
-  'email',
-  'chatHandle',
-  'wallet',
-  'chain',
-  'timezone',
-  'provider',
-  'location',
-  'vcpu',
-  'ramGb',
-  'diskGb',
-  'bandwidth',
-  'os',
-  'staticIp',
-  'nodes',
-  'experience',
-  'experienceText',
-  'hoursPerWeek',
-  'uptime',
-  'exitNotice',
-  'sovereignty',
-  'giteaUsername',
-  'priorWork',
-  'referredBy',
-  'improvementPlan',
-  'signature',
-  'signedOn',
-];
+/**
+ * The questions of templates/issue-forms/operator-application.yaml, in its order: the fields'
+ * order without the markdown template's combined `specs` line, with the experience checkboxes
+ * asked just before the experience text.
+ */
+export const FORM_ORDER: readonly SectionKey[] = FIELD_KEYS.flatMap((key): SectionKey[] =>
+  key === 'specs' ? [] : key === 'experienceText' ? ['experience', key] : [key],
+);
 
 /** The label Gitea writes above each answer. */
 export const formLabel = (key: SectionKey) =>
