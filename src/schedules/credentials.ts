@@ -1,7 +1,8 @@
 import type { ProgramConfig } from '../config/program.js';
 import type { OperatorRecord } from '../domain/registry.js';
-import { isoWeekOf } from '../domain/reports/index.js';
-import { addMs, formatUtc } from '../domain/time/format.js';
+import { formatUtc } from '../domain/time/format.js';
+import { addMs } from '../domain/time/instant.js';
+import { isoWeekOf } from '../domain/time/iso-week.js';
 import type { ProgramIssue } from '../gitea/program-issues.js';
 
 const DAY = 86_400_000;

@@ -2,8 +2,9 @@ import type { ProgramConfig } from '../config/program.js';
 import { proposeTermination } from '../domain/exit/open-termination.js';
 import { payrollIssue } from '../domain/payroll/marker.js';
 import type { OperatorRecord } from '../domain/registry.js';
-import { addMonthsTo, findLowUptimeStreak, monthlyMetrics, parseMonth } from '../domain/reports/index.js';
+import { findLowUptimeStreak, monthlyMetrics } from '../domain/reports/index.js';
 import type { StoredReport } from '../domain/reports/stored.js';
+import { addMonthsTo, parseMonth } from '../domain/time/month.js';
 import type { Effect } from '../engine/effects.js';
 
 /** The month before the one `now` is in: the month a run on the 1st closes. */

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { ProgramConfig } from '../config/program.js';
 import { type HealthApplication, programHealth } from '../domain/health/program-health.js';
-import { isoWeekStart, previousIsoWeek } from '../domain/reports/index.js';
+import { isoWeekStart, previousIsoWeek } from '../domain/time/iso-week.js';
 import type { Render } from '../engine/module.js';
 import type { ProgramIssues } from '../gitea/program-issues.js';
 import type { RegistryStore } from '../store/registry.js';

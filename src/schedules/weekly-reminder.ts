@@ -1,7 +1,7 @@
 import type { ProgramConfig } from '../config/program.js';
 import type { OperatorRecord } from '../domain/registry.js';
-import { isoWeekDays, isoWeekEnd, previousIsoWeek } from '../domain/reports/index.js';
 import { formatWeeklyAt } from '../domain/time/format.js';
+import { isoWeekDays, isoWeekEnd, previousIsoWeek } from '../domain/time/iso-week.js';
 import type { Render } from '../engine/module.js';
 import type { ProgramIssue } from '../gitea/program-issues.js';
 

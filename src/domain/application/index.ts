@@ -1,6 +1,5 @@
 export { CHAINS, type Chain, chainSchema, EVM_CHAINS, parseChain } from './chains.js';
 export { parseHoursPerWeek, parseNodeCount, parseVcpu } from './counts.js';
-export { addMonths, parseDate, toIsoDate } from './dates.js';
 export { isEmail, parseEmail } from './emails.js';
 export {
   APPLICATION_LABEL,

@@ -1,7 +1,7 @@
-import type { Day } from '../payroll/calendar.js';
 import { fullMonths } from '../payroll/tenure.js';
 import type { OperatorRecord } from '../registry.js';
-import { dayOf, measure } from './common.js';
+import { type Day, dayOf } from '../time/day.js';
+import { measure } from './common.js';
 import type { Dated, HealthTargets, Measure } from './types.js';
 
 /**

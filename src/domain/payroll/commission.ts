@@ -1,7 +1,8 @@
 import type { ProgramConfig } from '../../config/program.js';
 import type { OperatorHistory } from '../history/events.js';
 import { timeline } from '../history/timeline.js';
-import { isoDay, type MonthCalendar } from './calendar.js';
+import { isoDay } from '../time/day.js';
+import type { MonthCalendar } from '../time/month.js';
 import type { Earnings } from './earnings.js';
 import { formatPercent, plural } from './format.js';
 import type { PayrollOperator } from './inputs.js';

@@ -9,7 +9,6 @@ export {
   holdSchema,
   type MonthlyMetrics,
   monthlyMetricsSchema,
-  monthSchema,
   type ParsedPayrollInput,
   type PayrollInput,
   type PayrollOperator,

@@ -2,10 +2,8 @@ import { z } from 'zod';
 import type { ProgramConfig } from '../../config/program.js';
 import { operatorHistorySchema } from '../history/events.js';
 import { operatorRecordSchema } from '../registry.js';
-import { isoInstantSchema, parseInstantMs } from './instants.js';
-
-/** A payroll month, `YYYY-MM`. */
-export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'write the month as YYYY-MM');
+import { isoInstantSchema, parseInstantMs } from '../time/instant.js';
+import { monthSchema } from '../time/month.js';
 
 const login = z.string().min(1);
 const count = z.number().int().nonnegative();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoWeekSchema } from './iso-week.js';
+import { isoWeekSchema } from '../time/iso-week.js';
 
 /** Longest note kept with a report (characters, after whitespace is collapsed). */
 export const MAX_NOTE_LENGTH = 2000;

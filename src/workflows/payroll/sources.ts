@@ -3,8 +3,8 @@ import { type PayrollSources, payrollInput } from '../../domain/payroll/assemble
 import type { PayrollInput } from '../../domain/payroll/index.js';
 import { type MonthChanges, monthPayroll } from '../../domain/payroll/month-payroll.js';
 import type { MonthStandards } from '../../domain/payroll/standards.js';
-import { addMonthsTo } from '../../domain/reports/index.js';
 import { summarizePings } from '../../domain/standards/ping.js';
+import { addMonthsTo } from '../../domain/time/month.js';
 import { rotationStatuses } from '../../schedules/credentials.js';
 import type { AlertStore } from '../../store/alerts.js';
 import type { PartnerReportStore } from '../../store/partner-reports.js';

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addMonths,
   parseChain,
-  parseDate,
   parseEmail,
   parseHoursPerWeek,
   parseNodeCount,
@@ -12,6 +10,8 @@ import {
   parseYesNo,
   splitSpecs,
 } from '../../../src/domain/application/index.js';
+import { addMonthsToDay } from '../../../src/domain/time/month.js';
+import { parseDate } from '../../../src/domain/time/written-date.js';
 
 describe('parseSizeGb', () => {
   it.each([
@@ -164,10 +164,10 @@ describe('parseDate', () => {
   );
 
   it('adds months, clamping to the end of a shorter month', () => {
-    expect(addMonths('2026-05-21', 6)).toBe('2026-11-21');
-    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
-    expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
-    expect(addMonths('2026-10-15', 6)).toBe('2027-04-15');
+    expect(addMonthsToDay('2026-05-21', 6)).toBe('2026-11-21');
+    expect(addMonthsToDay('2026-08-31', 6)).toBe('2027-02-28');
+    expect(addMonthsToDay('2027-08-31', 6)).toBe('2028-02-29');
+    expect(addMonthsToDay('2026-10-15', 6)).toBe('2027-04-15');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatUtcSeconds } from '../../../src/domain/time/format.js';
+import { formatDuration } from '../../../src/domain/time/duration.js';
+import { formatUtcSeconds } from '../../../src/domain/time/format.js';
 import { examplesOf, templates, viewOf } from '../../support/template-examples.js';
 
 /** Issue #18, "Fit the page": what Gitea's 880 px comment column can show. */

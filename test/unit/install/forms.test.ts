@@ -3,7 +3,8 @@ import { parse } from 'yaml';
 import { parseProgramConfig } from '../../../src/config/load.js';
 import { defaultProgramConfig } from '../../../src/config/program.js';
 import { sectionKeyForLabel } from '../../../src/domain/application/labels.js';
-import { issueForms, proseDuration } from '../../../src/install/forms.js';
+import { proseDuration } from '../../../src/domain/time/duration.js';
+import { issueForms } from '../../../src/install/forms.js';
 import { starterConfig } from '../../../src/install/starter-config.js';
 
 type Form = { labels: string[]; about: string; body: { attributes: { label?: string; value?: string } }[] };

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { utcDay } from '../../../src/domain/payroll/calendar.js';
 import { formatPercent } from '../../../src/domain/payroll/format.js';
 import {
   decimalFraction,
@@ -8,7 +7,8 @@ import {
   ratioExceedsPercent,
 } from '../../../src/domain/payroll/money.js';
 import { fullMonths } from '../../../src/domain/payroll/tenure.js';
-import { formatDuration } from '../../../src/domain/time/format.js';
+import { utcDay } from '../../../src/domain/time/day.js';
+import { formatDuration } from '../../../src/domain/time/duration.js';
 
 describe('mulDivHalfUp', () => {
   it.each([

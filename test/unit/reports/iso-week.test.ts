@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { plainNumber } from '../../../src/domain/reports/index.js';
 import {
   addIsoWeeks,
-  addMonthsTo,
-  daysInMonth,
   daysOfIsoWeekInMonth,
   isoWeekDays,
   isoWeekEnd,
@@ -12,13 +11,11 @@ import {
   isoWeekSchema,
   isoWeekStart,
   isoWeeksOverlappingMonth,
-  monthSchema,
   parseIsoWeek,
-  parseMonth,
-  plainNumber,
   previousIsoWeek,
   weeksInYear,
-} from '../../../src/domain/reports/index.js';
+} from '../../../src/domain/time/iso-week.js';
+import { addMonthsTo, daysInMonth, monthSchema, parseMonth } from '../../../src/domain/time/month.js';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
