@@ -10,8 +10,6 @@ import {
   parseYesNo,
   splitSpecs,
 } from '../../../src/domain/application/index.js';
-import { addMonthsToDay } from '../../../src/domain/time/month.js';
-import { parseDate } from '../../../src/domain/time/written-date.js';
 
 describe('parseSizeGb', () => {
   it.each([
@@ -133,41 +131,6 @@ describe('splitSpecs', () => {
     ],
   ])('splits %j', (text, parts) => {
     expect(splitSpecs(text)).toEqual(parts);
-  });
-});
-
-describe('parseDate', () => {
-  it.each([
-    ['2026-11-20', '2026-11-20'],
-    ['2026-1-5', '2026-01-05'],
-    ['2026/11/20', '2026/11/20'.replaceAll('/', '-')],
-    ['2026-11-20T09:30:00Z', '2026-11-20'],
-    ['20 Nov 2026', '2026-11-20'],
-    ['20 November 2026', '2026-11-20'],
-    ['20th of November, 2026', '2026-11-20'],
-    ['Nov 20, 2026', '2026-11-20'],
-    ['November 20th 2026', '2026-11-20'],
-    ['Fri, 20 Nov 2026', '2026-11-20'],
-    ['20.11.2026', '2026-11-20'],
-    ['11/20/2026', '2026-11-20'],
-    ['20/11/2026', '2026-11-20'],
-    ['29 Feb 2028', '2028-02-29'],
-  ])('%j is %s', (text, iso) => {
-    expect(parseDate(text)).toBe(iso);
-  });
-
-  it.each(['', 'today', '03/04/2026', '31 April 2026', '29 Feb 2026', '2026-13-01', 'Smarch 3 2026'])(
-    '%j is refused',
-    (text) => {
-      expect(parseDate(text)).toBeUndefined();
-    },
-  );
-
-  it('adds months, clamping to the end of a shorter month', () => {
-    expect(addMonthsToDay('2026-05-21', 6)).toBe('2026-11-21');
-    expect(addMonthsToDay('2026-08-31', 6)).toBe('2027-02-28');
-    expect(addMonthsToDay('2027-08-31', 6)).toBe('2028-02-29');
-    expect(addMonthsToDay('2026-10-15', 6)).toBe('2027-04-15');
   });
 });
 
