@@ -1,4 +1,3 @@
-export { CHAINS, type Chain, chainSchema, EVM_CHAINS, parseChain } from './chains.js';
 export { parseHoursPerWeek, parseNodeCount, parseVcpu } from './counts.js';
 export { isEmail, parseEmail } from './emails.js';
 export {
@@ -24,5 +23,4 @@ export { parseSizeGb } from './sizes.js';
 export { splitSpecs } from './specs.js';
 export { isGiteaUsername, parseUsername } from './usernames.js';
 export { type ValidationResult, validateApplication } from './validate.js';
-export { type AddressFamily, addressFamiliesOf, checkWallet, type WalletCheck } from './wallet.js';
 export { parseYesNo } from './yes-no.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { chainSchema } from './chains.js';
+import { chainSchema } from '../wallets/chains.js';
 import { emailSchema } from './emails.js';
 import { GITEA_USERNAME_PATTERN } from './usernames.js';
 

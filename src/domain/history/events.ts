@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { chainSchema } from '../application/chains.js';
 import { isoInstantSchema } from '../time/instant.js';
+import { chainSchema } from '../wallets/chains.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the day as YYYY-MM-DD');
 const nodeCount = z.number().int().nonnegative();

@@ -1,8 +1,8 @@
-import { type Chain, chainName, parseChain } from '../application/chains.js';
 import { isGiteaUsername, parseUsername } from '../application/usernames.js';
-import { checkWallet } from '../application/wallet.js';
 import type { OperatorRecord } from '../registry.js';
 import { parseDate } from '../time/written-date.js';
+import { checkWallet } from '../wallets/address.js';
+import { type Chain, chainName, parseChain } from '../wallets/chains.js';
 import { parseCsv } from './csv.js';
 
 /** The columns of an operators CSV (header row, any order, case-insensitive). */

@@ -1,4 +1,4 @@
-import { EVM_CHAINS } from '../application/chains.js';
+import { EVM_CHAINS } from '../wallets/chains.js';
 import { lineKey } from './line.js';
 import type { Payroll } from './payroll.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { chainSchema } from '../application/chains.js';
+import { chainSchema } from '../wallets/chains.js';
 
 const cents = z.number().int().nonnegative();
 const signedCents = z.number().int();

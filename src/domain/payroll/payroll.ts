@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { chainSchema } from '../application/chains.js';
 import { monthSchema } from '../time/month.js';
+import { chainSchema } from '../wallets/chains.js';
 import { adjustmentSchema, holdSchema } from './inputs.js';
 import { payrollLineSchema } from './line.js';
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  parseChain,
   parseEmail,
   parseHoursPerWeek,
   parseNodeCount,
@@ -134,7 +133,7 @@ describe('splitSpecs', () => {
   });
 });
 
-describe('usernames, emails and chains', () => {
+describe('usernames and emails', () => {
   it.each([
     ['alice', 'alice'],
     ['@alice', 'alice'],
@@ -153,24 +152,5 @@ describe('usernames, emails and chains', () => {
     ['[a@b.io](mailto:a@b.io)', 'a@b.io'],
   ])('email %j is %s', (text, email) => {
     expect(parseEmail(text)).toBe(email);
-  });
-
-  it.each([
-    ['base', 'base'],
-    ['Base', 'base'],
-    ['ETH', 'ethereum'],
-    ['Ethereum mainnet', 'ethereum'],
-    ['Arbitrum One', 'arbitrum'],
-    ['OP Mainnet', 'optimism'],
-    ['matic', 'polygon'],
-    ['USDC on Solana', 'solana'],
-    ['TRC-20', 'tron'],
-    ['TRC20 (Tron)', 'tron'],
-  ])('chain %j is %s', (text, chain) => {
-    expect(parseChain(text)).toBe(chain);
-  });
-
-  it.each(['', 'bsc', 'base or polygon', 'bitcoin'])('chain %j is not one supported chain', (text) => {
-    expect(parseChain(text)).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import { keccak_256 } from '@noble/hashes/sha3.js';
 import { base58, createBase58check } from '@scure/base';
 import { type Chain, EVM_CHAINS } from './chains.js';
 
+/** Address formats: one per family of chains (`addressFamilyOf`). */
 export type AddressFamily = 'evm' | 'solana' | 'tron';
 
 export type WalletCheck =
@@ -10,6 +11,7 @@ export type WalletCheck =
   /** `format`: not an address of this chain at all; `checksum`: one, but mistyped. */
   | { valid: false; reason: 'format' | 'checksum' };
 
+/** The address format `chain` uses. */
 export function addressFamilyOf(chain: Chain): AddressFamily {
   if (EVM_CHAINS.has(chain)) return 'evm';
   return chain === 'solana' ? 'solana' : 'tron';
