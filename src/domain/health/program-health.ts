@@ -1,8 +1,8 @@
 import type { Render } from '../../engine/module.js';
 import type { ProgramIssue } from '../../gitea/program-issues.js';
+import { trusted } from '../markdown/compose.js';
 import type { OperatorRecord } from '../registry.js';
 import type { StoredReport } from '../reports/stored.js';
-import { trusted } from '../text/markdown.js';
 import { isoDay } from '../time/day.js';
 import { monthCalendar, requireMonth } from '../time/month.js';
 import { activeOperatorsMeasure } from './active-operators.js';

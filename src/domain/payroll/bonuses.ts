@@ -1,7 +1,8 @@
 import type { ProgramConfig } from '../../config/program.js';
+import { plural } from '../text/plural.js';
 import { formatDuration } from '../time/duration.js';
 import { instantMs } from '../time/instant.js';
-import { formatPercent, plural } from './format.js';
+import { formatPercent } from './format.js';
 import type { CriticalAlertResponse, MonthlyMetrics } from './inputs.js';
 import type { BonusDetail } from './line.js';
 import { ratioExceedsPercent } from './money.js';

@@ -1,10 +1,11 @@
 import type { ProgramConfig } from '../../config/program.js';
 import type { OperatorHistory } from '../history/events.js';
 import { timeline } from '../history/timeline.js';
+import { plural } from '../text/plural.js';
 import { isoDay } from '../time/day.js';
 import type { MonthCalendar } from '../time/month.js';
 import type { Earnings } from './earnings.js';
-import { formatPercent, plural } from './format.js';
+import { formatPercent } from './format.js';
 import type { PayrollOperator } from './inputs.js';
 import type { CommissionDetail, PartnerStatus } from './line.js';
 import { loginKey } from './logins.js';

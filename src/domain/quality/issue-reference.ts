@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { proseOnly } from './markdown-code.js';
+import { scanProse } from '../markdown/prose-scan.js';
 
 /**
  * How an issue is referenced, with the boundaries Gitea itself uses to link references
@@ -55,7 +55,7 @@ function splitRepo(repo: string): { owner: string; repo: string } {
 }
 
 function referencesIn(text: string, context: IssueReferenceContext): IssueReference[] {
-  const prose = proseOnly(text);
+  const prose = scanProse(text);
   const here = splitRepo(context.repo);
   const found: IssueReference[] = [];
   const add = (owner: string, repo: string, digits: string, form: IssueReference['form']) => {

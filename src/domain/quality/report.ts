@@ -1,7 +1,11 @@
 import { z } from 'zod';
-import { codeSpan, plural } from './markdown-text.js';
+import { inert } from '../text/inert.js';
+import { plural } from '../text/plural.js';
 import { SECRET_KIND_LABELS, type SecretFinding } from './secret-kind.js';
 import type { SignoffProblem } from './signoff.js';
+
+/** Text from a pull request (a file name, a sign-off) as an inert code span: see src/domain/text/inert.ts. */
+const codeSpan = (text: string): string => inert(text).text;
 
 /** The commit status context the verdict is reported under. */
 export const QUALITY_STATUS_CONTEXT = 'operator-bot/quality';

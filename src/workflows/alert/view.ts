@@ -1,5 +1,5 @@
 import type { ProgramConfig } from '../../config/program.js';
-import { type Markdown, md, trusted } from '../../domain/text/markdown.js';
+import { type Markdown, md, trusted } from '../../domain/markdown/compose.js';
 import { mentionMaintainers } from '../../domain/text/mentions.js';
 import { formatDuration } from '../../domain/time/duration.js';
 import { formatUtc, formatUtcSeconds } from '../../domain/time/format.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { escapeText, md, trusted } from '../../../src/domain/markdown/compose.js';
 import { inert } from '../../../src/domain/text/inert.js';
-import { escapeText, md, trusted } from '../../../src/domain/text/markdown.js';
 import { hostileText, liveMentions, rawHtml } from './hostile.js';
 
 /** The text a CommonMark code span shows (spec §6.1): the delimiters off, one space each side stripped when both are. */

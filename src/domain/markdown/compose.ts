@@ -1,5 +1,5 @@
-import { MENTION_OR_REFERENCE } from './mention.js';
-import { capLength, neutralise } from './neutralise.js';
+import { MENTION_OR_REFERENCE } from '../text/mention.js';
+import { capLength, neutralise } from '../text/neutralise.js';
 
 /**
  * A fragment of Markdown the bot composed itself and vouches for. Only a `Markdown` goes into a
