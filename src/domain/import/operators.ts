@@ -6,7 +6,7 @@ import { type Chain, chainName, parseChain } from '../wallets/chains.js';
 import { parseCsv } from './csv.js';
 
 /** The columns of an operators CSV (header row, any order, case-insensitive). */
-export const IMPORT_COLUMNS = {
+const IMPORT_COLUMNS = {
   required: ['login', 'wallet', 'chain', 'nodes', 'activated'],
   optional: ['handle', 'region', 'mentor', 'referrer'],
 } as const;

@@ -16,7 +16,7 @@ import { fullMonths } from './tenure.js';
  * The login key of the partner `record` names as its referrer; undefined when it names none, or
  * itself (a self-referral never counts).
  */
-export function referrerKey(record: Pick<PayrollOperator, 'login' | 'referrer'>): string | undefined {
+function referrerKey(record: Pick<PayrollOperator, 'login' | 'referrer'>): string | undefined {
   if (record.referrer === undefined) return undefined;
   const key = loginKey(record.referrer);
   return key === loginKey(record.login) ? undefined : key;

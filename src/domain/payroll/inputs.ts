@@ -13,7 +13,7 @@ const count = z.number().int().nonnegative();
  * metrics"): the day-weighted mean uptime (absent: no report covered the month), tasks summed
  * over the reports, and how many weekly reports were counted.
  */
-export const monthlyMetricsSchema = z.object({
+const monthlyMetricsSchema = z.object({
   login,
   month: monthSchema,
   uptimePercent: z.number().min(0).max(100).optional(),
@@ -27,7 +27,7 @@ export type MonthlyMetrics = z.output<typeof monthlyMetricsSchema>;
  * One critical alert assigned to an operator: when it was opened and, if it was, first
  * acknowledged by that operator. It counts for the month its `openedAt` falls in (UTC).
  */
-export const criticalAlertResponseSchema = z.object({
+const criticalAlertResponseSchema = z.object({
   login,
   openedAt: isoInstantSchema,
   acknowledgedAt: isoInstantSchema.optional(),
@@ -55,7 +55,7 @@ const dayOf = (iso: string): number => Math.floor((parseInstantMs(iso) ?? 0) / D
  * must be ISO dates or date-times, and the last active day cannot be before the activation day
  * (the same day is one active day).
  */
-export const payrollOperatorSchema = operatorRecordSchema
+const payrollOperatorSchema = operatorRecordSchema
   .extend({ activatedAt: isoInstantSchema, endedAt: isoInstantSchema.optional() })
   .refine((record) => record.endedAt === undefined || dayOf(record.endedAt) >= dayOf(record.activatedAt), {
     message: 'endedAt is before the activation day',
@@ -117,5 +117,4 @@ export const payrollInputSchema = z
   });
 
 export type PayrollInput = z.input<typeof payrollInputSchema>;
-export type ParsedPayrollInput = z.output<typeof payrollInputSchema>;
 export type PayrollOperator = z.output<typeof payrollOperatorSchema>;

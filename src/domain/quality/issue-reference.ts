@@ -13,9 +13,9 @@ import { scanProse } from '../markdown/prose-scan.js';
  * References in code blocks, code spans and HTML comments (template examples) do not count;
  * `#0` is no issue. A digit-only colour in prose (`#123456`) reads as a reference, as Gitea renders it.
  */
-export const issueReferenceFormSchema = z.enum(['short', 'cross-repo', 'url']);
+const issueReferenceFormSchema = z.enum(['short', 'cross-repo', 'url']);
 
-export const issueReferenceSchema = z.object({
+const issueReferenceSchema = z.object({
   owner: z.string(),
   repo: z.string(),
   number: z.number().int().positive(),

@@ -12,15 +12,15 @@ export const QUALITY_STATUS_CONTEXT = 'operator-bot/quality';
 /** The hidden first line of the status comment, to find it again and edit it on the next push. */
 export const QUALITY_COMMENT_MARKER = '<!-- operator-bot:quality -->';
 /** Gitea's limit on a commit status description is longer; one readable line is what we want. */
-export const MAX_DESCRIPTION_LENGTH = 140;
+const MAX_DESCRIPTION_LENGTH = 140;
 /** Detail lines listed per failed check in the comment; the rest are counted. */
-export const MAX_DETAILS = 30;
+const MAX_DETAILS = 30;
 
-export const QUALITY_CHECKS = ['signoff', 'issue-reference', 'secrets'] as const;
-export const qualityCheckSchema = z.enum(QUALITY_CHECKS);
+const QUALITY_CHECKS = ['signoff', 'issue-reference', 'secrets'] as const;
+const qualityCheckSchema = z.enum(QUALITY_CHECKS);
 export type QualityCheck = z.output<typeof qualityCheckSchema>;
 
-export const qualityFailureSchema = z.object({
+const qualityFailureSchema = z.object({
   check: qualityCheckSchema,
   /** What failed and how to fix it (Markdown, one paragraph). */
   message: z.string(),

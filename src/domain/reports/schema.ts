@@ -28,7 +28,7 @@ export const weeklyReportSchema = z
 export type WeeklyReport = z.infer<typeof weeklyReportSchema>;
 
 /** One thing wrong with a `/report`, told back to the operator. */
-export const reportProblemSchema = z.object({
+const reportProblemSchema = z.object({
   /** The report field (`uptime`, `tasks`, `cpu`, `mem`, `disk`, `week`, `note`) or the unknown key as written. */
   field: z.string(),
   /** What is wrong and how to fix it, in one sentence. */

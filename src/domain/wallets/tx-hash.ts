@@ -14,7 +14,7 @@ export function isTxHash(tx: string, chain: Chain): boolean {
 }
 
 /** How a transaction id is written, per address family: told to whoever records a payment with a bad one. */
-export const TX_EXAMPLE: Record<'evm' | 'tron' | 'solana', string> = {
+const TX_EXAMPLE: Record<'evm' | 'tron' | 'solana', string> = {
   evm: '0x followed by 64 hex digits',
   tron: '64 hex digits',
   solana: 'a base58 signature of 86–88 characters',
