@@ -67,7 +67,7 @@ const nodePeriodSchema = z.object({
   paidNodes: z.number().int().nonnegative(),
   fullBaseCents: cents,
 });
-export const lineAdjustmentSchema = z.object({ cents: signedCents, reason: z.string(), by: z.string() });
+const lineAdjustmentSchema = z.object({ cents: signedCents, reason: z.string(), by: z.string() });
 
 /**
  * One operator's line. The fields of `payroll preview --json` (INTERFACE.md) come first; the
