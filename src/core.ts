@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { PROGRAM_COMMANDS } from './commands/registry.js';
+import { commandCatalog } from './commands/catalog.js';
+import { PROGRAM_COMMANDS } from './commands/program.js';
 import type { ProgramConfig } from './config/program.js';
 import { createMarkerSeal } from './domain/text/marker.js';
 import type { FactServices } from './engine/module.js';
@@ -153,6 +154,7 @@ export function createCore(deps: CoreDeps) {
     services,
     reports,
     commands: PROGRAM_COMMANDS,
+    catalog: commandCatalog(definitions),
     partnerReports,
     rotations,
     pings,

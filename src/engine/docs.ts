@@ -1,5 +1,5 @@
-import { BUILT_IN_COMMANDS } from './commands.js';
-import { ISSUE_EVENTS, type Role, type WorkflowDefinition } from './definition.js';
+import { BUILT_IN_COMMANDS, workflowCommands } from '../commands/catalog.js';
+import type { WorkflowDefinition } from './definition.js';
 import { stateDiagram } from './mermaid.js';
 
 /** The README section `npm run docs` owns lies between these markers. */
@@ -35,12 +35,14 @@ function workflowSection(definition: WorkflowDefinition): string {
     const notes = [state.final ? 'final' : '', state.close ? 'closes the issue' : ''].filter(Boolean);
     lines.push(`| \`${name}\`${notes.length ? ` (${notes.join(', ')})` : ''} | ${cell(state.description)} |`);
   }
-  const commands = commandRows(definition);
+  const commands = workflowCommands(definition);
   if (commands.length > 0) {
     lines.push('', '| command | who | in states | what it does |', '|---|---|---|---|');
-    for (const row of commands) {
+    for (const { help, roles, where } of commands) {
+      const [usage = help, ...text] = help.split(' — ');
+      const states = typeof where === 'object' ? where.states : [];
       lines.push(
-        `| \`${cell(row.usage)}\` | ${row.roles.join(', ')} | ${row.from.map((s) => `\`${s}\``).join(', ')} | ${cell(row.text)} |`,
+        `| \`${cell(usage.trim())}\` | ${roles.join(', ')} | ${states.map((s) => `\`${s}\``).join(', ')} | ${cell(text.join(' — ').trim())} |`,
       );
     }
   }
@@ -57,32 +59,6 @@ function workflowSection(definition: WorkflowDefinition): string {
     );
   }
   return lines.join('\n');
-}
-
-type CommandRow = { usage: string; text: string; roles: Role[]; from: string[] };
-
-/**
- * One row per command and help text: transitions of one command with the same help are merged
- * (roles and source states joined); one command with different helps (`/terminate confirm`,
- * `/terminate cancel`) gets a row each. A command without any help shows as `/name`.
- */
-function commandRows(definition: WorkflowDefinition): CommandRow[] {
-  const rows = new Map<string, CommandRow>();
-  const isCommand = (on: string) =>
-    on !== 'auto' && !on.startsWith('timer:') && !(ISSUE_EVENTS as readonly string[]).includes(on);
-  const helped = new Set(definition.transitions.filter((t) => t.help).map((t) => t.on));
-  for (const transition of definition.transitions) {
-    if (!isCommand(transition.on)) continue;
-    if (!transition.help && helped.has(transition.on)) continue;
-    const help = transition.help ?? `/${transition.on}`;
-    const [usage = help, ...rest] = help.split(' — ');
-    const key = `${transition.on}\n${help}`;
-    const row = rows.get(key) ?? { usage: usage.trim(), text: rest.join(' — ').trim(), roles: [], from: [] };
-    for (const role of transition.roles ?? ['anyone']) if (!row.roles.includes(role)) row.roles.push(role);
-    for (const state of transition.from) if (!row.from.includes(state)) row.from.push(state);
-    rows.set(key, row);
-  }
-  return [...rows.values()];
 }
 
 /** Text safe inside a markdown table cell. */
