@@ -64,25 +64,34 @@ function workflowSection(definition: WorkflowDefinition): string {
 /** Text safe inside a markdown table cell. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
-/** What the README holds between the markers (trimmed); undefined when the markers are missing. */
-export function readmeDocs(readme: string): string | undefined {
-  const start = readme.indexOf(DOCS_START);
-  const end = readme.indexOf(DOCS_END);
+/** The markers of a README section `npm run docs` owns: `workflows` (the default) or `commands`. */
+const markers = (section: string) =>
+  section === 'workflows'
+    ? [DOCS_START, DOCS_END]
+    : [`<!-- docs:${section}:start -->`, `<!-- docs:${section}:end -->`];
+
+/** What the README holds between a section's markers (trimmed); undefined when the markers are missing. */
+export function readmeDocs(readme: string, section = 'workflows'): string | undefined {
+  const [open = '', close = ''] = markers(section);
+  const start = readme.indexOf(open);
+  const end = readme.indexOf(close);
   if (start < 0 || end < start) return undefined;
-  return readme.slice(start + DOCS_START.length, end).trim();
+  return readme.slice(start + open.length, end).trim();
 }
 
 /**
- * The README with `docs` between the markers. Without markers, a `## Workflows` section holding
- * them is added before `## CLI` (or at the end).
+ * The README with `docs` between a section's markers. Without markers, a `## Workflows` section
+ * holding the workflow markers is added before `## CLI` (or at the end); other sections need theirs.
  */
-export function withReadmeDocs(readme: string, docs: string): string {
-  const block = `${DOCS_START}\n\n${docs.trim()}\n\n${DOCS_END}`;
-  const start = readme.indexOf(DOCS_START);
-  const end = readme.indexOf(DOCS_END);
-  if (start >= 0 && end > start) return readme.slice(0, start) + block + readme.slice(end + DOCS_END.length);
-  const section = `## Workflows\n\n${block}\n\n`;
+export function withReadmeDocs(readme: string, docs: string, section = 'workflows'): string {
+  const [open = '', close = ''] = markers(section);
+  const block = `${open}\n\n${docs.trim()}\n\n${close}`;
+  const start = readme.indexOf(open);
+  const end = readme.indexOf(close);
+  if (start >= 0 && end > start) return readme.slice(0, start) + block + readme.slice(end + close.length);
+  if (section !== 'workflows') throw new Error(`README.md has no ${open} … ${close} markers`);
+  const added = `## Workflows\n\n${block}\n\n`;
   const cli = readme.search(/^## CLI\s*$/m);
-  if (cli >= 0) return readme.slice(0, cli) + section + readme.slice(cli);
-  return `${readme.trimEnd()}\n\n${section.trimEnd()}\n`;
+  if (cli >= 0) return readme.slice(0, cli) + added + readme.slice(cli);
+  return `${readme.trimEnd()}\n\n${added.trimEnd()}\n`;
 }

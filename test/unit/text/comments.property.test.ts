@@ -151,6 +151,30 @@ describe('property: a person’s text never becomes markup, a mention or a marke
     );
   });
 
+  it('a workflow command used outside its workflow, and a near miss of a name, answered in any issue', () => {
+    const names = ['approve', 'ack', 'paid', 'adjust', 'done', 'aprove', 'staus', 'reprot', 'ak'];
+    fc.assert(
+      fc.property(hostileText, fc.constantFrom(...names), (text, name) => {
+        for (const body of lines(name, text, 'bob-fsn')) {
+          const effects = programCommandEffects({
+            commands: PROGRAM_COMMANDS,
+            event: botEvent({
+              kind: 'comment.created',
+              actor: 'mallory',
+              comment: { id: 4244, body, createdAt: '2026-11-30T10:00:00.000Z' },
+              at: '2026-11-30T10:00:00.000Z',
+            }),
+            config,
+            facts: { otherOpenIssues: [], mentioned: {}, actorReportWeeks: {} },
+            roles: new Set<Role>(['anyone']),
+          });
+          for (const out of bodies(effects)) assertInert(out, new Set());
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   /** Fields of the workflows' data that hold what a person wrote. */
   const PERSON_TEXT = new Set(['node', 'problem', 'resolution', 'reason', 'fleet', 'note']);
   const inject = (value: unknown, text: string, key = ''): unknown => {
