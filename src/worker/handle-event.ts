@@ -23,6 +23,7 @@ import { payrollData } from '../workflows/payroll/data.js';
 import { createEffectApplier, type EffectDeps, ledgerFirst, PAYROLL_INPUTS } from './apply-effect.js';
 import type { IssueReader } from './current-issue.js';
 import type { Identify } from './identify.js';
+import type { InstancePeople } from './instance-people.js';
 import { answerPings, PING_TIMER, pingDeadlinePassed } from './pings.js';
 import { rolesOf } from './roles.js';
 
@@ -49,6 +50,8 @@ export type HandlerDeps = EffectDeps & {
   /** PROGRAM_REPO and `program.repos`: the only repositories whose issues and commands count. */
   programRepos: readonly string[];
   isMaintainer: MaintainerCheck;
+  /** A running workflow's people by user id: stored logins read back as their current ones. */
+  instancePeople: InstancePeople;
   /** Learns the event's people by Gitea user id before anything is looked up by login. */
   identify: Identify;
   /** The issue as Gitea has it now, read before deciding (deliveries are hints); off in `rebuild`. */
@@ -110,7 +113,9 @@ export function createEventHandler(deps: HandlerDeps) {
     for (const workflow of deps.workflows) {
       const name = workflow.definition.name;
       if (event.timer && event.timer.workflow !== name) continue;
-      const instance = await deps.instances.get(event.repo, event.issue.number, name);
+      const instance = await deps.instancePeople.current(
+        await deps.instances.get(event.repo, event.issue.number, name),
+      );
       if (!instance && !event.issue.labels.includes(workflow.definition.trigger)) continue;
       const common = await loadFacts(event, name, self);
       const extra = workflow.loadFacts
@@ -137,7 +142,7 @@ export function createEventHandler(deps: HandlerDeps) {
           await apply(effect, writer, name, event, log);
           inputsChanged ||= PAYROLL_INPUTS.has(effect.type);
         }
-        if (next) decided.push({ name, next });
+        if (next) decided.push({ name, next: await deps.instancePeople.keyed(next) });
         log.info({ workflow: name, kind: event.kind, from: instance?.state, to: next?.state }, 'decided');
       }
       if (next) {
