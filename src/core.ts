@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { PROGRAM_COMMANDS } from './commands/registry.js';
+import { commandCatalog } from './commands/catalog.js';
+import { PROGRAM_COMMANDS } from './commands/program.js';
 import type { ProgramConfig } from './config/program.js';
 import { createMarkerSeal } from './domain/text/marker.js';
 import type { FactServices } from './engine/module.js';
@@ -32,6 +33,7 @@ import type { Templates } from './templates.js';
 import { createIssueReader } from './worker/current-issue.js';
 import { createEventHandler, type DelayedEvent, type HandlerDeps } from './worker/handle-event.js';
 import { createIdentifier } from './worker/identify.js';
+import { createInstancePeople } from './worker/instance-people.js';
 import { createProgramIssueOpener } from './worker/open-program-issue.js';
 import { onboardingData } from './workflows/onboarding/data.js';
 import { createPayrollRefresher } from './workflows/payroll/refresh.js';
@@ -100,6 +102,7 @@ export function createCore(deps: CoreDeps) {
   const pings = createPingStore(deps.redis);
   const writerDeps = { gitea: deps.gitea, labels, redis: deps.redis, botLogin: deps.botLogin, seal };
   const instances = createInstanceStore(deps.redis);
+  const people = createPeople(deps.redis);
   const runSchedule = createScheduleRunner({
     rotations,
     applications: async () =>
@@ -153,6 +156,7 @@ export function createCore(deps: CoreDeps) {
     services,
     reports,
     commands: PROGRAM_COMMANDS,
+    catalog: commandCatalog(definitions),
     partnerReports,
     rotations,
     pings,
@@ -168,9 +172,10 @@ export function createCore(deps: CoreDeps) {
     openIssues: createOpenIssueIndex(deps.redis),
     writer: writerDeps,
     programRepos,
+    instancePeople: createInstancePeople(people),
     identify: createIdentifier({
       gitea: deps.gitea,
-      people: createPeople(deps.redis),
+      people,
       legacyKeys: registry.keys,
       log: deps.log,
     }),

@@ -1,7 +1,7 @@
 import { mentionArg } from '../domain/commands/mentions.js';
 import { unknownLogin } from '../domain/text/inert.js';
 import { addMs, formatDuration, formatUtcSeconds } from '../domain/time/format.js';
-import type { ProgramCommand } from './types.js';
+import type { ProgramCommand } from './command.js';
 
 /** `/ping @op [TEXT]` — a maintainer asks an operator for an answer within 24 hours (Communication Standards). */
 export const pingCommand: ProgramCommand = {

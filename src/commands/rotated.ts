@@ -1,5 +1,5 @@
 import { addMs, formatUtc } from '../domain/time/format.js';
-import type { ProgramCommand } from './types.js';
+import type { ProgramCommand } from './command.js';
 
 /** `/rotated [NOTE]` — an operator rotated their access tokens (Security Rules: every 90 days). */
 export const rotatedCommand: ProgramCommand = {

@@ -1,4 +1,4 @@
-import { PROGRAM_COMMANDS } from '../../src/commands/registry.js';
+import { PROGRAM_COMMANDS } from '../../src/commands/program.js';
 import { programConfigSchema } from '../../src/config/program.js';
 import type { Role } from '../../src/engine/definition.js';
 import type { Effect } from '../../src/engine/effects.js';

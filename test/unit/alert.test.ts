@@ -255,7 +255,7 @@ describe('alert: acknowledgement and response time', () => {
     const { instance } = openAlert();
     const lowered = command(instance, 'bob', '/severity warning', '2026-11-20T10:05:00.000Z');
     expect(lowered.instance?.data).toMatchObject({ severity: 'critical' });
-    expect(text(lowered.effects, 'reply')).toContain('only a maintainer may use this here.');
+    expect(text(lowered.effects, 'reply')).toContain('only a maintainer may use this.');
   });
 
   it.each([['/severity'], ['/severity urgent']])('%s is refused with the fix', (body) => {

@@ -1,3 +1,4 @@
+import type { ProgramCommand } from './command.js';
 import { helpCommand } from './help.js';
 import { nodesCommand } from './nodes.js';
 import { partnerReportCommand } from './partner-report.js';
@@ -5,7 +6,6 @@ import { pingCommand } from './ping.js';
 import { reportCommand } from './report.js';
 import { rotatedCommand } from './rotated.js';
 import { terminateCommand } from './terminate.js';
-import type { ProgramCommand } from './types.js';
 import { walletCommand } from './wallet.js';
 
 /** Every command usable in any issue. */
