@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import { PROGRAM_COMMANDS } from './commands/registry.js';
 import type { ProgramConfig } from './config/program.js';
 import { createMarkerSeal } from './domain/text/marker.js';
-import type { FactServices } from './engine/module.js';
 import { isRelevant } from './engine/relevance.js';
 import { botLabels } from './gitea/bot-labels.js';
 import type { GiteaClient } from './gitea/client.js';
@@ -37,6 +36,7 @@ import { onboardingData } from './workflows/onboarding/data.js';
 import { createPayrollRefresher } from './workflows/payroll/refresh.js';
 import { createPayrollSource } from './workflows/payroll/sources.js';
 import { loadWorkflows } from './workflows/registry.js';
+import type { FactServices } from './workflows/services.js';
 
 export type CoreDeps = {
   redis: Redis;
