@@ -2,15 +2,16 @@ import type { Logger } from 'pino';
 import type { ProgramConfig } from '../config/program.js';
 import { type HealthApplication, programHealth } from '../domain/health/program-health.js';
 import { isoWeekStart, previousIsoWeek } from '../domain/reports/index.js';
+import { reminderKey, weeklyReminder } from '../domain/reports/weekly-reminder.js';
+import { rotationReminders, rotationStatuses } from '../domain/standards/rotation.js';
 import type { Render } from '../engine/module.js';
 import type { ProgramIssues } from '../gitea/program-issues.js';
 import type { RegistryStore } from '../store/registry.js';
 import type { ReportStore } from '../store/reports.js';
 import type { RotationStore } from '../store/rotations.js';
 import type { ProgramIssueOpener } from '../worker/open-program-issue.js';
-import { rotationReminders, rotationStatuses } from './credentials.js';
-import { monthClose, previousMonth } from './month-close.js';
-import { reminderKey, weeklyReminder } from './weekly-reminder.js';
+import { lowUptimeProposals } from '../workflows/exit/low-uptime.js';
+import { openMonthPayroll, previousMonth } from '../workflows/payroll/month-close.js';
 
 export const SCHEDULES = ['weeklyReminder', 'monthClose', 'credentialCheck'] as const;
 export type ScheduleName = (typeof SCHEDULES)[number];
@@ -69,7 +70,11 @@ export function createScheduleRunner(deps: ScheduleDeps) {
     const reports = new Map(
       await Promise.all(operators.map(async (o) => [o.login, await deps.reports.of(o.login)] as const)),
     );
-    const effects = monthClose(month, operators, (login) => reports.get(login) ?? [], deps.config, firedAt);
+    const reportsOf = (login: string) => reports.get(login) ?? [];
+    const effects = [
+      openMonthPayroll(month),
+      ...lowUptimeProposals(month, operators, reportsOf, deps.config, firedAt),
+    ];
     for (const effect of effects) {
       if (effect.type === 'openProgramIssue')
         await deps.openProgramIssue(effect, { actor: deps.botLogin, at: firedAt });
@@ -77,7 +82,7 @@ export function createScheduleRunner(deps: ScheduleDeps) {
     const health = programHealth({
       month,
       operators,
-      reportsOf: (login) => reports.get(login) ?? [],
+      reportsOf,
       applications: await deps.applications(),
       render: deps.render,
       targets: deps.config.health,

@@ -1,10 +1,10 @@
 import { parseAlertForm } from '../../domain/alerts/form.js';
 import type { AlertRecord } from '../../domain/alerts/record.js';
 import { classifyAlert, higherSeverity, parseSeverity, type Severity } from '../../domain/alerts/severity.js';
-import { proposeTermination } from '../../domain/exit/open-termination.js';
 import { addMs, formatDuration, formatUtcSeconds } from '../../domain/time/format.js';
 import type { Effect } from '../../engine/effects.js';
 import type { Action, DecideContext } from '../../engine/module.js';
+import { proposeTermination } from '../exit/open-termination.js';
 import { escalationMentions } from './contacts.js';
 import { type AlertData, alertData } from './data.js';
 
