@@ -7,6 +7,7 @@ import type { Role } from '../../../../src/engine/definition.js';
 import type { Effect } from '../../../../src/engine/effects.js';
 import type { Instance } from '../../../../src/engine/instance.js';
 import type { BotEvent } from '../../../../src/gitea/event.js';
+import { payrollData } from '../../../../src/workflows/payroll/data.js';
 import type { PayrollFacts } from '../../../../src/workflows/payroll/facts.js';
 import { botEvent } from '../../../support/events.js';
 import { activeOperator, step, workflowNamed } from '../../../support/workflows.js';
@@ -115,12 +116,9 @@ function run(start: Instance, comments: [actor: string, body: string][]) {
 const of = (effects: Effect[], type: Effect['type']) => effects.filter((e) => e.type === type);
 const reply = (effects: Effect[]) =>
   (of(effects, 'reply') as { body: string }[]).map((e) => e.body).join('\n');
+/** The line of `login` in the snapshot the instance shows. */
 const lineOf = (instance: Instance | null | undefined, login: string) =>
-  (
-    instance?.data.snapshot as {
-      lines: { operator: string; totalCents: number; payableCents: number; held: boolean }[];
-    }
-  ).lines.find((line) => line.operator === login);
+  payrollData(instance as Instance).snapshot?.lines.find((line) => line.operator === login);
 
 describe('PROGRAM.md "Compensation": the month’s payroll issue shows every line for review', () => {
   it('opens in review with base and bonuses per line, and asks for approval 7 days after the month’s end', () => {
