@@ -147,6 +147,16 @@ function workThroughChecklist(start: Instance, at: string) {
   return { instance, effects: all };
 }
 
+/** bob's notice released on Nov 20 and the checklist worked through: the final payment is due. */
+function payout(): Instance {
+  const notice = openNotice().instance as Instance;
+  const released = say(notice, 'maint', '/release', '2026-11-20T12:00:00.000Z', ['maintainer']);
+  return workThroughChecklist(released.instance as Instance, '2026-11-20T13:00:00.000Z').instance;
+}
+/** A maintainer's `/paid …` on Nov 28, in payout. */
+const paidWith = (body: string, extra: Partial<ExitFacts> = {}) =>
+  say(payout(), 'maint', body, '2026-11-28T09:00:00.000Z', ['maintainer'], extra);
+
 describe('PROGRAM.md "Exit · Voluntary": 30-day notice from the day the issue is opened', () => {
   it('an active operator’s notice starts the 30 days and records the notice in the history', () => {
     const { instance, effects } = openNotice();
@@ -237,12 +247,10 @@ describe('PROGRAM.md "Exit · Voluntary": exit payment pro-rated to the last act
   });
 
   it('a payment not recorded by its due time reminds the maintainers; a recorded one closes the exit', () => {
-    const notice = openNotice().instance as Instance;
-    const released = say(notice, 'maint', '/release', '2026-11-20T12:00:00.000Z', ['maintainer']);
-    const payout = workThroughChecklist(released.instance as Instance, '2026-11-20T13:00:00.000Z').instance;
-    const late = fire(payout, 'paymentDue', '2026-11-27T12:00:00.000Z');
+    const due = payout();
+    const late = fire(due, 'paymentDue', '2026-11-27T12:00:00.000Z');
     expect(notes(late.effects).join('\n')).toContain('was due by');
-    const paid = say(payout, 'maint', `/paid ${TX}`, '2026-11-28T09:00:00.000Z', ['maintainer']);
+    const paid = say(due, 'maint', `/paid ${TX}`, '2026-11-28T09:00:00.000Z', ['maintainer']);
     expect(paid.instance?.state).toBe('done');
     expect(of(paid.effects, 'recordPayment')).toMatchObject([
       { payment: { login: 'bob', month: '2026-11', cents: 20_000, tx: TX, chain: 'base' } },
@@ -251,11 +259,6 @@ describe('PROGRAM.md "Exit · Voluntary": exit payment pro-rated to the last act
 });
 
 describe('/paid records the final payment once, in the ledger the payroll shares', () => {
-  const payoutWith = () => {
-    const notice = openNotice().instance as Instance;
-    const released = say(notice, 'maint', '/release', '2026-11-20T12:00:00.000Z', ['maintainer']);
-    return workThroughChecklist(released.instance as Instance, '2026-11-20T13:00:00.000Z').instance;
-  };
   const ledgerPayment = (overrides: Partial<Payment> = {}): Payment => ({
     login: 'bob',
     month: '2026-11',
@@ -278,25 +281,14 @@ describe('/paid records the final payment once, in the ledger the payroll shares
     ],
     ['no transaction at all', '/paid', 'payout', 'give the transaction id on base'],
   ])('refuses %s and stays in payout', (_why, body, state, answer) => {
-    const { instance, effects } = say(payoutWith(), 'maint', body, '2026-11-28T09:00:00.000Z', [
-      'maintainer',
-    ]);
+    const { instance, effects } = paidWith(body);
     expect(instance?.state).toBe(state);
     expect(reply(effects)).toContain(answer);
     expect(of(effects, 'recordPayment')).toEqual([]);
   });
 
   it('a line the month’s payroll already paid settles the exit by that payment and records nothing new', () => {
-    const { instance, effects } = say(
-      payoutWith(),
-      'maint',
-      `/paid ${TX}`,
-      '2026-11-28T09:00:00.000Z',
-      ['maintainer'],
-      {
-        ledger: [ledgerPayment()],
-      },
-    );
+    const { instance, effects } = paidWith(`/paid ${TX}`, { ledger: [ledgerPayment()] });
     expect(instance?.state).toBe('done');
     expect(instance?.data.paid).toMatchObject({ tx: ledgerPayment().tx, by: 'maint2' });
     expect(of(effects, 'recordPayment')).toEqual([]);
@@ -304,16 +296,9 @@ describe('/paid records the final payment once, in the ledger the payroll shares
   });
 
   it('a transaction already recorded in another issue is refused', () => {
-    const { instance, effects } = say(
-      payoutWith(),
-      'maint',
-      `/paid ${TX}`,
-      '2026-11-28T09:00:00.000Z',
-      ['maintainer'],
-      {
-        txUses: { [txKey(TX)]: ledgerPayment({ tx: TX, login: 'alice', line: 'alice' }) },
-      },
-    );
+    const { instance, effects } = paidWith(`/paid ${TX}`, {
+      txUses: { [txKey(TX)]: ledgerPayment({ tx: TX, login: 'alice', line: 'alice' }) },
+    });
     expect(instance?.state).toBe('payout');
     expect(of(effects, 'recordPayment')).toEqual([]);
     expect(reply(effects)).toContain('is recorded already, for @alice');
