@@ -37,7 +37,14 @@ export type ScheduleDeps = {
   log: Logger;
 };
 
-/** Runs a scheduled task; each is idempotent (it opens or edits one program issue per period). */
+/**
+ * Runs a scheduled task; each is idempotent (it opens or edits one program issue per period). A
+ * shell: it reads the stores, calls the rules and writes what they return. The rules live with
+ * what they are about: who is due a credential rotation in domain/standards/rotation.ts, who has
+ * not reported in domain/reports/weekly-reminder.ts, the month's payroll issue in
+ * workflows/payroll/month-close.ts, the low-uptime termination trigger in
+ * workflows/exit/low-uptime.ts, the program report in domain/health/.
+ */
 export function createScheduleRunner(deps: ScheduleDeps) {
   return async function runSchedule(job: ScheduleJobData): Promise<void> {
     switch (job.schedule) {
