@@ -3,8 +3,8 @@ import type { Logger } from 'pino';
 import { commandCatalog } from './commands/catalog.js';
 import { PROGRAM_COMMANDS } from './commands/program.js';
 import type { ProgramConfig } from './config/program.js';
+import { reminderKey } from './domain/reports/weekly-reminder.js';
 import { createMarkerSeal } from './domain/text/marker.js';
-import type { FactServices } from './engine/module.js';
 import { isRelevant } from './engine/relevance.js';
 import { botLabels } from './gitea/bot-labels.js';
 import type { GiteaClient } from './gitea/client.js';
@@ -17,7 +17,6 @@ import { createIssueWriter } from './gitea/writer.js';
 import { createNotifier } from './notify/index.js';
 import { createPullChecker } from './quality/check-pull.js';
 import { createScheduleRunner } from './schedules/runner.js';
-import { reminderKey } from './schedules/weekly-reminder.js';
 import { createAlertStore } from './store/alerts.js';
 import { createAppliedCommandStore } from './store/applied-commands.js';
 import { createInstanceStore } from './store/instances.js';
@@ -39,6 +38,7 @@ import { onboardingData } from './workflows/onboarding/data.js';
 import { createPayrollRefresher } from './workflows/payroll/refresh.js';
 import { createPayrollSource } from './workflows/payroll/sources.js';
 import { loadWorkflows } from './workflows/registry.js';
+import type { FactServices } from './workflows/services.js';
 
 export type CoreDeps = {
   redis: Redis;

@@ -1,6 +1,6 @@
 import { mentionArg } from '../domain/commands/mentions.js';
-import { proposeTermination } from '../domain/exit/open-termination.js';
 import { unknownLogin } from '../domain/text/inert.js';
+import { proposeTermination } from '../workflows/exit/open-termination.js';
 import type { ProgramCommand } from './command.js';
 
 /** `/terminate @op REASON` — a maintainer records an involuntary termination (PROGRAM.md "Involuntary"). */

@@ -9,7 +9,7 @@ import { type CommandLine, parseCommands } from '../domain/commands/parse.js';
 import { trustedBody } from '../domain/text/trusted-body.js';
 import { decide } from '../engine/decide.js';
 import type { Instance } from '../engine/instance.js';
-import type { FactServices, Facts, Render, WorkflowModule } from '../engine/module.js';
+import type { Facts, Render, WorkflowModule } from '../engine/module.js';
 import { APPLICATION_TRIGGER, inProgramRepos, unlabelledApplication } from '../engine/relevance.js';
 import { repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
@@ -20,6 +20,7 @@ import type { InstanceStore } from '../store/instances.js';
 import { issueKey } from '../store/keys.js';
 import type { OpenIssueIndex } from '../store/open-issues.js';
 import { payrollData } from '../workflows/payroll/data.js';
+import type { FactServices } from '../workflows/services.js';
 import { createEffectApplier, type EffectDeps, ledgerFirst, PAYROLL_INPUTS } from './apply-effect.js';
 import type { IssueReader } from './current-issue.js';
 import type { Identify } from './identify.js';
@@ -33,7 +34,7 @@ const DATED: ReadonlySet<string> = new Set(['nodes', 'wallet']);
 export type { DelayedEvent } from './delayed-event.js';
 
 export type HandlerDeps = EffectDeps & {
-  workflows: readonly WorkflowModule[];
+  workflows: readonly WorkflowModule<FactServices>[];
   config: ProgramConfig;
   render: Render;
   instances: InstanceStore;

@@ -1,16 +1,11 @@
 import { addMonths } from '../../domain/application/dates.js';
-import {
-  type ChecklistItem,
-  NOTICE_CHECKLIST,
-  parseItem,
-  TERMINATION_CHECKLIST,
-} from '../../domain/exit/checklist.js';
 import type { HistoryEvent } from '../../domain/history/events.js';
 import { alreadyPaid } from '../../domain/payments/ledger.js';
 import { mentionMaintainers } from '../../domain/text/mentions.js';
 import { addMs, formatUtc } from '../../domain/time/format.js';
 import type { Effect } from '../../engine/effects.js';
 import type { Action, ActionResult, DecideContext } from '../../engine/module.js';
+import { type ChecklistItem, NOTICE_CHECKLIST, parseItem, TERMINATION_CHECKLIST } from './checklist.js';
 import { type ExitData, exitData } from './data.js';
 import { exitFacts } from './facts.js';
 import { checklistComplete } from './guards.js';

@@ -5,7 +5,7 @@ import { type MonthChanges, monthPayroll } from '../../domain/payroll/month-payr
 import type { MonthStandards } from '../../domain/payroll/standards.js';
 import { addMonthsTo } from '../../domain/reports/index.js';
 import { summarizePings } from '../../domain/standards/ping.js';
-import { rotationStatuses } from '../../schedules/credentials.js';
+import { rotationStatuses } from '../../domain/standards/rotation.js';
 import type { AlertStore } from '../../store/alerts.js';
 import type { PartnerReportStore } from '../../store/partner-reports.js';
 import type { PingStore } from '../../store/pings.js';

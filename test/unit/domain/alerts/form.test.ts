@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ALERT_QUESTIONS, parseAlertForm } from '../../src/domain/alerts/form.js';
-import { issueFormSchema, renderGiteaForm } from './application/support/render.js';
+import { ALERT_QUESTIONS, parseAlertForm } from '../../../../src/domain/alerts/form.js';
+import { issueFormSchema, renderGiteaForm } from '../../application/support/render.js';
 
 const alertForm = issueFormSchema.parse(
-  parse(readFileSync(new URL('../../templates/issue-forms/operator-alert.yaml', import.meta.url), 'utf8')),
+  parse(
+    readFileSync(new URL('../../../../templates/issue-forms/operator-alert.yaml', import.meta.url), 'utf8'),
+  ),
 );
 const render = (values: Record<string, string>) => renderGiteaForm(alertForm, values);
 

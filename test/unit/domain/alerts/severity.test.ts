@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAlertForm } from '../../src/domain/alerts/form.js';
-import { classifyAlert } from '../../src/domain/alerts/severity.js';
+import { parseAlertForm } from '../../../../src/domain/alerts/form.js';
+import { classifyAlert } from '../../../../src/domain/alerts/severity.js';
 
 describe('alert severity (PROGRAM.md runbook classes)', () => {
   it.each([

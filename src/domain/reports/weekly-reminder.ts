@@ -1,9 +1,9 @@
-import type { ProgramConfig } from '../config/program.js';
-import type { OperatorRecord } from '../domain/registry.js';
-import { isoWeekDays, isoWeekEnd, previousIsoWeek } from '../domain/reports/index.js';
-import { formatWeeklyAt } from '../domain/time/format.js';
-import type { Render } from '../engine/module.js';
-import type { ProgramIssue } from '../gitea/program-issues.js';
+import type { ProgramConfig } from '../../config/program.js';
+import type { Render } from '../../engine/module.js';
+import type { ProgramIssue } from '../../gitea/program-issues.js';
+import type { OperatorRecord } from '../registry.js';
+import { formatWeeklyAt } from '../time/format.js';
+import { isoWeekDays, isoWeekEnd, previousIsoWeek } from './iso-week.js';
 
 export type WeeklyReminder = { key: string; week: string; missing: string[]; issue?: ProgramIssue };
 

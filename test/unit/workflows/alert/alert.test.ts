@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseProgramConfig } from '../../src/config/load.js';
-import type { Role } from '../../src/engine/definition.js';
-import type { Effect } from '../../src/engine/effects.js';
-import type { Instance } from '../../src/engine/instance.js';
-import type { BotEvent } from '../../src/gitea/event.js';
-import { botEvent } from '../support/events.js';
-import { activeOperator, step, workflowNamed } from '../support/workflows.js';
+import { parseProgramConfig } from '../../../../src/config/load.js';
+import type { Role } from '../../../../src/engine/definition.js';
+import type { Effect } from '../../../../src/engine/effects.js';
+import type { Instance } from '../../../../src/engine/instance.js';
+import type { BotEvent } from '../../../../src/gitea/event.js';
+import { botEvent } from '../../../support/events.js';
+import { activeOperator, step, workflowNamed } from '../../../support/workflows.js';
 
 const alert = workflowNamed('alert');
 const OPENED = '2026-11-20T10:00:00.000Z';

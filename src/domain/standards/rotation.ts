@@ -1,8 +1,8 @@
-import type { ProgramConfig } from '../config/program.js';
-import type { OperatorRecord } from '../domain/registry.js';
-import { isoWeekOf } from '../domain/reports/index.js';
-import { addMs, formatUtc } from '../domain/time/format.js';
-import type { ProgramIssue } from '../gitea/program-issues.js';
+import type { ProgramConfig } from '../../config/program.js';
+import type { ProgramIssue } from '../../gitea/program-issues.js';
+import type { OperatorRecord } from '../registry.js';
+import { isoWeekOf } from '../reports/index.js';
+import { addMs, formatUtc } from '../time/format.js';
 
 const DAY = 86_400_000;
 

@@ -1,6 +1,6 @@
+import { type Termination, terminationMarker } from '../../domain/exit/termination-marker.js';
+import { inert } from '../../domain/text/inert.js';
 import type { Effect } from '../../engine/effects.js';
-import { inert } from '../text/inert.js';
-import { type Termination, terminationMarker } from './termination-marker.js';
 
 /**
  * The program issue of a termination, recorded by a maintainer or proposed by the bot on a

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defaultProgramConfig } from '../../src/config/program.js';
-import type { Role } from '../../src/engine/definition.js';
-import type { Effect } from '../../src/engine/effects.js';
-import type { Instance } from '../../src/engine/instance.js';
-import { botEvent } from '../support/events.js';
-import { activeOperator, completeForm, instanceIn, step, workflowNamed } from '../support/workflows.js';
+import { defaultProgramConfig } from '../../../../src/config/program.js';
+import type { Role } from '../../../../src/engine/definition.js';
+import type { Effect } from '../../../../src/engine/effects.js';
+import type { Instance } from '../../../../src/engine/instance.js';
+import { botEvent } from '../../../support/events.js';
+import { activeOperator, completeForm, instanceIn, step, workflowNamed } from '../../../support/workflows.js';
 
 const onboarding = workflowNamed('onboarding');
 const opened = (body: string) => botEvent({ kind: 'issue.opened', issue: { body } });
