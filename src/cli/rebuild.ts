@@ -1,11 +1,11 @@
+import { giteaFromEnv } from '../app/compose.js';
+import { loadProgram } from '../app/program.js';
 import { type Env, markerSecretOf } from '../config/env.js';
 import type { ProgramConfig } from '../config/program.js';
 import type { Logger } from '../logger.js';
 import { createDelayedEnqueue } from '../queue/enqueue.js';
 import { createEventQueue } from '../queue/event-queue.js';
 import { rebuild } from '../rebuild/rebuild.js';
-import { loadTemplates } from '../templates.js';
-import { giteaFromEnv } from './core.js';
 import { withRedis } from './redis.js';
 
 /** `rebuild [--repo owner/repo]…`: regrow the bot's state from the Gitea issue history, with progress. */
@@ -27,7 +27,7 @@ export async function runRebuild(
         redis,
         gitea,
         config,
-        templates: loadTemplates(),
+        program: loadProgram(config),
         programRepo,
         repos: targets,
         botLogin,
