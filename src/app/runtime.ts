@@ -23,7 +23,7 @@ import { createEventQueue, registerCatchUp, registerSchedules, scheduleCrons } f
 import { startEventWorker } from '../queue/event-worker.js';
 import { createAcceptDelivery } from '../queue/intake-log.js';
 import { startIntakeMover } from '../queue/intake-mover.js';
-import { type DataDirRedis, openDataDirRedis } from '../redis/data-dir.js';
+import { serveRedis } from '../redis/serve-redis.js';
 import { untilReady } from '../redis/until-ready.js';
 import { createInstanceStore } from '../store/instances.js';
 import { createIssueLock } from '../store/issue-lock.js';
@@ -58,18 +58,7 @@ export async function startRuntime({
   const program = given.program ?? loadProgram(config);
   const definitions = program.workflows.map((w) => w.definition);
   const programRepo = env.PROGRAM_REPO ?? '';
-  let embedded: DataDirRedis | undefined;
-  let redisUrl = env.REDIS_URL;
-  if (!redisUrl) {
-    embedded = await openDataDirRedis(env.DATA_DIR, { owner: 'serve', command: server ? 'serve' : 'worker' });
-    redisUrl = embedded.url;
-    log.info(
-      { dataDir: env.DATA_DIR },
-      embedded.shared
-        ? 'using the embedded redis-server of the bot already running on DATA_DIR'
-        : 'started an embedded redis-server (set REDIS_URL to use your own); CLI commands on DATA_DIR connect to it',
-    );
-  }
+  const { url: redisUrl, embedded } = await serveRedis(env, server ? 'serve' : 'worker', log);
   const metrics = createMetrics();
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
   // The intake must fail fast while Redis is down (503, so Gitea's delivery can be replayed), not queue commands.
