@@ -10,6 +10,7 @@ import { createMarkerSeal } from '../domain/text/marker.js';
 import type { FactServices } from '../engine/module.js';
 import { isRelevant } from '../engine/relevance.js';
 import { botLabels } from '../gitea/bot-labels.js';
+import { botLoginOf } from '../gitea/bot-login.js';
 import { createGiteaClient, type GiteaClient, repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
 import { createLabelCatalog } from '../gitea/labels.js';
@@ -167,7 +168,7 @@ export async function composeForCommand(deps: {
   readsIssues?: boolean;
 }) {
   const { env, gitea } = deps;
-  const botLogin = (await gitea.currentUser()).login ?? 'operator-bot';
+  const botLogin = await botLoginOf(gitea);
   return composeRoad({
     ...(deps.program ?? loadProgram(deps.config)),
     redis: deps.redis,

@@ -2,6 +2,7 @@ import { giteaFromEnv } from '../app/compose.js';
 import { loadProgram } from '../app/program.js';
 import { type Env, markerSecretOf } from '../config/env.js';
 import type { ProgramConfig } from '../config/program.js';
+import { botLoginOf } from '../gitea/bot-login.js';
 import type { Logger } from '../logger.js';
 import { createDelayedEnqueue } from '../queue/enqueue.js';
 import { createEventQueue } from '../queue/event-queue.js';
@@ -16,7 +17,7 @@ export async function runRebuild(
   repos: string[],
 ): Promise<number> {
   const gitea = giteaFromEnv(env);
-  const botLogin = (await gitea.currentUser()).login ?? 'operator-bot';
+  const botLogin = await botLoginOf(gitea);
   const programRepo = env.PROGRAM_REPO ?? '';
   const targets = [...new Set([programRepo, ...repos])];
   return withRedis(env, async (redis) => {

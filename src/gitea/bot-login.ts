@@ -23,3 +23,8 @@ export async function resolveBotLogin(gitea: GiteaClient, log: Logger, giteaUrl:
     await new Promise((done) => setTimeout(done, Math.min(1000 * attempt, 15_000)));
   }
 }
+
+/** For a one-shot command: the bot's login, asked of Gitea once (no retry: the command fails and says why). */
+export async function botLoginOf(gitea: Pick<GiteaClient, 'currentUser'>): Promise<string> {
+  return (await gitea.currentUser()).login ?? 'operator-bot';
+}
