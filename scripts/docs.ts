@@ -3,6 +3,8 @@
 // npm run docs -- --check  exit 1 when README.md or docs/examples/ is out of date (CI)
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { commandCatalog } from '../src/commands/catalog.js';
+import { commandReference } from '../src/commands/reference.js';
 import { defaultProgramConfig } from '../src/config/program.js';
 import { readmeDocs, withReadmeDocs, workflowDocs } from '../src/engine/docs.js';
 import { PROJECT_ROOT } from '../src/paths.js';
@@ -13,16 +15,26 @@ import { commentExamples } from '../test/support/comment-examples.js';
 const check = process.argv.slice(2).includes('--check');
 const readmePath = join(PROJECT_ROOT, 'README.md');
 const readme = readFileSync(readmePath, 'utf8');
-const docs = workflowDocs(loadWorkflows(loadTemplates(), defaultProgramConfig()));
-
-if (readmeDocs(readme) === docs.trim()) {
-  console.log('README.md: the workflow docs are up to date.');
+const workflows = loadWorkflows(loadTemplates(), defaultProgramConfig());
+const sections = {
+  workflows: workflowDocs(workflows),
+  commands: commandReference(commandCatalog(workflows.map((w) => w.definition)), defaultProgramConfig()),
+};
+let updated = readme;
+for (const [section, docs] of Object.entries(sections)) {
+  if (readmeDocs(updated, section) === docs.trim()) continue;
+  updated = withReadmeDocs(updated, docs, section);
+}
+if (updated === readme) {
+  console.log('README.md: the workflow and command docs are up to date.');
 } else if (check) {
-  console.error('README.md: the workflow docs are out of date; run `npm run docs` and commit README.md.');
+  console.error(
+    'README.md: the workflow or command docs are out of date; run `npm run docs` and commit README.md.',
+  );
   process.exitCode = 1;
 } else {
-  writeFileSync(readmePath, withReadmeDocs(readme, docs));
-  console.log('README.md: the workflow docs were regenerated.');
+  writeFileSync(readmePath, updated);
+  console.log('README.md: the workflow and command docs were regenerated.');
 }
 
 const examplesDir = join(PROJECT_ROOT, 'docs', 'examples');

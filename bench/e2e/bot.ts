@@ -1,8 +1,9 @@
 // One operator-bot process for the end-to-end bench: ROLE=server (intake only) or ROLE=worker.
+
+import { startRuntime } from '../../src/app/runtime.js';
 import { loadEnv } from '../../src/config/load.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
 import { createLogger } from '../../src/logger.js';
-import { startRuntime } from '../../src/runtime.js';
 import { onStop, tell } from '../lib/child.js';
 
 const role = process.env.ROLE === 'server' ? 'server' : 'worker';

@@ -1,14 +1,14 @@
 import { createServer } from 'node:http';
 import { Redis } from 'ioredis';
 import { getResponse } from 'msw';
+import { composeRoad } from '../../src/app/compose.js';
+import { loadProgram } from '../../src/app/program.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
-import { createCore } from '../../src/core.js';
 import { createGiteaClient } from '../../src/gitea/client.js';
 import type { BotEvent } from '../../src/gitea/event.js';
 import { createLogger } from '../../src/logger.js';
 import { freePort } from '../../src/redis/embedded.js';
 import { createRegistryStore } from '../../src/store/registry.js';
-import { loadTemplates } from '../../src/templates.js';
 import { createFakeGitea } from '../../test/support/gitea/index.js';
 import { activeOperator, completeForm } from '../../test/support/workflows.js';
 import { privateRedis } from '../lib/redis.js';
@@ -66,11 +66,11 @@ export async function benchGiteaCost(options: { sizes: number[] }): Promise<Comm
     for (const login of ['maint', 'oper', 'chatty']) gitea.addUser(login);
     gitea.setPermission(REPO, 'maint', 'admin');
     await createRegistryStore(client).put(activeOperator('oper'));
-    const core = createCore({
+    const core = composeRoad({
+      ...loadProgram(defaultProgramConfig()),
       redis: client,
       gitea: api,
       config: defaultProgramConfig(),
-      templates: loadTemplates(),
       programRepo: REPO,
       botLogin: gitea.botLogin,
       markerSecret: gitea.token,

@@ -2,10 +2,10 @@
 // WITH_WORKER=1 as `operator-bot serve` runs (server and worker in one process).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { startRuntime } from '../../src/app/runtime.js';
 import { loadEnv } from '../../src/config/load.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
 import { createLogger } from '../../src/logger.js';
-import { startRuntime } from '../../src/runtime.js';
 import { onStop, tell } from '../lib/child.js';
 import { SECRET } from './deliveries.js';
 

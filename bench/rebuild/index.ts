@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
+import { loadProgram } from '../../src/app/program.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
 import { createGiteaClient } from '../../src/gitea/client.js';
 import { createLogger } from '../../src/logger.js';
 import { rebuild } from '../../src/rebuild/rebuild.js';
-import { loadTemplates } from '../../src/templates.js';
 import { startChild } from '../lib/child.js';
 import { privateRedis } from '../lib/redis.js';
 import { REPO, type RebuildGiteaReady } from './shared.js';
@@ -41,7 +41,7 @@ export async function benchRebuild(options: { issues: number }): Promise<Rebuild
       redis: client,
       gitea: createGiteaClient({ baseUrl: gitea.url, token: gitea.token, timeoutMs: 30_000 }),
       config: defaultProgramConfig(),
-      templates: loadTemplates(),
+      program: loadProgram(defaultProgramConfig()),
       programRepo: REPO,
       repos: [REPO],
       botLogin: gitea.botLogin,

@@ -1,3 +1,4 @@
+import { loadProgram } from '../app/program.js';
 import type { Env } from '../config/env.js';
 import type { ProgramConfig } from '../config/program.js';
 import { hasFailures, renderChecklist } from '../install/checklist.js';
@@ -20,6 +21,7 @@ export async function runDoctorCommand(env: Env, config: ProgramConfig): Promise
     repo: env.PROGRAM_REPO ?? '',
     giteaUrl: env.GITEA_URL ?? '',
     config,
+    workflows: loadProgram(config).workflows,
     webhookUrl: env.PUBLIC_URL ? `${env.PUBLIC_URL}/webhooks/gitea` : undefined,
     secret: env.WEBHOOK_SECRET,
     envFile: '.env',

@@ -1,3 +1,4 @@
+import { loadProgram } from '../app/program.js';
 import type { Env } from '../config/env.js';
 import type { ProgramConfig } from '../config/program.js';
 import { hasFailures, renderChecklist } from '../install/checklist.js';
@@ -50,6 +51,7 @@ export async function runInitCommand(env: Env, config: ProgramConfig, args: Init
     repo,
     giteaUrl: env.GITEA_URL ?? '',
     config,
+    workflows: loadProgram(config).workflows,
     webhookUrl,
     secret: env.WEBHOOK_SECRET,
     envFile: '.env',

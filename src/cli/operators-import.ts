@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { giteaFromEnv } from '../app/compose.js';
 import { type Env, markerSecretOf } from '../config/env.js';
 import type { ProgramConfig } from '../config/program.js';
 import { readOperatorsCsv } from '../domain/import/operators.js';
@@ -8,7 +9,6 @@ import { createMarkerSeal } from '../domain/text/marker.js';
 import { repoRef } from '../gitea/client.js';
 import { importIssueBody } from '../rebuild/imports.js';
 import { createRegistryStore } from '../store/registry.js';
-import { giteaFromEnv } from './core.js';
 import { withRedis } from './redis.js';
 import { formatTable } from './table.js';
 

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { composeForCommand, giteaFromEnv } from '../app/compose.js';
 import type { Env } from '../config/env.js';
 import type { ProgramConfig } from '../config/program.js';
 import { formatDollars } from '../domain/payroll/amount.js';
@@ -16,7 +17,6 @@ import { createReportStore } from '../store/reports.js';
 import { createRotationStore } from '../store/rotations.js';
 import { payrollDataSchema } from '../workflows/payroll/data.js';
 import { createPayrollSource } from '../workflows/payroll/sources.js';
-import { cliCore, giteaFromEnv } from './core.js';
 import { withRedis } from './redis.js';
 import { formatTable } from './table.js';
 
@@ -122,9 +122,16 @@ export async function runPayrollOpen(
     try {
       const later = createDelayedEnqueue(queue);
       const due: BotEvent[] = [];
-      const core = await cliCore(env, config, log, redis, giteaFromEnv(env), async (job) => {
-        if (Date.parse(job.dueAt) <= Date.now()) due.push(job.event);
-        else await later(job);
+      const core = await composeForCommand({
+        env,
+        config,
+        log,
+        redis,
+        gitea: giteaFromEnv(env),
+        enqueueAt: async (job) => {
+          if (Date.parse(job.dueAt) <= Date.now()) due.push(job.event);
+          else await later(job);
+        },
       });
       await core.runSchedule({ schedule: 'monthClose', month, firedAt: new Date().toISOString() });
       for (let i = 0; i < due.length; i++) await core.handleEvent(due[i] as BotEvent);

@@ -1,11 +1,12 @@
+import { giteaFromEnv } from '../app/compose.js';
+import { loadProgram } from '../app/program.js';
 import { type Env, markerSecretOf } from '../config/env.js';
 import type { ProgramConfig } from '../config/program.js';
+import { botLoginOf } from '../gitea/bot-login.js';
 import type { Logger } from '../logger.js';
 import { createDelayedEnqueue } from '../queue/enqueue.js';
 import { createEventQueue } from '../queue/event-queue.js';
 import { rebuild } from '../rebuild/rebuild.js';
-import { loadTemplates } from '../templates.js';
-import { giteaFromEnv } from './core.js';
 import { withRedis } from './redis.js';
 
 /** `rebuild [--repo owner/repo]…`: regrow the bot's state from the Gitea issue history, with progress. */
@@ -16,7 +17,7 @@ export async function runRebuild(
   repos: string[],
 ): Promise<number> {
   const gitea = giteaFromEnv(env);
-  const botLogin = (await gitea.currentUser()).login ?? 'operator-bot';
+  const botLogin = await botLoginOf(gitea);
   const programRepo = env.PROGRAM_REPO ?? '';
   const targets = [...new Set([programRepo, ...repos])];
   return withRedis(env, async (redis) => {
@@ -27,7 +28,7 @@ export async function runRebuild(
         redis,
         gitea,
         config,
-        templates: loadTemplates(),
+        program: loadProgram(config),
         programRepo,
         repos: targets,
         botLogin,

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { composeForCommand, giteaFromEnv } from '../app/compose.js';
 import type { Env } from '../config/env.js';
 import type { ProgramConfig } from '../config/program.js';
 import { dryRunClient } from '../gitea/dry-run.js';
@@ -11,7 +12,6 @@ import { createDelayedEnqueue } from '../queue/enqueue.js';
 import { createEventQueue } from '../queue/event-queue.js';
 import { openDataDirRedis } from '../redis/data-dir.js';
 import { startEmbeddedRedis } from '../redis/embedded.js';
-import { cliCore, giteaFromEnv } from './core.js';
 import { describeWrite } from './describe-write.js';
 
 /** `json`: print each dry-run write as one JSON line instead of readable text. */
@@ -55,18 +55,18 @@ export async function runReplay(
   const gitea = options.dryRun ? dryRunClient(real, print) : real;
   const queue = options.dryRun ? undefined : createEventQueue(redis);
   try {
-    const core = await cliCore(
+    const core = await composeForCommand({
       env,
       config,
       log,
       redis,
       gitea,
-      queue
+      enqueueAt: queue
         ? createDelayedEnqueue(queue)
         : async (timer) => print({ call: 'scheduleTimer', args: [timer.jobId, timer.dueAt] }),
       // The recorded payload is the input being tried: decided on as it is, offline too.
-      { readsIssues: false },
-    );
+      readsIssues: false,
+    });
     if (!core.isRelevant(normalized.event)) {
       console.log('No workflow acts on this event; nothing to do.');
       return 0;

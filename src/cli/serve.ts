@@ -1,7 +1,7 @@
+import { startRuntime } from '../app/runtime.js';
 import type { Env } from '../config/env.js';
 import type { ProgramConfig } from '../config/program.js';
 import type { Logger } from '../logger.js';
-import { startRuntime } from '../runtime.js';
 
 /** `serve` / `serve --no-worker` / `worker`: runs until SIGTERM or SIGINT, then drains and exits. */
 export async function runServe(

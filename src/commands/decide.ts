@@ -1,49 +1,53 @@
 import type { ProgramConfig } from '../config/program.js';
-import { parseCommands } from '../domain/commands/parse.js';
-import { echo } from '../domain/text/echo.js';
+import type { CommandLine } from '../domain/commands/parse.js';
 import type { Role } from '../engine/definition.js';
 import type { Effect } from '../engine/effects.js';
-import { describeRoles, mayUse } from '../engine/roles.js';
+import { mayUse } from '../engine/roles.js';
 import type { BotEvent } from '../gitea/event.js';
-import type { CommandFacts, ProgramCommand } from './types.js';
+import { type Answer, roleRefusal } from './answer.js';
+import type { CommandSpec } from './catalog.js';
+import type { CommandFacts, ProgramCommand } from './command.js';
+import { answerElsewhere } from './elsewhere.js';
 
 export type CommandsInput = {
   commands: readonly ProgramCommand[];
-  /** Command names a workflow running on this issue answers itself. */
-  claimed: ReadonlySet<string>;
+  /** Every command the bot answers anywhere (src/commands/catalog.ts), to say where a misplaced one works. */
+  catalog: readonly CommandSpec[];
+  /** The comment's command lines no workflow running on this issue answers, in the order written. */
+  lines: readonly CommandLine[];
   event: BotEvent;
   config: ProgramConfig;
   facts: CommandFacts;
   roles: ReadonlySet<Role>;
 };
 
-/** The key of the one answer to a comment's program commands. */
-export const commandAnswerKey = (commentId: number) => `command-${commentId}`;
-
-/** Program commands of one comment → effects and one answer. Pure, like the workflows' decide. */
-export function decideCommands(input: CommandsInput): Effect[] {
-  const { event } = input;
-  if (event.kind !== 'comment.created' || !event.comment) return [];
+/**
+ * The comment's lines that no workflow here answers → the program commands' effects and the
+ * answers (parse → permission → act → reply, as Prow's plugins). A line that is a command of
+ * another place gets an answer saying where it works. Pure, like the workflows' decide.
+ */
+export function decideCommands(input: CommandsInput): { effects: Effect[]; answers: Answer[] } {
   const byName = new Map(input.commands.map((c) => [c.name, c]));
-  const answers: string[] = [];
+  const answers: Answer[] = [];
   const effects: Effect[] = [];
-  for (const line of parseCommands(event.comment.body)) {
+  for (const line of input.lines) {
     const command = byName.get(line.name);
-    if (!command || input.claimed.has(line.name)) continue;
+    if (!command) {
+      const text = answerElsewhere(line, input.catalog);
+      if (text) answers.push({ line, text });
+      continue;
+    }
     if (!mayUse(input.roles, command.roles)) {
-      answers.push(`${echo(line)}: only ${describeRoles(command.roles)} may use this.`);
+      answers.push({ line, text: roleRefusal(command.roles) });
       continue;
     }
     const result = command.run({ ...input, command: line });
     if (typeof result === 'string') {
-      answers.push(`${echo(line)}: ${result}`);
+      answers.push({ line, text: result });
       continue;
     }
-    if (result.reply) answers.push(result.reply);
+    if (result.reply) answers.push({ line, text: result.reply, bare: true });
     effects.push(...(result.effects ?? []));
   }
-  if (answers.length > 0) {
-    effects.push({ type: 'postNote', key: commandAnswerKey(event.comment.id), body: answers.join('\n\n') });
-  }
-  return effects;
+  return { effects, answers };
 }

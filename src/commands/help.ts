@@ -1,6 +1,6 @@
 import { helpLine } from '../engine/help.js';
 import { mayUse } from '../engine/roles.js';
-import type { ProgramCommand } from './types.js';
+import type { ProgramCommand } from './command.js';
 
 /** `/help` outside a workflow issue: the program commands this person may use, from the same table. */
 export function helpCommand(commands: () => readonly ProgramCommand[]): ProgramCommand {

@@ -3,7 +3,7 @@ import { readNodeChange } from '../domain/history/node-change.js';
 import type { OperatorRecord } from '../domain/registry.js';
 import { unknownLogin } from '../domain/text/inert.js';
 import type { Effect } from '../engine/effects.js';
-import type { CommandContext, CommandResult, ProgramCommand } from './types.js';
+import type { CommandContext, CommandResult, ProgramCommand } from './command.js';
 
 const onProgram = (record: OperatorRecord | undefined): record is OperatorRecord =>
   record?.status === 'active' || record?.status === 'exiting';

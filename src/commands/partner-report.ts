@@ -1,5 +1,5 @@
-import { previousMonth } from '../schedules/month-close.js';
-import type { ProgramCommand } from './types.js';
+import { previousMonth } from '../domain/time/month.js';
+import type { ProgramCommand } from './command.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 

@@ -1,5 +1,5 @@
 import { formatReportProblems, formatReportReply, parseReport } from '../domain/reports/index.js';
-import type { ProgramCommand } from './types.js';
+import type { ProgramCommand } from './command.js';
 
 /** `/report uptime=99.7 tasks=42/44 …` — weekly metrics of a registered operator, in any issue. */
 export const reportCommand: ProgramCommand = {

@@ -1,6 +1,6 @@
 import { formatUtc } from '../domain/time/format.js';
 import { addMs } from '../domain/time/instant.js';
-import type { ProgramCommand } from './types.js';
+import type { ProgramCommand } from './command.js';
 
 /** `/rotated [NOTE]` — an operator rotated their access tokens (Security Rules: every 90 days). */
 export const rotatedCommand: ProgramCommand = {

@@ -1,7 +1,7 @@
 import { mentionArg } from '../domain/commands/mentions.js';
-import { proposeTermination } from '../domain/exit/open-termination.js';
 import { unknownLogin } from '../domain/text/inert.js';
-import type { ProgramCommand } from './types.js';
+import { proposeTermination } from '../workflows/exit/open-termination.js';
+import type { ProgramCommand } from './command.js';
 
 /** `/terminate @op REASON` — a maintainer records an involuntary termination (PROGRAM.md "Involuntary"). */
 export const terminateCommand: ProgramCommand = {

@@ -2,7 +2,7 @@ import { mentionArg } from '../domain/commands/mentions.js';
 import { readWalletChange } from '../domain/history/wallet-change.js';
 import { unknownLogin } from '../domain/text/inert.js';
 import { chainName } from '../domain/wallets/chains.js';
-import type { ProgramCommand } from './types.js';
+import type { ProgramCommand } from './command.js';
 
 /**
  * `/wallet @op ADDRESS [CHAIN] [YYYY-MM-DD]` — a maintainer records the operator's new wallet

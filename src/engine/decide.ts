@@ -1,6 +1,6 @@
+import { type Answer, roleRefusal } from '../commands/answer.js';
 import type { ProgramConfig } from '../config/program.js';
-import { type CommandLine, parseCommands } from '../domain/commands/parse.js';
-import { echo } from '../domain/text/echo.js';
+import type { CommandLine } from '../domain/commands/parse.js';
 import type { BotEvent } from '../gitea/event.js';
 import { type Ask, askNote, asksOf } from './asks.js';
 import { blankInstance, eventTrigger } from './decide-support.js';
@@ -12,7 +12,7 @@ import type { Instance } from './instance.js';
 import { undoIssueChange } from './issue-changes.js';
 import { foldedDiagram } from './mermaid.js';
 import type { ActionResult, DecideContext, Facts, Render, WorkflowModule } from './module.js';
-import { describeRoles, mayUse } from './roles.js';
+import { mayUse } from './roles.js';
 import { timerEffects, timerStillApplies, timersToStart, withTimerVersions } from './timers.js';
 
 export type DecideInput = {
@@ -23,11 +23,14 @@ export type DecideInput = {
   facts: Facts;
   roles: ReadonlySet<Role>;
   render: Render;
+  /** The comment's command lines this workflow answers (src/commands/route.ts), in the order written. */
+  commands?: readonly CommandLine[];
   /** Commands usable in any issue (from the program command table), listed by `/help` too. */
   anywhere?: readonly { name: string; help: string; roles: readonly Role[] }[];
 };
 
-export type Decision = { instance: Instance | null; effects: Effect[] };
+/** The new instance, the effects to apply, and what to answer the comment's commands (one reply, src/commands/answer.ts). */
+export type Decision = { instance: Instance | null; effects: Effect[]; answers: Answer[] };
 
 const MAX_AUTO_STEPS = 10;
 
@@ -39,11 +42,11 @@ const MAX_AUTO_STEPS = 10;
 export function decide(input: DecideInput): Decision {
   const draft = new Draft(input, input.instance ?? blankInstance(input));
   if (!input.instance) {
-    if (!draft.start()) return { instance: null, effects: [] };
+    if (!draft.start()) return { instance: null, effects: [], answers: [] };
   } else if (input.event.kind === 'comment.created' && input.event.comment) {
     if (input.instance.applied.includes(input.event.comment.id))
-      return { instance: input.instance, effects: [] };
-    for (const command of parseCommands(input.event.comment.body)) draft.command(command);
+      return { instance: input.instance, effects: [], answers: [] };
+    for (const command of input.commands ?? []) draft.command(command);
   } else {
     draft.event();
   }
@@ -55,9 +58,9 @@ type Step = Pick<Transition, 'to' | 'roles' | 'guard' | 'action'>;
 class Draft {
   private current: Instance;
   private changed = false;
-  private readonly replies: string[] = [];
-  /** `/status` was asked: the reply links the status comment (found by the writer). */
-  private linkStatus = false;
+  private readonly answers: Answer[] = [];
+  /** The command being answered: steps that follow it on their own answer under it. */
+  private line: CommandLine | undefined;
   /** Timers to start, with an explicit due time when an action gave one. */
   private readonly timersToStart = new Map<string, string | undefined>();
   private readonly extraEffects: Effect[] = [];
@@ -102,49 +105,49 @@ class Draft {
   }
 
   command(command: CommandLine): void {
+    this.line = command;
     if (command.name === 'status') {
       // Short: the status comment is the record (with the diagram folded); the writer links it.
       const description = this.definition.states[this.current.state]?.description;
-      this.replies.push(
-        `This ${this.definition.name} issue is in state **${this.current.state}**${description ? `: ${description}` : '.'}`,
-      );
-      this.linkStatus = true;
+      this.answers.push({
+        line: command,
+        bare: true,
+        linkStatusOf: this.definition.name,
+        text: `This ${this.definition.name} issue is in state **${this.current.state}**${description ? `: ${description}` : '.'}`,
+      });
       return;
     }
     if (command.name === 'help') {
-      this.replies.push(
-        helpText(
-          this.definition,
-          this.current.state,
-          this.input.roles,
-          this.input.anywhere,
-          this.input.config,
-        ),
-      );
+      const { roles, anywhere, config } = this.input;
+      const text = helpText(this.definition, this.current.state, roles, anywhere, config);
+      this.answers.push({ line: command, bare: true, text });
       return;
     }
     if (!this.definition.transitions.some((t) => t.on === command.name)) return;
     const candidates = this.candidates(command.name);
     if (candidates.length === 0) {
-      this.replies.push(
-        `${echo(command)}: not possible while this issue is in state **${this.current.state}**.`,
-      );
+      this.answers.push({
+        line: command,
+        text: `not possible while this issue is in state **${this.current.state}**.`,
+      });
       return;
     }
     const refusal = this.takeFirst(candidates, command);
-    if (refusal) this.replies.push(`${echo(command)}: ${refusal}`);
+    if (refusal) this.answers.push({ line: command, text: refusal });
   }
 
   finish(): Decision {
     const { event } = this.input;
     const commentId = event.kind === 'comment.created' ? event.comment?.id : undefined;
-    if (!this.changed && this.replies.length === 0 && this.extraEffects.length === 0)
-      return { instance: this.input.instance, effects: [] };
+    const { answers } = this;
+    if (!this.changed && answers.length === 0 && this.extraEffects.length === 0)
+      return { instance: this.input.instance, effects: [], answers };
     const applied = commentId === undefined ? this.current.applied : [...this.current.applied, commentId];
     if (!this.changed) {
       return {
         instance: { ...this.current, applied },
-        effects: [...this.extraEffects, ...this.replyEffects(commentId)],
+        effects: this.extraEffects,
+        answers,
       };
     }
     const version = this.before.version + 1;
@@ -178,9 +181,9 @@ class Draft {
     });
     if (note) effects.push(note);
     effects.push(...timerEffects(timers, this.timersToStart, next, event, this.input.config));
-    effects.push(...this.extraEffects, ...this.replyEffects(commentId));
+    effects.push(...this.extraEffects);
     if (enteredState && stateDef?.close && event.issue.state === 'open') effects.push({ type: 'closeIssue' });
-    return { instance: next, effects };
+    return { instance: next, effects, answers };
   }
 
   private candidates(on: string): Transition[] {
@@ -208,7 +211,7 @@ class Draft {
   private take(step: Step, command?: CommandLine): true | string | { guard: string } {
     const { workflow } = this.input;
     if (step.roles && !mayUse(this.input.roles, step.roles)) {
-      return `only ${describeRoles(step.roles)} may use this here.`;
+      return roleRefusal(step.roles);
     }
     const ctx: DecideContext = { ...this.input, instance: this.current, ...(command ? { command } : {}) };
     if (step.guard) {
@@ -228,7 +231,10 @@ class Draft {
       updatedAt: this.input.event.at,
     };
     this.changed = true;
-    if (result.reply) this.replies.push(command ? `${echo(command)}: ${result.reply}` : result.reply);
+    if (result.reply)
+      this.answers.push(
+        command ? { line: command, text: result.reply } : { line: this.line, text: result.reply, bare: true },
+      );
     for (const timer of result.startTimers ?? []) {
       if (typeof timer === 'string') this.timersToStart.set(timer, undefined);
       else this.timersToStart.set(timer.name, timer.dueAt);
@@ -249,19 +255,6 @@ class Draft {
       const { guard: _checked, ...rest } = auto;
       if (this.take(rest) !== true) return;
     }
-  }
-
-  private replyEffects(commentId: number | undefined): Effect[] {
-    if (commentId === undefined || this.replies.length === 0) return [];
-    const body = this.replies.join('\n\n');
-    return [
-      {
-        type: 'reply',
-        toCommentId: commentId,
-        body,
-        ...(this.linkStatus ? { linkStatusOf: this.definition.name } : {}),
-      },
-    ];
   }
 
   private stateLabel(state: string): string {

@@ -1,5 +1,5 @@
-import { BUILT_IN_COMMANDS } from './commands.js';
-import { ISSUE_EVENTS, type Role, type WorkflowDefinition } from './definition.js';
+import { BUILT_IN_COMMANDS, workflowCommands } from '../commands/catalog.js';
+import type { WorkflowDefinition } from './definition.js';
 import { stateDiagram } from './mermaid.js';
 
 /** The README section `npm run docs` owns lies between these markers. */
@@ -35,12 +35,14 @@ function workflowSection(definition: WorkflowDefinition): string {
     const notes = [state.final ? 'final' : '', state.close ? 'closes the issue' : ''].filter(Boolean);
     lines.push(`| \`${name}\`${notes.length ? ` (${notes.join(', ')})` : ''} | ${cell(state.description)} |`);
   }
-  const commands = commandRows(definition);
+  const commands = workflowCommands(definition);
   if (commands.length > 0) {
     lines.push('', '| command | who | in states | what it does |', '|---|---|---|---|');
-    for (const row of commands) {
+    for (const { help, roles, where } of commands) {
+      const [usage = help, ...text] = help.split(' — ');
+      const states = typeof where === 'object' ? where.states : [];
       lines.push(
-        `| \`${cell(row.usage)}\` | ${row.roles.join(', ')} | ${row.from.map((s) => `\`${s}\``).join(', ')} | ${cell(row.text)} |`,
+        `| \`${cell(usage.trim())}\` | ${roles.join(', ')} | ${states.map((s) => `\`${s}\``).join(', ')} | ${cell(text.join(' — ').trim())} |`,
       );
     }
   }
@@ -59,54 +61,37 @@ function workflowSection(definition: WorkflowDefinition): string {
   return lines.join('\n');
 }
 
-type CommandRow = { usage: string; text: string; roles: Role[]; from: string[] };
-
-/**
- * One row per command and help text: transitions of one command with the same help are merged
- * (roles and source states joined); one command with different helps (`/terminate confirm`,
- * `/terminate cancel`) gets a row each. A command without any help shows as `/name`.
- */
-function commandRows(definition: WorkflowDefinition): CommandRow[] {
-  const rows = new Map<string, CommandRow>();
-  const isCommand = (on: string) =>
-    on !== 'auto' && !on.startsWith('timer:') && !(ISSUE_EVENTS as readonly string[]).includes(on);
-  const helped = new Set(definition.transitions.filter((t) => t.help).map((t) => t.on));
-  for (const transition of definition.transitions) {
-    if (!isCommand(transition.on)) continue;
-    if (!transition.help && helped.has(transition.on)) continue;
-    const help = transition.help ?? `/${transition.on}`;
-    const [usage = help, ...rest] = help.split(' — ');
-    const key = `${transition.on}\n${help}`;
-    const row = rows.get(key) ?? { usage: usage.trim(), text: rest.join(' — ').trim(), roles: [], from: [] };
-    for (const role of transition.roles ?? ['anyone']) if (!row.roles.includes(role)) row.roles.push(role);
-    for (const state of transition.from) if (!row.from.includes(state)) row.from.push(state);
-    rows.set(key, row);
-  }
-  return [...rows.values()];
-}
-
 /** Text safe inside a markdown table cell. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
-/** What the README holds between the markers (trimmed); undefined when the markers are missing. */
-export function readmeDocs(readme: string): string | undefined {
-  const start = readme.indexOf(DOCS_START);
-  const end = readme.indexOf(DOCS_END);
+/** The markers of a README section `npm run docs` owns: `workflows` (the default) or `commands`. */
+const markers = (section: string) =>
+  section === 'workflows'
+    ? [DOCS_START, DOCS_END]
+    : [`<!-- docs:${section}:start -->`, `<!-- docs:${section}:end -->`];
+
+/** What the README holds between a section's markers (trimmed); undefined when the markers are missing. */
+export function readmeDocs(readme: string, section = 'workflows'): string | undefined {
+  const [open = '', close = ''] = markers(section);
+  const start = readme.indexOf(open);
+  const end = readme.indexOf(close);
   if (start < 0 || end < start) return undefined;
-  return readme.slice(start + DOCS_START.length, end).trim();
+  return readme.slice(start + open.length, end).trim();
 }
 
 /**
- * The README with `docs` between the markers. Without markers, a `## Workflows` section holding
- * them is added before `## CLI` (or at the end).
+ * The README with `docs` between a section's markers. Without markers, a `## Workflows` section
+ * holding the workflow markers is added before `## CLI` (or at the end); other sections need theirs.
  */
-export function withReadmeDocs(readme: string, docs: string): string {
-  const block = `${DOCS_START}\n\n${docs.trim()}\n\n${DOCS_END}`;
-  const start = readme.indexOf(DOCS_START);
-  const end = readme.indexOf(DOCS_END);
-  if (start >= 0 && end > start) return readme.slice(0, start) + block + readme.slice(end + DOCS_END.length);
-  const section = `## Workflows\n\n${block}\n\n`;
+export function withReadmeDocs(readme: string, docs: string, section = 'workflows'): string {
+  const [open = '', close = ''] = markers(section);
+  const block = `${open}\n\n${docs.trim()}\n\n${close}`;
+  const start = readme.indexOf(open);
+  const end = readme.indexOf(close);
+  if (start >= 0 && end > start) return readme.slice(0, start) + block + readme.slice(end + close.length);
+  if (section !== 'workflows') throw new Error(`README.md has no ${open} … ${close} markers`);
+  const added = `## Workflows\n\n${block}\n\n`;
   const cli = readme.search(/^## CLI\s*$/m);
-  if (cli >= 0) return readme.slice(0, cli) + section + readme.slice(cli);
-  return `${readme.trimEnd()}\n\n${section.trimEnd()}\n`;
+  if (cli >= 0) return readme.slice(0, cli) + added + readme.slice(cli);
+  return `${readme.trimEnd()}\n\n${added.trimEnd()}\n`;
 }

@@ -15,6 +15,11 @@ export const instanceSchema = z.object({
   applied: z.array(z.number().int()).default([]),
   /** The inputs the instance acted on (issue body, command comments), by `BODY_INPUT` or comment id. */
   inputs: z.record(z.string(), actedInputSchema).default({}),
+  /**
+   * The person key (src/store/people.ts) of each data field naming a person by login, recorded
+   * when the field was set: a renamed person keeps the role, a freed login registered again gets none.
+   */
+  people: z.record(z.string(), z.string()).optional(),
 });
 
 export type Instance = z.output<typeof instanceSchema>;

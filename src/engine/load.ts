@@ -13,21 +13,22 @@ export class WorkflowDefinitionError extends Error {
   override name = 'WorkflowDefinitionError';
 }
 
-export type WorkflowCode = {
+/** A workflow's code (src/workflows/<name>/index.ts); `Services`: what its `loadFacts` looks up (`unknown`: nothing). */
+export type WorkflowCode<Services = unknown> = {
   guards: Record<string, Guard>;
   actions: Record<string, Action>;
   statusView: WorkflowModule['statusView'];
-  loadFacts?: WorkflowModule['loadFacts'];
+  loadFacts?: WorkflowModule<Services>['loadFacts'];
 };
 
 /** Reads and validates `workflows/<name>.yaml` against its code; any mismatch stops start-up with the reason. */
-export function loadWorkflow(
+export function loadWorkflow<Services>(
   name: string,
-  code: WorkflowCode,
+  code: WorkflowCode<Services>,
   templates: Templates,
   config: ProgramConfig,
   dir = WORKFLOWS_DIR,
-): WorkflowModule {
+): WorkflowModule<Services> {
   const file = join(dir, `${name}.yaml`);
   let raw: unknown;
   try {
@@ -44,9 +45,9 @@ export function loadWorkflow(
   return { definition: parsed.data, ...code };
 }
 
-function referenceProblems(
+function referenceProblems<Services>(
   definition: WorkflowDefinition,
-  code: WorkflowCode,
+  code: WorkflowCode<Services>,
   templates: Templates,
   config: ProgramConfig,
 ): string[] {

@@ -1,8 +1,5 @@
 import type { ProgramConfig } from '../config/program.js';
 import type { CommandLine } from '../domain/commands/parse.js';
-import type { Payment } from '../domain/payments/payment.js';
-import type { PayrollInput } from '../domain/payroll/index.js';
-import type { MonthStandards } from '../domain/payroll/standards.js';
 import type { OperatorRecord } from '../domain/registry.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { Role, WorkflowDefinition } from './definition.js';
@@ -25,24 +22,16 @@ export type Facts = {
   extra?: Record<string, unknown>;
 };
 
-/** Look-ups a workflow may ask for before deciding. */
-export type FactServices = {
-  /** Everything the payroll of `month` is computed from, as stored now. */
-  payrollInput: (month: string) => Promise<PayrollInput>;
-  operator: (login: string) => Promise<OperatorRecord | undefined>;
-  /** The ledger's payments of `month` (exit and payroll alike). */
-  payments: (month: string) => Promise<Payment[]>;
-  /** The first payment recorded with each of these transactions that the ledger has, by `txKey`. */
-  txUses: (txs: readonly string[]) => Promise<Record<string, Payment>>;
-  /** Credentials overdue at the month's end and the month's pings, for the payroll lines. */
-  standards: (month: string) => Promise<MonthStandards>;
-};
-
-export type LoadFacts = (input: {
+/**
+ * A workflow's own look-ups, made before decide (which must not do I/O). `Services` is what it
+ * asks the composition root for: each workflow declares its own (src/workflows/<name>/facts.ts),
+ * so the engine knows none of them.
+ */
+export type LoadFacts<Services> = (input: {
   event: BotEvent;
   instance: Instance | null;
   facts: Facts;
-  services: FactServices;
+  services: Services;
 }) => Promise<Record<string, unknown>>;
 
 /** What guards and actions see: everything is data, nothing reads a clock or the network. */
@@ -70,15 +59,19 @@ export type ActionResult = {
 /** Updates the instance's data, or refuses with the reason (a string). */
 export type Action = (ctx: DecideContext) => ActionResult | string;
 
-/** A workflow: its YAML definition plus the named guards and actions it refers to. */
-export type WorkflowModule = {
+/**
+ * A workflow: its YAML definition plus the named guards and actions it refers to. `Services`: the
+ * look-ups its `loadFacts` needs; left out (`never`) where facts are not loaded (decide, help), so
+ * any workflow fits there.
+ */
+export type WorkflowModule<Services = never> = {
   definition: WorkflowDefinition;
   guards: Record<string, Guard>;
   actions: Record<string, Action>;
   /** The view the status template is rendered with. */
   statusView: (instance: Instance, config: ProgramConfig) => Record<string, unknown>;
   /** Workflow-specific look-ups, made before decide (which must not do I/O). */
-  loadFacts?: LoadFacts;
+  loadFacts?: LoadFacts<Services>;
 };
 
 export type Render = (template: string, view: Record<string, unknown>) => string;

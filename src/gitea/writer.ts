@@ -58,6 +58,11 @@ export function writtenInComments(
     for (const kind of [REPLY_MARKER, NOTE_MARKER]) {
       for (const key of seal.read(body, kind, place)) found.posts.push([`${kind}-${key}`, comment.id]);
     }
+    // Before one reply per comment, commands of any issue were answered by a note `command-<id>`.
+    for (const key of seal.read(body, NOTE_MARKER, place)) {
+      const answered = /^command-(\d+)$/.exec(key)?.[1];
+      if (answered) found.posts.push([`${REPLY_MARKER}-${answered}`, comment.id]);
+    }
   }
   return found;
 }

@@ -1,8 +1,7 @@
 import type { ProgramConfig } from '../config/program.js';
+import type { WorkflowModule } from '../engine/module.js';
 import { botLabels } from '../gitea/bot-labels.js';
 import { repoRef } from '../gitea/client.js';
-import { loadTemplates } from '../templates.js';
-import { loadWorkflows } from '../workflows/registry.js';
 import { fromChecks, type Item } from './checklist.js';
 import { failed, runInstallChecks } from './checks.js';
 import { ensureFiles, type WantedFile } from './files-step.js';
@@ -16,6 +15,8 @@ export type InitOptions = {
   repo: string;
   giteaUrl: string;
   config: ProgramConfig;
+  /** The workflows the bot runs (app/program.ts): their labels are created. */
+  workflows: readonly WorkflowModule[];
   /** Where deliveries go; undefined when neither --webhook-url nor PUBLIC_URL is set. */
   webhookUrl: string | undefined;
   secret: string | undefined;
@@ -50,7 +51,7 @@ export async function runInit(admin: GiteaAdmin, options: InitOptions): Promise<
   });
   const items = fromChecks(checks);
   if (failed(checks).length > 0 || !facts.botLogin) return items;
-  const definitions = loadWorkflows(loadTemplates(), options.config).map((workflow) => workflow.definition);
+  const definitions = options.workflows.map((workflow) => workflow.definition);
   items.push(...(await ensureLabels(admin, repo, botLabels(definitions), options.dryRun)));
 
   const admins = await repoAdmins(admin, repo, facts.botLogin);

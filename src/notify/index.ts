@@ -1,3 +1,4 @@
+export { createWorkerNotifier, WORKER_NOTIFY_OPTIONS } from './chat.js';
 export { DISCORD_LIMITS, type DiscordPayload, discordPayload, sendDiscord } from './discord.js';
 export { type Channel, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, NotifyError, type SendOptions } from './http.js';
 export { headline, type Notification, notificationSchema } from './message.js';

@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { composeRoad } from '../app/compose.js';
+import type { Program } from '../app/program.js';
 import type { ProgramConfig } from '../config/program.js';
-import { createCore } from '../core.js';
 import type { OperatorRecord } from '../domain/registry.js';
 import { createMarkerSeal } from '../domain/text/marker.js';
 import { type Comment, type GiteaClient, repoRef } from '../gitea/client.js';
@@ -10,9 +11,7 @@ import type { BotEvent } from '../gitea/event.js';
 import { writtenInComments } from '../gitea/writer.js';
 import { createRegistryStore } from '../store/registry.js';
 import { recordWritten, type WrittenRecords } from '../store/written.js';
-import type { Templates } from '../templates.js';
 import type { DelayedEvent } from '../worker/handle-event.js';
-import { loadWorkflows } from '../workflows/registry.js';
 import { historyEvents } from './history.js';
 import { importedRecords } from './imports.js';
 import { asRecorded, checkInputs } from './inputs.js';
@@ -23,7 +22,8 @@ export type RebuildOptions = {
   redis: Redis;
   gitea: GiteaClient;
   config: ProgramConfig;
-  templates: Templates;
+  /** The templates and workflows, loaded once per process (app/program.ts). */
+  program: Program;
   programRepo: string;
   repos: string[];
   botLogin: string;
@@ -69,7 +69,7 @@ export async function rebuild(
   options: RebuildOptions,
 ): Promise<{ issues: number; events: number; timers: number; findings: string[] }> {
   const imported: OperatorRecord[] = [];
-  const definitions = loadWorkflows(options.templates, options.config).map((w) => w.definition);
+  const definitions = options.program.workflows.map((w) => w.definition);
   const seal = createMarkerSeal(options.markerSecret);
   const isFinal = (workflow: string, state: string) =>
     definitions.find((d) => d.name === workflow)?.states[state]?.final === true;
@@ -129,7 +129,8 @@ export async function rebuild(
   for (const { ref, written } of histories)
     for (const key of await recordWritten(options.redis, ref, written)) known.add(key);
   const timers: DelayedEvent[] = [];
-  const core = createCore({
+  const core = composeRoad({
+    ...options.program,
     redis: options.redis,
     // The replay's writer looks for the bot's comments in what was just read, not in Gitea again.
     gitea: dryRunClient(
@@ -140,11 +141,14 @@ export async function rebuild(
       () => undefined,
     ),
     config: options.config,
-    templates: options.templates,
     programRepo: options.programRepo,
     botLogin: options.botLogin,
     markerSecret: options.markerSecret,
-    replaying: true,
+    // Replaying history: the issues the bot opened are in it already, so none is opened (nor any
+    // schedule's), nobody is notified again, and each event is decided on as it was, not on today's issue.
+    openProgramIssue: async () => 0,
+    notify: async () => [],
+    readsIssues: false,
     enqueueAt: async (timer) => {
       if (!timers.some((t) => t.jobId === timer.jobId)) timers.push(timer);
     },

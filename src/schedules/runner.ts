@@ -1,16 +1,18 @@
 import type { Logger } from 'pino';
 import type { ProgramConfig } from '../config/program.js';
 import { type HealthApplication, programHealth } from '../domain/health/program-health.js';
-import { isoWeekStart, previousIsoWeek } from '../domain/time/iso-week.js';
+import { reminderKey, weeklyReminder } from '../domain/reports/weekly-reminder.js';
+import { rotationReminders, rotationStatuses } from '../domain/standards/rotation.js';
+import { isoWeekEnd, previousIsoWeek } from '../domain/time/iso-week.js';
+import { previousMonth } from '../domain/time/month.js';
 import type { Render } from '../engine/module.js';
 import type { ProgramIssues } from '../gitea/program-issues.js';
 import type { RegistryStore } from '../store/registry.js';
 import type { ReportStore } from '../store/reports.js';
 import type { RotationStore } from '../store/rotations.js';
 import type { ProgramIssueOpener } from '../worker/open-program-issue.js';
-import { rotationReminders, rotationStatuses } from './credentials.js';
-import { monthClose, previousMonth } from './month-close.js';
-import { reminderKey, weeklyReminder } from './weekly-reminder.js';
+import { lowUptimeProposals } from '../workflows/exit/low-uptime.js';
+import { openMonthPayroll } from '../workflows/payroll/month-close.js';
 
 export const SCHEDULES = ['weeklyReminder', 'monthClose', 'credentialCheck'] as const;
 export type ScheduleName = (typeof SCHEDULES)[number];
@@ -36,12 +38,19 @@ export type ScheduleDeps = {
   log: Logger;
 };
 
-/** Runs a scheduled task; each is idempotent (it opens or edits one program issue per period). */
+/**
+ * Runs a scheduled task; each is idempotent (it opens or edits one program issue per period). A
+ * shell: it reads the stores, calls the rules and writes what they return. The rules live with
+ * what they are about: who is due a credential rotation in domain/standards/rotation.ts, who has
+ * not reported in domain/reports/weekly-reminder.ts, the month's payroll issue in
+ * workflows/payroll/month-close.ts, the low-uptime termination trigger in
+ * workflows/exit/low-uptime.ts, the program report in domain/health/.
+ */
 export function createScheduleRunner(deps: ScheduleDeps) {
   return async function runSchedule(job: ScheduleJobData): Promise<void> {
     switch (job.schedule) {
       case 'weeklyReminder':
-        return remindWeekly(job.week ? nextMonday(job.week) : new Date(job.firedAt ?? Date.now()));
+        return remindWeekly(job.week ? isoWeekEnd(job.week) : new Date(job.firedAt ?? Date.now()));
       case 'credentialCheck':
         return checkCredentials(job.firedAt ?? new Date().toISOString());
       case 'monthClose':
@@ -69,7 +78,11 @@ export function createScheduleRunner(deps: ScheduleDeps) {
     const reports = new Map(
       await Promise.all(operators.map(async (o) => [o.login, await deps.reports.of(o.login)] as const)),
     );
-    const effects = monthClose(month, operators, (login) => reports.get(login) ?? [], deps.config, firedAt);
+    const reportsOf = (login: string) => reports.get(login) ?? [];
+    const effects = [
+      openMonthPayroll(month),
+      ...lowUptimeProposals(month, operators, reportsOf, deps.config, firedAt),
+    ];
     for (const effect of effects) {
       if (effect.type === 'openProgramIssue')
         await deps.openProgramIssue(effect, { actor: deps.botLogin, at: firedAt });
@@ -77,7 +90,7 @@ export function createScheduleRunner(deps: ScheduleDeps) {
     const health = programHealth({
       month,
       operators,
-      reportsOf: (login) => reports.get(login) ?? [],
+      reportsOf,
       applications: await deps.applications(),
       render: deps.render,
       targets: deps.config.health,
@@ -105,4 +118,3 @@ export function createScheduleRunner(deps: ScheduleDeps) {
 }
 
 /** The Monday after `week`: "now" for a reminder about that week. */
-const nextMonday = (week: string) => new Date(isoWeekStart(week).getTime() + 7 * 86_400_000);

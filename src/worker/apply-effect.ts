@@ -15,6 +15,7 @@ import type { RotationStore } from '../store/rotations.js';
 import type { DelayedEvent } from './delayed-event.js';
 import type { ProgramIssueOpener } from './open-program-issue.js';
 import { pingDeadline } from './pings.js';
+import type { ReminderRefresher } from './refresh-reminder.js';
 
 /** Effects that change what a month's payroll is computed from (or the ledger it is paid against). */
 export const PAYROLL_INPUTS: ReadonlySet<Effect['type']> = new Set([
@@ -38,7 +39,8 @@ export type EffectDeps = {
   registry: RegistryStore;
   alerts: AlertStore;
   reports: ReportStore;
-  afterReport: (week: string) => Promise<void>;
+  /** A stored report refreshes its week's reminder issue, if there is one. */
+  refreshReminder: ReminderRefresher;
   rotations: RotationStore;
   pings: PingStore;
   partnerReports: PartnerReportStore;
@@ -122,7 +124,7 @@ export function createEffectApplier(deps: EffectDeps) {
         return;
       case 'storeReport':
         await deps.reports.put(effect.login, { report: effect.report, source: effect.source });
-        return deps.afterReport(effect.report.week);
+        return deps.refreshReminder(effect.report.week);
       case 'scheduleTimer':
         return deps.enqueueAt(timerRequest(effect, workflow, event));
     }

@@ -1,13 +1,15 @@
 import type { Logger } from 'pino';
+import { type Answer, replyToComment } from '../commands/answer.js';
+import { type CommandSpec, commandNames } from '../commands/catalog.js';
+import type { ProgramCommand } from '../commands/command.js';
 import { decideCommands } from '../commands/decide.js';
-import type { ProgramCommand } from '../commands/types.js';
 import type { ProgramConfig } from '../config/program.js';
 import { mentionedLogins } from '../domain/commands/mentions.js';
-import { parseCommands } from '../domain/commands/parse.js';
+import { type CommandLine, parseCommands } from '../domain/commands/parse.js';
 import { trustedBody } from '../domain/text/trusted-body.js';
-import { commandNames } from '../engine/commands.js';
 import { decide } from '../engine/decide.js';
-import type { FactServices, Facts, Render, WorkflowModule } from '../engine/module.js';
+import type { Instance } from '../engine/instance.js';
+import type { Facts, Render, WorkflowModule } from '../engine/module.js';
 import { APPLICATION_TRIGGER, inProgramRepos, unlabelledApplication } from '../engine/relevance.js';
 import { repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
@@ -18,9 +20,11 @@ import type { InstanceStore } from '../store/instances.js';
 import { issueKey } from '../store/keys.js';
 import type { OpenIssueIndex } from '../store/open-issues.js';
 import { payrollData } from '../workflows/payroll/data.js';
+import type { FactServices } from '../workflows/services.js';
 import { createEffectApplier, type EffectDeps, ledgerFirst, PAYROLL_INPUTS } from './apply-effect.js';
 import type { IssueReader } from './current-issue.js';
 import type { Identify } from './identify.js';
+import type { InstancePeople } from './instance-people.js';
 import { answerPings, PING_TIMER, pingDeadlinePassed } from './pings.js';
 import { rolesOf } from './roles.js';
 
@@ -30,13 +34,15 @@ const DATED: ReadonlySet<string> = new Set(['nodes', 'wallet']);
 export type { DelayedEvent } from './delayed-event.js';
 
 export type HandlerDeps = EffectDeps & {
-  workflows: readonly WorkflowModule[];
+  workflows: readonly WorkflowModule<FactServices>[];
   config: ProgramConfig;
   render: Render;
   instances: InstanceStore;
   /** Comments whose program commands were applied: applied once, ever. */
   appliedCommands: AppliedCommandStore;
   commands: readonly ProgramCommand[];
+  /** Every command the bot answers, and where (src/commands/catalog.ts). */
+  catalog: readonly CommandSpec[];
   checkPull: (event: BotEvent, writer: IssueWriter) => Promise<void>;
   /** After an event changed a payroll input, every open payroll issue computes its snapshot again. */
   refreshPayrolls: (cause: BotEvent) => Promise<void>;
@@ -45,6 +51,8 @@ export type HandlerDeps = EffectDeps & {
   /** PROGRAM_REPO and `program.repos`: the only repositories whose issues and commands count. */
   programRepos: readonly string[];
   isMaintainer: MaintainerCheck;
+  /** A running workflow's people by user id: stored logins read back as their current ones. */
+  instancePeople: InstancePeople;
   /** Learns the event's people by Gitea user id before anything is looked up by login. */
   identify: Identify;
   /** The issue as Gitea has it now, read before deciding (deliveries are hints); off in `rebuild`. */
@@ -97,12 +105,18 @@ export function createEventHandler(deps: HandlerDeps) {
       await writer.addLabel(APPLICATION_TRIGGER);
       event = { ...event, issue: { ...event.issue, labels: [...event.issue.labels, APPLICATION_TRIGGER] } };
     }
+    const lines = event.kind === 'comment.created' && event.comment ? parseCommands(event.comment.body) : [];
     const claimed = new Set<string>();
+    const answers: Answer[] = [];
+    // Saved after the comment's one reply is written: a retry finds the instance unchanged and answers again.
+    const decided: { name: string; next: Instance }[] = [];
     let inputsChanged = renamed;
     for (const workflow of deps.workflows) {
       const name = workflow.definition.name;
       if (event.timer && event.timer.workflow !== name) continue;
-      const instance = await deps.instances.get(event.repo, event.issue.number, name);
+      const instance = await deps.instancePeople.current(
+        await deps.instances.get(event.repo, event.issue.number, name),
+      );
       if (!instance && !event.issue.labels.includes(workflow.definition.trigger)) continue;
       const common = await loadFacts(event, name, self);
       const extra = workflow.loadFacts
@@ -110,6 +124,7 @@ export function createEventHandler(deps: HandlerDeps) {
         : {};
       const facts: Facts = { ...common, extra };
       const roles = await rolesOf(event, instance, facts, isMaintainer);
+      const own = new Set(commandNames(workflow.definition));
       const decision = decide({
         workflow,
         instance,
@@ -118,63 +133,81 @@ export function createEventHandler(deps: HandlerDeps) {
         facts,
         roles,
         render: deps.render,
+        commands: lines.filter((line) => own.has(line.name)),
         anywhere: deps.commands,
       });
       const next = decision.instance;
+      answers.push(...decision.answers);
       if (next !== instance) {
         for (const effect of ledgerFirst(decision.effects)) {
           await apply(effect, writer, name, event, log);
           inputsChanged ||= PAYROLL_INPUTS.has(effect.type);
         }
-        if (next) await deps.instances.put(next);
+        if (next) decided.push({ name, next: await deps.instancePeople.keyed(next) });
         log.info({ workflow: name, kind: event.kind, from: instance?.state, to: next?.state }, 'decided');
       }
       if (next) {
         const open = event.issue.state === 'open' && !workflow.definition.states[next.state]?.final;
         await deps.openIssues.mark(name, event.issue.author, self, open);
-        for (const command of commandNames(workflow)) claimed.add(command);
+        for (const command of own) claimed.add(command);
       }
     }
-    if (event.kind === 'comment.created')
-      inputsChanged = (await runProgramCommands(event, claimed, writer, log, isMaintainer)) || inputsChanged;
+    const rest = lines.filter((line) => !claimed.has(line.name));
+    const program =
+      rest.length > 0 ? await runProgramCommands(event, rest, writer, log, isMaintainer) : undefined;
+    if (program) {
+      answers.push(...program.answers);
+      inputsChanged ||= program.inputsChanged;
+    }
+    if (event.comment) {
+      for (const effect of replyToComment(event.comment.id, lines, answers))
+        await apply(effect, writer, '', event, log);
+    }
+    for (const { next } of decided) await deps.instances.put(next);
+    // After the effects and the reply (each idempotent): a crash in between re-applies them, never loses them.
+    if (program?.record && event.comment)
+      await deps.appliedCommands.add(event.repo, event.issue.number, event.comment.id);
     if (inputsChanged) await deps.refreshPayrolls(event);
   };
 
-  /** Commands usable in any issue (`/report`, `/help`…), unless a workflow on this issue answers them. */
+  /** Commands usable in any issue (`/report`, `/ping`…) and misplaced ones: the lines no workflow here answers. */
   async function runProgramCommands(
     event: BotEvent,
-    claimed: Set<string>,
+    lines: readonly CommandLine[],
     writer: IssueWriter,
     log: Logger,
     isMaintainer: MaintainerCheck,
-  ): Promise<boolean> {
+  ): Promise<{ answers: Answer[]; inputsChanged: boolean; record: boolean } | undefined> {
     const commentId = event.comment?.id;
-    if (commentId === undefined) return false;
+    if (commentId === undefined) return undefined;
     if (await deps.appliedCommands.has(event.repo, event.issue.number, commentId)) {
       log.info({ commentId }, 'commands of this comment were applied already');
-      return false;
+      return undefined;
     }
     const facts = await loadFacts(event, '', issueKey(event.repo, event.issue.number));
     const reports = await deps.reports.of(event.actor);
     const actorReportWeeks = Object.fromEntries(reports.map((r) => [r.report.week, r.source.commentId]));
     const roles = await rolesOf(event, null, facts, isMaintainer);
-    const effects = decideCommands({
+    const { effects, answers } = decideCommands({
       commands: deps.commands,
-      claimed,
+      catalog: deps.catalog,
+      lines,
       event,
       config: deps.config,
-      facts: { ...facts, actorReportWeeks, paidMonths: await paidMonthsFor(event) },
+      facts: { ...facts, actorReportWeeks, paidMonths: await paidMonthsFor(lines) },
       roles,
     });
     for (const effect of effects) await apply(effect, writer, '', event, log);
-    // After the effects (each idempotent): a crash in between re-applies them, never loses them.
-    if (effects.length > 0) await deps.appliedCommands.add(event.repo, event.issue.number, commentId);
-    return effects.some((effect) => PAYROLL_INPUTS.has(effect.type));
+    return {
+      answers,
+      inputsChanged: effects.some((effect) => PAYROLL_INPUTS.has(effect.type)),
+      record: effects.length > 0 || answers.length > 0,
+    };
   }
 
   /** The months whose payroll is paid, when a command of the comment sets an effective day. */
-  async function paidMonthsFor(event: BotEvent): Promise<string[]> {
-    const dated = parseCommands(event.comment?.body ?? '').some((c) => DATED.has(c.name));
+  async function paidMonthsFor(lines: readonly CommandLine[]): Promise<string[]> {
+    const dated = lines.some((c) => DATED.has(c.name));
     if (!dated) return [];
     const paid = (await deps.instances.all()).filter((i) => i.workflow === 'payroll' && i.state === 'paid');
     return paid.map((i) => payrollData(i).month);

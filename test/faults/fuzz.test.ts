@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commandNames } from '../../src/engine/commands.js';
+import { commandNames } from '../../src/commands/catalog.js';
 import type { Role } from '../../src/engine/definition.js';
 import type { Instance } from '../../src/engine/instance.js';
 import type { BotEvent } from '../../src/gitea/event.js';
@@ -104,42 +104,45 @@ describe('a random stream of events keeps every workflow in a legal state', () =
     const scope = `${workflow.definition.labelScope}/`;
     const timers = Object.keys(workflow.definition.timers);
     fc.assert(
-      fc.property(fc.array(stepArbitrary(commandNames(workflow), timers), { maxLength: 25 }), (steps) => {
-        let instance: Instance | null = step(workflow, null, {
-          event: botEvent({
-            kind: 'issue.opened',
-            at: '2026-11-01T00:00:00.000Z',
-            issue: { labels: [TRIGGERS[name] ?? ''], body: completeForm, author: 'alice' },
-          }),
-          facts: { author: activeOperator('alice'), botLogin: 'operator-bot' },
-        }).instance;
-        let time = Date.parse('2026-11-01T00:00:00.000Z');
-        for (const [i, s] of steps.entries()) {
-          time += s.minutes * 60_000;
-          const event = eventOf(name, s, new Date(time).toISOString(), 10_000 + i);
-          const before: Instance | null = instance;
-          const decision = step(workflow, instance, {
-            event,
-            roles: s.roles,
-            facts: {
-              author: activeOperator('alice'),
-              actor: activeOperator(s.actor),
-              botLogin: 'operator-bot',
-            },
-          });
-          instance = decision.instance;
-          if (instance) {
-            expect(states.has(instance.state)).toBe(true);
-            expect(instance.version).toBeGreaterThanOrEqual(before?.version ?? 0);
-          }
-          for (const effect of decision.effects) {
-            if (effect.type === 'setStateLabel' && effect.scope === workflow.definition.labelScope) {
-              expect(effect.label.startsWith(scope)).toBe(true);
-              expect(states.has(effect.label.slice(scope.length))).toBe(true);
+      fc.property(
+        fc.array(stepArbitrary(commandNames(workflow.definition), timers), { maxLength: 25 }),
+        (steps) => {
+          let instance: Instance | null = step(workflow, null, {
+            event: botEvent({
+              kind: 'issue.opened',
+              at: '2026-11-01T00:00:00.000Z',
+              issue: { labels: [TRIGGERS[name] ?? ''], body: completeForm, author: 'alice' },
+            }),
+            facts: { author: activeOperator('alice'), botLogin: 'operator-bot' },
+          }).instance;
+          let time = Date.parse('2026-11-01T00:00:00.000Z');
+          for (const [i, s] of steps.entries()) {
+            time += s.minutes * 60_000;
+            const event = eventOf(name, s, new Date(time).toISOString(), 10_000 + i);
+            const before: Instance | null = instance;
+            const decision = step(workflow, instance, {
+              event,
+              roles: s.roles,
+              facts: {
+                author: activeOperator('alice'),
+                actor: activeOperator(s.actor),
+                botLogin: 'operator-bot',
+              },
+            });
+            instance = decision.instance;
+            if (instance) {
+              expect(states.has(instance.state)).toBe(true);
+              expect(instance.version).toBeGreaterThanOrEqual(before?.version ?? 0);
+            }
+            for (const effect of decision.effects) {
+              if (effect.type === 'setStateLabel' && effect.scope === workflow.definition.labelScope) {
+                expect(effect.label.startsWith(scope)).toBe(true);
+                expect(states.has(effect.label.slice(scope.length))).toBe(true);
+              }
             }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -39,7 +39,7 @@ describe('the road: a command shown as an example is not run', () => {
       const answered = (id: number) =>
         gitea()
           .comments(PROGRAM_REPO, 3)
-          .some((c) => c.body.includes(`operator-bot:note command-${id}`));
+          .some((c) => c.body.includes(`operator-bot:reply ${id}`));
       await eventually(() => expect(answered(802)).toBe(true));
       expect(answered(801)).toBe(false);
       const reports = await createReportStore(redis.client).of('bob');

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { loadProgram } from '../../src/app/program.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
 import { createGiteaClient, repoRef } from '../../src/gitea/client.js';
 import { createLogger } from '../../src/logger.js';
 import { rebuild } from '../../src/rebuild/rebuild.js';
-import { loadTemplates } from '../../src/templates.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { useRedis } from '../support/redis.js';
@@ -60,7 +60,7 @@ describe('Gitea lists answered null, short or across pages', () => {
       redis: redis.client,
       gitea: client(),
       config: defaultProgramConfig(),
-      templates: loadTemplates(),
+      program: loadProgram(defaultProgramConfig()),
       programRepo: PROGRAM_REPO,
       repos: [PROGRAM_REPO],
       botLogin: gitea().botLogin,

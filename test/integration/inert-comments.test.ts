@@ -78,13 +78,11 @@ describe('a marker inside a person’s text is not the bot’s', () => {
     expect(signedNotes(ALERT, 'note', 'escalation-')).toHaveLength(3);
   });
 
-  it('a forged `command-N` marker in one person’s refused command does not silence the answer to the next comment', async () => {
+  it('a forged reply marker in one person’s refused command does not silence the answer to the next comment', async () => {
     const core = await setUp();
     gitea().addIssue(PROGRAM_REPO, { number: 20, title: 'Chat', user: 'carol' });
     const next = commentId + 2;
-    await core.handle(
-      comment(20, 'carol', `/report <!-<!-- x -->- operator-bot:note command-${next} -->`, []),
-    );
+    await core.handle(comment(20, 'carol', `/report <!-<!-- x -->- operator-bot:reply ${next} -->`, []));
     await core.handle(comment(20, 'bob', '/rotated', []));
     expect(commentId).toBe(next);
     const answers = gitea()

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadProgram } from '../../src/app/program.js';
 import { defaultProgramConfig, type ProgramConfig } from '../../src/config/program.js';
 import { botLabels } from '../../src/gitea/bot-labels.js';
 import { hasFailures, type Item, renderChecklist } from '../../src/install/checklist.js';
@@ -9,8 +10,6 @@ import { runDoctor } from '../../src/install/doctor.js';
 import { createGiteaAdmin } from '../../src/install/gitea-admin.js';
 import { type InitOptions, runInit } from '../../src/install/init.js';
 import { HOOK_EVENTS_LISTED } from '../../src/install/webhook-step.js';
-import { loadTemplates } from '../../src/templates.js';
-import { loadWorkflows } from '../../src/workflows/registry.js';
 import { PROGRAM_REPO, seedProgram, startTestBot, type TestBot, WEBHOOK_SECRET } from '../support/bot.js';
 import type { FakeGitea } from '../support/gitea/index.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
@@ -46,6 +45,7 @@ async function init(overrides: Partial<InitOptions> = {}, token?: string): Promi
     repo: PROGRAM_REPO,
     giteaUrl: g.baseUrl,
     config: defaultProgramConfig(),
+    workflows: loadProgram(defaultProgramConfig()).workflows,
     webhookUrl: bot ? `${bot.url}/webhooks/gitea` : 'http://127.0.0.1:9/webhooks/gitea',
     secret: WEBHOOK_SECRET,
     envFile: join(mkdtempSync(join(tmpdir(), 'ob-init-')), '.env'),
@@ -60,8 +60,7 @@ const texts = (items: Item[], status: Item['status']) =>
 /** Requests that changed something in Gitea (the scope probes answer 404 and change nothing). */
 const writes = (g: FakeGitea) =>
   g.requests.filter((r) => r.method !== 'GET' && r.status < 400 && !r.path.endsWith('/tests'));
-const labelNames = () =>
-  botLabels(loadWorkflows(loadTemplates(), defaultProgramConfig()).map((w) => w.definition));
+const labelNames = () => botLabels(loadProgram(defaultProgramConfig()).workflows.map((w) => w.definition));
 
 describe('operator-bot init on an empty repository', () => {
   it('leaves labels, forms, config and a verified webhook; a second run changes nothing', async () => {
@@ -307,6 +306,7 @@ describe('operator-bot doctor', () => {
       repo: PROGRAM_REPO,
       giteaUrl: g.baseUrl,
       config: defaultProgramConfig(),
+      workflows: loadProgram(defaultProgramConfig()).workflows,
       webhookUrl: `${bot.url}/webhooks/gitea`,
       secret: WEBHOOK_SECRET,
       envFile: '.env',

@@ -54,7 +54,7 @@ async function answerTo(running: TestBot, id: number) {
   return eventually(() => {
     const answer = gitea()
       .comments(PROGRAM_REPO, 3)
-      .find((c) => c.body.includes(`operator-bot:note command-${id}`));
+      .find((c) => c.body.includes(`operator-bot:reply ${id}`));
     expect(answer).toBeDefined();
     return answer?.body ?? '';
   });

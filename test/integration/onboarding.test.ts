@@ -70,6 +70,9 @@ async function deliverInOrder(events: DeliveryPayload[]) {
         redis.client.llen('bull:operator-bot-events:active'),
       ]);
       expect(arriving + waiting + active).toBe(0);
+      // A job waiting for the issue's lock sits in BullMQ's delayed set: wait for the command itself.
+      const id = (payload as { comment?: { id?: number } }).comment?.id;
+      if (id !== undefined) expect((await savedState()).instance?.applied ?? []).toContain(id);
     }, 20_000);
     await new Promise((resolve) => setTimeout(resolve, 60));
   }
@@ -92,6 +95,8 @@ async function runApplication() {
   await deliverInOrder(certification());
   await eventually(() => expect(labels()).toContain('onboarding/active'), 20_000);
   await eventually(() => expect(gitea().issue(PROGRAM_REPO, ISSUE)?.state).toBe('closed'));
+  // The instance is saved after the effects and the reply: wait for the last command's record.
+  await eventually(async () => expect((await savedState()).instance?.applied ?? []).toContain(nextComment));
 }
 
 async function savedState() {

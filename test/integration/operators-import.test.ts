@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { loadProgram } from '../../src/app/program.js';
 import { runOperatorsImport } from '../../src/cli/operators-import.js';
 import { loadEnv } from '../../src/config/load.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
@@ -9,7 +10,6 @@ import { createGiteaClient } from '../../src/gitea/client.js';
 import { createLogger } from '../../src/logger.js';
 import { rebuild } from '../../src/rebuild/rebuild.js';
 import { createRegistryStore } from '../../src/store/registry.js';
-import { loadTemplates } from '../../src/templates.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { useRedis } from '../support/redis.js';
@@ -51,7 +51,7 @@ describe('operators import', () => {
       redis: redis.client,
       gitea: createGiteaClient({ baseUrl: gitea().baseUrl, token: gitea().token, timeoutMs: 5_000 }),
       config: defaultProgramConfig(),
-      templates: loadTemplates(),
+      program: loadProgram(defaultProgramConfig()),
       programRepo: PROGRAM_REPO,
       repos: [PROGRAM_REPO],
       botLogin: 'operator-bot',

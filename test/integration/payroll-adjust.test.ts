@@ -120,7 +120,7 @@ describe('a refused /adjust says why', () => {
     await core.handle(commentIn(payroll.number(), 'bob', '/adjust @bob +5 thanks'));
     await core.handle(commentIn(payroll.number(), 'bob', '/hold @alice mine'));
     const replies = payroll.comments().slice(-2);
-    for (const reply of replies) expect(reply).toContain('only a maintainer may use this here');
+    for (const reply of replies) expect(reply).toContain('only a maintainer may use this');
     expect(payroll.row('bob')).toContain('**$250.00**');
   });
 
@@ -132,9 +132,9 @@ describe('a refused /adjust says why', () => {
     const id = /\/adjust confirm (\d+)/.exec(payroll.comments().join('\n'))?.[1];
     const last = () => payroll.comments().at(-1) ?? '';
     await core.handle(commentIn(payroll.number(), 'writer', `/adjust confirm ${id}`));
-    expect(last()).toContain('only a maintainer may use this here');
+    expect(last()).toContain('only a maintainer may use this');
     await core.handle(commentIn(payroll.number(), 'writer', '/approve'));
-    expect(last()).toContain('only a maintainer may use this here');
+    expect(last()).toContain('only a maintainer may use this');
     await core.handle(commentIn(payroll.number(), 'maint2', '/adjust confirm 99'));
     expect(last()).toContain(`there is no pending adjustment 99; pending: \`/adjust confirm ${id}\``);
     await core.handle(commentIn(payroll.number(), 'maint2', `/adjust confirm ${id}`));

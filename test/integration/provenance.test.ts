@@ -140,7 +140,7 @@ describe('severity is not the operator’s to lower', () => {
       .comments(PROGRAM_REPO, 9)
       .map((c) => c.body)
       .join('\n');
-    expect(replies).toContain('only a maintainer may use this here.');
+    expect(replies).toContain('only a maintainer may use this.');
     expect(table).not.toContain('no critical alerts');
     expect(table).toMatch(/response: 1 critical alert/);
   });
@@ -256,8 +256,7 @@ describe('who may close, reopen and relabel a workflow issue', () => {
       gitea()
         .comments(PROGRAM_REPO, 9)
         .some(
-          (c) =>
-            c.body.includes('/severity critical') && c.body.includes('only a maintainer may use this here.'),
+          (c) => c.body.includes('/severity critical') && c.body.includes('only a maintainer may use this.'),
         ),
     ).toBe(true);
   });

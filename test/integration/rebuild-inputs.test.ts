@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { loadProgram } from '../../src/app/program.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
 import { createGiteaClient } from '../../src/gitea/client.js';
 import { createLogger } from '../../src/logger.js';
 import { rebuild } from '../../src/rebuild/rebuild.js';
 import { createInstanceStore } from '../../src/store/instances.js';
 import { createRegistryStore } from '../../src/store/registry.js';
-import { loadTemplates } from '../../src/templates.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
 import { commentPayload, issuePayload, label } from '../support/deliveries.js';
@@ -109,7 +109,7 @@ async function rebuildFromGitea() {
     redis: redis.client,
     gitea: createGiteaClient({ baseUrl: gitea().baseUrl, token: gitea().token, timeoutMs: 5_000 }),
     config: defaultProgramConfig(),
-    templates: loadTemplates(),
+    program: loadProgram(defaultProgramConfig()),
     programRepo: PROGRAM_REPO,
     repos: [PROGRAM_REPO],
     botLogin: gitea().botLogin,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { loadProgram } from '../../src/app/program.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
 import { createGiteaClient, type GiteaClient } from '../../src/gitea/client.js';
 import { createLogger } from '../../src/logger.js';
 import { rebuild } from '../../src/rebuild/rebuild.js';
 import { createInstanceStore } from '../../src/store/instances.js';
-import { loadTemplates } from '../../src/templates.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
 import { commentPayload, issueLabelPayload } from '../support/deliveries.js';
@@ -54,7 +54,7 @@ const run = (client: GiteaClient) =>
     redis: redis.client,
     gitea: client,
     config: defaultProgramConfig(),
-    templates: loadTemplates(),
+    program: loadProgram(defaultProgramConfig()),
     programRepo: PROGRAM_REPO,
     repos: [PROGRAM_REPO],
     botLogin: gitea().botLogin,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadProgram } from '../../src/app/program.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
 import { payrollInput } from '../../src/domain/payroll/assemble.js';
 import { computePayroll } from '../../src/domain/payroll/index.js';
@@ -11,7 +12,6 @@ import { createPartnerReportStore } from '../../src/store/partner-reports.js';
 import { createPaymentStore } from '../../src/store/payments.js';
 import { createRegistryStore } from '../../src/store/registry.js';
 import { createReportStore } from '../../src/store/reports.js';
-import { loadTemplates } from '../../src/templates.js';
 import type { DelayedEvent } from '../../src/worker/handle-event.js';
 import { loadPayrollSources } from '../../src/workflows/payroll/sources.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
@@ -208,7 +208,7 @@ describe('rebuild', () => {
       redis: redis.client,
       gitea: createGiteaClient({ baseUrl: gitea().baseUrl, token: gitea().token, timeoutMs: 5_000 }),
       config: defaultProgramConfig(),
-      templates: loadTemplates(),
+      program: loadProgram(defaultProgramConfig()),
       programRepo: PROGRAM_REPO,
       repos: [PROGRAM_REPO],
       botLogin: 'operator-bot',

@@ -4,7 +4,7 @@ import { createPaymentStore } from '../../src/store/payments.js';
 import { createRegistryStore } from '../../src/store/registry.js';
 import { createReportStore } from '../../src/store/reports.js';
 import { PROGRAM_REPO } from '../support/bot.js';
-import { commentPayload, label } from '../support/deliveries.js';
+import { commentPayload, issuePayload, label } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { aMonthOfActivity, payrollView, tx } from '../support/payroll.js';
 import { useRedis } from '../support/redis.js';
@@ -174,5 +174,42 @@ describe('people are their Gitea user id', () => {
     expect(replyTo(payroll.number())).toContain('you approved already');
     await core.handle(said(MAINT2, payroll.number(), '/approve', '2026-12-02T10:15:00Z', ['payroll']));
     expect(payroll.labels()).toEqual(['payroll/approved']);
+  });
+
+  it('a running alert follows its responsible operator by id: renamed, they still /ack; the freed name may not', async () => {
+    const core = await withOperatorBob();
+    const at = '2026-11-26T10:00:00Z';
+    gitea().addIssue(PROGRAM_REPO, {
+      number: 41,
+      title: 'Gateway down',
+      user: 'bob',
+      labels: ['operator-alert'],
+    });
+    await core.handle(
+      issuePayload('opened', {
+        number: 41,
+        issue: {
+          number: 41,
+          title: 'Gateway down',
+          body: 'The gateway stopped answering.',
+          labels: [label('operator-alert')],
+          user: BOB,
+          created_at: at,
+          updated_at: at,
+        },
+        sender: BOB,
+      }),
+    );
+    expect(gitea().issueLabels(PROGRAM_REPO, 41)).toContain('alert/open');
+    gitea().renameUser('bob', 'robert');
+    gitea().addUser('bob', { id: 99 });
+
+    await core.handle(said(NEW_BOB, 41, '/ack', '2026-11-26T10:05:00Z', ['operator-alert']));
+    expect(replyTo(41)).toContain('only the responsible operator or a maintainer may use this');
+    expect(gitea().issueLabels(PROGRAM_REPO, 41)).toContain('alert/open');
+
+    await core.handle(said(ROBERT, 41, '/ack', '2026-11-26T10:06:00Z', ['operator-alert']));
+    expect(gitea().issueLabels(PROGRAM_REPO, 41)).toContain('alert/acknowledged');
+    expect(replyTo(41)).toContain('@robert');
   });
 });

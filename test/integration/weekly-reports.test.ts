@@ -46,7 +46,7 @@ describe('weekly reports and reminders', () => {
     });
     const answer = gitea()
       .comments(PROGRAM_REPO, 3)
-      .find((c) => c.body.includes('operator-bot:note command-801'));
+      .find((c) => c.body.includes('operator-bot:reply 801'));
     expect(answer?.body).toContain('2026-W47');
   });
 

@@ -1,11 +1,11 @@
-import { PROGRAM_COMMANDS } from '../../src/commands/registry.js';
+import { PROGRAM_COMMANDS } from '../../src/commands/program.js';
 import { programConfigSchema } from '../../src/config/program.js';
+import { rotationReminders, rotationStatuses } from '../../src/domain/standards/rotation.js';
 import type { Role } from '../../src/engine/definition.js';
 import type { Effect } from '../../src/engine/effects.js';
 import type { Instance } from '../../src/engine/instance.js';
 import type { BotEvent } from '../../src/gitea/event.js';
 import { statusLink } from '../../src/gitea/writer.js';
-import { rotationReminders, rotationStatuses } from '../../src/schedules/credentials.js';
 import { botEvent } from './events.js';
 import { examplesOf, names, TEMPLATES, templates, viewOf } from './template-examples.js';
 import { activeOperator, completeForm, step, workflowNamed } from './workflows.js';

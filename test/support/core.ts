@@ -1,12 +1,12 @@
 import type { Redis } from 'ioredis';
+import { composeRoad } from '../../src/app/compose.js';
+import { loadProgram } from '../../src/app/program.js';
 import type { ProgramConfig } from '../../src/config/program.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
-import { createCore } from '../../src/core.js';
 import { createGiteaClient } from '../../src/gitea/client.js';
 import { normalizeDelivery } from '../../src/gitea/normalize.js';
 import type { RetryPolicy } from '../../src/gitea/retry.js';
 import { createLogger, type Logger } from '../../src/logger.js';
-import { loadTemplates } from '../../src/templates.js';
 import type { DelayedEvent } from '../../src/worker/handle-event.js';
 import { PROGRAM_REPO } from './bot.js';
 import { type DeliveryPayload, deliveryEvent } from './deliveries.js';
@@ -21,7 +21,8 @@ export function testCore(
   options: { retry?: RetryPolicy; log?: Logger } = {},
 ) {
   const timers: DelayedEvent[] = [];
-  const core = createCore({
+  const core = composeRoad({
+    ...loadProgram(config),
     redis,
     gitea: createGiteaClient({
       baseUrl: gitea.baseUrl,
@@ -30,7 +31,6 @@ export function testCore(
       ...(options.retry ? { retry: options.retry } : {}),
     }),
     config,
-    templates: loadTemplates(),
     programRepo: PROGRAM_REPO,
     botLogin: gitea.botLogin,
     markerSecret: gitea.token,

@@ -5,9 +5,9 @@ import { programHealth } from '../../src/domain/health/program-health.js';
 import { computePayroll } from '../../src/domain/payroll/index.js';
 import { operatorRecordSchema } from '../../src/domain/registry.js';
 import { weeklyReportSchema } from '../../src/domain/reports/index.js';
+import { weeklyReminder } from '../../src/domain/reports/weekly-reminder.js';
 import { instanceSchema } from '../../src/engine/instance.js';
 import type { Render } from '../../src/engine/module.js';
-import { weeklyReminder } from '../../src/schedules/weekly-reminder.js';
 import { loadTemplates } from '../../src/templates.js';
 import { loadWorkflows } from '../../src/workflows/registry.js';
 

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { replyToComment } from '../../src/commands/answer.js';
+import { commandNames } from '../../src/commands/catalog.js';
 import { defaultProgramConfig, type ProgramConfig } from '../../src/config/program.js';
+import { parseCommands } from '../../src/domain/commands/parse.js';
 import type { OperatorRecord } from '../../src/domain/registry.js';
 import { type DecideInput, type Decision, decide } from '../../src/engine/decide.js';
 import type { Role } from '../../src/engine/definition.js';
@@ -50,8 +53,14 @@ export type Step = {
   anywhere?: DecideInput['anywhere'];
 };
 
+/**
+ * One event through one workflow as the worker runs it: the comment's command lines this workflow
+ * answers, then decide, then the comment's one reply (src/commands/answer.ts) among the effects.
+ */
 export function step(workflow: WorkflowModule, instance: Instance | null, s: Step): Decision {
-  return decide({
+  const own = new Set(commandNames(workflow.definition));
+  const lines = s.event.comment ? parseCommands(s.event.comment.body).filter((l) => own.has(l.name)) : [];
+  const decision = decide({
     workflow,
     instance,
     event: s.event,
@@ -59,8 +68,11 @@ export function step(workflow: WorkflowModule, instance: Instance | null, s: Ste
     facts: { otherOpenIssues: [], mentioned: {}, ...s.facts },
     roles: new Set<Role>(['anyone', ...(s.roles ?? [])]),
     render: templates.render,
+    commands: lines,
     ...(s.anywhere ? { anywhere: s.anywhere } : {}),
   });
+  const reply = s.event.comment ? replyToComment(s.event.comment.id, lines, decision.answers) : [];
+  return { ...decision, effects: [...decision.effects, ...reply] };
 }
 
 /** An instance of `workflow` in `state` (version 3), for tests that start mid-way. */

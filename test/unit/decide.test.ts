@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultProgramConfig } from '../../src/config/program.js';
+import { parseCommands } from '../../src/domain/commands/parse.js';
 import { decide } from '../../src/engine/decide.js';
 import type { Role } from '../../src/engine/definition.js';
 import type { Instance } from '../../src/engine/instance.js';
@@ -25,6 +26,7 @@ const run = (instance: Instance | null, event = labeled, roles: Role[] = ['anyon
     facts: { otherOpenIssues: [], mentioned: {} },
     roles: new Set(roles),
     render: templates.render,
+    commands: event.comment ? parseCommands(event.comment.body) : [],
   });
 
 describe('decide (the engine, on the onboarding workflow)', () => {
@@ -49,8 +51,16 @@ describe('decide (the engine, on the onboarding workflow)', () => {
   });
 
   it('does nothing for an issue without the trigger label, or a closed one', () => {
-    expect(run(null, botEvent({ issue: { labels: ['bug'] } }))).toEqual({ instance: null, effects: [] });
-    expect(run(null, botEvent({ issue: { state: 'closed' } }))).toEqual({ instance: null, effects: [] });
+    expect(run(null, botEvent({ issue: { labels: ['bug'] } }))).toEqual({
+      instance: null,
+      effects: [],
+      answers: [],
+    });
+    expect(run(null, botEvent({ issue: { state: 'closed' } }))).toEqual({
+      instance: null,
+      effects: [],
+      answers: [],
+    });
   });
 
   it('leaves a running instance alone when the same label event comes again', () => {
@@ -98,10 +108,10 @@ describe('the mermaid state diagram', () => {
       instance,
       botEvent({ kind: 'comment.created', comment: { id: 9, body: '/status', createdAt: labeled.at } }),
     );
-    const reply = status.effects.find((e) => e.type === 'reply') as { body: string; linkStatusOf?: string };
+    const [answer] = status.answers;
     // Short: the state in a sentence and a link to the status comment; the diagram stays there, folded.
-    expect(reply.body).toContain('in state **screening**');
-    expect(reply.body).not.toContain('mermaid');
-    expect(reply.linkStatusOf).toBe('onboarding');
+    expect(answer?.text).toContain('in state **screening**');
+    expect(answer?.text).not.toContain('mermaid');
+    expect(answer?.linkStatusOf).toBe('onboarding');
   });
 });

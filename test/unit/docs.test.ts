@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { commandCatalog } from '../../src/commands/catalog.js';
+import { commandReference } from '../../src/commands/reference.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
 import { DOCS_END, DOCS_START, readmeDocs, withReadmeDocs, workflowDocs } from '../../src/engine/docs.js';
 import { stateDiagram } from '../../src/engine/mermaid.js';
@@ -13,6 +15,19 @@ describe('npm run docs', () => {
   it('the README’s workflow section is up to date (run `npm run docs` when this fails)', () => {
     expect(readmeDocs(readme), 'README.md has no docs:workflows markers').toBeDefined();
     expect(readmeDocs(readme)).toBe(workflowDocs(workflows).trim());
+  });
+
+  it('the README’s command table is the command catalog, every command with who and where (run `npm run docs`)', () => {
+    const catalog = commandCatalog(workflows.map((w) => w.definition));
+    const table = commandReference(catalog, defaultProgramConfig());
+    expect(readmeDocs(readme, 'commands'), 'README.md has no docs:commands markers').toBe(table.trim());
+    for (const { name } of catalog) expect(table).toContain(`| \`/${name}`);
+    expect(table).toContain(
+      '| `/ack` | the responsible operator or a maintainer | alert issues (open, escalated) |',
+    );
+    expect(table).toContain(
+      '| `/rotated [note]` | a registered operator | any issue | you rotated your credentials now (due every 90 days) |',
+    );
   });
 
   it('holds each workflow’s state diagram, states and command help', () => {

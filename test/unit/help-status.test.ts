@@ -117,7 +117,7 @@ describe('/help in a workflow issue also lists the commands usable in any issue'
     [['operator'] as Role[], ['/report', '/rotated', '/partner-report'], ['/ping', '/terminate']],
     [['maintainer'] as Role[], ['/ping', '/terminate'], ['/report']],
   ])('for %j', async (roles, present, absent) => {
-    const { PROGRAM_COMMANDS } = await import('../../src/commands/registry.js');
+    const { PROGRAM_COMMANDS } = await import('../../src/commands/program.js');
     const at = '2026-11-21T10:00:00.000Z';
     const { effects } = step(
       workflowNamed('onboarding'),

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { decideCommands } from '../../src/commands/decide.js';
-import { PROGRAM_COMMANDS } from '../../src/commands/registry.js';
-import type { CommandFacts } from '../../src/commands/types.js';
+import type { CommandFacts } from '../../src/commands/command.js';
+import { PROGRAM_COMMANDS } from '../../src/commands/program.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
 import type { Role } from '../../src/engine/definition.js';
 import type { Effect } from '../../src/engine/effects.js';
+import { programCommandEffects } from '../support/commands.js';
 import { botEvent } from '../support/events.js';
 import { activeOperator } from '../support/workflows.js';
 
 const AT = '2026-11-25T10:00:00.000Z';
 const run = (body: string, actor: string, roles: Role[], facts: Partial<CommandFacts> = {}) =>
-  decideCommands({
+  programCommandEffects({
     commands: PROGRAM_COMMANDS,
     claimed: new Set(),
     event: botEvent({ kind: 'comment.created', actor, at: AT, comment: { id: 56, body, createdAt: AT } }),
@@ -24,7 +24,7 @@ const run = (body: string, actor: string, roles: Role[], facts: Partial<CommandF
     roles: new Set<Role>(['anyone', ...roles]),
   });
 const answer = (effects: Effect[]) =>
-  (effects.find((e) => e.type === 'postNote') as { body: string } | undefined)?.body ?? '';
+  (effects.find((e) => e.type === 'reply') as { body: string } | undefined)?.body ?? '';
 const events = (effects: Effect[]) =>
   effects.flatMap((e) => (e.type === 'recordOperatorEvent' ? [{ login: e.login, event: e.event }] : []));
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decideCommands } from '../../src/commands/decide.js';
-import { PROGRAM_COMMANDS } from '../../src/commands/registry.js';
-import type { CommandFacts } from '../../src/commands/types.js';
+import type { CommandFacts } from '../../src/commands/command.js';
+import { PROGRAM_COMMANDS } from '../../src/commands/program.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
 import type { Role } from '../../src/engine/definition.js';
 import type { Effect } from '../../src/engine/effects.js';
+import { programCommandEffects } from '../support/commands.js';
 import { botEvent } from '../support/events.js';
 import { activeOperator } from '../support/workflows.js';
 
@@ -13,7 +13,7 @@ const run = (
   body: string,
   options: { roles?: Role[]; facts?: Partial<CommandFacts>; claimed?: string[] } = {},
 ) =>
-  decideCommands({
+  programCommandEffects({
     commands: PROGRAM_COMMANDS,
     claimed: new Set(options.claimed ?? []),
     event: botEvent({
@@ -33,7 +33,7 @@ const run = (
     roles: new Set<Role>(['anyone', ...(options.roles ?? ['operator'])]),
   });
 const answer = (effects: Effect[]) =>
-  (effects.find((e) => e.type === 'postNote') as { body: string } | undefined)?.body;
+  (effects.find((e) => e.type === 'reply') as { body: string } | undefined)?.body;
 
 describe('/report in any issue', () => {
   it('stores the report for the previous ISO week and echoes it', () => {
@@ -77,13 +77,13 @@ describe('/report in any issue', () => {
 
   it('names every bad value and stores nothing', () => {
     const effects = run('/report uptime=101 tasks=45/44');
-    expect(effects.map((e) => e.type)).toEqual(['postNote']);
+    expect(effects.map((e) => e.type)).toEqual(['reply']);
     expect(answer(effects)).toMatch(/uptime[\s\S]*tasks/);
   });
 
   it('refuses someone who is not a registered operator', () => {
     const effects = run('/report uptime=99 tasks=1/1', { roles: [], facts: { actor: undefined } });
-    expect(effects.map((e) => e.type)).toEqual(['postNote']);
+    expect(effects.map((e) => e.type)).toEqual(['reply']);
     expect(answer(effects)).toContain('only a registered operator');
   });
 

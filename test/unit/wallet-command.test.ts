@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { decideCommands } from '../../src/commands/decide.js';
-import { PROGRAM_COMMANDS } from '../../src/commands/registry.js';
+import { PROGRAM_COMMANDS } from '../../src/commands/program.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
 import type { Role } from '../../src/engine/definition.js';
 import type { Effect } from '../../src/engine/effects.js';
+import { programCommandEffects } from '../support/commands.js';
 import { botEvent } from '../support/events.js';
 import { activeOperator } from '../support/workflows.js';
 
 const AT = '2026-11-25T10:00:00.000Z';
 const ETH_WALLET = '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359';
 const run = (body: string, roles: Role[] = ['maintainer'], paidMonths: string[] = []) =>
-  decideCommands({
+  programCommandEffects({
     commands: PROGRAM_COMMANDS,
     claimed: new Set(),
     event: botEvent({
@@ -29,7 +29,7 @@ const run = (body: string, roles: Role[] = ['maintainer'], paidMonths: string[] 
     roles: new Set<Role>(['anyone', ...roles]),
   });
 const answer = (effects: Effect[]) =>
-  (effects.find((e) => e.type === 'postNote') as { body: string } | undefined)?.body ?? '';
+  (effects.find((e) => e.type === 'reply') as { body: string } | undefined)?.body ?? '';
 const recorded = (effects: Effect[]) =>
   effects.flatMap((e) => (e.type === 'recordOperatorEvent' ? [e.event] : []));
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { ProgramConfig } from '../../config/program.js';
 import { operatorHistorySchema } from '../history/events.js';
 import { operatorRecordSchema } from '../registry.js';
-import { isoInstantSchema, parseInstantMs } from '../time/instant.js';
+import { dayOf } from '../time/day.js';
+import { isoInstantSchema } from '../time/instant.js';
 import { monthSchema } from '../time/month.js';
 
 const login = z.string().min(1);
@@ -47,8 +48,8 @@ export type Adjustment = z.output<typeof adjustmentSchema>;
 export const holdSchema = z.object({ login, reason: z.string(), by: login });
 export type Hold = z.output<typeof holdSchema>;
 
-const DAY_MS = 86_400_000;
-const dayOf = (iso: string): number => Math.floor((parseInstantMs(iso) ?? 0) / DAY_MS);
+/** Unreadable dates are refused by their own field; the comparison then reads them as day 0. */
+const dayOrZero = (iso: string): number => dayOf(iso) ?? 0;
 
 /**
  * A registry record the payroll can read: `activatedAt` and `endedAt` (the last active day)
@@ -57,10 +58,13 @@ const dayOf = (iso: string): number => Math.floor((parseInstantMs(iso) ?? 0) / D
  */
 const payrollOperatorSchema = operatorRecordSchema
   .extend({ activatedAt: isoInstantSchema, endedAt: isoInstantSchema.optional() })
-  .refine((record) => record.endedAt === undefined || dayOf(record.endedAt) >= dayOf(record.activatedAt), {
-    message: 'endedAt is before the activation day',
-    path: ['endedAt'],
-  });
+  .refine(
+    (record) => record.endedAt === undefined || dayOrZero(record.endedAt) >= dayOrZero(record.activatedAt),
+    {
+      message: 'endedAt is before the activation day',
+      path: ['endedAt'],
+    },
+  );
 
 /** The keys that occur more than once, each once, sorted. */
 function duplicates(keys: readonly string[]): string[] {

@@ -36,6 +36,11 @@ export function monthNumber({ year, month }: CalendarMonth): number {
   return year * 12 + (month - 1);
 }
 
+/** The month before the one `now` is in (UTC): the month a run on the 1st closes. */
+export function previousMonth(now: Date): string {
+  return addMonthsTo(monthOf(now), -1);
+}
+
 /** `addMonthsTo('2026-12', 1)` → `'2027-01'`. Throws a RangeError on a malformed month. */
 export function addMonthsTo(month: string, count: number): string {
   const number = monthNumber(requireMonth(month)) + count;

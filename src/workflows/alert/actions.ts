@@ -1,27 +1,18 @@
 import { parseAlertForm } from '../../domain/alerts/form.js';
 import type { AlertRecord } from '../../domain/alerts/record.js';
 import { classifyAlert, higherSeverity, parseSeverity, type Severity } from '../../domain/alerts/severity.js';
-import { proposeTermination } from '../../domain/exit/open-termination.js';
 import { formatDuration } from '../../domain/time/duration.js';
 import { formatUtcSeconds } from '../../domain/time/format.js';
-import { addMs } from '../../domain/time/instant.js';
 import type { Effect } from '../../engine/effects.js';
 import type { Action, DecideContext } from '../../engine/module.js';
-import { escalationMentions } from './contacts.js';
 import { type AlertData, alertData } from './data.js';
+import { ackDeadline, escalate, proposeUnresponsiveTermination } from './escalation.js';
 
 const severityLabel = (severity: Severity): Effect => ({
   type: 'setStateLabel',
   scope: 'severity',
   label: `severity/${severity}`,
 });
-
-const deadlineFor = (ctx: DecideContext, openedAt: string, severity: Severity) =>
-  addMs(openedAt, ctx.config.alerts.ackWithin[severity]);
-
-/** When an unacknowledged alert's termination review is proposed (`alerts.unresponsiveAfter` after opening). */
-export const reviewAt = (ctx: Pick<DecideContext, 'config'>, data: AlertData) =>
-  addMs(data.openedAt, ctx.config.alerts.unresponsiveAfter);
 
 function record(ctx: DecideContext, data: AlertData): Effect {
   const alert: AlertRecord = {
@@ -59,7 +50,7 @@ function opening(ctx: DecideContext, openedAt: string) {
     peakSeverity: severity,
     because,
     openedAt,
-    ackDeadline: deadlineFor(ctx, openedAt, severity),
+    ackDeadline: ackDeadline(ctx.config, openedAt, severity),
     level: 0,
     terminationProposed: false,
     ...(responsibleOf(ctx, form.operator) ? { responsible: responsibleOf(ctx, form.operator) } : {}),
@@ -83,94 +74,8 @@ export const alertActions: Record<string, Action> = {
   openAlert: (ctx) => opening(ctx, ctx.event.issue.createdAt),
   reopenAlert: (ctx) => opening(ctx, ctx.event.at),
 
-  /**
-   * One step of an unacknowledged alert: levels 1..`alerts.escalationLevels` each post a 🚨
-   * comment and a chat message, `escalateEvery` apart; after the last level, one reminder every
-   * `alerts.remindEvery` that says when the termination review comes (`unresponsiveAfter`).
-   */
-  escalate: (ctx) => {
-    const data = alertData(ctx.instance);
-    const level = data.level + 1;
-    const { config, event } = ctx;
-    const { escalationLevels, escalateEvery, remindEvery } = config.alerts;
-    const contacts = escalationMentions(config);
-    const who = data.responsible ? `@${data.responsible}` : 'nobody (no responsible operator is assigned)';
-    const overdue = formatDuration(Date.parse(event.at) - Date.parse(data.ackDeadline));
-    const text =
-      `${data.severity} alert not acknowledged: ${who} had until ${formatUtcSeconds(data.ackDeadline)}` +
-      (level > 1 ? ` (${overdue} ago)` : '');
-    const nextAt = addMs(event.at, level < escalationLevels ? escalateEvery : remindEvery);
-    const review = reviewAt(ctx, data);
-    // Enough: once the termination review is proposed, the maintainers decide; no more reminders.
-    if (level > escalationLevels && data.terminationProposed)
-      return { data: { nextEscalationAt: undefined } };
-    if (level > escalationLevels) {
-      return {
-        data: { level, nextEscalationAt: nextAt },
-        startTimers: [{ name: 'escalation', dueAt: nextAt }],
-        effects: [
-          {
-            type: 'postNote',
-            key: `reminder-${level}`,
-            body:
-              `⏰ Reminder: ${text}. ${contacts} — unless acknowledged with \`/ack\`, a termination ` +
-              `review is proposed at ${formatUtcSeconds(review)}. Next reminder ${formatUtcSeconds(nextAt)}.`,
-          },
-        ],
-      };
-    }
-    const then =
-      level < escalationLevels
-        ? `Level ${level + 1} of ${escalationLevels} at ${formatUtcSeconds(nextAt)}.`
-        : `This is the last level; then one reminder every ${formatDuration(remindEvery)}, and a termination review is proposed at ${formatUtcSeconds(review)}.`;
-    return {
-      data: { level, nextEscalationAt: nextAt },
-      startTimers: [{ name: 'escalation', dueAt: nextAt }],
-      effects: [
-        {
-          type: 'postNote',
-          key: `escalation-${level}`,
-          body: `🚨 **Escalation level ${level} of ${escalationLevels}**: ${text}. ${contacts} — please step in. Acknowledge with \`/ack\`. ${then}`,
-        },
-        {
-          type: 'notify',
-          key: `escalation-${level}`,
-          notification: {
-            title: `Escalation level ${level}: ${event.issue.title}`,
-            text: `${text}.`,
-            ...(event.issue.url ? { url: event.issue.url } : {}),
-            severity: data.severity,
-            level,
-          },
-        },
-      ],
-    };
-  },
-
-  proposeTermination: (ctx) => {
-    const data = alertData(ctx.instance);
-    if (data.terminationProposed || !data.responsible) return { data: { terminationProposed: true } };
-    const hours = formatDuration(ctx.config.alerts.unresponsiveAfter);
-    const issue = `${ctx.event.repo}#${ctx.event.issue.number}`;
-    return {
-      data: { terminationProposed: true },
-      effects: [
-        proposeTermination({
-          login: data.responsible,
-          reason: `unresponsive: alert ${issue} not acknowledged for ${hours} (trigger: unresponsive for ${hours} without prior notice)`,
-          by: 'operator-bot',
-          mode: 'proposed',
-          at: ctx.event.at,
-          key: `termination-proposal-${issue}-${data.openedAt}`,
-        }),
-        {
-          type: 'postNote',
-          key: 'unresponsive',
-          body: `@${data.responsible} has not acknowledged this alert for ${hours}: a termination review was proposed to the maintainers.`,
-        },
-      ],
-    };
-  },
+  escalate,
+  proposeTermination: proposeUnresponsiveTermination,
 
   acknowledge: (ctx) => {
     const data = alertData(ctx.instance);
@@ -204,7 +109,7 @@ export const alertActions: Record<string, Action> = {
       severity,
       peakSeverity: higherSeverity(data.peakSeverity ?? data.severity, severity),
       because: `changed by @${ctx.event.actor}`,
-      ackDeadline: deadlineFor(ctx, data.openedAt, severity),
+      ackDeadline: ackDeadline(ctx.config, data.openedAt, severity),
     };
     const restart =
       ctx.instance.state === 'open' ? [{ name: 'ackDeadline', dueAt: changed.ackDeadline }] : [];

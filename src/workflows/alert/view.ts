@@ -4,10 +4,10 @@ import { mentionMaintainers } from '../../domain/text/mentions.js';
 import { formatDuration } from '../../domain/time/duration.js';
 import { formatUtc, formatUtcSeconds } from '../../domain/time/format.js';
 import type { Instance } from '../../engine/instance.js';
-import { reviewAt } from './actions.js';
 import { alertAsks } from './asks.js';
 import { escalationMentions } from './contacts.js';
 import { type AlertData, alertData } from './data.js';
+import { reviewAt } from './escalation.js';
 
 const TITLES: Record<string, string> = {
   open: 'Open',
@@ -32,8 +32,8 @@ function nextLine(instance: Instance, config: ProgramConfig, data: AlertData, wh
     const upcoming = data.terminationProposed
       ? 'a termination review was proposed to the maintainers'
       : data.nextEscalationAt
-        ? `${data.level < escalationLevels ? `escalation level ${data.level + 1}` : 'the next reminder'} at ${formatUtcSeconds(data.nextEscalationAt)}; a termination review is proposed at ${formatUtcSeconds(reviewAt({ config }, data))}`
-        : `a termination review is proposed at ${formatUtcSeconds(reviewAt({ config }, data))}`;
+        ? `${data.level < escalationLevels ? `escalation level ${data.level + 1}` : 'the next reminder'} at ${formatUtcSeconds(data.nextEscalationAt)}; a termination review is proposed at ${formatUtcSeconds(reviewAt(config, data))}`
+        : `a termination review is proposed at ${formatUtcSeconds(reviewAt(config, data))}`;
     return md`${who} acknowledges now with ${ack} — the deadline passed at ${formatUtcSeconds(data.ackDeadline)}; ${upcoming}.`;
   }
   if (instance.state === 'acknowledged')

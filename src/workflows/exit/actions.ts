@@ -1,9 +1,3 @@
-import {
-  type ChecklistItem,
-  NOTICE_CHECKLIST,
-  parseItem,
-  TERMINATION_CHECKLIST,
-} from '../../domain/exit/checklist.js';
 import type { HistoryEvent } from '../../domain/history/events.js';
 import { alreadyPaid } from '../../domain/payments/ledger.js';
 import { mentionMaintainers } from '../../domain/text/mentions.js';
@@ -12,6 +6,7 @@ import { addMs } from '../../domain/time/instant.js';
 import { addMonthsToDay } from '../../domain/time/month.js';
 import type { Effect } from '../../engine/effects.js';
 import type { Action, ActionResult, DecideContext } from '../../engine/module.js';
+import { type ChecklistItem, NOTICE_CHECKLIST, parseItem, TERMINATION_CHECKLIST } from './checklist.js';
 import { type ExitData, exitData } from './data.js';
 import { exitFacts } from './facts.js';
 import { checklistComplete } from './guards.js';

@@ -1,7 +1,7 @@
 import type { ProgramConfig } from '../../config/program.js';
-import { NOTICE_CHECKLIST, TERMINATION_CHECKLIST } from '../../domain/exit/checklist.js';
 import { maintainerHandles } from '../../domain/text/mentions.js';
 import type { Ask } from '../../engine/asks.js';
+import { NOTICE_CHECKLIST, TERMINATION_CHECKLIST } from './checklist.js';
 import type { ExitData } from './data.js';
 
 /**

@@ -6,6 +6,17 @@ import type { LoadFacts } from '../../engine/module.js';
 import { exitData } from './data.js';
 import { trustedTermination } from './termination.js';
 
+/** What the exit workflow looks up before deciding; the composition root provides it. */
+export type ExitServices = {
+  operator: (login: string) => Promise<OperatorRecord | undefined>;
+  /** Everything the payroll of `month` is computed from, as stored now (for the final payment). */
+  payrollInput: (month: string) => Promise<PayrollInput>;
+  /** The ledger's payments of `month` (exit and payroll alike). */
+  payments: (month: string) => Promise<Payment[]>;
+  /** The first payment recorded with each of these transactions that the ledger has, by `txKey`. */
+  txUses: (txs: readonly string[]) => Promise<Record<string, Payment>>;
+};
+
 export type ExitFacts = {
   subject?: OperatorRecord;
   payrollInputs: Record<string, PayrollInput>;
@@ -18,7 +29,7 @@ export type ExitFacts = {
 const monthOf = (iso: string) => iso.slice(0, 7);
 
 /** The leaving operator's record and the payroll inputs of the months a final payment may fall in. */
-export const loadExitFacts: LoadFacts = async ({ event, instance, facts, services }) => {
+export const loadExitFacts: LoadFacts<ExitServices> = async ({ event, instance, facts, services }) => {
   const termination = instance ? undefined : trustedTermination(event, facts);
   const login = instance ? exitData(instance).operator : (termination?.login ?? event.issue.author);
   const lastDay = instance ? exitData(instance).lastDay : undefined;

@@ -1,5 +1,5 @@
-import { NOTICE_CHECKLIST } from '../../domain/exit/checklist.js';
 import type { Guard } from '../../engine/module.js';
+import { NOTICE_CHECKLIST } from './checklist.js';
 import { type ExitData, exitData } from './data.js';
 import { trustedTermination } from './termination.js';
 

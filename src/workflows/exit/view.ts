@@ -1,10 +1,10 @@
 import type { ProgramConfig } from '../../config/program.js';
-import { NOTICE_CHECKLIST, TERMINATION_CHECKLIST } from '../../domain/exit/checklist.js';
 import { md, trusted } from '../../domain/markdown/compose.js';
 import { formatUtc } from '../../domain/time/format.js';
 import { nextLine } from '../../engine/asks.js';
 import type { Instance } from '../../engine/instance.js';
 import { exitAsks } from './asks.js';
+import { NOTICE_CHECKLIST, TERMINATION_CHECKLIST } from './checklist.js';
 import { exitData } from './data.js';
 
 const TITLES: Record<string, string> = {

@@ -6,6 +6,18 @@ import type { MonthStandards } from '../../domain/payroll/standards.js';
 import type { LoadFacts } from '../../engine/module.js';
 import { payrollData } from './data.js';
 
+/** What the payroll workflow looks up before deciding; the composition root provides it. */
+export type PayrollServices = {
+  /** Everything the payroll of `month` is computed from, as stored now. */
+  payrollInput: (month: string) => Promise<PayrollInput>;
+  /** The ledger's payments of `month` (exit and payroll alike). */
+  payments: (month: string) => Promise<Payment[]>;
+  /** The first payment recorded with each of these transactions that the ledger has, by `txKey`. */
+  txUses: (txs: readonly string[]) => Promise<Record<string, Payment>>;
+  /** Credentials overdue at the month's end and the month's pings, for the payroll lines. */
+  standards: (month: string) => Promise<MonthStandards>;
+};
+
 export type PayrollFacts = {
   input?: PayrollInput;
   /** The month's payments in the ledger, wherever they were recorded. */
@@ -16,7 +28,7 @@ export type PayrollFacts = {
 };
 
 /** The month's payroll input, its ledger, and the ledger's uses of the transactions the comment names. */
-export const loadPayrollFacts: LoadFacts = async ({ event, instance, services }) => {
+export const loadPayrollFacts: LoadFacts<PayrollServices> = async ({ event, instance, services }) => {
   const month = instance ? payrollData(instance).month : readPayrollMonth(event.issue.body);
   if (!month) return { storedPayments: [], txUses: {} };
   const [input, storedPayments, standards, txUses] = await Promise.all([

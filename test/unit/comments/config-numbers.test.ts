@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PROGRAM_COMMANDS } from '../../../src/commands/registry.js';
+import { PROGRAM_COMMANDS } from '../../../src/commands/program.js';
 import { defaultProgramConfig, programConfigSchema } from '../../../src/config/program.js';
-import { rotationReminders } from '../../../src/schedules/credentials.js';
-import { weeklyReminder } from '../../../src/schedules/weekly-reminder.js';
+import { weeklyReminder } from '../../../src/domain/reports/weekly-reminder.js';
+import { rotationReminders } from '../../../src/domain/standards/rotation.js';
 import { botEvent } from '../../support/events.js';
 import { activeOperator, instanceIn, step, templates, workflowNamed } from '../../support/workflows.js';
 

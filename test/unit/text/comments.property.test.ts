@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decideCommands } from '../../../src/commands/decide.js';
-import { PROGRAM_COMMANDS } from '../../../src/commands/registry.js';
+import { commandNames } from '../../../src/commands/catalog.js';
+import { PROGRAM_COMMANDS } from '../../../src/commands/program.js';
 import { defaultProgramConfig } from '../../../src/config/program.js';
 import { programHealth } from '../../../src/domain/health/program-health.js';
 import { computePayroll } from '../../../src/domain/payroll/index.js';
-import { commandNames } from '../../../src/engine/commands.js';
 import type { Role } from '../../../src/engine/definition.js';
 import type { Effect } from '../../../src/engine/effects.js';
 import { type Instance, instanceSchema } from '../../../src/engine/instance.js';
+import { programCommandEffects } from '../../support/commands.js';
 import { botEvent } from '../../support/events.js';
 import { activeOperator, step, templates, workflowNamed } from '../../support/workflows.js';
 import { hostileText, liveMentions, rawHtml } from './hostile.js';
@@ -102,7 +102,7 @@ describe('property: a person’s text never becomes markup, a mention or a marke
       const mentioned = Object.fromEntries([...KNOWN].map((l) => [l, activeOperator(l)]));
       fc.assert(
         fc.property(hostileText, (text) => {
-          for (const command of commandNames(workflow)) {
+          for (const command of commandNames(workflow.definition)) {
             for (const body of lines(command, text, login)) {
               const decision = step(workflow, instance, {
                 event: botEvent({
@@ -130,7 +130,7 @@ describe('property: a person’s text never becomes markup, a mention or a marke
       fc.property(hostileText, (text) => {
         for (const command of PROGRAM_COMMANDS) {
           for (const body of lines(command.name, text, 'bob-fsn')) {
-            const effects = decideCommands({
+            const effects = programCommandEffects({
               commands: PROGRAM_COMMANDS,
               claimed: new Set(),
               event: botEvent({
@@ -145,6 +145,30 @@ describe('property: a person’s text never becomes markup, a mention or a marke
             });
             for (const out of bodies(effects)) assertInert(out, KNOWN);
           }
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('a workflow command used outside its workflow, and a near miss of a name, answered in any issue', () => {
+    const names = ['approve', 'ack', 'paid', 'adjust', 'done', 'aprove', 'staus', 'reprot', 'ak'];
+    fc.assert(
+      fc.property(hostileText, fc.constantFrom(...names), (text, name) => {
+        for (const body of lines(name, text, 'bob-fsn')) {
+          const effects = programCommandEffects({
+            commands: PROGRAM_COMMANDS,
+            event: botEvent({
+              kind: 'comment.created',
+              actor: 'mallory',
+              comment: { id: 4244, body, createdAt: '2026-11-30T10:00:00.000Z' },
+              at: '2026-11-30T10:00:00.000Z',
+            }),
+            config,
+            facts: { otherOpenIssues: [], mentioned: {}, actorReportWeeks: {} },
+            roles: new Set<Role>(['anyone']),
+          });
+          for (const out of bodies(effects)) assertInert(out, new Set());
         }
       }),
       { numRuns: 25 },

@@ -1,0 +1,190 @@
+// The composition root (with app/runtime.ts for the long-running processes): the one place where
+// the bot's parts are created and connected. It wires and decides nothing: every rule lives in the
+// module it connects.
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { commandCatalog } from '../commands/catalog.js';
+import { PROGRAM_COMMANDS } from '../commands/program.js';
+import { type Env, markerSecretOf } from '../config/env.js';
+import type { ProgramConfig } from '../config/program.js';
+import { createMarkerSeal } from '../domain/text/marker.js';
+import { isRelevant } from '../engine/relevance.js';
+import { botLabels } from '../gitea/bot-labels.js';
+import { botLoginOf } from '../gitea/bot-login.js';
+import { createGiteaClient, type GiteaClient, repoRef } from '../gitea/client.js';
+import type { BotEvent } from '../gitea/event.js';
+import { createLabelCatalog } from '../gitea/labels.js';
+import { createProgramIssues } from '../gitea/program-issues.js';
+import { createMaintainerCheck } from '../gitea/roles.js';
+import { createIssueWriter } from '../gitea/writer.js';
+import type { Metrics } from '../metrics.js';
+import { createWorkerNotifier } from '../notify/index.js';
+import { createPullChecker } from '../quality/check-pull.js';
+import { createScheduleRunner } from '../schedules/runner.js';
+import { createAlertStore } from '../store/alerts.js';
+import { createAppliedCommandStore } from '../store/applied-commands.js';
+import { createInstanceStore } from '../store/instances.js';
+import { createOpenIssueIndex } from '../store/open-issues.js';
+import { createPartnerReportStore } from '../store/partner-reports.js';
+import { createPaymentStore } from '../store/payments.js';
+import { createPeople } from '../store/people.js';
+import { createPingStore } from '../store/pings.js';
+import { createRegistryStore } from '../store/registry.js';
+import { createReportStore } from '../store/reports.js';
+import { createRotationStore } from '../store/rotations.js';
+import { createIssueReader } from '../worker/current-issue.js';
+import type { DelayedEvent } from '../worker/delayed-event.js';
+import { createEventHandler, type HandlerDeps } from '../worker/handle-event.js';
+import { createIdentifier } from '../worker/identify.js';
+import { createInstancePeople } from '../worker/instance-people.js';
+import { createProgramIssueOpener, type ProgramIssueOpener } from '../worker/open-program-issue.js';
+import { createReminderRefresher } from '../worker/refresh-reminder.js';
+import { applicationsOf } from '../workflows/onboarding/applications.js';
+import { createPayrollRefresher } from '../workflows/payroll/refresh.js';
+import { createPayrollSource } from '../workflows/payroll/sources.js';
+import type { FactServices } from '../workflows/services.js';
+import { loadProgram, type Program } from './program.js';
+
+export type RoadDeps = Program & {
+  redis: Redis;
+  gitea: GiteaClient;
+  config: ProgramConfig;
+  programRepo: string;
+  botLogin: string;
+  /** The secret the bot's marker MACs are keyed from: `MARKER_SECRET`, else the bot's token (markerSecretOf). */
+  markerSecret: string;
+  /** Gitea's web address, to recognise full issue URLs in pull requests. */
+  giteaUrl?: string;
+  enqueueAt: (timer: DelayedEvent) => Promise<void>;
+  /** Whether the worker reads each issue from Gitea before deciding (deliveries are hints). Default: yes. */
+  readsIssues?: boolean;
+  /** Chat notifications; default: the channels of `escalation` in the program config (notify/chat.ts). */
+  notify?: HandlerDeps['notify'];
+  /** Opens program issues (and schedules' issues); default: in the program repo, for real. */
+  openProgramIssue?: ProgramIssueOpener;
+  log: Logger;
+};
+
+/** The decide → apply road shared by the worker, `replay`, `payroll open` and `rebuild`. */
+export function composeRoad(deps: RoadDeps) {
+  const { workflows, config, redis, gitea, botLogin, programRepo, log } = deps;
+  const programRepos = [programRepo, ...config.program.repos];
+  const definitions = workflows.map((w) => w.definition);
+  const labels = createLabelCatalog(gitea, botLabels(definitions));
+  const seal = createMarkerSeal(deps.markerSecret);
+  const writer = { gitea, labels, redis, botLogin, seal };
+  const registry = createRegistryStore(redis);
+  const reports = createReportStore(redis);
+  const alerts = createAlertStore(redis);
+  const payments = createPaymentStore(redis);
+  const partnerReports = createPartnerReportStore(redis);
+  const rotations = createRotationStore(redis);
+  const pings = createPingStore(redis);
+  const instances = createInstanceStore(redis);
+  const programIssues = createProgramIssues({ gitea, labels, redis, programRepo, botLogin, seal, log });
+  const openProgramIssue =
+    deps.openProgramIssue ??
+    createProgramIssueOpener({ programIssues, programRepo, botLogin, enqueueAt: deps.enqueueAt });
+  const runSchedule = createScheduleRunner({
+    rotations,
+    applications: async () => applicationsOf(await instances.all()),
+    noteInProgramIssue: (issue, key, body) =>
+      createIssueWriter(writer, repoRef(programRepo), issue).note(key, body),
+    registry,
+    reports,
+    programIssues,
+    render: deps.templates.render,
+    config,
+    botLogin,
+    openProgramIssue,
+    log,
+  });
+  const payroll = createPayrollSource(
+    { registry, reports, alerts, partnerReports, rotations, pings },
+    config,
+  );
+  const people = createPeople(redis);
+  const services: FactServices = {
+    operator: (login) => registry.get(login),
+    payments: (month) => payments.inMonth(month),
+    txUses: (txs) => payments.uses(txs),
+    standards: payroll.standards,
+    payrollInput: payroll.input,
+  };
+  const handleEvent = createEventHandler({
+    workflows,
+    config,
+    render: deps.templates.render,
+    instances,
+    appliedCommands: createAppliedCommandStore(redis),
+    registry,
+    alerts,
+    payments,
+    // Replayed too: a rebuild must void approvals where the live bot did, or it pays other amounts.
+    refreshPayrolls: createPayrollRefresher({ instances, botLogin, enqueueAt: deps.enqueueAt }),
+    openProgramIssue,
+    services,
+    reports,
+    commands: PROGRAM_COMMANDS,
+    catalog: commandCatalog(definitions),
+    partnerReports,
+    rotations,
+    pings,
+    checkPull: createPullChecker(gitea, deps.giteaUrl ?? ''),
+    refreshReminder: createReminderRefresher({ programIssues, runSchedule }),
+    notify: deps.notify ?? createWorkerNotifier(config.escalation).notify,
+    openIssues: createOpenIssueIndex(redis),
+    writer,
+    programRepos,
+    instancePeople: createInstancePeople(people),
+    identify: createIdentifier({ gitea, people, legacyKeys: registry.keys, log }),
+    isMaintainer: createMaintainerCheck(gitea, redis, config, programRepo, botLogin),
+    enqueueAt: deps.enqueueAt,
+    ...((deps.readsIssues ?? true) ? { readIssue: createIssueReader(gitea) } : {}),
+    log,
+  });
+  return {
+    workflows,
+    handleEvent,
+    runSchedule,
+    isRelevant: (event: BotEvent) => isRelevant(event, definitions, config.quality.repos, programRepos),
+  };
+}
+
+/** The Gitea client of the environment's bot account (`metrics`: the server's request counters). */
+export const giteaFromEnv = (env: Env, metrics?: Metrics): GiteaClient =>
+  createGiteaClient({
+    baseUrl: env.GITEA_URL ?? '',
+    token: env.GITEA_TOKEN ?? '',
+    timeoutMs: env.GITEA_TIMEOUT_MS,
+    ...(metrics ? { metrics } : {}),
+  });
+
+/** The worker's road for a one-shot command (`replay`, `payroll open`): the bot's own login is asked of Gitea first. */
+export async function composeForCommand(deps: {
+  env: Env;
+  config: ProgramConfig;
+  /** Default: loaded here (a one-shot command composes the road once). */
+  program?: Program;
+  log: Logger;
+  redis: Redis;
+  gitea: GiteaClient;
+  enqueueAt: (job: DelayedEvent) => Promise<void>;
+  readsIssues?: boolean;
+}) {
+  const { env, gitea } = deps;
+  const botLogin = await botLoginOf(gitea);
+  return composeRoad({
+    ...(deps.program ?? loadProgram(deps.config)),
+    redis: deps.redis,
+    gitea,
+    config: deps.config,
+    programRepo: env.PROGRAM_REPO ?? '',
+    botLogin,
+    markerSecret: markerSecretOf(env),
+    giteaUrl: env.GITEA_URL ?? '',
+    enqueueAt: deps.enqueueAt,
+    ...(deps.readsIssues !== undefined ? { readsIssues: deps.readsIssues } : {}),
+    log: deps.log,
+  });
+}

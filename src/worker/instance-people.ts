@@ -1,0 +1,52 @@
+import type { Instance } from '../engine/instance.js';
+import type { People } from '../store/people.js';
+
+/**
+ * The data fields of the workflows that name one person by login: the alert's responsible
+ * operator, the applicant and the mentor of an application, the operator of an exit.
+ */
+export const PERSON_FIELDS = ['responsible', 'mentor', 'applicant', 'operator'] as const;
+
+const named = (instance: Instance, field: string) => {
+  const value = instance.data[field];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};
+
+/**
+ * A running workflow's people follow their Gitea user id, as the registry does: the login a
+ * workflow stored is read back as the login its person has now (a rename keeps the role: the
+ * responsible operator can still `/ack`), and a login freed and registered again by someone else
+ * names nobody in it (that person is no alert's responsible operator).
+ */
+export function createInstancePeople(people: People) {
+  return {
+    /** The instance as its people are called now: each person field shows their current login. */
+    async current(instance: Instance | null): Promise<Instance | null> {
+      if (!instance) return instance;
+      let data = instance.data;
+      for (const field of PERSON_FIELDS) {
+        const key = instance.people?.[field];
+        const stored = named(instance, field);
+        if (!key || !stored) continue;
+        const login = await people.loginOf(key);
+        if (login && login !== stored) data = { ...data, [field]: login };
+      }
+      return data === instance.data ? instance : { ...instance, data };
+    },
+    /** The instance with the person key of each person field recorded (kept while the login is unchanged). */
+    async keyed(instance: Instance): Promise<Instance> {
+      const keys: Record<string, string> = {};
+      for (const field of PERSON_FIELDS) {
+        const login = named(instance, field);
+        if (!login) continue;
+        const key = instance.people?.[field];
+        const known = key ? await people.loginOf(key) : undefined;
+        keys[field] =
+          key && (known ?? key).toLowerCase() === login.toLowerCase() ? key : await people.keyOf(login);
+      }
+      return Object.keys(keys).length > 0 ? { ...instance, people: keys } : instance;
+    },
+  };
+}
+
+export type InstancePeople = ReturnType<typeof createInstancePeople>;

@@ -1,0 +1,25 @@
+import { replyToComment } from '../../src/commands/answer.js';
+import { commandCatalog } from '../../src/commands/catalog.js';
+import { type CommandsInput, decideCommands } from '../../src/commands/decide.js';
+import { defaultProgramConfig } from '../../src/config/program.js';
+import { parseCommands } from '../../src/domain/commands/parse.js';
+import type { Effect } from '../../src/engine/effects.js';
+import { loadWorkflows } from '../../src/workflows/registry.js';
+import { templates } from './workflows.js';
+
+const catalog = commandCatalog(loadWorkflows(templates, defaultProgramConfig()).map((w) => w.definition));
+
+/**
+ * What the worker does with a comment on an issue no workflow (or only workflows answering
+ * `claimed`) runs on: its command lines, the program commands' effects, then the one reply.
+ */
+export function programCommandEffects(
+  input: Omit<CommandsInput, 'lines' | 'catalog'> & { claimed?: ReadonlySet<string> },
+): Effect[] {
+  const { claimed = new Set<string>(), ...rest } = input;
+  const comment = input.event.comment;
+  if (!comment) return [];
+  const lines = parseCommands(comment.body).filter((line) => !claimed.has(line.name));
+  const { effects, answers } = decideCommands({ ...rest, lines, catalog });
+  return [...effects, ...replyToComment(comment.id, lines, answers)];
+}
