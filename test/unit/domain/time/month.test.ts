@@ -12,6 +12,7 @@ import {
   monthSchema,
   monthStart,
   parseMonth,
+  previousMonth,
 } from '../../../../src/domain/time/month.js';
 
 describe('months', () => {
@@ -57,6 +58,16 @@ describe('the days of a payroll month (PROGRAM.md: base × active_days / days_in
     ['2026-11', false],
   ])('%s closes a quarter (retention is paid in March, June, September, December): %s', (month, closes) => {
     expect(closesQuarter(monthCalendar(month))).toBe(closes);
+  });
+});
+
+describe('the month a run closes (the payroll of the month before, opened on the 1st)', () => {
+  it.each([
+    ['2026-12-01T06:00:00Z', '2026-11'],
+    ['2027-01-01T06:00:00Z', '2026-12'], // across a year end
+    ['2026-03-31T23:59:59Z', '2026-02'],
+  ])('at %s: %s', (now, month) => {
+    expect(previousMonth(new Date(now))).toBe(month);
   });
 });
 
