@@ -21,11 +21,11 @@ import { createAlertStore } from './store/alerts.js';
 import { createAppliedCommandStore } from './store/applied-commands.js';
 import { createInstanceStore } from './store/instances.js';
 import { createOpenIssueIndex } from './store/open-issues.js';
+import { createOperatorStore } from './store/operators.js';
 import { createPartnerReportStore } from './store/partner-reports.js';
 import { createPaymentStore } from './store/payments.js';
 import { createPeople } from './store/people.js';
 import { createPingStore } from './store/pings.js';
-import { createRegistryStore } from './store/registry.js';
 import { createReportStore } from './store/reports.js';
 import { createRotationStore } from './store/rotations.js';
 import type { Templates } from './templates.js';
@@ -33,10 +33,10 @@ import { createIssueReader } from './worker/current-issue.js';
 import { createEventHandler, type DelayedEvent, type HandlerDeps } from './worker/handle-event.js';
 import { createIdentifier } from './worker/identify.js';
 import { createProgramIssueOpener } from './worker/open-program-issue.js';
+import { loadWorkflows } from './workflows/all.js';
 import { onboardingData } from './workflows/onboarding/data.js';
 import { createPayrollRefresher } from './workflows/payroll/refresh.js';
 import { createPayrollSource } from './workflows/payroll/sources.js';
-import { loadWorkflows } from './workflows/registry.js';
 
 export type CoreDeps = {
   redis: Redis;
@@ -75,7 +75,7 @@ export function createCore(deps: CoreDeps) {
   const definitions = workflows.map((w) => w.definition);
   const labels = createLabelCatalog(deps.gitea, botLabels(definitions));
   const seal = createMarkerSeal(deps.markerSecret);
-  const registry = createRegistryStore(deps.redis);
+  const registry = createOperatorStore(deps.redis);
   const reports = createReportStore(deps.redis);
   const programIssues = createProgramIssues({
     gitea: deps.gitea,

@@ -31,7 +31,7 @@ import { issueKey } from './store/keys.js';
 import { createPingStore } from './store/pings.js';
 import { createDeliveryNotes, type DeliveryNote } from './store/webhook-deliveries.js';
 import { loadTemplates } from './templates.js';
-import { loadWorkflows } from './workflows/registry.js';
+import { loadWorkflows } from './workflows/all.js';
 
 export type RuntimeOptions = {
   env: Env;

@@ -1,6 +1,6 @@
 import type { ProgramConfig } from '../config/program.js';
 import { loadTemplates } from '../templates.js';
-import { loadWorkflows } from '../workflows/registry.js';
+import { loadWorkflows } from '../workflows/all.js';
 
 /** Validates the program config, the templates and every workflow definition against its code. */
 export function runCheckConfig(config: ProgramConfig, source: string | undefined): number {

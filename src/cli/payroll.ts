@@ -9,9 +9,9 @@ import { createDelayedEnqueue } from '../queue/enqueue.js';
 import { createEventQueue } from '../queue/event-queue.js';
 import { createAlertStore } from '../store/alerts.js';
 import { createInstanceStore } from '../store/instances.js';
+import { createOperatorStore } from '../store/operators.js';
 import { createPartnerReportStore } from '../store/partner-reports.js';
 import { createPingStore } from '../store/pings.js';
-import { createRegistryStore } from '../store/registry.js';
 import { createReportStore } from '../store/reports.js';
 import { createRotationStore } from '../store/rotations.js';
 import { payrollDataSchema } from '../workflows/payroll/data.js';
@@ -44,7 +44,7 @@ async function previewPayroll(
 ): Promise<Payroll> {
   const source = createPayrollSource(
     {
-      registry: createRegistryStore(redis),
+      registry: createOperatorStore(redis),
       reports: createReportStore(redis),
       alerts: createAlertStore(redis),
       partnerReports: createPartnerReportStore(redis),

@@ -2,7 +2,7 @@ import type { ProgramConfig } from '../config/program.js';
 import { botLabels } from '../gitea/bot-labels.js';
 import { repoRef } from '../gitea/client.js';
 import { loadTemplates } from '../templates.js';
-import { loadWorkflows } from '../workflows/registry.js';
+import { loadWorkflows } from '../workflows/all.js';
 import { fromChecks, type Item } from './checklist.js';
 import { failed, runInstallChecks } from './checks.js';
 import { ensureFiles, type WantedFile } from './files-step.js';

@@ -2,22 +2,22 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ProgramConfig } from '../config/program.js';
 import { createCore } from '../core.js';
-import type { OperatorRecord } from '../domain/registry.js';
+import type { OperatorRecord } from '../domain/operator-record.js';
 import { createMarkerSeal } from '../domain/text/marker.js';
 import { type Comment, type GiteaClient, repoRef } from '../gitea/client.js';
 import { dryRunClient } from '../gitea/dry-run.js';
 import type { BotEvent } from '../gitea/event.js';
 import { writtenInComments } from '../gitea/writer.js';
-import { createRegistryStore } from '../store/registry.js';
+import { createOperatorStore } from '../store/operators.js';
 import { recordWritten, type WrittenRecords } from '../store/written.js';
 import type { Templates } from '../templates.js';
 import type { DelayedEvent } from '../worker/handle-event.js';
-import { loadWorkflows } from '../workflows/registry.js';
+import { loadWorkflows } from '../workflows/all.js';
+import { runInEventTime } from './event-time.js';
 import { historyEvents } from './history.js';
 import { importedRecords } from './imports.js';
 import { asRecorded, checkInputs } from './inputs.js';
 import { concurrencyLimit } from './limit.js';
-import { replayHistory } from './replay.js';
 
 export type RebuildOptions = {
   redis: Redis;
@@ -121,7 +121,7 @@ export async function rebuild(
   const findings = histories.flatMap((history) => history.findings);
   await clearDerived(options.redis);
   // Operators imported from before the bot exist before the events that concern them replay.
-  const registry = createRegistryStore(options.redis);
+  const registry = createOperatorStore(options.redis);
   for (const record of imported) await registry.put(record);
   // The ids of the comments the bot wrote, from their markers: the replay edits them (quietly),
   // and the worker after it edits them without looking them up again.
@@ -150,7 +150,7 @@ export async function rebuild(
     },
     log: options.log,
   });
-  const future = await replayHistory(events, core.handleEvent, timers, options.now, (done, total) =>
+  const future = await runInEventTime(events, core.handleEvent, timers, options.now, (done, total) =>
     options.progress?.('replaying', done, total),
   );
   for (const timer of future) await options.scheduleFuture(timer);

@@ -1,5 +1,5 @@
 import type { ProgramConfig } from '../config/program.js';
-import type { OperatorRecord } from '../domain/registry.js';
+import type { OperatorRecord } from '../domain/operator-record.js';
 import { isoWeekOf } from '../domain/reports/index.js';
 import { addMs, formatUtc } from '../domain/time/format.js';
 import type { ProgramIssue } from '../gitea/program-issues.js';

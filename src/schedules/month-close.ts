@@ -1,7 +1,7 @@
 import type { ProgramConfig } from '../config/program.js';
 import { proposeTermination } from '../domain/exit/open-termination.js';
+import type { OperatorRecord } from '../domain/operator-record.js';
 import { payrollIssue } from '../domain/payroll/marker.js';
-import type { OperatorRecord } from '../domain/registry.js';
 import { addMonthsTo, findLowUptimeStreak, monthlyMetrics, parseMonth } from '../domain/reports/index.js';
 import type { StoredReport } from '../domain/reports/stored.js';
 import type { Effect } from '../engine/effects.js';

@@ -4,7 +4,7 @@ import { type HealthApplication, programHealth } from '../domain/health/program-
 import { isoWeekStart, previousIsoWeek } from '../domain/reports/index.js';
 import type { Render } from '../engine/module.js';
 import type { ProgramIssues } from '../gitea/program-issues.js';
-import type { RegistryStore } from '../store/registry.js';
+import type { OperatorStore } from '../store/operators.js';
 import type { ReportStore } from '../store/reports.js';
 import type { RotationStore } from '../store/rotations.js';
 import type { ProgramIssueOpener } from '../worker/open-program-issue.js';
@@ -21,7 +21,7 @@ export type ScheduleName = (typeof SCHEDULES)[number];
 export type ScheduleJobData = { schedule: ScheduleName; firedAt?: string; week?: string; month?: string };
 
 export type ScheduleDeps = {
-  registry: RegistryStore;
+  registry: OperatorStore;
   reports: ReportStore;
   programIssues: ProgramIssues;
   render: Render;

@@ -1,5 +1,5 @@
 import type { ProgramConfig } from '../config/program.js';
-import type { OperatorRecord } from '../domain/registry.js';
+import type { OperatorRecord } from '../domain/operator-record.js';
 import { isoWeekDays, isoWeekEnd, previousIsoWeek } from '../domain/reports/index.js';
 import { formatWeeklyAt } from '../domain/time/format.js';
 import type { Render } from '../engine/module.js';

@@ -6,10 +6,10 @@ import type { Notification } from '../notify/message.js';
 import { jobIdOf } from '../queue/job-id.js';
 import type { AlertStore } from '../store/alerts.js';
 import { issueKey } from '../store/keys.js';
+import type { OperatorStore } from '../store/operators.js';
 import type { PartnerReportStore } from '../store/partner-reports.js';
 import { LedgerConflict, type PaymentStore } from '../store/payments.js';
 import type { PingStore } from '../store/pings.js';
-import type { RegistryStore } from '../store/registry.js';
 import type { ReportStore } from '../store/reports.js';
 import type { RotationStore } from '../store/rotations.js';
 import type { DelayedEvent } from './delayed-event.js';
@@ -35,7 +35,7 @@ export const ledgerFirst = (effects: readonly Effect[]) => [
 
 /** What applying an effect writes to: Gitea (through the issue writer), the Redis stores, the queue, the chat channels. */
 export type EffectDeps = {
-  registry: RegistryStore;
+  registry: OperatorStore;
   alerts: AlertStore;
   reports: ReportStore;
   afterReport: (week: string) => Promise<void>;

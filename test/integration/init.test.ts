@@ -10,7 +10,7 @@ import { createGiteaAdmin } from '../../src/install/gitea-admin.js';
 import { type InitOptions, runInit } from '../../src/install/init.js';
 import { HOOK_EVENTS_LISTED } from '../../src/install/webhook-step.js';
 import { loadTemplates } from '../../src/templates.js';
-import { loadWorkflows } from '../../src/workflows/registry.js';
+import { loadWorkflows } from '../../src/workflows/all.js';
 import { PROGRAM_REPO, seedProgram, startTestBot, type TestBot, WEBHOOK_SECRET } from '../support/bot.js';
 import type { FakeGitea } from '../support/gitea/index.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { currentRecord } from '../domain/history/current.js';
 import { type HistoryEvent, historyEventSchema, type OperatorHistory } from '../domain/history/events.js';
 import { historyFromRecord } from '../domain/history/legacy.js';
-import { type OperatorRecord, operatorRecordSchema } from '../domain/registry.js';
+import { type OperatorRecord, operatorRecordSchema } from '../domain/operator-record.js';
 import { createPeople } from './people.js';
 
 /** Records from before the history, one JSON per lower-cased login; read as one-stint histories. */
@@ -19,7 +19,7 @@ const eventsKey = (key: string) => `ob:operator-history:${key}`;
  * (same `id`) twice keeps one. People are their Gitea user id: histories are kept under the
  * person's key (people.ts); the login taken and given is the current one.
  */
-export function createRegistryStore(redis: Redis) {
+export function createOperatorStore(redis: Redis) {
   const people = createPeople(redis);
 
   async function historyByKey(key: string): Promise<OperatorHistory | undefined> {
@@ -84,4 +84,4 @@ export function createRegistryStore(redis: Redis) {
   };
 }
 
-export type RegistryStore = ReturnType<typeof createRegistryStore>;
+export type OperatorStore = ReturnType<typeof createOperatorStore>;
