@@ -12,6 +12,7 @@ import { createInstanceStore } from '../store/instances.js';
 import { createOperatorStore } from '../store/operators.js';
 import { createPartnerReportStore } from '../store/partner-reports.js';
 import { createPingStore } from '../store/pings.js';
+import { createProgramIssueNumbers } from '../store/program-issues.js';
 import { createReportStore } from '../store/reports.js';
 import { createRotationStore } from '../store/rotations.js';
 import { payrollDataSchema } from '../workflows/payroll/data.js';
@@ -53,7 +54,7 @@ async function previewPayroll(
     },
     config,
   );
-  const number = Number(await redis.get(`ob:program-issue:payroll-${month}`));
+  const number = await createProgramIssueNumbers(redis).get(`payroll-${month}`);
   const instance = number
     ? await createInstanceStore(redis).get(env.PROGRAM_REPO ?? '', number, 'payroll')
     : null;

@@ -8,8 +8,9 @@ import { type Comment, type GiteaClient, repoRef } from '../gitea/client.js';
 import { dryRunClient } from '../gitea/dry-run.js';
 import type { BotEvent } from '../gitea/event.js';
 import { writtenInComments } from '../gitea/writer.js';
+import { KEY_SPACES } from '../store/key-spaces.js';
 import { createOperatorStore } from '../store/operators.js';
-import { recordWritten, type WrittenRecords } from '../store/written.js';
+import { forgetStatusCommentsExcept, recordWritten, type WrittenRecords } from '../store/written.js';
 import type { Templates } from '../templates.js';
 import type { DelayedEvent } from '../worker/handle-event.js';
 import { loadWorkflows } from '../workflows/all.js';
@@ -39,26 +40,6 @@ export type RebuildOptions = {
 };
 
 type IssueRef = { repo: { owner: string; name: string }; issue: number };
-
-/** Keys the bot derives from Gitea; the queue, locks and the intake's dedupe keys are left alone. */
-const DERIVED = [
-  'ob:instance*',
-  'ob:instances',
-  'ob:operators',
-  'ob:operator-logins',
-  'ob:operator-history:*',
-  'ob:reports:*',
-  'ob:alerts:*',
-  'ob:payments:*',
-  'ob:open:*',
-  'ob:partner-reports:*',
-  'ob:posted:*',
-  'ob:written:*',
-  'ob:status-comment:*',
-  'ob:program-issue:*',
-  'ob:notified:*',
-  'ob:applied:*',
-];
 
 /**
  * Regrows instances, registry, reports, alerts, payments and payroll state from Gitea: every
@@ -119,7 +100,8 @@ export async function rebuild(
   const histories = await Promise.all(perIssue);
   const events = histories.flatMap((history) => history.events);
   const findings = histories.flatMap((history) => history.findings);
-  await clearDerived(options.redis);
+  // The stores of state derived from Gitea clear themselves; the queue, locks and the intake's dedupe keys stay.
+  for (const space of KEY_SPACES) await space.clear(options.redis);
   // Operators imported from before the bot exist before the events that concern them replay.
   const registry = createOperatorStore(options.redis);
   for (const record of imported) await registry.put(record);
@@ -155,24 +137,6 @@ export async function rebuild(
   );
   for (const timer of future) await options.scheduleFuture(timer);
   // Status comments the quiet replay "created" have no real id; the worker finds each by its marker.
-  await deleteMatching(options.redis, 'ob:status-comment:*', (key) => !known.has(key));
+  await forgetStatusCommentsExcept(options.redis, known);
   return { issues, events: events.length, timers: future.length, findings };
-}
-
-async function clearDerived(redis: Redis): Promise<void> {
-  for (const pattern of DERIVED) await deleteMatching(redis, pattern);
-}
-
-async function deleteMatching(
-  redis: Redis,
-  pattern: string,
-  which: (key: string) => boolean = () => true,
-): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-    const keys = found.filter(which);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
 }

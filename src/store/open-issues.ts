@@ -1,7 +1,14 @@
 import type { Redis } from 'ioredis';
+import { keySpace } from './keys.js';
 import { createPeople } from './people.js';
 
 const key = (workflow: string, author: string) => `ob:open:${workflow}:${author.toLowerCase()}`;
+
+export const openIssueKeys = keySpace({
+  store: 'open-issues',
+  patterns: ['ob:open:*'],
+  derived: true,
+});
 
 /** Which issues of an author (by person key, people.ts) run a workflow and are still open (e.g. one open application each). */
 export function createOpenIssueIndex(redis: Redis) {

@@ -3,6 +3,7 @@ import { currentRecord } from '../domain/history/current.js';
 import { type HistoryEvent, historyEventSchema, type OperatorHistory } from '../domain/history/events.js';
 import { historyFromRecord } from '../domain/history/legacy.js';
 import { type OperatorRecord, operatorRecordSchema } from '../domain/operator-record.js';
+import { keySpace } from './keys.js';
 import { createPeople } from './people.js';
 
 /** Records from before the history, one JSON per lower-cased login; read as one-stint histories. */
@@ -11,6 +12,12 @@ const RECORDS = 'ob:operators';
 const LOGINS = 'ob:operator-logins';
 /** One Redis list per operator: its history events in the order they were appended. */
 const eventsKey = (key: string) => `ob:operator-history:${key}`;
+
+export const operatorKeys = keySpace({
+  store: 'operators',
+  patterns: [RECORDS, LOGINS, 'ob:operator-history:*'],
+  derived: true,
+});
 
 /**
  * The operator registry as append-only histories (`domain/history`): `append` adds an event;

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { keySpace } from './keys.js';
 
 /** Gitea user id → the login it had when the bot last saw it (as written). */
 const LOGIN_OF_ID = 'ob:people:login-of-id';
@@ -8,6 +9,13 @@ const ID_OF_LOGIN = 'ob:people:id-of-login';
 const KEY_OF_ID = 'ob:people:key-of-id';
 /** Person key → the Gitea user id it belongs to (a key is never handed to a second id). */
 const ID_OF_KEY = 'ob:people:id-of-key';
+
+export const peopleKeys = keySpace({
+  store: 'people',
+  patterns: ['ob:people:*'],
+  derived: false,
+  kept: 'the Gitea user id behind each login: a fact about Gitea users, not about issue history',
+});
 
 /**
  * Learns that user `id` is called `login` now (Gitea keeps the id across a rename; a freed name

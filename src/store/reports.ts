@@ -1,8 +1,15 @@
 import type { Redis } from 'ioredis';
 import { type StoredReport, storedReportSchema } from '../domain/reports/stored.js';
+import { keySpace } from './keys.js';
 import { createPeople } from './people.js';
 
 const key = (login: string) => `ob:reports:${login.toLowerCase()}`;
+
+export const reportKeys = keySpace({
+  store: 'reports',
+  patterns: ['ob:reports:*'],
+  derived: true,
+});
 
 /** Weekly reports per operator (kept under the person's key, people.ts), by ISO week. */
 export function createReportStore(redis: Redis) {

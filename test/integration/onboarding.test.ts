@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseProgramConfig } from '../../src/config/load.js';
-import { INTAKE_STREAM } from '../../src/store/keys.js';
+import { INTAKE_STREAM } from '../../src/store/intake.js';
 import { createOperatorStore } from '../../src/store/operators.js';
 import { eventually, PROGRAM_REPO, seedProgram, startTestBot, type TestBot } from '../support/bot.js';
 import { commentPayload, type DeliveryPayload, issuePayload, label } from '../support/deliveries.js';

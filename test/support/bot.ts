@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { cursorKey } from '../../src/catch-up/cursor.js';
+import { cursorKey } from '../../src/store/catch-up-cursors.js';
 import { loadEnv } from '../../src/config/load.js';
 import { defaultProgramConfig, type ProgramConfig } from '../../src/config/program.js';
 import { createLogger, type Logger } from '../../src/logger.js';
