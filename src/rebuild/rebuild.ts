@@ -8,7 +8,7 @@ import { type Comment, type GiteaClient, repoRef } from '../gitea/client.js';
 import { dryRunClient } from '../gitea/dry-run.js';
 import type { BotEvent } from '../gitea/event.js';
 import { writtenInComments } from '../gitea/writer.js';
-import { KEY_SPACES } from '../store/key-spaces.js';
+import { clearDerivedState } from '../store/key-spaces.js';
 import { createOperatorStore } from '../store/operators.js';
 import { forgetStatusCommentsExcept, recordWritten, type WrittenRecords } from '../store/written.js';
 import type { Templates } from '../templates.js';
@@ -100,8 +100,8 @@ export async function rebuild(
   const histories = await Promise.all(perIssue);
   const events = histories.flatMap((history) => history.events);
   const findings = histories.flatMap((history) => history.findings);
-  // The stores of state derived from Gitea clear themselves; the queue, locks and the intake's dedupe keys stay.
-  for (const space of KEY_SPACES) await space.clear(options.redis);
+  // The queue, locks and the intake's dedupe keys stay (see each store's key space).
+  await clearDerivedState(options.redis);
   // Operators imported from before the bot exist before the events that concern them replay.
   const registry = createOperatorStore(options.redis);
   for (const record of imported) await registry.put(record);

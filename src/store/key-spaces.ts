@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import { alertKeys } from './alerts.js';
 import { appliedCommandKeys } from './applied-commands.js';
 import { catchUpCursorKeys } from './catch-up-cursors.js';
@@ -45,3 +46,8 @@ export const KEY_SPACES: readonly KeySpace[] = [
   catchUpCursorKeys,
   issueContentKeys,
 ];
+
+/** Deletes the state derived from Gitea's history, store by store (rebuild's first step); kept spaces are left alone. */
+export async function clearDerivedState(redis: Redis): Promise<void> {
+  for (const space of KEY_SPACES) await space.clear(redis);
+}
