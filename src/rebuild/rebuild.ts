@@ -14,6 +14,7 @@ import { forgetStatusCommentsExcept, recordWritten, type WrittenRecords } from '
 import type { Templates } from '../templates.js';
 import type { DelayedEvent } from '../worker/handle-event.js';
 import { loadWorkflows } from '../workflows/all.js';
+import { askedOnce } from './asked-once.js';
 import { runInEventTime } from './event-time.js';
 import { historyEvents } from './history.js';
 import { importedRecords } from './imports.js';
@@ -111,12 +112,14 @@ export async function rebuild(
   for (const { ref, written } of histories)
     for (const key of await recordWritten(options.redis, ref, written)) known.add(key);
   const timers: DelayedEvent[] = [];
+  // Commands the replay issues together (Promise.all in the stores and the worker) go out in one write.
+  const replayRedis = options.redis.duplicate({ enableAutoPipelining: true });
   const core = createCore({
-    redis: options.redis,
+    redis: replayRedis,
     // The replay's writer looks for the bot's comments in what was just read, not in Gitea again.
     gitea: dryRunClient(
       {
-        ...options.gitea,
+        ...askedOnce(options.gitea),
         listComments: async (repo, issue) => commentsRead.get(`${repo.owner}/${repo.name}#${issue}`) ?? [],
       },
       () => undefined,
@@ -134,7 +137,7 @@ export async function rebuild(
   });
   const future = await runInEventTime(events, core.handleEvent, timers, options.now, (done, total) =>
     options.progress?.('replaying', done, total),
-  );
+  ).finally(() => replayRedis.disconnect());
   for (const timer of future) await options.scheduleFuture(timer);
   // Status comments the quiet replay "created" have no real id; the worker finds each by its marker.
   await forgetStatusCommentsExcept(options.redis, known);

@@ -54,6 +54,40 @@ return {key, changed and 1 or 0, displaced}
 `;
 
 /**
+ * keyOf and loginOf in one round trip each (they are asked several times per event).
+ * KEY_OF: KEYS id-of-login, key-of-id, id-of-key; ARGV the lower-case login.
+ * LOGIN_OF: KEYS id-of-key, login-of-id; ARGV the lower-case key.
+ */
+const KEY_OF = `
+local id = redis.call('HGET', KEYS[1], ARGV[1])
+if id then return redis.call('HGET', KEYS[2], id) or ARGV[1] end
+if redis.call('HEXISTS', KEYS[3], ARGV[1]) == 1 then return ARGV[1] .. '#unknown' end
+return ARGV[1]
+`;
+const LOGIN_OF = `
+local id = redis.call('HGET', KEYS[1], ARGV[1])
+if not id then return false end
+return redis.call('HGET', KEYS[2], id)
+`;
+
+type Scripted = Redis & {
+  obPeopleLearn: (...args: string[]) => Promise<[string, number, string]>;
+  obPeopleKeyOf: (...args: string[]) => Promise<string>;
+  obPeopleLoginOf: (...args: string[]) => Promise<string | null>;
+};
+
+/** The scripts above as commands of `redis` (sent by their SHA once Redis has them). */
+function scripted(redis: Redis): Scripted {
+  const client = redis as Scripted;
+  if (typeof client.obPeopleLearn !== 'function') {
+    redis.defineCommand('obPeopleLearn', { lua: LEARN, numberOfKeys: 4 });
+    redis.defineCommand('obPeopleKeyOf', { lua: KEY_OF, numberOfKeys: 3 });
+    redis.defineCommand('obPeopleLoginOf', { lua: LOGIN_OF, numberOfKeys: 2 });
+  }
+  return client;
+}
+
+/**
  * People are their Gitea user id; logins are how they are shown. Every store keeps a person's
  * records under the person's key (see LEARN) and takes and gives current logins: `keyOf` on the
  * way in, `loginOf` on the way out. A login the bot never saw with an id keys as itself, unless
@@ -61,6 +95,7 @@ return {key, changed and 1 or 0, displaced}
  * never inherits the records of the person who left it).
  */
 export function createPeople(redis: Redis) {
+  const scripts = scripted(redis);
   return {
     /** Records that `id` is called `login` now (from a payload or the API): the person's key, and whether a login changed. */
     async learn(
@@ -68,9 +103,7 @@ export function createPeople(redis: Redis) {
       login: string,
       preferredKey = login.toLowerCase(),
     ): Promise<{ key: string; changed: boolean; displaced?: number }> {
-      const result = (await redis.eval(
-        LEARN,
-        4,
+      const result = await scripts.obPeopleLearn(
         LOGIN_OF_ID,
         ID_OF_LOGIN,
         KEY_OF_ID,
@@ -78,7 +111,7 @@ export function createPeople(redis: Redis) {
         String(id),
         login,
         preferredKey.toLowerCase(),
-      )) as [string, number, string];
+      );
       const [key, changed] = result;
       const displaced = result[2] === '' ? {} : { displaced: Number(result[2]) };
       return { key, changed: changed === 1, ...displaced };
@@ -86,17 +119,11 @@ export function createPeople(redis: Redis) {
     /** Whether some id owns `key` already. */
     owned: async (key: string): Promise<boolean> => (await redis.hexists(ID_OF_KEY, key.toLowerCase())) === 1,
     /** The key of whoever holds `login` now (lower-case login for people never seen with an id). */
-    async keyOf(login: string): Promise<string> {
-      const lower = login.toLowerCase();
-      const id = await redis.hget(ID_OF_LOGIN, lower);
-      if (id !== null) return (await redis.hget(KEY_OF_ID, id)) ?? lower;
-      return (await redis.hexists(ID_OF_KEY, lower)) ? `${lower}#unknown` : lower;
-    },
+    keyOf: (login: string): Promise<string> =>
+      scripts.obPeopleKeyOf(ID_OF_LOGIN, KEY_OF_ID, ID_OF_KEY, login.toLowerCase()),
     /** The current login of the person stored under `key`, if the bot knows their id. */
-    async loginOf(key: string): Promise<string | undefined> {
-      const id = await redis.hget(ID_OF_KEY, key.toLowerCase());
-      return id === null ? undefined : ((await redis.hget(LOGIN_OF_ID, id)) ?? undefined);
-    },
+    loginOf: async (key: string): Promise<string | undefined> =>
+      (await scripts.obPeopleLoginOf(ID_OF_KEY, LOGIN_OF_ID, key.toLowerCase())) ?? undefined,
     /** The Gitea user id of the person stored under `key`, if known. */
     async idOf(key: string): Promise<number | undefined> {
       const id = await redis.hget(ID_OF_KEY, key.toLowerCase());
