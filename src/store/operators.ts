@@ -4,7 +4,7 @@ import { type HistoryEvent, historyEventSchema, type OperatorHistory } from '../
 import { historyFromRecord } from '../domain/history/legacy.js';
 import { type OperatorRecord, operatorRecordSchema } from '../domain/operator-record.js';
 import { keySpace } from './keys.js';
-import { createPeople } from './people.js';
+import { createPeople, PEOPLE_HASHES, PEOPLE_LUA } from './people.js';
 
 /** Records from before the history, one JSON per lower-cased login; read as one-stint histories. */
 const RECORDS = 'ob:operators';
@@ -12,6 +12,26 @@ const RECORDS = 'ob:operators';
 const LOGINS = 'ob:operator-logins';
 /** One Redis list per operator: its history events in the order they were appended. */
 const eventsKey = (key: string) => `ob:operator-history:${key}`;
+
+/**
+ * An operator's history by login in one round trip (it is read several times per event): the
+ * person's key (people.ts), the old record, the events, the login first written and the current
+ * one, absent ones as ''. KEYS: PEOPLE_HASHES, RECORDS, LOGINS; ARGV: lower-case login, the
+ * events key of '' (the prefix to which the person's key is appended).
+ */
+const HISTORY_OF = `${PEOPLE_LUA}
+local key = key_of(ARGV[1])
+return {
+  key,
+  redis.call('HGET', KEYS[5], key) or '',
+  redis.call('LRANGE', ARGV[2] .. key, 0, -1),
+  redis.call('HGET', KEYS[6], key) or '',
+  login_of(key) or ''
+}`;
+
+type Scripted = Redis & {
+  obOperatorHistoryOf: (...args: string[]) => Promise<[string, string, string[], string, string]>;
+};
 
 export const operatorKeys = keySpace({
   store: 'operators',
@@ -29,6 +49,10 @@ export const operatorKeys = keySpace({
 export function createOperatorStore(redis: Redis) {
   const people = createPeople(redis);
 
+  const scripted = redis as Scripted;
+  if (typeof scripted.obOperatorHistoryOf !== 'function')
+    redis.defineCommand('obOperatorHistoryOf', { lua: HISTORY_OF, numberOfKeys: 6 });
+
   async function historyByKey(key: string): Promise<OperatorHistory | undefined> {
     const [record, raw, typed, current] = await Promise.all([
       redis.hget(RECORDS, key),
@@ -36,14 +60,33 @@ export function createOperatorStore(redis: Redis) {
       redis.hget(LOGINS, key),
       people.loginOf(key),
     ]);
+    return historyOf(key, record, raw, typed, current);
+  }
+
+  async function history(login: string): Promise<OperatorHistory | undefined> {
+    const [key, record, raw, typed, current] = await scripted.obOperatorHistoryOf(
+      ...PEOPLE_HASHES,
+      RECORDS,
+      LOGINS,
+      login.toLowerCase(),
+      eventsKey(''),
+    );
+    return historyOf(key, record || null, raw, typed || null, current || undefined);
+  }
+
+  function historyOf(
+    key: string,
+    record: string | null,
+    raw: string[],
+    typed: string | null,
+    current: string | undefined,
+  ): OperatorHistory | undefined {
     if (!record && raw.length === 0) return undefined;
     const legacy = record ? historyFromRecord(operatorRecordSchema.parse(JSON.parse(record))) : undefined;
     const events = raw.map((text) => historyEventSchema.parse(JSON.parse(text)));
     const login = current ?? legacy?.login ?? typed ?? key;
     return { login, events: [...(legacy?.events ?? []), ...events] };
   }
-
-  const history = async (login: string) => historyByKey(await people.keyOf(login));
 
   /** Every person key with a history. */
   async function keys(): Promise<string[]> {

@@ -54,21 +54,27 @@ return {key, changed and 1 or 0, displaced}
 `;
 
 /**
- * keyOf and loginOf in one round trip each (they are asked several times per event).
- * KEY_OF: KEYS id-of-login, key-of-id, id-of-key; ARGV the lower-case login.
- * LOGIN_OF: KEYS id-of-key, login-of-id; ARGV the lower-case key.
+ * keyOf and loginOf as Lua functions, so that they take one round trip (they are asked several
+ * times per event) and other stores' scripts can start from them (operators.ts). Each takes the
+ * four hashes as KEYS[1..4] in the order of PEOPLE_HASHES, and a lower-case login or key.
  */
-const KEY_OF = `
-local id = redis.call('HGET', KEYS[1], ARGV[1])
-if id then return redis.call('HGET', KEYS[2], id) or ARGV[1] end
-if redis.call('HEXISTS', KEYS[3], ARGV[1]) == 1 then return ARGV[1] .. '#unknown' end
-return ARGV[1]
+export const PEOPLE_LUA = `
+local function key_of(lower)
+  local id = redis.call('HGET', KEYS[2], lower)
+  if id then return redis.call('HGET', KEYS[3], id) or lower end
+  if redis.call('HEXISTS', KEYS[4], lower) == 1 then return lower .. '#unknown' end
+  return lower
+end
+local function login_of(key)
+  local id = redis.call('HGET', KEYS[4], key)
+  if not id then return false end
+  return redis.call('HGET', KEYS[1], id)
+end
 `;
-const LOGIN_OF = `
-local id = redis.call('HGET', KEYS[1], ARGV[1])
-if not id then return false end
-return redis.call('HGET', KEYS[2], id)
-`;
+/** The KEYS[1..4] of PEOPLE_LUA (and of LEARN). */
+export const PEOPLE_HASHES = [LOGIN_OF_ID, ID_OF_LOGIN, KEY_OF_ID, ID_OF_KEY] as const;
+const KEY_OF = `${PEOPLE_LUA}return key_of(ARGV[1])`;
+const LOGIN_OF = `${PEOPLE_LUA}return login_of(ARGV[1])`;
 
 type Scripted = Redis & {
   obPeopleLearn: (...args: string[]) => Promise<[string, number, string]>;
@@ -81,8 +87,8 @@ function scripted(redis: Redis): Scripted {
   const client = redis as Scripted;
   if (typeof client.obPeopleLearn !== 'function') {
     redis.defineCommand('obPeopleLearn', { lua: LEARN, numberOfKeys: 4 });
-    redis.defineCommand('obPeopleKeyOf', { lua: KEY_OF, numberOfKeys: 3 });
-    redis.defineCommand('obPeopleLoginOf', { lua: LOGIN_OF, numberOfKeys: 2 });
+    redis.defineCommand('obPeopleKeyOf', { lua: KEY_OF, numberOfKeys: 4 });
+    redis.defineCommand('obPeopleLoginOf', { lua: LOGIN_OF, numberOfKeys: 4 });
   }
   return client;
 }
@@ -104,10 +110,7 @@ export function createPeople(redis: Redis) {
       preferredKey = login.toLowerCase(),
     ): Promise<{ key: string; changed: boolean; displaced?: number }> {
       const result = await scripts.obPeopleLearn(
-        LOGIN_OF_ID,
-        ID_OF_LOGIN,
-        KEY_OF_ID,
-        ID_OF_KEY,
+        ...PEOPLE_HASHES,
         String(id),
         login,
         preferredKey.toLowerCase(),
@@ -119,11 +122,10 @@ export function createPeople(redis: Redis) {
     /** Whether some id owns `key` already. */
     owned: async (key: string): Promise<boolean> => (await redis.hexists(ID_OF_KEY, key.toLowerCase())) === 1,
     /** The key of whoever holds `login` now (lower-case login for people never seen with an id). */
-    keyOf: (login: string): Promise<string> =>
-      scripts.obPeopleKeyOf(ID_OF_LOGIN, KEY_OF_ID, ID_OF_KEY, login.toLowerCase()),
+    keyOf: (login: string): Promise<string> => scripts.obPeopleKeyOf(...PEOPLE_HASHES, login.toLowerCase()),
     /** The current login of the person stored under `key`, if the bot knows their id. */
     loginOf: async (key: string): Promise<string | undefined> =>
-      (await scripts.obPeopleLoginOf(ID_OF_KEY, LOGIN_OF_ID, key.toLowerCase())) ?? undefined,
+      (await scripts.obPeopleLoginOf(...PEOPLE_HASHES, key.toLowerCase())) ?? undefined,
     /** The Gitea user id of the person stored under `key`, if known. */
     async idOf(key: string): Promise<number | undefined> {
       const id = await redis.hget(ID_OF_KEY, key.toLowerCase());
