@@ -75,11 +75,14 @@ end
 export const PEOPLE_HASHES = [LOGIN_OF_ID, ID_OF_LOGIN, KEY_OF_ID, ID_OF_KEY] as const;
 const KEY_OF = `${PEOPLE_LUA}return key_of(ARGV[1])`;
 const LOGIN_OF = `${PEOPLE_LUA}return login_of(ARGV[1])`;
+/** ARGV: lower-case login, key prefix, command, its further arguments. */
+const ON_KEY_OF = `${PEOPLE_LUA}return redis.call(ARGV[3], ARGV[2] .. key_of(ARGV[1]), unpack(ARGV, 4))`;
 
 type Scripted = Redis & {
   obPeopleLearn: (...args: string[]) => Promise<[string, number, string]>;
   obPeopleKeyOf: (...args: string[]) => Promise<string>;
   obPeopleLoginOf: (...args: string[]) => Promise<string | null>;
+  obPeopleOnKeyOf: (...args: (string | number)[]) => Promise<unknown>;
 };
 
 /** The scripts above as commands of `redis` (sent by their SHA once Redis has them). */
@@ -89,6 +92,7 @@ function scripted(redis: Redis): Scripted {
     redis.defineCommand('obPeopleLearn', { lua: LEARN, numberOfKeys: 4 });
     redis.defineCommand('obPeopleKeyOf', { lua: KEY_OF, numberOfKeys: 4 });
     redis.defineCommand('obPeopleLoginOf', { lua: LOGIN_OF, numberOfKeys: 4 });
+    redis.defineCommand('obPeopleOnKeyOf', { lua: ON_KEY_OF, numberOfKeys: 4 });
   }
   return client;
 }
@@ -123,6 +127,12 @@ export function createPeople(redis: Redis) {
     owned: async (key: string): Promise<boolean> => (await redis.hexists(ID_OF_KEY, key.toLowerCase())) === 1,
     /** The key of whoever holds `login` now (lower-case login for people never seen with an id). */
     keyOf: (login: string): Promise<string> => scripts.obPeopleKeyOf(...PEOPLE_HASHES, login.toLowerCase()),
+    /**
+     * Runs one Redis `command` on the key `prefix` + the person key of `login` (what keyOf gives),
+     * in one round trip: a store's per-person read or write. `T` is the command's reply.
+     */
+    onKeyOf: async <T>(prefix: string, login: string, command: string, ...args: (string | number)[]) =>
+      (await scripts.obPeopleOnKeyOf(...PEOPLE_HASHES, login.toLowerCase(), prefix, command, ...args)) as T,
     /** The current login of the person stored under `key`, if the bot knows their id. */
     loginOf: async (key: string): Promise<string | undefined> =>
       (await scripts.obPeopleLoginOf(...PEOPLE_HASHES, key.toLowerCase())) ?? undefined,
