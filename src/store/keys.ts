@@ -32,15 +32,20 @@ export function keySpace(
   };
 }
 
-/** Every key matching `pattern`, read with SCAN so that Redis is never blocked. */
-export async function scanKeys(redis: Redis, pattern: string): Promise<string[]> {
-  const keys: string[] = [];
+/** The keys matching `pattern`, a SCAN page at a time (so that Redis is never blocked). */
+async function* scanPages(redis: Redis, pattern: string): AsyncGenerator<string[]> {
   let cursor = '0';
   do {
     const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-    keys.push(...found);
+    yield found;
     cursor = next;
   } while (cursor !== '0');
+}
+
+/** Every key matching `pattern` (SCAN; a key may be listed twice if keys are added meanwhile). */
+export async function scanKeys(redis: Redis, pattern: string): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const page of scanPages(redis, pattern)) keys.push(...page);
   return keys;
 }
 
@@ -50,11 +55,8 @@ export async function deleteMatching(
   pattern: string,
   which: (key: string) => boolean = () => true,
 ): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-    const keys = found.filter(which);
+  for await (const page of scanPages(redis, pattern)) {
+    const keys = page.filter(which);
     if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
+  }
 }
