@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { BotEvent } from '../gitea/event.js';
-import { INTAKE_STREAM, seenKey } from '../store/keys.js';
+import { INTAKE_STREAM, seenKey } from '../store/intake.js';
 import { DEDUPE_WINDOW_SECONDS } from './event-queue.js';
 import { groupCommit } from './group-commit.js';
 

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { botEventSchema } from '../gitea/event.js';
-import { INTAKE_GROUP, INTAKE_STREAM } from '../store/keys.js';
+import { INTAKE_GROUP, INTAKE_STREAM } from '../store/intake.js';
 import type { EventQueue } from './event-queue.js';
 
 export type IntakeMoverDeps = {

@@ -6,7 +6,7 @@ import { reminderKey, weeklyReminder } from '../domain/reports/weekly-reminder.j
 import { rotationReminders, rotationStatuses } from '../domain/standards/rotation.js';
 import type { Render } from '../engine/module.js';
 import type { ProgramIssues } from '../gitea/program-issues.js';
-import type { RegistryStore } from '../store/registry.js';
+import type { OperatorStore } from '../store/operators.js';
 import type { ReportStore } from '../store/reports.js';
 import type { RotationStore } from '../store/rotations.js';
 import type { ProgramIssueOpener } from '../worker/open-program-issue.js';
@@ -22,7 +22,7 @@ export type ScheduleName = (typeof SCHEDULES)[number];
 export type ScheduleJobData = { schedule: ScheduleName; firedAt?: string; week?: string; month?: string };
 
 export type ScheduleDeps = {
-  registry: RegistryStore;
+  registry: OperatorStore;
   reports: ReportStore;
   programIssues: ProgramIssues;
   render: Render;

@@ -1,6 +1,17 @@
 import type { Redis } from 'ioredis';
 import { type Instance, instanceSchema } from '../engine/instance.js';
-import { INSTANCE_INDEX, instanceKey } from './keys.js';
+import { issueKey, keySpace } from './keys.js';
+
+const instanceKey = (repo: string, issue: number, workflow: string) =>
+  `ob:instance:${issueKey(repo, issue)}:${workflow}`;
+const INSTANCE_INDEX = 'ob:instances';
+
+/** Derived: every instance is regrown by replaying its issue. */
+export const instanceKeys = keySpace({
+  store: 'instances',
+  patterns: ['ob:instance:*', INSTANCE_INDEX],
+  derived: true,
+});
 
 /** Workflow instances in Redis, one JSON value per (issue, workflow), plus an index of them all. */
 export function createInstanceStore(redis: Redis) {

@@ -5,7 +5,7 @@ import { createLogger } from '../../src/logger.js';
 import { createEventQueue, type EventQueue } from '../../src/queue/event-queue.js';
 import { createAcceptDelivery } from '../../src/queue/intake-log.js';
 import { startIntakeMover } from '../../src/queue/intake-mover.js';
-import { INTAKE_GROUP, INTAKE_STREAM } from '../../src/store/keys.js';
+import { INTAKE_GROUP, INTAKE_STREAM } from '../../src/store/intake.js';
 import { eventually } from '../support/bot.js';
 import { useRedis } from '../support/redis.js';
 

@@ -1,6 +1,6 @@
+import type { OperatorRecord } from '../operator-record.js';
 import { type Day, utcDay } from '../payroll/calendar.js';
 import { parseInstantMs } from '../payroll/instants.js';
-import type { OperatorRecord } from '../registry.js';
 import type { Measure, Period } from './types.js';
 
 /** A measure with its status derived from `ok`. */

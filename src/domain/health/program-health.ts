@@ -1,7 +1,7 @@
 import type { Render } from '../../engine/module.js';
 import type { ProgramIssue } from '../../gitea/program-issues.js';
+import type { OperatorRecord } from '../operator-record.js';
 import { isoDay, monthCalendar } from '../payroll/calendar.js';
-import type { OperatorRecord } from '../registry.js';
 import { requireMonth } from '../reports/month.js';
 import type { StoredReport } from '../reports/stored.js';
 import { trusted } from '../text/markdown.js';

@@ -1,5 +1,5 @@
+import type { OperatorRecord } from '../operator-record.js';
 import { monthCalendar } from '../payroll/calendar.js';
-import type { OperatorRecord } from '../registry.js';
 import { addMonthsTo } from '../reports/index.js';
 import { escapeText } from '../text/markdown.js';
 import { activeOnAnyDay, measure } from './common.js';

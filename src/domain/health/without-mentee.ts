@@ -1,6 +1,6 @@
+import type { OperatorRecord } from '../operator-record.js';
 import type { Day } from '../payroll/calendar.js';
 import { fullMonths } from '../payroll/tenure.js';
-import type { OperatorRecord } from '../registry.js';
 import { dayOf, measure } from './common.js';
 import type { Dated, HealthTargets, Measure } from './types.js';
 

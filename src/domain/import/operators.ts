@@ -2,7 +2,7 @@ import { type Chain, chainName, parseChain } from '../application/chains.js';
 import { parseDate } from '../application/dates.js';
 import { isGiteaUsername, parseUsername } from '../application/usernames.js';
 import { checkWallet } from '../application/wallet.js';
-import type { OperatorRecord } from '../registry.js';
+import type { OperatorRecord } from '../operator-record.js';
 import { parseCsv } from './csv.js';
 
 /** The columns of an operators CSV (header row, any order, case-insensitive). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ProgramConfig } from '../../config/program.js';
 import { operatorHistorySchema } from '../history/events.js';
-import { operatorRecordSchema } from '../registry.js';
+import { operatorRecordSchema } from '../operator-record.js';
 import { isoInstantSchema, parseInstantMs } from './instants.js';
 
 /** A payroll month, `YYYY-MM`. */

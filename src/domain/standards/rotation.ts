@@ -1,6 +1,6 @@
 import type { ProgramConfig } from '../../config/program.js';
 import type { ProgramIssue } from '../../gitea/program-issues.js';
-import type { OperatorRecord } from '../registry.js';
+import type { OperatorRecord } from '../operator-record.js';
 import { isoWeekOf } from '../reports/index.js';
 import { addMs, formatUtc } from '../time/format.js';
 

@@ -1,5 +1,5 @@
 import type { ProgramConfig } from '../../config/program.js';
-import type { OperatorRecord } from '../../domain/registry.js';
+import type { OperatorRecord } from '../../domain/operator-record.js';
 import { addMonthsTo, findLowUptimeStreak, monthlyMetrics, parseMonth } from '../../domain/reports/index.js';
 import type { StoredReport } from '../../domain/reports/stored.js';
 import type { Effect } from '../../engine/effects.js';

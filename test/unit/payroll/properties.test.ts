@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultProgramConfig, type ProgramConfig } from '../../../src/config/program.js';
 import { CHAINS } from '../../../src/domain/application/chains.js';
+import type { OperatorRecord } from '../../../src/domain/operator-record.js';
 import {
   computePayroll,
   fullBaseCents,
@@ -9,7 +10,6 @@ import {
   type PayrollInput,
   payrollSchema,
 } from '../../../src/domain/payroll/index.js';
-import type { OperatorRecord } from '../../../src/domain/registry.js';
 
 const DAY_MS = 86_400_000;
 const LOGINS = ['ann', 'bob', 'cat', 'dan', 'eve', 'fay', 'gus', 'hal'];
