@@ -20,6 +20,12 @@ export function createInstanceStore(redis: Redis) {
       const raw = await redis.get(instanceKey(repo, issue, workflow));
       return raw ? instanceSchema.parse(JSON.parse(raw)) : null;
     },
+    /** The instances of `workflows` on one issue, in one read (null where a workflow does not run). */
+    async ofIssue(repo: string, issue: number, workflows: readonly string[]): Promise<(Instance | null)[]> {
+      if (workflows.length === 0) return [];
+      const values = await redis.mget(workflows.map((w) => instanceKey(repo, issue, w)));
+      return values.map((raw) => (raw ? instanceSchema.parse(JSON.parse(raw)) : null));
+    },
     async put(instance: Instance): Promise<void> {
       const key = instanceKey(instance.repo, instance.issue, instance.workflow);
       await redis.multi().set(key, JSON.stringify(instance)).sadd(INSTANCE_INDEX, key).exec();
