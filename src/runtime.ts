@@ -16,7 +16,7 @@ import { createReadiness } from './install/readiness.js';
 import { mountAdminDashboard } from './intake/admin.js';
 import { type AdmitDeps, createAdmit } from './intake/admit.js';
 import { createIntakeApp, type IntakeDeps } from './intake/app.js';
-import { coalesceLatest } from './intake/coalesce.js';
+import { intakeDeliveryNotes } from './intake/delivery-notes.js';
 import { intakeListener } from './intake/fast-path.js';
 import { createMetrics } from './metrics.js';
 import { createDelayedEnqueue } from './queue/enqueue.js';
@@ -29,7 +29,6 @@ import { createInstanceStore } from './store/instances.js';
 import { createIssueLock } from './store/issue-lock.js';
 import { issueKey } from './store/keys.js';
 import { createPingStore } from './store/pings.js';
-import { createDeliveryNotes, type DeliveryNote } from './store/webhook-deliveries.js';
 import { loadTemplates } from './templates.js';
 import { loadWorkflows } from './workflows/registry.js';
 
@@ -102,17 +101,8 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
   const closers: (() => Promise<unknown>)[] = [];
   let port: number | undefined;
   if (server) {
-    // Only the repositories the bot serves are noted: a refused delivery's repository is unverified.
-    const watched = new Set([env.PROGRAM_REPO ?? '', ...config.quality.repos].map((r) => r.toLowerCase()));
-    const deliveryNotes = createDeliveryNotes(intakeRedis);
-    // The latest note per repository and outcome, written every 200 ms: not a Redis write per delivery.
-    const notes = coalesceLatest<{ repo: string; outcome: 'verified' | 'rejected'; note: DeliveryNote }>(
-      async (entries) => {
-        for (const [, { repo, outcome, note }] of entries) await deliveryNotes.note(repo, outcome, note);
-      },
-      200,
-      (err) => log.warn({ err }, 'could not note the last deliveries'),
-    );
+    // The last delivery per repository, for /readyz (init, doctor): in memory, no Redis write per delivery.
+    const notes = intakeDeliveryNotes(intakeRedis, [env.PROGRAM_REPO ?? '', ...config.quality.repos], log);
     const intakeDeps: IntakeDeps = {
       secret: env.WEBHOOK_SECRET ?? '',
       maxBodyBytes: env.WEBHOOK_MAX_BYTES,
@@ -120,11 +110,7 @@ export async function startRuntime({ env, config, log, server, worker }: Runtime
       metrics,
       log,
       readiness: createReadiness(env, config, intakeRedis, { gitea, botLogin: () => bot.login }),
-      noteDelivery: async (repo, outcome, deliveryId, event) => {
-        if (!watched.has(repo.toLowerCase())) return;
-        const note = { deliveryId, event, at: new Date().toISOString() };
-        notes.note(`${repo.toLowerCase()}|${outcome}`, { repo, outcome, note });
-      },
+      notes,
     };
     const app = createIntakeApp(intakeDeps);
     const dashboard = mountAdminDashboard(app, {
