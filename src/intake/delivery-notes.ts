@@ -31,7 +31,7 @@ export function createDeliveryNoteBook(options: {
   now?: () => number;
 }) {
   const now = options.now ?? Date.now;
-  const latest = new Map<string, DeliveryNoteEntry>();
+  const latest = new Map<string, Noted>();
   let changed = new Set<string>();
   let lastWrite = Number.NEGATIVE_INFINITY;
   let writing: Promise<void> | undefined;
@@ -39,7 +39,10 @@ export function createDeliveryNoteBook(options: {
   const flush = async (): Promise<void> => {
     await writing;
     if (changed.size === 0) return;
-    const entries = [...changed].flatMap((key) => latest.get(key) ?? []);
+    const entries = [...changed].flatMap((key) => {
+      const noted = latest.get(key);
+      return noted ? [entryOf(noted)] : [];
+    });
     changed = new Set();
     lastWrite = now();
     writing = options.persist(entries).catch(options.onError);
@@ -52,11 +55,8 @@ export function createDeliveryNoteBook(options: {
       const name = repo.toLowerCase();
       if (!options.watched.has(name)) return;
       const key = `${name}|${outcome}`;
-      latest.set(key, {
-        repo: name,
-        outcome,
-        note: { deliveryId, event, at: new Date(now()).toISOString() },
-      });
+      // The time is formatted when the note is read, not per delivery.
+      latest.set(key, { repo: name, outcome, deliveryId, event, at: now() });
       changed.add(key);
     },
     wrote() {
@@ -65,14 +65,24 @@ export function createDeliveryNoteBook(options: {
     /** The notes in memory, as /readyz shows them (`owner/repo` → verified / rejected). */
     snapshot(): DeliveryNotes {
       const notes: DeliveryNotes = {};
-      for (const { repo, outcome, note } of latest.values())
+      for (const noted of latest.values()) {
+        const { repo, outcome, note } = entryOf(noted);
         notes[repo] = { ...notes[repo], [outcome]: note };
+      }
       return notes;
     },
     /** Writes the notes changed since the last write (at shutdown). */
     flush,
   };
 }
+
+type Noted = { repo: string; outcome: DeliveryOutcome; deliveryId: string; event: string; at: number };
+
+const entryOf = ({ repo, outcome, deliveryId, event, at }: Noted): DeliveryNoteEntry => ({
+  repo,
+  outcome,
+  note: { deliveryId, event, at: new Date(at).toISOString() },
+});
 
 export type DeliveryNoteBook = ReturnType<typeof createDeliveryNoteBook>;
 
