@@ -26,7 +26,7 @@ local out = {}
 for i = 2, #KEYS do
   local at = ${ENTRY_VALUES_PER_EVENT} * (i - 2) + 2
   if redis.call('SET', KEYS[i], '1', 'EX', ARGV[1], 'NX') then
-    redis.call('XADD', KEYS[1], '*', 'job', ARGV[at], 'event', ARGV[at + 1],
+    redis.call('XADD', KEYS[1], '*', 'job', ARGV[at], 'shell', ARGV[at + 1],
       'issue-body', ARGV[at + 2], 'comment-body', ARGV[at + 3])
     out[i - 1] = 1
   else
