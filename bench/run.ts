@@ -164,11 +164,11 @@ function intakeRows(r: IntakeResults): Row[] {
     `${int(x.rps)} req/s · p50 ${ms(x.p50Ms)} · p99 ${ms(x.p99Ms)} · ${int(x.cpuMicrosPerRequest)} µs CPU/req`;
   const mixOk =
     Math.abs(r.mix.share204 - r.mix.chatterShare) < 0.01 && r.mix.share202 + r.mix.share204 > 0.999;
-  const others = Object.entries(r.mix.otherRedisCommands);
+  const others = Object.entries(r.mix.irrelevantOnly.otherRedisCommands);
   const isRead = ([name]: [string, number]) => /^(sismember|get|hget|exists|smembers)$/.test(name);
   const writes = others.filter((entry) => !isRead(entry));
   const reads = others.filter(isRead);
-  const chatter = Math.round(r.mix.requests * r.mix.chatterShare);
+  const chatter = r.mix.irrelevantOnly.answered204;
   return [
     { figure: 'intake: floor (hono + signature check only)', value: run(r.floor), target: '—' },
     { figure: 'intake: ours (/webhooks/gitea, Redis)', value: run(r.ours), target: '—' },

@@ -9,7 +9,7 @@ import { defaultProgramConfig } from '../src/config/program.js';
 import { readmeDocs, withReadmeDocs, workflowDocs } from '../src/engine/docs.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { loadTemplates } from '../src/templates.js';
-import { loadWorkflows } from '../src/workflows/registry.js';
+import { loadWorkflows } from '../src/workflows/all.js';
 import { commentExamples } from '../test/support/comment-examples.js';
 
 const check = process.argv.slice(2).includes('--check');

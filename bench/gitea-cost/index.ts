@@ -8,7 +8,7 @@ import { createGiteaClient } from '../../src/gitea/client.js';
 import type { BotEvent } from '../../src/gitea/event.js';
 import { createLogger } from '../../src/logger.js';
 import { freePort } from '../../src/redis/embedded.js';
-import { createRegistryStore } from '../../src/store/registry.js';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { createFakeGitea } from '../../test/support/gitea/index.js';
 import { activeOperator, completeForm } from '../../test/support/workflows.js';
 import { privateRedis } from '../lib/redis.js';
@@ -65,7 +65,7 @@ export async function benchGiteaCost(options: { sizes: number[] }): Promise<Comm
     gitea.addRepo(REPO);
     for (const login of ['maint', 'oper', 'chatty']) gitea.addUser(login);
     gitea.setPermission(REPO, 'maint', 'admin');
-    await createRegistryStore(client).put(activeOperator('oper'));
+    await createOperatorStore(client).put(activeOperator('oper'));
     const core = composeRoad({
       ...loadProgram(defaultProgramConfig()),
       redis: client,

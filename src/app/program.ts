@@ -1,7 +1,7 @@
 import type { ProgramConfig } from '../config/program.js';
 import type { WorkflowModule } from '../engine/module.js';
 import { loadTemplates, type Templates } from '../templates.js';
-import { loadWorkflows } from '../workflows/registry.js';
+import { loadWorkflows } from '../workflows/all.js';
 import type { FactServices } from '../workflows/services.js';
 
 /** The comment templates and the workflows joined with their code: loaded once per process, then passed down. */

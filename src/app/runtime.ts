@@ -2,8 +2,6 @@ import { getRequestListener } from '@hono/node-server';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createCatchUp } from '../catch-up/catch-up.js';
-import { createContentStore } from '../catch-up/content.js';
-import { createCursorStore } from '../catch-up/cursor.js';
 import { watchedRepos } from '../catch-up/watched-repos.js';
 import { type Env, markerSecretOf } from '../config/env.js';
 import type { ProgramConfig } from '../config/program.js';
@@ -14,9 +12,9 @@ import { createReadiness } from '../install/readiness.js';
 import { mountAdminDashboard } from '../intake/admin.js';
 import { type AdmitDeps, createAdmit } from '../intake/admit.js';
 import { createIntakeApp, type IntakeDeps } from '../intake/app.js';
+import { intakeDeliveryNotes } from '../intake/delivery-notes.js';
 import { intakeListener } from '../intake/fast-path.js';
 import { listen } from '../intake/listen.js';
-import { createDeliveryNoter } from '../intake/note-deliveries.js';
 import { createMetrics } from '../metrics.js';
 import { createDelayedEnqueue } from '../queue/enqueue.js';
 import { createEventQueue, registerCatchUp, registerSchedules, scheduleCrons } from '../queue/event-queue.js';
@@ -25,7 +23,9 @@ import { createAcceptDelivery } from '../queue/intake-log.js';
 import { startIntakeMover } from '../queue/intake-mover.js';
 import { serveRedis } from '../redis/serve-redis.js';
 import { untilReady } from '../redis/until-ready.js';
+import { createCursorStore } from '../store/catch-up-cursors.js';
 import { createInstanceStore } from '../store/instances.js';
+import { createContentStore } from '../store/issue-contents.js';
 import { createIssueLock } from '../store/issue-lock.js';
 import { issueKey } from '../store/keys.js';
 import { createPingStore } from '../store/pings.js';
@@ -98,7 +98,8 @@ export async function startRuntime({
   const closers: (() => Promise<unknown>)[] = [];
   let port: number | undefined;
   if (server) {
-    const deliveries = createDeliveryNoter(intakeRedis, [programRepo, ...config.quality.repos], log);
+    // The last delivery per repository, for /readyz (init, doctor): in memory, no Redis write per delivery.
+    const notes = intakeDeliveryNotes(intakeRedis, [programRepo, ...config.quality.repos], log);
     const intakeDeps: IntakeDeps = {
       secret: env.WEBHOOK_SECRET ?? '',
       maxBodyBytes: env.WEBHOOK_MAX_BYTES,
@@ -106,7 +107,7 @@ export async function startRuntime({
       metrics,
       log,
       readiness: createReadiness(env, config, intakeRedis, { gitea, botLogin: () => bot.login }),
-      noteDelivery: deliveries.noteDelivery,
+      notes,
     };
     const app = createIntakeApp(intakeDeps);
     const dashboard = mountAdminDashboard(app, {
@@ -126,7 +127,7 @@ export async function startRuntime({
     );
     closers.push(
       () => new Promise((done) => httpServer.close(() => done(undefined))),
-      () => deliveries.flush(),
+      () => notes.flush(),
     );
   }
   if (worker) {

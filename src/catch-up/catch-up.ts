@@ -2,8 +2,8 @@ import type { Logger } from 'pino';
 import { type GiteaClient, GiteaError, type Issue, repoRef } from '../gitea/client.js';
 import { normalizeDelivery } from '../gitea/normalize.js';
 import type { Admit } from '../intake/admit.js';
-import type { ContentStore } from './content.js';
-import type { CursorStore } from './cursor.js';
+import type { CursorStore } from '../store/catch-up-cursors.js';
+import type { ContentStore } from '../store/issue-contents.js';
 import {
   commentDelivery,
   commentIssueNumber,

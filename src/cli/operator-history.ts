@@ -1,7 +1,7 @@
 import type { Env } from '../config/env.js';
 import type { HistoryEvent } from '../domain/history/events.js';
 import { orderedEvents } from '../domain/history/timeline.js';
-import { createRegistryStore } from '../store/registry.js';
+import { createOperatorStore } from '../store/operators.js';
 import { withRedis } from './redis.js';
 import { formatTable } from './table.js';
 
@@ -32,7 +32,7 @@ export async function runOperatorHistory(
   login: string,
   options: { json: boolean },
 ): Promise<number> {
-  const history = await withRedis(env, (redis) => createRegistryStore(redis).history(login));
+  const history = await withRedis(env, (redis) => createOperatorStore(redis).history(login));
   if (!history) {
     console.error(`@${login} is not in the operator registry.`);
     return 1;

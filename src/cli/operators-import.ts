@@ -4,11 +4,11 @@ import { giteaFromEnv } from '../app/compose.js';
 import { type Env, markerSecretOf } from '../config/env.js';
 import type { ProgramConfig } from '../config/program.js';
 import { readOperatorsCsv } from '../domain/import/operators.js';
-import type { OperatorRecord } from '../domain/registry.js';
+import type { OperatorRecord } from '../domain/operator-record.js';
 import { createMarkerSeal } from '../domain/text/marker.js';
 import { repoRef } from '../gitea/client.js';
 import { importIssueBody } from '../rebuild/imports.js';
-import { createRegistryStore } from '../store/registry.js';
+import { createOperatorStore } from '../store/operators.js';
 import { withRedis } from './redis.js';
 import { formatTable } from './table.js';
 
@@ -42,7 +42,7 @@ export async function runOperatorsImport(
   const today = new Date().toISOString().slice(0, 10);
   const { records, problems } = readOperatorsCsv(text, { maxNodes: config.onboarding.maxNodes, today });
   return withRedis(env, async (redis) => {
-    const registry = createRegistryStore(redis);
+    const registry = createOperatorStore(redis);
     const all = [...problems];
     for (const [index, record] of records.entries()) {
       const existing = await registry.get(record.login);

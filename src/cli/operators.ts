@@ -1,8 +1,8 @@
 import type { Env } from '../config/env.js';
-import type { OperatorRecord } from '../domain/registry.js';
+import type { OperatorRecord } from '../domain/operator-record.js';
 import { summarizePings } from '../domain/standards/ping.js';
+import { createOperatorStore } from '../store/operators.js';
 import { createPingStore } from '../store/pings.js';
-import { createRegistryStore } from '../store/registry.js';
 import { createRotationStore } from '../store/rotations.js';
 import { withRedis } from './redis.js';
 import { formatTable } from './table.js';
@@ -18,7 +18,7 @@ export async function runOperatorsList(env: Env, options: { json: boolean }): Pr
   const month = new Date().toISOString().slice(0, 7);
   const operators = await withRedis(env, async (redis) => {
     const [records, rotations, pings] = await Promise.all([
-      createRegistryStore(redis).all(),
+      createOperatorStore(redis).all(),
       createRotationStore(redis).all(),
       createPingStore(redis).inMonth(month),
     ]);

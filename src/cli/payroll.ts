@@ -10,9 +10,10 @@ import { createDelayedEnqueue } from '../queue/enqueue.js';
 import { createEventQueue } from '../queue/event-queue.js';
 import { createAlertStore } from '../store/alerts.js';
 import { createInstanceStore } from '../store/instances.js';
+import { createOperatorStore } from '../store/operators.js';
 import { createPartnerReportStore } from '../store/partner-reports.js';
 import { createPingStore } from '../store/pings.js';
-import { createRegistryStore } from '../store/registry.js';
+import { createProgramIssueNumbers } from '../store/program-issues.js';
 import { createReportStore } from '../store/reports.js';
 import { createRotationStore } from '../store/rotations.js';
 import { payrollDataSchema } from '../workflows/payroll/data.js';
@@ -44,7 +45,7 @@ async function previewPayroll(
 ): Promise<Payroll> {
   const source = createPayrollSource(
     {
-      registry: createRegistryStore(redis),
+      registry: createOperatorStore(redis),
       reports: createReportStore(redis),
       alerts: createAlertStore(redis),
       partnerReports: createPartnerReportStore(redis),
@@ -53,7 +54,7 @@ async function previewPayroll(
     },
     config,
   );
-  const number = Number(await redis.get(`ob:program-issue:payroll-${month}`));
+  const number = await createProgramIssueNumbers(redis).get(`payroll-${month}`);
   const instance = number
     ? await createInstanceStore(redis).get(env.PROGRAM_REPO ?? '', number, 'payroll')
     : null;

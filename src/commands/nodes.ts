@@ -1,6 +1,6 @@
 import { mentionArg } from '../domain/commands/mentions.js';
 import { readNodeChange } from '../domain/history/node-change.js';
-import type { OperatorRecord } from '../domain/registry.js';
+import type { OperatorRecord } from '../domain/operator-record.js';
 import { unknownLogin } from '../domain/text/inert.js';
 import type { Effect } from '../engine/effects.js';
 import type { CommandContext, CommandResult, ProgramCommand } from './command.js';

@@ -1,6 +1,6 @@
 import type { ProgramConfig } from '../config/program.js';
 import type { CommandLine } from '../domain/commands/parse.js';
-import type { OperatorRecord } from '../domain/registry.js';
+import type { OperatorRecord } from '../domain/operator-record.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { Role, WorkflowDefinition } from './definition.js';
 import type { Effect } from './effects.js';

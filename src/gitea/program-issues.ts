@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { MarkerSeal } from '../domain/text/marker.js';
+import { createProgramIssueNumbers } from '../store/program-issues.js';
 import { type GiteaClient, repoRef } from './client.js';
 import type { LabelCatalog } from './labels.js';
 
@@ -17,8 +18,6 @@ export type ProgramIssue = {
 };
 
 export const PROGRAM_ISSUE_MARKER = 'program-issue';
-
-const keyOf = (key: string) => `ob:program-issue:${key}`;
 
 export type ProgramIssueDeps = {
   gitea: GiteaClient;
@@ -37,7 +36,8 @@ export type ProgramIssueDeps = {
  * skipped and logged) and its signed marker — so a lost Redis does not open a second one.
  */
 export function createProgramIssues(deps: ProgramIssueDeps) {
-  const { gitea, redis, programRepo } = deps;
+  const { gitea, programRepo } = deps;
+  const numbers = createProgramIssueNumbers(deps.redis);
   const repo = repoRef(programRepo);
   const bodyOf = (key: string, issue: ProgramIssue) =>
     [
@@ -50,26 +50,26 @@ export function createProgramIssues(deps: ProgramIssueDeps) {
     /** Writes the issue; returns its number and the body as written (with its signed markers). */
     async upsert(key: string, issue: ProgramIssue): Promise<{ number: number; body: string }> {
       const body = bodyOf(key, issue);
-      const known = Number(await redis.get(keyOf(key))) || (await find(key, issue.title));
+      const known = (await numbers.get(key)) || (await find(key, issue.title));
       if (known) {
         await gitea.editIssue(repo, known, {
           title: issue.title,
           body,
           ...(issue.state ? { state: issue.state } : {}),
         });
-        await redis.set(keyOf(key), known);
+        await numbers.set(key, known);
         return { number: known, body };
       }
       const labelIds = await Promise.all(
         issue.labels.map(async (name) => (await deps.labels.ensure(repo, name)).id ?? 0),
       );
       const created = await gitea.createIssue(repo, { title: issue.title, body, labels: labelIds });
-      await redis.set(keyOf(key), created.number ?? 0);
+      await numbers.set(key, created.number ?? 0);
       if (issue.state === 'closed') await gitea.setIssueState(repo, created.number ?? 0, 'closed');
       return { number: created.number ?? 0, body };
     },
     /** Whether the issue for `key` was opened (as far as Redis remembers). */
-    exists: async (key: string) => (await redis.exists(keyOf(key))) === 1,
+    exists: (key: string) => numbers.has(key),
   };
 
   /** Titles are stable per key (`Payroll 2026-11`), so Gitea's search by title finds it; author and marker confirm. */

@@ -2,14 +2,7 @@ import type { Redis } from 'ioredis';
 import type { MarkerSeal } from '../domain/text/marker.js';
 import { markerJson } from '../domain/text/marker-json.js';
 import { NOTE_MARKER, REPLY_MARKER, STATE_MARKER, type StatusMarker } from '../engine/effects.js';
-import {
-  legacyPostedKey,
-  statusCommentKey,
-  WRITING_TTL_SECONDS,
-  type WrittenRecords,
-  writingKey,
-  writtenKey,
-} from '../store/written.js';
+import { createWrittenStore, type WrittenRecords } from '../store/written.js';
 import { type Comment, type GiteaClient, GiteaError, type RepoRef } from './client.js';
 import type { LabelCatalog } from './labels.js';
 
@@ -75,6 +68,8 @@ export function writtenInComments(
  */
 export function createIssueWriter(deps: WriterDeps, repo: RepoRef, issue: number) {
   const place = commentPlace(repo, issue);
+  const written = createWrittenStore(deps.redis);
+  const ref = { repo, issue };
   let comments: Promise<Comment[]> | undefined;
   const botComments = async () => {
     comments ??= deps.gitea.listComments(repo, issue);
@@ -94,26 +89,25 @@ export function createIssueWriter(deps: WriterDeps, repo: RepoRef, issue: number
   /** Writes the workflow's status comment, `body` followed by its signed state marker. */
   async function upsertStatusComment(workflow: string, text: string, marker: StatusMarker): Promise<number> {
     const body = `${text}\n\n${deps.seal.seal(STATE_MARKER, markerJson({ ...marker, workflow }), place)}`;
-    const key = statusCommentKey({ repo, issue }, workflow);
-    const cached = Number(await deps.redis.get(key));
+    const cached = await written.statusComment(ref, workflow);
     if (cached) {
       try {
         await deps.gitea.editComment(repo, cached, body);
         return cached;
       } catch (error) {
         if (!(error instanceof GiteaError && error.status === 404)) throw error;
-        await deps.redis.del(key);
+        await written.forgetStatusComment(ref, workflow);
         comments = undefined;
       }
     }
     const existing = (await botComments()).find((c) => isStatusOf(c.body, workflow));
     if (existing?.id) {
       if (existing.body !== body) await deps.gitea.editComment(repo, existing.id, body);
-      await deps.redis.set(key, existing.id);
+      await written.setStatusComment(ref, workflow, existing.id);
       return existing.id;
     }
     const created = await deps.gitea.createComment(repo, issue, body);
-    await deps.redis.set(key, created.id ?? 0);
+    await written.setStatusComment(ref, workflow, created.id ?? 0);
     return created.id ?? 0;
   }
 
@@ -125,29 +119,17 @@ export function createIssueWriter(deps: WriterDeps, repo: RepoRef, issue: number
    */
   async function postOnce(kind: string, key: string, body: string): Promise<void> {
     const record = `${kind}-${key}`;
-    const answers = (await deps.redis
-      .pipeline()
-      .hget(writtenKey({ repo, issue }), record)
-      .sismember(legacyPostedKey({ repo, issue }), record)
-      .set(writingKey({ repo, issue }, record), '1', 'EX', WRITING_TTL_SECONDS, 'NX')
-      .exec()) as [Error | null, unknown][] | null;
-    const failed = answers?.find(([error]) => error)?.[0];
-    if (!answers || failed) throw failed ?? new Error('Redis did not answer');
-    const [written, legacy, fresh] = answers.map(([, result]) => result);
-    if (written != null || legacy === 1) return;
-    let id = fresh === 'OK' ? undefined : (await botComments()).find((c) => hasMarker(c.body, kind, key))?.id;
+    const { written: done, fresh } = await written.startPost(ref, record);
+    if (done) return;
+    let id = fresh ? undefined : (await botComments()).find((c) => hasMarker(c.body, kind, key))?.id;
     id ??=
       (await deps.gitea.createComment(repo, issue, `${body}\n\n${deps.seal.seal(kind, key, place)}`)).id ?? 0;
-    await deps.redis
-      .multi()
-      .hset(writtenKey({ repo, issue }), record, id)
-      .del(writingKey({ repo, issue }, record))
-      .exec();
+    await written.recordPost(ref, record, id);
   }
 
   /** The id of a workflow's status comment: cached, else found by its signed marker. */
   async function statusCommentId(workflow: string): Promise<number | undefined> {
-    const cached = Number(await deps.redis.get(statusCommentKey({ repo, issue }, workflow)));
+    const cached = await written.statusComment(ref, workflow);
     if (cached) return cached;
     return (await botComments()).find((c) => isStatusOf(c.body, workflow))?.id;
   }

@@ -12,7 +12,7 @@ export type AdmitDeps = {
   tracks?: (event: BotEvent) => Promise<boolean>;
   /** The bot's own login once known; its own events are dropped. */
   botLogin: () => string | undefined;
-  /** Remembers an admitted issue event's title and body, for the catch-up (src/catch-up/content.ts). */
+  /** Remembers an admitted issue event's title and body, for the catch-up (src/store/issue-contents.ts). */
   noteContent?: (event: BotEvent) => Promise<void>;
 };
 

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import type { Metrics } from '../metrics.js';
+import type { DeliveryNotes } from '../store/webhook-deliveries.js';
 import { contentLengthLimit, refusedBody } from './body-limit.js';
+import { type DeliveryNoteBook, mergeDeliveryNotes } from './delivery-notes.js';
 import { type WebhookDeps, webhookHandler } from './webhook.js';
 
 /**
@@ -13,7 +15,13 @@ export type Readiness = () => Promise<{
   details?: Record<string, unknown>;
 }>;
 
-export type IntakeDeps = WebhookDeps & { maxBodyBytes: number; readiness: Readiness; metrics: Metrics };
+export type IntakeDeps = WebhookDeps & {
+  maxBodyBytes: number;
+  readiness: Readiness;
+  metrics: Metrics;
+  /** This process's delivery notes, shown in /readyz over the stored ones (`webhooks`). */
+  notes?: DeliveryNoteBook;
+};
 
 export const WEBHOOK_PATH = '/webhooks/gitea';
 
@@ -33,11 +41,13 @@ export function createIntakeApp(deps: IntakeDeps) {
   app.get('/readyz', async (c) => {
     const { checks, problems, details } = await deps.readiness();
     const ready = Object.values(checks).every(Boolean);
+    const stored = (details?.webhooks ?? {}) as DeliveryNotes;
     const body = {
       status: ready ? 'ready' : 'not ready',
       checks,
       ...(problems ? { problems } : {}),
       ...details,
+      ...(deps.notes ? { webhooks: mergeDeliveryNotes(stored, deps.notes.snapshot()) } : {}),
     };
     return c.json(body, ready ? 200 : 503);
   });

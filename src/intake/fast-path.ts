@@ -26,7 +26,7 @@ export function intakeListener(
 
 async function handle(
   deps: WebhookDeps & { maxBodyBytes: number },
-  process: (headers: Pick<Headers, 'get'>, body: string) => Promise<WebhookAnswer>,
+  process: (headers: Pick<Headers, 'get'>, body: Buffer) => Promise<WebhookAnswer>,
   req: IncomingMessage,
   res: ServerResponse,
 ) {
@@ -46,15 +46,12 @@ function header(req: IncomingMessage, name: string): string | null {
   return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The body's bytes as received (the signature is over them). */
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.once('end', () =>
-      resolve(
-        chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8'),
-      ),
-    );
+    req.once('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
     req.once('error', reject);
   });
 }

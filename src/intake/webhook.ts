@@ -4,19 +4,15 @@ import { normalizeDelivery } from '../gitea/normalize.js';
 import type { Metrics } from '../metrics.js';
 import { claimedRepo } from '../store/webhook-deliveries.js';
 import { type AdmitDeps, createAdmit } from './admit.js';
+import type { DeliveryNoteTaker } from './delivery-notes.js';
 import { verifySignature } from './signature.js';
 
 export type { Enqueue } from './admit.js';
 
 export type WebhookDeps = AdmitDeps & {
   secret: string;
-  /** Notes the last verified / refused delivery per repository (see store/webhook-deliveries.ts). */
-  noteDelivery?: (
-    repo: string,
-    outcome: 'verified' | 'rejected',
-    deliveryId: string,
-    event: string,
-  ) => Promise<void>;
+  /** Notes the last verified / refused delivery per repository, in memory (see delivery-notes.ts). */
+  notes?: DeliveryNoteTaker;
   metrics: Metrics;
   log: Logger;
 };
@@ -31,25 +27,28 @@ const FORM = 'application/x-www-form-urlencoded';
 
 /**
  * One delivery, framework-free: verify, parse, filter, dedupe, enqueue. `headers` are the
- * request's (any object with a case-insensitive `get`), `body` its raw text. Nothing slow happens
- * here: one HMAC, one JSON parse and (for a relevant delivery) one shared Redis write.
+ * request's (any object with a case-insensitive `get`), `body` its raw bytes (the signature is
+ * over them). Nothing slow happens here: one HMAC, one JSON parse and (for a relevant delivery)
+ * one shared Redis write; an irrelevant delivery writes nothing to Redis.
  */
 export function createWebhookProcessor(deps: WebhookDeps) {
   const admit = createAdmit(deps);
-  return (headers: Pick<Headers, 'get'>, body: string) => processWebhook(deps, admit, headers, body);
+  return (headers: Pick<Headers, 'get'>, body: Buffer) => processWebhook(deps, admit, headers, body);
 }
 
 async function processWebhook(
   deps: WebhookDeps,
   admit: ReturnType<typeof createAdmit>,
   headers: Pick<Headers, 'get'>,
-  body: string,
+  body: Buffer,
 ): Promise<WebhookAnswer> {
   const deliveryId = headers.get('x-gitea-delivery') ?? headers.get('x-github-delivery') ?? '';
   const eventType = headers.get('x-gitea-event-type') ?? headers.get('x-gitea-event') ?? '';
   const answer = (status: WebhookAnswer['status'], outcome: string, extra: object = {}): WebhookAnswer => {
     deps.metrics.webhooks.inc({ event: eventType || 'unknown', outcome });
-    deps.log.info({ deliveryId, eventType, status, outcome }, 'webhook answered');
+    // Every delivery is counted in the metrics; a log line each (a write to stdout) only when asked.
+    if (status < 300) deps.log.debug({ deliveryId, eventType, status, outcome }, 'webhook answered');
+    else deps.log.info({ deliveryId, eventType, status, outcome }, 'webhook answered');
     return status === 204 ? { status } : { status, body: { outcome, deliveryId, ...extra } };
   };
 
@@ -59,33 +58,31 @@ async function processWebhook(
       error: `this webhook sends ${FORM}; edit it in Gitea and set "POST Content Type" to application/json`,
     });
   }
-  const note = (repo: string | undefined, outcome: 'verified' | 'rejected') =>
-    repo && deps.noteDelivery
-      ? deps.noteDelivery(repo, outcome, deliveryId, eventType).catch((err) => {
-          deps.log.warn({ err, deliveryId }, 'could not note the delivery');
-        })
-      : undefined;
-  if (!(await verifySignature(deps.secret, body, headers))) {
-    await note(claimedRepo(body), 'rejected');
+  const note = (repo: string | undefined, outcome: 'verified' | 'rejected') => {
+    if (repo) deps.notes?.note(repo, outcome, deliveryId, eventType);
+  };
+  if (!verifySignature(deps.secret, body, headers)) {
+    note(claimedRepo(body.toString('utf8')), 'rejected');
     return answer(401, 'bad-signature', {
       error: 'missing or invalid X-Gitea-Signature / X-Hub-Signature-256',
     });
   }
   let payload: unknown;
   try {
-    payload = JSON.parse(body);
+    payload = JSON.parse(body.toString('utf8'));
   } catch {
     return answer(400, 'not-json', { error: 'the body is not JSON' });
   }
-  // Not awaited: the note is for /readyz and `init`, never on the delivery's road.
-  void note(repoOf(payload), 'verified');
+  note(repoOf(payload), 'verified');
   const normalized = normalizeDelivery(eventType, payload, deliveryId || undefined, 'light');
   if (normalized.outcome === 'unsupported') return answer(204, 'ignored');
   if (normalized.outcome === 'invalid') return answer(400, 'invalid', { error: normalized.reason });
   try {
     const admitted = await admit(normalized.event, normalized.dedupeKey);
     if (admitted === 'own-event' || admitted === 'irrelevant') return answer(204, admitted);
-    return admitted === 'duplicate' ? answer(200, 'duplicate') : answer(202, 'queued');
+    if (admitted === 'duplicate') return answer(200, 'duplicate');
+    deps.notes?.wrote();
+    return answer(202, 'queued');
   } catch (error) {
     deps.log.error({ err: error, deliveryId, eventType }, 'could not enqueue');
     return answer(503, 'unavailable', { error: 'the queue is unavailable; redeliver later' });
@@ -102,7 +99,7 @@ function repoOf(payload: unknown): string | undefined {
 export function webhookHandler(deps: WebhookDeps) {
   const process = createWebhookProcessor(deps);
   return async (c: Context) => {
-    const { status, body } = await process(c.req.raw.headers, await c.req.text());
+    const { status, body } = await process(c.req.raw.headers, Buffer.from(await c.req.arrayBuffer()));
     return body ? c.json(body, status as Exclude<WebhookAnswer['status'], 204>) : c.body(null, 204);
   };
 }

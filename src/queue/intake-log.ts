@@ -1,8 +1,9 @@
 import type { Redis } from 'ioredis';
 import type { BotEvent } from '../gitea/event.js';
-import { INTAKE_STREAM, seenKey } from '../store/keys.js';
+import { INTAKE_STREAM, seenKey } from '../store/intake.js';
 import { DEDUPE_WINDOW_SECONDS } from './event-queue.js';
 import { groupCommit } from './group-commit.js';
+import { ENTRY_VALUES_PER_EVENT, entryValues } from './intake-entry.js';
 
 /**
  * Accepts one event (a webhook delivery, or its catch-up twin read from the API) under its
@@ -17,14 +18,16 @@ export type AcceptDelivery = (event: BotEvent, jobId: string) => Promise<'queued
  * For each (seen key, job id, event): mark the job id seen and append the event to the intake
  * stream, or neither. A script runs atomically and is logged to the AOF as one transaction, so a
  * Redis killed mid-batch keeps each delivery whole or not at all.
- * KEYS[1] the stream, KEYS[2..] the seen keys; ARGV[1] the seen keys' TTL, then job id and event JSON per item.
+ * KEYS[1] the stream, KEYS[2..] the seen keys; ARGV[1] the seen keys' TTL, then per item the
+ * ENTRY_VALUES_PER_EVENT values of intake-entry.ts (job id, event JSON, issue body, comment body).
  */
 const ACCEPT_LUA = `
 local out = {}
 for i = 2, #KEYS do
-  local at = 2 * (i - 2) + 2
+  local at = ${ENTRY_VALUES_PER_EVENT} * (i - 2) + 2
   if redis.call('SET', KEYS[i], '1', 'EX', ARGV[1], 'NX') then
-    redis.call('XADD', KEYS[1], '*', 'job', ARGV[at], 'event', ARGV[at + 1])
+    redis.call('XADD', KEYS[1], '*', 'job', ARGV[at], 'shell', ARGV[at + 1],
+      'issue-body', ARGV[at + 2], 'comment-body', ARGV[at + 3])
     out[i - 1] = 1
   else
     out[i - 1] = 0
@@ -48,7 +51,7 @@ export function createAcceptDelivery(redis: Redis): AcceptDelivery {
   }
   const commit = groupCommit<{ event: BotEvent; jobId: string }, 'queued' | 'duplicate'>(async (items) => {
     const keys = [INTAKE_STREAM, ...items.map((item) => seenKey(item.jobId))];
-    const args = items.flatMap((item) => [item.jobId, JSON.stringify(item.event)]);
+    const args = items.flatMap((item) => entryValues(item.jobId, item.event));
     const flags = await scripted.obAcceptDeliveries(keys.length, ...keys, DEDUPE_WINDOW_SECONDS, ...args);
     return flags.map((flag) => (flag === 1 ? 'queued' : 'duplicate'));
   });

@@ -2,8 +2,9 @@ import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { botEventSchema } from '../gitea/event.js';
-import { INTAKE_GROUP, INTAKE_STREAM } from '../store/keys.js';
+import { INTAKE_GROUP, INTAKE_STREAM } from '../store/intake.js';
 import type { EventQueue } from './event-queue.js';
+import { entryEvent } from './intake-entry.js';
 
 export type IntakeMoverDeps = {
   /** A connection with an offline queue (the mover waits out a Redis restart); it is duplicated for blocking reads. */
@@ -39,8 +40,8 @@ export function startIntakeMover(deps: IntakeMoverDeps) {
   const move = async (entries: StreamEntry[]) => {
     if (entries.length === 0) return;
     const jobs = entries.flatMap(([id, fields]) => {
-      const job = field(fields, 'job');
-      const parsed = botEventSchema.safeParse(safeJson(field(fields, 'event')));
+      const { job, event } = entryEvent(fields);
+      const parsed = botEventSchema.safeParse(event);
       if (!job || !parsed.success) {
         deps.log.error(
           { entry: id, job, problem: parsed.error?.message },
@@ -151,16 +152,3 @@ async function forgetIdleConsumers(redis: Redis, self: string): Promise<void> {
 
 /** The stream or its group vanished (FLUSHALL, a Redis restarted without its data). */
 const isMissingGroup = (error: unknown) => String((error as Error)?.message).includes('NOGROUP');
-
-function field(fields: string[], name: string): string | undefined {
-  for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
-  return undefined;
-}
-
-function safeJson(text: string | undefined): unknown {
-  try {
-    return text === undefined ? undefined : JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type OperatorRecord, operatorRecordSchema } from '../domain/registry.js';
+import { type OperatorRecord, operatorRecordSchema } from '../domain/operator-record.js';
 import type { MarkerSeal } from '../domain/text/marker.js';
 import { markerJson } from '../domain/text/marker-json.js';
 

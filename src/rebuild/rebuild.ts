@@ -3,20 +3,22 @@ import type { Logger } from 'pino';
 import { composeRoad } from '../app/compose.js';
 import type { Program } from '../app/program.js';
 import type { ProgramConfig } from '../config/program.js';
-import type { OperatorRecord } from '../domain/registry.js';
+import type { OperatorRecord } from '../domain/operator-record.js';
 import { createMarkerSeal } from '../domain/text/marker.js';
 import { type Comment, type GiteaClient, repoRef } from '../gitea/client.js';
 import { dryRunClient } from '../gitea/dry-run.js';
 import type { BotEvent } from '../gitea/event.js';
 import { writtenInComments } from '../gitea/writer.js';
-import { createRegistryStore } from '../store/registry.js';
-import { recordWritten, type WrittenRecords } from '../store/written.js';
+import { clearDerivedState } from '../store/key-spaces.js';
+import { createOperatorStore } from '../store/operators.js';
+import { forgetStatusCommentsExcept, recordWritten, type WrittenRecords } from '../store/written.js';
 import type { DelayedEvent } from '../worker/handle-event.js';
+import { askedOnce } from './asked-once.js';
+import { runInEventTime } from './event-time.js';
 import { historyEvents } from './history.js';
 import { importedRecords } from './imports.js';
 import { asRecorded, checkInputs } from './inputs.js';
 import { concurrencyLimit } from './limit.js';
-import { replayHistory } from './replay.js';
 
 export type RebuildOptions = {
   redis: Redis;
@@ -39,26 +41,6 @@ export type RebuildOptions = {
 };
 
 type IssueRef = { repo: { owner: string; name: string }; issue: number };
-
-/** Keys the bot derives from Gitea; the queue, locks and the intake's dedupe keys are left alone. */
-const DERIVED = [
-  'ob:instance*',
-  'ob:instances',
-  'ob:operators',
-  'ob:operator-logins',
-  'ob:operator-history:*',
-  'ob:reports:*',
-  'ob:alerts:*',
-  'ob:payments:*',
-  'ob:open:*',
-  'ob:partner-reports:*',
-  'ob:posted:*',
-  'ob:written:*',
-  'ob:status-comment:*',
-  'ob:program-issue:*',
-  'ob:notified:*',
-  'ob:applied:*',
-];
 
 /**
  * Regrows instances, registry, reports, alerts, payments and payroll state from Gitea: every
@@ -119,9 +101,10 @@ export async function rebuild(
   const histories = await Promise.all(perIssue);
   const events = histories.flatMap((history) => history.events);
   const findings = histories.flatMap((history) => history.findings);
-  await clearDerived(options.redis);
+  // The queue, locks and the intake's dedupe keys stay (see each store's key space).
+  await clearDerivedState(options.redis);
   // Operators imported from before the bot exist before the events that concern them replay.
-  const registry = createRegistryStore(options.redis);
+  const registry = createOperatorStore(options.redis);
   for (const record of imported) await registry.put(record);
   // The ids of the comments the bot wrote, from their markers: the replay edits them (quietly),
   // and the worker after it edits them without looking them up again.
@@ -129,13 +112,15 @@ export async function rebuild(
   for (const { ref, written } of histories)
     for (const key of await recordWritten(options.redis, ref, written)) known.add(key);
   const timers: DelayedEvent[] = [];
+  // Commands the replay issues together (Promise.all in the stores and the worker) go out in one write.
+  const replayRedis = options.redis.duplicate({ enableAutoPipelining: true });
   const core = composeRoad({
     ...options.program,
-    redis: options.redis,
+    redis: replayRedis,
     // The replay's writer looks for the bot's comments in what was just read, not in Gitea again.
     gitea: dryRunClient(
       {
-        ...options.gitea,
+        ...askedOnce(options.gitea),
         listComments: async (repo, issue) => commentsRead.get(`${repo.owner}/${repo.name}#${issue}`) ?? [],
       },
       () => undefined,
@@ -154,29 +139,11 @@ export async function rebuild(
     },
     log: options.log,
   });
-  const future = await replayHistory(events, core.handleEvent, timers, options.now, (done, total) =>
+  const future = await runInEventTime(events, core.handleEvent, timers, options.now, (done, total) =>
     options.progress?.('replaying', done, total),
-  );
+  ).finally(() => replayRedis.disconnect());
   for (const timer of future) await options.scheduleFuture(timer);
   // Status comments the quiet replay "created" have no real id; the worker finds each by its marker.
-  await deleteMatching(options.redis, 'ob:status-comment:*', (key) => !known.has(key));
+  await forgetStatusCommentsExcept(options.redis, known);
   return { issues, events: events.length, timers: future.length, findings };
-}
-
-async function clearDerived(redis: Redis): Promise<void> {
-  for (const pattern of DERIVED) await deleteMatching(redis, pattern);
-}
-
-async function deleteMatching(
-  redis: Redis,
-  pattern: string,
-  which: (key: string) => boolean = () => true,
-): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-    const keys = found.filter(which);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
 }

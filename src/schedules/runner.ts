@@ -7,7 +7,7 @@ import { isoWeekEnd, previousIsoWeek } from '../domain/time/iso-week.js';
 import { previousMonth } from '../domain/time/month.js';
 import type { Render } from '../engine/module.js';
 import type { ProgramIssues } from '../gitea/program-issues.js';
-import type { RegistryStore } from '../store/registry.js';
+import type { OperatorStore } from '../store/operators.js';
 import type { ReportStore } from '../store/reports.js';
 import type { RotationStore } from '../store/rotations.js';
 import type { ProgramIssueOpener } from '../worker/open-program-issue.js';
@@ -23,7 +23,7 @@ export type ScheduleName = (typeof SCHEDULES)[number];
 export type ScheduleJobData = { schedule: ScheduleName; firedAt?: string; week?: string; month?: string };
 
 export type ScheduleDeps = {
-  registry: RegistryStore;
+  registry: OperatorStore;
   reports: ReportStore;
   programIssues: ProgramIssues;
   render: Render;

@@ -1,9 +1,16 @@
 import type { Redis } from 'ioredis';
 import { type AlertRecord, alertRecordSchema } from '../domain/alerts/record.js';
+import { keySpace } from './keys.js';
 
 import { createPeople } from './people.js';
 
 const monthKey = (month: string) => `ob:alerts:${month}`;
+
+export const alertKeys = keySpace({
+  store: 'alerts',
+  patterns: ['ob:alerts:*'],
+  derived: true,
+});
 
 /**
  * Alerts by the month they opened in (what the critical-response bonus is judged on); the

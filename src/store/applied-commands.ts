@@ -1,7 +1,13 @@
 import type { Redis } from 'ioredis';
-import { issueKey } from './keys.js';
+import { issueKey, keySpace } from './keys.js';
 
 const key = (repo: string, issue: number) => `ob:applied:${issueKey(repo, issue)}`;
+
+export const appliedCommandKeys = keySpace({
+  store: 'applied-commands',
+  patterns: ['ob:applied:*'],
+  derived: true,
+});
 
 /**
  * Comment ids whose program commands (`/report`, `/ping`…) were applied, per issue, kept with no

@@ -1,6 +1,17 @@
 import type { Redis } from 'ioredis';
 import { type Instance, instanceSchema } from '../engine/instance.js';
-import { INSTANCE_INDEX, instanceKey } from './keys.js';
+import { issueKey, keySpace } from './keys.js';
+
+const instanceKey = (repo: string, issue: number, workflow: string) =>
+  `ob:instance:${issueKey(repo, issue)}:${workflow}`;
+const INSTANCE_INDEX = 'ob:instances';
+
+/** Derived: every instance is regrown by replaying its issue. */
+export const instanceKeys = keySpace({
+  store: 'instances',
+  patterns: ['ob:instance:*', INSTANCE_INDEX],
+  derived: true,
+});
 
 /** Workflow instances in Redis, one JSON value per (issue, workflow), plus an index of them all. */
 export function createInstanceStore(redis: Redis) {
@@ -8,6 +19,12 @@ export function createInstanceStore(redis: Redis) {
     async get(repo: string, issue: number, workflow: string): Promise<Instance | null> {
       const raw = await redis.get(instanceKey(repo, issue, workflow));
       return raw ? instanceSchema.parse(JSON.parse(raw)) : null;
+    },
+    /** The instances of `workflows` on one issue, in one read (null where a workflow does not run). */
+    async ofIssue(repo: string, issue: number, workflows: readonly string[]): Promise<(Instance | null)[]> {
+      if (workflows.length === 0) return [];
+      const values = await redis.mget(workflows.map((w) => instanceKey(repo, issue, w)));
+      return values.map((raw) => (raw ? instanceSchema.parse(JSON.parse(raw)) : null));
     },
     async put(instance: Instance): Promise<void> {
       const key = instanceKey(instance.repo, instance.issue, instance.workflow);

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { lockKey } from './keys.js';
+import { issueKey, keySpace } from './keys.js';
+
+const lockKey = (repo: string, issue: number) => `ob:lock:${issueKey(repo, issue)}`;
+
+export const issueLockKeys = keySpace({
+  store: 'issue-lock',
+  patterns: ['ob:lock:*'],
+  derived: false,
+  kept: 'a lock held by a running job; it expires by itself',
+});
 
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 const EXTEND = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;

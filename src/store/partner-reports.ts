@@ -1,7 +1,14 @@
 import type { Redis } from 'ioredis';
+import { keySpace } from './keys.js';
 import { createPeople } from './people.js';
 
 const key = (month: string) => `ob:partner-reports:${month}`;
+
+export const partnerReportKeys = keySpace({
+  store: 'partner-reports',
+  patterns: ['ob:partner-reports:*'],
+  derived: true,
+});
 
 /** Which partners filed their monthly partner report, per month (by person key; read as current logins). */
 export function createPartnerReportStore(redis: Redis) {

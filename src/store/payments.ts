@@ -1,11 +1,18 @@
 import type { Redis } from 'ioredis';
 import { txKey } from '../domain/payments/ledger.js';
 import { type Payment, paymentLine, paymentSchema } from '../domain/payments/payment.js';
+import { keySpace } from './keys.js';
 import { createPeople } from './people.js';
 
 const monthKey = (month: string) => `ob:payments:${month}`;
 /** Every transaction recorded, by `txKey`: the first payment recorded with it. */
 const TX_INDEX = 'ob:payments:tx';
+
+export const paymentKeys = keySpace({
+  store: 'payments',
+  patterns: ['ob:payments:*'],
+  derived: true,
+});
 
 /**
  * Checks and writes one payment atomically. A login's month is paid once; a transaction is

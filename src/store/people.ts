@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { keySpace } from './keys.js';
 
 /** Gitea user id → the login it had when the bot last saw it (as written). */
 const LOGIN_OF_ID = 'ob:people:login-of-id';
@@ -8,6 +9,13 @@ const ID_OF_LOGIN = 'ob:people:id-of-login';
 const KEY_OF_ID = 'ob:people:key-of-id';
 /** Person key → the Gitea user id it belongs to (a key is never handed to a second id). */
 const ID_OF_KEY = 'ob:people:id-of-key';
+
+export const peopleKeys = keySpace({
+  store: 'people',
+  patterns: ['ob:people:*'],
+  derived: false,
+  kept: 'the Gitea user id behind each login: a fact about Gitea users, not about issue history',
+});
 
 /**
  * Learns that user `id` is called `login` now (Gitea keeps the id across a rename; a freed name
@@ -46,6 +54,50 @@ return {key, changed and 1 or 0, displaced}
 `;
 
 /**
+ * keyOf and loginOf as Lua functions, so that they take one round trip (they are asked several
+ * times per event) and other stores' scripts can start from them (operators.ts). Each takes the
+ * four hashes as KEYS[1..4] in the order of PEOPLE_HASHES, and a lower-case login or key.
+ */
+export const PEOPLE_LUA = `
+local function key_of(lower)
+  local id = redis.call('HGET', KEYS[2], lower)
+  if id then return redis.call('HGET', KEYS[3], id) or lower end
+  if redis.call('HEXISTS', KEYS[4], lower) == 1 then return lower .. '#unknown' end
+  return lower
+end
+local function login_of(key)
+  local id = redis.call('HGET', KEYS[4], key)
+  if not id then return false end
+  return redis.call('HGET', KEYS[1], id)
+end
+`;
+/** The KEYS[1..4] of PEOPLE_LUA (and of LEARN). */
+export const PEOPLE_HASHES = [LOGIN_OF_ID, ID_OF_LOGIN, KEY_OF_ID, ID_OF_KEY] as const;
+const KEY_OF = `${PEOPLE_LUA}return key_of(ARGV[1])`;
+const LOGIN_OF = `${PEOPLE_LUA}return login_of(ARGV[1])`;
+/** ARGV: lower-case login, key prefix, command, its further arguments. */
+const ON_KEY_OF = `${PEOPLE_LUA}return redis.call(ARGV[3], ARGV[2] .. key_of(ARGV[1]), unpack(ARGV, 4))`;
+
+type Scripted = Redis & {
+  obPeopleLearn: (...args: string[]) => Promise<[string, number, string]>;
+  obPeopleKeyOf: (...args: string[]) => Promise<string>;
+  obPeopleLoginOf: (...args: string[]) => Promise<string | null>;
+  obPeopleOnKeyOf: (...args: (string | number)[]) => Promise<unknown>;
+};
+
+/** The scripts above as commands of `redis` (sent by their SHA once Redis has them). */
+function scripted(redis: Redis): Scripted {
+  const client = redis as Scripted;
+  if (typeof client.obPeopleLearn !== 'function') {
+    redis.defineCommand('obPeopleLearn', { lua: LEARN, numberOfKeys: 4 });
+    redis.defineCommand('obPeopleKeyOf', { lua: KEY_OF, numberOfKeys: 4 });
+    redis.defineCommand('obPeopleLoginOf', { lua: LOGIN_OF, numberOfKeys: 4 });
+    redis.defineCommand('obPeopleOnKeyOf', { lua: ON_KEY_OF, numberOfKeys: 4 });
+  }
+  return client;
+}
+
+/**
  * People are their Gitea user id; logins are how they are shown. Every store keeps a person's
  * records under the person's key (see LEARN) and takes and gives current logins: `keyOf` on the
  * way in, `loginOf` on the way out. A login the bot never saw with an id keys as itself, unless
@@ -53,6 +105,7 @@ return {key, changed and 1 or 0, displaced}
  * never inherits the records of the person who left it).
  */
 export function createPeople(redis: Redis) {
+  const scripts = scripted(redis);
   return {
     /** Records that `id` is called `login` now (from a payload or the API): the person's key, and whether a login changed. */
     async learn(
@@ -60,17 +113,12 @@ export function createPeople(redis: Redis) {
       login: string,
       preferredKey = login.toLowerCase(),
     ): Promise<{ key: string; changed: boolean; displaced?: number }> {
-      const result = (await redis.eval(
-        LEARN,
-        4,
-        LOGIN_OF_ID,
-        ID_OF_LOGIN,
-        KEY_OF_ID,
-        ID_OF_KEY,
+      const result = await scripts.obPeopleLearn(
+        ...PEOPLE_HASHES,
         String(id),
         login,
         preferredKey.toLowerCase(),
-      )) as [string, number, string];
+      );
       const [key, changed] = result;
       const displaced = result[2] === '' ? {} : { displaced: Number(result[2]) };
       return { key, changed: changed === 1, ...displaced };
@@ -78,17 +126,16 @@ export function createPeople(redis: Redis) {
     /** Whether some id owns `key` already. */
     owned: async (key: string): Promise<boolean> => (await redis.hexists(ID_OF_KEY, key.toLowerCase())) === 1,
     /** The key of whoever holds `login` now (lower-case login for people never seen with an id). */
-    async keyOf(login: string): Promise<string> {
-      const lower = login.toLowerCase();
-      const id = await redis.hget(ID_OF_LOGIN, lower);
-      if (id !== null) return (await redis.hget(KEY_OF_ID, id)) ?? lower;
-      return (await redis.hexists(ID_OF_KEY, lower)) ? `${lower}#unknown` : lower;
-    },
+    keyOf: (login: string): Promise<string> => scripts.obPeopleKeyOf(...PEOPLE_HASHES, login.toLowerCase()),
+    /**
+     * Runs one Redis `command` on the key `prefix` + the person key of `login` (what keyOf gives),
+     * in one round trip: a store's per-person read or write. `T` is the command's reply.
+     */
+    onKeyOf: async <T>(prefix: string, login: string, command: string, ...args: (string | number)[]) =>
+      (await scripts.obPeopleOnKeyOf(...PEOPLE_HASHES, login.toLowerCase(), prefix, command, ...args)) as T,
     /** The current login of the person stored under `key`, if the bot knows their id. */
-    async loginOf(key: string): Promise<string | undefined> {
-      const id = await redis.hget(ID_OF_KEY, key.toLowerCase());
-      return id === null ? undefined : ((await redis.hget(LOGIN_OF_ID, id)) ?? undefined);
-    },
+    loginOf: async (key: string): Promise<string | undefined> =>
+      (await scripts.obPeopleLoginOf(...PEOPLE_HASHES, key.toLowerCase())) ?? undefined,
     /** The Gitea user id of the person stored under `key`, if known. */
     async idOf(key: string): Promise<number | undefined> {
       const id = await redis.hget(ID_OF_KEY, key.toLowerCase());

@@ -1,10 +1,18 @@
 import type { Redis } from 'ioredis';
 import { type Ping, pingSchema } from '../domain/standards/ping.js';
+import { keySpace } from './keys.js';
 import { createPeople } from './people.js';
 
 const OPEN = 'ob:pings:open';
 const WAITING_ISSUES = 'ob:pings:issues';
 const monthKey = (month: string) => `ob:pings:${month}`;
+
+export const pingKeys = keySpace({
+  store: 'pings',
+  patterns: ['ob:pings:*'],
+  derived: false,
+  kept: 'never cleared by rebuild: the events it runs write each ping again under its id',
+});
 
 /** Pings: the open ones (and the issues they wait in, for the intake) and every ping by the month it was asked. */
 export function createPingStore(redis: Redis) {

@@ -1,8 +1,16 @@
 import type { Redis } from 'ioredis';
+import { keySpace } from './keys.js';
 import { createPeople } from './people.js';
 
 const KEY = 'ob:rotations';
 const logKey = (login: string) => `ob:rotations:log:${login.toLowerCase()}`;
+
+export const rotationKeys = keySpace({
+  store: 'rotations',
+  patterns: [KEY, 'ob:rotations:log:*'],
+  derived: false,
+  kept: 'never cleared by rebuild: the events it runs write each rotation again (a hash field and a sorted-set member)',
+});
 
 /** When each operator rotated their credentials (`/rotated`); activation counts as the first. */
 export function createRotationStore(redis: Redis) {

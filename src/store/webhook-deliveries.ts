@@ -1,7 +1,15 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { keySpace } from './keys.js';
 
 const KEY = 'ob:webhook:deliveries';
+
+export const webhookDeliveryKeys = keySpace({
+  store: 'webhook-deliveries',
+  patterns: [KEY],
+  derived: false,
+  kept: 'what the intake last saw of the deliveries (for doctor), not part of any issue history',
+});
 
 export const deliveryNoteSchema = z.object({ deliveryId: z.string(), event: z.string(), at: z.string() });
 export type DeliveryNote = z.output<typeof deliveryNoteSchema>;

@@ -1,29 +1,92 @@
 import type { Redis } from 'ioredis';
+import { deleteMatching, keySpace } from './keys.js';
 
 /** Where an issue is, in the keys below: `owner/name#number`. */
 type IssueRef = { repo: { owner: string; name: string }; issue: number };
 const at = ({ repo, issue }: IssueRef) => `${repo.owner}/${repo.name}#${issue}`;
 
 /** The id of the bot's status comment of one workflow in an issue. */
-export const statusCommentKey = (ref: IssueRef, workflow: string) =>
-  `ob:status-comment:${at(ref)}:${workflow}`;
+const statusCommentKey = (ref: IssueRef, workflow: string) => `ob:status-comment:${at(ref)}:${workflow}`;
 /** Before 0.2 a set of the keys posted; read still, so an upgrade mid-retry does not post twice. */
-export const legacyPostedKey = (ref: IssueRef) => `ob:posted:${at(ref)}`;
+const legacyPostedKey = (ref: IssueRef) => `ob:posted:${at(ref)}`;
 /** What the bot posted in an issue: a hash of post key (`reply-<comment id>`, `note-<key>`) → comment id. */
-export const writtenKey = (ref: IssueRef) => `ob:written:${at(ref)}`;
+const writtenKey = (ref: IssueRef) => `ob:written:${at(ref)}`;
 /** Set before a post is sent, removed once its id is recorded: still there, the answer was lost. */
-export const writingKey = (ref: IssueRef, key: string) => `ob:writing:${at(ref)}:${key}`;
+const writingKey = (ref: IssueRef, key: string) => `ob:writing:${at(ref)}:${key}`;
 /** As long as a failed job may be retried (failed jobs are kept 30 days). */
-export const WRITING_TTL_SECONDS = 30 * 86_400;
+const WRITING_TTL_SECONDS = 30 * 86_400;
+
+/** Derived: rebuild reads the ids back from the markers of the bot's comments (recordWritten). */
+export const writtenKeys = keySpace({
+  store: 'written',
+  patterns: ['ob:posted:*', 'ob:written:*', 'ob:status-comment:*'],
+  derived: true,
+});
+
+export const writingKeys = keySpace({
+  store: 'written (posts in flight)',
+  patterns: ['ob:writing:*'],
+  derived: false,
+  kept: 'a post sent whose answer may be lost: the retried job lists the comments to find it',
+});
 
 /** What the bot's own comments in one issue say it wrote (see writtenInComments in src/gitea/writer.ts). */
 export type WrittenRecords = { status: [workflow: string, id: number][]; posts: [key: string, id: number][] };
 
-/** Records the ids of comments the bot is known to have written (rebuild reads them from Gitea). */
+/**
+ * The ids of the comments the bot wrote in issues, so that it edits its status comment and
+ * posts each reply or note once without reading the issue's comments.
+ */
+export function createWrittenStore(redis: Redis) {
+  return {
+    /** The recorded id of a workflow's status comment; 0 when none is. */
+    statusComment: async (ref: IssueRef, workflow: string): Promise<number> =>
+      Number(await redis.get(statusCommentKey(ref, workflow))),
+    setStatusComment: async (ref: IssueRef, workflow: string, id: number): Promise<void> => {
+      await redis.set(statusCommentKey(ref, workflow), id);
+    },
+    forgetStatusComment: async (ref: IssueRef, workflow: string): Promise<void> => {
+      await redis.del(statusCommentKey(ref, workflow));
+    },
+    /**
+     * Before a post (`record`: `reply-<id>`, `note-<key>`), in one round trip: whether it is
+     * recorded as written, and marks it "writing" — `fresh` is false when a mark was already
+     * there (an earlier attempt may have posted). Throws when Redis does not answer.
+     */
+    async startPost(ref: IssueRef, record: string): Promise<{ written: boolean; fresh: boolean }> {
+      const answers = (await redis
+        .pipeline()
+        .hget(writtenKey(ref), record)
+        .sismember(legacyPostedKey(ref), record)
+        .set(writingKey(ref, record), '1', 'EX', WRITING_TTL_SECONDS, 'NX')
+        .exec()) as [Error | null, unknown][] | null;
+      const failed = answers?.find(([error]) => error)?.[0];
+      if (!answers || failed) throw failed ?? new Error('Redis did not answer');
+      const [written, legacy, fresh] = answers.map(([, result]) => result);
+      return { written: written != null || legacy === 1, fresh: fresh === 'OK' };
+    },
+    /** Records a post's comment id and lifts its "writing" mark. */
+    async recordPost(ref: IssueRef, record: string, id: number): Promise<void> {
+      await redis.multi().hset(writtenKey(ref), record, id).del(writingKey(ref, record)).exec();
+    },
+  };
+}
+
+export type WrittenStore = ReturnType<typeof createWrittenStore>;
+
+/**
+ * Records the ids of comments the bot is known to have written (rebuild reads them from Gitea);
+ * returns the status comment keys it set, for forgetStatusCommentsExcept.
+ */
 export async function recordWritten(redis: Redis, ref: IssueRef, found: WrittenRecords): Promise<string[]> {
   const multi = redis.multi();
   for (const [workflow, id] of found.status) multi.set(statusCommentKey(ref, workflow), id);
   if (found.posts.length > 0) multi.hset(writtenKey(ref), Object.fromEntries(found.posts));
   await multi.exec();
   return found.status.map(([workflow]) => statusCommentKey(ref, workflow));
+}
+
+/** Forgets every status comment id but those of `known` (keys recordWritten returned). */
+export async function forgetStatusCommentsExcept(redis: Redis, known: ReadonlySet<string>): Promise<void> {
+  await deleteMatching(redis, 'ob:status-comment:*', (key) => !known.has(key));
 }

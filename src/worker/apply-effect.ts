@@ -5,11 +5,11 @@ import type { IssueWriter, WriterDeps } from '../gitea/writer.js';
 import type { Notification } from '../notify/message.js';
 import { jobIdOf } from '../queue/job-id.js';
 import type { AlertStore } from '../store/alerts.js';
-import { issueKey } from '../store/keys.js';
+import { createNotificationMarks } from '../store/notifications.js';
+import type { OperatorStore } from '../store/operators.js';
 import type { PartnerReportStore } from '../store/partner-reports.js';
 import { LedgerConflict, type PaymentStore } from '../store/payments.js';
 import type { PingStore } from '../store/pings.js';
-import type { RegistryStore } from '../store/registry.js';
 import type { ReportStore } from '../store/reports.js';
 import type { RotationStore } from '../store/rotations.js';
 import type { DelayedEvent } from './delayed-event.js';
@@ -36,7 +36,7 @@ export const ledgerFirst = (effects: readonly Effect[]) => [
 
 /** What applying an effect writes to: Gitea (through the issue writer), the Redis stores, the queue, the chat channels. */
 export type EffectDeps = {
-  registry: RegistryStore;
+  registry: OperatorStore;
   alerts: AlertStore;
   reports: ReportStore;
   /** A stored report refreshes its week's reminder issue, if there is one. */
@@ -58,12 +58,12 @@ export type EffectDeps = {
  * when a payment was recorded meanwhile by another issue (the job then decides again).
  */
 export function createEffectApplier(deps: EffectDeps) {
+  const notified = createNotificationMarks(deps.writer.redis);
   return apply;
 
   /** A notification per key is sent once; a channel that fails is logged, the Gitea comment stays the record. */
   async function notifyOnce(effect: Extract<Effect, { type: 'notify' }>, event: BotEvent, log: Logger) {
-    const key = `ob:notified:${issueKey(event.repo, event.issue.number)}:${effect.key}`;
-    if ((await deps.writer.redis.set(key, '1', 'EX', 30 * 86_400, 'NX')) !== 'OK') return;
+    if (!(await notified.first(event.repo, event.issue.number, effect.key))) return;
     for (const result of await deps.notify(effect.notification)) {
       if (!result.ok)
         log.warn({ channel: result.channel, error: result.error, key: effect.key }, 'notification failed');

@@ -111,12 +111,16 @@ export function createEventHandler(deps: HandlerDeps) {
     // Saved after the comment's one reply is written: a retry finds the instance unchanged and answers again.
     const decided: { name: string; next: Instance }[] = [];
     let inputsChanged = renamed;
-    for (const workflow of deps.workflows) {
+    // Each workflow writes only its own instance, so all of them are read at once.
+    const stored = await deps.instances.ofIssue(
+      event.repo,
+      event.issue.number,
+      deps.workflows.map((w) => w.definition.name),
+    );
+    for (const [index, workflow] of deps.workflows.entries()) {
       const name = workflow.definition.name;
       if (event.timer && event.timer.workflow !== name) continue;
-      const instance = await deps.instancePeople.current(
-        await deps.instances.get(event.repo, event.issue.number, name),
-      );
+      const instance = await deps.instancePeople.current(stored[index] ?? null);
       if (!instance && !event.issue.labels.includes(workflow.definition.trigger)) continue;
       const common = await loadFacts(event, name, self);
       const extra = workflow.loadFacts

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEventQueue } from '../../src/queue/event-queue.js';
-import { createRegistryStore } from '../../src/store/registry.js';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { eventually, PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { spawnCli } from '../support/cli.js';
 import { fakeClock } from '../support/fake-clock.js';
@@ -22,7 +22,7 @@ describe('scheduled runs under a moving clock (real BullMQ promotion, libfaketim
     cleanups.push(() => server.close());
     seedProgram(server.gitea);
     // bob has been active since October and never reports: every Monday's reminder names him.
-    await createRegistryStore(redis.client).put(
+    await createOperatorStore(redis.client).put(
       activeOperator('bob', { activatedAt: '2026-10-01T00:00:00.000Z' }),
     );
     const titles = () => {

@@ -2,7 +2,7 @@ import { HttpResponse, http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseProgramConfig } from '../../src/config/load.js';
 import { createAlertStore } from '../../src/store/alerts.js';
-import { createRegistryStore } from '../../src/store/registry.js';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { eventually, PROGRAM_REPO, seedProgram, startTestBot, type TestBot } from '../support/bot.js';
 import { commentPayload, issuePayload, label } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
@@ -44,7 +44,7 @@ beforeEach(async () => {
     user: 'bob',
     labels: ['operator-alert'],
   });
-  await createRegistryStore(redis.client).put(activeOperator('bob'));
+  await createOperatorStore(redis.client).put(activeOperator('bob'));
 });
 afterEach(async () => {
   await bot?.stop();

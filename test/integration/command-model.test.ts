@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMarkerSeal } from '../../src/domain/text/marker.js';
-import { createRegistryStore } from '../../src/store/registry.js';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
 import { commentPayload, issuePayload, label } from '../support/deliveries.js';
@@ -45,7 +45,7 @@ async function setUp() {
   seedProgram(gitea());
   gitea().addUser('dave');
   gitea().setPermission(PROGRAM_REPO, 'dave', 'write');
-  await createRegistryStore(redis.client).put(activeOperator('bob'));
+  await createOperatorStore(redis.client).put(activeOperator('bob'));
   const core = testCore(redis.client, gitea());
   gitea().addIssue(PROGRAM_REPO, { number: PLAIN, title: 'Chat', user: 'bob' });
   gitea().addIssue(PROGRAM_REPO, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRegistryStore } from '../../src/store/registry.js';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { createReportStore } from '../../src/store/reports.js';
 import { eventually, PROGRAM_REPO, seedProgram, startTestBot } from '../support/bot.js';
 import { commentPayload } from '../support/deliveries.js';
@@ -26,7 +26,7 @@ describe('the road: a command shown as an example is not run', () => {
   it('stores no report from a four-backtick fence holding a three-backtick block, then the real one', async () => {
     seedProgram(gitea());
     gitea().addIssue(PROGRAM_REPO, { number: 3, title: 'Ops chatter', user: 'maint' });
-    await createRegistryStore(redis.client).put(
+    await createOperatorStore(redis.client).put(
       activeOperator('bob', { activatedAt: '2026-10-01T00:00:00.000Z' }),
     );
     const bot = await startTestBot(redis.url, gitea());

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEventQueue } from '../../src/queue/event-queue.js';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { createPingStore } from '../../src/store/pings.js';
-import { createRegistryStore } from '../../src/store/registry.js';
 import { createReportStore } from '../../src/store/reports.js';
 import { eventually, PROGRAM_REPO, seedProgram, startTestBot, type TestBot } from '../support/bot.js';
 import { commentPayload } from '../support/deliveries.js';
@@ -20,7 +20,7 @@ afterEach(async () => {
 async function setUp() {
   seedProgram(gitea());
   gitea().addIssue(PROGRAM_REPO, { number: 3, title: 'Ops', user: 'maint' });
-  await createRegistryStore(redis.client).put(
+  await createOperatorStore(redis.client).put(
     activeOperator('bob', { activatedAt: '2026-10-01T00:00:00.000Z' }),
   );
   bot = await startTestBot(redis.url, gitea());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { createPaymentStore } from '../../src/store/payments.js';
-import { createRegistryStore } from '../../src/store/registry.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
 import { commentPayload, issuePayload, label } from '../support/deliveries.js';
@@ -11,7 +11,7 @@ import { activeOperator } from '../support/workflows.js';
 const redis = useRedis();
 const gitea = useFakeGitea();
 const TX = `0x${'ab'.repeat(32)}`;
-const registry = () => createRegistryStore(redis.client);
+const registry = () => createOperatorStore(redis.client);
 
 async function setUp() {
   seedProgram(gitea());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMarkerSeal } from '../../src/domain/text/marker.js';
 import { createInstanceStore } from '../../src/store/instances.js';
-import { createRegistryStore } from '../../src/store/registry.js';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
 import { commentPayload, issuePayload, label } from '../support/deliveries.js';
@@ -36,7 +36,7 @@ function signedNotes(issue: number, kind: string, key: string) {
 }
 async function setUp() {
   seedProgram(gitea());
-  await createRegistryStore(redis.client).put(activeOperator('bob'));
+  await createOperatorStore(redis.client).put(activeOperator('bob'));
   return testCore(redis.client, gitea());
 }
 

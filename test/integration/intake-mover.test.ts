@@ -5,7 +5,7 @@ import { createLogger } from '../../src/logger.js';
 import { createEventQueue, type EventQueue } from '../../src/queue/event-queue.js';
 import { createAcceptDelivery } from '../../src/queue/intake-log.js';
 import { startIntakeMover } from '../../src/queue/intake-mover.js';
-import { INTAKE_GROUP, INTAKE_STREAM } from '../../src/store/keys.js';
+import { INTAKE_GROUP, INTAKE_STREAM } from '../../src/store/intake.js';
 import { eventually } from '../support/bot.js';
 import { useRedis } from '../support/redis.js';
 
@@ -100,5 +100,34 @@ describe('the intake stream, moved into the queue by the worker', () => {
       expect.stringContaining('dropped'),
     );
     await eventually(async () => expect(await connection.xlen(INTAKE_STREAM)).toBe(0));
+  });
+
+  it('gives the worker the texts exactly as written: line breaks, quotes, backslashes, emoji, an empty comment', async () => {
+    const { connection, queue } = connect();
+    const accept = createAcceptDelivery(connection);
+    const text = 'line 1\r\nline "2"\t\\ back\u2028slash 🚀\n\n/status\n';
+    const rich: BotEvent = {
+      ...event(5),
+      issue: { ...event(5).issue, body: text },
+      comment: { id: 5, body: text, createdAt: '2026-11-21T10:00:00.000Z' },
+    };
+    const empty: BotEvent = {
+      ...event(6),
+      comment: { id: 6, body: '', createdAt: '2026-11-21T10:00:00.000Z' },
+    };
+    const { comment: _none, ...issueOnly } = { ...event(8), kind: 'issue.opened' as const };
+    await Promise.all([accept(rich, 'ev-5'), accept(empty, 'ev-6'), accept(issueOnly, 'ev-8')]);
+    mover(connection, queue);
+    await eventually(async () => expect((await queue.getWaiting()).length).toBe(3));
+    expect((await queue.getJob('ev-5'))?.data).toEqual({ event: rich });
+    expect((await queue.getJob('ev-6'))?.data).toEqual({ event: empty });
+    expect((await queue.getJob('ev-8'))?.data).toEqual({ event: issueOnly });
+  });
+
+  it('moves entries written before the texts had fields of their own (the whole event as JSON)', async () => {
+    const { connection, queue } = connect();
+    await connection.xadd(INTAKE_STREAM, '*', 'job', 'ev-9', 'event', JSON.stringify(event(9)));
+    mover(connection, queue);
+    await eventually(async () => expect((await queue.getJob('ev-9'))?.data).toEqual({ event: event(9) }));
   });
 });

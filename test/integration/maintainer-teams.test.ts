@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseProgramConfig } from '../../src/config/load.js';
 import { createLogger } from '../../src/logger.js';
-import { createRegistryStore } from '../../src/store/registry.js';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { eventually, PROGRAM_REPO, seedProgram, startTestBot, type TestBot } from '../support/bot.js';
 import { commentPayload } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
@@ -24,7 +24,7 @@ async function start(arrange: () => void) {
   gitea().addIssue(PROGRAM_REPO, { number: 3, title: 'Ops', user: 'maint' });
   gitea().addUser('tina');
   gitea().setPermission(PROGRAM_REPO, 'tina', 'read');
-  await createRegistryStore(redis.client).put(activeOperator('bob'));
+  await createOperatorStore(redis.client).put(activeOperator('bob'));
   arrange();
   const lines: { level: number; msg: string }[] = [];
   const sink = new Writable({

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseProgramConfig } from '../../src/config/load.js';
-import { INTAKE_STREAM } from '../../src/store/keys.js';
-import { createRegistryStore } from '../../src/store/registry.js';
+import { INTAKE_STREAM } from '../../src/store/intake.js';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { eventually, PROGRAM_REPO, seedProgram, startTestBot, type TestBot } from '../support/bot.js';
 import { commentPayload, type DeliveryPayload, issuePayload, label } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
@@ -103,7 +103,7 @@ async function savedState() {
   const instance = JSON.parse(
     (await redis.client.get(`ob:instance:${PROGRAM_REPO}#${ISSUE}:onboarding`)) ?? 'null',
   );
-  return { instance, registry: await createRegistryStore(redis.client).all() };
+  return { instance, registry: await createOperatorStore(redis.client).all() };
 }
 
 describe('onboarding over Gitea and Redis', () => {

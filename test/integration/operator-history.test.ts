@@ -5,9 +5,9 @@ import { defaultProgramConfig } from '../../src/config/program.js';
 import { payrollInput } from '../../src/domain/payroll/assemble.js';
 import { computePayroll } from '../../src/domain/payroll/index.js';
 import { createAlertStore } from '../../src/store/alerts.js';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { createPartnerReportStore } from '../../src/store/partner-reports.js';
 import { createPaymentStore } from '../../src/store/payments.js';
-import { createRegistryStore } from '../../src/store/registry.js';
 import { createReportStore } from '../../src/store/reports.js';
 import { loadPayrollSources } from '../../src/workflows/payroll/sources.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
@@ -19,7 +19,7 @@ import { activeOperator } from '../support/workflows.js';
 
 const redis = useRedis();
 const gitea = useFakeGitea();
-const registry = () => createRegistryStore(redis.client);
+const registry = () => createOperatorStore(redis.client);
 const tx = (n: number) => `0x${String(n).padStart(2, '0').repeat(32)}`;
 
 let commentId = 7000;

@@ -9,7 +9,7 @@ import { defaultProgramConfig } from '../../src/config/program.js';
 import { createGiteaClient } from '../../src/gitea/client.js';
 import { createLogger } from '../../src/logger.js';
 import { rebuild } from '../../src/rebuild/rebuild.js';
-import { createRegistryStore } from '../../src/store/registry.js';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { useRedis } from '../support/redis.js';
@@ -36,7 +36,7 @@ describe('operators import', () => {
     const print = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     expect(await runOperatorsImport(env(), defaultProgramConfig(), csv(GOOD), false)).toBe(0);
     print.mockRestore();
-    const registry = createRegistryStore(redis.client);
+    const registry = createOperatorStore(redis.client);
     const imported = await registry.all();
     expect(imported.map((r) => [r.login, r.nodes, r.chain, r.referrer, r.applicationIssue])).toEqual([
       ['alice', 3, 'base', undefined, `${PROGRAM_REPO}#1`],
@@ -70,7 +70,7 @@ describe('operators import', () => {
     expect(await runOperatorsImport(env(), defaultProgramConfig(), csv(GOOD), true)).toBe(0);
     expect(print.mock.calls[0]?.[0]).toMatch(/^Would import 2 operators \(dry run: nothing written\):/);
     expect(gitea().requests.filter((r) => r.method !== 'GET')).toEqual([]);
-    expect(await createRegistryStore(redis.client).all()).toEqual([]);
+    expect(await createOperatorStore(redis.client).all()).toEqual([]);
 
     expect(await runOperatorsImport(env(), defaultProgramConfig(), csv(GOOD), false)).toBe(0);
     expect(await runOperatorsImport(env(), defaultProgramConfig(), csv(GOOD), false)).toBe(1);

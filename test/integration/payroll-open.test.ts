@@ -4,7 +4,7 @@ import { loadEnv } from '../../src/config/load.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
 import { createLogger } from '../../src/logger.js';
 import { createEventQueue } from '../../src/queue/event-queue.js';
-import { createRegistryStore } from '../../src/store/registry.js';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { useRedis } from '../support/redis.js';
@@ -16,7 +16,7 @@ const gitea = useFakeGitea();
 describe('payroll open --month M, run by hand', () => {
   it('opens the payroll now and leaves the approval reminder on the queue for its due time', async () => {
     seedProgram(gitea());
-    await createRegistryStore(redis.client).put(activeOperator('alice'));
+    await createOperatorStore(redis.client).put(activeOperator('alice'));
     const now = new Date();
     const month = now.toISOString().slice(0, 7);
     const dueAt = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1) + 7 * 86_400_000;

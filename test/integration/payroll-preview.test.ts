@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { runPayrollPreview } from '../../src/cli/payroll.js';
 import { loadEnv } from '../../src/config/load.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
-import { createRegistryStore } from '../../src/store/registry.js';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { PROGRAM_REPO } from '../support/bot.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { aMonthOfActivity, approvedPayroll, commentIn, payrollView, tx } from '../support/payroll.js';
@@ -86,7 +86,7 @@ describe('a paid month never changes', () => {
         /2026-11 is paid and closed, so a change cannot take effect in it: write a day from 2026-12-01 on/g,
       ),
     ).toHaveLength(2);
-    const histories = await createRegistryStore(redis.client).histories();
+    const histories = await createOperatorStore(redis.client).histories();
     expect(histories.flatMap((h) => h.events.map((e) => e.type))).toEqual(['activated', 'activated']);
 
     // Before: alice $316.67 (10 nodes from the 15th) and bob $300.00 (a perfect week), on Base.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAlertStore } from '../../src/store/alerts.js';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { createPaymentStore } from '../../src/store/payments.js';
-import { createRegistryStore } from '../../src/store/registry.js';
 import { createReportStore } from '../../src/store/reports.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
@@ -19,7 +19,7 @@ async function aMonthOfActivity() {
   seedProgram(gitea());
   gitea().addUser('maint2');
   gitea().setPermission(PROGRAM_REPO, 'maint2', 'admin');
-  const registry = createRegistryStore(redis.client);
+  const registry = createOperatorStore(redis.client);
   await registry.put(activeOperator('alice', { activatedAt: '2026-10-15T09:00:00.000Z', nodes: 3 }));
   await registry.put(
     activeOperator('bob', {
@@ -164,7 +164,7 @@ describe('the monthly payroll issue', () => {
 describe('partner commissions', () => {
   it('holds a partner’s commission until the partner report is filed, then releases it in the issue', async () => {
     const core = await aMonthOfActivity();
-    const registry = createRegistryStore(redis.client);
+    const registry = createOperatorStore(redis.client);
     await registry.put(
       activeOperator('alice', { activatedAt: '2026-10-15T09:00:00.000Z', nodes: 3, referrer: 'bob' }),
     );

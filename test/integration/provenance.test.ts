@@ -4,7 +4,7 @@ import { createMarkerSeal } from '../../src/domain/text/marker.js';
 import { createGiteaClient, repoRef } from '../../src/gitea/client.js';
 import { createLogger } from '../../src/logger.js';
 import { createAlertStore } from '../../src/store/alerts.js';
-import { createRegistryStore } from '../../src/store/registry.js';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
 import { commentPayload, issueLabelPayload, issuePayload, label } from '../support/deliveries.js';
@@ -44,7 +44,7 @@ const alertEvent = (action: 'opened' | 'closed', repo: string, issue: number, lo
 
 async function setUp(lines?: string[]) {
   seedProgram(gitea());
-  await createRegistryStore(redis.client).put(activeOperator('bob'));
+  await createOperatorStore(redis.client).put(activeOperator('bob'));
   const log = createLogger('info', { write: (line: string) => void lines?.push(line) });
   return testCore(redis.client, gitea(), defaultProgramConfig(), { log });
 }

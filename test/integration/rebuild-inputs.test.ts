@@ -5,7 +5,7 @@ import { createGiteaClient } from '../../src/gitea/client.js';
 import { createLogger } from '../../src/logger.js';
 import { rebuild } from '../../src/rebuild/rebuild.js';
 import { createInstanceStore } from '../../src/store/instances.js';
-import { createRegistryStore } from '../../src/store/registry.js';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
 import { commentPayload, issuePayload, label } from '../support/deliveries.js';
@@ -130,12 +130,12 @@ describe('rebuild replays what the bot acted on', () => {
     seedProgram(gitea());
     const core = testCore(redis.client, gitea());
     const { application, fleet } = await activeAlice(world(core), core);
-    const before = { registry: await createRegistryStore(redis.client).all(), instances: await instances() };
+    const before = { registry: await createOperatorStore(redis.client).all(), instances: await instances() };
     expect(before.registry.map((o) => o.login)).toEqual(['alice']);
     await asEditor('DELETE', `/issues/comments/${fleet}`);
 
     const result = await rebuildFromGitea();
-    expect(await createRegistryStore(redis.client).all()).toEqual(before.registry);
+    expect(await createOperatorStore(redis.client).all()).toEqual(before.registry);
     expect(await instances()).toEqual(before.instances);
     expect(result.findings).toEqual([
       `${PROGRAM_REPO}#${application}: comment ${fleet} by @alice was deleted after the bot applied it; replayed as the bot saw it`,
@@ -168,7 +168,7 @@ describe('rebuild replays what the bot acted on', () => {
     seedProgram(gitea());
     const core = testCore(redis.client, gitea());
     const { application } = await activeAlice(world(core), core);
-    const [record] = await createRegistryStore(redis.client).all();
+    const [record] = await createOperatorStore(redis.client).all();
     expect(record).toMatchObject({
       login: 'alice',
       nodes: 3,
@@ -181,7 +181,7 @@ describe('rebuild replays what the bot acted on', () => {
     await asEditor('PATCH', `/issues/${application}`, { body: edited });
 
     const result = await rebuildFromGitea();
-    const registry = await createRegistryStore(redis.client).all();
+    const registry = await createOperatorStore(redis.client).all();
     expect(registry.filter((o) => o.nodes === 10 || o.wallet.startsWith('0xfB69'))).toEqual([]);
     expect(result.findings).toHaveLength(1);
     expect(result.findings[0]).toContain(

@@ -5,7 +5,7 @@ import { parseProgramConfig } from '../../src/config/load.js';
 import { createGiteaClient } from '../../src/gitea/client.js';
 import { createLogger } from '../../src/logger.js';
 import { rebuild } from '../../src/rebuild/rebuild.js';
-import { createRegistryStore } from '../../src/store/registry.js';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
 import { issuePayload, label } from '../support/deliveries.js';
@@ -32,7 +32,7 @@ escalation:
 describe('rebuild replays the history quietly', () => {
   it('an escalation the live bot announced in chat is not announced again by a rebuild', async () => {
     seedProgram(gitea());
-    await createRegistryStore(redis.client).put(activeOperator('bob'));
+    await createOperatorStore(redis.client).put(activeOperator('bob'));
     const alert = gitea().addIssue(PROGRAM_REPO, {
       title: 'Gateway down on fsn1-node-2',
       body: 'The gateway stopped answering.',

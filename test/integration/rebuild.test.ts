@@ -8,9 +8,9 @@ import { createLogger } from '../../src/logger.js';
 import { rebuild } from '../../src/rebuild/rebuild.js';
 import { createAlertStore } from '../../src/store/alerts.js';
 import { createInstanceStore } from '../../src/store/instances.js';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { createPartnerReportStore } from '../../src/store/partner-reports.js';
 import { createPaymentStore } from '../../src/store/payments.js';
-import { createRegistryStore } from '../../src/store/registry.js';
 import { createReportStore } from '../../src/store/reports.js';
 import type { DelayedEvent } from '../../src/worker/handle-event.js';
 import { loadPayrollSources } from '../../src/workflows/payroll/sources.js';
@@ -74,7 +74,7 @@ function world(core: ReturnType<typeof testCore>) {
 async function state() {
   const r = redis.client;
   const stores = {
-    registry: createRegistryStore(r),
+    registry: createOperatorStore(r),
     reports: createReportStore(r),
     alerts: createAlertStore(r),
     partnerReports: createPartnerReportStore(r),

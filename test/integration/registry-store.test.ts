@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEvent } from '../../src/domain/history/events.js';
-import { createRegistryStore } from '../../src/store/registry.js';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { useRedis } from '../support/redis.js';
 
 const redis = useRedis();
@@ -35,7 +35,7 @@ const reactivation: HistoryEvent = {
 describe('the registry store', () => {
   it('loads a record stored before histories as a one-stint history, and never rewrites it', async () => {
     await redis.client.hset('ob:operators', 'carol', JSON.stringify(OLD_RECORD));
-    const registry = createRegistryStore(redis.client);
+    const registry = createOperatorStore(redis.client);
     expect(await registry.get('CAROL')).toEqual({ ...OLD_RECORD, stints: 1 });
     expect((await registry.history('carol'))?.events.map((e) => e.type)).toEqual(['activated', 'ended']);
 
@@ -57,7 +57,7 @@ describe('the registry store', () => {
   });
 
   it('lists operators with only a history next to those with an old record, by login', async () => {
-    const registry = createRegistryStore(redis.client);
+    const registry = createOperatorStore(redis.client);
     await redis.client.hset('ob:operators', 'carol', JSON.stringify(OLD_RECORD));
     await registry.append('Ann', { ...reactivation, handle: 'ann' });
     expect((await registry.all()).map((r) => [r.login, r.status])).toEqual([
@@ -69,7 +69,7 @@ describe('the registry store', () => {
   });
 
   it('refuses an event that is not one (the fields named)', async () => {
-    const registry = createRegistryStore(redis.client);
+    const registry = createOperatorStore(redis.client);
     await expect(registry.append('ann', { ...reactivation, nodes: -1 } as HistoryEvent)).rejects.toThrow(
       /nodes/,
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { createPingStore } from '../../src/store/pings.js';
-import { createRegistryStore } from '../../src/store/registry.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
 import { commentPayload } from '../support/deliveries.js';
@@ -14,7 +14,7 @@ const gitea = useFakeGitea();
 async function setUp() {
   seedProgram(gitea());
   gitea().addIssue(PROGRAM_REPO, { number: 3, title: 'Ops', user: 'maint' });
-  await createRegistryStore(redis.client).put(
+  await createOperatorStore(redis.client).put(
     activeOperator('bob', { activatedAt: '2026-08-01T09:00:00.000Z' }),
   );
   return testCore(redis.client, gitea());

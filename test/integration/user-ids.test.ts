@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultProgramConfig } from '../../src/config/program.js';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { createPaymentStore } from '../../src/store/payments.js';
-import { createRegistryStore } from '../../src/store/registry.js';
 import { createReportStore } from '../../src/store/reports.js';
 import { PROGRAM_REPO } from '../support/bot.js';
 import { commentPayload, issuePayload, label } from '../support/deliveries.js';
@@ -55,7 +55,7 @@ describe('people are their Gitea user id', () => {
     );
     expect(replyTo(40)).toContain('only a registered operator may use this');
     expect(await createReportStore(redis.client).of('bob')).toEqual([]);
-    expect(await createRegistryStore(redis.client).get('bob')).toBeUndefined();
+    expect(await createOperatorStore(redis.client).get('bob')).toBeUndefined();
 
     await core.handle(
       said(ROBERT, 40, '/report uptime=100 tasks=25/25 week=2026-W48', '2026-11-30T10:00:00Z'),
@@ -63,7 +63,7 @@ describe('people are their Gitea user id', () => {
     expect(replyTo(40)).not.toContain('only a registered operator');
     const reports = await createReportStore(redis.client).of('robert');
     expect(reports.find((r) => r.report.week === '2026-W48')?.report.uptimePercent).toBe(100);
-    expect((await createRegistryStore(redis.client).get('robert'))?.status).toBe('active');
+    expect((await createOperatorStore(redis.client).get('robert'))?.status).toBe('active');
 
     await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-12-01T06:00:00.000Z' });
     await core.fire(/^opened-payroll-2026-11/);

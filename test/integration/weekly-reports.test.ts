@@ -2,7 +2,7 @@ import type { Queue } from 'bullmq';
 import { describe, expect, it } from 'vitest';
 import { defaultProgramConfig } from '../../src/config/program.js';
 import { createEventQueue, registerSchedules } from '../../src/queue/event-queue.js';
-import { createRegistryStore } from '../../src/store/registry.js';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { createReportStore } from '../../src/store/reports.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
@@ -17,7 +17,7 @@ const gitea = useFakeGitea();
 async function setUp() {
   seedProgram(gitea());
   gitea().addIssue(PROGRAM_REPO, { number: 3, title: 'Ops chatter', user: 'maint' });
-  const registry = createRegistryStore(redis.client);
+  const registry = createOperatorStore(redis.client);
   await registry.put(activeOperator('bob', { activatedAt: '2026-10-01T00:00:00.000Z' }));
   await registry.put(activeOperator('carol', { activatedAt: '2026-10-01T00:00:00.000Z' }));
   await registry.put(activeOperator('dave', { activatedAt: '2026-11-24T00:00:00.000Z' }));

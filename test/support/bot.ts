@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 import { type Runtime, startRuntime } from '../../src/app/runtime.js';
-import { cursorKey } from '../../src/catch-up/cursor.js';
 import { loadEnv } from '../../src/config/load.js';
 import { defaultProgramConfig, type ProgramConfig } from '../../src/config/program.js';
 import { createLogger, type Logger } from '../../src/logger.js';
+import { cursorKey } from '../../src/store/catch-up-cursors.js';
 import { type DeliveryOptions, type DeliveryPayload, signDelivery } from './deliveries.js';
 import type { FakeGitea } from './gitea/index.js';
 

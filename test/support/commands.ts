@@ -4,7 +4,7 @@ import { type CommandsInput, decideCommands } from '../../src/commands/decide.js
 import { defaultProgramConfig } from '../../src/config/program.js';
 import { parseCommands } from '../../src/domain/commands/parse.js';
 import type { Effect } from '../../src/engine/effects.js';
-import { loadWorkflows } from '../../src/workflows/registry.js';
+import { loadWorkflows } from '../../src/workflows/all.js';
 import { templates } from './workflows.js';
 
 const catalog = commandCatalog(loadWorkflows(templates, defaultProgramConfig()).map((w) => w.definition));

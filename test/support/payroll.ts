@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { ProgramConfig } from '../../src/config/program.js';
 import { createAlertStore } from '../../src/store/alerts.js';
-import { createRegistryStore } from '../../src/store/registry.js';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { createReportStore } from '../../src/store/reports.js';
 import { PROGRAM_REPO, seedProgram } from './bot.js';
 import { testCore } from './core.js';
@@ -27,7 +27,7 @@ export async function aMonthOfActivity(
   seedProgram(gitea);
   gitea.addUser('maint2');
   gitea.setPermission(PROGRAM_REPO, 'maint2', 'admin');
-  const registry = createRegistryStore(redis);
+  const registry = createOperatorStore(redis);
   await registry.put(activeOperator('alice', { activatedAt: '2026-10-15T09:00:00.000Z', nodes: 3 }));
   await registry.put(
     activeOperator('bob', {

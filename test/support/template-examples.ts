@@ -2,14 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { defaultProgramConfig } from '../../src/config/program.js';
 import { programHealth } from '../../src/domain/health/program-health.js';
+import { operatorRecordSchema } from '../../src/domain/operator-record.js';
 import { computePayroll } from '../../src/domain/payroll/index.js';
-import { operatorRecordSchema } from '../../src/domain/registry.js';
 import { weeklyReportSchema } from '../../src/domain/reports/index.js';
 import { weeklyReminder } from '../../src/domain/reports/weekly-reminder.js';
 import { instanceSchema } from '../../src/engine/instance.js';
 import type { Render } from '../../src/engine/module.js';
 import { loadTemplates } from '../../src/templates.js';
-import { loadWorkflows } from '../../src/workflows/registry.js';
+import { loadWorkflows } from '../../src/workflows/all.js';
 
 /**
  * Every `templates/*.mustache` rendered with example data from `test/fixtures/templates/<name>.json`.

@@ -3,14 +3,14 @@ import { replyToComment } from '../../src/commands/answer.js';
 import { commandNames } from '../../src/commands/catalog.js';
 import { defaultProgramConfig, type ProgramConfig } from '../../src/config/program.js';
 import { parseCommands } from '../../src/domain/commands/parse.js';
-import type { OperatorRecord } from '../../src/domain/registry.js';
+import type { OperatorRecord } from '../../src/domain/operator-record.js';
 import { type DecideInput, type Decision, decide } from '../../src/engine/decide.js';
 import type { Role } from '../../src/engine/definition.js';
 import type { Instance } from '../../src/engine/instance.js';
 import type { Facts, WorkflowModule } from '../../src/engine/module.js';
 import type { BotEvent } from '../../src/gitea/event.js';
 import { loadTemplates } from '../../src/templates.js';
-import { loadWorkflows } from '../../src/workflows/registry.js';
+import { loadWorkflows } from '../../src/workflows/all.js';
 import { issueLabelPayload } from './deliveries.js';
 
 export const completeForm = readFileSync(

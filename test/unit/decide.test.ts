@@ -7,7 +7,7 @@ import type { Instance } from '../../src/engine/instance.js';
 import { stateDiagram } from '../../src/engine/mermaid.js';
 import type { WorkflowModule } from '../../src/engine/module.js';
 import { loadTemplates } from '../../src/templates.js';
-import { loadWorkflows } from '../../src/workflows/registry.js';
+import { loadWorkflows } from '../../src/workflows/all.js';
 import { botEvent } from '../support/events.js';
 import { completeForm } from '../support/workflows.js';
 

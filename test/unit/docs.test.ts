@@ -6,7 +6,7 @@ import { defaultProgramConfig } from '../../src/config/program.js';
 import { DOCS_END, DOCS_START, readmeDocs, withReadmeDocs, workflowDocs } from '../../src/engine/docs.js';
 import { stateDiagram } from '../../src/engine/mermaid.js';
 import { loadTemplates } from '../../src/templates.js';
-import { loadWorkflows } from '../../src/workflows/registry.js';
+import { loadWorkflows } from '../../src/workflows/all.js';
 
 const workflows = loadWorkflows(loadTemplates(), defaultProgramConfig());
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

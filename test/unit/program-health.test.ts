@@ -7,7 +7,7 @@ import {
   type ProgramHealthInput,
   programHealth,
 } from '../../src/domain/health/program-health.js';
-import type { OperatorRecord } from '../../src/domain/registry.js';
+import type { OperatorRecord } from '../../src/domain/operator-record.js';
 import type { StoredReport } from '../../src/domain/reports/stored.js';
 import { isoWeeksOverlappingMonth } from '../../src/domain/time/iso-week.js';
 import { loadTemplates } from '../../src/templates.js';

@@ -43,6 +43,18 @@ describe('verifySignature', () => {
     expect(await verifySignature(secret, compact, headers({ 'X-Gitea-Signature': hex }))).toBe(false);
   });
 
+  it('checks the bytes as received, also where they are not valid UTF-8 (no string copy is hashed)', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('{"title": "caf'),
+      Buffer.from([0xc3, 0xa9, 0xff]),
+      Buffer.from('"}'),
+    ]);
+    const signed = createHmac('sha256', secret).update(bytes).digest('hex');
+    expect(verifySignature(secret, bytes, headers({ 'X-Gitea-Signature': signed }))).toBe(true);
+    const decoded = Buffer.from(bytes.toString('utf8'));
+    expect(verifySignature(secret, decoded, headers({ 'X-Gitea-Signature': signed }))).toBe(false);
+  });
+
   it('refuses everything when no secret is configured', async () => {
     expect(await verifySignature('', body, headers({ 'X-Gitea-Signature': hex }))).toBe(false);
   });

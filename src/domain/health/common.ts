@@ -1,4 +1,4 @@
-import type { OperatorRecord } from '../registry.js';
+import type { OperatorRecord } from '../operator-record.js';
 import { type Day, dayOf } from '../time/day.js';
 import type { Measure, Period } from './types.js';
 

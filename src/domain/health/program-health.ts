@@ -1,7 +1,7 @@
 import type { Render } from '../../engine/module.js';
 import type { ProgramIssue } from '../../gitea/program-issues.js';
 import { trusted } from '../markdown/compose.js';
-import type { OperatorRecord } from '../registry.js';
+import type { OperatorRecord } from '../operator-record.js';
 import type { StoredReport } from '../reports/stored.js';
 import { isoDay } from '../time/day.js';
 import { monthCalendar, requireMonth } from '../time/month.js';

@@ -1,5 +1,5 @@
 import { escapeText } from '../markdown/compose.js';
-import type { OperatorRecord } from '../registry.js';
+import type { OperatorRecord } from '../operator-record.js';
 import { addMonthsTo, monthCalendar } from '../time/month.js';
 import { activeOnAnyDay, measure } from './common.js';
 import type { Dated, HealthTargets, Measure } from './types.js';

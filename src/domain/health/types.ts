@@ -1,5 +1,5 @@
 import type { ProgramConfig } from '../../config/program.js';
-import type { OperatorRecord } from '../registry.js';
+import type { OperatorRecord } from '../operator-record.js';
 import type { Day } from '../time/day.js';
 
 /** The targets of PROGRAM.md "Program health" (the seed's success criteria): the config's `health` section. */

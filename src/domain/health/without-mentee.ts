@@ -1,5 +1,5 @@
+import type { OperatorRecord } from '../operator-record.js';
 import { fullMonths } from '../payroll/tenure.js';
-import type { OperatorRecord } from '../registry.js';
 import { type Day, dayOf } from '../time/day.js';
 import { measure } from './common.js';
 import type { Dated, HealthTargets, Measure } from './types.js';

@@ -1,4 +1,4 @@
-import type { OperatorRecord } from '../registry.js';
+import type { OperatorRecord } from '../operator-record.js';
 import type { HistoryEvent, OperatorHistory } from './events.js';
 
 /**

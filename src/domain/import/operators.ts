@@ -1,5 +1,5 @@
 import { isGiteaUsername, parseUsername } from '../application/usernames.js';
-import type { OperatorRecord } from '../registry.js';
+import type { OperatorRecord } from '../operator-record.js';
 import { parseDate } from '../time/written-date.js';
 import { checkWallet } from '../wallets/address.js';
 import { type Chain, chainName, parseChain } from '../wallets/chains.js';

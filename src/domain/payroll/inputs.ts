@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ProgramConfig } from '../../config/program.js';
 import { operatorHistorySchema } from '../history/events.js';
-import { operatorRecordSchema } from '../registry.js';
+import { operatorRecordSchema } from '../operator-record.js';
 import { dayOf } from '../time/day.js';
 import { isoInstantSchema } from '../time/instant.js';
 import { monthSchema } from '../time/month.js';

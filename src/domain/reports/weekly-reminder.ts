@@ -1,7 +1,7 @@
 import type { ProgramConfig } from '../../config/program.js';
 import type { Render } from '../../engine/module.js';
 import type { ProgramIssue } from '../../gitea/program-issues.js';
-import type { OperatorRecord } from '../registry.js';
+import type { OperatorRecord } from '../operator-record.js';
 import { formatWeeklyAt } from '../time/format.js';
 import { isoWeekDays, isoWeekEnd, previousIsoWeek } from '../time/iso-week.js';
 

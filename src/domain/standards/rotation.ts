@@ -1,6 +1,6 @@
 import type { ProgramConfig } from '../../config/program.js';
 import type { ProgramIssue } from '../../gitea/program-issues.js';
-import type { OperatorRecord } from '../registry.js';
+import type { OperatorRecord } from '../operator-record.js';
 import { DAY_MS } from '../time/day.js';
 import { formatUtc } from '../time/format.js';
 import { addMs } from '../time/instant.js';

@@ -1,7 +1,7 @@
+import type { OperatorRecord } from '../../domain/operator-record.js';
 import { txCandidates } from '../../domain/payments/ledger.js';
 import type { Payment } from '../../domain/payments/payment.js';
 import type { PayrollInput } from '../../domain/payroll/index.js';
-import type { OperatorRecord } from '../../domain/registry.js';
 import type { LoadFacts } from '../../engine/module.js';
 import { exitData } from './data.js';
 import { trustedTermination } from './termination.js';

@@ -1,5 +1,5 @@
 import type { ProgramConfig } from '../../config/program.js';
-import type { OperatorRecord } from '../../domain/registry.js';
+import type { OperatorRecord } from '../../domain/operator-record.js';
 import { findLowUptimeStreak, monthlyMetrics } from '../../domain/reports/index.js';
 import type { StoredReport } from '../../domain/reports/stored.js';
 import { addMonthsTo, parseMonth } from '../../domain/time/month.js';

@@ -7,14 +7,14 @@ import { summarizePings } from '../../domain/standards/ping.js';
 import { rotationStatuses } from '../../domain/standards/rotation.js';
 import { addMonthsTo } from '../../domain/time/month.js';
 import type { AlertStore } from '../../store/alerts.js';
+import type { OperatorStore } from '../../store/operators.js';
 import type { PartnerReportStore } from '../../store/partner-reports.js';
 import type { PingStore } from '../../store/pings.js';
-import type { RegistryStore } from '../../store/registry.js';
 import type { ReportStore } from '../../store/reports.js';
 import type { RotationStore } from '../../store/rotations.js';
 
 export type PayrollStores = {
-  registry: RegistryStore;
+  registry: OperatorStore;
   reports: ReportStore;
   alerts: AlertStore;
   partnerReports: PartnerReportStore;

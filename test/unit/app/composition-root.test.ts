@@ -26,7 +26,7 @@ describe('the composition root (src/app/)', () => {
 
   it('loads the workflows once per process: only app/program.ts calls loadWorkflows', () => {
     const callers = sources.filter((file) => /\bloadWorkflows\(/.test(code(file.text))).map((f) => f.path);
-    expect(callers.filter((path) => path !== 'workflows/registry.ts')).toEqual(['app/program.ts']);
+    expect(callers.filter((path) => path !== 'workflows/all.ts')).toEqual(['app/program.ts']);
   });
 
   it.each([

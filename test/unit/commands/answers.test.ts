@@ -5,7 +5,7 @@ import { commandCatalog, describePlace } from '../../../src/commands/catalog.js'
 import { answerElsewhere } from '../../../src/commands/elsewhere.js';
 import { defaultProgramConfig } from '../../../src/config/program.js';
 import { parseCommands } from '../../../src/domain/commands/parse.js';
-import { loadWorkflows } from '../../../src/workflows/registry.js';
+import { loadWorkflows } from '../../../src/workflows/all.js';
 import { templates } from '../../support/workflows.js';
 
 const catalog = commandCatalog(loadWorkflows(templates, defaultProgramConfig()).map((w) => w.definition));

@@ -10,7 +10,7 @@ import { setDotEnvValue } from '../../../src/install/dotenv-file.js';
 import { labelDifferences } from '../../../src/install/labels-step.js';
 import { hookDifferences } from '../../../src/install/webhook-step.js';
 import { loadTemplates } from '../../../src/templates.js';
-import { loadWorkflows } from '../../../src/workflows/registry.js';
+import { loadWorkflows } from '../../../src/workflows/all.js';
 
 const definitions = loadWorkflows(loadTemplates(), defaultProgramConfig()).map((w) => w.definition);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OperatorRecord } from '../../../src/domain/registry.js';
+import type { OperatorRecord } from '../../../src/domain/operator-record.js';
 import { type Inputs, lineOf, metrics, operator, payroll, withConfig } from './support.js';
 
 // By hand, from PROGRAM.md "Partner program" (20%, first 12 months, ≥ 2 referrals that reached

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultProgramConfig, type ProgramConfig } from '../../../src/config/program.js';
+import type { OperatorRecord } from '../../../src/domain/operator-record.js';
 import {
   computePayroll,
   fullBaseCents,
@@ -8,7 +9,6 @@ import {
   type PayrollInput,
   payrollSchema,
 } from '../../../src/domain/payroll/index.js';
-import type { OperatorRecord } from '../../../src/domain/registry.js';
 import { CHAINS } from '../../../src/domain/wallets/chains.js';
 
 const DAY_MS = 86_400_000;

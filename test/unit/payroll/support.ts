@@ -1,4 +1,5 @@
 import { defaultProgramConfig, type ProgramConfig } from '../../../src/config/program.js';
+import type { OperatorRecord } from '../../../src/domain/operator-record.js';
 import {
   type Adjustment,
   type CriticalAlertResponse,
@@ -8,7 +9,6 @@ import {
   type Payroll,
   type PayrollLine,
 } from '../../../src/domain/payroll/index.js';
-import type { OperatorRecord } from '../../../src/domain/registry.js';
 
 export const CONFIG = defaultProgramConfig();
 

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultProgramConfig } from '../../../src/config/program.js';
 import { PROJECT_ROOT, TEMPLATES_DIR, WORKFLOWS_DIR } from '../../../src/paths.js';
-import { loadWorkflows } from '../../../src/workflows/registry.js';
+import { loadWorkflows } from '../../../src/workflows/all.js';
 import { templates } from '../../support/workflows.js';
 
 /*

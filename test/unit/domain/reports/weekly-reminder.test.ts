@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultProgramConfig } from '../../../../src/config/program.js';
-import type { OperatorRecord } from '../../../../src/domain/registry.js';
+import type { OperatorRecord } from '../../../../src/domain/operator-record.js';
 import { reminderKey, weeklyReminder } from '../../../../src/domain/reports/weekly-reminder.js';
 import { activeOperator, templates } from '../../../support/workflows.js';
 

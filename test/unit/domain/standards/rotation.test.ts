@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultProgramConfig } from '../../../../src/config/program.js';
-import type { OperatorRecord } from '../../../../src/domain/registry.js';
+import type { OperatorRecord } from '../../../../src/domain/operator-record.js';
 import { rotationReminders, rotationStatuses } from '../../../../src/domain/standards/rotation.js';
 import { activeOperator } from '../../../support/workflows.js';
 

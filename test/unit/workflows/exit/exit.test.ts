@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultProgramConfig } from '../../../../src/config/program.js';
+import type { OperatorRecord } from '../../../../src/domain/operator-record.js';
 import { txKey } from '../../../../src/domain/payments/ledger.js';
 import type { Payment } from '../../../../src/domain/payments/payment.js';
 import type { PayrollInput } from '../../../../src/domain/payroll/index.js';
-import type { OperatorRecord } from '../../../../src/domain/registry.js';
 import type { Role } from '../../../../src/engine/definition.js';
 import type { Effect } from '../../../../src/engine/effects.js';
 import type { Instance } from '../../../../src/engine/instance.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultProgramConfig, type ProgramConfig } from '../../../../src/config/program.js';
+import type { OperatorRecord } from '../../../../src/domain/operator-record.js';
 import type { PayrollInput } from '../../../../src/domain/payroll/index.js';
 import type { MonthStandards } from '../../../../src/domain/payroll/standards.js';
-import type { OperatorRecord } from '../../../../src/domain/registry.js';
 import type { Role } from '../../../../src/engine/definition.js';
 import type { Effect } from '../../../../src/engine/effects.js';
 import type { Instance } from '../../../../src/engine/instance.js';

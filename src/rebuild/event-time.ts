@@ -7,7 +7,7 @@ import { byTime } from './history.js';
  * here and fired, in due order, before the first later event (and, at the end, those already due
  * by `now`); the rest are returned to be scheduled for real.
  */
-export async function replayHistory(
+export async function runInEventTime(
   events: readonly BotEvent[],
   handle: (event: BotEvent) => Promise<void>,
   timers: DelayedEvent[],

@@ -1,10 +1,17 @@
 import type { Redis } from 'ioredis';
 import type { BotEvent } from '../gitea/event.js';
 import { contentDigest } from '../gitea/normalize.js';
-import { issueKey } from '../store/keys.js';
+import { issueKey, keySpace } from './keys.js';
 
 const key = (repo: string, issue: number) => `ob:issue-content:${issueKey(repo, issue)}`;
 const KEEP_SECONDS = 90 * 86_400;
+
+export const issueContentKeys = keySpace({
+  store: 'issue-contents',
+  patterns: ['ob:issue-content:*'],
+  derived: false,
+  kept: 'what the catch-up remembers of the last admitted title and body; it expires by itself',
+});
 
 /**
  * The title and body (contentDigest) of each issue as the last admitted delivery carried them,

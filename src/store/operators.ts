@@ -2,8 +2,9 @@ import type { Redis } from 'ioredis';
 import { currentRecord } from '../domain/history/current.js';
 import { type HistoryEvent, historyEventSchema, type OperatorHistory } from '../domain/history/events.js';
 import { historyFromRecord } from '../domain/history/legacy.js';
-import { type OperatorRecord, operatorRecordSchema } from '../domain/registry.js';
-import { createPeople } from './people.js';
+import { type OperatorRecord, operatorRecordSchema } from '../domain/operator-record.js';
+import { keySpace } from './keys.js';
+import { createPeople, PEOPLE_HASHES, PEOPLE_LUA } from './people.js';
 
 /** Records from before the history, one JSON per lower-cased login; read as one-stint histories. */
 const RECORDS = 'ob:operators';
@@ -13,14 +14,44 @@ const LOGINS = 'ob:operator-logins';
 const eventsKey = (key: string) => `ob:operator-history:${key}`;
 
 /**
+ * An operator's history by login in one round trip (it is read several times per event): the
+ * person's key (people.ts), the old record, the events, the login first written and the current
+ * one, absent ones as ''. KEYS: PEOPLE_HASHES, RECORDS, LOGINS; ARGV: lower-case login, the
+ * events key of '' (the prefix to which the person's key is appended).
+ */
+const HISTORY_OF = `${PEOPLE_LUA}
+local key = key_of(ARGV[1])
+return {
+  key,
+  redis.call('HGET', KEYS[5], key) or '',
+  redis.call('LRANGE', ARGV[2] .. key, 0, -1),
+  redis.call('HGET', KEYS[6], key) or '',
+  login_of(key) or ''
+}`;
+
+type Scripted = Redis & {
+  obOperatorHistoryOf: (...args: string[]) => Promise<[string, string, string[], string, string]>;
+};
+
+export const operatorKeys = keySpace({
+  store: 'operators',
+  patterns: [RECORDS, LOGINS, 'ob:operator-history:*'],
+  derived: true,
+});
+
+/**
  * The operator registry as append-only histories (`domain/history`): `append` adds an event;
  * `history` reads an operator's events, an old single record first (migrated on read, never
  * rewritten); `get` and `all` give the current record derived from it. Appending the same event
  * (same `id`) twice keeps one. People are their Gitea user id: histories are kept under the
  * person's key (people.ts); the login taken and given is the current one.
  */
-export function createRegistryStore(redis: Redis) {
+export function createOperatorStore(redis: Redis) {
   const people = createPeople(redis);
+
+  const scripted = redis as Scripted;
+  if (typeof scripted.obOperatorHistoryOf !== 'function')
+    redis.defineCommand('obOperatorHistoryOf', { lua: HISTORY_OF, numberOfKeys: 6 });
 
   async function historyByKey(key: string): Promise<OperatorHistory | undefined> {
     const [record, raw, typed, current] = await Promise.all([
@@ -29,14 +60,33 @@ export function createRegistryStore(redis: Redis) {
       redis.hget(LOGINS, key),
       people.loginOf(key),
     ]);
+    return historyOf(key, record, raw, typed, current);
+  }
+
+  async function history(login: string): Promise<OperatorHistory | undefined> {
+    const [key, record, raw, typed, current] = await scripted.obOperatorHistoryOf(
+      ...PEOPLE_HASHES,
+      RECORDS,
+      LOGINS,
+      login.toLowerCase(),
+      eventsKey(''),
+    );
+    return historyOf(key, record || null, raw, typed || null, current || undefined);
+  }
+
+  function historyOf(
+    key: string,
+    record: string | null,
+    raw: string[],
+    typed: string | null,
+    current: string | undefined,
+  ): OperatorHistory | undefined {
     if (!record && raw.length === 0) return undefined;
     const legacy = record ? historyFromRecord(operatorRecordSchema.parse(JSON.parse(record))) : undefined;
     const events = raw.map((text) => historyEventSchema.parse(JSON.parse(text)));
     const login = current ?? legacy?.login ?? typed ?? key;
     return { login, events: [...(legacy?.events ?? []), ...events] };
   }
-
-  const history = async (login: string) => historyByKey(await people.keyOf(login));
 
   /** Every person key with a history. */
   async function keys(): Promise<string[]> {
@@ -84,4 +134,4 @@ export function createRegistryStore(redis: Redis) {
   };
 }
 
-export type RegistryStore = ReturnType<typeof createRegistryStore>;
+export type OperatorStore = ReturnType<typeof createOperatorStore>;

@@ -1,0 +1,94 @@
+import { Redis } from 'ioredis';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDeliveryNotes } from '../../src/store/webhook-deliveries.js';
+import { PROGRAM_REPO, seedProgram, startTestBot, type TestBot, WEBHOOK_SECRET } from '../support/bot.js';
+import { commentPayload, signDelivery } from '../support/deliveries.js';
+import { useFakeGitea } from '../support/gitea/vitest.js';
+import { useRedis } from '../support/redis.js';
+
+const redis = useRedis();
+const gitea = useFakeGitea();
+let bot: TestBot;
+let monitor: Redis | undefined;
+
+/** Commands that change Redis (what an irrelevant delivery must never send). */
+const WRITES =
+  /^(set|setex|setnx|hset|hmset|hdel|del|unlink|expire|pexpire|incr|incrby|lpush|rpush|sadd|srem|zadd|zrem|xadd|xdel|xack|evalsha|eval|fcall|multi|exec|publish)$/i;
+
+/** Every command the server receives from now on, from any client (MONITOR). */
+async function watchCommands() {
+  const seen: string[][] = [];
+  monitor = await new Redis(redis.url).monitor();
+  monitor.on('monitor', (_time: string, args: string[]) => seen.push(args));
+  return seen;
+}
+
+const readyzNotes = async () =>
+  ((await (await fetch(`${bot.url}/readyz`)).json()) as { webhooks: Record<string, unknown> }).webhooks;
+
+beforeEach(async () => {
+  seedProgram(gitea());
+  bot = await startTestBot(redis.url, gitea(), { worker: false });
+});
+afterEach(async () => {
+  monitor?.disconnect();
+  monitor = undefined;
+  await bot.stop();
+});
+
+describe('delivery notes (the last delivery per repository, for init and doctor)', () => {
+  it('irrelevant deliveries (204) and refused ones (401) write nothing to Redis, yet /readyz names them', async () => {
+    const seen = await watchCommands();
+    const chatter = (id: number) =>
+      commentPayload('created', 'Thanks, looks good!', { comment: { id }, sender: { login: 'maint' } });
+    const answers = [];
+    for (let id = 1; id <= 20; id++) answers.push((await bot.deliver(chatter(id))).status);
+    const push = signDelivery(
+      { ref: 'refs/heads/main', repository: { full_name: PROGRAM_REPO } },
+      WEBHOOK_SECRET,
+      {
+        event: 'push',
+        eventType: 'push',
+        deliveryId: 'test-delivery',
+      },
+    );
+    answers.push((await fetch(`${bot.url}/webhooks/gitea`, { method: 'POST', ...push })).status);
+    const forged = signDelivery(chatter(99), 'not-the-secret', { deliveryId: 'forged' });
+    answers.push((await fetch(`${bot.url}/webhooks/gitea`, { method: 'POST', ...forged })).status);
+    // The old intake wrote its coalesced notes 200 ms after a delivery: wait past that.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+
+    expect(answers).toEqual([...Array(21).fill(204), 401]);
+    expect(seen.filter(([command]) => WRITES.test(command ?? ''))).toEqual([]);
+    expect(await readyzNotes()).toMatchObject({
+      [PROGRAM_REPO]: {
+        verified: { deliveryId: 'test-delivery', event: 'push' },
+        rejected: { deliveryId: 'forged' },
+      },
+    });
+  });
+
+  it('a relevant delivery carries the notes into Redis, and a stop writes the rest', async () => {
+    const store = createDeliveryNotes(redis.client);
+    await bot.deliver(commentPayload('created', 'chatter', { comment: { id: 1 } }), {
+      deliveryId: 'chatter-1',
+    });
+    expect(await store.all()).toEqual({});
+
+    await bot.deliver(commentPayload('created', '/status', { comment: { id: 2 } }), {
+      deliveryId: 'command-2',
+    });
+    await expect.poll(async () => (await store.all())[PROGRAM_REPO]?.verified?.deliveryId).toBe('command-2');
+
+    // Within a second of that write, the next note stays in memory until the bot stops.
+    await bot.deliver(commentPayload('created', 'chatter', { comment: { id: 3 } }), {
+      deliveryId: 'chatter-3',
+    });
+    expect((await store.all())[PROGRAM_REPO]?.verified?.deliveryId).toBe('command-2');
+    expect((await readyzNotes())[PROGRAM_REPO]).toMatchObject({ verified: { deliveryId: 'chatter-3' } });
+    await bot.stop();
+    expect((await store.all())[PROGRAM_REPO]?.verified?.deliveryId).toBe('chatter-3');
+    bot = await startTestBot(redis.url, gitea(), { worker: false });
+    expect((await readyzNotes())[PROGRAM_REPO]).toMatchObject({ verified: { deliveryId: 'chatter-3' } });
+  });
+});
