@@ -25,6 +25,7 @@ export const reportCommand: ProgramCommand = {
             at: event.at,
           },
         },
+        { type: 'refreshReminder', week: report.week },
       ],
     };
   },

@@ -27,6 +27,8 @@ export type Effect =
   | { type: 'notify'; key: string; notification: Notification }
   | { type: 'recordAlert'; alert: AlertRecord }
   | { type: 'storeReport'; login: string; report: WeeklyReport; source: ReportSource }
+  /** The week's reminder issue, if open, lists who still has to report (after a report was stored). */
+  | { type: 'refreshReminder'; week: string }
   /** Opens (or edits) a program-repo issue; with `start`, its workflow starts as if a person had opened it. */
   | { type: 'openProgramIssue'; key: string; issue: ProgramIssue; start?: boolean }
   | { type: 'recordPayment'; payment: Payment }

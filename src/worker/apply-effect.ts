@@ -123,8 +123,9 @@ export function createEffectApplier(deps: EffectDeps) {
         await deps.openProgramIssue(effect, event);
         return;
       case 'storeReport':
-        await deps.reports.put(effect.login, { report: effect.report, source: effect.source });
-        return deps.refreshReminder(effect.report.week);
+        return deps.reports.put(effect.login, { report: effect.report, source: effect.source });
+      case 'refreshReminder':
+        return deps.refreshReminder(effect.week);
       case 'scheduleTimer':
         return deps.enqueueAt(timerRequest(effect, workflow, event));
     }
