@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Mustache from 'mustache';
-import { toMarkdown } from './domain/text/markdown.js';
+import { toMarkdown } from './domain/markdown/compose.js';
 import { TEMPLATES_DIR } from './paths.js';
 
 export type Templates = {
@@ -11,7 +11,7 @@ export type Templates = {
 
 /**
  * Loads every `templates/*.mustache` once; a broken template stops start-up with its name.
- * Every `{{value}}` is escaped as plain text (src/domain/text/markdown.ts `escapeText`: no HTML,
+ * Every `{{value}}` is escaped as plain text (src/domain/markdown/compose.ts `escapeText`: no HTML,
  * no links, no mentions, no code) unless the view marked it as bot-written Markdown with
  * `trusted(…)` or `md\`…\``; `{{{value}}}` is not used.
  */

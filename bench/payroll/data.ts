@@ -1,14 +1,9 @@
 import type { ProgramConfig } from '../../src/config/program.js';
 import type { OperatorRecord } from '../../src/domain/operator-record.js';
 import type { CriticalAlertResponse, MonthlyMetrics, PayrollInput } from '../../src/domain/payroll/index.js';
-import {
-  addIsoWeeks,
-  addMonthsTo,
-  daysOfIsoWeekInMonth,
-  isoWeekMonth,
-  monthlyMetrics,
-  type WeeklyReport,
-} from '../../src/domain/reports/index.js';
+import { monthlyMetrics, type WeeklyReport } from '../../src/domain/reports/index.js';
+import { addIsoWeeks, daysOfIsoWeekInMonth, isoWeekMonth } from '../../src/domain/time/iso-week.js';
+import { addMonthsTo } from '../../src/domain/time/month.js';
 
 export const MONTH = '2026-10';
 const FIRST_WEEK = '2025-W44';

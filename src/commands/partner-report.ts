@@ -1,4 +1,4 @@
-import { previousMonth } from '../workflows/payroll/month-close.js';
+import { previousMonth } from '../domain/time/month.js';
 import type { ProgramCommand } from './command.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;

@@ -1,6 +1,8 @@
 import { mentionArg } from '../domain/commands/mentions.js';
 import { unknownLogin } from '../domain/text/inert.js';
-import { addMs, formatDuration, formatUtcSeconds } from '../domain/time/format.js';
+import { formatDuration } from '../domain/time/duration.js';
+import { formatUtcSeconds } from '../domain/time/format.js';
+import { addMs } from '../domain/time/instant.js';
 import type { ProgramCommand } from './command.js';
 
 /** `/ping @op [TEXT]` — a maintainer asks an operator for an answer within 24 hours (Communication Standards). */

@@ -1,4 +1,5 @@
-import { addMs, formatUtc } from '../domain/time/format.js';
+import { formatUtc } from '../domain/time/format.js';
+import { addMs } from '../domain/time/instant.js';
 import type { ProgramCommand } from './command.js';
 
 /** `/rotated [NOTE]` — an operator rotated their access tokens (Security Rules: every 90 days). */

@@ -1,7 +1,7 @@
-import { chainName } from '../domain/application/chains.js';
 import { mentionArg } from '../domain/commands/mentions.js';
 import { readWalletChange } from '../domain/history/wallet-change.js';
 import { unknownLogin } from '../domain/text/inert.js';
+import { chainName } from '../domain/wallets/chains.js';
 import type { ProgramCommand } from './command.js';
 
 /**

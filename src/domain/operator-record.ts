@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { chainSchema } from './application/chains.js';
+import { chainSchema } from './wallets/chains.js';
 
 /**
  * One operator in the registry (PROGRAM.md phase 4), keyed by Gitea login: the current view of

@@ -1,4 +1,4 @@
-import { md } from '../domain/text/markdown.js';
+import { md } from '../domain/markdown/compose.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { Role, Transition, WorkflowDefinition } from './definition.js';
 import type { Effect } from './effects.js';

@@ -1,25 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProgramConfig } from '../config/program.js';
+import { proseDuration } from '../domain/time/duration.js';
 import { TEMPLATES_DIR } from '../paths.js';
 
 /** Where Gitea looks for issue forms (`.gitea/ISSUE_TEMPLATE/*.yaml`, see GITEA.md "Issue forms"). */
 export const FORMS_DIR = '.gitea/ISSUE_TEMPLATE';
 
 export type RepoFile = { path: string; content: string };
-
-/** `30 minutes`, `4 hours`, `7 days`: a duration in the largest whole unit. */
-export function proseDuration(ms: number): string {
-  const units: [number, string][] = [
-    [86_400_000, 'day'],
-    [3_600_000, 'hour'],
-    [60_000, 'minute'],
-    [1_000, 'second'],
-  ];
-  const [size, unit] = units.find(([step]) => ms % step === 0 && ms >= step) ?? [1_000, 'second'];
-  const count = Math.round(ms / size);
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
-}
 
 /**
  * What the program config changes in each form's text: the program's name and the numbers the

@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
 import type { ProgramConfig } from '../config/program.js';
 import { type HealthApplication, programHealth } from '../domain/health/program-health.js';
-import { isoWeekStart, previousIsoWeek } from '../domain/reports/index.js';
 import { reminderKey, weeklyReminder } from '../domain/reports/weekly-reminder.js';
 import { rotationReminders, rotationStatuses } from '../domain/standards/rotation.js';
+import { isoWeekEnd, previousIsoWeek } from '../domain/time/iso-week.js';
+import { previousMonth } from '../domain/time/month.js';
 import type { Render } from '../engine/module.js';
 import type { ProgramIssues } from '../gitea/program-issues.js';
 import type { OperatorStore } from '../store/operators.js';
@@ -11,7 +12,7 @@ import type { ReportStore } from '../store/reports.js';
 import type { RotationStore } from '../store/rotations.js';
 import type { ProgramIssueOpener } from '../worker/open-program-issue.js';
 import { lowUptimeProposals } from '../workflows/exit/low-uptime.js';
-import { openMonthPayroll, previousMonth } from '../workflows/payroll/month-close.js';
+import { openMonthPayroll } from '../workflows/payroll/month-close.js';
 
 export const SCHEDULES = ['weeklyReminder', 'monthClose', 'credentialCheck'] as const;
 export type ScheduleName = (typeof SCHEDULES)[number];
@@ -49,7 +50,7 @@ export function createScheduleRunner(deps: ScheduleDeps) {
   return async function runSchedule(job: ScheduleJobData): Promise<void> {
     switch (job.schedule) {
       case 'weeklyReminder':
-        return remindWeekly(job.week ? nextMonday(job.week) : new Date(job.firedAt ?? Date.now()));
+        return remindWeekly(job.week ? isoWeekEnd(job.week) : new Date(job.firedAt ?? Date.now()));
       case 'credentialCheck':
         return checkCredentials(job.firedAt ?? new Date().toISOString());
       case 'monthClose':
@@ -117,4 +118,3 @@ export function createScheduleRunner(deps: ScheduleDeps) {
 }
 
 /** The Monday after `week`: "now" for a reminder about that week. */
-const nextMonday = (week: string) => new Date(isoWeekStart(week).getTime() + 7 * 86_400_000);

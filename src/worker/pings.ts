@@ -1,5 +1,6 @@
 import type { Ping } from '../domain/standards/ping.js';
-import { formatDuration, formatUtc } from '../domain/time/format.js';
+import { formatDuration } from '../domain/time/duration.js';
+import { formatUtc } from '../domain/time/format.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { IssueWriter } from '../gitea/writer.js';
 import { issueKey } from '../store/keys.js';

@@ -8,8 +8,8 @@ import {
   programHealth,
 } from '../../src/domain/health/program-health.js';
 import type { OperatorRecord } from '../../src/domain/operator-record.js';
-import { isoWeeksOverlappingMonth } from '../../src/domain/reports/index.js';
 import type { StoredReport } from '../../src/domain/reports/stored.js';
+import { isoWeeksOverlappingMonth } from '../../src/domain/time/iso-week.js';
 import { loadTemplates } from '../../src/templates.js';
 
 const templates = loadTemplates();

@@ -1,7 +1,8 @@
+import { readCheckbox } from '../markdown/line-scan.js';
+import { cleanFormValue, cleanValue } from './answer-text.js';
 import type { ExperienceKey, FieldKey } from './fields.js';
 import { isListItem, readLabelledValues } from './labelled-lines.js';
 import { experienceKeyForLabel, type SectionKey, sectionKeyForLabel } from './labels.js';
-import { cleanFormValue, cleanValue, readCheckbox } from './markdown.js';
 import type { RawApplication } from './raw.js';
 
 /** Answers that a checkbox or the old Gitea dropdown rendering (`- [x] Yes`) may give. */

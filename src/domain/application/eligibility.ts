@@ -1,4 +1,5 @@
-import { addMonths, toIsoDate } from './dates.js';
+import { isoDate } from '../time/day.js';
+import { addMonthsToDay } from '../time/month.js';
 import { APPLICATION_LABEL, FIELD_LABELS } from './fields.js';
 import type { Problem } from './problems.js';
 import type { ApplicationContext, ApplicationRules } from './rules.js';
@@ -27,9 +28,9 @@ export function reapplicationProblems(
   hasImprovementPlan: boolean,
 ): Problem[] {
   if (context.lastTerminatedAt === undefined) return [];
-  const terminatedOn = toIsoDate(context.lastTerminatedAt);
-  const mayReapplyOn = addMonths(terminatedOn, rules.reapplyAfterMonths);
-  if (toIsoDate(context.now) < mayReapplyOn) {
+  const terminatedOn = isoDate(context.lastTerminatedAt);
+  const mayReapplyOn = addMonthsToDay(terminatedOn, rules.reapplyAfterMonths);
+  if (isoDate(context.now) < mayReapplyOn) {
     return [
       {
         field: APPLICATION_LABEL,

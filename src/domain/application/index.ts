@@ -1,9 +1,6 @@
-export { CHAINS, type Chain, chainSchema, EVM_CHAINS, parseChain } from './chains.js';
 export { parseHoursPerWeek, parseNodeCount, parseVcpu } from './counts.js';
-export { addMonths, parseDate, toIsoDate } from './dates.js';
-export { isEmail, parseEmail } from './emails.js';
+export { parseEmail } from './emails.js';
 export {
-  APPLICATION_LABEL,
   EXPERIENCE_KEYS,
   EXPERIENCE_LABELS,
   type ExperienceKey,
@@ -13,17 +10,11 @@ export {
 } from './fields.js';
 export { parseApplication } from './parse.js';
 export { type Problem, problemSchema } from './problems.js';
-export { type RawApplication, rawApplicationSchema } from './raw.js';
-export {
-  type ApplicationContext,
-  type ApplicationRules,
-  applicationContextSchema,
-  applicationRulesSchema,
-} from './rules.js';
-export { type Application, applicationSchema, type Experience } from './schema.js';
+export type { RawApplication } from './raw.js';
+export type { ApplicationContext, ApplicationRules } from './rules.js';
+export { type Application, applicationSchema } from './schema.js';
 export { parseSizeGb } from './sizes.js';
 export { splitSpecs } from './specs.js';
-export { isGiteaUsername, parseUsername } from './usernames.js';
+export { parseUsername } from './usernames.js';
 export { type ValidationResult, validateApplication } from './validate.js';
-export { type AddressFamily, addressFamiliesOf, checkWallet, type WalletCheck } from './wallet.js';
 export { parseYesNo } from './yes-no.js';

@@ -1,5 +1,5 @@
 import { inert } from '../text/inert.js';
-import { CHAINS } from './chains.js';
+import { CHAINS } from '../wallets/chains.js';
 import type { FieldKey } from './fields.js';
 
 /** An applicant's text quoted back inert (src/domain/text/inert.ts), at most 60 characters. */

@@ -1,9 +1,9 @@
 import { MAX_FORM_TEXT } from '../forms/read-form.js';
+import { cleanBody, closesFence, readFenceOpening, readHeading } from '../markdown/line-scan.js';
 import { AnswerCollector, type Section } from './collect-answers.js';
 import { readApplicationForm } from './form-by-place.js';
 import { readLabelledValues } from './labelled-lines.js';
 import { normalizeLabel, type SectionKey, sectionKeyForLabel } from './labels.js';
-import { cleanBody, closesFence, readFenceOpening, readHeading } from './markdown.js';
 import type { RawApplication } from './raw.js';
 
 /**

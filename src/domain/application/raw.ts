@@ -5,7 +5,7 @@ import { experienceKeySchema, fieldKeySchema } from './fields.js';
  * An application as written, before any value is interpreted: each answer's text (absent when
  * not given) and each experience checkbox found.
  */
-export const rawApplicationSchema = z.object({
+const rawApplicationSchema = z.object({
   values: z.partialRecord(fieldKeySchema, z.string()),
   experience: z.partialRecord(experienceKeySchema, z.boolean()),
 });

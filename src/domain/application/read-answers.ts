@@ -1,5 +1,5 @@
+import { parseDate } from '../time/written-date.js';
 import { parseHoursPerWeek, parseNodeCount, parseVcpu } from './counts.js';
-import { parseDate } from './dates.js';
 import { isEmail, parseEmail } from './emails.js';
 import { EXPERIENCE_KEYS, FIELD_LABELS, type FieldKey } from './fields.js';
 import { askFor, missingMessage, quote, type Report } from './messages.js';

@@ -1,6 +1,6 @@
-import { CHAINS, type Chain, chainName, parseChain } from './chains.js';
+import { type AddressFamily, addressFamiliesOf, addressFamilyOf, checkWallet } from '../wallets/address.js';
+import { CHAINS, type Chain, chainName, parseChain } from '../wallets/chains.js';
 import { missingMessage, quote, type Report } from './messages.js';
-import { type AddressFamily, addressFamiliesOf, addressFamilyOf, checkWallet } from './wallet.js';
 
 /** The chain answered, or else one named on the wallet line; one of the supported chains. */
 export function readChain(

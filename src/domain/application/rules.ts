@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The Phase 1 numbers of the program config (`onboarding.*`), passed in by the caller. */
-export const applicationRulesSchema = z.object({
+const applicationRulesSchema = z.object({
   minHardware: z.object({
     vcpu: z.number().positive(),
     ramGb: z.number().positive(),
@@ -14,7 +14,7 @@ export const applicationRulesSchema = z.object({
 export type ApplicationRules = z.infer<typeof applicationRulesSchema>;
 
 /** What the bot knows about the applicant beyond the issue body. */
-export const applicationContextSchema = z.object({
+const applicationContextSchema = z.object({
   now: z.date(),
   /** Issue numbers of the same applicant's other open applications. */
   otherOpenApplications: z.array(z.number().int()),

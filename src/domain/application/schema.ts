@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { chainSchema } from './chains.js';
+import { chainSchema } from '../wallets/chains.js';
 import { emailSchema } from './emails.js';
 import { GITEA_USERNAME_PATTERN } from './usernames.js';
 
 const answer = z.string().trim().min(1);
 const giteaUsername = z.string().regex(GITEA_USERNAME_PATTERN);
 
-export const experienceSchema = z.object({
+const experienceSchema = z.object({
   linux: z.boolean(),
   git: z.boolean(),
   docker: z.boolean(),
@@ -15,7 +15,7 @@ export const experienceSchema = z.object({
 });
 
 /** Each commitment must be answered Yes for an application to be valid. */
-export const commitmentsSchema = z.object({
+const commitmentsSchema = z.object({
   uptime: z.literal(true),
   exitNotice: z.literal(true),
   sovereignty: z.literal(true),

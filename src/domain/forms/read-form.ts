@@ -44,7 +44,7 @@ export function readFormByPlace(body: string, questions: readonly FormQuestion[]
  * 0-based place of the question it names in the form, or undefined when it names none. Answers
  * come back by place.
  */
-export function readAnswersByPlace(
+function readAnswersByPlace(
   body: string,
   placeOf: (headingText: string) => number | undefined,
 ): Map<number, string> {

@@ -1,5 +1,5 @@
-import { isoDay, monthCalendar } from '../payroll/calendar.js';
-import { addMonthsTo } from '../reports/index.js';
+import { isoDay } from '../time/day.js';
+import { addMonthsTo, monthCalendar } from '../time/month.js';
 import { activeAfter, byLogin, formatNumber, measure, round } from './common.js';
 import type { Dated, HealthTargets, Measure } from './types.js';
 

@@ -1,6 +1,5 @@
 import type { OperatorRecord } from '../operator-record.js';
-import { type Day, utcDay } from '../payroll/calendar.js';
-import { parseInstantMs } from '../payroll/instants.js';
+import { type Day, dayOf } from '../time/day.js';
 import type { Measure, Period } from './types.js';
 
 /** A measure with its status derived from `ok`. */
@@ -27,13 +26,6 @@ export const activeAfter = (period: Period, day: Day) =>
 /** On the program on at least one day of `first`..`last` (both included). */
 export const activeOnAnyDay = (period: Period, first: Day, last: Day) =>
   period.from <= last && (period.to === undefined || period.to >= first);
-
-/** The UTC day of an ISO instant; undefined when it does not parse. */
-export function dayOf(iso: string): Day | undefined {
-  return parseInstantMs(iso) === undefined ? undefined : utcDay(iso);
-}
-
-export const dayOfDate = (date: Date): Day => utcDay(date.toISOString());
 
 export const byLogin = (a: OperatorRecord, b: OperatorRecord) => a.login.localeCompare(b.login);
 

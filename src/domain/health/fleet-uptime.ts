@@ -1,7 +1,9 @@
-import { monthCalendar } from '../payroll/calendar.js';
-import { isoWeekEnd, isoWeekStart, monthlyMetrics } from '../reports/index.js';
+import { monthlyMetrics } from '../reports/index.js';
 import type { StoredReport } from '../reports/stored.js';
-import { activeOnAnyDay, byLogin, dayOfDate, formatNumber, measure, round } from './common.js';
+import { dayOfDate } from '../time/day.js';
+import { isoWeekEnd, isoWeekStart } from '../time/iso-week.js';
+import { monthCalendar } from '../time/month.js';
+import { activeOnAnyDay, byLogin, formatNumber, measure, round } from './common.js';
 import type { Dated, HealthTargets, Measure } from './types.js';
 
 /**

@@ -1,5 +1,5 @@
-import { parseInstantMs } from '../payroll/instants.js';
-import { monthOf } from '../reports/index.js';
+import { parseInstantMs } from '../time/instant.js';
+import { monthOf } from '../time/month.js';
 import { formatNumber, measure, round } from './common.js';
 import type { HealthApplication, HealthTargets, Measure } from './types.js';
 

@@ -1,10 +1,10 @@
 import type { Render } from '../../engine/module.js';
 import type { ProgramIssue } from '../../gitea/program-issues.js';
+import { trusted } from '../markdown/compose.js';
 import type { OperatorRecord } from '../operator-record.js';
-import { isoDay, monthCalendar } from '../payroll/calendar.js';
-import { requireMonth } from '../reports/month.js';
 import type { StoredReport } from '../reports/stored.js';
-import { trusted } from '../text/markdown.js';
+import { isoDay } from '../time/day.js';
+import { monthCalendar, requireMonth } from '../time/month.js';
 import { activeOperatorsMeasure } from './active-operators.js';
 import { churnMeasure } from './churn.js';
 import { activeAfter, byLogin, periodOf } from './common.js';

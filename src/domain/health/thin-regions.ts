@@ -1,7 +1,6 @@
+import { escapeText } from '../markdown/compose.js';
 import type { OperatorRecord } from '../operator-record.js';
-import { monthCalendar } from '../payroll/calendar.js';
-import { addMonthsTo } from '../reports/index.js';
-import { escapeText } from '../text/markdown.js';
+import { addMonthsTo, monthCalendar } from '../time/month.js';
 import { activeOnAnyDay, measure } from './common.js';
 import type { Dated, HealthTargets, Measure } from './types.js';
 

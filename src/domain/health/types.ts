@@ -1,6 +1,6 @@
 import type { ProgramConfig } from '../../config/program.js';
 import type { OperatorRecord } from '../operator-record.js';
-import type { Day } from '../payroll/calendar.js';
+import type { Day } from '../time/day.js';
 
 /** The targets of PROGRAM.md "Program health" (the seed's success criteria): the config's `health` section. */
 export type HealthTargets = ProgramConfig['health'];

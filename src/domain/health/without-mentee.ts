@@ -1,7 +1,7 @@
 import type { OperatorRecord } from '../operator-record.js';
-import type { Day } from '../payroll/calendar.js';
 import { fullMonths } from '../payroll/tenure.js';
-import { dayOf, measure } from './common.js';
+import { type Day, dayOf } from '../time/day.js';
+import { measure } from './common.js';
 import type { Dated, HealthTargets, Measure } from './types.js';
 
 /**

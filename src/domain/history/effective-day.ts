@@ -1,6 +1,7 @@
-import { isoDay, monthCalendar, utcDay } from '../payroll/calendar.js';
-import { parseInstantMs } from '../payroll/instants.js';
 import { inert } from '../text/inert.js';
+import { isoDay, utcDay } from '../time/day.js';
+import { parseInstantMs } from '../time/instant.js';
+import { monthCalendar } from '../time/month.js';
 import type { HistoryEvent } from './events.js';
 import { earliestEffectiveDay } from './timeline.js';
 

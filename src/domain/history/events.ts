@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { chainSchema } from '../application/chains.js';
-import { isoInstantSchema } from '../payroll/instants.js';
+import { isoInstantSchema } from '../time/instant.js';
+import { chainSchema } from '../wallets/chains.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the day as YYYY-MM-DD');
 const nodeCount = z.number().int().nonnegative();
@@ -17,7 +17,7 @@ const common = { id: z.string().min(1), at: isoInstantSchema, by: z.string().opt
  * with the application's handle, wallet, nodes, region, mentor and referrer. Ignored while a
  * stint is still open (an operator is activated once per stint).
  */
-export const activatedEventSchema = z.object({
+const activatedEventSchema = z.object({
   ...common,
   type: z.literal('activated'),
   handle: z.string(),
@@ -31,14 +31,14 @@ export const activatedEventSchema = z.object({
 });
 
 /** An exit notice was given: the open stint is `exiting` until it ends. */
-export const noticeEventSchema = z.object({ ...common, type: z.literal('notice') });
+const noticeEventSchema = z.object({ ...common, type: z.literal('notice') });
 
 /**
  * The open stint ended: `lastDay` is the last active day (an instant; its UTC day counts),
  * `kind` says whether it was a voluntary exit or a termination for cause. Without `lastDay`
  * (only in records from before the history) the line is paid to the month's end and held.
  */
-export const endedEventSchema = z.object({
+const endedEventSchema = z.object({
   ...common,
   type: z.literal('ended'),
   kind: z.enum(['exited', 'terminated']),
@@ -47,7 +47,7 @@ export const endedEventSchema = z.object({
 });
 
 /** A maintainer changed the node count, effective from the UTC day `from` (both stints and months). */
-export const nodesEventSchema = z.object({
+const nodesEventSchema = z.object({
   ...common,
   type: z.literal('nodes'),
   from: isoDate,
@@ -55,7 +55,7 @@ export const nodesEventSchema = z.object({
 });
 
 /** An operator asked for a node count (`/nodes N`); nothing changes until a maintainer confirms. */
-export const nodesRequestedEventSchema = z.object({
+const nodesRequestedEventSchema = z.object({
   ...common,
   type: z.literal('nodes-requested'),
   from: isoDate,
@@ -63,7 +63,7 @@ export const nodesRequestedEventSchema = z.object({
 });
 
 /** The wallet pay goes to changed, for pay of the days from `from` on. */
-export const walletEventSchema = z.object({
+const walletEventSchema = z.object({
   ...common,
   type: z.literal('wallet'),
   from: isoDate,

@@ -1,7 +1,7 @@
 import { readEffectiveDay } from './effective-day.js';
 
 /** Most nodes a `/nodes` count may name (a typo guard; pay stops at `onboarding.maxNodes`). */
-export const MAX_NODE_COUNT = 1000;
+const MAX_NODE_COUNT = 1000;
 
 /** A node count and the day it takes effect, read from `/nodes` arguments. */
 export type NodeChange = { nodes: number; from: string };

@@ -1,6 +1,7 @@
-import type { Chain } from '../application/chains.js';
-import { type Day, dayParts, monthCalendar, utcDay } from '../payroll/calendar.js';
-import { instantMs } from '../payroll/instants.js';
+import { type Day, dayParts, utcDay } from '../time/day.js';
+import { instantMs } from '../time/instant.js';
+import { monthCalendar } from '../time/month.js';
+import type { Chain } from '../wallets/chains.js';
 import type { ActivatedEvent, HistoryEvent, OperatorHistory } from './events.js';
 
 /** One stretch of active status: from an activation to its end (or still open). */

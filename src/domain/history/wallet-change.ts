@@ -1,6 +1,6 @@
-import { type Chain, chainName, parseChain } from '../application/chains.js';
-import { checkWallet } from '../application/wallet.js';
 import { inert } from '../text/inert.js';
+import { checkWallet } from '../wallets/address.js';
+import { type Chain, chainName, parseChain } from '../wallets/chains.js';
 import { readEffectiveDay } from './effective-day.js';
 
 /** A wallet, its chain and the day pay goes to it, read from `/wallet` arguments. */

@@ -1,12 +1,12 @@
-import { type Chain, chainName, parseChain } from '../application/chains.js';
-import { parseDate } from '../application/dates.js';
 import { isGiteaUsername, parseUsername } from '../application/usernames.js';
-import { checkWallet } from '../application/wallet.js';
 import type { OperatorRecord } from '../operator-record.js';
+import { parseDate } from '../time/written-date.js';
+import { checkWallet } from '../wallets/address.js';
+import { type Chain, chainName, parseChain } from '../wallets/chains.js';
 import { parseCsv } from './csv.js';
 
 /** The columns of an operators CSV (header row, any order, case-insensitive). */
-export const IMPORT_COLUMNS = {
+const IMPORT_COLUMNS = {
   required: ['login', 'wallet', 'chain', 'nodes', 'activated'],
   optional: ['handle', 'region', 'mentor', 'referrer'],
 } as const;

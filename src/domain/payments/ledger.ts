@@ -25,7 +25,7 @@ const where = (payment: Payment): string =>
   `${formatDollars(payment.cents)} with \`${payment.tx}\` in ${payment.issue}, ${formatUtc(payment.at)} by @${payment.by}`;
 
 /** "@bob's 2026-11 pay ($250.00 with `0x…` in owner/repo#5, … by @maint)". */
-export const describePayment = (payment: Payment): string =>
+const describePayment = (payment: Payment): string =>
   `@${payment.login}'s ${payment.month} pay (${where(payment)})`;
 
 /**

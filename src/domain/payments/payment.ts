@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { chainSchema } from '../application/chains.js';
+import { chainSchema } from '../wallets/chains.js';
 
 /**
  * A payment recorded by a maintainer (`/paid`): which month's pay of whom, by which transaction

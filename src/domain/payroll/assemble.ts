@@ -3,7 +3,8 @@ import type { AlertRecord } from '../alerts/record.js';
 import type { OperatorHistory } from '../history/events.js';
 import { type ActiveRange, monthlyMetrics } from '../reports/index.js';
 import type { StoredReport } from '../reports/stored.js';
-import { isoDay, monthCalendar } from './calendar.js';
+import { isoDay } from '../time/day.js';
+import { monthCalendar } from '../time/month.js';
 import { type Adjustment, type Hold, monthLines, type PayrollInput } from './index.js';
 
 export type PayrollSources = {

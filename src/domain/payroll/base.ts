@@ -16,11 +16,6 @@ export function fullBaseCents(nodes: number, config: ProgramConfig): number {
   return baseCents + Math.max(0, paidNodes(nodes, config) - includedNodes) * extraNodeCents;
 }
 
-/** `base × activeDays / daysInMonth`, rounded half-up to the cent. */
-export function proratedCents(fullCents: number, activeDays: number, daysInMonth: number): number {
-  return mulDivHalfUp(fullCents, activeDays, daysInMonth);
-}
-
 /**
  * Base over days with different node counts (PROGRAM.md: extra nodes pro-rated by days, like
  * base): Σ fullBase(nodes) × days / daysInMonth over the segments, rounded half-up once. With

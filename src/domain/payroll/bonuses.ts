@@ -1,8 +1,9 @@
 import type { ProgramConfig } from '../../config/program.js';
-import { formatDuration } from '../time/format.js';
-import { formatPercent, plural } from './format.js';
+import { plural } from '../text/plural.js';
+import { formatDuration } from '../time/duration.js';
+import { instantMs } from '../time/instant.js';
+import { formatPercent } from './format.js';
 import type { CriticalAlertResponse, MonthlyMetrics } from './inputs.js';
-import { instantMs } from './instants.js';
 import type { BonusDetail } from './line.js';
 import { ratioExceedsPercent } from './money.js';
 

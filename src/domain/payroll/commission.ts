@@ -1,9 +1,11 @@
 import type { ProgramConfig } from '../../config/program.js';
 import type { OperatorHistory } from '../history/events.js';
 import { timeline } from '../history/timeline.js';
-import { isoDay, type MonthCalendar } from './calendar.js';
+import { plural } from '../text/plural.js';
+import { isoDay } from '../time/day.js';
+import type { MonthCalendar } from '../time/month.js';
 import type { Earnings } from './earnings.js';
-import { formatPercent, plural } from './format.js';
+import { formatPercent } from './format.js';
 import type { PayrollOperator } from './inputs.js';
 import type { CommissionDetail, PartnerStatus } from './line.js';
 import { loginKey } from './logins.js';
@@ -14,7 +16,7 @@ import { fullMonths } from './tenure.js';
  * The login key of the partner `record` names as its referrer; undefined when it names none, or
  * itself (a self-referral never counts).
  */
-export function referrerKey(record: Pick<PayrollOperator, 'login' | 'referrer'>): string | undefined {
+function referrerKey(record: Pick<PayrollOperator, 'login' | 'referrer'>): string | undefined {
   if (record.referrer === undefined) return undefined;
   const key = loginKey(record.referrer);
   return key === loginKey(record.login) ? undefined : key;

@@ -1,6 +1,7 @@
 import type { OperatorHistory } from '../history/events.js';
 import { historyFromRecord } from '../history/legacy.js';
-import { monthCalendar, utcDay } from './calendar.js';
+import { utcDay } from '../time/day.js';
+import { monthCalendar } from '../time/month.js';
 import { commissionDetails, partnerStatus, referralCounts, referredByPartner } from './commission.js';
 import { type Earnings, earnings } from './earnings.js';
 import { type Adjustment, type Hold, type PayrollInput, payrollInputSchema } from './inputs.js';

@@ -1,7 +1,7 @@
 import type { ProgramConfig } from '../../config/program.js';
+import type { MonthCalendar } from '../time/month.js';
 import { fullBaseCents, paidNodes, segmentedBaseCents } from './base.js';
 import { completionBonus, responseBonus, uptimeBonus } from './bonuses.js';
-import type { MonthCalendar } from './calendar.js';
 import type { CriticalAlertResponse, MonthlyMetrics, PayrollOperator } from './inputs.js';
 import { BONUS_KINDS, type BonusDetail, type BonusKind, type PayrollFlag } from './line.js';
 import type { ActivePeriod } from './period.js';

@@ -1,10 +1,9 @@
-import { EVM_CHAINS } from '../application/chains.js';
+import { EVM_CHAINS } from '../wallets/chains.js';
 import { lineKey } from './line.js';
 import type { Payroll } from './payroll.js';
 
 /** Cents as a token amount with two decimals: 15000 → "150.00". */
-export const tokenAmount = (cents: number) =>
-  `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+const tokenAmount = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 
 const csvCell = (value: string | number) => {
   const text = String(value);

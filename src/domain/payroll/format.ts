@@ -10,7 +10,3 @@ export function formatPercent(value: number, threshold?: number): string {
   }
   return `${value}%`;
 }
-
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}

@@ -2,10 +2,9 @@ import { z } from 'zod';
 import type { ProgramConfig } from '../../config/program.js';
 import { operatorHistorySchema } from '../history/events.js';
 import { operatorRecordSchema } from '../operator-record.js';
-import { isoInstantSchema, parseInstantMs } from './instants.js';
-
-/** A payroll month, `YYYY-MM`. */
-export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'write the month as YYYY-MM');
+import { dayOf } from '../time/day.js';
+import { isoInstantSchema } from '../time/instant.js';
+import { monthSchema } from '../time/month.js';
 
 const login = z.string().min(1);
 const count = z.number().int().nonnegative();
@@ -15,7 +14,7 @@ const count = z.number().int().nonnegative();
  * metrics"): the day-weighted mean uptime (absent: no report covered the month), tasks summed
  * over the reports, and how many weekly reports were counted.
  */
-export const monthlyMetricsSchema = z.object({
+const monthlyMetricsSchema = z.object({
   login,
   month: monthSchema,
   uptimePercent: z.number().min(0).max(100).optional(),
@@ -29,7 +28,7 @@ export type MonthlyMetrics = z.output<typeof monthlyMetricsSchema>;
  * One critical alert assigned to an operator: when it was opened and, if it was, first
  * acknowledged by that operator. It counts for the month its `openedAt` falls in (UTC).
  */
-export const criticalAlertResponseSchema = z.object({
+const criticalAlertResponseSchema = z.object({
   login,
   openedAt: isoInstantSchema,
   acknowledgedAt: isoInstantSchema.optional(),
@@ -49,20 +48,23 @@ export type Adjustment = z.output<typeof adjustmentSchema>;
 export const holdSchema = z.object({ login, reason: z.string(), by: login });
 export type Hold = z.output<typeof holdSchema>;
 
-const DAY_MS = 86_400_000;
-const dayOf = (iso: string): number => Math.floor((parseInstantMs(iso) ?? 0) / DAY_MS);
+/** Unreadable dates are refused by their own field; the comparison then reads them as day 0. */
+const dayOrZero = (iso: string): number => dayOf(iso) ?? 0;
 
 /**
  * A registry record the payroll can read: `activatedAt` and `endedAt` (the last active day)
  * must be ISO dates or date-times, and the last active day cannot be before the activation day
  * (the same day is one active day).
  */
-export const payrollOperatorSchema = operatorRecordSchema
+const payrollOperatorSchema = operatorRecordSchema
   .extend({ activatedAt: isoInstantSchema, endedAt: isoInstantSchema.optional() })
-  .refine((record) => record.endedAt === undefined || dayOf(record.endedAt) >= dayOf(record.activatedAt), {
-    message: 'endedAt is before the activation day',
-    path: ['endedAt'],
-  });
+  .refine(
+    (record) => record.endedAt === undefined || dayOrZero(record.endedAt) >= dayOrZero(record.activatedAt),
+    {
+      message: 'endedAt is before the activation day',
+      path: ['endedAt'],
+    },
+  );
 
 /** The keys that occur more than once, each once, sorted. */
 function duplicates(keys: readonly string[]): string[] {
@@ -119,5 +121,4 @@ export const payrollInputSchema = z
   });
 
 export type PayrollInput = z.input<typeof payrollInputSchema>;
-export type ParsedPayrollInput = z.output<typeof payrollInputSchema>;
 export type PayrollOperator = z.output<typeof payrollOperatorSchema>;

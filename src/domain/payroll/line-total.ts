@@ -1,6 +1,7 @@
 import type { ProgramConfig } from '../../config/program.js';
+import { isoDay } from '../time/day.js';
+import type { MonthCalendar } from '../time/month.js';
 import { fullBaseCents, paidNodes } from './base.js';
-import { isoDay, type MonthCalendar } from './calendar.js';
 import type { Earnings } from './earnings.js';
 import type { Adjustment, Hold } from './inputs.js';
 import type { CommissionDetail, PartnerStatus, PayrollFlag, PayrollLine } from './line.js';

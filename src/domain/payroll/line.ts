@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { chainSchema } from '../application/chains.js';
+import { chainSchema } from '../wallets/chains.js';
 
 const cents = z.number().int().nonnegative();
 const signedCents = z.number().int();
@@ -15,7 +15,7 @@ const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
  * - `missing-end-date`: the registry says exited/terminated without `endedAt` (paid as active
  *   to month end and held until a maintainer checks it).
  */
-export const payrollFlagSchema = z.enum([
+const payrollFlagSchema = z.enum([
   'missing-report',
   'partner-report-missing',
   'terminated-for-cause',
@@ -28,14 +28,14 @@ export const payrollFlagSchema = z.enum([
 export type PayrollFlag = z.output<typeof payrollFlagSchema>;
 
 /** One bonus with the metric that decided it: `{ cents: 5000, earned: true, metric: "uptime 99.62% > 99.5%" }`. */
-export const bonusDetailSchema = z.object({ cents, earned: z.boolean(), metric: z.string() });
+const bonusDetailSchema = z.object({ cents, earned: z.boolean(), metric: z.string() });
 export type BonusDetail = z.output<typeof bonusDetailSchema>;
 
 export const BONUS_KINDS = ['uptime', 'completion', 'response', 'retention'] as const;
 export type BonusKind = (typeof BONUS_KINDS)[number];
 
 /** What a partner earns on one referred operator this month (commission rounded half-up per operator). */
-export const commissionDetailSchema = z.object({
+const commissionDetailSchema = z.object({
   referred: z.string(),
   baseCents: cents,
   bonusCents: cents,
@@ -46,7 +46,7 @@ export const commissionDetailSchema = z.object({
 export type CommissionDetail = z.output<typeof commissionDetailSchema>;
 
 /** Whether the operator is a qualified partner this month, with the numbers behind it. */
-export const partnerStatusSchema = z.object({
+const partnerStatusSchema = z.object({
   qualified: z.boolean(),
   /** Referred operators who reached active by the month's end. */
   referrals: z.number().int().nonnegative(),
@@ -59,7 +59,7 @@ export const partnerStatusSchema = z.object({
 export type PartnerStatus = z.output<typeof partnerStatusSchema>;
 
 /** Days of the line with one node count, e.g. 1–14 Nov at 3 nodes, 15–30 Nov at 7. */
-export const nodePeriodSchema = z.object({
+const nodePeriodSchema = z.object({
   from: isoDay,
   to: isoDay,
   days: z.number().int().min(1),
@@ -67,9 +67,7 @@ export const nodePeriodSchema = z.object({
   paidNodes: z.number().int().nonnegative(),
   fullBaseCents: cents,
 });
-export type NodePeriod = z.output<typeof nodePeriodSchema>;
-
-export const lineAdjustmentSchema = z.object({ cents: signedCents, reason: z.string(), by: z.string() });
+const lineAdjustmentSchema = z.object({ cents: signedCents, reason: z.string(), by: z.string() });
 
 /**
  * One operator's line. The fields of `payroll preview --json` (INTERFACE.md) come first; the

@@ -1,6 +1,7 @@
 import type { OperatorHistory } from '../history/events.js';
 import { type Stint, segments, type Timeline, timeline, valueOn } from '../history/timeline.js';
-import { type Day, dayParts, isoDay, type MonthCalendar } from './calendar.js';
+import { type Day, dayParts, isoDay } from '../time/day.js';
+import type { MonthCalendar } from '../time/month.js';
 import type { PayrollOperator } from './inputs.js';
 import { loginKey } from './logins.js';
 import type { ActivePeriod, Ending } from './period.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { chainSchema } from '../application/chains.js';
-import { adjustmentSchema, holdSchema, monthSchema } from './inputs.js';
+import { monthSchema } from '../time/month.js';
+import { chainSchema } from '../wallets/chains.js';
+import { adjustmentSchema, holdSchema } from './inputs.js';
 import { payrollLineSchema } from './line.js';
 
 const cents = z.number().int().nonnegative();

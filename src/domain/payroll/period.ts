@@ -1,4 +1,4 @@
-import type { Day } from './calendar.js';
+import type { Day } from '../time/day.js';
 
 /**
  * How the operator's active time ends in this month:

@@ -1,5 +1,6 @@
 import type { ProgramConfig } from '../../config/program.js';
-import { closesQuarter, isoDay, type MonthCalendar } from './calendar.js';
+import { isoDay } from '../time/day.js';
+import { closesQuarter, type MonthCalendar } from '../time/month.js';
 import type { BonusDetail } from './line.js';
 import type { ActivePeriod } from './period.js';
 import { fullMonths } from './tenure.js';

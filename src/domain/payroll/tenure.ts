@@ -1,4 +1,4 @@
-import { type Day, dayParts } from './calendar.js';
+import { type Day, dayParts } from '../time/day.js';
 
 /**
  * Full months of tenure from the activation day through `asOf`, both days counted: n full

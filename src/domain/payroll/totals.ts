@@ -1,4 +1,4 @@
-import type { Chain } from '../application/chains.js';
+import type { Chain } from '../wallets/chains.js';
 import type { PayrollLine } from './line.js';
 
 /** Sums over the lines; see `payrollSchema` for what each counts. */

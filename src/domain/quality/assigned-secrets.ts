@@ -13,10 +13,10 @@ import { AWS_SECRET_NAME, isCredentialName, isSecretName } from './secret-names.
  *   secret-like name; not a placeholder, URL without a password, file path, digest (`sha512-…`,
  *   `sha256:…`) or, unquoted, a code expression (`config.token`, `getToken()`).
  */
-export const MIN_ENTROPY_LENGTH = 20;
-export const MIN_ENTROPY_BITS = 4.0;
-export const MIN_HEX_LENGTH = 32;
-export const MIN_HEX_ENTROPY_BITS = 3.0;
+const MIN_ENTROPY_LENGTH = 20;
+const MIN_ENTROPY_BITS = 4.0;
+const MIN_HEX_LENGTH = 32;
+const MIN_HEX_ENTROPY_BITS = 3.0;
 
 const GITEA_TOKEN = /^[0-9a-f]{40}$/;
 const AWS_SECRET = /^[A-Za-z0-9/+]{40}$/;

@@ -25,7 +25,7 @@ export interface Assignment {
  */
 const NAME_AND_OPERATOR =
   /(?<![\w$]|[\w$][.-])(["'`]?)(?=([A-Za-z_$][\w$.-]*))\2\1\]?(?:[ \t]*[?!]?:[ \t]*(?=([A-Za-z_][\w.]*))\3(?:<[^<>=]*>)?(?:\[\])?(?=[ \t]*=[^=>]))?[ \t]*(!==?|===?|:=|=>|=|:)[ \t]*/g;
-export const MAX_VALUE_LENGTH = 256;
+const MAX_VALUE_LENGTH = 256;
 const QUOTES = `"'\``;
 const UNQUOTED = new RegExp(`[^\\s"'\`,;)}\\]]{1,${MAX_VALUE_LENGTH}}`, 'y');
 const BLANKS = /[ \t]+/y;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { proseOnly } from './markdown-code.js';
+import { scanProse } from '../markdown/prose-scan.js';
 
 /**
  * How an issue is referenced, with the boundaries Gitea itself uses to link references
@@ -13,9 +13,9 @@ import { proseOnly } from './markdown-code.js';
  * References in code blocks, code spans and HTML comments (template examples) do not count;
  * `#0` is no issue. A digit-only colour in prose (`#123456`) reads as a reference, as Gitea renders it.
  */
-export const issueReferenceFormSchema = z.enum(['short', 'cross-repo', 'url']);
+const issueReferenceFormSchema = z.enum(['short', 'cross-repo', 'url']);
 
-export const issueReferenceSchema = z.object({
+const issueReferenceSchema = z.object({
   owner: z.string(),
   repo: z.string(),
   number: z.number().int().positive(),
@@ -55,7 +55,7 @@ function splitRepo(repo: string): { owner: string; repo: string } {
 }
 
 function referencesIn(text: string, context: IssueReferenceContext): IssueReference[] {
-  const prose = proseOnly(text);
+  const prose = scanProse(text);
   const here = splitRepo(context.repo);
   const found: IssueReference[] = [];
   const add = (owner: string, repo: string, digits: string, form: IssueReference['form']) => {

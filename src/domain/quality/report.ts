@@ -1,22 +1,26 @@
 import { z } from 'zod';
-import { codeSpan, plural } from './markdown-text.js';
+import { inert } from '../text/inert.js';
+import { plural } from '../text/plural.js';
 import { SECRET_KIND_LABELS, type SecretFinding } from './secret-kind.js';
 import type { SignoffProblem } from './signoff.js';
+
+/** Text from a pull request (a file name, a sign-off) as an inert code span: see src/domain/text/inert.ts. */
+const codeSpan = (text: string): string => inert(text).text;
 
 /** The commit status context the verdict is reported under. */
 export const QUALITY_STATUS_CONTEXT = 'operator-bot/quality';
 /** The hidden first line of the status comment, to find it again and edit it on the next push. */
 export const QUALITY_COMMENT_MARKER = '<!-- operator-bot:quality -->';
 /** Gitea's limit on a commit status description is longer; one readable line is what we want. */
-export const MAX_DESCRIPTION_LENGTH = 140;
+const MAX_DESCRIPTION_LENGTH = 140;
 /** Detail lines listed per failed check in the comment; the rest are counted. */
-export const MAX_DETAILS = 30;
+const MAX_DETAILS = 30;
 
-export const QUALITY_CHECKS = ['signoff', 'issue-reference', 'secrets'] as const;
-export const qualityCheckSchema = z.enum(QUALITY_CHECKS);
+const QUALITY_CHECKS = ['signoff', 'issue-reference', 'secrets'] as const;
+const qualityCheckSchema = z.enum(QUALITY_CHECKS);
 export type QualityCheck = z.output<typeof qualityCheckSchema>;
 
-export const qualityFailureSchema = z.object({
+const qualityFailureSchema = z.object({
   check: qualityCheckSchema,
   /** What failed and how to fix it (Markdown, one paragraph). */
   message: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const SECRET_KINDS = [
+const SECRET_KINDS = [
   'private-key',
   'github-token',
   'gitea-token',
@@ -10,7 +10,7 @@ export const SECRET_KINDS = [
   'telegram-bot-token',
   'high-entropy-assignment',
 ] as const;
-export const secretKindSchema = z.enum(SECRET_KINDS);
+const secretKindSchema = z.enum(SECRET_KINDS);
 export type SecretKind = z.output<typeof secretKindSchema>;
 
 /** What a reader sees for each kind, in comments. */

@@ -4,12 +4,12 @@
  * `pass` and `pwd` count as whole words (`apiKey`, `AUTH`, `db_pass`) but not inside others
  * (`monkey`, `author`).
  */
-export const SECRET_NAME = /token|secret|passw(or)?d|api[_-]?key|private[_-]?key|credential/i;
+const SECRET_NAME = /token|secret|passw(or)?d|api[_-]?key|private[_-]?key|credential/i;
 export const AWS_SECRET_NAME = /aws.?secret|secret.?access.?key/i;
 const CREDENTIAL_WORDS = new Set(['key', 'keys', 'auth', 'authorization', 'pass', 'pwd']);
 
 /** `giteaApiKey` → `gitea api key`; `DB_PASS` → `db pass`; `x-auth-token` → `x auth token`. */
-export function nameWords(name: string): string[] {
+function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')

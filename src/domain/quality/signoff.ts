@@ -9,10 +9,10 @@ import { parseTrailers } from './trailers.js';
  *   (git and every DCO tool ignore it there);
  * - `mismatch`: sign-offs are there, none of them is the commit author (`Name <email>`).
  */
-export const signoffReasonSchema = z.enum(['missing', 'misplaced', 'mismatch']);
+const signoffReasonSchema = z.enum(['missing', 'misplaced', 'mismatch']);
 export type SignoffReason = z.output<typeof signoffReasonSchema>;
 
-export const signoffProblemSchema = z.object({
+const signoffProblemSchema = z.object({
   sha: z.string(),
   reason: signoffReasonSchema,
   /** The author the sign-off must name: `Name <email>`. */
@@ -41,7 +41,7 @@ const looseName = (name: string) => name.normalize('NFC').trim().replace(/\s+/g,
 const looseEmail = (email: string) => email.trim().toLowerCase();
 
 /** Whether a sign-off names the author: same email (case-insensitive), same name (trimmed, case-insensitive). */
-export function signerMatches(signer: Signer, author: Signer): boolean {
+function signerMatches(signer: Signer, author: Signer): boolean {
   return (
     looseEmail(signer.email) !== '' &&
     looseEmail(signer.email) === looseEmail(author.email) &&

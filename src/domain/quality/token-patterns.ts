@@ -19,7 +19,7 @@ export interface TokenPattern {
   accept?: (token: string) => boolean;
 }
 
-export const TOKEN_PATTERNS: TokenPattern[] = [
+const TOKEN_PATTERNS: TokenPattern[] = [
   {
     kind: 'github-token',
     pattern:

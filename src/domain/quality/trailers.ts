@@ -25,7 +25,7 @@ const isComment = (line: string) => line.startsWith('#');
 const isContinuation = (line: string) => /^[ \t]/.test(line);
 
 /** The message's lines, LF-separated, without trailing blank lines. */
-export function messageLines(message: string): string[] {
+function messageLines(message: string): string[] {
   const lines = message.replace(/\r\n?/g, '\n').split('\n');
   while (lines.length > 0 && isBlank(lines.at(-1) ?? '')) lines.pop();
   return lines;

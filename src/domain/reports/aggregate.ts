@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isoWeekDays, isoWeekMonth, isoWeeksOverlappingMonth, parseIsoWeek } from './iso-week.js';
-import { monthSchema, requireMonth } from './month.js';
+import { isoWeekDays, isoWeekMonth, isoWeeksOverlappingMonth, parseIsoWeek } from '../time/iso-week.js';
+import { monthSchema, requireMonth } from '../time/month.js';
 import { percentSchema, type WeeklyReport } from './schema.js';
 
 /** One operator's metrics for one calendar month, built from the weekly reports. */

@@ -1,5 +1,5 @@
 /** The keys of a `/report`, each with the words operators may write for it. */
-export const REPORT_KEYS = ['uptime', 'tasks', 'cpu', 'mem', 'disk', 'week', 'note'] as const;
+const REPORT_KEYS = ['uptime', 'tasks', 'cpu', 'mem', 'disk', 'week', 'note'] as const;
 export type ReportKey = (typeof REPORT_KEYS)[number];
 
 const KEY_WORDS: Readonly<Record<string, ReportKey>> = {
@@ -14,9 +14,6 @@ const KEY_WORDS: Readonly<Record<string, ReportKey>> = {
   note: 'note',
   notes: 'note',
 };
-
-/** Every word that names a key, for building patterns. */
-export const KEY_WORD_LIST: readonly string[] = Object.keys(KEY_WORDS);
 
 /** The key a word names, case-insensitively: `Memory` → `mem`; anything else → undefined. */
 export function reportKey(word: string): ReportKey | undefined {

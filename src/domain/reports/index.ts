@@ -1,47 +1,6 @@
-export { type ActiveRange, type MonthlyMetrics, monthlyMetrics, monthlyMetricsSchema } from './aggregate.js';
-export { type CollectedReport, collectReport } from './collect.js';
-export { KEY_USAGE, REPORT_KEYS, type ReportKey, reportKey } from './fields.js';
-export {
-  addIsoWeeks,
-  daysOfIsoWeekInMonth,
-  formatIsoWeek,
-  type IsoWeek,
-  isoWeekDays,
-  isoWeekEnd,
-  isoWeekMonth,
-  isoWeekOf,
-  isoWeekPartsOf,
-  isoWeekSchema,
-  isoWeekStart,
-  isoWeeksOverlappingMonth,
-  parseIsoWeek,
-  previousIsoWeek,
-  weeksInYear,
-} from './iso-week.js';
-export {
-  addMonthsTo,
-  type CalendarMonth,
-  daysInMonth,
-  formatMonth,
-  monthOf,
-  monthSchema,
-  monthStart,
-  parseMonth,
-} from './month.js';
+export { type ActiveRange, monthlyMetrics, monthlyMetricsSchema } from './aggregate.js';
 export { plainNumber } from './number.js';
-export { parseReport, type ReportParseResult } from './parse.js';
+export { parseReport } from './parse.js';
 export { formatReportCommand, formatReportProblems, formatReportReply } from './reply.js';
-export {
-  MAX_NOTE_LENGTH,
-  percentSchema,
-  type ReportProblem,
-  reportProblemSchema,
-  type WeeklyReport,
-  weeklyReportSchema,
-} from './schema.js';
-export {
-  findLowUptimeStreak,
-  lowUptimeStreak,
-  type MonthlyUptime,
-  monthlyUptimeSchema,
-} from './termination.js';
+export { MAX_NOTE_LENGTH, type WeeklyReport, weeklyReportSchema } from './schema.js';
+export { findLowUptimeStreak, lowUptimeStreak, type MonthlyUptime } from './termination.js';

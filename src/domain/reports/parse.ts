@@ -1,5 +1,5 @@
+import { previousIsoWeek } from '../time/iso-week.js';
 import { collectReport } from './collect.js';
-import { previousIsoWeek } from './iso-week.js';
 import { MAX_NOTE_LENGTH, type ReportProblem, type WeeklyReport, weeklyReportSchema } from './schema.js';
 import { type PercentKey, type Read, readPercent, readTasks, readWeek } from './values.js';
 

@@ -1,4 +1,4 @@
-import { isoWeekDays } from './iso-week.js';
+import { isoWeekDays } from '../time/iso-week.js';
 import { plainNumber } from './number.js';
 import { quote } from './quote.js';
 import type { ReportProblem, WeeklyReport } from './schema.js';

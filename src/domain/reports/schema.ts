@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoWeekSchema } from './iso-week.js';
+import { isoWeekSchema } from '../time/iso-week.js';
 
 /** Longest note kept with a report (characters, after whitespace is collapsed). */
 export const MAX_NOTE_LENGTH = 2000;
@@ -28,7 +28,7 @@ export const weeklyReportSchema = z
 export type WeeklyReport = z.infer<typeof weeklyReportSchema>;
 
 /** One thing wrong with a `/report`, told back to the operator. */
-export const reportProblemSchema = z.object({
+const reportProblemSchema = z.object({
   /** The report field (`uptime`, `tasks`, `cpu`, `mem`, `disk`, `week`, `note`) or the unknown key as written. */
   field: z.string(),
   /** What is wrong and how to fix it, in one sentence. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { weeklyReportSchema } from './schema.js';
 
 /** Where a report came from: the comment that carried it. */
-export const reportSourceSchema = z.object({
+const reportSourceSchema = z.object({
   issue: z.string(),
   commentId: z.number().int(),
   at: z.string(),

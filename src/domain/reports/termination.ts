@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { addMonthsTo, monthNumber, monthSchema, parseMonth } from './month.js';
+import { addMonthsTo, monthNumber, monthSchema, parseMonth } from '../time/month.js';
 
-export const monthlyUptimeSchema = z.object({ month: monthSchema, uptimePercent: z.number().optional() });
+const monthlyUptimeSchema = z.object({ month: monthSchema, uptimePercent: z.number().optional() });
 export type MonthlyUptime = z.infer<typeof monthlyUptimeSchema>;
 
 /**

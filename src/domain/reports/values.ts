@@ -1,5 +1,4 @@
-import { isoDate } from './calendar.js';
-import { KEY_USAGE } from './fields.js';
+import { isoDate } from '../time/day.js';
 import {
   formatIsoWeek,
   isoWeekDays,
@@ -8,7 +7,8 @@ import {
   isoWeekStart,
   previousIsoWeek,
   weeksInYear,
-} from './iso-week.js';
+} from '../time/iso-week.js';
+import { KEY_USAGE } from './fields.js';
 import { quote } from './quote.js';
 
 /** A value read from a report, or why it cannot be used (a message that ends with how to fix it). */

@@ -3,7 +3,7 @@ import type { Render } from '../../engine/module.js';
 import type { ProgramIssue } from '../../gitea/program-issues.js';
 import type { OperatorRecord } from '../operator-record.js';
 import { formatWeeklyAt } from '../time/format.js';
-import { isoWeekDays, isoWeekEnd, previousIsoWeek } from './iso-week.js';
+import { isoWeekDays, isoWeekEnd, previousIsoWeek } from '../time/iso-week.js';
 
 export type WeeklyReminder = { key: string; week: string; missing: string[]; issue?: ProgramIssue };
 

@@ -1,10 +1,10 @@
 import type { ProgramConfig } from '../../config/program.js';
 import type { ProgramIssue } from '../../gitea/program-issues.js';
 import type { OperatorRecord } from '../operator-record.js';
-import { isoWeekOf } from '../reports/index.js';
-import { addMs, formatUtc } from '../time/format.js';
-
-const DAY = 86_400_000;
+import { DAY_MS } from '../time/day.js';
+import { formatUtc } from '../time/format.js';
+import { addMs } from '../time/instant.js';
+import { isoWeekOf } from '../time/iso-week.js';
 
 export type RotationStatus = {
   login: string;
@@ -29,10 +29,10 @@ export function rotationStatuses(
     .flatMap((operator): RotationStatus[] => {
       const lastRotation = rotations[operator.login.toLowerCase()] ?? operator.activatedAt;
       const age = Date.parse(now) - Date.parse(lastRotation);
-      const dueAt = addMs(lastRotation, rotationDays * DAY);
-      if (age > rotationDays * DAY)
+      const dueAt = addMs(lastRotation, rotationDays * DAY_MS);
+      if (age > rotationDays * DAY_MS)
         return [{ login: operator.login, lastRotation, dueAt, stage: 'overdue' as const }];
-      if (age >= rotationWarnDays * DAY)
+      if (age >= rotationWarnDays * DAY_MS)
         return [{ login: operator.login, lastRotation, dueAt, stage: 'soon' as const }];
       return [];
     })

@@ -1,6 +1,7 @@
 import type { ProgramConfig } from '../../config/program.js';
 import { configValueAt } from '../../config/value-at.js';
-import { formatDuration, formatWeeklyAt, type WeeklyAt } from '../time/format.js';
+import { formatDuration } from '../time/duration.js';
+import { formatWeeklyAt, type WeeklyAt } from '../time/format.js';
 
 const PLACEHOLDER = /\{(?:(duration|weekly):)?([a-zA-Z]+(?:\.[a-zA-Z]+)+)\}/g;
 

@@ -1,4 +1,4 @@
-import { Markdown } from './markdown.js';
+import { Markdown } from '../markdown/compose.js';
 import { MENTION_OR_REFERENCE } from './mention.js';
 import { capLength, neutralise } from './neutralise.js';
 

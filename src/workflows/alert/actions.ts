@@ -1,7 +1,8 @@
 import { parseAlertForm } from '../../domain/alerts/form.js';
 import type { AlertRecord } from '../../domain/alerts/record.js';
 import { classifyAlert, higherSeverity, parseSeverity, type Severity } from '../../domain/alerts/severity.js';
-import { formatDuration, formatUtcSeconds } from '../../domain/time/format.js';
+import { formatDuration } from '../../domain/time/duration.js';
+import { formatUtcSeconds } from '../../domain/time/format.js';
 import type { Effect } from '../../engine/effects.js';
 import type { Action, DecideContext } from '../../engine/module.js';
 import { type AlertData, alertData } from './data.js';

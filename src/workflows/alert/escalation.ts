@@ -1,6 +1,8 @@
 import type { ProgramConfig } from '../../config/program.js';
 import type { Severity } from '../../domain/alerts/severity.js';
-import { addMs, formatDuration, formatUtcSeconds } from '../../domain/time/format.js';
+import { formatDuration } from '../../domain/time/duration.js';
+import { formatUtcSeconds } from '../../domain/time/format.js';
+import { addMs } from '../../domain/time/instant.js';
 import type { Action } from '../../engine/module.js';
 import { proposeTermination } from '../exit/open-termination.js';
 import { escalationMentions } from './contacts.js';

@@ -1,7 +1,8 @@
 import type { ProgramConfig } from '../../config/program.js';
-import { type Markdown, md, trusted } from '../../domain/text/markdown.js';
+import { type Markdown, md, trusted } from '../../domain/markdown/compose.js';
 import { mentionMaintainers } from '../../domain/text/mentions.js';
-import { formatDuration, formatUtc, formatUtcSeconds } from '../../domain/time/format.js';
+import { formatDuration } from '../../domain/time/duration.js';
+import { formatUtc, formatUtcSeconds } from '../../domain/time/format.js';
 import type { Instance } from '../../engine/instance.js';
 import { alertAsks } from './asks.js';
 import { escalationMentions } from './contacts.js';

@@ -1,8 +1,9 @@
-import { addMonths } from '../../domain/application/dates.js';
 import type { HistoryEvent } from '../../domain/history/events.js';
 import { alreadyPaid } from '../../domain/payments/ledger.js';
 import { mentionMaintainers } from '../../domain/text/mentions.js';
-import { addMs, formatUtc } from '../../domain/time/format.js';
+import { formatUtc } from '../../domain/time/format.js';
+import { addMs } from '../../domain/time/instant.js';
+import { addMonthsToDay } from '../../domain/time/month.js';
 import type { Effect } from '../../engine/effects.js';
 import type { Action, ActionResult, DecideContext } from '../../engine/module.js';
 import { type ChecklistItem, NOTICE_CHECKLIST, parseItem, TERMINATION_CHECKLIST } from './checklist.js';
@@ -61,7 +62,7 @@ function terminate(ctx: DecideContext, login: string, reason: string, by: string
       openedAt: at,
       reason,
       proposedBy: by,
-      reapplyFrom: addMonths(at.slice(0, 10), ctx.config.onboarding.reapplyAfter),
+      reapplyFrom: addMonthsToDay(at.slice(0, 10), ctx.config.onboarding.reapplyAfter),
       payment,
     },
     startTimers: [{ name: 'paymentDue', dueAt: payment?.dueBy ?? at }],

@@ -1,7 +1,8 @@
 import type { ProgramConfig } from '../../config/program.js';
 import type { OperatorRecord } from '../../domain/operator-record.js';
-import { addMonthsTo, findLowUptimeStreak, monthlyMetrics, parseMonth } from '../../domain/reports/index.js';
+import { findLowUptimeStreak, monthlyMetrics } from '../../domain/reports/index.js';
 import type { StoredReport } from '../../domain/reports/stored.js';
+import { addMonthsTo, parseMonth } from '../../domain/time/month.js';
 import type { Effect } from '../../engine/effects.js';
 import { proposeTermination } from './open-termination.js';
 

@@ -1,7 +1,7 @@
 import type { HistoryEvent } from '../../domain/history/events.js';
 import { lineKey } from '../../domain/payroll/index.js';
 import { payrollLineFor } from '../../domain/payroll/line-for.js';
-import { addMs } from '../../domain/time/format.js';
+import { addMs } from '../../domain/time/instant.js';
 import type { DecideContext } from '../../engine/module.js';
 import type { ExitData } from './data.js';
 import { exitFacts } from './facts.js';

@@ -1,7 +1,7 @@
-import type { Chain } from '../../domain/application/chains.js';
 import { alreadyPaid, txKey, txRefusal } from '../../domain/payments/ledger.js';
 import { paymentLine } from '../../domain/payments/payment.js';
-import { isTxHash, txFormat } from '../../domain/payments/tx-hash.js';
+import type { Chain } from '../../domain/wallets/chains.js';
+import { isTxHash, txFormat } from '../../domain/wallets/tx-hash.js';
 import type { ActionResult, DecideContext } from '../../engine/module.js';
 import { exitData } from './data.js';
 import { exitFacts } from './facts.js';

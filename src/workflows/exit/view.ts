@@ -1,5 +1,5 @@
 import type { ProgramConfig } from '../../config/program.js';
-import { md, trusted } from '../../domain/text/markdown.js';
+import { md, trusted } from '../../domain/markdown/compose.js';
 import { formatUtc } from '../../domain/time/format.js';
 import { nextLine } from '../../engine/asks.js';
 import type { Instance } from '../../engine/instance.js';

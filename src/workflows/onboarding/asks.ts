@@ -1,6 +1,7 @@
 import type { ProgramConfig } from '../../config/program.js';
 import { maintainerHandles } from '../../domain/text/mentions.js';
-import { formatDuration, formatWeeklyAt } from '../../domain/time/format.js';
+import { formatDuration } from '../../domain/time/duration.js';
+import { formatWeeklyAt } from '../../domain/time/format.js';
 import type { Ask } from '../../engine/asks.js';
 import type { OnboardingData } from './data.js';
 

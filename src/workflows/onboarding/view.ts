@@ -1,6 +1,6 @@
 import type { ProgramConfig } from '../../config/program.js';
+import { joinMarkdown, md, trusted } from '../../domain/markdown/compose.js';
 import { inert } from '../../domain/text/inert.js';
-import { joinMarkdown, md, trusted } from '../../domain/text/markdown.js';
 import { formatUtc } from '../../domain/time/format.js';
 import { nextLine } from '../../engine/asks.js';
 import type { Instance } from '../../engine/instance.js';

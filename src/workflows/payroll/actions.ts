@@ -2,7 +2,9 @@ import { formatDollars } from '../../domain/payroll/amount.js';
 import { readPayrollMonth } from '../../domain/payroll/marker.js';
 import { samePerson } from '../../domain/people.js';
 import { mentionMaintainers } from '../../domain/text/mentions.js';
+import { DAY_MS } from '../../domain/time/day.js';
 import { formatUtc } from '../../domain/time/format.js';
+import { addMonthsTo, monthStart } from '../../domain/time/month.js';
 import type { Effect } from '../../engine/effects.js';
 import type { Action } from '../../engine/module.js';
 import { adjustActions } from './adjust.js';
@@ -10,11 +12,6 @@ import { ledgerOf, refreshed } from './compute.js';
 import { payrollData, payrollDataSchema } from './data.js';
 import { recordPayments } from './pay.js';
 import { partnerStatements } from './statements.js';
-
-const firstOfNextMonth = (month: string) => {
-  const [year = 0, m = 1] = month.split('-').map(Number);
-  return new Date(Date.UTC(year, m, 1)).toISOString();
-};
 
 export const payrollActions: Record<string, Action> = {
   ...adjustActions,
@@ -26,7 +23,7 @@ export const payrollActions: Record<string, Action> = {
     const result = refreshed(ctx, payrollDataSchema.parse({ month }));
     if (typeof result === 'string') return result;
     const dueAt = new Date(
-      Date.parse(firstOfNextMonth(month)) + ctx.config.payroll.approveWithinDays * 86_400_000,
+      monthStart(addMonthsTo(month, 1)).getTime() + ctx.config.payroll.approveWithinDays * DAY_MS,
     ).toISOString();
     return {
       data: { ...result.data, log: [{ by: ctx.event.actor, at: ctx.event.at, text: 'opened' }] },

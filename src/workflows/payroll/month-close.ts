@@ -1,11 +1,6 @@
 import { payrollIssue } from '../../domain/payroll/marker.js';
 import type { Effect } from '../../engine/effects.js';
 
-/** The month before the one `now` is in: the month a run on the 1st closes. */
-export function previousMonth(now: Date): string {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
-}
-
 /**
  * Closing `month` (YYYY-MM) for pay: open its payroll issue, which starts this workflow (the
  * same issue is edited if it is opened twice). Run on the 1st by the `monthClose` schedule, or by

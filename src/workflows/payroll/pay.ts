@@ -1,11 +1,11 @@
-import { type Chain, parseChain } from '../../domain/application/chains.js';
 import { mentionArg } from '../../domain/commands/mentions.js';
 import { alreadyPaid, txKey, txRefusal } from '../../domain/payments/ledger.js';
 import type { Payment } from '../../domain/payments/payment.js';
-import { isTxHash, txFormat } from '../../domain/payments/tx-hash.js';
 import { formatDollars } from '../../domain/payroll/amount.js';
 import { lineKey, type PayrollLine } from '../../domain/payroll/index.js';
 import { unknownLogin } from '../../domain/text/inert.js';
+import { type Chain, parseChain } from '../../domain/wallets/chains.js';
+import { isTxHash, txFormat } from '../../domain/wallets/tx-hash.js';
 import type { Effect } from '../../engine/effects.js';
 import type { ActionResult, DecideContext } from '../../engine/module.js';
 import { ledgerOf, payableLines, paymentOf } from './compute.js';

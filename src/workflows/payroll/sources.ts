@@ -3,9 +3,9 @@ import { type PayrollSources, payrollInput } from '../../domain/payroll/assemble
 import type { PayrollInput } from '../../domain/payroll/index.js';
 import { type MonthChanges, monthPayroll } from '../../domain/payroll/month-payroll.js';
 import type { MonthStandards } from '../../domain/payroll/standards.js';
-import { addMonthsTo } from '../../domain/reports/index.js';
 import { summarizePings } from '../../domain/standards/ping.js';
 import { rotationStatuses } from '../../domain/standards/rotation.js';
+import { addMonthsTo } from '../../domain/time/month.js';
 import type { AlertStore } from '../../store/alerts.js';
 import type { OperatorStore } from '../../store/operators.js';
 import type { PartnerReportStore } from '../../store/partner-reports.js';

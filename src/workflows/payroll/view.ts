@@ -1,10 +1,10 @@
 import type { ProgramConfig } from '../../config/program.js';
+import { md, trusted } from '../../domain/markdown/compose.js';
 import { paymentLine } from '../../domain/payments/payment.js';
 import { formatDollars } from '../../domain/payroll/amount.js';
 import { payrollCsv, safeAirdropCsv } from '../../domain/payroll/export.js';
 import { lineKey, type PayrollLine } from '../../domain/payroll/index.js';
 import { inert } from '../../domain/text/inert.js';
-import { md, trusted } from '../../domain/text/markdown.js';
 import { maintainerHandles } from '../../domain/text/mentions.js';
 import { formatUtc } from '../../domain/time/format.js';
 import { type Ask, nextLine } from '../../engine/asks.js';

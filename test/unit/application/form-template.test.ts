@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { FORM_ORDER, formLabel } from '../../../src/domain/application/form-by-place.js';
 import {
-  CHAINS,
   EXPERIENCE_KEYS,
   EXPERIENCE_LABELS,
   FIELD_KEYS,
   FIELD_LABELS,
 } from '../../../src/domain/application/index.js';
 import { sectionKeyForLabel } from '../../../src/domain/application/labels.js';
+import { CHAINS } from '../../../src/domain/wallets/chains.js';
 import { loadIssueForm } from './support/render.js';
 
 const form = loadIssueForm();

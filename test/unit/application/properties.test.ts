@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  CHAINS,
   EXPERIENCE_KEYS,
   type FieldKey,
   parseApplication,
   type RawApplication,
   validateApplication,
 } from '../../../src/domain/application/index.js';
+import { CHAINS } from '../../../src/domain/wallets/chains.js';
 import { DEFAULT_RULES, FRESH_APPLICANT } from './support/examples.js';
 import {
   type ApplicationAnswers,

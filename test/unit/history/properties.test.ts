@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HistoryEvent, OperatorHistory } from '../../../src/domain/history/events.js';
 import { computePayroll, type MonthlyMetrics } from '../../../src/domain/payroll/index.js';
-import { addMonthsTo } from '../../../src/domain/reports/index.js';
+import { addMonthsTo } from '../../../src/domain/time/month.js';
 import { CONFIG } from '../payroll/support.js';
 
 const DAY_MS = 86_400_000;

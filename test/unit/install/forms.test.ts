@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { parseProgramConfig } from '../../../src/config/load.js';
 import { defaultProgramConfig } from '../../../src/config/program.js';
 import { sectionKeyForLabel } from '../../../src/domain/application/labels.js';
-import { issueForms, proseDuration } from '../../../src/install/forms.js';
+import { issueForms } from '../../../src/install/forms.js';
 import { starterConfig } from '../../../src/install/starter-config.js';
 
 type Form = { labels: string[]; about: string; body: { attributes: { label?: string; value?: string } }[] };
@@ -50,16 +50,6 @@ describe('the issue forms init commits, generated from the program config', () =
       .filter(Boolean);
     expect(labels).toContain('Prior work with Acme Relay Program');
     expect(sectionKeyForLabel('Prior work with Acme Relay Program')).toBe('priorWork');
-  });
-
-  it.each([
-    [30 * 60_000, '30 minutes'],
-    [4 * 3_600_000, '4 hours'],
-    [86_400_000, '1 day'],
-    [90 * 60_000, '90 minutes'],
-    [45_000, '45 seconds'],
-  ])('proseDuration(%i) is %s', (ms, text) => {
-    expect(proseDuration(ms)).toBe(text);
   });
 });
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { utcDay } from '../../../src/domain/payroll/calendar.js';
 import { formatPercent } from '../../../src/domain/payroll/format.js';
 import {
   decimalFraction,
@@ -8,7 +7,7 @@ import {
   ratioExceedsPercent,
 } from '../../../src/domain/payroll/money.js';
 import { fullMonths } from '../../../src/domain/payroll/tenure.js';
-import { formatDuration } from '../../../src/domain/time/format.js';
+import { utcDay } from '../../../src/domain/time/day.js';
 
 describe('mulDivHalfUp', () => {
   it.each([
@@ -85,11 +84,5 @@ describe('metric formatting', () => {
     expect(formatPercent(99.5001, 99.5)).toBe('99.5001%');
     expect(formatPercent(99.49999, 99.5)).toBe('99.49999%');
     expect(formatPercent(95.454545, 95)).toBe('95.45%');
-  });
-
-  it('writes durations in the one format of every comment (src/domain/time/format.ts)', () => {
-    expect(formatDuration(1_799_000)).toBe('29m 59s');
-    expect(formatDuration(1_800_000)).toBe('30m');
-    expect(formatDuration(3_723_000)).toBe('1h 2m 3s');
   });
 });

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultProgramConfig, type ProgramConfig } from '../../../src/config/program.js';
-import { CHAINS } from '../../../src/domain/application/chains.js';
 import type { OperatorRecord } from '../../../src/domain/operator-record.js';
 import {
   computePayroll,
@@ -10,6 +9,7 @@ import {
   type PayrollInput,
   payrollSchema,
 } from '../../../src/domain/payroll/index.js';
+import { CHAINS } from '../../../src/domain/wallets/chains.js';
 
 const DAY_MS = 86_400_000;
 const LOGINS = ['ann', 'bob', 'cat', 'dan', 'eve', 'fay', 'gus', 'hal'];

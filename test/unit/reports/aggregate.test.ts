@@ -1,13 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addIsoWeeks,
-  addMonthsTo,
-  isoWeekDays,
   monthlyMetrics,
   monthlyMetricsSchema,
   type WeeklyReport,
 } from '../../../src/domain/reports/index.js';
+import { addIsoWeeks, isoWeekDays } from '../../../src/domain/time/iso-week.js';
+import { addMonthsTo } from '../../../src/domain/time/month.js';
 
 const report = (
   week: string,

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseReport, previousIsoWeek, type WeeklyReport } from '../../../src/domain/reports/index.js';
+import { parseReport, type WeeklyReport } from '../../../src/domain/reports/index.js';
+import { previousIsoWeek } from '../../../src/domain/time/iso-week.js';
 
 const SCRIPT = resolve('scripts/fleet-metrics.sh');
 const FIXTURES = resolve('test/fixtures/reports');

@@ -3,14 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   formatReportCommand,
   formatReportReply,
-  isoWeekEnd,
-  isoWeekOf,
   MAX_NOTE_LENGTH,
   parseReport,
   plainNumber,
   type WeeklyReport,
   weeklyReportSchema,
 } from '../../../src/domain/reports/index.js';
+import { isoWeekEnd, isoWeekOf } from '../../../src/domain/time/iso-week.js';
 
 const FRAGMENTS = [
   '/report',

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inert } from '../../../src/domain/text/inert.js';
-import { escapeText, md, trusted } from '../../../src/domain/text/markdown.js';
 import { hostileText, liveMentions, rawHtml } from './hostile.js';
 
 /** The text a CommonMark code span shows (spec §6.1): the delimiters off, one space each side stripped when both are. */
@@ -59,37 +58,6 @@ describe('inert: a person’s text in a code span that cannot break out', () => 
         expect(rawHtml(shown)).toEqual([]);
         expect(shown).not.toContain('<!--');
         expect(Array.from(content.replace(/\u200B/g, '')).length).toBeLessThanOrEqual(200);
-      }),
-      { numRuns: 400 },
-    );
-  });
-});
-
-describe('escapeText and md: text inside bot Markdown stays text', () => {
-  it.each([
-    ['a link', '[x](https://evil.example)', '\\[x\\](https:\u200B//evil.example)'],
-    ['HTML', '<b>x</b> & co', '&lt;b&gt;x&lt;/b&gt; &amp; co'],
-    ['a mention', '@carol', '@\u200Bcarol'],
-    ['code', '`x`', '\\`x\\`'],
-    ['a table cell break', 'a | b', 'a \\| b'],
-  ])('%s', (_why, text, shown) => {
-    expect(escapeText(text)).toBe(shown);
-  });
-
-  it('md escapes what it is given and keeps what is trusted', () => {
-    expect(md`by @${'bob'}: ${'<b>x</b>'} ${trusted('**ok**')}`.text).toBe(
-      'by @bob: &lt;b&gt;x&lt;/b&gt; **ok**',
-    );
-  });
-
-  it('property: escaped text has no raw HTML, no live mention and no marker', () => {
-    fc.assert(
-      fc.property(hostileText, (text) => {
-        const shown = escapeText(text);
-        expect(rawHtml(shown)).toEqual([]);
-        expect(liveMentions(shown)).toEqual([]);
-        expect(shown).not.toContain('<!--');
-        expect(shown).not.toMatch(/(?<!\\)\]\(|https?:\/\//);
       }),
       { numRuns: 400 },
     );

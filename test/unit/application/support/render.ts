@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { Chain, ExperienceKey } from '../../../../src/domain/application/index.js';
+import type { ExperienceKey } from '../../../../src/domain/application/index.js';
 import { EXPERIENCE_KEYS, EXPERIENCE_LABELS } from '../../../../src/domain/application/index.js';
+import type { Chain } from '../../../../src/domain/wallets/chains.js';
 
 export const TEMPLATE_PATH = new URL(
   '../../../../templates/issue-forms/operator-application.yaml',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultProgramConfig } from '../../../../src/config/program.js';
-import { isoWeekMonth, isoWeeksOverlappingMonth } from '../../../../src/domain/reports/index.js';
 import type { StoredReport } from '../../../../src/domain/reports/stored.js';
+import { isoWeekMonth, isoWeeksOverlappingMonth } from '../../../../src/domain/time/iso-week.js';
 import { lowUptimeProposals } from '../../../../src/workflows/exit/low-uptime.js';
 import { activeOperator } from '../../../support/workflows.js';
 

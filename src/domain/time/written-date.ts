@@ -1,3 +1,5 @@
+import { isoDate } from './day.js';
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 const YEAR_FIRST = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[t\s])/;
@@ -17,24 +19,24 @@ export function parseDate(text: string): string | undefined {
     .toLowerCase()
     .replace(/^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*/, '');
   const yearFirst = YEAR_FIRST.exec(written);
-  if (yearFirst) return isoDate(yearFirst[1], yearFirst[2], yearFirst[3]);
+  if (yearFirst) return realDay(yearFirst[1], yearFirst[2], yearFirst[3]);
   const dayMonthName = DAY_MONTH_NAME.exec(written);
-  if (dayMonthName) return isoDate(dayMonthName[3], monthNumber(dayMonthName[2]), dayMonthName[1]);
+  if (dayMonthName) return realDay(dayMonthName[3], monthOfName(dayMonthName[2]), dayMonthName[1]);
   const monthNameDay = MONTH_NAME_DAY.exec(written);
-  if (monthNameDay) return isoDate(monthNameDay[3], monthNumber(monthNameDay[1]), monthNameDay[2]);
+  if (monthNameDay) return realDay(monthNameDay[3], monthOfName(monthNameDay[1]), monthNameDay[2]);
   const dayFirst = NUMERIC_DAY_FIRST.exec(written);
-  if (dayFirst) return isoDate(dayFirst[3], dayFirst[2], dayFirst[1]);
+  if (dayFirst) return realDay(dayFirst[3], dayFirst[2], dayFirst[1]);
   const numeric = NUMERIC_AMBIGUOUS.exec(written);
   if (numeric) {
     const [first, second] = [Number(numeric[1]), Number(numeric[2])];
-    if (first > 12 && second <= 12) return isoDate(numeric[3], numeric[2], numeric[1]);
-    if (second > 12 && first <= 12) return isoDate(numeric[3], numeric[1], numeric[2]);
-    if (first === second) return isoDate(numeric[3], numeric[1], numeric[2]);
+    if (first > 12 && second <= 12) return realDay(numeric[3], numeric[2], numeric[1]);
+    if (second > 12 && first <= 12) return realDay(numeric[3], numeric[1], numeric[2]);
+    if (first === second) return realDay(numeric[3], numeric[1], numeric[2]);
   }
   return undefined;
 }
 
-function monthNumber(name: string | undefined): string | undefined {
+function monthOfName(name: string | undefined): string | undefined {
   if (name === undefined || name.length < 3) return undefined;
   const index = MONTHS.findIndex((month) => name.startsWith(month));
   const isSpelledOut = index >= 0 && (name.length === 3 || isPrefixOfMonthName(name));
@@ -60,7 +62,7 @@ function isPrefixOfMonthName(name: string): boolean {
 }
 
 /** `YYYY-MM-DD` for a real calendar day, or undefined (no 31 April). */
-function isoDate(
+function realDay(
   year: string | undefined,
   month: string | undefined,
   day: string | undefined,
@@ -70,22 +72,5 @@ function isoDate(
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
     return undefined;
-  return toIsoDate(date);
-}
-
-/** The UTC calendar day of an instant, as `YYYY-MM-DD`. */
-export function toIsoDate(instant: Date): string {
-  return instant.toISOString().slice(0, 10);
-}
-
-/**
- * The same day of the month `months` later, clamped to the month's last day
- * (31 August + 6 months → 28 or 29 February).
- */
-export function addMonths(isoDay: string, months: number): string {
-  const [year, month, day] = isoDay.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return toIsoDate(target);
+  return isoDate(date);
 }

@@ -1,5 +1,5 @@
-import { MENTION_OR_REFERENCE } from './mention.js';
-import { capLength, neutralise } from './neutralise.js';
+import { MENTION_OR_REFERENCE } from '../text/mention.js';
+import { capLength, neutralise } from '../text/neutralise.js';
 
 /**
  * A fragment of Markdown the bot composed itself and vouches for. Only a `Markdown` goes into a
@@ -17,7 +17,7 @@ export const trusted = (text: string) => new Markdown(text);
 
 const ZWSP = '\u200B';
 /** Longest text value rendered in plain-text form (a node name, a reason), in code points. */
-export const MAX_TEXT = 500;
+const MAX_TEXT = 500;
 
 /**
  * Text rendered as plain text in Markdown that Gitea shows literally: one line, `&<>` as entities,

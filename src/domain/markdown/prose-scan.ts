@@ -1,5 +1,6 @@
 /**
- * Markdown with the parts that are not prose blanked out: fenced code blocks (``` or ~~~, closed by
+ * A fast scan, deliberately not CommonMark, for the quality checks of pull requests (issue
+ * references in a PR description): Markdown with the parts that are not prose blanked out: fenced code blocks (``` or ~~~, closed by
  * a fence of the same character at least as long, or running to the end when unclosed, as CommonMark
  * says), HTML comments (`<!-- … -->`, where PR templates keep their examples) and inline code spans
  * (a backtick run up to the next run of the same length; an unmatched run is literal text).
@@ -81,8 +82,11 @@ function blankCodeSpans(text: string): string {
   return result + text.slice(copiedTo);
 }
 
-/** The prose of a Markdown text: code blocks, code spans and HTML comments blanked out. */
-export function proseOnly(markdown: string): string {
+/**
+ * The prose of a Markdown text by the scan above (not CommonMark): code blocks, code spans and
+ * HTML comments blanked out as spaces, so offsets and line numbers are those of `markdown`.
+ */
+export function scanProse(markdown: string): string {
   const text = markdown.replace(/\r\n?/g, '\n');
   return blankCodeSpans(blankHtmlComments(blankFencedBlocks(text)));
 }

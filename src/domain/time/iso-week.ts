@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { addDays, isoDate, isoWeekday, pad, startOfUtcDay, utcDay } from './calendar.js';
+import { addDays, DAY_MS, isoDate, isoWeekday, startOfUtcDay, utcMidnight } from './day.js';
+import { pad } from './format.js';
 import { addMonthsTo, monthOf, monthStart } from './month.js';
 
 /**
@@ -13,7 +14,7 @@ const WEEK_PATTERN = /^(\d{4})-W(\d{2})$/;
 /** 52 or 53: a year has 53 ISO weeks when it starts on a Thursday, or is a leap year starting on a Wednesday. */
 export function weeksInYear(year: number): 52 | 53 {
   // 28 December always lies in the last ISO week of its year.
-  return isoWeekPartsOf(utcDay(year, 11, 28)).week === 53 ? 53 : 52;
+  return isoWeekPartsOf(utcMidnight(year, 11, 28)).week === 53 ? 53 : 52;
 }
 
 /** `2026-W47` → `{ year: 2026, week: 47 }`. W00, W54 and W53 of a 52-week year → undefined. */
@@ -30,14 +31,16 @@ export const isoWeekSchema = z
   .string()
   .refine((text) => parseIsoWeek(text) !== undefined, { message: 'an existing ISO week like 2026-W47' });
 
+/** `{ year: 2026, week: 7 }` → `2026-W07`. */
 export function formatIsoWeek({ year, week }: IsoWeek): string {
   return `${pad(year, 4)}-W${pad(week, 2)}`;
 }
 
+/** The ISO week holding `date`, as year and week number. */
 export function isoWeekPartsOf(date: Date): IsoWeek {
   const thursday = addDays(startOfUtcDay(date), 3 - isoWeekday(date));
   const year = thursday.getUTCFullYear();
-  const week = 1 + Math.floor((thursday.getTime() - utcDay(year, 0, 1).getTime()) / (7 * 86_400_000));
+  const week = 1 + Math.floor((thursday.getTime() - utcMidnight(year, 0, 1).getTime()) / (7 * DAY_MS));
   return { year, week };
 }
 
@@ -49,7 +52,7 @@ export function isoWeekOf(date: Date): string {
 /** Monday 00:00 UTC of the week. Throws a RangeError on a week that does not exist. */
 export function isoWeekStart(week: IsoWeek | string): Date {
   const { year, week: number } = requireIsoWeek(week);
-  const fourthOfJanuary = utcDay(year, 0, 4);
+  const fourthOfJanuary = utcMidnight(year, 0, 4);
   const firstMonday = addDays(fourthOfJanuary, -isoWeekday(fourthOfJanuary));
   return addDays(firstMonday, (number - 1) * 7);
 }

@@ -1,24 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addDays, isoDate } from '../../../../src/domain/time/day.js';
 import {
   addIsoWeeks,
-  addMonthsTo,
-  daysInMonth,
   daysOfIsoWeekInMonth,
+  formatIsoWeek,
   isoWeekDays,
   isoWeekEnd,
   isoWeekMonth,
   isoWeekOf,
+  isoWeekPartsOf,
   isoWeekSchema,
   isoWeekStart,
   isoWeeksOverlappingMonth,
-  monthSchema,
   parseIsoWeek,
-  parseMonth,
-  plainNumber,
   previousIsoWeek,
   weeksInYear,
-} from '../../../src/domain/reports/index.js';
+} from '../../../../src/domain/time/iso-week.js';
+import { daysInMonth } from '../../../../src/domain/time/month.js';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -142,40 +141,65 @@ describe('ISO weeks', () => {
   });
 });
 
-describe('months', () => {
-  it('parses, steps and measures months', () => {
-    expect(parseMonth('2026-11')).toEqual({ year: 2026, month: 11 });
-    expect(parseMonth('2026-13')).toBeUndefined();
-    expect(parseMonth('2026-00')).toBeUndefined();
-    expect(monthSchema.safeParse('2026-1').success).toBe(false);
-    expect(addMonthsTo('2026-12', 1)).toBe('2027-01');
-    expect(addMonthsTo('2027-01', -2)).toBe('2026-11');
-    expect(daysInMonth('2028-02')).toBe(29);
-    expect(daysInMonth('2026-02')).toBe(28);
-    expect(() => addMonthsTo('2026-13', 1)).toThrow(RangeError);
+describe('ISO week invariants (property)', () => {
+  const days = fc
+    .integer({ min: 0, max: 84_000 }) // 1970-01-01 … 2199
+    .map((n) => addDays(new Date(0), n));
+  const weeks = fc
+    .integer({ min: 1970, max: 2199 })
+    .chain((year) => fc.integer({ min: 1, max: weeksInYear(year) }).map((week) => ({ year, week })));
+
+  it('every UTC day belongs to exactly one ISO week', () => {
+    fc.assert(
+      fc.property(days, (date) => {
+        const week = isoWeekOf(date);
+        const holding = [addIsoWeeks(week, -1), week, addIsoWeeks(week, 1)].filter((w) =>
+          isoWeekDays(w).includes(isoDate(date)),
+        );
+        expect(holding).toEqual([week]);
+      }),
+    );
+  });
+
+  it('an existing week round-trips through its text and its Monday', () => {
+    fc.assert(
+      fc.property(weeks, (week) => {
+        const text = formatIsoWeek(week);
+        expect(parseIsoWeek(text)).toEqual(week);
+        expect(isoWeekPartsOf(isoWeekStart(text))).toEqual(week);
+        expect(isoWeekOf(addDays(isoWeekEnd(text), -1))).toBe(text);
+      }),
+    );
+  });
+
+  it('weeks follow each other without a gap: a week ends when the next starts', () => {
+    fc.assert(
+      fc.property(weeks, (week) => {
+        const text = formatIsoWeek(week);
+        expect(isoWeekStart(addIsoWeeks(text, 1)).getTime()).toBe(isoWeekEnd(text).getTime());
+        expect(addIsoWeeks(addIsoWeeks(text, 1), -1)).toBe(text);
+      }),
+    );
+  });
+
+  it("a week's month holds most of its days (its Thursday's month)", () => {
+    fc.assert(
+      fc.property(weeks, (week) => {
+        const text = formatIsoWeek(week);
+        expect(daysOfIsoWeekInMonth(text, isoWeekMonth(text))).toBeGreaterThanOrEqual(4);
+      }),
+    );
   });
 });
 
-describe('plainNumber', () => {
+describe('the week a report is about (PROGRAM.md: due Monday 09:00 UTC for the previous ISO week)', () => {
   it.each([
-    [99.7, '99.7'],
-    [100, '100'],
-    [0, '0'],
-    [1e-7, '0.0000001'],
-    [1.5e-7, '0.00000015'],
-    [5e-324, `0.${'0'.repeat(323)}5`],
-  ])('%d → %s', (value, text) => {
-    expect(plainNumber(value)).toBe(text);
-    expect(Number(plainNumber(value))).toBe(value);
-  });
-
-  it('writes any number so that it reads back the same (property)', () => {
-    fc.assert(
-      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (value) => {
-        const text = plainNumber(value);
-        expect(text).toMatch(/^-?\d+(\.\d+)?$/);
-        expect(Number(text)).toBe(value === 0 ? 0 : value);
-      }),
-    );
+    ['2026-11-23T09:00:00Z', '2026-W47'], // the Monday it is due
+    ['2026-11-22T23:59:59Z', '2026-W46'], // the Sunday before: the week is not over yet
+    ['2026-11-29T12:00:00Z', '2026-W47'], // late, still the week before
+    ['2027-01-04T09:00:00Z', '2026-W53'], // a 53-week year
+    ['2026-01-05T09:00:00Z', '2026-W01'], // week 1 began in December
+  ])('a report sent at %s is about %s', (now, week) => {
+    expect(previousIsoWeek(new Date(now))).toBe(week);
   });
 });

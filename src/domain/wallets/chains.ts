@@ -1,9 +1,11 @@
 import { z } from 'zod';
 
+/** The chains the program pays on (PROGRAM.md: USDC/USDT), in the order forms list them. */
 export const CHAINS = ['ethereum', 'base', 'polygon', 'arbitrum', 'optimism', 'solana', 'tron'] as const;
 export const chainSchema = z.enum(CHAINS);
 export type Chain = z.infer<typeof chainSchema>;
 
+/** The chains whose addresses and transaction ids are Ethereum's (`0x…`, EIP-55 checksum). */
 export const EVM_CHAINS: ReadonlySet<Chain> = new Set([
   'ethereum',
   'base',

@@ -1,5 +1,5 @@
-import type { Chain } from '../application/chains.js';
-import { EVM_CHAINS } from '../application/chains.js';
+import type { Chain } from './chains.js';
+import { EVM_CHAINS } from './chains.js';
 
 const BASE58 = /^[1-9A-HJ-NP-Za-km-z]+$/;
 
@@ -13,11 +13,13 @@ export function isTxHash(tx: string, chain: Chain): boolean {
   return BASE58.test(tx) && tx.length >= 86 && tx.length <= 88;
 }
 
-export const TX_EXAMPLE: Record<'evm' | 'tron' | 'solana', string> = {
+/** How a transaction id is written, per address family: told to whoever records a payment with a bad one. */
+const TX_EXAMPLE: Record<'evm' | 'tron' | 'solana', string> = {
   evm: '0x followed by 64 hex digits',
   tron: '64 hex digits',
   solana: 'a base58 signature of 86–88 characters',
 };
 
+/** `TX_EXAMPLE` for `chain`'s family. */
 export const txFormat = (chain: Chain) =>
   EVM_CHAINS.has(chain) ? TX_EXAMPLE.evm : chain === 'tron' ? TX_EXAMPLE.tron : TX_EXAMPLE.solana;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addressFamiliesOf, type Chain, checkWallet } from '../../../src/domain/application/index.js';
+import { addressFamiliesOf, checkWallet } from '../../../../src/domain/wallets/address.js';
+import type { Chain } from '../../../../src/domain/wallets/chains.js';
 
 /** EIP-55's own examples, and other real addresses. */
 const CHECKSUMMED_EVM = [

@@ -3,6 +3,7 @@ import { keccak_256 } from '@noble/hashes/sha3.js';
 import { base58, createBase58check } from '@scure/base';
 import { type Chain, EVM_CHAINS } from './chains.js';
 
+/** Address formats: one per family of chains (`addressFamilyOf`). */
 export type AddressFamily = 'evm' | 'solana' | 'tron';
 
 export type WalletCheck =
@@ -10,6 +11,7 @@ export type WalletCheck =
   /** `format`: not an address of this chain at all; `checksum`: one, but mistyped. */
   | { valid: false; reason: 'format' | 'checksum' };
 
+/** The address format `chain` uses. */
 export function addressFamilyOf(chain: Chain): AddressFamily {
   if (EVM_CHAINS.has(chain)) return 'evm';
   return chain === 'solana' ? 'solana' : 'tron';
@@ -43,7 +45,7 @@ const EVM_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
  * `0x` + 40 hex digits. All-lowercase or all-uppercase carries no checksum; mixed case is an
  * EIP-55 checksum, which must match: it is what catches a mistyped character.
  */
-export function checkEvmAddress(address: string): WalletCheck {
+function checkEvmAddress(address: string): WalletCheck {
   if (!EVM_ADDRESS.test(address)) return { valid: false, reason: 'format' };
   const hex = address.slice(2);
   if (hex === hex.toLowerCase() || hex === hex.toUpperCase()) return { valid: true };
@@ -66,7 +68,7 @@ function eip55Checksummed(hex: string): string {
 const BASE58 = /^[1-9A-HJ-NP-Za-km-z]+$/;
 
 /** A Solana account: an ed25519 public key, 32 bytes, written in base58 (32–44 characters). */
-export function checkSolanaAddress(address: string): WalletCheck {
+function checkSolanaAddress(address: string): WalletCheck {
   if (address.length < 32 || address.length > 44 || !BASE58.test(address))
     return { valid: false, reason: 'format' };
   const bytes = decodeOrUndefined(() => base58.decode(address));
@@ -80,7 +82,7 @@ const base58check = createBase58check(sha256);
  * A Tron address: base58check of 0x41 + a 20-byte account, 34 characters starting with `T`,
  * whose last 4 bytes are the double SHA-256 checksum.
  */
-export function checkTronAddress(address: string): WalletCheck {
+function checkTronAddress(address: string): WalletCheck {
   if (address.length !== 34 || !address.startsWith('T') || !BASE58.test(address)) {
     return { valid: false, reason: 'format' };
   }

@@ -18,6 +18,7 @@ export function parseInstantMs(text: string): number | undefined {
   return sameDay ? ms : undefined;
 }
 
+/** `parseInstantMs`, for text already checked by `isoInstantSchema`; throws an Error naming the text otherwise. */
 export function instantMs(text: string): number {
   const ms = parseInstantMs(text);
   if (ms === undefined) throw new Error(`"${text}" is not an ISO date or date-time`);
@@ -28,3 +29,6 @@ export function instantMs(text: string): number {
 export const isoInstantSchema = z.string().refine((text) => parseInstantMs(text) !== undefined, {
   message: 'write an ISO date such as 2026-01-15 or 2026-01-15T09:30:00Z',
 });
+
+/** The ISO instant `ms` milliseconds after `iso` (`2026-11-20T10:00:00Z` + 30 min → `2026-11-20T10:30:00.000Z`). */
+export const addMs = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
