@@ -5,6 +5,9 @@ import { issueKey, keySpace } from './keys.js';
 const instanceKey = (repo: string, issue: number, workflow: string) =>
   `ob:instance:${issueKey(repo, issue)}:${workflow}`;
 const INSTANCE_INDEX = 'ob:instances';
+/** Set when a workflow starts on an issue, before its first effects: the intake tracks the issue from then on. */
+const startedKey = (repo: string, issue: number, workflow: string) =>
+  `${instanceKey(repo, issue, workflow)}:started`;
 
 /** Derived: every instance is regrown by replaying its issue. */
 export const instanceKeys = keySpace({
@@ -30,10 +33,18 @@ export function createInstanceStore(redis: Redis) {
       const key = instanceKey(instance.repo, instance.issue, instance.workflow);
       await redis.multi().set(key, JSON.stringify(instance)).sadd(INSTANCE_INDEX, key).exec();
     },
+    /**
+     * Marks `workflow` as running on the issue before its first effects are written: a delivery
+     * caused by those effects (a label a person then removes) is not taken for an untracked issue's.
+     */
+    async started(repo: string, issue: number, workflow: string): Promise<void> {
+      await redis.set(startedKey(repo, issue, workflow), '1');
+    },
     /** Whether any of `workflows` runs on the issue (one EXISTS; the intake asks, so it must be cheap). */
     async tracks(repo: string, issue: number, workflows: readonly string[]): Promise<boolean> {
       if (workflows.length === 0) return false;
-      return (await redis.exists(...workflows.map((w) => instanceKey(repo, issue, w)))) > 0;
+      const keys = workflows.flatMap((w) => [instanceKey(repo, issue, w), startedKey(repo, issue, w)]);
+      return (await redis.exists(...keys)) > 0;
     },
     async all(): Promise<Instance[]> {
       const keys = await redis.smembers(INSTANCE_INDEX);

@@ -143,6 +143,7 @@ export function createEventHandler(deps: HandlerDeps) {
       const next = decision.instance;
       answers.push(...decision.answers);
       if (next !== instance) {
+        if (!instance && next) await deps.instances.started(event.repo, event.issue.number, name);
         for (const effect of ledgerFirst(decision.effects)) {
           await apply(effect, writer, name, event, log);
           inputsChanged ||= PAYROLL_INPUTS.has(effect.type);
