@@ -7,7 +7,7 @@ import { commentPayload, issuePayload, label } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { useRedis } from '../support/redis.js';
 import { activeOperator } from '../support/workflows.js';
-import { liveMentions, rawHtml } from '../unit/text/hostile.js';
+import { liveMentions, rawHtml } from '../unit/domain/text/hostile.js';
 
 /**
  * Issue #14 "One command model", through the worker's road (real Redis, Gitea emulated): one

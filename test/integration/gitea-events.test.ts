@@ -22,7 +22,7 @@ import {
 } from '../support/gitea-quirks.js';
 import { useRedis } from '../support/redis.js';
 import { applicationLabeled, completeForm } from '../support/workflows.js';
-import { newFileDiff } from '../unit/quality/planted.js';
+import { newFileDiff } from '../unit/domain/quality/planted.js';
 
 const redis = useRedis();
 const gitea = useFakeGitea();

@@ -8,7 +8,7 @@ import { commentPayload, issuePayload, label } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { useRedis } from '../support/redis.js';
 import { activeOperator, instanceIn } from '../support/workflows.js';
-import { liveMentions, outsideCode, rawHtml } from '../unit/text/hostile.js';
+import { liveMentions, outsideCode, rawHtml } from '../unit/domain/text/hostile.js';
 
 /**
  * The inputs of issue #14 "Nothing a person types becomes markup or a marker in the bot's

@@ -5,7 +5,7 @@ import { testCore } from '../support/core.js';
 import { issuePayload } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { useRedis } from '../support/redis.js';
-import { newFileDiff, planted } from '../unit/quality/planted.js';
+import { newFileDiff, planted } from '../unit/domain/quality/planted.js';
 
 const redis = useRedis();
 const gitea = useFakeGitea();

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ALERT_QUESTIONS, parseAlertForm } from '../../../../src/domain/alerts/form.js';
-import { issueFormSchema, renderGiteaForm } from '../../application/support/render.js';
+import { issueFormSchema, renderGiteaForm } from '../application/support/render.js';
 
 const alertForm = issueFormSchema.parse(
   parse(

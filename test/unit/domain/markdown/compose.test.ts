@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeText, md, trusted } from '../../../../src/domain/markdown/compose.js';
-import { hostileText, liveMentions, rawHtml } from '../../text/hostile.js';
+import { hostileText, liveMentions, rawHtml } from '../text/hostile.js';
 
 describe('escapeText and md: text inside bot Markdown stays text', () => {
   it.each([

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { validateApplication } from '../../../../src/domain/application/index.js';
 import type { Instance } from '../../../../src/engine/instance.js';
 import { applicationsOf } from '../../../../src/workflows/onboarding/applications.js';
-import { DEFAULT_RULES, FRESH_APPLICANT } from '../../application/support/examples.js';
-import { readFixture } from '../../application/support/render.js';
+import { DEFAULT_RULES, FRESH_APPLICANT } from '../../domain/application/support/examples.js';
+import { readFixture } from '../../domain/application/support/render.js';
 
 const parsed = validateApplication(readFixture('complete-form.md'), FRESH_APPLICANT, DEFAULT_RULES);
 if (!parsed.ok) throw new Error('complete-form.md must be a valid application');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeChanges } from '../../../../src/workflows/payroll/changes.js';
-import { metrics, operator, payroll } from '../../payroll/support.js';
+import { metrics, operator, payroll } from '../../domain/payroll/support.js';
 
 const M = '2026-11';
 const before = payroll(M, [operator('alice', { nodes: 3 }), operator('bob')], {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Payment } from '../../../../src/domain/payments/payment.js';
 import { keepPaidLines } from '../../../../src/workflows/payroll/paid-lines.js';
-import { metrics, operator, payroll } from '../../payroll/support.js';
+import { metrics, operator, payroll } from '../../domain/payroll/support.js';
 
 const M = '2026-11';
 const at = (uptimePercent: number, nodes = 3) =>
