@@ -18,7 +18,7 @@ import { createProgramIssues } from '../gitea/program-issues.js';
 import { createMaintainerCheck } from '../gitea/roles.js';
 import { createIssueWriter } from '../gitea/writer.js';
 import type { Metrics } from '../metrics.js';
-import { createWorkerNotifier } from '../notify/index.js';
+import { createWorkerNotifier } from '../notify/chat.js';
 import { createPullChecker } from '../quality/check-pull.js';
 import { createScheduleRunner } from '../schedules/runner.js';
 import { createAlertStore } from '../store/alerts.js';

@@ -176,6 +176,5 @@ export const programConfigSchema = z.strictObject({
 });
 
 export type ProgramConfig = z.output<typeof programConfigSchema>;
-export type ProgramConfigInput = z.input<typeof programConfigSchema>;
 
 export const defaultProgramConfig = (): ProgramConfig => programConfigSchema.parse({});

@@ -56,4 +56,3 @@ export const botEventSchema = z.object({
 });
 
 export type BotEvent = z.output<typeof botEventSchema>;
-export type BotEventKind = BotEvent['kind'];

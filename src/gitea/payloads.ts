@@ -107,8 +107,4 @@ export const pullRequestPayloadSchema = z.object({
   sender: userSchema,
 });
 
-export type IssuePayload = z.output<typeof issuesPayloadSchema>;
-export type IssueLabelPayload = z.output<typeof issueLabelPayloadSchema>;
-export type IssueAssignPayload = z.output<typeof issueAssignPayloadSchema>;
-export type IssueCommentPayload = z.output<typeof issueCommentPayloadSchema>;
 export type GiteaIssue = z.output<typeof issueSchema>;

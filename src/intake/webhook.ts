@@ -7,8 +7,6 @@ import { type AdmitDeps, createAdmit } from './admit.js';
 import type { DeliveryNoteTaker } from './delivery-notes.js';
 import { verifySignature } from './signature.js';
 
-export type { Enqueue } from './admit.js';
-
 export type WebhookDeps = AdmitDeps & {
   secret: string;
   /** Notes the last verified / refused delivery per repository, in memory (see delivery-notes.ts). */

@@ -72,8 +72,6 @@ export function createWrittenStore(redis: Redis) {
   };
 }
 
-export type WrittenStore = ReturnType<typeof createWrittenStore>;
-
 /**
  * Records the ids of comments the bot is known to have written (rebuild reads them from Gitea);
  * returns the status comment keys it set, for forgetStatusCommentsExcept.

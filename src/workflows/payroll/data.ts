@@ -12,7 +12,6 @@ export const pendingAdjustmentSchema = adjustmentSchema.extend({
   /** The asking maintainer's Gitea user id: a rename does not make them a second maintainer. */
   byId: z.number().int().optional(),
 });
-export type PendingAdjustment = z.output<typeof pendingAdjustmentSchema>;
 
 /** What the payroll workflow remembers of a month, inside its instance. */
 export const payrollDataSchema = z.looseObject({

@@ -69,5 +69,3 @@ export function createPayrollSource(stores: PayrollStores, config: ProgramConfig
       monthPayroll(await input(month), await standards(month), changes),
   };
 }
-
-export type PayrollSource = ReturnType<typeof createPayrollSource>;

@@ -3,13 +3,11 @@ import { delay, HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RetryPolicy } from '../../../src/gitea/retry.js';
-import {
-  createNotifier,
-  type Notification,
-  NotifyError,
-  sendDiscord,
-  sendTelegram,
-} from '../../../src/notify/index.js';
+import { sendDiscord } from '../../../src/notify/discord.js';
+import { NotifyError } from '../../../src/notify/http.js';
+import type { Notification } from '../../../src/notify/message.js';
+import { createNotifier } from '../../../src/notify/notifier.js';
+import { sendTelegram } from '../../../src/notify/telegram.js';
 
 const WEBHOOK = 'https://discord.com/api/webhooks/111222333/webhook-Secret_token.ABC';
 const WEBHOOK_TOKEN = 'webhook-Secret_token.ABC';
