@@ -43,7 +43,7 @@ describe('the application parser reads its template line by line', () => {
     expect(cleanBody('<!-- unclosed')).toBe('<!-- unclosed');
   });
 
-  it('reads a padded heading in linear time and as the trimmed text (property)', () => {
+  it('reads a padded heading as the trimmed text (property)', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 6 }),

@@ -391,13 +391,14 @@ describe('parseReport never throws', () => {
     expect(() => parseReport(text, NOW)).not.toThrow();
   });
 
-  it('a 100 000-character comment, quickly', () => {
-    const started = performance.now();
+  // Speed is the bench's (npm run bench -- --only=parse); a quadratic regression fails here by the timeout.
+  it('a 100 000-character comment is read without hanging (fails only by its timeout)', {
+    timeout: 10_000,
+  }, () => {
     expect(() =>
       parseReport(`uptime=9 tasks=1/1 ${'x='.repeat(25_000)} ${'a: '.repeat(10_000)}`, NOW),
     ).not.toThrow();
     expect(() => parseReport('x'.repeat(100_000), NOW)).not.toThrow();
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('names a misspelt key and the key it misses', () => {
