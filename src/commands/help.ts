@@ -1,5 +1,5 @@
-import { helpLine } from '../engine/help.js';
 import { mayUse } from '../engine/roles.js';
+import { helpLine } from '../engine/workflow-help.js';
 import type { ProgramCommand } from './command.js';
 
 /** `/help` outside a workflow issue: the program commands this person may use, from the same table. */

@@ -6,7 +6,6 @@ import { type Ask, askNote, asksOf } from './asks.js';
 import { blankInstance, eventTrigger } from './decide-support.js';
 import type { Role, Transition } from './definition.js';
 import type { Effect } from './effects.js';
-import { helpText } from './help.js';
 import { withInput } from './inputs.js';
 import type { Instance } from './instance.js';
 import { undoIssueChange } from './issue-changes.js';
@@ -14,6 +13,7 @@ import { foldedDiagram } from './mermaid.js';
 import type { ActionResult, DecideContext, Facts, Render, WorkflowModule } from './module.js';
 import { mayUse } from './roles.js';
 import { timerEffects, timerStillApplies, timersToStart, withTimerVersions } from './timers.js';
+import { helpText } from './workflow-help.js';
 
 export type DecideInput = {
   workflow: WorkflowModule;

@@ -4,7 +4,7 @@ import type { ProgramConfig } from '../config/program.js';
 import { type GiteaClient, repoRef } from '../gitea/client.js';
 import { teamsProblem } from '../gitea/teams.js';
 import type { Readiness } from '../intake/app.js';
-import { createDeliveryNotes } from '../store/webhook-deliveries.js';
+import { createDeliveryNotes } from '../store/last-deliveries.js';
 import { type Check, failed, runInstallChecks } from './checks.js';
 import { createGiteaAdmin } from './gitea-admin.js';
 import { webhookProblem } from './webhook-step.js';

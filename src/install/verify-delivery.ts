@@ -1,5 +1,5 @@
 import type { RepoRef } from '../gitea/client.js';
-import type { DeliveryNotes } from '../store/webhook-deliveries.js';
+import type { DeliveryNotes } from '../store/last-deliveries.js';
 import type { GiteaAdmin } from './gitea-admin.js';
 
 export type DeliveryOutcome = 'verified' | 'rejected' | 'not-arrived' | 'bot-down';

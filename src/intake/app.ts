@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Metrics } from '../metrics.js';
-import type { DeliveryNotes } from '../store/webhook-deliveries.js';
+import type { DeliveryNotes } from '../store/last-deliveries.js';
 import { contentLengthLimit, refusedBody } from './body-limit.js';
 import { type DeliveryNoteBook, mergeDeliveryNotes } from './delivery-notes.js';
 import { type WebhookDeps, webhookHandler } from './webhook.js';

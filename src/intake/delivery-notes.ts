@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { createDeliveryNotes, type DeliveryNote, type DeliveryNotes } from '../store/webhook-deliveries.js';
+import { createDeliveryNotes, type DeliveryNote, type DeliveryNotes } from '../store/last-deliveries.js';
 
 export type DeliveryOutcome = 'verified' | 'rejected';
 export type DeliveryNoteEntry = { repo: string; outcome: DeliveryOutcome; note: DeliveryNote };

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import { normalizeDelivery } from '../gitea/normalize.js';
 import type { Metrics } from '../metrics.js';
-import { claimedRepo } from '../store/webhook-deliveries.js';
+import { claimedRepo } from '../store/last-deliveries.js';
 import { type AdmitDeps, createAdmit } from './admit.js';
 import type { DeliveryNoteTaker } from './delivery-notes.js';
 import { verifySignature } from './signature.js';

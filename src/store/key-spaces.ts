@@ -7,6 +7,7 @@ import { intakeKeys } from './intake.js';
 import { issueContentKeys } from './issue-contents.js';
 import { issueLockKeys } from './issue-lock.js';
 import type { KeySpace } from './keys.js';
+import { webhookDeliveryKeys } from './last-deliveries.js';
 import { notificationKeys } from './notifications.js';
 import { openIssueKeys } from './open-issues.js';
 import { operatorKeys } from './operators.js';
@@ -17,7 +18,6 @@ import { pingKeys } from './pings.js';
 import { programIssueKeys } from './program-issues.js';
 import { reportKeys } from './reports.js';
 import { rotationKeys } from './rotations.js';
-import { webhookDeliveryKeys } from './webhook-deliveries.js';
 import { writingKeys, writtenKeys } from './written.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import { type Answer, replyToComment } from '../commands/answer.js';
+import { decideCommands } from '../commands/any-issue.js';
 import { type CommandSpec, commandNames } from '../commands/catalog.js';
 import type { ProgramCommand } from '../commands/command.js';
-import { decideCommands } from '../commands/decide.js';
 import type { ProgramConfig } from '../config/program.js';
 import { mentionedLogins } from '../domain/commands/mentions.js';
 import { type CommandLine, parseCommands } from '../domain/commands/parse.js';
@@ -13,7 +13,7 @@ import type { Facts, Render, WorkflowModule } from '../engine/module.js';
 import { APPLICATION_TRIGGER, inProgramRepos, unlabelledApplication } from '../engine/relevance.js';
 import { repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
-import { type MaintainerCheck, perEvent } from '../gitea/roles.js';
+import { type MaintainerCheck, perEvent } from '../gitea/maintainers.js';
 import { createIssueWriter, type IssueWriter } from '../gitea/writer.js';
 import type { AppliedCommandStore } from '../store/applied-commands.js';
 import type { InstanceStore } from '../store/instances.js';
@@ -21,12 +21,12 @@ import { issueKey } from '../store/keys.js';
 import type { OpenIssueIndex } from '../store/open-issues.js';
 import { payrollData } from '../workflows/payroll/data.js';
 import type { FactServices } from '../workflows/services.js';
+import { rolesOf } from './actor-roles.js';
 import { createEffectApplier, type EffectDeps, ledgerFirst, PAYROLL_INPUTS } from './apply-effect.js';
 import type { IssueReader } from './current-issue.js';
 import type { Identify } from './identify.js';
 import type { InstancePeople } from './instance-people.js';
 import { answerPings, PING_TIMER, pingDeadlinePassed } from './pings.js';
-import { rolesOf } from './roles.js';
 
 /** Program commands that take an effective day, refused in a paid month. */
 const DATED: ReadonlySet<string> = new Set(['nodes', 'wallet']);

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDeliveryNotes } from '../../src/store/webhook-deliveries.js';
+import { createDeliveryNotes } from '../../src/store/last-deliveries.js';
 import { PROGRAM_REPO, seedProgram, startTestBot, type TestBot, WEBHOOK_SECRET } from '../support/bot.js';
 import { commentPayload, signDelivery } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';

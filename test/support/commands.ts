@@ -1,6 +1,6 @@
 import { replyToComment } from '../../src/commands/answer.js';
+import { type CommandsInput, decideCommands } from '../../src/commands/any-issue.js';
 import { commandCatalog } from '../../src/commands/catalog.js';
-import { type CommandsInput, decideCommands } from '../../src/commands/decide.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
 import { parseCommands } from '../../src/domain/commands/parse.js';
 import type { Effect } from '../../src/engine/effects.js';

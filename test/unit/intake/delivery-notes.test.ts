@@ -5,7 +5,7 @@ import {
   type DeliveryNoteEntry,
   mergeDeliveryNotes,
 } from '../../../src/intake/delivery-notes.js';
-import type { DeliveryNotes } from '../../../src/store/webhook-deliveries.js';
+import type { DeliveryNotes } from '../../../src/store/last-deliveries.js';
 
 function book(clock: { t: number }) {
   const writes: DeliveryNoteEntry[][] = [];

@@ -2,7 +2,7 @@ import type { Role } from '../engine/definition.js';
 import type { Instance } from '../engine/instance.js';
 import type { Facts } from '../engine/module.js';
 import type { BotEvent } from '../gitea/event.js';
-import type { MaintainerCheck } from '../gitea/roles.js';
+import type { MaintainerCheck } from '../gitea/maintainers.js';
 
 const PERSON_EVENTS = new Set<BotEvent['kind']>([
   'comment.created',
