@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { createMarkerSeal } from '../../src/domain/text/marker.js';
+import { createOperatorStore } from '../../src/store/operators.js';
+import { createPingStore } from '../../src/store/pings.js';
+import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
+import { testCore } from '../support/core.js';
+import { commentPayload } from '../support/deliveries.js';
+import { useFakeGitea } from '../support/gitea/vitest.js';
+import { useRedis } from '../support/redis.js';
+import { activeOperator } from '../support/workflows.js';
+
+/**
+ * Issue #14 "One command model", attacked through the worker's road (real Redis, Gitea
+ * emulated): whatever one comment holds, every line the bot answers as done is done, and the
+ * comment gets one reply. `maint` is a maintainer, `bob` and `eve` registered operators.
+ */
+const redis = useRedis();
+const gitea = useFakeGitea();
+const PLAIN = 20;
+const AT = '2026-11-20T10:00:00Z';
+
+let commentId = 9000;
+const comment = (login: string, body: string, id = ++commentId) =>
+  commentPayload('created', body, {
+    issue: { number: PLAIN, labels: [], user: { login: 'bob' } },
+    comment: { id, user: { login }, created_at: AT, updated_at: AT },
+    sender: { login },
+  });
+
+const seal = () => createMarkerSeal(gitea().token);
+const replyTo = (id: number) =>
+  gitea()
+    .comments(PROGRAM_REPO, PLAIN)
+    .filter((c) => seal().read(c.body, 'reply', `${PROGRAM_REPO}#${PLAIN}`).includes(String(id)))
+    .map((c) => c.body);
+
+async function setUp() {
+  seedProgram(gitea());
+  gitea().addUser('eve');
+  const operators = createOperatorStore(redis.client);
+  await operators.put(activeOperator('bob'));
+  await operators.put(activeOperator('eve'));
+  gitea().addIssue(PROGRAM_REPO, { number: PLAIN, title: 'Chat', user: 'bob' });
+  return testCore(redis.client, gitea());
+}
+
+describe('a command line repeated in one comment', () => {
+  it('every operator told to answer a /ping is held to it: two pings in one comment are two, or the second is refused', async () => {
+    const core = await setUp();
+    await core.handle(comment('maint', '/ping @bob is fsn1-b back?\n/ping @eve and hel1-a?'));
+    const [reply = '', ...more] = replyTo(commentId);
+    expect(more).toHaveLength(0);
+    const asked = [...reply.matchAll(/@(\w+): please answer in this issue/g)].map((m) => m[1]);
+    await core.fire(/^ping-/);
+    const reminded = gitea()
+      .comments(PROGRAM_REPO, PLAIN)
+      .flatMap((c) => [...c.body.matchAll(/^@(\w+): @maint asked you a question/gm)].map((m) => m[1]));
+    expect(reminded.sort()).toEqual(asked.sort());
+    expect(asked).toEqual(['bob']);
+    expect(reply).toContain('`/ping` is applied once per comment');
+    const [tracked] = await createPingStore(redis.client).inMonth('2026-11');
+    expect(tracked).toMatchObject({ login: 'bob', missed: true });
+  });
+});
