@@ -4,7 +4,7 @@ import { createOperatorStore } from '../../src/store/operators.js';
 import { createPingStore } from '../../src/store/pings.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
-import { commentPayload } from '../support/deliveries.js';
+import { commentPayload, issuePayload, label } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { useRedis } from '../support/redis.js';
 import { activeOperator } from '../support/workflows.js';
@@ -27,6 +27,28 @@ const comment = (login: string, body: string, id = ++commentId) =>
     sender: { login },
   });
 
+const ALERT = 9;
+const alertComment = (login: string, body: string, id = ++commentId) =>
+  commentPayload('created', body, {
+    issue: { number: ALERT, labels: [label('operator-alert')], user: { login: 'bob' } },
+    comment: { id, user: { login }, created_at: AT, updated_at: AT },
+    sender: { login },
+  });
+const alertOpened = () =>
+  issuePayload('opened', {
+    number: ALERT,
+    issue: {
+      number: ALERT,
+      title: 'Gateway down',
+      body: 'The gateway stopped answering.',
+      labels: [label('operator-alert')],
+      user: { login: 'bob' },
+      created_at: AT,
+      updated_at: AT,
+    },
+    sender: { login: 'bob' },
+  });
+
 const seal = () => createMarkerSeal(gitea().token);
 const replyTo = (id: number) =>
   gitea()
@@ -41,7 +63,9 @@ async function setUp() {
   await operators.put(activeOperator('bob'));
   await operators.put(activeOperator('eve'));
   gitea().addIssue(PROGRAM_REPO, { number: PLAIN, title: 'Chat', user: 'bob' });
-  return testCore(redis.client, gitea());
+  return testCore(redis.client, gitea(), undefined, {
+    retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+  });
 }
 
 describe('a command line repeated in one comment', () => {
@@ -60,5 +84,33 @@ describe('a command line repeated in one comment', () => {
     expect(reply).toContain('`/ping` is applied once per comment');
     const [tracked] = await createPingStore(redis.client).inMonth('2026-11');
     expect(tracked).toMatchObject({ login: 'bob', missed: true });
+  });
+});
+
+describe('a retry after Gitea failed between the effects and the reply', () => {
+  it('answers a comment mixing a workflow command and one of any issue once, and applies each once', async () => {
+    const core = await setUp();
+    gitea().addIssue(PROGRAM_REPO, {
+      number: ALERT,
+      title: 'Gateway down',
+      user: 'bob',
+      labels: ['operator-alert'],
+    });
+    await core.handle(alertOpened());
+    const posts = gitea().requestsTo('POST', `/repos/${PROGRAM_REPO}/issues/${ALERT}/comments`).length;
+    gitea().failNext({
+      method: 'POST',
+      path: `/repos/${PROGRAM_REPO}/issues/${ALERT}/comments`,
+      status: 500,
+    });
+    const payload = alertComment('bob', '/rotated keys done\n/ack');
+    await expect(core.handle(payload)).rejects.toThrow();
+    await core.handle(payload);
+    const replies = gitea()
+      .comments(PROGRAM_REPO, ALERT)
+      .filter((c) => seal().read(c.body, 'reply', `${PROGRAM_REPO}#${ALERT}`).includes(String(commentId)));
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.body).toContain('credential rotation recorded for @bob');
+    expect(gitea().issueLabels(PROGRAM_REPO, ALERT)).toContain('alert/acknowledged');
   });
 });
