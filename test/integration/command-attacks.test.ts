@@ -110,6 +110,10 @@ describe('a retry after Gitea failed between the effects and the reply', () => {
       .comments(PROGRAM_REPO, ALERT)
       .filter((c) => seal().read(c.body, 'reply', `${PROGRAM_REPO}#${ALERT}`).includes(String(commentId)));
     expect(replies).toHaveLength(1);
+    // The failed attempt and the one that posted: nothing else was written as a comment.
+    expect(gitea().requestsTo('POST', `/repos/${PROGRAM_REPO}/issues/${ALERT}/comments`).length - posts).toBe(
+      2,
+    );
     expect(replies[0]?.body).toContain('credential rotation recorded for @bob');
     expect(gitea().issueLabels(PROGRAM_REPO, ALERT)).toContain('alert/acknowledged');
   });
