@@ -1,4 +1,5 @@
-import type { CommandLine } from '../domain/commands/parse.js';
+import { type CommandLine, MAX_COMMANDS_PER_COMMENT } from '../domain/commands/parse.js';
+import type { Answer } from './answer.js';
 import { type CommandSpec, describePlace } from './catalog.js';
 
 /** Edit distance of two short command names (insert, delete, replace, swap of neighbours cost 1). */
@@ -36,4 +37,20 @@ export function answerElsewhere(line: CommandLine, catalog: readonly CommandSpec
     .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name));
   if (near.length === 0) return undefined;
   return `unknown command; did you mean ${near.map(({ name }) => `\`/${name}\``).join(' or ')}? \`/help\` lists what you can do here.`;
+}
+
+/**
+ * The answer to the first command line past the MAX_COMMANDS_PER_COMMENT a comment is read for,
+ * when it names a command (or nearly does): it was not applied, and is to be written again.
+ * Plain text that looks like a command (`/shrug`) gets no answer, as within the limit.
+ */
+export function unreadLine(
+  line: CommandLine | undefined,
+  catalog: readonly CommandSpec[],
+): Answer | undefined {
+  if (!line || answerElsewhere(line, catalog) === undefined) return undefined;
+  return {
+    line,
+    text: `not read: a comment is read for its first ${MAX_COMMANDS_PER_COMMENT} command lines; write this one and those after it in a new comment.`,
+  };
 }

@@ -3,9 +3,10 @@ import { type Answer, replyToComment } from '../commands/answer.js';
 import { type CommandSpec, commandNames } from '../commands/catalog.js';
 import type { ProgramCommand } from '../commands/command.js';
 import { decideCommands } from '../commands/decide.js';
+import { unreadLine } from '../commands/elsewhere.js';
 import type { ProgramConfig } from '../config/program.js';
 import { mentionedLogins } from '../domain/commands/mentions.js';
-import { type CommandLine, parseCommands } from '../domain/commands/parse.js';
+import { type CommandLine, MAX_COMMANDS_PER_COMMENT, parseCommands } from '../domain/commands/parse.js';
 import { trustedBody } from '../domain/text/trusted-body.js';
 import { decide } from '../engine/decide.js';
 import type { Instance } from '../engine/instance.js';
@@ -105,7 +106,12 @@ export function createEventHandler(deps: HandlerDeps) {
       await writer.addLabel(APPLICATION_TRIGGER);
       event = { ...event, issue: { ...event.issue, labels: [...event.issue.labels, APPLICATION_TRIGGER] } };
     }
-    const lines = event.kind === 'comment.created' && event.comment ? parseCommands(event.comment.body) : [];
+    // One line more than is read: a command past the limit is answered, not left in silence.
+    const parsed =
+      event.kind === 'comment.created' && event.comment
+        ? parseCommands(event.comment.body, MAX_COMMANDS_PER_COMMENT + 1)
+        : [];
+    const lines = parsed.slice(0, MAX_COMMANDS_PER_COMMENT);
     const claimed = new Set<string>();
     const answers: Answer[] = [];
     // Saved after the comment's one reply is written: a retry finds the instance unchanged and answers again.
@@ -164,7 +170,9 @@ export function createEventHandler(deps: HandlerDeps) {
       inputsChanged ||= program.inputsChanged;
     }
     if (event.comment) {
-      for (const effect of replyToComment(event.comment.id, lines, answers))
+      const unread = unreadLine(parsed[MAX_COMMANDS_PER_COMMENT], deps.catalog);
+      if (unread) answers.push(unread);
+      for (const effect of replyToComment(event.comment.id, parsed, answers))
         await apply(effect, writer, '', event, log);
     }
     for (const { next } of decided) await deps.instances.put(next);

@@ -118,3 +118,35 @@ describe('a retry after Gitea failed between the effects and the reply', () => {
     expect(gitea().issueLabels(PROGRAM_REPO, ALERT)).toContain('alert/acknowledged');
   });
 });
+
+describe('more command lines than a comment is read for', () => {
+  it('the first line not read is answered, saying to write it again in a new comment', async () => {
+    const core = await setUp();
+    const body = [...Array.from({ length: 10 }, (_, i) => `/aprove ${i}`), '/rotated keys done', '/ack'].join(
+      '\n',
+    );
+    await core.handle(comment('bob', body));
+    const [reply = '', ...more] = replyTo(commentId);
+    expect(more).toHaveLength(0);
+    expect(reply.match(/did you mean/g)).toHaveLength(10);
+    expect(reply).toContain(
+      '`/rotated keys done`: not read: a comment is read for its first 10 command lines',
+    );
+    expect(reply.indexOf('not read')).toBeGreaterThan(reply.lastIndexOf('did you mean'));
+    expect(reply).not.toContain('credential rotation recorded');
+  });
+
+  it('a command past ten lines of plain text is answered alone', async () => {
+    const core = await setUp();
+    const body = [...Array.from({ length: 10 }, (_, i) => `/shrug ${i}`), '/rotated'].join('\n');
+    await core.handle(comment('bob', body));
+    expect(replyTo(commentId)).toEqual([expect.stringContaining('`/rotated`: not read')]);
+  });
+
+  it('plain text past the tenth line that looks like a command gets no answer', async () => {
+    const core = await setUp();
+    const body = [...Array.from({ length: 10 }, (_, i) => `/aprove ${i}`), '/shrug'].join('\n');
+    await core.handle(comment('bob', body));
+    expect(replyTo(commentId)[0]).not.toContain('not read');
+  });
+});
