@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { type Answer, replyToComment } from '../commands/answer.js';
-import { type CommandSpec, commandNames } from '../commands/catalog.js';
+import { type CommandSpec, claimedCommands } from '../commands/catalog.js';
 import type { ProgramCommand } from '../commands/command.js';
 import { decideCommands } from '../commands/decide.js';
 import { unreadLine } from '../commands/elsewhere.js';
@@ -64,6 +64,7 @@ export type HandlerDeps = EffectDeps & {
 /** One event through every workflow: load the instance and facts, decide (pure), apply the effects, save. */
 export function createEventHandler(deps: HandlerDeps) {
   const apply = createEffectApplier(deps);
+  const anywhere: ReadonlySet<string> = new Set(deps.commands.map((command) => command.name));
   return async function handleEvent(event: BotEvent): Promise<void> {
     if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())
       return;
@@ -134,7 +135,7 @@ export function createEventHandler(deps: HandlerDeps) {
         : {};
       const facts: Facts = { ...common, extra };
       const roles = await rolesOf(event, instance, facts, isMaintainer);
-      const own = new Set(commandNames(workflow.definition));
+      const own = claimedCommands(workflow.definition, instance?.state, anywhere);
       const decision = decide({
         workflow,
         instance,

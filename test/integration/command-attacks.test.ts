@@ -150,3 +150,48 @@ describe('more command lines than a comment is read for', () => {
     expect(replyTo(commentId)[0]).not.toContain('not read');
   });
 });
+
+describe('a command of any issue inside a workflow issue whose state has no such command', () => {
+  it('a maintainer’s /terminate @op REASON in an exit notice terminates, as the command table says (any issue)', async () => {
+    const core = await setUp();
+    const EXIT = 50;
+    gitea().addIssue(PROGRAM_REPO, {
+      number: EXIT,
+      title: 'Exit notice: bob',
+      user: 'bob',
+      labels: ['exit-notice'],
+    });
+    await core.handle(
+      issuePayload('opened', {
+        number: EXIT,
+        issue: {
+          number: EXIT,
+          title: 'Exit notice: bob',
+          body: '',
+          labels: [label('exit-notice')],
+          user: { login: 'bob' },
+          created_at: AT,
+          updated_at: AT,
+        },
+        sender: { login: 'bob' },
+      }),
+    );
+    expect(gitea().issueLabels(PROGRAM_REPO, EXIT)).toContain('exit/notice');
+    const id = ++commentId;
+    await core.handle(
+      commentPayload('created', '/terminate @bob leaked the fleet API key in a public paste', {
+        issue: { number: EXIT, labels: [label('exit-notice')], user: { login: 'bob' } },
+        comment: { id, user: { login: 'maint' }, created_at: AT, updated_at: AT },
+        sender: { login: 'maint' },
+      }),
+    );
+    const reply = gitea()
+      .comments(PROGRAM_REPO, EXIT)
+      .filter((c) => seal().read(c.body, 'reply', `${PROGRAM_REPO}#${EXIT}`).includes(String(id)));
+    expect(reply).toEqual([
+      expect.objectContaining({ body: expect.stringContaining('opening the termination of @bob') }),
+    ]);
+    expect(await core.fire(/^opened-termination-bob/)).toBe(1);
+    expect((await createOperatorStore(redis.client).get('bob'))?.status).toBe('terminated');
+  });
+});
