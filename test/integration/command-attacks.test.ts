@@ -195,3 +195,37 @@ describe('a command of any issue inside a workflow issue whose state has no such
     expect((await createOperatorStore(redis.client).get('bob'))?.status).toBe('terminated');
   });
 });
+
+describe('a command in the comment that starts a workflow', () => {
+  it('is applied after the start, not swallowed: an alert the bot first sees through a comment', async () => {
+    const core = await setUp();
+    gitea().addIssue(PROGRAM_REPO, {
+      number: ALERT,
+      title: 'Gateway down',
+      user: 'bob',
+      labels: ['operator-alert'],
+    });
+    await core.handle(alertComment('bob', '/ack'));
+    expect(gitea().issueLabels(PROGRAM_REPO, ALERT)).toContain('alert/acknowledged');
+    const replies = gitea()
+      .comments(PROGRAM_REPO, ALERT)
+      .filter((c) => seal().read(c.body, 'reply', `${PROGRAM_REPO}#${ALERT}`).includes(String(commentId)));
+    expect(replies).toHaveLength(1);
+  });
+
+  it('a misplaced command in it is answered with where it works', async () => {
+    const core = await setUp();
+    gitea().addIssue(PROGRAM_REPO, {
+      number: ALERT,
+      title: 'Gateway down',
+      user: 'bob',
+      labels: ['operator-alert'],
+    });
+    await core.handle(alertComment('carol', '/approve'));
+    expect(gitea().issueLabels(PROGRAM_REPO, ALERT)).toContain('alert/open');
+    const replies = gitea()
+      .comments(PROGRAM_REPO, ALERT)
+      .filter((c) => seal().read(c.body, 'reply', `${PROGRAM_REPO}#${ALERT}`).includes(String(commentId)));
+    expect(replies).toEqual([expect.objectContaining({ body: expect.stringContaining('not here') })]);
+  });
+});
