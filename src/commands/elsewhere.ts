@@ -31,9 +31,12 @@ export function answerElsewhere(line: CommandLine, catalog: readonly CommandSpec
   }
   if (line.name.length < 3) return undefined;
   const names = [...new Set(catalog.map((spec) => spec.name))];
+  const allowed = (name: string) => (name.length > 5 ? 2 : 1);
+  // The distance is at least the difference in length: an outsized name is compared with nothing.
   const near = names
+    .filter((name) => Math.abs(name.length - line.name.length) <= allowed(name))
     .map((name) => ({ name, d: distance(line.name, name) }))
-    .filter(({ name, d }) => d <= (name.length > 5 ? 2 : 1))
+    .filter(({ name, d }) => d <= allowed(name))
     .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name));
   if (near.length === 0) return undefined;
   return `unknown command; did you mean ${near.map(({ name }) => `\`/${name}\``).join(' or ')}? \`/help\` lists what you can do here.`;
