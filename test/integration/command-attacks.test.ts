@@ -229,3 +229,26 @@ describe('a command in the comment that starts a workflow', () => {
     expect(replies).toEqual([expect.objectContaining({ body: expect.stringContaining('not here') })]);
   });
 });
+
+describe('an edited comment', () => {
+  it('is neither applied nor answered again, whatever the edit adds', async () => {
+    const core = await setUp();
+    const id = ++commentId;
+    await core.handle(comment('maint', '/ping @bob is fsn1-b back?', id));
+    const edited = commentPayload('edited', '/ping @eve and hel1-a?\n/terminate @bob because\n/aprove', {
+      issue: { number: PLAIN, labels: [], user: { login: 'bob' } },
+      comment: { id, user: { login: 'maint' }, created_at: AT, updated_at: '2026-11-20T10:05:00Z' },
+      sender: { login: 'maint' },
+    });
+    await core.handle(edited);
+    expect(replyTo(id)).toHaveLength(1);
+    expect(
+      gitea()
+        .comments(PROGRAM_REPO, PLAIN)
+        .filter((c) => c.user?.login === gitea().botLogin),
+    ).toHaveLength(1);
+    const pings = await createPingStore(redis.client).inMonth('2026-11');
+    expect(pings.map((p) => p.login)).toEqual(['bob']);
+    expect(core.timers.filter((t) => t.jobId.startsWith('opened-termination'))).toEqual([]);
+  });
+});
