@@ -127,6 +127,10 @@ export function createEventHandler(deps: HandlerDeps) {
     for (const [index, workflow] of deps.workflows.entries()) {
       const name = workflow.definition.name;
       if (event.timer && event.timer.workflow !== name) continue;
+      if (event.timer)
+        inputsChanged =
+          (await deps.instancePeople.refresh(stored[index] ?? null, deps.writer.gitea.userById)) ||
+          inputsChanged;
       const instance = await deps.instancePeople.current(stored[index] ?? null);
       if (!instance && !event.issue.labels.includes(workflow.definition.trigger)) continue;
       const common = await loadFacts(event, name, self);

@@ -33,6 +33,25 @@ export function createInstancePeople(people: People) {
       }
       return data === instance.data ? instance : { ...instance, data };
     },
+    /**
+     * Asks Gitea (`userById`) what each of the instance's people is called now. Gitea sends no
+     * webhook for a rename or a sign-up, and a timer carries nobody's id: without this, a note a
+     * timer posts would mention a renamed person's old login — someone else's once it is
+     * registered again. One request per person, for timer events only. Whether a login changed
+     * (what shows logins is computed again).
+     */
+    async refresh(
+      instance: Instance | null,
+      userById: (id: number) => Promise<{ id: number; login: string } | undefined>,
+    ): Promise<boolean> {
+      let changed = false;
+      for (const key of new Set(Object.values(instance?.people ?? {}))) {
+        const id = await people.idOf(key);
+        const user = id === undefined ? undefined : await userById(id);
+        if (user) changed = (await people.learn(user.id, user.login)).changed || changed;
+      }
+      return changed;
+    },
     /** The instance with the person key of each person field recorded (kept while the login is unchanged). */
     async keyed(instance: Instance): Promise<Instance> {
       const keys: Record<string, string> = {};
