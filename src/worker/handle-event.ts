@@ -91,6 +91,8 @@ export function createEventHandler(deps: HandlerDeps) {
     const writer = createIssueWriter(deps.writer, repoRef(event.repo), event.issue.number);
     const self = issueKey(event.repo, event.issue.number);
     if (event.timer?.workflow === PING_TIMER) {
+      const ping = await deps.pings.get(Number(event.timer.name));
+      if (ping) await deps.instancePeople.refreshLogins([ping.login, ping.by], deps.writer.gitea.userById);
       await pingDeadlinePassed(deps.pings, event, writer);
       return;
     }

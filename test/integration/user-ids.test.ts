@@ -250,3 +250,17 @@ describe('a timer names the people of a running workflow as Gitea calls them now
     expect(escalation?.body).not.toMatch(/@bob\b/);
   });
 });
+
+describe('a ping’s reminder names the pinged operator as Gitea calls them now', () => {
+  it('after an unseen rename it mentions the renamed operator, not whoever registered the freed name', async () => {
+    const core = await withOperatorBob();
+    await core.handle(said(MAINT, 40, '/ping @bob is fsn1-b back?', '2026-11-26T10:00:00Z'));
+    gitea().renameUser('bob', 'robert');
+    gitea().addUser('bob', { id: 99 });
+    expect(await core.fire(/^ping-/)).toBe(1);
+    const reminder = gitea()
+      .comments(PROGRAM_REPO, 40)
+      .find((c) => c.body.includes('asked you a question here'));
+    expect(reminder?.body).toMatch(/^@robert: /);
+  });
+});
