@@ -32,6 +32,28 @@ export function commandNames(definition: WorkflowDefinition): string[] {
 }
 
 /**
+ * The commands a workflow in `state` answers (`src/worker/handle-event.ts` gives it those lines):
+ * its own and the built-ins, except a command of any issue (`anywhere`) it has no transition for
+ * from this state — that line is the any-issue command's, as the command table says (a
+ * maintainer's `/terminate @op REASON` in an exit notice; `/terminate confirm` in a proposed
+ * termination stays the exit's). Without a state (not started yet), every command of its own.
+ */
+export function claimedCommands(
+  definition: WorkflowDefinition,
+  state: string | undefined,
+  anywhere: ReadonlySet<string>,
+): Set<string> {
+  const builtIn: readonly string[] = BUILT_IN_COMMANDS;
+  const inState = (name: string) =>
+    definition.transitions.some((t) => t.on === name && state !== undefined && t.from.includes(state));
+  return new Set(
+    commandNames(definition).filter(
+      (name) => state === undefined || builtIn.includes(name) || !anywhere.has(name) || inState(name),
+    ),
+  );
+}
+
+/**
  * A workflow's commands, one spec per command and help text: transitions of one command with the
  * same help are merged (roles and source states joined); one command with different helps
  * (`/terminate confirm`, `/terminate cancel`) gets a spec each. Transitions without help (the

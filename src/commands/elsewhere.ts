@@ -1,4 +1,5 @@
-import type { CommandLine } from '../domain/commands/parse.js';
+import { type CommandLine, MAX_COMMANDS_PER_COMMENT } from '../domain/commands/parse.js';
+import type { Answer } from './answer.js';
 import { type CommandSpec, describePlace } from './catalog.js';
 
 /** Edit distance of two short command names (insert, delete, replace, swap of neighbours cost 1). */
@@ -30,10 +31,29 @@ export function answerElsewhere(line: CommandLine, catalog: readonly CommandSpec
   }
   if (line.name.length < 3) return undefined;
   const names = [...new Set(catalog.map((spec) => spec.name))];
+  const allowed = (name: string) => (name.length > 5 ? 2 : 1);
+  // The distance is at least the difference in length: an outsized name is compared with nothing.
   const near = names
+    .filter((name) => Math.abs(name.length - line.name.length) <= allowed(name))
     .map((name) => ({ name, d: distance(line.name, name) }))
-    .filter(({ name, d }) => d <= (name.length > 5 ? 2 : 1))
+    .filter(({ name, d }) => d <= allowed(name))
     .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name));
   if (near.length === 0) return undefined;
   return `unknown command; did you mean ${near.map(({ name }) => `\`/${name}\``).join(' or ')}? \`/help\` lists what you can do here.`;
+}
+
+/**
+ * The answer to the first command line past the MAX_COMMANDS_PER_COMMENT a comment is read for,
+ * when it names a command (or nearly does): it was not applied, and is to be written again.
+ * Plain text that looks like a command (`/shrug`) gets no answer, as within the limit.
+ */
+export function unreadLine(
+  line: CommandLine | undefined,
+  catalog: readonly CommandSpec[],
+): Answer | undefined {
+  if (!line || answerElsewhere(line, catalog) === undefined) return undefined;
+  return {
+    line,
+    text: `not read: a comment is read for its first ${MAX_COMMANDS_PER_COMMENT} command lines; write this one and those after it in a new comment.`,
+  };
 }

@@ -11,7 +11,7 @@ import type { Instance } from './instance.js';
 import { undoIssueChange } from './issue-changes.js';
 import { foldedDiagram } from './mermaid.js';
 import type { ActionResult, DecideContext, Facts, Render, WorkflowModule } from './module.js';
-import { mayUse } from './roles.js';
+import { instanceRoles, mayUse } from './roles.js';
 import { timerEffects, timerStillApplies, timersToStart, withTimerVersions } from './timers.js';
 import { helpText } from './workflow-help.js';
 
@@ -43,6 +43,12 @@ export function decide(input: DecideInput): Decision {
   const draft = new Draft(input, input.instance ?? blankInstance(input));
   if (!input.instance) {
     if (!draft.start()) return { instance: null, effects: [], answers: [] };
+    // A comment can be the first event the bot sees of a labelled issue: its commands follow the
+    // start, judged with the roles the new instance gives (its responsible operator may `/ack`).
+    if (input.event.kind === 'comment.created' && input.commands?.length) {
+      draft.holdInstanceRoles();
+      for (const command of input.commands) draft.command(command);
+    }
   } else if (input.event.kind === 'comment.created' && input.event.comment) {
     if (input.instance.applied.includes(input.event.comment.id))
       return { instance: input.instance, effects: [], answers: [] };
@@ -66,7 +72,7 @@ class Draft {
   private readonly extraEffects: Effect[] = [];
 
   constructor(
-    private readonly input: DecideInput,
+    private input: DecideInput,
     private readonly before: Instance,
   ) {
     this.current = before;
@@ -83,6 +89,12 @@ class Draft {
       if (this.take(initial) === true) return true;
     }
     return false;
+  }
+
+  /** Adds the roles the instance gives the actor by name (worker/roles.ts does it for a running one). */
+  holdInstanceRoles(): void {
+    const given = instanceRoles(this.current.data, this.input.event.actor);
+    this.input = { ...this.input, roles: new Set([...this.input.roles, ...given]) };
   }
 
   event(): void {

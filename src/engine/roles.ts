@@ -20,3 +20,13 @@ export const mayUse = (held: ReadonlySet<Role>, allowed: readonly Role[]) =>
 
 /** `only a maintainer or the mentor may …` */
 export const describeRoles = (roles: readonly Role[]) => roles.map((role) => ROLE_NAMES[role]).join(' or ');
+
+/**
+ * The roles a workflow instance gives by name: `mentor` and `responsible` to the person its data
+ * field of that name holds (as their current login, src/worker/instance-people.ts).
+ */
+export function instanceRoles(data: Readonly<Record<string, unknown>> | undefined, actor: string): Role[] {
+  const lower = actor.toLowerCase();
+  const names = (key: string) => String(data?.[key] ?? '').toLowerCase() === lower;
+  return (['mentor', 'responsible'] as const).filter(names);
+}

@@ -28,7 +28,8 @@ export function helpText(
   config?: ProgramConfig,
 ): string {
   const here = definition.transitions.filter((t) => t.help && t.from.includes(state));
-  const unique = (list: typeof here) => [...new Map(list.map((t) => [t.on, t])).values()];
+  // One line per help, as in the command table: `/terminate confirm` and `/terminate cancel` are two.
+  const unique = (list: typeof here) => [...new Map(list.map((t) => [`${t.on}\n${t.help}`, t])).values()];
   const own = unique(here.filter((t) => allowed(roles, t.roles)));
   const others = unique(here.filter((t) => !allowed(roles, t.roles)));
   const now = [

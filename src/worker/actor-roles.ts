@@ -1,6 +1,7 @@
 import type { Role } from '../engine/definition.js';
 import type { Instance } from '../engine/instance.js';
 import type { Facts } from '../engine/module.js';
+import { instanceRoles } from '../engine/roles.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { MaintainerCheck } from '../gitea/maintainers.js';
 
@@ -24,9 +25,7 @@ export async function rolesOf(
   const isAuthor = event.issue.author.toLowerCase() === actor;
   if (isAuthor) roles.add('author');
   if (event.issue.assignees.some((a) => a.toLowerCase() === actor)) roles.add('assignee');
-  const names = (key: string) => String(instance?.data[key] ?? '').toLowerCase() === actor;
-  if (names('mentor')) roles.add('mentor');
-  if (names('responsible')) roles.add('responsible');
+  for (const role of instanceRoles(instance?.data, event.actor)) roles.add(role);
   if (facts.actor?.status === 'active' || facts.actor?.status === 'exiting') {
     roles.add('operator');
     if (!isAuthor) roles.add('peer');

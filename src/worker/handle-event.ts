@@ -1,11 +1,12 @@
 import type { Logger } from 'pino';
 import { type Answer, replyToComment } from '../commands/answer.js';
 import { decideCommands } from '../commands/any-issue.js';
-import { type CommandSpec, commandNames } from '../commands/catalog.js';
+import { type CommandSpec, claimedCommands } from '../commands/catalog.js';
 import type { ProgramCommand } from '../commands/command.js';
+import { unreadLine } from '../commands/elsewhere.js';
 import type { ProgramConfig } from '../config/program.js';
 import { mentionedLogins } from '../domain/commands/mentions.js';
-import { type CommandLine, parseCommands } from '../domain/commands/parse.js';
+import { type CommandLine, MAX_COMMANDS_PER_COMMENT, parseCommands } from '../domain/commands/parse.js';
 import { trustedBody } from '../domain/text/trusted-body.js';
 import { decide } from '../engine/decide.js';
 import type { Instance } from '../engine/instance.js';
@@ -63,6 +64,7 @@ export type HandlerDeps = EffectDeps & {
 /** One event through every workflow: load the instance and facts, decide (pure), apply the effects, save. */
 export function createEventHandler(deps: HandlerDeps) {
   const apply = createEffectApplier(deps);
+  const anywhere: ReadonlySet<string> = new Set(deps.commands.map((command) => command.name));
   return async function handleEvent(event: BotEvent): Promise<void> {
     if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())
       return;
@@ -89,6 +91,8 @@ export function createEventHandler(deps: HandlerDeps) {
     const writer = createIssueWriter(deps.writer, repoRef(event.repo), event.issue.number);
     const self = issueKey(event.repo, event.issue.number);
     if (event.timer?.workflow === PING_TIMER) {
+      const ping = await deps.pings.get(Number(event.timer.name));
+      if (ping) await deps.instancePeople.refreshLogins([ping.login, ping.by], deps.writer.gitea.userById);
       await pingDeadlinePassed(deps.pings, event, writer);
       return;
     }
@@ -105,7 +109,12 @@ export function createEventHandler(deps: HandlerDeps) {
       await writer.addLabel(APPLICATION_TRIGGER);
       event = { ...event, issue: { ...event.issue, labels: [...event.issue.labels, APPLICATION_TRIGGER] } };
     }
-    const lines = event.kind === 'comment.created' && event.comment ? parseCommands(event.comment.body) : [];
+    // One line more than is read: a command past the limit is answered, not left in silence.
+    const parsed =
+      event.kind === 'comment.created' && event.comment
+        ? parseCommands(event.comment.body, MAX_COMMANDS_PER_COMMENT + 1)
+        : [];
+    const lines = parsed.slice(0, MAX_COMMANDS_PER_COMMENT);
     const claimed = new Set<string>();
     const answers: Answer[] = [];
     // Saved after the comment's one reply is written: a retry finds the instance unchanged and answers again.
@@ -120,6 +129,10 @@ export function createEventHandler(deps: HandlerDeps) {
     for (const [index, workflow] of deps.workflows.entries()) {
       const name = workflow.definition.name;
       if (event.timer && event.timer.workflow !== name) continue;
+      if (event.timer)
+        inputsChanged =
+          (await deps.instancePeople.refresh(stored[index] ?? null, deps.writer.gitea.userById)) ||
+          inputsChanged;
       const instance = await deps.instancePeople.current(stored[index] ?? null);
       if (!instance && !event.issue.labels.includes(workflow.definition.trigger)) continue;
       const common = await loadFacts(event, name, self);
@@ -128,7 +141,7 @@ export function createEventHandler(deps: HandlerDeps) {
         : {};
       const facts: Facts = { ...common, extra };
       const roles = await rolesOf(event, instance, facts, isMaintainer);
-      const own = new Set(commandNames(workflow.definition));
+      const own = claimedCommands(workflow.definition, instance?.state, anywhere);
       const decision = decide({
         workflow,
         instance,
@@ -165,7 +178,9 @@ export function createEventHandler(deps: HandlerDeps) {
       inputsChanged ||= program.inputsChanged;
     }
     if (event.comment) {
-      for (const effect of replyToComment(event.comment.id, lines, answers))
+      const unread = unreadLine(parsed[MAX_COMMANDS_PER_COMMENT], deps.catalog);
+      if (unread) answers.push(unread);
+      for (const effect of replyToComment(event.comment.id, parsed, answers))
         await apply(effect, writer, '', event, log);
     }
     for (const { next } of decided) await deps.instances.put(next);

@@ -7,6 +7,9 @@ import type { People } from '../store/people.js';
  */
 export const PERSON_FIELDS = ['responsible', 'mentor', 'applicant', 'operator'] as const;
 
+/** Gitea's account with this user id now (GiteaClient.userById). */
+type UserById = (id: number) => Promise<{ id: number; login: string } | undefined>;
+
 const named = (instance: Instance, field: string) => {
   const value = instance.data[field];
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -19,6 +22,15 @@ const named = (instance: Instance, field: string) => {
  * names nobody in it (that person is no alert's responsible operator).
  */
 export function createInstancePeople(people: People) {
+  async function refreshKeys(keys: readonly string[], userById: UserById): Promise<boolean> {
+    let changed = false;
+    for (const key of new Set(keys)) {
+      const id = await people.idOf(key);
+      const user = id === undefined ? undefined : await userById(id);
+      if (user) changed = (await people.learn(user.id, user.login)).changed || changed;
+    }
+    return changed;
+  }
   return {
     /** The instance as its people are called now: each person field shows their current login. */
     async current(instance: Instance | null): Promise<Instance | null> {
@@ -32,6 +44,20 @@ export function createInstancePeople(people: People) {
         if (login && login !== stored) data = { ...data, [field]: login };
       }
       return data === instance.data ? instance : { ...instance, data };
+    },
+    /**
+     * Asks Gitea (`userById`) what each of the instance's people is called now. Gitea sends no
+     * webhook for a rename or a sign-up, and a timer carries nobody's id: without this, a note a
+     * timer posts would mention a renamed person's old login — someone else's once it is
+     * registered again. One request per person, for timer events only. Whether a login changed
+     * (what shows logins is computed again).
+     */
+    async refresh(instance: Instance | null, userById: UserById): Promise<boolean> {
+      return refreshKeys(Object.values(instance?.people ?? {}), userById);
+    },
+    /** As `refresh`, for people stored by login outside a workflow (a ping's operator, when its deadline passes). */
+    async refreshLogins(logins: readonly string[], userById: UserById): Promise<boolean> {
+      return refreshKeys(await Promise.all(logins.map((login) => people.keyOf(login))), userById);
     },
     /** The instance with the person key of each person field recorded (kept while the login is unchanged). */
     async keyed(instance: Instance): Promise<Instance> {

@@ -213,3 +213,54 @@ describe('people are their Gitea user id', () => {
     expect(replyTo(41)).toContain('@robert');
   });
 });
+
+describe('a timer names the people of a running workflow as Gitea calls them now', () => {
+  it('an escalation after an unseen rename mentions the renamed operator, not whoever registered the freed name', async () => {
+    const core = await withOperatorBob();
+    const at = '2026-11-26T10:00:00Z';
+    gitea().addIssue(PROGRAM_REPO, {
+      number: 42,
+      title: 'Gateway down',
+      user: 'bob',
+      labels: ['operator-alert'],
+    });
+    await core.handle(
+      issuePayload('opened', {
+        number: 42,
+        issue: {
+          number: 42,
+          title: 'Gateway down',
+          body: 'The gateway stopped answering.',
+          labels: [label('operator-alert')],
+          user: BOB,
+          created_at: at,
+          updated_at: at,
+        },
+        sender: BOB,
+      }),
+    );
+    // Gitea sends no webhook for a rename or a sign-up: the bot has seen neither when the timer fires.
+    gitea().renameUser('bob', 'robert');
+    gitea().addUser('bob', { id: 99 });
+    expect(await core.fire(/ackDeadline/)).toBe(1);
+    const escalation = gitea()
+      .comments(PROGRAM_REPO, 42)
+      .find((c) => c.body.includes('Escalation level 1'));
+    expect(escalation?.body).toContain('@robert');
+    expect(escalation?.body).not.toMatch(/@bob\b/);
+  });
+});
+
+describe('a ping’s reminder names the pinged operator as Gitea calls them now', () => {
+  it('after an unseen rename it mentions the renamed operator, not whoever registered the freed name', async () => {
+    const core = await withOperatorBob();
+    await core.handle(said(MAINT, 40, '/ping @bob is fsn1-b back?', '2026-11-26T10:00:00Z'));
+    gitea().renameUser('bob', 'robert');
+    gitea().addUser('bob', { id: 99 });
+    expect(await core.fire(/^ping-/)).toBe(1);
+    const reminder = gitea()
+      .comments(PROGRAM_REPO, 40)
+      .find((c) => c.body.includes('asked you a question here'));
+    expect(reminder?.body).toMatch(/^@robert: /);
+  });
+});

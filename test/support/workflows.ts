@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { replyToComment } from '../../src/commands/answer.js';
-import { commandNames } from '../../src/commands/catalog.js';
+import { claimedCommands } from '../../src/commands/catalog.js';
+import { PROGRAM_COMMANDS } from '../../src/commands/program.js';
 import { defaultProgramConfig, type ProgramConfig } from '../../src/config/program.js';
 import { parseCommands } from '../../src/domain/commands/parse.js';
 import type { OperatorRecord } from '../../src/domain/operator-record.js';
@@ -53,12 +54,14 @@ export type Step = {
   anywhere?: DecideInput['anywhere'];
 };
 
+const ANYWHERE = new Set(PROGRAM_COMMANDS.map((command) => command.name));
+
 /**
  * One event through one workflow as the worker runs it: the comment's command lines this workflow
  * answers, then decide, then the comment's one reply (src/commands/answer.ts) among the effects.
  */
 export function step(workflow: WorkflowModule, instance: Instance | null, s: Step): Decision {
-  const own = new Set(commandNames(workflow.definition));
+  const own = claimedCommands(workflow.definition, instance?.state, ANYWHERE);
   const lines = s.event.comment ? parseCommands(s.event.comment.body).filter((l) => own.has(l.name)) : [];
   const decision = decide({
     workflow,

@@ -23,10 +23,11 @@ const LOOKS_LIKE_COMMAND = /^[ \t]*\/[a-z]/i;
  * paragraph, by CommonMark. A line inside a code block (fenced, of any fence length, or
  * indented), a quote (lazy continuation lines included), a list, an HTML block, a heading, or
  * one that starts inside inline code, a link or inline HTML is text, not a command. Unicode line
- * and paragraph separators end a line. At most MAX_COMMANDS_PER_COMMENT commands are taken from
- * the first MAX_COMMAND_TEXT characters. Linear in the text read.
+ * and paragraph separators end a line. At most `max` (MAX_COMMANDS_PER_COMMENT) commands are
+ * taken from the first MAX_COMMAND_TEXT characters (the worker asks for one more, to answer the
+ * first line it does not read). Linear in the text read.
  */
-export function parseCommands(body: string): CommandLine[] {
+export function parseCommands(body: string, max = MAX_COMMANDS_PER_COMMENT): CommandLine[] {
   const text = normalizeText(String(body).slice(0, MAX_COMMAND_TEXT));
   const lines = text.split('\n');
   const commands: CommandLine[] = [];
@@ -41,7 +42,7 @@ export function parseCommands(body: string): CommandLine[] {
       raw: trimmed,
       rest: [args, ...lines.slice(lineIndex + 1)].join('\n'),
     });
-    if (commands.length >= MAX_COMMANDS_PER_COMMENT) break;
+    if (commands.length >= max) break;
   }
   return commands;
 }

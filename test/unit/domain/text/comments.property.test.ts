@@ -175,6 +175,33 @@ describe('property: a person’s text never becomes markup, a mention or a marke
     );
   });
 
+  it('a command line repeated, and one past the lines a comment is read for', () => {
+    const mentioned = Object.fromEntries([...KNOWN].map((l) => [l, activeOperator(l)]));
+    const filler = Array.from({ length: 9 }, (_, i) => `/shrug ${i}`).join('\n');
+    fc.assert(
+      fc.property(hostileText, fc.constantFrom(...PROGRAM_COMMANDS.map((c) => c.name)), (text, name) => {
+        for (const body of lines(name, text, 'bob-fsn')) {
+          for (const comment of [`${body}\n${body}`, `${filler}\n${body}\n${body}`]) {
+            const effects = programCommandEffects({
+              commands: PROGRAM_COMMANDS,
+              event: botEvent({
+                kind: 'comment.created',
+                actor: 'maint',
+                comment: { id: 4245, body: comment, createdAt: '2026-11-30T10:00:00.000Z' },
+                at: '2026-11-30T10:00:00.000Z',
+              }),
+              config,
+              facts: { otherOpenIssues: [], mentioned, actorReportWeeks: {}, actor: activeOperator('maint') },
+              roles: new Set<Role>(['anyone', ...ROLES]),
+            });
+            for (const out of bodies(effects)) assertInert(out, KNOWN);
+          }
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   /** Fields of the workflows' data that hold what a person wrote. */
   const PERSON_TEXT = new Set(['node', 'problem', 'resolution', 'reason', 'fleet', 'note']);
   const inject = (value: unknown, text: string, key = ''): unknown => {
