@@ -89,7 +89,9 @@ describe('operator-bot as a process', () => {
     gitea.gitea.assertContract();
   });
 
-  it('logs JSON lines with the delivery id, and never the token or the secret', () => {
+  it('logs JSON lines with the delivery id, and never the token or the secret', async () => {
+    // Accepted deliveries are logged at debug; the worker's line about the event carries its delivery id.
+    await eventually(() => expect(logs.split('\n').some((line) => line.includes('"deliveryId"'))).toBe(true));
     const lines = logs.trim().split('\n');
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
     expect(lines.some((line) => JSON.parse(line).deliveryId)).toBe(true);
