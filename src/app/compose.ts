@@ -40,6 +40,7 @@ import { createInstancePeople } from '../worker/instance-people.js';
 import { createProgramIssueOpener, type ProgramIssueOpener } from '../worker/open-program-issue.js';
 import { createReminderRefresher } from '../worker/refresh-reminder.js';
 import { applicationsOf } from '../workflows/onboarding/applications.js';
+import { paidMonths } from '../workflows/payroll/paid-months.js';
 import { createPayrollRefresher } from '../workflows/payroll/refresh.js';
 import { createPayrollSource } from '../workflows/payroll/sources.js';
 import type { FactServices } from '../workflows/services.js';
@@ -117,6 +118,7 @@ export function composeRoad(deps: RoadDeps) {
     render: deps.templates.render,
     instances,
     appliedCommands: createAppliedCommandStore(redis),
+    paidMonths: async () => paidMonths(await instances.all()),
     registry,
     alerts,
     payments,

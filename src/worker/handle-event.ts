@@ -20,7 +20,6 @@ import type { AppliedCommandStore } from '../store/applied-commands.js';
 import type { InstanceStore } from '../store/instances.js';
 import { issueKey } from '../store/keys.js';
 import type { OpenIssueIndex } from '../store/open-issues.js';
-import { payrollData } from '../workflows/payroll/data.js';
 import type { FactServices } from '../workflows/services.js';
 import { rolesOf } from './actor-roles.js';
 import { createEffectApplier, type EffectDeps, ledgerFirst, PAYROLL_INPUTS } from './apply-effect.js';
@@ -39,6 +38,8 @@ export type HandlerDeps = EffectDeps & {
   config: ProgramConfig;
   render: Render;
   instances: InstanceStore;
+  /** The months whose payroll is paid and closed (src/workflows/payroll/paid-months.ts). */
+  paidMonths: () => Promise<string[]>;
   /** Comments whose program commands were applied: applied once, ever. */
   appliedCommands: AppliedCommandStore;
   commands: readonly ProgramCommand[];
@@ -229,8 +230,7 @@ export function createEventHandler(deps: HandlerDeps) {
   async function paidMonthsFor(lines: readonly CommandLine[]): Promise<string[]> {
     const dated = lines.some((c) => DATED.has(c.name));
     if (!dated) return [];
-    const paid = (await deps.instances.all()).filter((i) => i.workflow === 'payroll' && i.state === 'paid');
-    return paid.map((i) => payrollData(i).month);
+    return deps.paidMonths();
   }
 
   async function loadFacts(event: BotEvent, workflow: string, self: string): Promise<Facts> {
