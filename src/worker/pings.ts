@@ -1,6 +1,5 @@
 import type { Ping } from '../domain/standards/ping.js';
-import { formatDuration } from '../domain/time/duration.js';
-import { formatUtc } from '../domain/time/format.js';
+import { answerOf, missedPingNote } from '../domain/standards/ping-answer.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { IssueWriter } from '../gitea/writer.js';
 import { issueKey } from '../store/keys.js';
@@ -26,9 +25,8 @@ export function pingDeadline(ping: Ping, cause: BotEvent): DelayedEvent {
 /** Any comment of a pinged operator in the issue answers the ping; the response time is kept. */
 export async function answerPings(pings: PingStore, event: BotEvent): Promise<void> {
   for (const ping of await pings.waitingIn(issueKey(event.repo, event.issue.number))) {
-    if (ping.login.toLowerCase() !== event.actor.toLowerCase() || event.at < ping.askedAt) continue;
-    const responseMs = Date.parse(event.at) - Date.parse(ping.askedAt);
-    await pings.close({ ...ping, answeredAt: event.at, responseMs, missed: event.at > ping.dueAt });
+    const answered = answerOf(ping, event.actor, event.at);
+    if (answered) await pings.close(answered);
   }
 }
 
@@ -41,8 +39,5 @@ export async function pingDeadlinePassed(
   const ping = await pings.get(Number(event.timer?.name));
   if (!ping) return;
   await pings.close({ ...ping, missed: true });
-  await writer.note(
-    `ping-${ping.id}`,
-    `@${ping.login}: @${ping.by} asked you a question here on ${formatUtc(ping.askedAt)} and it is still unanswered after the response standard of ${formatDuration(Date.parse(ping.dueAt) - Date.parse(ping.askedAt))} (\`standards.pingResponse\`). Please answer here.`,
-  );
+  await writer.note(`ping-${ping.id}`, missedPingNote(ping));
 }
