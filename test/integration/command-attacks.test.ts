@@ -6,6 +6,7 @@ import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
 import { commentPayload, issuePayload, label } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
+import { openedIssue } from '../support/opened-issue.js';
 import { useRedis } from '../support/redis.js';
 import { activeOperator } from '../support/workflows.js';
 
@@ -155,25 +156,14 @@ describe('a command of any issue inside a workflow issue whose state has no such
   it('a maintainer’s /terminate @op REASON in an exit notice terminates, as the command table says (any issue)', async () => {
     const core = await setUp();
     const EXIT = 50;
-    gitea().addIssue(PROGRAM_REPO, {
-      number: EXIT,
-      title: 'Exit notice: bob',
-      user: 'bob',
-      labels: ['exit-notice'],
-    });
     await core.handle(
-      issuePayload('opened', {
+      openedIssue(gitea(), {
         number: EXIT,
-        issue: {
-          number: EXIT,
-          title: 'Exit notice: bob',
-          body: '',
-          labels: [label('exit-notice')],
-          user: { login: 'bob' },
-          created_at: AT,
-          updated_at: AT,
-        },
-        sender: { login: 'bob' },
+        title: 'Exit notice: bob',
+        body: '',
+        label: 'exit-notice',
+        by: { login: 'bob' },
+        at: AT,
       }),
     );
     expect(gitea().issueLabels(PROGRAM_REPO, EXIT)).toContain('exit/notice');

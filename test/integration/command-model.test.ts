@@ -3,8 +3,9 @@ import { createMarkerSeal } from '../../src/domain/text/marker.js';
 import { createOperatorStore } from '../../src/store/operators.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
-import { commentPayload, issuePayload, label } from '../support/deliveries.js';
+import { commentPayload, label } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
+import { openedIssue } from '../support/opened-issue.js';
 import { useRedis } from '../support/redis.js';
 import { activeOperator } from '../support/workflows.js';
 import { liveMentions, rawHtml } from '../unit/domain/text/hostile.js';
@@ -48,25 +49,14 @@ async function setUp() {
   await createOperatorStore(redis.client).put(activeOperator('bob'));
   const core = testCore(redis.client, gitea());
   gitea().addIssue(PROGRAM_REPO, { number: PLAIN, title: 'Chat', user: 'bob' });
-  gitea().addIssue(PROGRAM_REPO, {
-    number: ALERT,
-    title: 'Gateway down',
-    user: 'bob',
-    labels: ['operator-alert'],
-  });
   await core.handle(
-    issuePayload('opened', {
+    openedIssue(gitea(), {
       number: ALERT,
-      issue: {
-        number: ALERT,
-        title: 'Gateway down',
-        body: 'The gateway stopped answering.',
-        labels: [label('operator-alert')],
-        user: { login: 'bob' },
-        created_at: AT,
-        updated_at: AT,
-      },
-      sender: { login: 'bob' },
+      title: 'Gateway down',
+      body: 'The gateway stopped answering.',
+      label: 'operator-alert',
+      by: { login: 'bob' },
+      at: AT,
     }),
   );
   return core;

@@ -4,8 +4,9 @@ import { createInstanceStore } from '../../src/store/instances.js';
 import { createOperatorStore } from '../../src/store/operators.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
-import { commentPayload, issuePayload, label } from '../support/deliveries.js';
+import { commentPayload, label } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
+import { openedIssue } from '../support/opened-issue.js';
 import { useRedis } from '../support/redis.js';
 import { activeOperator, instanceIn } from '../support/workflows.js';
 import { liveMentions, outsideCode, rawHtml } from '../unit/domain/text/hostile.js';
@@ -43,25 +44,14 @@ async function setUp() {
 describe('a marker inside a person’s text is not the bot’s', () => {
   it('a nested HTML comment in a refused /ack does not silence the escalation notes (3 levels, 3 comments)', async () => {
     const core = await setUp();
-    gitea().addIssue(PROGRAM_REPO, {
-      number: ALERT,
-      title: 'Gateway down',
-      user: 'bob',
-      labels: ['operator-alert'],
-    });
     await core.handle(
-      issuePayload('opened', {
+      openedIssue(gitea(), {
         number: ALERT,
-        issue: {
-          number: ALERT,
-          title: 'Gateway down',
-          body: 'The gateway stopped answering.',
-          labels: [label('operator-alert')],
-          user: { login: 'bob' },
-          created_at: AT,
-          updated_at: AT,
-        },
-        sender: { login: 'bob' },
+        title: 'Gateway down',
+        body: 'The gateway stopped answering.',
+        label: 'operator-alert',
+        by: { login: 'bob' },
+        at: AT,
       }),
     );
     await core.handle(

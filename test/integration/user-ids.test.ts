@@ -4,8 +4,9 @@ import { createOperatorStore } from '../../src/store/operators.js';
 import { createPaymentStore } from '../../src/store/payments.js';
 import { createReportStore } from '../../src/store/reports.js';
 import { PROGRAM_REPO } from '../support/bot.js';
-import { commentPayload, issuePayload, label } from '../support/deliveries.js';
+import { commentPayload, label } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
+import { openedIssue } from '../support/opened-issue.js';
 import { aMonthOfActivity, payrollView, tx } from '../support/payroll.js';
 import { useRedis } from '../support/redis.js';
 
@@ -179,25 +180,14 @@ describe('people are their Gitea user id', () => {
   it('a running alert follows its responsible operator by id: renamed, they still /ack; the freed name may not', async () => {
     const core = await withOperatorBob();
     const at = '2026-11-26T10:00:00Z';
-    gitea().addIssue(PROGRAM_REPO, {
-      number: 41,
-      title: 'Gateway down',
-      user: 'bob',
-      labels: ['operator-alert'],
-    });
     await core.handle(
-      issuePayload('opened', {
+      openedIssue(gitea(), {
         number: 41,
-        issue: {
-          number: 41,
-          title: 'Gateway down',
-          body: 'The gateway stopped answering.',
-          labels: [label('operator-alert')],
-          user: BOB,
-          created_at: at,
-          updated_at: at,
-        },
-        sender: BOB,
+        title: 'Gateway down',
+        body: 'The gateway stopped answering.',
+        label: 'operator-alert',
+        by: BOB,
+        at: at,
       }),
     );
     expect(gitea().issueLabels(PROGRAM_REPO, 41)).toContain('alert/open');
@@ -218,25 +208,14 @@ describe('a timer names the people of a running workflow as Gitea calls them now
   it('an escalation after an unseen rename mentions the renamed operator, not whoever registered the freed name', async () => {
     const core = await withOperatorBob();
     const at = '2026-11-26T10:00:00Z';
-    gitea().addIssue(PROGRAM_REPO, {
-      number: 42,
-      title: 'Gateway down',
-      user: 'bob',
-      labels: ['operator-alert'],
-    });
     await core.handle(
-      issuePayload('opened', {
+      openedIssue(gitea(), {
         number: 42,
-        issue: {
-          number: 42,
-          title: 'Gateway down',
-          body: 'The gateway stopped answering.',
-          labels: [label('operator-alert')],
-          user: BOB,
-          created_at: at,
-          updated_at: at,
-        },
-        sender: BOB,
+        title: 'Gateway down',
+        body: 'The gateway stopped answering.',
+        label: 'operator-alert',
+        by: BOB,
+        at: at,
       }),
     );
     // Gitea sends no webhook for a rename or a sign-up: the bot has seen neither when the timer fires.
