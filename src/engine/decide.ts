@@ -91,7 +91,7 @@ class Draft {
     return false;
   }
 
-  /** Adds the roles the instance gives the actor by name (worker/roles.ts does it for a running one). */
+  /** Adds the roles the instance gives the actor by name (worker/actor-roles.ts does it for a running one). */
   holdInstanceRoles(): void {
     const given = instanceRoles(this.current.data, this.input.event.actor);
     this.input = { ...this.input, roles: new Set([...this.input.roles, ...given]) };

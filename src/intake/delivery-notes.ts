@@ -17,7 +17,7 @@ export type DeliveryNoteTaker = {
  * the secrets agree?", read by `init` and `doctor` through /readyz), kept in memory: a delivery
  * costs no Redis write for its note, so an irrelevant one (answered 204) touches Redis not at all.
  * /readyz shows these notes (`snapshot`, merged over the stored ones, newest wins). They reach
- * Redis (`persist`, store/webhook-deliveries.ts) only when the intake writes there anyway, after a
+ * Redis (`persist`, store/last-deliveries.ts) only when the intake writes there anyway, after a
  * relevant delivery's batch (`wrote`, at most every `minIntervalMs`), and at shutdown (`flush`),
  * so that a restarted bot still says when Gitea last reached it.
  * `watched`: lower-case `owner/repo` names; notes about other repositories are dropped (a refused
@@ -89,7 +89,7 @@ export type DeliveryNoteBook = ReturnType<typeof createDeliveryNoteBook>;
 /** How often at most the notes ride along with a relevant delivery's write. */
 const PERSIST_EVERY_MS = 1_000;
 
-/** The intake's notes for `repos` (PROGRAM_REPO and the quality repos), stored in Redis under store/webhook-deliveries.ts. */
+/** The intake's notes for `repos` (PROGRAM_REPO and the quality repos), stored in Redis under store/last-deliveries.ts. */
 export function intakeDeliveryNotes(redis: Redis, repos: readonly string[], log: Logger): DeliveryNoteBook {
   const store = createDeliveryNotes(redis);
   return createDeliveryNoteBook({

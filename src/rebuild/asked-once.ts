@@ -2,7 +2,7 @@ import type { GiteaClient } from '../gitea/client.js';
 
 /**
  * `gitea` with a person's permission and team membership asked once per rebuild. The live bot
- * asks for every event (gitea/roles.ts: Gitea sends no webhook when they change); a rebuild
+ * asks for every event (gitea/maintainers.ts: Gitea sends no webhook when they change); a rebuild
  * replays every event against Gitea as it is now, one moment, so the first answer is the answer.
  * A failed answer is not kept (the next event asks again).
  */
