@@ -106,6 +106,11 @@ export function createEventHandler(deps: HandlerDeps) {
       log.info({ kind: event.kind }, 'ignored: not a program repository (PROGRAM_REPO, program.repos)');
       return;
     }
+    // The people the config names, as they are called now (a renamed maintainer, not the freed name).
+    const config = await deps.instancePeople.config(
+      deps.config,
+      event.timer ? deps.writer.gitea.userById : undefined,
+    );
     if (unlabelledApplication(event)) {
       await writer.addLabel(APPLICATION_TRIGGER);
       event = { ...event, issue: { ...event.issue, labels: [...event.issue.labels, APPLICATION_TRIGGER] } };
@@ -147,7 +152,7 @@ export function createEventHandler(deps: HandlerDeps) {
         workflow,
         instance,
         event,
-        config: deps.config,
+        config,
         facts,
         roles,
         render: deps.render,
@@ -173,7 +178,7 @@ export function createEventHandler(deps: HandlerDeps) {
     }
     const rest = lines.filter((line) => !claimed.has(line.name));
     const program =
-      rest.length > 0 ? await runProgramCommands(event, rest, writer, log, isMaintainer) : undefined;
+      rest.length > 0 ? await runProgramCommands(event, config, rest, writer, log, isMaintainer) : undefined;
     if (program) {
       answers.push(...program.answers);
       inputsChanged ||= program.inputsChanged;
@@ -194,6 +199,7 @@ export function createEventHandler(deps: HandlerDeps) {
   /** Commands usable in any issue (`/report`, `/ping`…) and misplaced ones: the lines no workflow here answers. */
   async function runProgramCommands(
     event: BotEvent,
+    config: ProgramConfig,
     lines: readonly CommandLine[],
     writer: IssueWriter,
     log: Logger,
@@ -214,7 +220,7 @@ export function createEventHandler(deps: HandlerDeps) {
       catalog: deps.catalog,
       lines,
       event,
-      config: deps.config,
+      config,
       facts: { ...facts, actorReportWeeks, paidMonths: await paidMonthsFor(lines) },
       roles,
     });

@@ -1,3 +1,4 @@
+import type { ProgramConfig } from '../config/program.js';
 import type { Instance } from '../engine/instance.js';
 import type { People } from '../store/people.js';
 
@@ -71,6 +72,37 @@ export function createInstancePeople(people: People) {
           key && (known ?? key).toLowerCase() === login.toLowerCase() ? key : await people.keyOf(login);
       }
       return Object.keys(keys).length > 0 ? { ...instance, people: keys } : instance;
+    },
+    /**
+     * The config with the people it names by login (`maintainers.users`, the user entries of
+     * `escalation.contacts`) shown as they are called now. A listed login names the person who
+     * had it when the bot first saw it (the person's key, as the maintainer check reads it), so a
+     * renamed maintainer is mentioned by the new login and whoever registers the freed name is
+     * never mentioned. With `userById` (timer events: nobody's id comes with them) Gitea is asked first.
+     */
+    async config(config: ProgramConfig, userById?: UserById): Promise<ProgramConfig> {
+      const users = config.maintainers.users;
+      const contacts = config.escalation.contacts.filter((handle) => !handle.includes('/'));
+      const keys = [...users, ...contacts].map((login) => login.toLowerCase());
+      if (keys.length === 0) return config;
+      if (userById) await refreshKeys(keys, userById);
+      const now = new Map<string, string>();
+      for (const key of new Set(keys)) {
+        const login = await people.loginOf(key);
+        if (login) now.set(key, login);
+      }
+      if (now.size === 0) return config;
+      const shown = (login: string) => now.get(login.toLowerCase()) ?? login;
+      return {
+        ...config,
+        maintainers: { ...config.maintainers, users: users.map(shown) },
+        escalation: {
+          ...config.escalation,
+          contacts: config.escalation.contacts.map((handle) =>
+            handle.includes('/') ? handle : shown(handle),
+          ),
+        },
+      };
     },
   };
 }

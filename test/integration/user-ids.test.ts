@@ -228,6 +228,35 @@ describe('a timer names the people of a running workflow as Gitea calls them now
     expect(escalation?.body).toContain('@robert');
     expect(escalation?.body).not.toMatch(/@bob\b/);
   });
+
+  it('an escalation after a config maintainer’s unseen rename mentions them by the new login, never the freed name', async () => {
+    const config = defaultProgramConfig();
+    config.maintainers.users = ['lead'];
+    config.escalation.contacts = ['lead', 'fleet/oncall'];
+    const core = await withOperatorBob(config);
+    gitea().addUser('lead', { id: 500 });
+    // The bot learns who `lead` is when lead acts.
+    await core.handle(said({ login: 'lead', id: 500 }, 40, '/help', '2026-11-26T09:00:00Z'));
+    await core.handle(
+      openedIssue(gitea(), {
+        number: 43,
+        title: 'Gateway down',
+        body: 'The gateway stopped answering.',
+        label: 'operator-alert',
+        by: BOB,
+        at: '2026-11-26T10:00:00Z',
+      }),
+    );
+    gitea().renameUser('lead', 'chief');
+    gitea().addUser('lead', { id: 501 });
+    expect(await core.fire(/ackDeadline/)).toBe(1);
+    const escalation = gitea()
+      .comments(PROGRAM_REPO, 43)
+      .find((c) => c.body.includes('Escalation level 1'));
+    expect(escalation?.body).toContain('@chief');
+    expect(escalation?.body).toContain('@fleet/oncall');
+    expect(escalation?.body).not.toMatch(/@lead\b/);
+  });
 });
 
 describe('a ping’s reminder names the pinged operator as Gitea calls them now', () => {
