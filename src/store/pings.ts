@@ -17,12 +17,14 @@ export const pingKeys = keySpace({
 /** Pings: the open ones (and the issues they wait in, for the intake) and every ping by the month it was asked. */
 export function createPingStore(redis: Redis) {
   const people = createPeople(redis);
-  /** The pinged operator is stored by person key (people.ts) and read back by current login. */
+  /** The pinged operator and the maintainer who asked are stored by person key (people.ts) and read back by current login. */
   const stored = async (ping: Ping) =>
-    JSON.stringify(pingSchema.parse({ ...ping, login: await people.keyOf(ping.login) }));
+    JSON.stringify(
+      pingSchema.parse({ ...ping, login: await people.keyOf(ping.login), by: await people.keyOf(ping.by) }),
+    );
   const read = async (raw: string) => {
     const ping = pingSchema.parse(JSON.parse(raw));
-    return { ...ping, login: await people.shown(ping.login) };
+    return { ...ping, login: await people.shown(ping.login), by: await people.shown(ping.by) };
   };
   const save = async (ping: Ping) => {
     await redis.hset(monthKey(ping.askedAt.slice(0, 7)), String(ping.id), await stored(ping));

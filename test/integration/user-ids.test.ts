@@ -271,4 +271,17 @@ describe('a ping’s reminder names the pinged operator as Gitea calls them now'
       .find((c) => c.body.includes('asked you a question here'));
     expect(reminder?.body).toMatch(/^@robert: /);
   });
+
+  it('names the maintainer who asked by the login they have now, not a freed name', async () => {
+    const core = await withOperatorBob();
+    await core.handle(said(MAINT, 40, '/ping @bob is fsn1-b back?', '2026-11-26T10:00:00Z'));
+    gitea().renameUser('maint', 'maintainer');
+    gitea().addUser('maint', { id: 77 });
+    expect(await core.fire(/^ping-/)).toBe(1);
+    const reminder = gitea()
+      .comments(PROGRAM_REPO, 40)
+      .find((c) => c.body.includes('asked you a question here'));
+    expect(reminder?.body).toContain('@maintainer asked you');
+    expect(reminder?.body).not.toMatch(/@maint\b/);
+  });
 });
