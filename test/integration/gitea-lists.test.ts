@@ -1,11 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadProgram } from '../../src/app/program.js';
-import { defaultProgramConfig } from '../../src/config/program.js';
 import { createGiteaClient, repoRef } from '../../src/gitea/client.js';
-import { createLogger } from '../../src/logger.js';
-import { rebuild } from '../../src/rebuild/rebuild.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
+import { rebuildFromGitea } from '../support/rebuild.js';
 import { useRedis } from '../support/redis.js';
 
 const redis = useRedis();
@@ -56,18 +53,8 @@ describe('Gitea lists answered null, short or across pages', () => {
   it('`operator-bot rebuild` reads untouched issues and full pages without dying', async () => {
     issueWithComments(0);
     issueWithComments(50);
-    const result = await rebuild({
-      redis: redis.client,
+    const result = await rebuildFromGitea(redis.client, gitea(), {
       gitea: client(),
-      config: defaultProgramConfig(),
-      program: loadProgram(defaultProgramConfig()),
-      programRepo: PROGRAM_REPO,
-      repos: [PROGRAM_REPO],
-      botLogin: gitea().botLogin,
-      markerSecret: gitea().token,
-      log: createLogger('silent'),
-      now: new Date().toISOString(),
-      scheduleFuture: async () => undefined,
     });
     expect(result.issues).toBe(2);
     expect(result.events).toBe(2 + 50);

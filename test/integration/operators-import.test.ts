@@ -2,16 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { loadProgram } from '../../src/app/program.js';
 import { runOperatorsImport } from '../../src/cli/operators-import.js';
 import { loadEnv } from '../../src/config/load.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
-import { createGiteaClient } from '../../src/gitea/client.js';
-import { createLogger } from '../../src/logger.js';
-import { rebuild } from '../../src/rebuild/rebuild.js';
 import { createOperatorStore } from '../../src/store/operators.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
+import { rebuildFromGitea } from '../support/rebuild.js';
 import { useRedis } from '../support/redis.js';
 
 const redis = useRedis();
@@ -47,18 +44,9 @@ describe('operators import', () => {
     expect(issue?.body).toContain('| @bob | 2 | ethereum |');
 
     await redis.client.flushall();
-    await rebuild({
-      redis: redis.client,
-      gitea: createGiteaClient({ baseUrl: gitea().baseUrl, token: gitea().token, timeoutMs: 5_000 }),
-      config: defaultProgramConfig(),
-      program: loadProgram(defaultProgramConfig()),
-      programRepo: PROGRAM_REPO,
-      repos: [PROGRAM_REPO],
+    await rebuildFromGitea(redis.client, gitea(), {
       botLogin: 'operator-bot',
-      markerSecret: gitea().token,
-      log: createLogger('silent'),
       now: '2026-11-30T00:00:00.000Z',
-      scheduleFuture: async () => undefined,
     });
     expect(await registry.all()).toEqual(imported);
   });

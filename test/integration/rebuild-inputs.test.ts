@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { loadProgram } from '../../src/app/program.js';
-import { defaultProgramConfig } from '../../src/config/program.js';
-import { createGiteaClient } from '../../src/gitea/client.js';
-import { createLogger } from '../../src/logger.js';
-import { rebuild } from '../../src/rebuild/rebuild.js';
 import { createInstanceStore } from '../../src/store/instances.js';
 import { createOperatorStore } from '../../src/store/operators.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
-import { commentPayload, issuePayload, label } from '../support/deliveries.js';
-import type { ApiIssue } from '../support/gitea/index.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
+import { giteaWorld } from '../support/gitea-world.js';
+import { rebuildFromGitea } from '../support/rebuild.js';
 import { useRedis } from '../support/redis.js';
 import { completeForm } from '../support/workflows.js';
 
@@ -21,48 +16,7 @@ const at = (iso: string) => {
   clock = new Date(iso);
 };
 
-/** People act in Gitea (the emulator keeps the history) and the bot gets the matching delivery. */
-function world(core: ReturnType<typeof testCore>) {
-  const delivered = (issue: ApiIssue) => ({
-    number: issue.number,
-    labels: issue.labels.map((l) => label(l.name)),
-    user: { login: issue.user.login },
-    body: issue.body,
-    title: issue.title,
-  });
-  return {
-    async open(login: string, title: string, body: string, labels: string[], when: string) {
-      at(when);
-      const issue = gitea().addIssue(PROGRAM_REPO, { title, body, user: login, labels });
-      await core.handle(
-        issuePayload('opened', {
-          number: issue.number,
-          issue: { ...delivered(issue), created_at: issue.created_at, updated_at: issue.updated_at },
-          sender: { login },
-        }),
-      );
-      return issue.number;
-    },
-    async say(login: string, number: number, body: string, when: string): Promise<number> {
-      at(when);
-      const comment = gitea().addComment(PROGRAM_REPO, number, { user: login, body });
-      const issue = gitea().issue(PROGRAM_REPO, number) as ApiIssue;
-      await core.handle(
-        commentPayload('created', body, {
-          issue: delivered(issue),
-          comment: {
-            id: comment.id,
-            user: { login },
-            created_at: comment.created_at,
-            updated_at: comment.updated_at,
-          },
-          sender: { login },
-        }),
-      );
-      return comment.id;
-    },
-  };
-}
+const world = (core: ReturnType<typeof testCore>) => giteaWorld(core, gitea, at);
 
 /** Someone with write access changes the text afterwards, through Gitea's API (no delivery reaches the bot). */
 async function asEditor(method: 'PATCH' | 'DELETE', path: string, body?: object) {
@@ -103,20 +57,11 @@ async function activeAlice(people: ReturnType<typeof world>, core: ReturnType<ty
   return { application, fleet };
 }
 
-async function rebuildFromGitea() {
+/** What `operator-bot rebuild` gives on an empty Redis, now (no timer the live bot has not fired yet). */
+async function rebuildNow() {
   await redis.client.flushall();
-  return rebuild({
-    redis: redis.client,
-    gitea: createGiteaClient({ baseUrl: gitea().baseUrl, token: gitea().token, timeoutMs: 5_000 }),
-    config: defaultProgramConfig(),
-    program: loadProgram(defaultProgramConfig()),
-    programRepo: PROGRAM_REPO,
-    repos: [PROGRAM_REPO],
-    botLogin: gitea().botLogin,
-    markerSecret: gitea().token,
-    log: createLogger('silent'),
-    now: clock.toISOString(), // no timer the live bot has not fired yet
-    scheduleFuture: async () => undefined,
+  return rebuildFromGitea(redis.client, gitea(), {
+    now: clock.toISOString(),
   });
 }
 
@@ -134,7 +79,7 @@ describe('rebuild replays what the bot acted on', () => {
     expect(before.registry.map((o) => o.login)).toEqual(['alice']);
     await asEditor('DELETE', `/issues/comments/${fleet}`);
 
-    const result = await rebuildFromGitea();
+    const result = await rebuildNow();
     expect(await createOperatorStore(redis.client).all()).toEqual(before.registry);
     expect(await instances()).toEqual(before.instances);
     expect(result.findings).toEqual([
@@ -156,7 +101,7 @@ describe('rebuild replays what the bot acted on', () => {
     expect(JSON.stringify(before)).toContain('cover');
     await asEditor('PATCH', `/issues/comments/${adjust}`, { body: '/adjust @alice +9999999.99 cover' });
 
-    const result = await rebuildFromGitea();
+    const result = await rebuildNow();
     expect(await instances()).toEqual(before);
     expect(JSON.stringify(await instances())).not.toContain('9999999');
     expect(result.findings).toEqual([
@@ -180,7 +125,7 @@ describe('rebuild replays what the bot acted on', () => {
     expect(edited).not.toBe(completeForm);
     await asEditor('PATCH', `/issues/${application}`, { body: edited });
 
-    const result = await rebuildFromGitea();
+    const result = await rebuildNow();
     const registry = await createOperatorStore(redis.client).all();
     expect(registry.filter((o) => o.nodes === 10 || o.wallet.startsWith('0xfB69'))).toEqual([]);
     expect(result.findings).toHaveLength(1);

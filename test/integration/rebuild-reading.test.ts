@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { loadProgram } from '../../src/app/program.js';
-import { defaultProgramConfig } from '../../src/config/program.js';
 import { createGiteaClient, type GiteaClient } from '../../src/gitea/client.js';
-import { createLogger } from '../../src/logger.js';
-import { rebuild } from '../../src/rebuild/rebuild.js';
 import { createInstanceStore } from '../../src/store/instances.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
 import { commentPayload, issueLabelPayload } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
+import { applicationsApproved, rebuildFromGitea } from '../support/rebuild.js';
 import { useRedis } from '../support/redis.js';
 import { completeForm } from '../support/workflows.js';
 
@@ -50,34 +47,14 @@ function countingClient(): { client: GiteaClient; maxInFlight: () => number } {
 }
 
 const run = (client: GiteaClient) =>
-  rebuild({
-    redis: redis.client,
+  rebuildFromGitea(redis.client, gitea(), {
     gitea: client,
-    config: defaultProgramConfig(),
-    program: loadProgram(defaultProgramConfig()),
-    programRepo: PROGRAM_REPO,
-    repos: [PROGRAM_REPO],
-    botLogin: gitea().botLogin,
-    markerSecret: gitea().token,
-    log: createLogger('silent'),
-    now: new Date().toISOString(),
-    scheduleFuture: async () => undefined,
   });
 
 describe('rebuild reads Gitea concurrently', () => {
   it('keeps at most 4 requests in flight, and replays every issue’s history in event order', async () => {
     seedProgram(gitea());
-    for (let i = 0; i < 12; i++) {
-      const login = `applicant${i}`;
-      gitea().addUser(login);
-      const issue = gitea().addIssue(PROGRAM_REPO, {
-        title: `Application ${i}`,
-        body: completeForm,
-        user: login,
-        labels: ['operator-application'],
-      });
-      gitea().addComment(PROGRAM_REPO, issue.number, { user: 'maint', body: '/approve' });
-    }
+    applicationsApproved(gitea(), 12, completeForm);
     const { client, maxInFlight } = countingClient();
     const result = await run(client);
     expect(result).toMatchObject({ issues: 12, events: 24 });

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadProgram } from '../../src/app/program.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
 import { payrollInput } from '../../src/domain/payroll/assemble.js';
 import { computePayroll } from '../../src/domain/payroll/index.js';
-import { createGiteaClient } from '../../src/gitea/client.js';
-import { createLogger } from '../../src/logger.js';
-import { rebuild } from '../../src/rebuild/rebuild.js';
 import { createAlertStore } from '../../src/store/alerts.js';
 import { createInstanceStore } from '../../src/store/instances.js';
 import { createOperatorStore } from '../../src/store/operators.js';
@@ -16,9 +12,9 @@ import type { DelayedEvent } from '../../src/worker/handle-event.js';
 import { loadPayrollSources } from '../../src/workflows/payroll/sources.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
-import { commentPayload, issuePayload, label } from '../support/deliveries.js';
-import type { ApiIssue } from '../support/gitea/index.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
+import { giteaWorld } from '../support/gitea-world.js';
+import { rebuildFromGitea } from '../support/rebuild.js';
 import { useRedis } from '../support/redis.js';
 import { completeForm } from '../support/workflows.js';
 
@@ -29,47 +25,7 @@ const at = (iso: string) => {
   clock = new Date(iso);
 };
 
-/** People act in Gitea (the emulator keeps the history) and the bot gets the matching delivery. */
-function world(core: ReturnType<typeof testCore>) {
-  const delivered = (issue: ApiIssue) => ({
-    number: issue.number,
-    labels: issue.labels.map((l) => label(l.name)),
-    user: { login: issue.user.login },
-    body: issue.body,
-    title: issue.title,
-  });
-  return {
-    async open(login: string, title: string, body: string, labels: string[], when: string) {
-      at(when);
-      const issue = gitea().addIssue(PROGRAM_REPO, { title, body, user: login, labels });
-      await core.handle(
-        issuePayload('opened', {
-          number: issue.number,
-          issue: { ...delivered(issue), created_at: issue.created_at, updated_at: issue.updated_at },
-          sender: { login },
-        }),
-      );
-      return issue.number;
-    },
-    async say(login: string, number: number, body: string, when: string) {
-      at(when);
-      const comment = gitea().addComment(PROGRAM_REPO, number, { user: login, body });
-      const issue = gitea().issue(PROGRAM_REPO, number) as ApiIssue;
-      await core.handle(
-        commentPayload('created', body, {
-          issue: delivered(issue),
-          comment: {
-            id: comment.id,
-            user: { login },
-            created_at: comment.created_at,
-            updated_at: comment.updated_at,
-          },
-          sender: { login },
-        }),
-      );
-    },
-  };
-}
+const world = (core: ReturnType<typeof testCore>) => giteaWorld(core, gitea, at);
 
 async function state() {
   const r = redis.client;
@@ -204,16 +160,8 @@ describe('rebuild', () => {
 
     await redis.client.flushall();
     const future: DelayedEvent[] = [];
-    const result = await rebuild({
-      redis: redis.client,
-      gitea: createGiteaClient({ baseUrl: gitea().baseUrl, token: gitea().token, timeoutMs: 5_000 }),
-      config: defaultProgramConfig(),
-      program: loadProgram(defaultProgramConfig()),
-      programRepo: PROGRAM_REPO,
-      repos: [PROGRAM_REPO],
+    const result = await rebuildFromGitea(redis.client, gitea(), {
       botLogin: 'operator-bot',
-      markerSecret: gitea().token,
-      log: createLogger('silent'),
       now: '2026-11-25T00:00:00.000Z',
       scheduleFuture: async (timer) => {
         future.push(timer);

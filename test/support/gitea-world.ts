@@ -1,0 +1,56 @@
+import { PROGRAM_REPO } from './bot.js';
+import type { testCore } from './core.js';
+import { commentPayload, issuePayload, label } from './deliveries.js';
+import type { ApiIssue, FakeGitea } from './gitea/index.js';
+
+/**
+ * People act in Gitea (the emulator keeps the history, at the time `at` sets) and the bot gets
+ * the matching delivery: what `rebuild` later reads back from Gitea is what the live bot saw.
+ */
+export function giteaWorld(
+  core: ReturnType<typeof testCore>,
+  gitea: () => FakeGitea,
+  at: (iso: string) => void,
+) {
+  const delivered = (issue: ApiIssue) => ({
+    number: issue.number,
+    labels: issue.labels.map((l) => label(l.name)),
+    user: { login: issue.user.login },
+    body: issue.body,
+    title: issue.title,
+  });
+  return {
+    /** `login` opens an issue with `labels` at `when`; its number. */
+    async open(login: string, title: string, body: string, labels: string[], when: string): Promise<number> {
+      at(when);
+      const issue = gitea().addIssue(PROGRAM_REPO, { title, body, user: login, labels });
+      await core.handle(
+        issuePayload('opened', {
+          number: issue.number,
+          issue: { ...delivered(issue), created_at: issue.created_at, updated_at: issue.updated_at },
+          sender: { login },
+        }),
+      );
+      return issue.number;
+    },
+    /** `login` comments `body` on issue `number` at `when`; the comment's id. */
+    async say(login: string, number: number, body: string, when: string): Promise<number> {
+      at(when);
+      const comment = gitea().addComment(PROGRAM_REPO, number, { user: login, body });
+      const issue = gitea().issue(PROGRAM_REPO, number) as ApiIssue;
+      await core.handle(
+        commentPayload('created', body, {
+          issue: delivered(issue),
+          comment: {
+            id: comment.id,
+            user: { login },
+            created_at: comment.created_at,
+            updated_at: comment.updated_at,
+          },
+          sender: { login },
+        }),
+      );
+      return comment.id;
+    },
+  };
+}
