@@ -1,23 +1,7 @@
+import damerauLevenshtein from 'damerau-levenshtein';
 import { type CommandLine, MAX_COMMANDS_PER_COMMENT } from '../domain/commands/parse.js';
 import type { Answer } from './answer.js';
 import { type CommandSpec, describePlace } from './catalog.js';
-
-/** Edit distance of two short command names (insert, delete, replace, swap of neighbours cost 1). */
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const row = d[i] as number[];
-      const up = d[i - 1] as number[];
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
-    }
-  }
-  return (d[a.length] as number[])[b.length] as number;
-}
 
 /**
  * The answer to a command line nobody here answers, so that a person is never left in silence:
@@ -35,7 +19,7 @@ export function answerElsewhere(line: CommandLine, catalog: readonly CommandSpec
   // The distance is at least the difference in length: an outsized name is compared with nothing.
   const near = names
     .filter((name) => Math.abs(name.length - line.name.length) <= allowed(name))
-    .map((name) => ({ name, d: distance(line.name, name) }))
+    .map((name) => ({ name, d: damerauLevenshtein(line.name, name).steps }))
     .filter(({ name, d }) => d <= allowed(name))
     .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name));
   if (near.length === 0) return undefined;
