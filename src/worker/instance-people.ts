@@ -86,11 +86,9 @@ export function createInstancePeople(people: People) {
       const keys = [...users, ...contacts].map((login) => login.toLowerCase());
       if (keys.length === 0) return config;
       if (userById) await refreshKeys(keys, userById);
-      const now = new Map<string, string>();
-      for (const key of new Set(keys)) {
-        const login = await people.loginOf(key);
-        if (login) now.set(key, login);
-      }
+      const unique = [...new Set(keys)];
+      const logins = await Promise.all(unique.map((key) => people.loginOf(key)));
+      const now = new Map(unique.flatMap((key, i) => (logins[i] ? [[key, logins[i] as string]] : [])));
       if (now.size === 0) return config;
       const shown = (login: string) => now.get(login.toLowerCase()) ?? login;
       return {
