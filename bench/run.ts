@@ -187,10 +187,15 @@ function intakeRows(r: IntakeResults): Row[] {
       met: r.ratioToFloor >= 0.5 && r.serveRatioToFloor >= 0.5,
     },
     {
-      figure: 'intake: p99 at a fixed 1,000 req/s',
-      value: `p99 ${ms(r.oursAt1000.p99Ms)} (p50 ${ms(r.oursAt1000.p50Ms)}, ${int(r.oursAt1000.rps)} req/s done)`,
+      figure: 'intake: p99 at a fixed 1,000 req/s (evenly spaced)',
+      value: `p99 ${ms(r.oursAt1000.p99Ms)} (p50 ${ms(r.oursAt1000.p50Ms)}, ${int(r.oursAt1000.rps)} req/s done, ${int(r.oursAt1000.errors)} errors)`,
       target: '< 10 ms',
-      met: r.oursAt1000.p99Ms < 10,
+      met: r.oursAt1000.p99Ms < 10 && r.oursAt1000.errors === 0,
+    },
+    {
+      figure: 'intake: p99 at 1,000 req/s sent in bursts (autocannon overallRate)',
+      value: `p99 ${ms(r.oursAt1000Bursts.p99Ms)} (p50 ${ms(r.oursAt1000Bursts.p50Ms)}, ${int(r.oursAt1000Bursts.rps)} req/s done)`,
+      target: '—',
     },
     {
       figure: `intake: ${pct(r.mix.chatterShare)} irrelevant deliveries`,

@@ -3,6 +3,7 @@ import { privateRedis } from '../lib/redis.js';
 import { round } from '../lib/stats.js';
 import { FIRST_ID } from './deliveries.js';
 import type { LoadResult, LoadSpec } from './load.js';
+import type { PacedSpec } from './paced.js';
 
 export type IntakeOptions = { seconds: number; connections: number; cpuProfDir?: string };
 /** A load run plus the server process's CPU time per answered request (µs): steady under a noisy neighbour. */
@@ -14,8 +15,10 @@ export type IntakeResults = {
   /** Ours as `operator-bot serve` runs: server and worker in one process. */
   serve: ServerRun;
   probot: ServerRun;
-  /** Our intake at a fixed 1,000 req/s (autocannon `overallRate`). */
+  /** Our intake at a fixed 1,000 req/s, evenly spaced (paced.ts). */
   oursAt1000: LoadResult;
+  /** Our intake at 1,000 req/s as autocannon's `overallRate` sends them: a burst at the top of each second. */
+  oursAt1000Bursts: LoadResult;
   /** Our intake with 70% irrelevant deliveries (204 vs 202), then with irrelevant ones only (their Redis commands). */
   mix: LoadResult & {
     chatterShare: number;
@@ -78,6 +81,24 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
     }
   };
 
+  const paced = async (server: ServerName, rate: number): Promise<LoadResult> => {
+    const spec: PacedSpec = {
+      url: servers.get(server)?.url ?? '',
+      seconds: options.seconds,
+      rate,
+      connections: options.connections,
+      firstId: nextId,
+    };
+    nextId += 50_000_000;
+    const generator = startChild(new URL('./paced.ts', import.meta.url), { args: [JSON.stringify(spec)] });
+    try {
+      return await generator.next<LoadResult>();
+    } finally {
+      await generator.stop();
+      await Promise.all([redis.flush(), serveRedis.flush()]);
+    }
+  };
+
   try {
     for (const name of SERVERS) {
       const profile = name === 'ours' && options.cpuProfDir ? { cpuProfDir: options.cpuProfDir } : {};
@@ -105,7 +126,8 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
       ServerRun,
       ServerRun,
     ];
-    const oursAt1000 = await load('ours', { overallRate: 1000 });
+    const oursAt1000 = await paced('ours', 1000);
+    const oursAt1000Bursts = await load('ours', { overallRate: 1000 });
     const mixed = await load('ours', {
       chatterShare: CHATTER_SHARE,
       seconds: Math.ceil(options.seconds / 2),
@@ -126,6 +148,7 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
       serve,
       probot,
       oursAt1000,
+      oursAt1000Bursts,
       mix: {
         ...mixed,
         chatterShare: CHATTER_SHARE,

@@ -1,10 +1,10 @@
 import type { BotEvent } from '../gitea/event.js';
 import { jobIdFor } from '../gitea/normalize.js';
-
-export type Enqueue = (event: BotEvent, jobId: string) => Promise<'queued' | 'duplicate'>;
+import type { RawDelivery } from '../queue/intake-entry.js';
+import type { AcceptDelivery } from '../queue/intake-log.js';
 
 export type AdmitDeps = {
-  enqueue: Enqueue;
+  enqueue: AcceptDelivery;
   isRelevant: (event: BotEvent) => boolean;
   /** Whether a plain comment may answer a maintainer's `/ping` in its issue (one Redis read). */
   awaitsAnswer?: (event: BotEvent) => Promise<boolean>;
@@ -23,19 +23,20 @@ export type Admission = 'queued' | 'duplicate' | 'own-event' | 'irrelevant';
  * drop the bot's own events and those no workflow could act on, then enqueue once per content
  * key (`dedupeKey`). An issue the bot tracks is never dropped for its payload's labels: Gitea
  * 1.23 sends `"labels": []` when a label is removed in the web UI (go-gitea/gitea#34560) and the
- * worker reads the labels from the API anyway. Throws when the queue is unreachable.
+ * worker reads the labels from the API anyway. `delivery`, the bytes the event was built from, is
+ * what is stored when given. Throws when the queue is unreachable.
  */
 export function createAdmit(deps: AdmitDeps) {
   const lookup = (check: ((event: BotEvent) => Promise<boolean>) | undefined, event: BotEvent) =>
     check ? check(event).catch(() => true) : Promise.resolve(false);
-  return async (event: BotEvent, dedupeKey: string): Promise<Admission> => {
+  return async (event: BotEvent, dedupeKey: string, delivery?: RawDelivery): Promise<Admission> => {
     if (event.actor.toLowerCase() === deps.botLogin()?.toLowerCase()) return 'own-event';
     const relevant =
       deps.isRelevant(event) ||
       (event.kind === 'comment.created' && (await lookup(deps.awaitsAnswer, event))) ||
       (event.kind.startsWith('issue.') && (await lookup(deps.tracks, event)));
     if (!relevant) return 'irrelevant';
-    const admitted = await deps.enqueue(event, jobIdFor(dedupeKey));
+    const admitted = await deps.enqueue(event, jobIdFor(dedupeKey), delivery);
     await deps.noteContent?.(event).catch(() => undefined);
     return admitted;
   };

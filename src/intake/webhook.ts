@@ -76,7 +76,7 @@ async function processWebhook(
   if (normalized.outcome === 'unsupported') return answer(204, 'ignored');
   if (normalized.outcome === 'invalid') return answer(400, 'invalid', { error: normalized.reason });
   try {
-    const admitted = await admit(normalized.event, normalized.dedupeKey);
+    const admitted = await admit(normalized.event, normalized.dedupeKey, { eventType, deliveryId, body });
     if (admitted === 'own-event' || admitted === 'irrelevant') return answer(204, admitted);
     if (admitted === 'duplicate') return answer(200, 'duplicate');
     deps.notes?.wrote();

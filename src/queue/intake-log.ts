@@ -3,31 +3,35 @@ import type { BotEvent } from '../gitea/event.js';
 import { INTAKE_STREAM, seenKey } from '../store/intake.js';
 import { DEDUPE_WINDOW_SECONDS } from './event-queue.js';
 import { groupCommit } from './group-commit.js';
-import { ENTRY_VALUES_PER_EVENT, entryValues } from './intake-entry.js';
+import { deliveryEntry, ENTRY_PAIRS, eventEntry, type RawDelivery } from './intake-entry.js';
 
 /**
  * Accepts one event (a webhook delivery, or its catch-up twin read from the API) under its
  * content job id: `queued` when it is new and durably written, `duplicate` when that job id was
- * accepted before (within DEDUPE_WINDOW_SECONDS). Throws when Redis did not acknowledge the write:
- * the caller answers 503 and the delivery can be replayed (it is then queued, never lost to a
- * "seen" mark without its event).
+ * accepted before (within DEDUPE_WINDOW_SECONDS). A webhook delivery is stored as received
+ * (`delivery`: its bytes, not the event built from them; see intake-entry.ts). Throws when Redis
+ * did not acknowledge the write: the caller answers 503 and the delivery can be replayed (it is
+ * then queued, never lost to a "seen" mark without its event).
  */
-export type AcceptDelivery = (event: BotEvent, jobId: string) => Promise<'queued' | 'duplicate'>;
+export type AcceptDelivery = (
+  event: BotEvent,
+  jobId: string,
+  delivery?: RawDelivery,
+) => Promise<'queued' | 'duplicate'>;
 
 /**
  * For each (seen key, job id, event): mark the job id seen and append the event to the intake
  * stream, or neither. A script runs atomically and is logged to the AOF as one transaction, so a
  * Redis killed mid-batch keeps each delivery whole or not at all.
  * KEYS[1] the stream, KEYS[2..] the seen keys; ARGV[1] the seen keys' TTL, then per item the
- * ENTRY_VALUES_PER_EVENT values of intake-entry.ts (job id, event JSON, issue body, comment body).
+ * ENTRY_PAIRS field names and values of its entry (intake-entry.ts).
  */
 const ACCEPT_LUA = `
 local out = {}
 for i = 2, #KEYS do
-  local at = ${ENTRY_VALUES_PER_EVENT} * (i - 2) + 2
+  local at = ${2 * ENTRY_PAIRS} * (i - 2) + 2
   if redis.call('SET', KEYS[i], '1', 'EX', ARGV[1], 'NX') then
-    redis.call('XADD', KEYS[1], '*', 'job', ARGV[at], 'shell', ARGV[at + 1],
-      'issue-body', ARGV[at + 2], 'comment-body', ARGV[at + 3])
+    redis.call('XADD', KEYS[1], '*', unpack(ARGV, at, at + ${2 * ENTRY_PAIRS - 1}))
     out[i - 1] = 1
   else
     out[i - 1] = 0
@@ -36,7 +40,9 @@ end
 return out
 `;
 
-type Scripted = Redis & { obAcceptDeliveries: (...args: (string | number)[]) => Promise<number[]> };
+type Scripted = Redis & {
+  obAcceptDeliveries: (...args: (string | number | Buffer)[]) => Promise<number[]>;
+};
 
 /**
  * The intake's one write per delivery: dedupe mark and durable append in one atomic step, with
@@ -49,11 +55,14 @@ export function createAcceptDelivery(redis: Redis): AcceptDelivery {
   if (typeof scripted.obAcceptDeliveries !== 'function') {
     redis.defineCommand('obAcceptDeliveries', { lua: ACCEPT_LUA });
   }
-  const commit = groupCommit<{ event: BotEvent; jobId: string }, 'queued' | 'duplicate'>(async (items) => {
+  type Item = { event: BotEvent; jobId: string; delivery?: RawDelivery };
+  const commit = groupCommit<Item, 'queued' | 'duplicate'>(async (items) => {
     const keys = [INTAKE_STREAM, ...items.map((item) => seenKey(item.jobId))];
-    const args = items.flatMap((item) => entryValues(item.jobId, item.event));
+    const args = items.flatMap((item) =>
+      item.delivery ? deliveryEntry(item.jobId, item.delivery) : eventEntry(item.jobId, item.event),
+    );
     const flags = await scripted.obAcceptDeliveries(keys.length, ...keys, DEDUPE_WINDOW_SECONDS, ...args);
     return flags.map((flag) => (flag === 1 ? 'queued' : 'duplicate'));
   });
-  return (event, jobId) => commit({ event, jobId });
+  return (event, jobId, delivery) => commit({ event, jobId, ...(delivery ? { delivery } : {}) });
 }

@@ -40,11 +40,11 @@ export function startIntakeMover(deps: IntakeMoverDeps) {
   const move = async (entries: StreamEntry[]) => {
     if (entries.length === 0) return;
     const jobs = entries.flatMap(([id, fields]) => {
-      const { job, event } = entryEvent(fields);
+      const { job, event, problem } = entryEvent(fields);
       const parsed = botEventSchema.safeParse(event);
       if (!job || !parsed.success) {
         deps.log.error(
-          { entry: id, job, problem: parsed.error?.message },
+          { entry: id, job, problem: problem ?? parsed.error?.message },
           'intake entry dropped: not an event',
         );
         return [];

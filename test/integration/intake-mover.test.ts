@@ -1,12 +1,15 @@
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BotEvent } from '../../src/gitea/event.js';
+import { normalizeDelivery } from '../../src/gitea/normalize.js';
 import { createLogger } from '../../src/logger.js';
 import { createEventQueue, type EventQueue } from '../../src/queue/event-queue.js';
 import { createAcceptDelivery } from '../../src/queue/intake-log.js';
 import { startIntakeMover } from '../../src/queue/intake-mover.js';
 import { INTAKE_GROUP, INTAKE_STREAM } from '../../src/store/intake.js';
 import { eventually } from '../support/bot.js';
+import { commentPayload } from '../support/deliveries.js';
+import { goIndentedJson } from '../support/gitea/go-json.js';
 import { useRedis } from '../support/redis.js';
 
 const redis = useRedis();
@@ -122,6 +125,28 @@ describe('the intake stream, moved into the queue by the worker', () => {
     expect((await queue.getJob('ev-5'))?.data).toEqual({ event: rich });
     expect((await queue.getJob('ev-6'))?.data).toEqual({ event: empty });
     expect((await queue.getJob('ev-8'))?.data).toEqual({ event: issueOnly });
+  });
+
+  it('queues a webhook delivery stored as its bytes as the event the intake built, in one script call with an event of the catch-up', async () => {
+    const { connection, queue } = connect();
+    const accept = createAcceptDelivery(connection);
+    const text = 'line 1\r\nline "2"\t\\ back\u2028slash 🚀 <!-- x -->\n\n/status\n';
+    const body = Buffer.from(goIndentedJson(commentPayload('created', text, { comment: { id: 77 } })));
+    const built = normalizeDelivery('issue_comment', JSON.parse(body.toString()), 'd-77', 'light');
+    if (built.outcome !== 'event') throw new Error(built.reason);
+    const raw = { eventType: 'issue_comment', deliveryId: 'd-77', body };
+    expect(
+      await Promise.all([
+        accept(built.event, 'ev-77', raw),
+        accept(event(10), 'ev-10'),
+        accept(built.event, 'ev-77', raw),
+      ]),
+    ).toEqual(['queued', 'queued', 'duplicate']);
+    mover(connection, queue);
+    await eventually(async () => expect((await queue.getWaiting()).length).toBe(2));
+    expect((await queue.getJob('ev-77'))?.data).toEqual({ event: built.event });
+    expect(built.event.comment?.body).toBe(text);
+    expect((await queue.getJob('ev-10'))?.data).toEqual({ event: event(10) });
   });
 
   it('moves entries written before the texts had fields of their own (the whole event as JSON)', async () => {
