@@ -11,6 +11,9 @@ const LIST_MARKER = /^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?/;
 const BOLD = /\*\*([^*\n]+?)\*\*|(?<![A-Za-z0-9])__([^_\n]+?)__(?![A-Za-z0-9])/g;
 /** A `(hint)` right after a label counts as part of it only when a colon follows. */
 const AFTER_LABEL = /^\s*(?:\([^()]*\)\s*:|:)?/;
+/** The same, read where a bold label ends (sticky: no copy of the rest of the line per label). */
+const AFTER_BOLD = /\s*(?:\([^()]*\)\s*:|:)?/y;
+const COLON_AFTER_BOLD = /\s*(?:\([^()]*\)\s*)?:/y;
 const MAX_LABEL_LENGTH = 120;
 
 export function isListItem(line: string): boolean {
@@ -25,6 +28,8 @@ export function isListItem(line: string): boolean {
  */
 export function readLabelledValues(line: string): LabelledValue[] {
   const text = line.replace(LIST_MARKER, '');
+  // (Most lines of a long body hold no label: these look once instead of matching per position.)
+  if (!/[:?*_]/.test(text)) return [];
   return readBoldLabels(text) ?? readPlainLabel(text);
 }
 
@@ -35,15 +40,21 @@ interface Boundary {
 }
 
 function readBoldLabels(text: string): LabelledValue[] | undefined {
+  if (!text.includes('**') && !text.includes('__')) return undefined;
   const boundaries: Boundary[] = [];
+  // A line repeating one bold word thousands of times asks for its key once.
+  const keys = new Map<string, SectionKey | undefined>();
   for (const match of text.matchAll(BOLD)) {
     const inner = (match[1] ?? match[2] ?? '').trim();
     const end = match.index + match[0].length;
-    const colonFollows = /^\s*(?:\([^()]*\)\s*)?:/.test(text.slice(end)) || inner.endsWith(':');
-    const key = sectionKeyForLabel(inner);
+    COLON_AFTER_BOLD.lastIndex = end;
+    const colonFollows = COLON_AFTER_BOLD.test(text) || inner.endsWith(':');
+    if (!keys.has(inner)) keys.set(inner, sectionKeyForLabel(inner));
+    const key = keys.get(inner);
     const startsLine = match.index === 0;
     if (key === undefined && !colonFollows && !(startsLine && inner.endsWith('?'))) continue;
-    const after = AFTER_LABEL.exec(text.slice(end))?.[0] ?? '';
+    AFTER_BOLD.lastIndex = end;
+    const after = AFTER_BOLD.exec(text)?.[0] ?? '';
     boundaries.push({ key, labelStart: match.index, valueStart: end + after.length });
   }
   const first = boundaries[0];
