@@ -41,7 +41,7 @@ const log = (line: string) => console.error(`[bench ${Math.round((Date.now() - s
 let intake: IntakeResults | undefined;
 if (wanted('intake')) {
   log(
-    `intake: floor, ours, ours with its worker, Probot — ${settings.intake.seconds} s each at ${settings.intake.connections} connections`,
+    `intake: floor, ours, ours with its worker, Probot, three steps on node:http — ${settings.intake.seconds} s each at ${settings.intake.connections} connections`,
   );
   const cpuProfDir = profile ? profileDir('intake') : undefined;
   intake = await benchIntake({ ...settings.intake, ...(cpuProfDir ? { cpuProfDir } : {}) });
@@ -174,6 +174,16 @@ function intakeRows(r: IntakeResults): Row[] {
     { figure: 'intake: ours (/webhooks/gitea, Redis)', value: run(r.ours), target: '—' },
     { figure: 'intake: ours as `serve` (with its worker)', value: run(r.serve), target: '—' },
     { figure: 'intake: Probot (createNodeMiddleware)', value: run(r.probot), target: '—' },
+    {
+      figure: "intake: where a delivery's CPU goes (node:http, µs CPU/req)",
+      value: [
+        `read and answer ${int(r.stages.http.cpuMicrosPerRequest)}`,
+        `+ signature ${int(r.stages.signature.cpuMicrosPerRequest)}`,
+        `+ JSON.parse ${int(r.stages.parse.cpuMicrosPerRequest)} (Probot's work; Probot ${int(r.probot.cpuMicrosPerRequest)})`,
+        `+ event, filter, durable write: ours ${int(r.ours.cpuMicrosPerRequest)}`,
+      ].join(' → '),
+      target: '—',
+    },
     {
       figure: 'intake: ours / Probot req/s',
       value: `${r.ratioToProbot}× (serve: ${r.serveRatioToProbot}×)`,

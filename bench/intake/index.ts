@@ -15,6 +15,8 @@ export type IntakeResults = {
   /** Ours as `operator-bot serve` runs: server and worker in one process. */
   serve: ServerRun;
   probot: ServerRun;
+  /** Steps of the work on bare node:http (stage.ts): read and answer; + signature; + JSON.parse. */
+  stages: { http: ServerRun; signature: ServerRun; parse: ServerRun };
   /** Our intake at a fixed 1,000 req/s, evenly spaced (paced.ts). */
   oursAt1000: LoadResult;
   /** Our intake at 1,000 req/s as autocannon's `overallRate` sends them: a burst at the top of each second. */
@@ -36,12 +38,15 @@ export type IntakeResults = {
   serveRatioToProbot: number;
 };
 
-const SERVERS = ['floor', 'ours', 'serve', 'probot'] as const;
+const SERVERS = ['floor', 'ours', 'serve', 'probot', 'http', 'signature', 'parse'] as const;
 const SCRIPTS: Record<ServerName, string> = {
   floor: './floor.ts',
   ours: './ours.ts',
   serve: './ours.ts',
   probot: './probot.ts',
+  http: './stage.ts',
+  signature: './stage.ts',
+  parse: './stage.ts',
 };
 type ServerName = (typeof SERVERS)[number];
 const ROUNDS = 2;
@@ -49,7 +54,8 @@ const WARMUP_SECONDS = 1;
 const CHATTER_SHARE = 0.7;
 
 /**
- * Floor, ours (server only), ours as `serve` (with its worker, on its own Redis) and Probot, each
+ * Floor, ours (server only), ours as `serve` (with its worker, on its own Redis), Probot and the
+ * steps of stage.ts, each
  * in its own process, loaded by autocannon from another process. They take turns (ROUNDS rounds of seconds/ROUNDS each) so that a neighbour's noise on a
  * shared machine falls on all of them; then ours alone at 1,000 req/s and with a relevant/irrelevant mix.
  */
@@ -106,7 +112,7 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
         env:
           name === 'serve'
             ? { REDIS_URL: serveRedis.url, WITH_WORKER: '1' }
-            : { REDIS_URL: redis.url, WITH_WORKER: '0' },
+            : { REDIS_URL: redis.url, WITH_WORKER: '0', STAGE: name },
         ...profile,
       });
       servers.set(name, { child, url: '' });
@@ -120,12 +126,9 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
         rounds.get(name)?.push(await load(name, { seconds: Math.max(1, options.seconds / ROUNDS) }));
       }
     }
-    const [floor, ours, serve, probot] = SERVERS.map((name) => combine(rounds.get(name) ?? [])) as [
-      ServerRun,
-      ServerRun,
-      ServerRun,
-      ServerRun,
-    ];
+    const [floor, ours, serve, probot, http, signature, parse] = SERVERS.map((name) =>
+      combine(rounds.get(name) ?? []),
+    ) as [ServerRun, ServerRun, ServerRun, ServerRun, ServerRun, ServerRun, ServerRun];
     const oursAt1000 = await paced('ours', 1000);
     const oursAt1000Bursts = await load('ours', { overallRate: 1000 });
     const mixed = await load('ours', {
@@ -147,6 +150,7 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
       ours,
       serve,
       probot,
+      stages: { http, signature, parse },
       oursAt1000,
       oursAt1000Bursts,
       mix: {
