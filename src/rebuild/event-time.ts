@@ -11,7 +11,7 @@ export type Sharing = {
   plan: (rest: readonly BotEvent[]) => Promise<Access[]>;
   /** Whether events planned as shared may share now; false makes each run alone. */
   mayShare: () => boolean;
-  /** Runs a shared event's handling (the caller marks it, to notice what a shared event must not do). */
+  /** Runs a shared event's handling (the caller counts them, to notice what a shared event must not do). */
   runShared: (run: () => Promise<void>) => Promise<void>;
   /** After each event or timer that ran alone, before the next starts. */
   afterSerial: (event: BotEvent) => Promise<void>;

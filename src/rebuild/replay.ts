@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { composeRoad } from '../app/compose.js';
@@ -93,10 +92,12 @@ async function replayOnce(input: ReplayInput, concurrency: number): Promise<Dela
   for (const { ref, written } of input.written)
     for (const key of await recordWritten(redis, ref, written)) known.add(key);
   const timers: DelayedEvent[] = [];
-  const shared = new AsyncLocalStorage<true>();
+  // Events planned as shared run only while no other kind does (event-time.ts): what happens
+  // while one is in flight comes from a shared event.
+  const shared = { running: 0 };
   const unforeseen: string[] = [];
   const notShared = (what: string) => {
-    if (shared.getStore()) unforeseen.push(what);
+    if (shared.running > 0) unforeseen.push(what);
   };
   // Commands the replay issues together (Promise.all in the stores and the worker, and events
   // replayed side by side) go out in one write.
@@ -149,7 +150,7 @@ async function replayOnce(input: ReplayInput, concurrency: number): Promise<Dela
 function sharing(
   input: ReplayInput,
   concurrency: number,
-  shared: AsyncLocalStorage<true>,
+  shared: { running: number },
   unforeseen: string[],
 ): Sharing {
   const definitions = input.program.workflows.map((w) => w.definition);
@@ -173,7 +174,12 @@ function sharing(
       ),
     mayShare: () => !payrollOpen,
     runShared: async (run) => {
-      await shared.run(true, run);
+      shared.running += 1;
+      try {
+        await run();
+      } finally {
+        shared.running -= 1;
+      }
       if (unforeseen.length > 0) throw new Unforeseen(unforeseen.join('; '));
     },
     afterSerial: async (event) => {

@@ -25,5 +25,14 @@ export const onboardingDataSchema = z.looseObject({
 
 export type OnboardingData = z.output<typeof onboardingDataSchema>;
 
-export const onboardingData = (instance: Instance): OnboardingData =>
-  onboardingDataSchema.parse(instance.data);
+/** Parsed per data object: one event reads the same instance's data in its guards, actions, asks and view. */
+const parsed = new WeakMap<object, OnboardingData>();
+
+export const onboardingData = (instance: Instance): OnboardingData => {
+  let data = parsed.get(instance.data);
+  if (!data) {
+    data = onboardingDataSchema.parse(instance.data);
+    parsed.set(instance.data, data);
+  }
+  return data;
+};
