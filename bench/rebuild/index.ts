@@ -19,6 +19,8 @@ export type RebuildResult = {
   replayingMs: number;
   /** The rebuild's CPU time (this process), in ms: steadier than wall time on a busy machine. */
   botCpuMs: number;
+  /** Of which while replaying, in ms. */
+  replayCpuMs: number;
   /** Gitea's CPU time while serving the rebuild (its own process), in ms. */
   giteaCpuMs: number;
 };
@@ -42,6 +44,7 @@ export async function benchRebuild(options: {
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
     let replayStarted = started;
+    let replayCpuStarted = cpuStarted;
     const result = await profiled(options.cpuProfDir, () =>
       rebuild({
         redis: client,
@@ -56,12 +59,16 @@ export async function benchRebuild(options: {
         now: new Date().toISOString(),
         scheduleFuture: async () => undefined,
         progress: (phase, done) => {
-          if (phase === 'replaying' && done === 1) replayStarted = performance.now();
+          if (phase === 'replaying' && done === 1) {
+            replayStarted = performance.now();
+            replayCpuStarted = process.cpuUsage();
+          }
         },
       }),
     );
     const ended = performance.now();
     const cpu = process.cpuUsage(cpuStarted);
+    const replayCpu = process.cpuUsage(replayCpuStarted);
     const ms = ended - started;
     return {
       issues: result.issues,
@@ -71,6 +78,7 @@ export async function benchRebuild(options: {
       readingMs: Math.round(replayStarted - started),
       replayingMs: Math.round(ended - replayStarted),
       botCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      replayCpuMs: Math.round((replayCpu.user + replayCpu.system) / 1000),
       giteaCpuMs: Math.round(((await giteaChild.cpuMicros()) - giteaCpuBefore) / 1000),
     };
   } finally {
