@@ -12,7 +12,7 @@ import type { DelayedEvent } from '../worker/handle-event.js';
 import { historyEvents } from './history.js';
 import { importedRecords } from './imports.js';
 import { asRecorded, checkInputs } from './inputs.js';
-import { concurrencyLimit } from './limit.js';
+import { concurrencyLimit, limitedCalls } from './limit.js';
 import { replayHistory } from './replay.js';
 
 export type RebuildOptions = {
@@ -31,13 +31,13 @@ export type RebuildOptions = {
   /** Timers still in the future after the replay: scheduled for real. */
   scheduleFuture: (timer: DelayedEvent) => Promise<void>;
   progress?: (phase: 'reading' | 'replaying', done: number, total: number) => void;
-  /** Gitea requests in flight while reading; default 4. */
+  /** Gitea requests in flight (reading, and the replay's reads); default 4. */
   concurrency?: number;
-  /** Events replayed side by side at most (replay.ts); 1 replays one after another. Default 16. */
+  /** Events replayed side by side at most (replay.ts); 1 replays one after another. Default 128: the more in flight, the more Redis commands go out in one write. */
   replayConcurrency?: number;
 };
 
-const REPLAY_CONCURRENCY = 16;
+const REPLAY_CONCURRENCY = 128;
 
 type IssueRef = { repo: { owner: string; name: string }; issue: number };
 
@@ -102,6 +102,7 @@ export async function rebuild(
   const findings = histories.flatMap((history) => history.findings);
   const future = await replayHistory({
     ...options,
+    gitea: limitedCalls(options.gitea, limit),
     events,
     imported,
     written: histories,

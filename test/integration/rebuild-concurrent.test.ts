@@ -136,7 +136,7 @@ describe('rebuild replays independent issues side by side', () => {
 
     const oneByOne = await run(1);
     await live();
-    const sideBySide = await run(16);
+    const sideBySide = await run(128);
 
     expect(oneByOne.result.events).toBeGreaterThan(40);
     const instances = Object.keys(oneByOne.state).filter((key) => key.startsWith('ob:instance:'));
