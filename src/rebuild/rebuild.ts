@@ -140,7 +140,9 @@ const EVERY_COMMENT = '1970-01-01T00:00:00Z';
 
 /**
  * An issue's comments from the repo's list when there are as many as the issue counts; else (one
- * written or deleted between the two reads) listed on their own, as Gitea has them now.
+ * written or deleted between the two reads) listed on their own, as Gitea has them now. Gitea's
+ * `comments` counts comments and reviews (models/issues/comment.go ConversationCountedCommentType,
+ * UpdateIssueNumComments): an issue has no reviews, so it is the length of its comment list.
  */
 async function commentsOf(
   issue: Issue,
