@@ -111,6 +111,16 @@ async function replayOnce(input: ReplayInput, concurrency: number): Promise<Dela
         ...askedOnce(input.gitea),
         listComments: async (repo, issue) =>
           input.commentsRead.get(`${repo.owner}/${repo.name}#${issue}`) ?? [],
+        // Asked only to learn people the plan cannot foresee (an `@login`, a rename, records kept
+        // by login adopted late): never by a shared event.
+        userByLogin: (login) => {
+          notShared(`@${login} asked of Gitea`);
+          return input.gitea.userByLogin(login);
+        },
+        userById: (id) => {
+          notShared(`user ${id} asked of Gitea`);
+          return input.gitea.userById(id);
+        },
       },
       () => undefined,
     ),
