@@ -44,6 +44,7 @@ function countingClient(): { client: GiteaClient; maxInFlight: () => number } {
       listComments: counted(real.listComments),
       repoComments: counted(real.repoComments),
       timeline: counted(real.timeline),
+      permission: counted(real.permission),
     },
     maxInFlight: () => max,
   };
@@ -134,5 +135,26 @@ describe('rebuild reads Gitea concurrently', () => {
     ).toEqual([`/repos/${PROGRAM_REPO}/issues/2/comments`]);
     const instances = await createInstanceStore(redis.client).all();
     expect(instances.map((instance) => instance.state)).toEqual(['training', 'training', 'training']);
+  });
+
+  it('keeps the bound while replaying too: the applicants’ permissions are asked at most 4 at a time', async () => {
+    seedProgram(gitea());
+    for (let i = 0; i < 12; i++) {
+      gitea().addUser(`applicant${i}`);
+      const issue = gitea().addIssue(PROGRAM_REPO, {
+        title: `Application ${i}`,
+        body: completeForm,
+        user: `applicant${i}`,
+        labels: ['operator-application'],
+      });
+      // Each applicant's command is judged by their role: their permission is asked of Gitea.
+      gitea().addComment(PROGRAM_REPO, issue.number, { user: `applicant${i}`, body: '/module 1' });
+    }
+    const { client, maxInFlight } = countingClient();
+    await run(client);
+    expect(
+      gitea().requestsTo('GET', '/repos/{owner}/{repo}/collaborators/{collaborator}/permission'),
+    ).toHaveLength(12);
+    expect(maxInFlight()).toBe(4);
   });
 });
