@@ -35,7 +35,7 @@ import { createRotationStore } from '../store/rotations.js';
 import { createIssueReader } from '../worker/current-issue.js';
 import type { DelayedEvent } from '../worker/delayed-event.js';
 import { createEventHandler, type HandlerDeps } from '../worker/handle-event.js';
-import { createIdentifier } from '../worker/identify.js';
+import { createIdentifier, type Identify } from '../worker/identify.js';
 import { createInstancePeople } from '../worker/instance-people.js';
 import { createProgramIssueOpener, type ProgramIssueOpener } from '../worker/open-program-issue.js';
 import { createReminderRefresher } from '../worker/refresh-reminder.js';
@@ -63,6 +63,8 @@ export type RoadDeps = Program & {
   notify?: HandlerDeps['notify'];
   /** Opens program issues (and schedules' issues); default: in the program repo, for real. */
   openProgramIssue?: ProgramIssueOpener;
+  /** Told of each event that changed someone's login (rebuild: one it did not foresee replays again alone). */
+  onRenamed?: (event: BotEvent) => void;
   log: Logger;
 };
 
@@ -139,7 +141,10 @@ export function composeRoad(deps: RoadDeps) {
     writer,
     programRepos,
     instancePeople: createInstancePeople(people),
-    identify: createIdentifier({ gitea, people, legacyKeys: registry.keys, log }),
+    identify: watchRenames(
+      createIdentifier({ gitea, people, legacyKeys: registry.keys, log }),
+      deps.onRenamed,
+    ),
     isMaintainer: createMaintainerCheck(gitea, redis, config, programRepo, botLogin),
     enqueueAt: deps.enqueueAt,
     ...((deps.readsIssues ?? true) ? { readIssue: createIssueReader(gitea) } : {}),
@@ -152,6 +157,15 @@ export function composeRoad(deps: RoadDeps) {
     isRelevant: (event: BotEvent) => isRelevant(event, definitions, config.quality.repos, programRepos),
   };
 }
+
+/** `identify` telling `onRenamed` of each event that changed someone's login. */
+const watchRenames =
+  (identify: Identify, onRenamed?: (event: BotEvent) => void): Identify =>
+  async (event) => {
+    const renamed = await identify(event);
+    if (renamed) onRenamed?.(event);
+    return renamed;
+  };
 
 /** The Gitea client of the environment's bot account (`metrics`: the server's request counters). */
 export const giteaFromEnv = (env: Env, metrics?: Metrics): GiteaClient =>

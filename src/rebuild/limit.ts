@@ -17,3 +17,18 @@ export function concurrencyLimit(max: number) {
     }
   };
 }
+
+/**
+ * `client` with each of its methods called through `limit`: the replay's reads of Gitea
+ * (permissions, users) share the reading's bound, however many events replay side by side.
+ */
+export function limitedCalls<T extends object>(client: T, limit: ReturnType<typeof concurrencyLimit>): T {
+  return Object.fromEntries(
+    Object.entries(client).map(([name, value]) => [
+      name,
+      typeof value === 'function'
+        ? (...args: unknown[]) => limit(() => (value as (...a: unknown[]) => Promise<unknown>)(...args))
+        : value,
+    ]),
+  ) as T;
+}

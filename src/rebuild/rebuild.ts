@@ -1,24 +1,20 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { composeRoad } from '../app/compose.js';
 import type { Program } from '../app/program.js';
+import { commentIssueNumber } from '../catch-up/synthesise.js';
 import type { ProgramConfig } from '../config/program.js';
 import type { OperatorRecord } from '../domain/operator-record.js';
 import { createMarkerSeal } from '../domain/text/marker.js';
-import { type Comment, type GiteaClient, repoRef } from '../gitea/client.js';
-import { dryRunClient } from '../gitea/dry-run.js';
+import { type Comment, type GiteaClient, type Issue, repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
 import { writtenInComments } from '../gitea/writer.js';
-import { clearDerivedState } from '../store/key-spaces.js';
-import { createOperatorStore } from '../store/operators.js';
-import { forgetStatusCommentsExcept, recordWritten, type WrittenRecords } from '../store/written.js';
+import type { WrittenRecords } from '../store/written.js';
 import type { DelayedEvent } from '../worker/handle-event.js';
-import { askedOnce } from './asked-once.js';
-import { runInEventTime } from './event-time.js';
 import { historyEvents } from './history.js';
 import { importedRecords } from './imports.js';
 import { asRecorded, checkInputs } from './inputs.js';
-import { concurrencyLimit } from './limit.js';
+import { concurrencyLimit, limitedCalls } from './limit.js';
+import { replayHistory } from './replay.js';
 
 export type RebuildOptions = {
   redis: Redis;
@@ -36,9 +32,13 @@ export type RebuildOptions = {
   /** Timers still in the future after the replay: scheduled for real. */
   scheduleFuture: (timer: DelayedEvent) => Promise<void>;
   progress?: (phase: 'reading' | 'replaying', done: number, total: number) => void;
-  /** Gitea requests in flight while reading; default 4. */
+  /** Gitea requests in flight (reading, and the replay's reads); default 4. */
   concurrency?: number;
+  /** Events replayed side by side at most (replay.ts); 1 replays one after another. Default 128: the more in flight, the more Redis commands go out in one write. */
+  replayConcurrency?: number;
 };
+
+const REPLAY_CONCURRENCY = 128;
 
 type IssueRef = { repo: { owner: string; name: string }; issue: number };
 
@@ -65,6 +65,9 @@ export async function rebuild(
   const commentsRead = new Map<string, Comment[]>();
   let issues = 0;
   for (const repo of options.repos) {
+    // Every comment of the repo, 50 a page, instead of one request per issue.
+    const listed = limit(() => commentsByIssue(options.gitea, repo));
+    listed.catch(() => undefined);
     for (const issue of await limit(() => options.gitea.allIssues(repoRef(repo)))) {
       const number = issue.number ?? 0;
       if (issue.user?.login?.toLowerCase() === options.botLogin.toLowerCase()) {
@@ -74,7 +77,11 @@ export async function rebuild(
       // Each issue's comments and timeline are read while the next issues' are (at most
       // `concurrency` requests in flight).
       const read = Promise.all([
-        limit(() => options.gitea.listComments(repoRef(repo), number)),
+        listed.then((byIssue) =>
+          commentsOf(issue, byIssue.get(number) ?? [], () =>
+            limit(() => options.gitea.listComments(repoRef(repo), number)),
+          ),
+        ),
         limit(() => options.gitea.timeline(repoRef(repo), number)),
       ]).then(([comments, timeline]) => {
         commentsRead.set(`${repo}#${number}`, comments);
@@ -101,49 +108,46 @@ export async function rebuild(
   const histories = await Promise.all(perIssue);
   const events = histories.flatMap((history) => history.events);
   const findings = histories.flatMap((history) => history.findings);
-  // The queue, locks and the intake's dedupe keys stay (see each store's key space).
-  await clearDerivedState(options.redis);
-  // Operators imported from before the bot exist before the events that concern them replay.
-  const registry = createOperatorStore(options.redis);
-  for (const record of imported) await registry.put(record);
-  // The ids of the comments the bot wrote, from their markers: the replay edits them (quietly),
-  // and the worker after it edits them without looking them up again.
-  const known = new Set<string>();
-  for (const { ref, written } of histories)
-    for (const key of await recordWritten(options.redis, ref, written)) known.add(key);
-  const timers: DelayedEvent[] = [];
-  // Commands the replay issues together (Promise.all in the stores and the worker) go out in one write.
-  const replayRedis = options.redis.duplicate({ enableAutoPipelining: true });
-  const core = composeRoad({
-    ...options.program,
-    redis: replayRedis,
-    // The replay's writer looks for the bot's comments in what was just read, not in Gitea again.
-    gitea: dryRunClient(
-      {
-        ...askedOnce(options.gitea),
-        listComments: async (repo, issue) => commentsRead.get(`${repo.owner}/${repo.name}#${issue}`) ?? [],
-      },
-      () => undefined,
-    ),
-    config: options.config,
-    programRepo: options.programRepo,
-    botLogin: options.botLogin,
-    markerSecret: options.markerSecret,
-    // Replaying history: the issues the bot opened are in it already, so none is opened (nor any
-    // schedule's), nobody is notified again, and each event is decided on as it was, not on today's issue.
-    openProgramIssue: async () => 0,
-    notify: async () => [],
-    readsIssues: false,
-    enqueueAt: async (timer) => {
-      if (!timers.some((t) => t.jobId === timer.jobId)) timers.push(timer);
-    },
-    log: options.log,
+  const future = await replayHistory({
+    ...options,
+    gitea: limitedCalls(options.gitea, limit),
+    events,
+    imported,
+    written: histories,
+    commentsRead,
+    concurrency: options.replayConcurrency ?? REPLAY_CONCURRENCY,
+    onProgress: (done, total) => options.progress?.('replaying', done, total),
   });
-  const future = await runInEventTime(events, core.handleEvent, timers, options.now, (done, total) =>
-    options.progress?.('replaying', done, total),
-  ).finally(() => replayRedis.disconnect());
   for (const timer of future) await options.scheduleFuture(timer);
-  // Status comments the quiet replay "created" have no real id; the worker finds each by its marker.
-  await forgetStatusCommentsExcept(options.redis, known);
   return { issues, events: events.length, timers: future.length, findings };
+}
+
+/** The comments of every issue and pull request of `repo`, by number (GET /repos/{owner}/{repo}/issues/comments). */
+async function commentsByIssue(gitea: GiteaClient, repo: string): Promise<Map<number, Comment[]>> {
+  const byIssue = new Map<number, Comment[]>();
+  // Since the epoch: every comment (Gitea filters on `since` only when it is after 0).
+  for (const comment of await gitea.repoComments(repoRef(repo), EVERY_COMMENT)) {
+    const number = commentIssueNumber(comment);
+    if (number === undefined) continue;
+    const comments = byIssue.get(number);
+    if (comments) comments.push(comment);
+    else byIssue.set(number, [comment]);
+  }
+  return byIssue;
+}
+
+const EVERY_COMMENT = '1970-01-01T00:00:00Z';
+
+/**
+ * An issue's comments from the repo's list when there are as many as the issue counts; else (one
+ * written or deleted between the two reads) listed on their own, as Gitea has them now. Gitea's
+ * `comments` counts comments and reviews (models/issues/comment.go ConversationCountedCommentType,
+ * UpdateIssueNumComments): an issue has no reviews, so it is the length of its comment list.
+ */
+async function commentsOf(
+  issue: Issue,
+  listed: Comment[],
+  listOwn: () => Promise<Comment[]>,
+): Promise<Comment[]> {
+  return listed.length === issue.comments ? listed : listOwn();
 }

@@ -33,7 +33,7 @@ export function keySpace(
 }
 
 /** The keys matching `pattern`, a SCAN page at a time (so that Redis is never blocked). */
-async function* scanPages(redis: Redis, pattern: string): AsyncGenerator<string[]> {
+export async function* scanPages(redis: Redis, pattern: string): AsyncGenerator<string[]> {
   let cursor = '0';
   do {
     const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);

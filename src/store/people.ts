@@ -123,6 +123,17 @@ export function createPeople(redis: Redis) {
       const displaced = result[2] === '' ? {} : { displaced: Number(result[2]) };
       return { key, changed: changed === 1, ...displaced };
     },
+    /**
+     * Every id → login and lower-case login → id the bot has seen, as two maps: what `learn`
+     * compares with (rebuild predicts from them which events change someone's login).
+     */
+    async seen(): Promise<{ loginOfId: Map<number, string>; idOfLogin: Map<string, number> }> {
+      const [logins, ids] = await Promise.all([redis.hgetall(LOGIN_OF_ID), redis.hgetall(ID_OF_LOGIN)]);
+      return {
+        loginOfId: new Map(Object.entries(logins).map(([id, login]) => [Number(id), login])),
+        idOfLogin: new Map(Object.entries(ids).map(([login, id]) => [login, Number(id)])),
+      };
+    },
     /** Whether some id owns `key` already. */
     owned: async (key: string): Promise<boolean> => (await redis.hexists(ID_OF_KEY, key.toLowerCase())) === 1,
     /** The key of whoever holds `login` now (lower-case login for people never seen with an id). */

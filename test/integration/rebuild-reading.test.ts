@@ -11,11 +11,13 @@ import { completeForm } from '../support/workflows.js';
 
 // Issue #19: rebuild read Gitea one request at a time. It now keeps 4 requests in flight and
 // replays in event order; it also keeps the ids of the bot's own comments it read, so the worker
-// after it edits the status comment without listing the issue's comments again.
+// after it edits the status comment without listing the issue's comments again. It reads the
+// repo's comments 50 a page rather than each issue's (one request per issue was half the reading).
 
 const redis = useRedis();
 const gitea = useFakeGitea();
 const COMMENTS = '/repos/{owner}/{repo}/issues/{index}/comments';
+const REPO_COMMENTS = '/repos/{owner}/{repo}/issues/comments';
 
 /** The real client, counting how many of its reads are in flight at once. */
 function countingClient(): { client: GiteaClient; maxInFlight: () => number } {
@@ -40,7 +42,9 @@ function countingClient(): { client: GiteaClient; maxInFlight: () => number } {
       ...real,
       allIssues: counted(real.allIssues),
       listComments: counted(real.listComments),
+      repoComments: counted(real.repoComments),
       timeline: counted(real.timeline),
+      permission: counted(real.permission),
     },
     maxInFlight: () => max,
   };
@@ -98,5 +102,59 @@ describe('rebuild reads Gitea concurrently', () => {
         .comments(PROGRAM_REPO, 7)
         .filter((c) => c.body.includes('operator-bot:state')),
     ).toEqual([expect.objectContaining({ id: status?.id })]);
+  });
+
+  it('reads the comments of the whole repo 50 a page, not issue by issue', async () => {
+    seedProgram(gitea());
+    applicationsApproved(gitea(), 60, completeForm);
+    const result = await run(
+      createGiteaClient({ baseUrl: gitea().baseUrl, token: gitea().token, timeoutMs: 5_000 }),
+    );
+    expect(result).toMatchObject({ issues: 60, events: 120 });
+    expect(gitea().requestsTo('GET', REPO_COMMENTS)).toHaveLength(2);
+    expect(gitea().requestsTo('GET', COMMENTS)).toHaveLength(0);
+    const instances = await createInstanceStore(redis.client).all();
+    expect(instances.filter((instance) => instance.state === 'training')).toHaveLength(60);
+  });
+
+  it('lists an issue on its own when the repo’s list does not hold as many comments as the issue counts', async () => {
+    seedProgram(gitea());
+    applicationsApproved(gitea(), 3, completeForm);
+    const real = createGiteaClient({ baseUrl: gitea().baseUrl, token: gitea().token, timeoutMs: 5_000 });
+    // The /approve of the second issue was written after the repo's comments were read.
+    const client: GiteaClient = {
+      ...real,
+      repoComments: async (repo, since) =>
+        (await real.repoComments(repo, since)).filter((c) => !c.issue_url?.endsWith('/issues/2')),
+    };
+    await run(client);
+    expect(
+      gitea()
+        .requestsTo('GET', COMMENTS)
+        .map((request) => request.path),
+    ).toEqual([`/repos/${PROGRAM_REPO}/issues/2/comments`]);
+    const instances = await createInstanceStore(redis.client).all();
+    expect(instances.map((instance) => instance.state)).toEqual(['training', 'training', 'training']);
+  });
+
+  it('keeps the bound while replaying too: the applicants’ permissions are asked at most 4 at a time', async () => {
+    seedProgram(gitea());
+    for (let i = 0; i < 12; i++) {
+      gitea().addUser(`applicant${i}`);
+      const issue = gitea().addIssue(PROGRAM_REPO, {
+        title: `Application ${i}`,
+        body: completeForm,
+        user: `applicant${i}`,
+        labels: ['operator-application'],
+      });
+      // Each applicant's command is judged by their role: their permission is asked of Gitea.
+      gitea().addComment(PROGRAM_REPO, issue.number, { user: `applicant${i}`, body: '/module 1' });
+    }
+    const { client, maxInFlight } = countingClient();
+    await run(client);
+    expect(
+      gitea().requestsTo('GET', '/repos/{owner}/{repo}/collaborators/{collaborator}/permission'),
+    ).toHaveLength(12);
+    expect(maxInFlight()).toBe(4);
   });
 });

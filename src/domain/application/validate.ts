@@ -19,17 +19,53 @@ export function validateApplication(
   context: ApplicationContext,
   rules: ApplicationRules,
 ): ValidationResult {
-  const { answers, problems: answerProblems } = readAnswers(parseApplication(body), rules);
+  const read = readBody(body, rules);
   const problems = [
-    ...tooLong(body),
+    ...read.tooLong,
     ...duplicateApplicationProblems(context),
-    ...reapplicationProblems(context, rules, answers.improvementPlan !== undefined),
-    ...answerProblems,
+    ...reapplicationProblems(context, rules, read.answers.improvementPlan !== undefined),
+    ...read.answerProblems,
   ];
   if (problems.length > 0) return { ok: false, problems };
+  return read.checked();
+}
 
-  // Every rule above already holds; the schema turns the answers into the Application type
-  // and guards against a rule and the schema drifting apart.
+type ReadBody = {
+  answers: ReturnType<typeof readAnswers>['answers'];
+  answerProblems: readonly Problem[];
+  tooLong: readonly Problem[];
+  /** The schema's verdict on the answers (when every rule holds), computed once. */
+  checked: () => ValidationResult;
+};
+
+/** Bodies read lately, by rules and body: the worker and rebuild check one body at every event of its issue. */
+const readBodies = new Map<string, ReadBody>();
+const READ_BODIES_KEPT = 64;
+
+/** What the body says, apart from the context (clock, history): a pure function of body and rules, kept. */
+function readBody(body: string, rules: ApplicationRules): ReadBody {
+  const key = `${JSON.stringify(rules)}\n${body}`;
+  const kept = readBodies.get(key);
+  if (kept) return kept;
+  const { answers, problems: answerProblems } = readAnswers(parseApplication(body), rules);
+  let verdict: ValidationResult | undefined;
+  const read: ReadBody = {
+    answers,
+    answerProblems,
+    tooLong: tooLong(body),
+    // Every rule already holds; the schema turns the answers into the Application type
+    // and guards against a rule and the schema drifting apart.
+    checked: () => {
+      verdict ??= schemaVerdict(answers);
+      return verdict;
+    },
+  };
+  if (readBodies.size >= READ_BODIES_KEPT) readBodies.delete(readBodies.keys().next().value as string);
+  readBodies.set(key, read);
+  return read;
+}
+
+function schemaVerdict(answers: ReadBody['answers']): ValidationResult {
   const parsed = applicationSchema.safeParse(answers);
   if (parsed.success) return { ok: true, application: parsed.data };
   return {

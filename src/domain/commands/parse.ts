@@ -28,6 +28,24 @@ const LOOKS_LIKE_COMMAND = /^[ \t]*\/[a-z]/i;
  * first line it does not read). Linear in the text read.
  */
 export function parseCommands(body: string, max = MAX_COMMANDS_PER_COMMENT): CommandLine[] {
+  const key = `${max}\n${body}`;
+  let commands = lately.get(key);
+  if (!commands) {
+    commands = readCommands(String(body), max);
+    if (lately.size >= KEPT) lately.delete(lately.keys().next().value as string);
+    lately.set(key, commands);
+  }
+  return [...commands];
+}
+
+/**
+ * Comments parsed lately, by `max` and body: one event asks for its comment's commands several
+ * times (the worker, each workflow's mentions, rebuild's plan), and parsing is a markdown pass.
+ */
+const lately = new Map<string, CommandLine[]>();
+const KEPT = 64;
+
+function readCommands(body: string, max: number): CommandLine[] {
   const text = normalizeText(String(body).slice(0, MAX_COMMAND_TEXT));
   const lines = text.split('\n');
   const commands: CommandLine[] = [];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { applicationSchema, problemSchema } from '../../domain/application/index.js';
+import { type Application, applicationSchema, problemSchema } from '../../domain/application/index.js';
 import type { Instance } from '../../engine/instance.js';
 
 const byAt = z.object({ by: z.string(), at: z.string() });
@@ -25,5 +25,33 @@ export const onboardingDataSchema = z.looseObject({
 
 export type OnboardingData = z.output<typeof onboardingDataSchema>;
 
-export const onboardingData = (instance: Instance): OnboardingData =>
-  onboardingDataSchema.parse(instance.data);
+/** Parsed per data object: one event reads the same instance's data in its guards, actions, asks and view. */
+const parsed = new WeakMap<object, OnboardingData>();
+/**
+ * The application is most of the parse, and each step's data keeps the same application object:
+ * it is parsed once per object (the rest of the data, each time its object is new).
+ */
+const parsedApplications = new WeakMap<object, Application>();
+const withoutApplication = onboardingDataSchema.extend({ application: z.unknown().optional() });
+
+function applicationOf(value: unknown): Application {
+  if (typeof value !== 'object' || value === null) return applicationSchema.parse(value);
+  let application = parsedApplications.get(value);
+  if (!application) {
+    application = applicationSchema.parse(value);
+    parsedApplications.set(value, application);
+  }
+  return application;
+}
+
+export const onboardingData = (instance: Instance): OnboardingData => {
+  let data = parsed.get(instance.data);
+  if (!data) {
+    const rest = withoutApplication.parse(instance.data);
+    data = (
+      rest.application === undefined ? rest : { ...rest, application: applicationOf(rest.application) }
+    ) as OnboardingData;
+    parsed.set(instance.data, data);
+  }
+  return data;
+};
