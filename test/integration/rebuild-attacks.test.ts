@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.js';
+import type { RebuildOptions } from '../../src/rebuild/rebuild.js';
+import type { DelayedEvent } from '../../src/worker/handle-event.js';
+import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
+import { useFakeGitea } from '../support/gitea/vitest.js';
+import { rebuildFromGitea } from '../support/rebuild.js';
+import { useRedis } from '../support/redis.js';
+import { snapshotDatabase, storedState } from '../support/redis-state.js';
+import { completeForm } from '../support/workflows.js';
+
+// Issue #19 (Rebuild): histories built to make the concurrent replay differ from a replay one
+// event after another. Each compares both, key for key (every key space), with the future timers
+// and the findings; each first failed against the plan it guards.
+
+let clock = new Date('2026-09-01T09:00:00Z');
+const redis = useRedis();
+const gitea = useFakeGitea({ now: () => clock });
+const at = (iso: string) => {
+  clock = new Date(iso);
+};
+const NOW = '2026-11-25T00:00:00.000Z';
+const time = (day: number, hour: number, minute = 0) =>
+  new Date(Date.UTC(2026, 8, day, hour, minute)).toISOString();
+
+/** `login` opens an issue at `when` (in Gitea only: the bot never saw it); its number. */
+function open(login: string, title: string, body: string, labels: string[], when: string): number {
+  at(when);
+  return gitea().addIssue(PROGRAM_REPO, { title, body, user: login, labels }).number;
+}
+
+/** `login` comments at `when` (in Gitea only). */
+function say(login: string, issue: number, body: string, when: string): void {
+  at(when);
+  gitea().addComment(PROGRAM_REPO, issue, { user: login, body });
+}
+
+/**
+ * Rebuilds the emulated Gitea's history twice from the same database, one event after another
+ * and 128 side by side: both results, and how many times the concurrent one replayed again one
+ * by one (0 when the history was replayed side by side for real).
+ */
+async function bothWays(options: Partial<RebuildOptions> = {}) {
+  const start = await snapshotDatabase(redis.client);
+  const run = async (replayConcurrency: number) => {
+    await start();
+    const logged: string[] = [];
+    const future: DelayedEvent[] = [];
+    const result = await rebuildFromGitea(redis.client, gitea(), {
+      log: createLogger('info', { write: (line: string) => logged.push(line) }),
+      now: NOW,
+      replayConcurrency,
+      scheduleFuture: async (timer) => {
+        future.push(timer);
+      },
+      ...options,
+    });
+    return {
+      result,
+      future,
+      state: await storedState(redis.client),
+      replayedAgain: logged.filter((line) => line.includes('replaying again')).length,
+    };
+  };
+  const oneByOne = await run(1);
+  const sideBySide = await run(128);
+  return { oneByOne, sideBySide };
+}
+
+/** The promise: the concurrent replay leaves what the replay one by one does. */
+function expectSame({ oneByOne, sideBySide }: Awaited<ReturnType<typeof bothWays>>) {
+  expect(sideBySide.state).toEqual(oneByOne.state);
+  expect(sideBySide.future).toEqual(oneByOne.future);
+  expect(sideBySide.result).toEqual(oneByOne.result);
+}
+
+describe('rebuild side by side against histories built to tell it from one by one', () => {
+  it('a history the bot never answered (its replies are written again, quietly): the same posts recorded', {
+    timeout: 60_000,
+  }, async () => {
+    seedProgram(gitea());
+    const issues: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      gitea().addUser(`applicant${i}`);
+      issues.push(
+        open(`applicant${i}`, `Application ${i}`, completeForm, ['operator-application'], time(1, 9, i)),
+      );
+    }
+    for (const [i, issue] of issues.entries()) say('maint', issue, '/approve', time(2, 9, i));
+    for (const [i, issue] of issues.entries()) say(`applicant${i}`, issue, '/module 1', time(3, 9, i));
+    const runs = await bothWays();
+    expect(runs.sideBySide.replayedAgain).toBe(0);
+    expect(Object.keys(runs.oneByOne.state).filter((key) => key.startsWith('ob:written:'))).toHaveLength(8);
+    expectSame(runs);
+  });
+
+  it('a reply written again whose event waits on Gitea longer than a later event of another issue: the same ids', {
+    timeout: 60_000,
+  }, async () => {
+    seedProgram(gitea());
+    gitea().addUser('maint2');
+    gitea().setPermission(PROGRAM_REPO, 'maint2', 'admin');
+    const issues: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      gitea().addUser(`applicant${i}`);
+      issues.push(
+        open(`applicant${i}`, `Application ${i}`, completeForm, ['operator-application'], time(1, 9, i)),
+      );
+    }
+    const [first = 0, second = 0, third = 0] = issues;
+    for (const [i, issue] of issues.entries()) say('maint', issue, '/approve', time(2, 9, i));
+    // Each person's permission is asked of Gitea once: applicant0's while saying thanks, so its
+    // /module of 10:02 needs no request while applicant1's of 10:01 waits for one.
+    say('applicant0', first, 'thanks!', time(2, 9, 30));
+    say('applicant1', second, '/module 1', time(2, 10, 1));
+    say('applicant0', first, '/module 1', time(2, 10, 2));
+    say('applicant2', third, '/module 1', time(2, 10, 3));
+    const runs = await bothWays();
+    expect(runs.sideBySide.replayedAgain).toBe(0);
+    expectSame(runs);
+  });
+});
