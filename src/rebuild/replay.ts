@@ -23,6 +23,7 @@ import {
 } from '../store/written.js';
 import type { DelayedEvent } from '../worker/handle-event.js';
 import { askedOnce } from './asked-once.js';
+import { decidingReads } from './deciding-reads.js';
 import { runInEventTime, type Sharing } from './event-time.js';
 import { snapshotKeys } from './kept-state.js';
 import { quietCommentIds } from './quiet-ids.js';
@@ -104,9 +105,10 @@ async function replayOnce(input: ReplayInput, concurrency: number): Promise<Dela
   // replayed side by side) go out in one write.
   const replayRedis = redis.duplicate({ enableAutoPipelining: true });
   const commentId = quietCommentIds(input.events);
+  const asked = askedOnce(input.gitea);
   const quiet = dryRunClient(
     {
-      ...askedOnce(input.gitea),
+      ...asked,
       listComments: async (repo, issue) =>
         input.commentsRead.get(`${repo.owner}/${repo.name}#${issue}`) ?? [],
       // Asked only to learn people the plan cannot foresee (an `@login`, a rename, records kept
@@ -127,7 +129,12 @@ async function replayOnce(input: ReplayInput, concurrency: number): Promise<Dela
     redis: replayRedis,
     // The replay's writer looks for the bot's comments in what was just read, not in Gitea again;
     // what it writes gets an id of its issue's (quiet-ids.ts), whatever order events finish in.
-    gitea: { ...quiet, createComment: async (repo, issue) => ({ id: commentId(repo, issue) }) },
+    // Who is a maintainer is asked as the worker asks it: Gitea not answering fails the rebuild.
+    gitea: {
+      ...quiet,
+      ...decidingReads(asked),
+      createComment: async (repo, issue) => ({ id: commentId(repo, issue) }),
+    },
     config,
     programRepo: input.programRepo,
     botLogin: input.botLogin,

@@ -40,10 +40,11 @@ function say(login: string, issue: number, body: string, when: string): void {
  * and 128 side by side: both results, and how many times the concurrent one replayed again one
  * by one (0 when the history was replayed side by side for real).
  */
-async function bothWays(options: Partial<RebuildOptions> = {}) {
+async function bothWays(options: Partial<RebuildOptions> = {}, beforeRun: () => void = () => undefined) {
   const start = await snapshotDatabase(redis.client);
   const run = async (replayConcurrency: number) => {
     await start();
+    beforeRun();
     const logged: string[] = [];
     const future: DelayedEvent[] = [];
     const result = await rebuildFromGitea(redis.client, gitea(), {
@@ -118,5 +119,45 @@ describe('rebuild side by side against histories built to tell it from one by on
     const runs = await bothWays();
     expect(runs.sideBySide.replayedAgain).toBe(0);
     expectSame(runs);
+  });
+
+  it('Gitea failing a maintainer check (every retry) during the replay: the rebuild fails, whether side by side or one by one', {
+    timeout: 60_000,
+  }, async () => {
+    seedProgram(gitea());
+    const issues: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      gitea().addUser(`applicant${i}`);
+      issues.push(
+        open(`applicant${i}`, `Application ${i}`, completeForm, ['operator-application'], time(1, 9, i)),
+      );
+    }
+    // maint is first seen opening a question (no role is checked), so their /approves replay side by side.
+    open('maint', 'A question', 'Where is the handbook?', [], time(1, 10));
+    for (const [i, issue] of issues.entries()) say('maint', issue, '/approve', time(2, 10, i));
+    const live = await snapshotDatabase(redis.client);
+    const rebuildWith = async (replayConcurrency: number) => {
+      await live();
+      // A burst of 502s on maint's permission: the client's four tries of one check all fail.
+      gitea().failNext({ path: /\/collaborators\/maint\/permission$/, status: 502, times: 4 });
+      return rebuildFromGitea(redis.client, gitea(), { now: NOW, replayConcurrency }).then(
+        () => 'rebuilt',
+        (error: unknown) => `failed: ${String(error)}`,
+      );
+    };
+    const oneByOne = await rebuildWith(1);
+    const sideBySide = await rebuildWith(128);
+    gitea().clearFaults();
+    // Deciding that maint is no maintainer would refuse their /approve: the one first asked one
+    // by one, every one in flight with it side by side. Neither is what happened.
+    expect(oneByOne).toMatch(/^failed: .*502/);
+    expect(sideBySide).toBe(oneByOne);
+    // Run again once Gitea answers, over what the failed one left: the state of a rebuild that never failed.
+    await rebuildFromGitea(redis.client, gitea(), { now: NOW, replayConcurrency: 128 });
+    const again = await storedState(redis.client);
+    await live();
+    await rebuildFromGitea(redis.client, gitea(), { now: NOW, replayConcurrency: 1 });
+    expect(again).toEqual(await storedState(redis.client));
+    expect(Object.values(again).filter((value) => String(value).includes('"state":"training"'))).toHaveLength(3);
   });
 });
