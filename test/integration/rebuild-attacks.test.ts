@@ -35,6 +35,30 @@ function say(login: string, issue: number, body: string, when: string): void {
   gitea().addComment(PROGRAM_REPO, issue, { user: login, body });
 }
 
+/** `login` (an account with password `pw`) closes or reopens an issue at `when`, through the API. */
+async function setState(login: string, issue: number, state: 'closed' | 'open', when: string): Promise<void> {
+  at(when);
+  const [owner, repo] = PROGRAM_REPO.split('/');
+  const response = await fetch(`${gitea().baseUrl}/api/v1/repos/${owner}/${repo}/issues/${issue}`, {
+    method: 'PATCH',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${login}:pw`).toString('base64')}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ state }),
+  });
+  expect(response.status).toBe(201);
+}
+
+/** The state of each onboarding instance, by issue number. */
+const onboardingStates = (state: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(state).flatMap(([key, value]) => {
+      const issue = /^ob:instance:.*#(\d+):onboarding$/.exec(key)?.[1];
+      return issue ? [[Number(issue), (JSON.parse(String(value)) as { state: string }).state]] : [];
+    }),
+  );
+
 /**
  * Rebuilds the emulated Gitea's history twice from the same database, one event after another
  * and 128 side by side: both results, and how many times the concurrent one replayed again one
@@ -158,6 +182,73 @@ describe('rebuild side by side against histories built to tell it from one by on
     await live();
     await rebuildFromGitea(redis.client, gitea(), { now: NOW, replayConcurrency: 1 });
     expect(again).toEqual(await storedState(redis.client));
-    expect(Object.values(again).filter((value) => String(value).includes('"state":"training"'))).toHaveLength(3);
+    expect(Object.values(again).filter((value) => String(value).includes('"state":"training"'))).toHaveLength(
+      3,
+    );
+  });
+
+  it('one person in two applications at once, closing and reopening, the same wallet everywhere, many events at one instant', {
+    timeout: 60_000,
+  }, async () => {
+    seedProgram(gitea());
+    gitea().addUser('maint2');
+    gitea().setPermission(PROGRAM_REPO, 'maint2', 'admin');
+    const t0 = time(1, 9);
+    const apps: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      gitea().addUser(`a${i}`, { password: 'pw' });
+      apps.push(open(`a${i}`, `Application ${i}`, completeForm, ['operator-application'], t0));
+    }
+    // At the same instant: a0 applies twice, a6 applies without the label (the bot adds it).
+    const twice = open('a0', 'Application 0 again', completeForm, ['operator-application'], t0);
+    gitea().addUser('a6', { password: 'pw' });
+    const unlabelled = open('a6', 'Operator application', completeForm, [], t0);
+    const [a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0] = apps;
+    const t1 = time(2, 10);
+    for (const issue of [...apps, twice, unlabelled]) say('maint', issue, '/approve', t1);
+    await setState('a1', a1, 'closed', t1);
+    say('a2', a2, 'thanks @maint, and hello @a3 — see you in training', t1);
+    say('a3', a3, '/module 1\n/module 2', t1);
+    say('a5', a5, '/module 9', t1);
+    // carol is first seen in a shared event, in someone else's issue.
+    say('carol', a2, 'I can mentor you later', time(3, 8));
+    await setState('a1', a1, 'open', time(3, 9));
+    say('a1', a1, '/module 1', time(3, 9));
+    await setState('a0', a0, 'closed', time(3, 9));
+    say('a0', twice, 'closed the first one', time(3, 9, 1));
+    say('maint2', a4, '/reject no hardware', time(3, 9, 2));
+    // Rejected: a4 applies again at once, a0 a third time.
+    const again = open('a4', 'Application 4, again', completeForm, ['operator-application'], time(3, 10));
+    const third = open('a0', 'Application 0, third', completeForm, ['operator-application'], time(3, 10));
+    say('maint2', again, '/approve', time(3, 11));
+    say('maint2', third, '/approve', time(3, 11));
+    for (const [i, issue] of apps.entries()) say(`a${i}`, issue, '/module 3', time(4, 9));
+    const runs = await bothWays();
+    expect(runs.sideBySide.replayedAgain).toBe(0);
+    expectSame(runs);
+    const states = onboardingStates(runs.oneByOne.state);
+    expect(states[twice]).toBe('incomplete');
+    expect(states[unlabelled]).toBe('training');
+    expect(states[a4]).toBe('rejected');
+    expect(states[again]).toBe('training');
+    // a0's second application is still open (incomplete) when the third comes: a duplicate too.
+    expect(states[third]).toBe('incomplete');
+    expect(states[a1]).toBe('training');
+  });
+
+  it('two applications by one person in the same second: the later issue is the duplicate, as the live bot saw it', async () => {
+    seedProgram(gitea());
+    const first = open('alice', 'Application', completeForm, ['operator-application'], time(1, 9));
+    const second = open(
+      'alice',
+      'Application (sent twice)',
+      completeForm,
+      ['operator-application'],
+      time(1, 9),
+    );
+    // Gitea lists issues newest first: the tie is broken by the order they were created.
+    const runs = await bothWays();
+    expectSame(runs);
+    expect(onboardingStates(runs.oneByOne.state)).toEqual({ [first]: 'screening', [second]: 'incomplete' });
   });
 });
