@@ -1,4 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { runOperatorsImport } from '../../src/cli/operators-import.js';
+import { loadEnv } from '../../src/config/load.js';
+import { defaultProgramConfig } from '../../src/config/program.js';
+import { GiteaError } from '../../src/gitea/api.js';
+import { createGiteaClient, type GiteaClient } from '../../src/gitea/client.js';
 import { createLogger } from '../../src/logger.js';
 import type { RebuildOptions } from '../../src/rebuild/rebuild.js';
 import type { DelayedEvent } from '../../src/worker/handle-event.js';
@@ -250,5 +258,106 @@ describe('rebuild side by side against histories built to tell it from one by on
     const runs = await bothWays();
     expectSame(runs);
     expect(onboardingStates(runs.oneByOne.state)).toEqual({ [first]: 'screening', [second]: 'incomplete' });
+  });
+
+  it('an operator activated in one issue signs off another at the same second, and one a minute before: the same registry', {
+    timeout: 60_000,
+  }, async () => {
+    seedProgram(gitea());
+    const apps: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      gitea().addUser(`a${i}`);
+      apps.push(open(`a${i}`, `Application ${i}`, completeForm, ['operator-application'], time(1, 9, i)));
+    }
+    const [a0 = 0, a1 = 0, a2 = 0] = apps;
+    for (const [i, issue] of apps.entries()) {
+      say('maint', issue, '/approve', time(2, 9, i));
+      say(`a${i}`, issue, '/module 1\n/module 2\n/module 3\n/module 4\n/module 5', time(3, 9, i));
+      say('maint', issue, '/quiz 90\n/shadow @bob', time(3, 10, i));
+      // The same test fleet everywhere: node names are not unique across applications.
+      say(`a${i}`, issue, '/fleet fsn1-a fsn1-b', time(11, 9, i));
+      say('maint', issue, '/tasks 10', time(11, 10, i));
+    }
+    // a0 signs a2 off a minute before being an operator (refused), a1 in the second a0 becomes one.
+    say('a0', a2, '/signoff', time(12, 9, 59));
+    say('maint', a0, '/signoff', time(12, 10));
+    say('a0', a1, '/signoff', time(12, 10));
+    const runs = await bothWays();
+    expect(runs.sideBySide.replayedAgain).toBe(0);
+    expectSame(runs);
+    expect(onboardingStates(runs.oneByOne.state)).toEqual({
+      [a0]: 'active',
+      [a1]: 'active',
+      [a2]: 'certification',
+    });
+    expect(Object.keys(runs.oneByOne.state).filter((key) => key.startsWith('ob:operator-history:'))).toEqual([
+      'ob:operator-history:a0',
+      'ob:operator-history:a1',
+    ]);
+  });
+
+  it('replayed again one by one after shared events answered a ping and learnt people: the kept stores are put back first', {
+    timeout: 60_000,
+  }, async () => {
+    seedProgram(gitea());
+    at(time(1, 8));
+    // bob and carol were operators before the bot: their records are kept by login until Gitea
+    // says whose they are (worker/identify.ts, adoptLegacyKeys).
+    const print = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const env = loadEnv(
+      { GITEA_URL: gitea().baseUrl, GITEA_TOKEN: gitea().token, PROGRAM_REPO, REDIS_URL: redis.url },
+      'tool',
+    );
+    const csv = join(mkdtempSync(join(tmpdir(), 'ob-import-')), 'operators.csv');
+    const wallet = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
+    writeFileSync(
+      csv,
+      `login,wallet,chain,nodes,activated,referrer\nbob,${wallet},base,3,2026-03-01,\ncarol,${wallet},base,2,2026-04-01,\n`,
+    );
+    expect(await runOperatorsImport(env, defaultProgramConfig(), csv, false)).toBe(0);
+    print.mockRestore();
+    gitea().addUser('a0');
+    const app = open('a0', 'Application 0', completeForm, ['operator-application'], time(1, 9));
+    gitea().addUser('a1');
+    const other = open('a1', 'Application 1', completeForm, ['operator-application'], time(1, 9, 30));
+    say('maint', app, '/ping @bob are you around to mentor?', time(1, 10));
+    // Shared: bob answers the ping, a1 and maint act elsewhere; the adoption of carol's records,
+    // failed twice, is tried again with them and asks Gitea: replayed again one by one.
+    say('bob', app, 'yes, happy to', time(1, 11));
+    say('maint', other, '/approve', time(1, 11, 1));
+    say('a1', other, '/module 1', time(1, 11, 2));
+    const real = createGiteaClient({ baseUrl: gitea().baseUrl, token: gitea().token, timeoutMs: 5_000 });
+    const failingTwice = (): GiteaClient => {
+      let failures = 2;
+      return {
+        ...real,
+        userByLogin: async (login) => {
+          if (failures-- > 0) throw new GiteaError('GET /users/{username}', 502, 'bad gateway');
+          return real.userByLogin(login);
+        },
+      };
+    };
+    const start = await snapshotDatabase(redis.client);
+    const run = async (replayConcurrency: number) => {
+      await start();
+      const logged: string[] = [];
+      await rebuildFromGitea(redis.client, gitea(), {
+        gitea: failingTwice(),
+        now: NOW,
+        replayConcurrency,
+        log: createLogger('info', { write: (line: string) => logged.push(line) }),
+      });
+      return {
+        state: await storedState(redis.client),
+        replayedAgain: logged.filter((line) => line.includes('replaying again')).length,
+      };
+    };
+    const oneByOne = await run(1);
+    const sideBySide = await run(128);
+    expect(sideBySide.replayedAgain).toBe(1);
+    expect(sideBySide.state).toEqual(oneByOne.state);
+    const pings = Object.entries(oneByOne.state).filter(([key]) => key.startsWith('ob:pings:2026-09'));
+    expect(JSON.stringify(pings)).toContain('answeredAt');
+    expect(Object.keys(oneByOne.state)).not.toContain('ob:pings:open');
   });
 });
