@@ -360,4 +360,76 @@ describe('rebuild side by side against histories built to tell it from one by on
     expect(JSON.stringify(pings)).toContain('answeredAt');
     expect(Object.keys(oneByOne.state)).not.toContain('ob:pings:open');
   });
+
+  it('renames since the last rebuild: a freed name taken by a newcomer who applied "earlier", a maintainer renamed, a case change', {
+    timeout: 60_000,
+  }, async () => {
+    seedProgram(gitea());
+    const apps: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      gitea().addUser(`a${i}`);
+      apps.push(open(`a${i}`, `Application ${i}`, completeForm, ['operator-application'], time(2, 9, i)));
+    }
+    for (const [i, issue] of apps.entries()) {
+      say('maint', issue, '/approve', time(3, 9, i));
+      say(`a${i}`, issue, '/module 1', time(4, 9, i));
+      say(`a${i}`, issue, '/module 2', time(5, 9, i));
+    }
+    // A rebuild keeps the people it learnt (user id ↔ login): the next one starts from them.
+    await rebuildFromGitea(redis.client, gitea(), { now: NOW, replayConcurrency: 1 });
+    gitea().renameUser('a0', 'a0-renamed');
+    gitea().renameUser('maint', 'boss');
+    gitea().renameUser('a1', 'A1');
+    gitea().addUser('a0', { id: 9_001 });
+    // The newcomer's application is dated before every event of the one who had the name.
+    const newcomer = open(
+      'a0',
+      'Application of the new a0',
+      completeForm,
+      ['operator-application'],
+      time(1, 9),
+    );
+    say('boss', newcomer, '/approve', time(6, 9));
+    say('a0', newcomer, '/module 1', time(6, 10));
+    const runs = await bothWays();
+    expectSame(runs);
+    const states = onboardingStates(runs.oneByOne.state);
+    expect(states[newcomer]).toBe('training');
+    expect(Object.values(states).filter((state) => state === 'training')).toHaveLength(5);
+    const logins = runs.oneByOne.state['ob:people:login-of-id'] as [string, string][];
+    expect(logins.map(([, login]) => login)).toEqual(
+      expect.arrayContaining(['a0-renamed', 'a0', 'A1', 'boss']),
+    );
+  });
+
+  it('a maintainer listed by login in the config renamed, and the freed name taken by a newcomer who tries /approve', {
+    timeout: 60_000,
+  }, async () => {
+    seedProgram(gitea());
+    gitea().addUser('lead');
+    const config = { ...defaultProgramConfig(), maintainers: { users: ['lead'], teams: [] } };
+    const apps: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      gitea().addUser(`a${i}`);
+      apps.push(open(`a${i}`, `Application ${i}`, completeForm, ['operator-application'], time(2, 9, i)));
+    }
+    const [a0 = 0, a1 = 0, a2 = 0, a3 = 0] = apps;
+    say('lead', a0, '/approve', time(3, 9));
+    await rebuildFromGitea(redis.client, gitea(), { now: NOW, replayConcurrency: 1, config });
+    gitea().renameUser('lead', 'lead-renamed');
+    gitea().addUser('lead', { id: 9_002 });
+    // The newcomer holds the listed name but is not the person the config meant: refused.
+    say('lead', a1, '/approve', time(4, 9));
+    say('lead-renamed', a2, '/approve', time(4, 9));
+    say('a3', a3, 'is anyone there, @lead?', time(4, 9));
+    say('lead', a3, '/approve', time(4, 10));
+    const runs = await bothWays({ config });
+    expectSame(runs);
+    expect(onboardingStates(runs.oneByOne.state)).toEqual({
+      [a0]: 'training',
+      [a1]: 'screening',
+      [a2]: 'training',
+      [a3]: 'screening',
+    });
+  });
 });
