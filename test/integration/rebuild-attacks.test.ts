@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { runOperatorsImport } from '../../src/cli/operators-import.js';
 import { loadEnv } from '../../src/config/load.js';
@@ -431,5 +432,70 @@ describe('rebuild side by side against histories built to tell it from one by on
       [a2]: 'training',
       [a3]: 'screening',
     });
+  });
+
+  it('any history of applications, commands and chatter at a few shared instants: the same state side by side (property)', {
+    timeout: 180_000,
+  }, async () => {
+    const BODIES = [
+      '/approve',
+      '/module 1',
+      '/module 2\n/module 3',
+      '/reject not now',
+      'thanks @maint',
+      '/quiz 90',
+      '/shadow @bob',
+      '/shadow @dave',
+      '/fleet n1 n2',
+      '/tasks 10',
+      '/signoff',
+      '/help',
+      '/module 1\n/report uptime=99 tasks=1/1 week=2026-W37',
+      'hello',
+    ];
+    // carol and dave are first seen in shared events; dave is first named in a /shadow.
+    const PEOPLE = ['maint', 'carol', 'a0', 'a1', 'a2', 'dave'];
+    const step = fc.record({
+      actor: fc.integer({ min: 0, max: PEOPLE.length - 1 }),
+      issue: fc.nat(),
+      body: fc.integer({ min: 0, max: BODIES.length + 1 }),
+      // Few instants: many events share one.
+      day: fc.integer({ min: 2, max: 14 }),
+      second: fc.constantFrom(0, 0, 1),
+    });
+    const history = fc.record({
+      applications: fc.array(
+        fc.record({ by: fc.integer({ min: 0, max: 2 }), day: fc.constantFrom(1, 1, 3) }),
+        {
+          minLength: 1,
+          maxLength: 5,
+        },
+      ),
+      steps: fc.array(step, { minLength: 1, maxLength: 25 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(history, async ({ applications, steps }) => {
+        gitea().reset();
+        await redis.client.flushall();
+        seedProgram(gitea());
+        gitea().addUser('dave');
+        for (const login of ['a0', 'a1', 'a2']) gitea().addUser(login, { password: 'pw' });
+        const issues = applications.map(({ by, day }, i) =>
+          open(`a${by}`, `Application ${i}`, completeForm, ['operator-application'], time(day, 9)),
+        );
+        const authors = applications.map(({ by }) => `a${by}`);
+        for (const s of [...steps].sort((x, y) => x.day - y.day || x.second - y.second)) {
+          const index = s.issue % issues.length;
+          const issue = issues[index] ?? 0;
+          const when = new Date(Date.UTC(2026, 8, s.day, 10, 0, s.second)).toISOString();
+          // Past the bodies: the applicant closes (odd) or reopens (even) the issue.
+          if (s.body >= BODIES.length)
+            await setState(authors[index] ?? 'a0', issue, s.body % 2 === 1 ? 'closed' : 'open', when);
+          else say(PEOPLE[s.actor] ?? 'maint', issue, BODIES[s.body] ?? '', when);
+        }
+        expectSame(await bothWays());
+      }),
+      { numRuns: 15, seed: 19, endOnFailure: true },
+    );
   });
 });
