@@ -12,7 +12,9 @@ import { createLogger } from '../../src/logger.js';
 import type { RebuildOptions } from '../../src/rebuild/rebuild.js';
 import type { DelayedEvent } from '../../src/worker/handle-event.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
+import { testCore } from '../support/core.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
+import { giteaWorld } from '../support/gitea-world.js';
 import { rebuildFromGitea } from '../support/rebuild.js';
 import { useRedis } from '../support/redis.js';
 import { snapshotDatabase, storedState } from '../support/redis-state.js';
@@ -57,6 +59,17 @@ async function setState(login: string, issue: number, state: 'closed' | 'open', 
     body: JSON.stringify({ state }),
   });
   expect(response.status).toBe(201);
+}
+
+/** Someone with the bot's (admin) token edits (`body`) or deletes a comment after the fact. */
+async function changeComment(id: number, body?: string): Promise<void> {
+  const [owner, repo] = PROGRAM_REPO.split('/');
+  const response = await fetch(`${gitea().baseUrl}/api/v1/repos/${owner}/${repo}/issues/comments/${id}`, {
+    method: body === undefined ? 'DELETE' : 'PATCH',
+    headers: { authorization: `token ${gitea().token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify({ body }) }),
+  });
+  expect(response.status).toBe(body === undefined ? 204 : 200);
 }
 
 /** The state of each onboarding instance, by issue number. */
@@ -497,5 +510,63 @@ describe('rebuild side by side against histories built to tell it from one by on
       }),
       { numRuns: 15, seed: 19, endOnFailure: true },
     );
+  });
+
+  it("a live history with a payroll opened mid-way, an alert, and comments edited or deleted since (commands and the bot's replies)", {
+    timeout: 120_000,
+  }, async () => {
+    seedProgram(gitea());
+    const core = testCore(redis.client, gitea());
+    const people = giteaWorld(core, gitea, at);
+    const apps: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      gitea().addUser(`a${i}`);
+      apps.push(
+        await people.open(`a${i}`, `Application ${i}`, completeForm, ['operator-application'], time(1, 9, i)),
+      );
+    }
+    const [a0 = 0, a1 = 0, a2 = 0, a3 = 0] = apps;
+    for (const [i, issue] of apps.entries()) await people.say('maint', issue, '/approve', time(2, 9, i));
+    const edited = await people.say('a0', a0, '/module 1', time(3, 9));
+    const deleted = await people.say('a1', a1, '/module 1\n/module 2', time(3, 9));
+    await people.say('a2', a2, '/module 3', time(3, 9));
+    await people.say('maint', a3, '/reject no hardware', time(3, 10));
+    const alert = await people.open(
+      'a2',
+      'Gateway down',
+      'Gateway down since 10:00.',
+      ['operator-alert'],
+      time(20, 10),
+    );
+    await people.say('maint', alert, '/ack', time(20, 10, 5));
+    at('2026-10-01T06:00:00Z');
+    await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-10-01T06:00:00.000Z' });
+    expect(await core.fire(/^opened-payroll-2026-09/)).toBe(1);
+    const payroll =
+      Array.from({ length: 20 }, (_, n) => n + 1).find(
+        (n) => gitea().issue(PROGRAM_REPO, n)?.title === 'Payroll 2026-09',
+      ) ?? 0;
+    expect(payroll).toBeGreaterThan(0);
+    // While the payroll is open, and after it is paid, the applicants go on.
+    for (const [i, issue] of apps.slice(0, 3).entries())
+      await people.say(`a${i}`, issue, '/module 4', `2026-10-01T0${i + 7}:00:00Z`);
+    await people.say('maint', payroll, '/approve', '2026-10-02T09:00:00Z');
+    for (const [i, issue] of apps.slice(0, 3).entries())
+      await people.say(`a${i}`, issue, '/module 5', `2026-10-03T0${i + 7}:00:00Z`);
+    // Since: a command edited, one deleted, and one of the bot's replies deleted.
+    await changeComment(edited, '/module 5');
+    await changeComment(deleted);
+    const reply = gitea()
+      .comments(PROGRAM_REPO, a2)
+      .find((c) => c.user.login === gitea().botLogin && c.body.includes('module 3 recorded'));
+    expect(reply).toBeDefined();
+    await changeComment(reply?.id ?? 0);
+    const runs = await bothWays({ botLogin: gitea().botLogin });
+    expect(runs.sideBySide.replayedAgain).toBe(0);
+    expectSame(runs);
+    expect(runs.oneByOne.result.findings.join('\n')).toMatch(
+      /edited after the bot applied it[\s\S]*deleted after the bot applied it|deleted after the bot applied it[\s\S]*edited after the bot applied it/,
+    );
+    expect(onboardingStates(runs.oneByOne.state)).toMatchObject({ [a3]: 'rejected', [a0]: 'training' });
   });
 });
