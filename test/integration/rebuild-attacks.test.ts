@@ -569,4 +569,24 @@ describe('rebuild side by side against histories built to tell it from one by on
     );
     expect(onboardingStates(runs.oneByOne.state)).toMatchObject({ [a3]: 'rejected', [a0]: 'training' });
   });
+
+  it('more issues than events in flight, each phase at one instant: the same state (backpressure at 128)', {
+    timeout: 120_000,
+  }, async () => {
+    seedProgram(gitea());
+    const apps: number[] = [];
+    for (let i = 0; i < 150; i++) {
+      gitea().addUser(`a${i}`);
+      apps.push(open(`a${i}`, `Application ${i}`, completeForm, ['operator-application'], time(1, 9)));
+    }
+    for (const issue of apps) say('maint', issue, '/approve', time(2, 9));
+    for (const [i, issue] of apps.entries())
+      say(`a${i}`, issue, i % 3 === 0 ? 'thanks!' : '/module 1', time(3, 9));
+    const runs = await bothWays();
+    expect(runs.sideBySide.replayedAgain).toBe(0);
+    expectSame(runs);
+    expect(Object.values(onboardingStates(runs.oneByOne.state)).filter((s) => s === 'training')).toHaveLength(
+      150,
+    );
+  });
 });
