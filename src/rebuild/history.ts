@@ -100,11 +100,18 @@ export function historyEvents(
 const withActorId = (user: { id?: number } | undefined) =>
   user?.id === undefined ? {} : { actorId: user.id };
 
-/** Event-time order; at the same instant, an issue's opening first, then comments by id. */
+/**
+ * Event-time order; at the same instant (Gitea keeps seconds), openings first, in the order the
+ * issues were created (their ids: Gitea numbers issues of every repo in one sequence), as the
+ * live bot got their deliveries — not in the order the repo lists them (newest first) — then
+ * comments by id.
+ */
 export function byTime(a: BotEvent, b: BotEvent): number {
+  const opened = (event: BotEvent) => event.kind === 'issue.opened';
   return (
     a.at.localeCompare(b.at) ||
-    Number(b.kind === 'issue.opened') - Number(a.kind === 'issue.opened') ||
+    Number(opened(b)) - Number(opened(a)) ||
+    (opened(a) && opened(b) ? a.issue.id - b.issue.id : 0) ||
     (a.comment?.id ?? 0) - (b.comment?.id ?? 0)
   );
 }

@@ -23,8 +23,10 @@ import {
 } from '../store/written.js';
 import type { DelayedEvent } from '../worker/handle-event.js';
 import { askedOnce } from './asked-once.js';
+import { decidingReads } from './deciding-reads.js';
 import { runInEventTime, type Sharing } from './event-time.js';
 import { snapshotKeys } from './kept-state.js';
+import { quietCommentIds } from './quiet-ids.js';
 import { planReplay } from './replay-plan.js';
 
 /** What the replay writes outside the derived state it clears: put back before a replay again. */
@@ -102,28 +104,37 @@ async function replayOnce(input: ReplayInput, concurrency: number): Promise<Dela
   // Commands the replay issues together (Promise.all in the stores and the worker, and events
   // replayed side by side) go out in one write.
   const replayRedis = redis.duplicate({ enableAutoPipelining: true });
+  const commentId = quietCommentIds(input.events);
+  const asked = askedOnce(input.gitea);
+  const quiet = dryRunClient(
+    {
+      ...asked,
+      listComments: async (repo, issue) =>
+        input.commentsRead.get(`${repo.owner}/${repo.name}#${issue}`) ?? [],
+      // Asked only to learn people the plan cannot foresee (an `@login`, a rename, records kept
+      // by login adopted late): never by a shared event.
+      userByLogin: (login) => {
+        notShared(`@${login} asked of Gitea`);
+        return input.gitea.userByLogin(login);
+      },
+      userById: (id) => {
+        notShared(`user ${id} asked of Gitea`);
+        return input.gitea.userById(id);
+      },
+    },
+    () => undefined,
+  );
   const core = composeRoad({
     ...program,
     redis: replayRedis,
-    // The replay's writer looks for the bot's comments in what was just read, not in Gitea again.
-    gitea: dryRunClient(
-      {
-        ...askedOnce(input.gitea),
-        listComments: async (repo, issue) =>
-          input.commentsRead.get(`${repo.owner}/${repo.name}#${issue}`) ?? [],
-        // Asked only to learn people the plan cannot foresee (an `@login`, a rename, records kept
-        // by login adopted late): never by a shared event.
-        userByLogin: (login) => {
-          notShared(`@${login} asked of Gitea`);
-          return input.gitea.userByLogin(login);
-        },
-        userById: (id) => {
-          notShared(`user ${id} asked of Gitea`);
-          return input.gitea.userById(id);
-        },
-      },
-      () => undefined,
-    ),
+    // The replay's writer looks for the bot's comments in what was just read, not in Gitea again;
+    // what it writes gets an id of its issue's (quiet-ids.ts), whatever order events finish in.
+    // Who is a maintainer is asked as the worker asks it: Gitea not answering fails the rebuild.
+    gitea: {
+      ...quiet,
+      ...decidingReads(asked),
+      createComment: async (repo, issue) => ({ id: commentId(repo, issue) }),
+    },
     config,
     programRepo: input.programRepo,
     botLogin: input.botLogin,

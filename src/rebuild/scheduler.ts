@@ -13,32 +13,35 @@ export type Access =
  * what it reads or writes, and after every earlier reader of what it writes (readers-writer order
  * per resource); a serial task waits for every earlier task and holds back every later one.
  * `submit` resolves when the task may have been started (callers submit in order and await it);
- * `drain` waits for every submitted task and rejects with the first failure.
+ * `drain` waits for every submitted task and rejects with the first failure. After a failure,
+ * `submit` rejects with it too, once every task in flight has ended.
  */
 export function createOrderedScheduler(max: number) {
   const lastWrite = new Map<string, Promise<void>>();
   const readsSinceWrite = new Map<string, Promise<void>[]>();
   const running = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
-  const throwIfFailed = () => {
-    if (failure) throw failure.error;
-  };
-
   const settle = async () => {
     await Promise.all(running);
+  };
+  // A failure is reported once the tasks in flight have ended: the caller may then put state back
+  // (replay.ts) without a task still writing after it.
+  const failedOnceSettled = async (): Promise<never> => {
+    await settle();
+    throw (failure as { error: unknown }).error;
   };
 
   /** Submits `task`; resolves once a slot is free (backpressure), never with the task's result. */
   async function submit(access: Access, task: () => Promise<void>): Promise<void> {
-    throwIfFailed();
+    if (failure) return failedOnceSettled();
     if (access.serial) {
       await settle();
-      throwIfFailed();
+      if (failure) return failedOnceSettled();
       await task();
       return;
     }
     while (running.size >= max) await Promise.race(running);
-    throwIfFailed();
+    if (failure) return failedOnceSettled();
     const before = new Set<Promise<void>>();
     for (const name of access.reads) {
       const write = lastWrite.get(name);
@@ -73,7 +76,7 @@ export function createOrderedScheduler(max: number) {
     await settle();
     lastWrite.clear();
     readsSinceWrite.clear();
-    throwIfFailed();
+    if (failure) return failedOnceSettled();
   }
 
   return { submit, drain };

@@ -126,4 +126,37 @@ describe('the ordered scheduler of the concurrent replay', () => {
     expect(ran).toEqual([]);
     await expect(scheduler.submit({ serial: true }, async () => undefined)).rejects.toThrow('boom');
   });
+
+  it('reports a failure only once every task in flight has ended: nothing writes after the caller puts state back', async () => {
+    const scheduler = createOrderedScheduler(4);
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const ended: string[] = [];
+    await scheduler.submit({ reads: [], writes: ['a'] }, async () => {
+      await slow;
+      ended.push('slow');
+    });
+    await scheduler.submit({ reads: [], writes: ['b'] }, async () => {
+      throw new Error('boom');
+    });
+    // The failure is known; the next submission must not return before the slow task ended.
+    await Promise.resolve();
+    const next = scheduler.submit({ reads: [], writes: ['c'] }, async () => {
+      ended.push('after');
+    });
+    const settled = next.then(
+      () => 'resolved',
+      (error: unknown) => {
+        ended.push('rejected');
+        return String(error);
+      },
+    );
+    for (let tick = 0; tick < 10; tick++) await Promise.resolve();
+    expect(ended).toEqual([]);
+    release();
+    expect(await settled).toContain('boom');
+    expect(ended).toEqual(['slow', 'rejected']);
+  });
 });
