@@ -60,6 +60,9 @@ function readBody(body: string, rules: ApplicationRules): ReadBody {
       return verdict;
     },
   };
+  // A body longer than is read is refused as too long: not kept, so what is kept stays under
+  // READ_BODIES_KEPT × MAX_FORM_TEXT.
+  if (String(body).length > MAX_FORM_TEXT) return read;
   if (readBodies.size >= READ_BODIES_KEPT) readBodies.delete(readBodies.keys().next().value as string);
   readBodies.set(key, read);
   return read;

@@ -28,10 +28,12 @@ const LOOKS_LIKE_COMMAND = /^[ \t]*\/[a-z]/i;
  * first line it does not read). Linear in the text read.
  */
 export function parseCommands(body: string, max = MAX_COMMANDS_PER_COMMENT): CommandLine[] {
-  const key = `${max}\n${body}`;
+  // Only the text read is the key: what is kept stays under KEPT × MAX_COMMAND_TEXT however long the comments.
+  const read = String(body).slice(0, MAX_COMMAND_TEXT);
+  const key = `${max}\n${read}`;
   let commands = lately.get(key);
   if (!commands) {
-    commands = readCommands(String(body), max);
+    commands = readCommands(read, max);
     if (lately.size >= KEPT) lately.delete(lately.keys().next().value as string);
     lately.set(key, commands);
   }
