@@ -159,6 +159,7 @@ export async function startRuntime({
       }),
       lock: createIssueLock(redis, env.WORKER_LOCK_MS),
       lockMs: env.WORKER_LOCK_MS,
+      attempts: env.JOB_ATTEMPTS,
       concurrency: env.WORKER_CONCURRENCY,
       metrics,
       log,

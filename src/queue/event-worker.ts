@@ -18,6 +18,8 @@ export type EventWorkerDeps = {
   concurrency: number;
   /** A job whose worker stops renewing its lock this long is stalled and run again by another worker. */
   lockMs: number;
+  /** How often a job is tried (JOB_ATTEMPTS): the retries of a failed job and the runs again of a stalled one. */
+  attempts: number;
   metrics: Metrics;
   log: Logger;
 };
@@ -52,6 +54,10 @@ export function startEventWorker(deps: EventWorkerDeps) {
     concurrency: deps.concurrency,
     lockDuration: deps.lockMs,
     stalledInterval: deps.lockMs,
+    // A job stalls when its worker died or lost Redis mid-job. BullMQ fails it for good after
+    // one stall by default, and the delivery would be lost; the bot's writes are idempotent (its
+    // markers), so a stalled job is run again, as often as a failed one is retried.
+    maxStalledCount: deps.attempts,
   });
   worker.on('completed', () => deps.metrics.jobs.inc({ outcome: 'completed' }));
   worker.on('failed', (job, error) => {

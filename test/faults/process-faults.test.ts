@@ -82,6 +82,38 @@ describe('process faults', () => {
     expect(status).toHaveLength(1);
   });
 
+  it('a job whose worker dies mid-job twice is run a third time, not failed: the application goes on', async () => {
+    const { gitea, url } = await httpGitea();
+    const intake: TestBot = await startTestBot(redis.url, gitea, { worker: false });
+    cleanups.push(() => intake.stop());
+    const comments = '/repos/{owner}/{repo}/issues/{index}/comments';
+    // The first worker dies while Gitea takes 2 s on the status comment, the second while it
+    // takes 4 s listing the comments (to find the status comment the first one wrote).
+    gitea.failNext({ method: 'POST', path: comments, delayMs: 2_000 });
+    const first = worker(redis.url, url, gitea.token);
+    expect((await intake.deliver(labeled())).status).toBe(202);
+    await eventually(() => expect(gitea.issueLabels(PROGRAM_REPO, 7)).toContain('onboarding/screening'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    first.kill('SIGKILL');
+    const listed = gitea.requestsTo('GET', comments).length;
+    gitea.failNext({ method: 'GET', path: comments, delayMs: 4_000 });
+    const second = worker(redis.url, url, gitea.token);
+    await eventually(() => expect(gitea.requestsTo('GET', comments).length).toBeGreaterThan(listed), 15_000);
+    second.kill('SIGKILL');
+    worker(redis.url, url, gitea.token);
+    // The job finished: its instance was saved, so a maintainer's /approve moves the application on.
+    const approve = commentPayload('created', '/approve', {
+      comment: { id: 702 },
+      sender: { login: 'maint' },
+    });
+    await eventually(async () => {
+      expect((await intake.deliver(approve)).status).toBeLessThan(300);
+      expect(gitea.issueLabels(PROGRAM_REPO, 7)).toContain('onboarding/training');
+    }, 30_000);
+    const status = gitea.comments(PROGRAM_REPO, 7).filter((c) => c.body.includes('operator-bot:state'));
+    expect(status).toHaveLength(1);
+  });
+
   it('Redis restarted (AOF on): intake answers 503 while it is down, and work resumes after', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ob-aof-'));
     const port = await freePort();
