@@ -2,7 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createEventQueue } from '../../src/queue/event-queue.js';
 import { type EmbeddedRedis, freePort, startEmbeddedRedis } from '../../src/redis/embedded.js';
 import { eventually, PROGRAM_REPO, startTestBot, type TestBot } from '../support/bot.js';
 import { spawnCli } from '../support/cli.js';
@@ -101,7 +103,22 @@ describe('process faults', () => {
     await eventually(() => expect(gitea.requestsTo('GET', comments).length).toBeGreaterThan(listed), 15_000);
     second.kill('SIGKILL');
     worker(redis.url, url, gitea.token);
-    // The job finished: its instance was saved, so a maintainer's /approve moves the application on.
+    // The job is run a third time and completes (it was parked as failed after the second death).
+    const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
+    const queue = createEventQueue(connection);
+    cleanups.push(async () => {
+      await queue.close();
+      connection.disconnect();
+    });
+    const events = async (state: 'completed' | 'failed') =>
+      (await queue.getJobs([state])).filter((job) => job.name === 'event').length;
+    await eventually(async () => {
+      expect({ completed: await events('completed'), failed: await events('failed') }).toEqual({
+        completed: 1,
+        failed: 0,
+      });
+    }, 30_000);
+    // Its instance was saved: a maintainer's /approve moves the application on.
     const approve = commentPayload('created', '/approve', {
       comment: { id: 702 },
       sender: { login: 'maint' },
