@@ -51,11 +51,20 @@ const alertOpened = () =>
   });
 
 const seal = () => createMarkerSeal(gitea().token);
-const replyTo = (id: number) =>
+/** The bot's replies to comment `id` in issue `issue`. */
+const repliesIn = (issue: number, id: number) =>
   gitea()
-    .comments(PROGRAM_REPO, PLAIN)
-    .filter((c) => seal().read(c.body, 'reply', `${PROGRAM_REPO}#${PLAIN}`).includes(String(id)))
-    .map((c) => c.body);
+    .comments(PROGRAM_REPO, issue)
+    .filter((c) => seal().read(c.body, 'reply', `${PROGRAM_REPO}#${issue}`).includes(String(id)));
+const replyTo = (id: number) => repliesIn(PLAIN, id).map((c) => c.body);
+/** The alert issue as Gitea has it before the bot saw anything of it. */
+const addAlertIssue = () =>
+  gitea().addIssue(PROGRAM_REPO, {
+    number: ALERT,
+    title: 'Gateway down',
+    user: 'bob',
+    labels: ['operator-alert'],
+  });
 
 async function setUp() {
   seedProgram(gitea());
@@ -91,12 +100,7 @@ describe('a command line repeated in one comment', () => {
 describe('a retry after Gitea failed between the effects and the reply', () => {
   it('answers a comment mixing a workflow command and one of any issue once, and applies each once', async () => {
     const core = await setUp();
-    gitea().addIssue(PROGRAM_REPO, {
-      number: ALERT,
-      title: 'Gateway down',
-      user: 'bob',
-      labels: ['operator-alert'],
-    });
+    addAlertIssue();
     await core.handle(alertOpened());
     const posts = gitea().requestsTo('POST', `/repos/${PROGRAM_REPO}/issues/${ALERT}/comments`).length;
     gitea().failNext({
@@ -107,9 +111,7 @@ describe('a retry after Gitea failed between the effects and the reply', () => {
     const payload = alertComment('bob', '/rotated keys done\n/ack');
     await expect(core.handle(payload)).rejects.toThrow();
     await core.handle(payload);
-    const replies = gitea()
-      .comments(PROGRAM_REPO, ALERT)
-      .filter((c) => seal().read(c.body, 'reply', `${PROGRAM_REPO}#${ALERT}`).includes(String(commentId)));
+    const replies = repliesIn(ALERT, commentId);
     expect(replies).toHaveLength(1);
     // The failed attempt and the one that posted: nothing else was written as a comment.
     expect(gitea().requestsTo('POST', `/repos/${PROGRAM_REPO}/issues/${ALERT}/comments`).length - posts).toBe(
@@ -175,9 +177,7 @@ describe('a command of any issue inside a workflow issue whose state has no such
         sender: { login: 'maint' },
       }),
     );
-    const reply = gitea()
-      .comments(PROGRAM_REPO, EXIT)
-      .filter((c) => seal().read(c.body, 'reply', `${PROGRAM_REPO}#${EXIT}`).includes(String(id)));
+    const reply = repliesIn(EXIT, id);
     expect(reply).toEqual([
       expect.objectContaining({ body: expect.stringContaining('opening the termination of @bob') }),
     ]);
@@ -189,33 +189,19 @@ describe('a command of any issue inside a workflow issue whose state has no such
 describe('a command in the comment that starts a workflow', () => {
   it('is applied after the start, not swallowed: an alert the bot first sees through a comment', async () => {
     const core = await setUp();
-    gitea().addIssue(PROGRAM_REPO, {
-      number: ALERT,
-      title: 'Gateway down',
-      user: 'bob',
-      labels: ['operator-alert'],
-    });
+    addAlertIssue();
     await core.handle(alertComment('bob', '/ack'));
     expect(gitea().issueLabels(PROGRAM_REPO, ALERT)).toContain('alert/acknowledged');
-    const replies = gitea()
-      .comments(PROGRAM_REPO, ALERT)
-      .filter((c) => seal().read(c.body, 'reply', `${PROGRAM_REPO}#${ALERT}`).includes(String(commentId)));
+    const replies = repliesIn(ALERT, commentId);
     expect(replies).toHaveLength(1);
   });
 
   it('a misplaced command in it is answered with where it works', async () => {
     const core = await setUp();
-    gitea().addIssue(PROGRAM_REPO, {
-      number: ALERT,
-      title: 'Gateway down',
-      user: 'bob',
-      labels: ['operator-alert'],
-    });
+    addAlertIssue();
     await core.handle(alertComment('carol', '/approve'));
     expect(gitea().issueLabels(PROGRAM_REPO, ALERT)).toContain('alert/open');
-    const replies = gitea()
-      .comments(PROGRAM_REPO, ALERT)
-      .filter((c) => seal().read(c.body, 'reply', `${PROGRAM_REPO}#${ALERT}`).includes(String(commentId)));
+    const replies = repliesIn(ALERT, commentId);
     expect(replies).toEqual([expect.objectContaining({ body: expect.stringContaining('not here') })]);
   });
 });

@@ -44,6 +44,26 @@ const anEvent = fc
     }),
   );
 
+/** An event of issue a/b#1 whose body is `body`. */
+const issueEvent = (kind: BotEvent['kind'], body: string): BotEvent => ({
+  kind,
+  repo: 'a/b',
+  issue: {
+    number: 1,
+    id: 1,
+    title: 't',
+    body,
+    author: 'x',
+    state: 'open',
+    labels: [],
+    assignees: [],
+    createdAt: '2026-01-01T00:00:00.000Z',
+    isPull: false,
+  },
+  actor: 'x',
+  at: '2026-01-01T00:00:00.000Z',
+});
+
 describe('intake stream entry', () => {
   it('gives back the event it was written from, whatever its texts', () => {
     fc.assert(
@@ -58,22 +78,7 @@ describe('intake stream entry', () => {
   it('keeps the texts out of the JSON (written as they are, not escaped)', () => {
     const [, json, issueBody, commentBody] = valuesOf(
       eventEntry('ev-1', {
-        kind: 'comment.created',
-        repo: 'a/b',
-        issue: {
-          number: 1,
-          id: 1,
-          title: 't',
-          body: 'issue\ntext',
-          author: 'x',
-          state: 'open',
-          labels: [],
-          assignees: [],
-          createdAt: '2026-01-01T00:00:00.000Z',
-          isPull: false,
-        },
-        actor: 'x',
-        at: '2026-01-01T00:00:00.000Z',
+        ...issueEvent('comment.created', 'issue\ntext'),
         comment: { id: 2, body: 'comment\ntext', createdAt: '2026-01-01T00:00:00.000Z' },
       }),
     );
@@ -81,24 +86,7 @@ describe('intake stream entry', () => {
   });
 
   it('has no `event` field: a mover from before the split drops the entry instead of acting on an event without its texts', () => {
-    const pairs = eventEntry('ev-1', {
-      kind: 'issue.edited',
-      repo: 'a/b',
-      issue: {
-        number: 1,
-        id: 1,
-        title: 't',
-        body: 'the form',
-        author: 'x',
-        state: 'open',
-        labels: [],
-        assignees: [],
-        createdAt: '2026-01-01T00:00:00.000Z',
-        isPull: false,
-      },
-      actor: 'x',
-      at: '2026-01-01T00:00:00.000Z',
-    });
+    const pairs = eventEntry('ev-1', issueEvent('issue.edited', 'the form'));
     expect(pairs.filter((_, i) => i % 2 === 0)).toEqual(['job', 'shell', 'issue-body', 'comment-body']);
   });
 
