@@ -13,10 +13,12 @@ const ROLE_NAMES: Record<Role, string> = {
 
 /**
  * The one permission check of commands and issue changes: whether someone holding `held` may do
- * what `allowed` roles may (`anyone` allows everyone).
+ * what `allowed` roles may (`anyone` allows everyone). `maintainer` is looked at last: it is the
+ * one role asked of Gitea, only when a decision looks at it (src/worker/actor-roles.ts).
  */
 export const mayUse = (held: ReadonlySet<Role>, allowed: readonly Role[]) =>
-  allowed.some((role) => role === 'anyone' || held.has(role));
+  allowed.some((role) => role === 'anyone' || (role !== 'maintainer' && held.has(role))) ||
+  (allowed.includes('maintainer') && held.has('maintainer'));
 
 /** `only a maintainer or the mentor may …` */
 export const describeRoles = (roles: readonly Role[]) => roles.map((role) => ROLE_NAMES[role]).join(' or ');

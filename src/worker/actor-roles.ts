@@ -13,13 +13,33 @@ const PERSON_EVENTS = new Set<BotEvent['kind']>([
   'issue.assigned',
 ]);
 
-/** The roles the event's actor holds on this issue, resolved before the pure decide step. */
-export async function rolesOf(
+/**
+ * Decides with the roles the event's actor holds on this issue. `decideWith` must be pure (the
+ * workflows' decide, the program commands' decideCommands): it is run with the roles known without
+ * Gitea and, only when that run looked at `maintainer` (the one role asked of Gitea, a permission
+ * read and team lookups: src/gitea/maintainers.ts), run again once Gitea says the actor holds it.
+ * A decision that never looked at the role is the same either way, so an applicant's `/module 1`
+ * or an operator's `/report` costs no permission read; one that did is made with Gitea's answer of
+ * now (never cached across events). Throws what the maintainer check throws (Gitea unreachable).
+ */
+export async function decideAsActor<T>(
   event: BotEvent,
   instance: Instance | null,
   facts: Facts,
   isMaintainer: MaintainerCheck,
-) {
+  decideWith: (roles: ReadonlySet<Role>) => T,
+): Promise<T> {
+  const held = knownRoles(event, instance, facts);
+  // Commands and the issue changes people make (close, reopen, labels, assignees) are judged by role.
+  if (!PERSON_EVENTS.has(event.kind) || event.internal) return decideWith(held);
+  const watched = new WatchedRoles(held);
+  const decision = decideWith(watched);
+  if (!watched.lookedAtMaintainer || !(await isMaintainer(event.actor))) return decision;
+  return decideWith(new Set([...held, 'maintainer']));
+}
+
+/** The roles that need no Gitea read: the issue's author and assignees, the instance's people, registered operators. */
+function knownRoles(event: BotEvent, instance: Instance | null, facts: Facts): Set<Role> {
   const roles = new Set<Role>(['anyone']);
   const actor = event.actor.toLowerCase();
   const isAuthor = event.issue.author.toLowerCase() === actor;
@@ -30,8 +50,48 @@ export async function rolesOf(
     roles.add('operator');
     if (!isAuthor) roles.add('peer');
   }
-  // Commands and the issue changes people make (close, reopen, labels, assignees) are judged by role.
-  if (PERSON_EVENTS.has(event.kind) && !event.internal && (await isMaintainer(event.actor)))
-    roles.add('maintainer');
   return roles;
+}
+
+/**
+ * A role set that notes whether `maintainer` was looked at: asked by `has`, or possibly seen by
+ * anything that walks or sizes the set (a copy of it answers `has` without us, so a walk counts).
+ */
+class WatchedRoles extends Set<Role> {
+  lookedAtMaintainer = false;
+
+  override has(role: Role): boolean {
+    if (role === 'maintainer') this.lookedAtMaintainer = true;
+    return super.has(role);
+  }
+
+  override get size(): number {
+    this.lookedAtMaintainer = true;
+    return super.size;
+  }
+
+  override forEach(each: (value: Role, key: Role, set: Set<Role>) => void, thisArg?: unknown): void {
+    this.lookedAtMaintainer = true;
+    super.forEach(each, thisArg);
+  }
+
+  override entries() {
+    this.lookedAtMaintainer = true;
+    return super.entries();
+  }
+
+  override keys() {
+    this.lookedAtMaintainer = true;
+    return super.keys();
+  }
+
+  override values() {
+    this.lookedAtMaintainer = true;
+    return super.values();
+  }
+
+  override [Symbol.iterator]() {
+    this.lookedAtMaintainer = true;
+    return super[Symbol.iterator]();
+  }
 }

@@ -21,7 +21,7 @@ import type { InstanceStore } from '../store/instances.js';
 import { issueKey } from '../store/keys.js';
 import type { OpenIssueIndex } from '../store/open-issues.js';
 import type { FactServices } from '../workflows/services.js';
-import { rolesOf } from './actor-roles.js';
+import { decideAsActor } from './actor-roles.js';
 import { createEffectApplier, type EffectDeps, ledgerFirst, PAYROLL_INPUTS } from './apply-effect.js';
 import type { IssueReader } from './current-issue.js';
 import type { Identify } from './identify.js';
@@ -146,19 +146,20 @@ export function createEventHandler(deps: HandlerDeps) {
         ? await workflow.loadFacts({ event, instance, facts: common, services: deps.services })
         : {};
       const facts: Facts = { ...common, extra };
-      const roles = await rolesOf(event, instance, facts, isMaintainer);
       const own = claimedCommands(workflow.definition, instance?.state, anywhere);
-      const decision = decide({
-        workflow,
-        instance,
-        event,
-        config,
-        facts,
-        roles,
-        render: deps.render,
-        commands: lines.filter((line) => own.has(line.name)),
-        anywhere: deps.commands,
-      });
+      const decision = await decideAsActor(event, instance, facts, isMaintainer, (roles) =>
+        decide({
+          workflow,
+          instance,
+          event,
+          config,
+          facts,
+          roles,
+          render: deps.render,
+          commands: lines.filter((line) => own.has(line.name)),
+          anywhere: deps.commands,
+        }),
+      );
       const next = decision.instance;
       answers.push(...decision.answers);
       if (next !== instance) {
@@ -214,16 +215,18 @@ export function createEventHandler(deps: HandlerDeps) {
     const facts = await loadFacts(event, '', issueKey(event.repo, event.issue.number));
     const reports = await deps.reports.of(event.actor);
     const actorReportWeeks = Object.fromEntries(reports.map((r) => [r.report.week, r.source.commentId]));
-    const roles = await rolesOf(event, null, facts, isMaintainer);
-    const { effects, answers } = decideCommands({
-      commands: deps.commands,
-      catalog: deps.catalog,
-      lines,
-      event,
-      config,
-      facts: { ...facts, actorReportWeeks, paidMonths: await paidMonthsFor(lines) },
-      roles,
-    });
+    const paidMonths = await paidMonthsFor(lines);
+    const { effects, answers } = await decideAsActor(event, null, facts, isMaintainer, (roles) =>
+      decideCommands({
+        commands: deps.commands,
+        catalog: deps.catalog,
+        lines,
+        event,
+        config,
+        facts: { ...facts, actorReportWeeks, paidMonths },
+        roles,
+      }),
+    );
     for (const effect of effects) await apply(effect, writer, '', event, log);
     return {
       answers,

@@ -90,3 +90,34 @@ describe('Gitea cost per command', () => {
     expect(gitea().requestsTo('POST', COMMENTS)).toHaveLength(postedBefore + 1);
   });
 });
+
+describe('who is a maintainer is asked of Gitea only when the answer matters', () => {
+  const PERMISSION = '/repos/{owner}/{repo}/collaborators/{collaborator}/permission';
+  const asked = (from: number) =>
+    gitea()
+      .requestsTo('GET', PERMISSION)
+      .slice(from)
+      .map((request) => request.path.split('/')[5]);
+
+  it('asks for none of the applicant’s /status, and for each person’s /approve, whose answer it follows', async () => {
+    const running = await startWithApplication();
+    gitea().addUser('mallory');
+    const before = gitea().requestsTo('GET', PERMISSION).length;
+    await running.deliver(command(903, '/status'));
+    await eventually(() => expect(replies(903)).toHaveLength(1));
+    expect(asked(before)).toEqual([]);
+
+    // An outsider and the applicant herself: asked, refused, the state unchanged.
+    await running.deliver(command(904, '/approve', 'mallory'));
+    await eventually(() => expect(replies(904)).toHaveLength(1));
+    await running.deliver(command(905, '/approve'));
+    await eventually(() => expect(replies(905)).toHaveLength(1));
+    for (const id of [904, 905]) expect(replies(id)[0]?.body).toContain('only a maintainer may use this.');
+    expect(gitea().issueLabels(PROGRAM_REPO, 7)).toContain('onboarding/screening');
+    expect(asked(before)).toEqual(['mallory', 'alice']);
+
+    await running.deliver(command(906, '/approve', 'maint'));
+    await eventually(() => expect(gitea().issueLabels(PROGRAM_REPO, 7)).toContain('onboarding/training'));
+    expect(asked(before)).toEqual(['mallory', 'alice', 'maint']);
+  });
+});

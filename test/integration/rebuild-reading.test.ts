@@ -147,8 +147,8 @@ describe('rebuild reads Gitea concurrently', () => {
         user: `applicant${i}`,
         labels: ['operator-application'],
       });
-      // Each applicant's command is judged by their role: their permission is asked of Gitea.
-      gitea().addComment(PROGRAM_REPO, issue.number, { user: `applicant${i}`, body: '/module 1' });
+      // Each applicant's `/approve` is judged by the maintainer role: their permission is asked of Gitea.
+      gitea().addComment(PROGRAM_REPO, issue.number, { user: `applicant${i}`, body: '/approve' });
     }
     const { client, maxInFlight } = countingClient();
     await run(client);
