@@ -16,11 +16,11 @@ const PERSON_EVENTS = new Set<BotEvent['kind']>([
 /**
  * Decides with the roles the event's actor holds on this issue. `decideWith` must be pure (the
  * workflows' decide, the program commands' decideCommands): it is run with the roles known without
- * Gitea and, only when that run looked at `maintainer` (the one role asked of Gitea, a permission
- * read and team lookups: src/gitea/maintainers.ts), run again once Gitea says the actor holds it.
- * A decision that never looked at the role is the same either way, so an applicant's `/module 1`
- * or an operator's `/report` costs no permission read; one that did is made with Gitea's answer of
- * now (never cached across events). Throws what the maintainer check throws (Gitea unreachable).
+ * Gitea and, should it look at `maintainer` (the one role asked of Gitea, a permission read and team
+ * lookups: src/gitea/maintainers.ts), stopped there and run again with Gitea's answer. A decision
+ * that never looks at the role is the same either way, so an applicant's `/module 1` or an
+ * operator's `/report` costs no permission read; one that does is made with Gitea's answer of now
+ * (never cached across events). Throws what the maintainer check throws (Gitea unreachable).
  */
 export async function decideAsActor<T>(
   event: BotEvent,
@@ -32,10 +32,12 @@ export async function decideAsActor<T>(
   const held = knownRoles(event, instance, facts);
   // Commands and the issue changes people make (close, reopen, labels, assignees) are judged by role.
   if (!PERSON_EVENTS.has(event.kind) || event.internal) return decideWith(held);
-  const watched = new WatchedRoles(held);
-  const decision = decideWith(watched);
-  if (!watched.lookedAtMaintainer || !(await isMaintainer(event.actor))) return decision;
-  return decideWith(new Set([...held, 'maintainer']));
+  try {
+    return decideWith(new WatchedRoles(held));
+  } catch (error) {
+    if (!(error instanceof MaintainerLookedAt)) throw error;
+  }
+  return decideWith((await isMaintainer(event.actor)) ? new Set([...held, 'maintainer']) : held);
 }
 
 /** The roles that need no Gitea read: the issue's author and assignees, the instance's people, registered operators. */
@@ -53,45 +55,45 @@ function knownRoles(event: BotEvent, instance: Instance | null, facts: Facts): S
   return roles;
 }
 
+/** Thrown out of a decision that looked at `maintainer` before Gitea was asked. */
+class MaintainerLookedAt extends Error {}
+
 /**
- * A role set that notes whether `maintainer` was looked at: asked by `has`, or possibly seen by
- * anything that walks or sizes the set (a copy of it answers `has` without us, so a walk counts).
+ * A role set that stops the decision when it looks at `maintainer`: asked by `has`, or possibly
+ * seen by anything that walks or sizes the set (a copy of it would answer `has` without us). No
+ * decision catches errors (engine, workflows, commands), so the stop reaches decideAsActor.
  */
 class WatchedRoles extends Set<Role> {
-  lookedAtMaintainer = false;
+  private lookedAt(): never {
+    throw new MaintainerLookedAt('the decision looks at the maintainer role');
+  }
 
   override has(role: Role): boolean {
-    if (role === 'maintainer') this.lookedAtMaintainer = true;
+    if (role === 'maintainer') this.lookedAt();
     return super.has(role);
   }
 
   override get size(): number {
-    this.lookedAtMaintainer = true;
-    return super.size;
+    return this.lookedAt();
   }
 
-  override forEach(each: (value: Role, key: Role, set: Set<Role>) => void, thisArg?: unknown): void {
-    this.lookedAtMaintainer = true;
-    super.forEach(each, thisArg);
+  override forEach(): void {
+    this.lookedAt();
   }
 
-  override entries() {
-    this.lookedAtMaintainer = true;
-    return super.entries();
+  override entries(): SetIterator<[Role, Role]> {
+    return this.lookedAt();
   }
 
-  override keys() {
-    this.lookedAtMaintainer = true;
-    return super.keys();
+  override keys(): SetIterator<Role> {
+    return this.lookedAt();
   }
 
-  override values() {
-    this.lookedAtMaintainer = true;
-    return super.values();
+  override values(): SetIterator<Role> {
+    return this.lookedAt();
   }
 
-  override [Symbol.iterator]() {
-    this.lookedAtMaintainer = true;
-    return super[Symbol.iterator]();
+  override [Symbol.iterator](): SetIterator<Role> {
+    return this.lookedAt();
   }
 }
