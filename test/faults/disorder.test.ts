@@ -3,6 +3,7 @@ import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
 import { commentPayload, issueLabelPayload, issuePayload, label } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
+import { addApplicationIssue } from '../support/opened-issue.js';
 import { useRedis } from '../support/redis.js';
 import { completeForm } from '../support/workflows.js';
 
@@ -27,13 +28,7 @@ const stateOf = async () =>
 
 async function setUp() {
   seedProgram(gitea());
-  gitea().addIssue(PROGRAM_REPO, {
-    number: 7,
-    title: 'Application',
-    body: completeForm,
-    user: 'alice',
-    labels: ['operator-application'],
-  });
+  addApplicationIssue(gitea(), 'Application');
   return testCore(redis.client, gitea());
 }
 

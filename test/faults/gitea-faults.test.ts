@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventually, PROGRAM_REPO, seedProgram, startTestBot, type TestBot } from '../support/bot.js';
 import { commentPayload } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
+import { addApplicationIssue } from '../support/opened-issue.js';
 import { useRedis } from '../support/redis.js';
-import { applicationLabeled, completeForm } from '../support/workflows.js';
+import { applicationLabeled } from '../support/workflows.js';
 
 const redis = useRedis();
 const gitea = useFakeGitea();
@@ -23,13 +24,7 @@ const start = async (env: Record<string, string> = {}) => {
 
 beforeEach(() => {
   seedProgram(gitea());
-  gitea().addIssue(PROGRAM_REPO, {
-    number: 7,
-    title: 'Operator application: alice',
-    body: completeForm,
-    user: 'alice',
-    labels: ['operator-application'],
-  });
+  addApplicationIssue(gitea());
 });
 afterEach(async () => {
   await bot?.stop();
@@ -106,13 +101,7 @@ describe('Gitea faults: retried with backoff, nothing lost, nothing doubled', ()
     expect(statusComments()).toHaveLength(0);
     gitea().reset();
     seedProgram(gitea());
-    gitea().addIssue(PROGRAM_REPO, {
-      number: 7,
-      title: 'Operator application: alice',
-      body: completeForm,
-      user: 'alice',
-      labels: ['operator-application'],
-    });
+    addApplicationIssue(gitea());
     await failed?.retry();
     await eventually(() => expect(statusComments()).toHaveLength(1));
     await queue.close();

@@ -7,7 +7,8 @@ import { type EmbeddedRedis, freePort, startEmbeddedRedis } from '../../src/redi
 import { eventually, PROGRAM_REPO, seedProgram, startTestBot, type TestBot } from '../support/bot.js';
 import { commentPayload } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
-import { applicationLabeled, completeForm } from '../support/workflows.js';
+import { addApplicationIssue } from '../support/opened-issue.js';
+import { applicationLabeled } from '../support/workflows.js';
 
 // Issue #13: the intake's "seen" mark was written, Redis died before the job was added, the
 // delivery got 503, and its replay was answered "200 duplicate" and never queued. Here a real
@@ -45,13 +46,7 @@ describe('intake under a Redis killed mid-stream (SIGKILL, AOF on)', () => {
       rmSync(dir, { recursive: true, force: true });
     });
     seedProgram(gitea());
-    gitea().addIssue(PROGRAM_REPO, {
-      number: 7,
-      title: 'Application',
-      body: completeForm,
-      user: 'alice',
-      labels: ['operator-application'],
-    });
+    addApplicationIssue(gitea(), 'Application');
     const bot: TestBot = await startTestBot(redis.url, gitea(), { env: { WORKER_LOCK_MS: '1500' } });
     cleanups.push(() => bot.stop());
     expect((await bot.deliver(applicationLabeled())).status).toBe(202);

@@ -10,6 +10,7 @@ import { eventually, PROGRAM_REPO, startTestBot, type TestBot } from '../support
 import { spawnCli } from '../support/cli.js';
 import { commentPayload, issueLabelPayload } from '../support/deliveries.js';
 import { startHttpGitea } from '../support/gitea-http.js';
+import { addApplicationIssue } from '../support/opened-issue.js';
 import { useRedis } from '../support/redis.js';
 import { completeForm } from '../support/workflows.js';
 
@@ -32,13 +33,7 @@ async function httpGitea() {
   server.gitea.addUser('alice');
   server.gitea.addUser('maint');
   server.gitea.setPermission(PROGRAM_REPO, 'maint', 'admin');
-  server.gitea.addIssue(PROGRAM_REPO, {
-    number: 7,
-    title: 'Operator application: alice',
-    body: completeForm,
-    user: 'alice',
-    labels: ['operator-application'],
-  });
+  addApplicationIssue(server.gitea);
   return server;
 }
 

@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventually, PROGRAM_REPO, seedProgram, startTestBot, type TestBot } from '../support/bot.js';
 import { commentPayload } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
+import { addApplicationIssue } from '../support/opened-issue.js';
 import { useRedis } from '../support/redis.js';
-import { applicationLabeled, completeForm } from '../support/workflows.js';
+import { applicationLabeled } from '../support/workflows.js';
 
 // Issue #19: every reply and state change listed the issue's comments (Gitea's list is not paged:
 // ~1 MB on a 1,000-comment issue). The bot now writes first and keeps what it wrote; it lists the
@@ -40,13 +41,7 @@ async function startWithApplication(env: Record<string, string> = {}) {
 
 beforeEach(() => {
   seedProgram(gitea());
-  gitea().addIssue(PROGRAM_REPO, {
-    number: 7,
-    title: 'Application',
-    body: completeForm,
-    user: 'alice',
-    labels: ['operator-application'],
-  });
+  addApplicationIssue(gitea(), 'Application');
 });
 afterEach(async () => {
   await bot?.stop();

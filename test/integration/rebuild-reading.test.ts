@@ -5,6 +5,7 @@ import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
 import { commentPayload, issueLabelPayload } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
+import { addApplicationIssue } from '../support/opened-issue.js';
 import { applicationsApproved, rebuildFromGitea } from '../support/rebuild.js';
 import { useRedis } from '../support/redis.js';
 import { completeForm } from '../support/workflows.js';
@@ -71,13 +72,7 @@ describe('rebuild reads Gitea concurrently', () => {
 
   it('keeps the id of the status comment the bot wrote: the next update edits it without listing comments', async () => {
     seedProgram(gitea());
-    gitea().addIssue(PROGRAM_REPO, {
-      number: 7,
-      title: 'Application',
-      body: completeForm,
-      user: 'alice',
-      labels: ['operator-application'],
-    });
+    addApplicationIssue(gitea(), 'Application');
     const core = testCore(redis.client, gitea());
     await core.handle(
       issueLabelPayload(['operator-application'], {
@@ -126,13 +121,7 @@ describe('rebuild reads Gitea concurrently', () => {
 
   it('reads a timeline of several pages whole: a command after 60 comments is replayed', async () => {
     seedProgram(gitea());
-    gitea().addIssue(PROGRAM_REPO, {
-      number: 7,
-      title: 'Application',
-      body: completeForm,
-      user: 'alice',
-      labels: ['operator-application'],
-    });
+    addApplicationIssue(gitea(), 'Application');
     for (let i = 0; i < 60; i++) gitea().addComment(PROGRAM_REPO, 7, { user: 'bob', body: `chatter ${i}` });
     gitea().addComment(PROGRAM_REPO, 7, { user: 'maint', body: '/approve' });
     await run(createGiteaClient({ baseUrl: gitea().baseUrl, token: gitea().token, timeoutMs: 5_000 }));

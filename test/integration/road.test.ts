@@ -13,8 +13,9 @@ import {
 } from '../support/bot.js';
 import { commentPayload, signDelivery } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
+import { addApplicationIssue } from '../support/opened-issue.js';
 import { useRedis } from '../support/redis.js';
-import { applicationLabeled, completeForm } from '../support/workflows.js';
+import { applicationLabeled } from '../support/workflows.js';
 
 const redis = useRedis();
 const gitea = useFakeGitea();
@@ -47,13 +48,7 @@ async function jobCounts() {
 
 beforeEach(async () => {
   seedProgram(gitea());
-  gitea().addIssue(PROGRAM_REPO, {
-    number: 7,
-    title: 'Operator application: alice',
-    body: completeForm,
-    user: 'alice',
-    labels: ['operator-application'],
-  });
+  addApplicationIssue(gitea());
   bot = await startTestBot(redis.url, gitea());
 });
 afterEach(async () => {

@@ -1,6 +1,7 @@
 import { PROGRAM_REPO } from './bot.js';
 import { type IssuePayload, issuePayload, label } from './deliveries.js';
 import type { FakeGitea } from './gitea/index.js';
+import { completeForm } from './workflows.js';
 
 /**
  * An issue someone opens in the program repo with one label: added to the emulated Gitea (the
@@ -35,5 +36,19 @@ export function openedIssue(
       updated_at: issue.at,
     },
     sender: issue.by,
+  });
+}
+
+/**
+ * Application #7 by alice, a complete form with its `operator-application` label, added to the
+ * emulated Gitea: the issue `applicationLabeled` (support/workflows.ts) delivers.
+ */
+export function addApplicationIssue(gitea: FakeGitea, title = 'Operator application: alice') {
+  return gitea.addIssue(PROGRAM_REPO, {
+    number: 7,
+    title,
+    body: completeForm,
+    user: 'alice',
+    labels: ['operator-application'],
   });
 }
