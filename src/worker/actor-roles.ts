@@ -56,42 +56,54 @@ function knownRoles(event: BotEvent, instance: Instance | null, facts: Facts): S
 /**
  * A role set that notes whether `maintainer` was looked at: asked by `has`, or possibly seen by
  * anything that walks or sizes the set (a copy of it answers `has` without us, so a walk counts).
+ * Not a `Set`: a Set subclass keeps its roles where a structured clone or `Set.prototype` methods
+ * called on it read them without asking, which would decide a maintainer as a non-maintainer in
+ * silence. This one answers only through its methods; anything else fails loudly (a TypeError:
+ * the clone has no `has`, Set's methods refuse a receiver that is not a Set).
  */
-class WatchedRoles extends Set<Role> {
-  lookedAtMaintainer = false;
+class WatchedRoles implements ReadonlySet<Role> {
+  readonly #held: ReadonlySet<Role>;
+  #looked = false;
 
-  override has(role: Role): boolean {
-    if (role === 'maintainer') this.lookedAtMaintainer = true;
-    return super.has(role);
+  constructor(held: ReadonlySet<Role>) {
+    this.#held = new Set(held);
   }
 
-  override get size(): number {
-    this.lookedAtMaintainer = true;
-    return super.size;
+  get lookedAtMaintainer(): boolean {
+    return this.#looked;
   }
 
-  override forEach(each: (value: Role, key: Role, set: Set<Role>) => void, thisArg?: unknown): void {
-    this.lookedAtMaintainer = true;
-    super.forEach(each, thisArg);
+  has(role: Role): boolean {
+    if (role === 'maintainer') this.#looked = true;
+    return this.#held.has(role);
   }
 
-  override entries() {
-    this.lookedAtMaintainer = true;
-    return super.entries();
+  get size(): number {
+    return this.#walked().size;
   }
 
-  override keys() {
-    this.lookedAtMaintainer = true;
-    return super.keys();
+  forEach(each: (value: Role, key: Role, set: ReadonlySet<Role>) => void, thisArg?: unknown): void {
+    for (const role of this.#walked()) each.call(thisArg, role, role, this);
   }
 
-  override values() {
-    this.lookedAtMaintainer = true;
-    return super.values();
+  entries() {
+    return this.#walked().entries();
   }
 
-  override [Symbol.iterator]() {
-    this.lookedAtMaintainer = true;
-    return super[Symbol.iterator]();
+  keys() {
+    return this.#walked().keys();
+  }
+
+  values() {
+    return this.#walked().values();
+  }
+
+  [Symbol.iterator]() {
+    return this.#walked()[Symbol.iterator]();
+  }
+
+  #walked(): ReadonlySet<Role> {
+    this.#looked = true;
+    return this.#held;
   }
 }

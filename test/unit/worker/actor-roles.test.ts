@@ -71,6 +71,29 @@ describe('decideAsActor', () => {
     }
   });
 
+  it('never decides silently without the role when the set is read behind its back: as if asked first, or the event fails', async () => {
+    // Reads of the set's contents that do not go through its methods (a structured clone, Set's own
+    // methods called on it): a Set subclass answers them from its data without noticing, so a
+    // maintainer was decided as a non-maintainer, and nothing said so.
+    const behindItsBack: ((roles: ReadonlySet<Role>) => boolean)[] = [
+      (roles) => structuredClone(roles).has('maintainer'),
+      (roles) => Set.prototype.has.call(roles, 'maintainer'),
+      (roles) => Reflect.apply(Set.prototype.has, roles, ['maintainer']) as boolean,
+      (roles) => [...Set.prototype.values.call(roles)].includes('maintainer'),
+    ];
+    for (const read of behindItsBack) {
+      const eager = read(new Set<Role>(['anyone', 'maintainer']));
+      expect(eager).toBe(true);
+      const { isMaintainer } = check(true);
+      const lazy = await decideAsActor(comment('maint'), null, NO_FACTS, isMaintainer, read).then(
+        (decision) => ({ decision }),
+        (error: unknown) => ({ error }),
+      );
+      if ('decision' in lazy) expect(lazy.decision).toBe(eager);
+      else expect(lazy.error).toBeInstanceOf(TypeError);
+    }
+  });
+
   it('never asks for the bot’s own events, openings and edits: those are not judged by role', async () => {
     const events: BotEvent[] = [
       botEvent({ kind: 'issue.opened', actor: 'maint' }),
