@@ -20,7 +20,9 @@ const PERSON_EVENTS = new Set<BotEvent['kind']>([
  * read and team lookups: src/gitea/maintainers.ts), run again once Gitea says the actor holds it.
  * A decision that never looked at the role is the same either way, so an applicant's `/module 1`
  * or an operator's `/report` costs no permission read; one that did is made with Gitea's answer of
- * now (never cached across events). Throws what the maintainer check throws (Gitea unreachable).
+ * now (never cached across events). A run that throws counts as a decision too: one that threw
+ * after looking at the role is made again with it for a maintainer. Throws what the decision
+ * throws, and what the maintainer check throws (Gitea unreachable).
  */
 export async function decideAsActor<T>(
   event: BotEvent,
@@ -33,9 +35,25 @@ export async function decideAsActor<T>(
   // Commands and the issue changes people make (close, reopen, labels, assignees) are judged by role.
   if (!PERSON_EVENTS.has(event.kind) || event.internal) return decideWith(held);
   const watched = new WatchedRoles(held);
-  const decision = decideWith(watched);
-  if (!watched.lookedAtMaintainer || !(await isMaintainer(event.actor))) return decision;
+  const first = attempt(() => decideWith(watched));
+  if (!watched.lookedAtMaintainer || !(await isMaintainer(event.actor))) return settled(first);
+  // Even when the role-less run failed: it may have failed for want of the role.
   return decideWith(new Set([...held, 'maintainer']));
+}
+
+type Attempt<T> = { value: T } | { error: unknown };
+
+function attempt<T>(run: () => T): Attempt<T> {
+  try {
+    return { value: run() };
+  } catch (error) {
+    return { error };
+  }
+}
+
+function settled<T>(outcome: Attempt<T>): T {
+  if ('error' in outcome) throw outcome.error;
+  return outcome.value;
 }
 
 /** The roles that need no Gitea read: the issue's author and assignees, the instance's people, registered operators. */

@@ -94,6 +94,33 @@ describe('decideAsActor', () => {
     }
   });
 
+  it('a decision that fails without the role is made again with it, as if the role had been asked first', async () => {
+    // Only the role-less run fails (a branch for non-maintainers that throws): a maintainer's
+    // decision must not fail with it, and a non-maintainer's fails as it did up front.
+    const decision = (roles: ReadonlySet<Role>) => {
+      if (!roles.has('maintainer')) throw new RangeError('not for non-maintainers');
+      return 'decided as a maintainer';
+    };
+    const maintainer = check(true);
+    expect(await decideAsActor(comment('maint'), null, NO_FACTS, maintainer.isMaintainer, decision)).toBe(
+      'decided as a maintainer',
+    );
+    expect(maintainer.asked).toEqual(['maint']);
+    const other = check(false);
+    await expect(
+      decideAsActor(comment('mallory'), null, NO_FACTS, other.isMaintainer, decision),
+    ).rejects.toThrow('not for non-maintainers');
+    // One that fails before looking at the role fails for everyone, without asking.
+    const blind = check(true);
+    const failing = () => {
+      throw new RangeError('bad data');
+    };
+    await expect(
+      decideAsActor(comment('maint'), null, NO_FACTS, blind.isMaintainer, failing),
+    ).rejects.toThrow('bad data');
+    expect(blind.asked).toEqual([]);
+  });
+
   it('never asks for the bot’s own events, openings and edits: those are not judged by role', async () => {
     const events: BotEvent[] = [
       botEvent({ kind: 'issue.opened', actor: 'maint' }),
