@@ -16,12 +16,10 @@ export const askSchema = z.object({
 });
 export type Ask = z.output<typeof askSchema>;
 
+const asksSchema = z.array(askSchema).catch([]);
+
 /** The asks of a status view; none when it lists none. */
-export const asksOf = (view: Record<string, unknown>): Ask[] =>
-  z
-    .array(askSchema)
-    .catch([])
-    .parse(view.asks ?? []);
+export const asksOf = (view: Record<string, unknown>): Ask[] => asksSchema.parse(view.asks ?? []);
 
 const actor = (ask: Ask) => (ask.who.length > 0 ? ask.who.map((h) => `@${h}`).join(' ') : ask.role);
 

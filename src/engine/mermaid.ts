@@ -68,6 +68,16 @@ export function stateDiagram(
 
 /** Where an issue stands in its workflow, folded away (status comments): arrows in words, the state highlighted. */
 export function foldedDiagram(definition: WorkflowDefinition, state: string): string {
-  const chart = `\`\`\`mermaid\n${stateDiagram(definition, state, 'words')}\n\`\`\``;
-  return `<details><summary>Where this is in the ${definition.name} workflow</summary>\n\n${chart}\n</details>`;
+  // The same for every status comment of a state: drawn once per definition and state.
+  const drawn = folded.get(definition) ?? new Map<string, string>();
+  folded.set(definition, drawn);
+  let diagram = drawn.get(state);
+  if (diagram === undefined) {
+    const chart = `\`\`\`mermaid\n${stateDiagram(definition, state, 'words')}\n\`\`\``;
+    diagram = `<details><summary>Where this is in the ${definition.name} workflow</summary>\n\n${chart}\n</details>`;
+    drawn.set(state, diagram);
+  }
+  return diagram;
 }
+
+const folded = new WeakMap<WorkflowDefinition, Map<string, string>>();

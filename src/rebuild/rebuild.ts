@@ -1,11 +1,10 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Program } from '../app/program.js';
-import { commentIssueNumber } from '../catch-up/synthesise.js';
 import type { ProgramConfig } from '../config/program.js';
 import type { OperatorRecord } from '../domain/operator-record.js';
 import { createMarkerSeal } from '../domain/text/marker.js';
-import { type Comment, type GiteaClient, type Issue, repoRef } from '../gitea/client.js';
+import { type Comment, type GiteaClient, repoRef, type TimelineComment } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
 import { writtenInComments } from '../gitea/writer.js';
 import type { WrittenRecords } from '../store/written.js';
@@ -65,25 +64,16 @@ export async function rebuild(
   const commentsRead = new Map<string, Comment[]>();
   let issues = 0;
   for (const repo of options.repos) {
-    // Every comment of the repo, 50 a page, instead of one request per issue.
-    const listed = limit(() => commentsByIssue(options.gitea, repo));
-    listed.catch(() => undefined);
     for (const issue of await limit(() => options.gitea.allIssues(repoRef(repo)))) {
       const number = issue.number ?? 0;
       if (issue.user?.login?.toLowerCase() === options.botLogin.toLowerCase()) {
         const records = importedRecords(issue.body ?? '', seal, repo) ?? [];
         imported.push(...records.map((record) => ({ ...record, applicationIssue: `${repo}#${number}` })));
       }
-      // Each issue's comments and timeline are read while the next issues' are (at most
-      // `concurrency` requests in flight).
-      const read = Promise.all([
-        listed.then((byIssue) =>
-          commentsOf(issue, byIssue.get(number) ?? [], () =>
-            limit(() => options.gitea.listComments(repoRef(repo), number)),
-          ),
-        ),
-        limit(() => options.gitea.timeline(repoRef(repo), number)),
-      ]).then(([comments, timeline]) => {
+      // One read per issue, while the next issues' are read (at most `concurrency` in flight):
+      // its timeline holds its comments as well as its closes, reopens and label changes.
+      const read = limit(() => options.gitea.timeline(repoRef(repo), number)).then((timeline) => {
+        const comments = commentsIn(timeline);
         commentsRead.set(`${repo}#${number}`, comments);
         issues += 1;
         options.progress?.('reading', issues, issues);
@@ -122,32 +112,21 @@ export async function rebuild(
   return { issues, events: events.length, timers: future.length, findings };
 }
 
-/** The comments of every issue and pull request of `repo`, by number (GET /repos/{owner}/{repo}/issues/comments). */
-async function commentsByIssue(gitea: GiteaClient, repo: string): Promise<Map<number, Comment[]>> {
-  const byIssue = new Map<number, Comment[]>();
-  // Since the epoch: every comment (Gitea filters on `since` only when it is after 0).
-  for (const comment of await gitea.repoComments(repoRef(repo), EVERY_COMMENT)) {
-    const number = commentIssueNumber(comment);
-    if (number === undefined) continue;
-    const comments = byIssue.get(number);
-    if (comments) comments.push(comment);
-    else byIssue.set(number, [comment]);
-  }
-  return byIssue;
-}
-
-const EVERY_COMMENT = '1970-01-01T00:00:00Z';
-
 /**
- * An issue's comments from the repo's list when there are as many as the issue counts; else (one
- * written or deleted between the two reads) listed on their own, as Gitea has them now. Gitea's
- * `comments` counts comments and reviews (models/issues/comment.go ConversationCountedCommentType,
- * UpdateIssueNumComments): an issue has no reviews, so it is the length of its comment list.
+ * An issue's comments as its timeline gives them: the entries of type `comment`, with the fields
+ * Gitea's comment list gives (services/convert/issue_comment.go ToTimelineComment fills them from
+ * the same comment as ToAPIComment). Reading them there saves a comment list per issue or per repo.
  */
-async function commentsOf(
-  issue: Issue,
-  listed: Comment[],
-  listOwn: () => Promise<Comment[]>,
-): Promise<Comment[]> {
-  return listed.length === issue.comments ? listed : listOwn();
+function commentsIn(timeline: readonly TimelineComment[]): Comment[] {
+  return timeline
+    .filter((entry) => entry.type === 'comment')
+    .map(({ id, body, user, created_at, updated_at, html_url, issue_url }) => ({
+      id,
+      body,
+      user,
+      created_at,
+      updated_at,
+      html_url,
+      issue_url,
+    }));
 }

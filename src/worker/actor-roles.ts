@@ -16,13 +16,13 @@ const PERSON_EVENTS = new Set<BotEvent['kind']>([
 /**
  * Decides with the roles the event's actor holds on this issue. `decideWith` must be pure (the
  * workflows' decide, the program commands' decideCommands): it is run with the roles known without
- * Gitea and, only when that run looked at `maintainer` (the one role asked of Gitea, a permission
- * read and team lookups: src/gitea/maintainers.ts), run again once Gitea says the actor holds it.
- * A decision that never looked at the role is the same either way, so an applicant's `/module 1`
- * or an operator's `/report` costs no permission read; one that did is made with Gitea's answer of
- * now (never cached across events). A run that throws counts as a decision too: one that threw
- * after looking at the role is made again with it for a maintainer. Throws what the decision
- * throws, and what the maintainer check throws (Gitea unreachable).
+ * Gitea and, should it look at `maintainer` (the one role asked of Gitea, a permission read and team
+ * lookups: src/gitea/maintainers.ts), stopped there and run again with Gitea's answer. A decision
+ * that never looks at the role is the same either way, so an applicant's `/module 1` or an
+ * operator's `/report` costs no permission read; one that does is made with Gitea's answer of now
+ * (never cached across events); whether the decision looked is noted too, so one that caught the
+ * stop is made again all the same. Throws what the decision throws, and what the maintainer check
+ * throws (Gitea unreachable).
  */
 export async function decideAsActor<T>(
   event: BotEvent,
@@ -35,25 +35,14 @@ export async function decideAsActor<T>(
   // Commands and the issue changes people make (close, reopen, labels, assignees) are judged by role.
   if (!PERSON_EVENTS.has(event.kind) || event.internal) return decideWith(held);
   const watched = new WatchedRoles(held);
-  const first = attempt(() => decideWith(watched));
-  if (!watched.lookedAtMaintainer || !(await isMaintainer(event.actor))) return settled(first);
-  // Even when the role-less run failed: it may have failed for want of the role.
-  return decideWith(new Set([...held, 'maintainer']));
-}
-
-type Attempt<T> = { value: T } | { error: unknown };
-
-function attempt<T>(run: () => T): Attempt<T> {
   try {
-    return { value: run() };
+    const decision = decideWith(watched);
+    // A decision that caught the stop (or failed after it) looked all the same: it is made again.
+    if (!watched.lookedAtMaintainer) return decision;
   } catch (error) {
-    return { error };
+    if (!watched.lookedAtMaintainer) throw error;
   }
-}
-
-function settled<T>(outcome: Attempt<T>): T {
-  if ('error' in outcome) throw outcome.error;
-  return outcome.value;
+  return decideWith((await isMaintainer(event.actor)) ? new Set([...held, 'maintainer']) : held);
 }
 
 /** The roles that need no Gitea read: the issue's author and assignees, the instance's people, registered operators. */
@@ -71,13 +60,16 @@ function knownRoles(event: BotEvent, instance: Instance | null, facts: Facts): S
   return roles;
 }
 
+/** Thrown out of a decision that looked at `maintainer` before Gitea was asked. */
+class MaintainerLookedAt extends Error {}
+
 /**
- * A role set that notes whether `maintainer` was looked at: asked by `has`, or possibly seen by
- * anything that walks or sizes the set (a copy of it answers `has` without us, so a walk counts).
- * Not a `Set`: a Set subclass keeps its roles where a structured clone or `Set.prototype` methods
- * called on it read them without asking, which would decide a maintainer as a non-maintainer in
- * silence. This one answers only through its methods; anything else fails loudly (a TypeError:
- * the clone has no `has`, Set's methods refuse a receiver that is not a Set).
+ * A role set that stops the decision when it looks at `maintainer`, and notes that it did: asked
+ * by `has`, or possibly seen by anything that walks or sizes the set (a copy of it would answer
+ * `has` without us). Not a `Set`: a Set subclass keeps its roles where a structured clone or
+ * `Set.prototype` methods called on it read them without asking, which would decide a maintainer
+ * as a non-maintainer in silence. This one answers only through its methods; anything else fails
+ * loudly (a TypeError: the clone has no `has`, Set's methods refuse a receiver that is not a Set).
  */
 class WatchedRoles implements ReadonlySet<Role> {
   readonly #held: ReadonlySet<Role>;
@@ -92,36 +84,36 @@ class WatchedRoles implements ReadonlySet<Role> {
   }
 
   has(role: Role): boolean {
-    if (role === 'maintainer') this.#looked = true;
+    if (role === 'maintainer') this.#lookedAt();
     return this.#held.has(role);
   }
 
   get size(): number {
-    return this.#walked().size;
+    return this.#lookedAt();
   }
 
-  forEach(each: (value: Role, key: Role, set: ReadonlySet<Role>) => void, thisArg?: unknown): void {
-    for (const role of this.#walked()) each.call(thisArg, role, role, this);
+  forEach(): void {
+    this.#lookedAt();
   }
 
-  entries() {
-    return this.#walked().entries();
+  entries(): SetIterator<[Role, Role]> {
+    return this.#lookedAt();
   }
 
-  keys() {
-    return this.#walked().keys();
+  keys(): SetIterator<Role> {
+    return this.#lookedAt();
   }
 
-  values() {
-    return this.#walked().values();
+  values(): SetIterator<Role> {
+    return this.#lookedAt();
   }
 
-  [Symbol.iterator]() {
-    return this.#walked()[Symbol.iterator]();
+  [Symbol.iterator](): SetIterator<Role> {
+    return this.#lookedAt();
   }
 
-  #walked(): ReadonlySet<Role> {
+  #lookedAt(): never {
     this.#looked = true;
-    return this.#held;
+    throw new MaintainerLookedAt('the decision looks at the maintainer role');
   }
 }

@@ -11,13 +11,14 @@ import { completeForm } from '../support/workflows.js';
 
 // Issue #19: rebuild read Gitea one request at a time. It now keeps 4 requests in flight and
 // replays in event order; it also keeps the ids of the bot's own comments it read, so the worker
-// after it edits the status comment without listing the issue's comments again. It reads the
-// repo's comments 50 a page rather than each issue's (one request per issue was half the reading).
+// after it edits the status comment without listing the issue's comments again. It reads each
+// issue once: its timeline holds its comments (a comment list per issue was half the reading).
 
 const redis = useRedis();
 const gitea = useFakeGitea();
 const COMMENTS = '/repos/{owner}/{repo}/issues/{index}/comments';
 const REPO_COMMENTS = '/repos/{owner}/{repo}/issues/comments';
+const TIMELINE = '/repos/{owner}/{repo}/issues/{index}/timeline';
 
 /** The real client, counting how many of its reads are in flight at once. */
 function countingClient(): { client: GiteaClient; maxInFlight: () => number } {
@@ -104,37 +105,41 @@ describe('rebuild reads Gitea concurrently', () => {
     ).toEqual([expect.objectContaining({ id: status?.id })]);
   });
 
-  it('reads the comments of the whole repo 50 a page, not issue by issue', async () => {
+  it('reads each issue once: its timeline holds its comments (no comment list, of the issue or the repo)', async () => {
     seedProgram(gitea());
     applicationsApproved(gitea(), 60, completeForm);
     const result = await run(
       createGiteaClient({ baseUrl: gitea().baseUrl, token: gitea().token, timeoutMs: 5_000 }),
     );
     expect(result).toMatchObject({ issues: 60, events: 120 });
-    expect(gitea().requestsTo('GET', REPO_COMMENTS)).toHaveLength(2);
+    expect(gitea().requestsTo('GET', REPO_COMMENTS)).toHaveLength(0);
     expect(gitea().requestsTo('GET', COMMENTS)).toHaveLength(0);
+    // Each timeline to its end: Gitea sends no `Link` on it, so the empty page after it says so.
+    const timelines = gitea()
+      .requestsTo('GET', TIMELINE)
+      .map((request) => request.path);
+    expect(new Set(timelines).size).toBe(60);
+    expect(timelines).toHaveLength(120);
     const instances = await createInstanceStore(redis.client).all();
     expect(instances.filter((instance) => instance.state === 'training')).toHaveLength(60);
   });
 
-  it('lists an issue on its own when the repo’s list does not hold as many comments as the issue counts', async () => {
+  it('reads a timeline of several pages whole: a command after 60 comments is replayed', async () => {
     seedProgram(gitea());
-    applicationsApproved(gitea(), 3, completeForm);
-    const real = createGiteaClient({ baseUrl: gitea().baseUrl, token: gitea().token, timeoutMs: 5_000 });
-    // The /approve of the second issue was written after the repo's comments were read.
-    const client: GiteaClient = {
-      ...real,
-      repoComments: async (repo, since) =>
-        (await real.repoComments(repo, since)).filter((c) => !c.issue_url?.endsWith('/issues/2')),
-    };
-    await run(client);
-    expect(
-      gitea()
-        .requestsTo('GET', COMMENTS)
-        .map((request) => request.path),
-    ).toEqual([`/repos/${PROGRAM_REPO}/issues/2/comments`]);
+    gitea().addIssue(PROGRAM_REPO, {
+      number: 7,
+      title: 'Application',
+      body: completeForm,
+      user: 'alice',
+      labels: ['operator-application'],
+    });
+    for (let i = 0; i < 60; i++) gitea().addComment(PROGRAM_REPO, 7, { user: 'bob', body: `chatter ${i}` });
+    gitea().addComment(PROGRAM_REPO, 7, { user: 'maint', body: '/approve' });
+    await run(createGiteaClient({ baseUrl: gitea().baseUrl, token: gitea().token, timeoutMs: 5_000 }));
+    // 61 comments: two pages of 50 and the empty third.
+    expect(gitea().requestsTo('GET', TIMELINE)).toHaveLength(3);
     const instances = await createInstanceStore(redis.client).all();
-    expect(instances.map((instance) => instance.state)).toEqual(['training', 'training', 'training']);
+    expect(instances.map((instance) => instance.state)).toEqual(['training']);
   });
 
   it('keeps the bound while replaying too: the applicants’ permissions are asked at most 4 at a time', async () => {

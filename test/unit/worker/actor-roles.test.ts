@@ -36,7 +36,7 @@ describe('decideAsActor', () => {
     expect(asked).toEqual([]);
   });
 
-  it('asks once when it does, and decides again with the answer', async () => {
+  it('asks once when it does, and decides with the answer', async () => {
     for (const answer of [true, false]) {
       const { asked, isMaintainer } = check(answer);
       const runs: boolean[] = [];
@@ -46,7 +46,8 @@ describe('decideAsActor', () => {
       });
       expect(allowed).toBe(answer);
       expect(asked).toEqual(['maint']);
-      expect(runs).toEqual(answer ? [false, true] : [false]);
+      // The first run stopped where it looked: one run to its end, with Gitea's answer.
+      expect(runs).toEqual([answer]);
     }
   });
 
@@ -91,6 +92,25 @@ describe('decideAsActor', () => {
       );
       if ('decision' in lazy) expect(lazy.decision).toBe(eager);
       else expect(lazy.error).toBeInstanceOf(TypeError);
+    }
+  });
+
+  it('a decision that catches the stop where it looks at the role is still made with Gitea’s answer', async () => {
+    // The first run is stopped by a throw where it looks at `maintainer`; a decision that catches
+    // errors around that look (a fallback answer) would otherwise finish without the role, silently.
+    const decision = (roles: ReadonlySet<Role>) => {
+      try {
+        return roles.has('maintainer') ? 'as a maintainer' : 'as anyone';
+      } catch {
+        return 'fell back';
+      }
+    };
+    for (const answer of [true, false]) {
+      const { asked, isMaintainer } = check(answer);
+      expect(await decideAsActor(comment('maint'), null, NO_FACTS, isMaintainer, decision)).toBe(
+        answer ? 'as a maintainer' : 'as anyone',
+      );
+      expect(asked).toEqual(['maint']);
     }
   });
 
