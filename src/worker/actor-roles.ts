@@ -20,7 +20,9 @@ const PERSON_EVENTS = new Set<BotEvent['kind']>([
  * lookups: src/gitea/maintainers.ts), stopped there and run again with Gitea's answer. A decision
  * that never looks at the role is the same either way, so an applicant's `/module 1` or an
  * operator's `/report` costs no permission read; one that does is made with Gitea's answer of now
- * (never cached across events). Throws what the maintainer check throws (Gitea unreachable).
+ * (never cached across events); whether the decision looked is noted too, so one that caught the
+ * stop is made again all the same. Throws what the decision throws, and what the maintainer check
+ * throws (Gitea unreachable).
  */
 export async function decideAsActor<T>(
   event: BotEvent,
@@ -32,10 +34,13 @@ export async function decideAsActor<T>(
   const held = knownRoles(event, instance, facts);
   // Commands and the issue changes people make (close, reopen, labels, assignees) are judged by role.
   if (!PERSON_EVENTS.has(event.kind) || event.internal) return decideWith(held);
+  const watched = new WatchedRoles(held);
   try {
-    return decideWith(new WatchedRoles(held));
+    const decision = decideWith(watched);
+    // A decision that caught the stop (or failed after it) looked all the same: it is made again.
+    if (!watched.lookedAtMaintainer) return decision;
   } catch (error) {
-    if (!(error instanceof MaintainerLookedAt)) throw error;
+    if (!watched.lookedAtMaintainer) throw error;
   }
   return decideWith((await isMaintainer(event.actor)) ? new Set([...held, 'maintainer']) : held);
 }
@@ -59,41 +64,56 @@ function knownRoles(event: BotEvent, instance: Instance | null, facts: Facts): S
 class MaintainerLookedAt extends Error {}
 
 /**
- * A role set that stops the decision when it looks at `maintainer`: asked by `has`, or possibly
- * seen by anything that walks or sizes the set (a copy of it would answer `has` without us). No
- * decision catches errors (engine, workflows, commands), so the stop reaches decideAsActor.
+ * A role set that stops the decision when it looks at `maintainer`, and notes that it did: asked
+ * by `has`, or possibly seen by anything that walks or sizes the set (a copy of it would answer
+ * `has` without us). Not a `Set`: a Set subclass keeps its roles where a structured clone or
+ * `Set.prototype` methods called on it read them without asking, which would decide a maintainer
+ * as a non-maintainer in silence. This one answers only through its methods; anything else fails
+ * loudly (a TypeError: the clone has no `has`, Set's methods refuse a receiver that is not a Set).
  */
-class WatchedRoles extends Set<Role> {
-  private lookedAt(): never {
+class WatchedRoles implements ReadonlySet<Role> {
+  readonly #held: ReadonlySet<Role>;
+  #looked = false;
+
+  constructor(held: ReadonlySet<Role>) {
+    this.#held = new Set(held);
+  }
+
+  get lookedAtMaintainer(): boolean {
+    return this.#looked;
+  }
+
+  has(role: Role): boolean {
+    if (role === 'maintainer') this.#lookedAt();
+    return this.#held.has(role);
+  }
+
+  get size(): number {
+    return this.#lookedAt();
+  }
+
+  forEach(): void {
+    this.#lookedAt();
+  }
+
+  entries(): SetIterator<[Role, Role]> {
+    return this.#lookedAt();
+  }
+
+  keys(): SetIterator<Role> {
+    return this.#lookedAt();
+  }
+
+  values(): SetIterator<Role> {
+    return this.#lookedAt();
+  }
+
+  [Symbol.iterator](): SetIterator<Role> {
+    return this.#lookedAt();
+  }
+
+  #lookedAt(): never {
+    this.#looked = true;
     throw new MaintainerLookedAt('the decision looks at the maintainer role');
-  }
-
-  override has(role: Role): boolean {
-    if (role === 'maintainer') this.lookedAt();
-    return super.has(role);
-  }
-
-  override get size(): number {
-    return this.lookedAt();
-  }
-
-  override forEach(): void {
-    this.lookedAt();
-  }
-
-  override entries(): SetIterator<[Role, Role]> {
-    return this.lookedAt();
-  }
-
-  override keys(): SetIterator<Role> {
-    return this.lookedAt();
-  }
-
-  override values(): SetIterator<Role> {
-    return this.lookedAt();
-  }
-
-  override [Symbol.iterator](): SetIterator<Role> {
-    return this.lookedAt();
   }
 }

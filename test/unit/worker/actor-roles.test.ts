@@ -72,6 +72,75 @@ describe('decideAsActor', () => {
     }
   });
 
+  it('never decides silently without the role when the set is read behind its back: as if asked first, or the event fails', async () => {
+    // Reads of the set's contents that do not go through its methods (a structured clone, Set's own
+    // methods called on it): a Set subclass answers them from its data without noticing, so a
+    // maintainer was decided as a non-maintainer, and nothing said so.
+    const behindItsBack: ((roles: ReadonlySet<Role>) => boolean)[] = [
+      (roles) => structuredClone(roles).has('maintainer'),
+      (roles) => Set.prototype.has.call(roles, 'maintainer'),
+      (roles) => Reflect.apply(Set.prototype.has, roles, ['maintainer']) as boolean,
+      (roles) => [...Set.prototype.values.call(roles)].includes('maintainer'),
+    ];
+    for (const read of behindItsBack) {
+      const eager = read(new Set<Role>(['anyone', 'maintainer']));
+      expect(eager).toBe(true);
+      const { isMaintainer } = check(true);
+      const lazy = await decideAsActor(comment('maint'), null, NO_FACTS, isMaintainer, read).then(
+        (decision) => ({ decision }),
+        (error: unknown) => ({ error }),
+      );
+      if ('decision' in lazy) expect(lazy.decision).toBe(eager);
+      else expect(lazy.error).toBeInstanceOf(TypeError);
+    }
+  });
+
+  it('a decision that catches the stop where it looks at the role is still made with Gitea’s answer', async () => {
+    // The first run is stopped by a throw where it looks at `maintainer`; a decision that catches
+    // errors around that look (a fallback answer) would otherwise finish without the role, silently.
+    const decision = (roles: ReadonlySet<Role>) => {
+      try {
+        return roles.has('maintainer') ? 'as a maintainer' : 'as anyone';
+      } catch {
+        return 'fell back';
+      }
+    };
+    for (const answer of [true, false]) {
+      const { asked, isMaintainer } = check(answer);
+      expect(await decideAsActor(comment('maint'), null, NO_FACTS, isMaintainer, decision)).toBe(
+        answer ? 'as a maintainer' : 'as anyone',
+      );
+      expect(asked).toEqual(['maint']);
+    }
+  });
+
+  it('a decision that fails without the role is made again with it, as if the role had been asked first', async () => {
+    // Only the role-less run fails (a branch for non-maintainers that throws): a maintainer's
+    // decision must not fail with it, and a non-maintainer's fails as it did up front.
+    const decision = (roles: ReadonlySet<Role>) => {
+      if (!roles.has('maintainer')) throw new RangeError('not for non-maintainers');
+      return 'decided as a maintainer';
+    };
+    const maintainer = check(true);
+    expect(await decideAsActor(comment('maint'), null, NO_FACTS, maintainer.isMaintainer, decision)).toBe(
+      'decided as a maintainer',
+    );
+    expect(maintainer.asked).toEqual(['maint']);
+    const other = check(false);
+    await expect(
+      decideAsActor(comment('mallory'), null, NO_FACTS, other.isMaintainer, decision),
+    ).rejects.toThrow('not for non-maintainers');
+    // One that fails before looking at the role fails for everyone, without asking.
+    const blind = check(true);
+    const failing = () => {
+      throw new RangeError('bad data');
+    };
+    await expect(
+      decideAsActor(comment('maint'), null, NO_FACTS, blind.isMaintainer, failing),
+    ).rejects.toThrow('bad data');
+    expect(blind.asked).toEqual([]);
+  });
+
   it('never asks for the bot’s own events, openings and edits: those are not judged by role', async () => {
     const events: BotEvent[] = [
       botEvent({ kind: 'issue.opened', actor: 'maint' }),
