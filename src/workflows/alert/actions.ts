@@ -38,13 +38,20 @@ function responsibleOf(ctx: DecideContext, formOperator: string | undefined): st
   );
 }
 
-function opening(ctx: DecideContext, openedAt: string) {
+/**
+ * An alert's episode from `openedAt`: its severity classified from the form, the labels and the
+ * text, or, on a reopening, the one it had (`kept`: a maintainer's `/severity` holds; the labels
+ * the bot set are not what a rebuild sees, src/rebuild/history.ts), with a new deadline.
+ */
+function opening(ctx: DecideContext, openedAt: string, kept?: { severity: Severity; because: string }) {
   const form = parseAlertForm(ctx.event.issue.body);
-  const { severity, because } = classifyAlert({
-    ...(form.severity ? { formSeverity: form.severity } : {}),
-    labels: ctx.event.issue.labels,
-    text: `${ctx.event.issue.title}\n${form.problem ?? ''}\n${form.details ?? ctx.event.issue.body}`,
-  });
+  const { severity, because } =
+    kept ??
+    classifyAlert({
+      ...(form.severity ? { formSeverity: form.severity } : {}),
+      labels: ctx.event.issue.labels,
+      text: `${ctx.event.issue.title}\n${form.problem ?? ''}\n${form.details ?? ctx.event.issue.body}`,
+    });
   const data: AlertData = {
     severity,
     peakSeverity: severity,
@@ -72,7 +79,10 @@ function opening(ctx: DecideContext, openedAt: string) {
 
 export const alertActions: Record<string, Action> = {
   openAlert: (ctx) => opening(ctx, ctx.event.issue.createdAt),
-  reopenAlert: (ctx) => opening(ctx, ctx.event.at),
+  reopenAlert: (ctx) => {
+    const { severity, because } = alertData(ctx.instance);
+    return opening(ctx, ctx.event.at, { severity, because });
+  },
 
   escalate,
   proposeTermination: proposeUnresponsiveTermination,

@@ -228,6 +228,35 @@ describe('alert: acknowledgement and response time', () => {
     expect(reopened.instance?.data.acknowledgedAt).toBeUndefined();
   });
 
+  it('a reopened alert keeps the severity a maintainer gave it, whatever labels the issue has', () => {
+    const { instance } = openAlert();
+    const lowered = command(instance, 'maint', '/severity warning', '2026-11-20T10:05:00.000Z', [
+      'maintainer',
+    ]);
+    const resolved = command(lowered.instance, 'bob', '/resolve done', '2026-11-20T10:20:00.000Z');
+    // The labels as Gitea has them (the bot's `severity/warning`) and as a rebuild sees them (none).
+    for (const labels of [
+      ['operator-alert', 'severity/warning'],
+      ['operator-alert'],
+      ['severity/critical'],
+    ]) {
+      const reopened = step(alert, resolved.instance, {
+        event: botEvent({
+          kind: 'issue.reopened',
+          at: '2026-11-21T08:00:00.000Z',
+          actor: 'maint',
+          issue: { title: 'Gateway down', author: 'bob', labels },
+        }),
+        facts: { author: activeOperator('bob') },
+        roles: ['maintainer'],
+      });
+      expect(reopened.instance?.data).toMatchObject({
+        severity: 'warning',
+        ackDeadline: '2026-11-21T12:00:00.000Z',
+      });
+    }
+  });
+
   it('/severity warning moves the deadline to 4 h from the opening, and relabels', () => {
     const { instance } = openAlert();
     const changed = command(instance, 'maint', '/severity warning', '2026-11-20T10:05:00.000Z', [
