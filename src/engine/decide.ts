@@ -70,6 +70,7 @@ class Draft {
   /** Timers to start, with an explicit due time when an action gave one. */
   private readonly timersToStart = new Map<string, string | undefined>();
   private readonly extraEffects: Effect[] = [];
+  private readonly views = new Map<Instance, Record<string, unknown>>();
 
   constructor(
     private input: DecideInput,
@@ -273,14 +274,23 @@ class Draft {
     return `${this.definition.labelScope}/${state}`;
   }
 
+  /** The workflow's status view of `instance`, built once per instance (the text and the asks read it). */
+  private view(instance: Instance): Record<string, unknown> {
+    const view = this.views.get(instance) ?? this.input.workflow.statusView(instance, this.input.config);
+    this.views.set(instance, view);
+    return view;
+  }
+
   /** What the state asks of whom (the status view's `asks`, src/engine/asks.ts). */
   private asks(instance: Instance): Ask[] {
-    return asksOf(this.input.workflow.statusView(instance, this.input.config));
+    return asksOf(this.view(instance));
   }
 
   private statusText(instance: Instance): string {
-    const view = { ...this.input.workflow.statusView(instance, this.input.config), state: instance.state };
-    return this.input.render(this.definition.statusTemplate, view);
+    return this.input.render(this.definition.statusTemplate, {
+      ...this.view(instance),
+      state: instance.state,
+    });
   }
 
   /** The status comment without its marker (the writer appends the signed state marker). */

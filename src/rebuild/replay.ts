@@ -90,9 +90,11 @@ async function replayOnce(input: ReplayInput, concurrency: number): Promise<Dela
   for (const record of input.imported) await registry.put(record);
   // The ids of the comments the bot wrote, from their markers: the replay edits them (quietly),
   // and the worker after it edits them without looking them up again.
-  const known = new Set<string>();
-  for (const { ref, written } of input.written)
-    for (const key of await recordWritten(redis, ref, written)) known.add(key);
+  // Each issue's own keys: recorded side by side, not one round trip after another.
+  const recorded = await Promise.all(
+    input.written.map(({ ref, written }) => recordWritten(redis, ref, written)),
+  );
+  const known = new Set<string>(recorded.flat());
   const timers: DelayedEvent[] = [];
   // Events planned as shared run only while no other kind does (event-time.ts): what happens
   // while one is in flight comes from a shared event.
