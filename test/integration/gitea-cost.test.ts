@@ -94,7 +94,7 @@ describe('who is a maintainer is asked of Gitea only when the answer matters', (
       .slice(from)
       .map((request) => request.path.split('/')[5]);
 
-  it('asks for none of the applicant’s /status, and for each person’s /approve, whose answer it follows', async () => {
+  it('asks for none of the applicant’s /status and /module, and for each person’s /approve, whose answer it follows', async () => {
     const running = await startWithApplication();
     gitea().addUser('mallory');
     const before = gitea().requestsTo('GET', PERMISSION).length;
@@ -113,6 +113,12 @@ describe('who is a maintainer is asked of Gitea only when the answer matters', (
 
     await running.deliver(command(906, '/approve', 'maint'));
     await eventually(() => expect(gitea().issueLabels(PROGRAM_REPO, 7)).toContain('onboarding/training'));
+    expect(asked(before)).toEqual(['mallory', 'alice', 'maint']);
+
+    // `/module` is the author's or a maintainer's: the author is answered without asking.
+    await running.deliver(command(907, '/module 1'));
+    await eventually(() => expect(replies(907)).toHaveLength(1));
+    expect(replies(907)[0]?.body).not.toContain('only');
     expect(asked(before)).toEqual(['mallory', 'alice', 'maint']);
   });
 });

@@ -121,7 +121,13 @@ describe('a rebuild decides who is a maintainer as the live bot did', () => {
     ) as typeof onboarding;
     expect(alerted).toMatchObject({
       state: 'acknowledged',
-      data: { severity: 'warning', acknowledgedBy: 'maint' },
+      // Reopened at 10:05 as a warning: acknowledged within 4 h of the reopening.
+      data: {
+        severity: 'warning',
+        openedAt: '2026-09-03T10:05:00.000Z',
+        ackDeadline: '2026-09-03T14:05:00.000Z',
+        acknowledgedBy: 'maint',
+      },
     });
     expect(onboarding).toMatchObject({
       state: 'training',

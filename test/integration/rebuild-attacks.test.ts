@@ -156,12 +156,13 @@ describe('rebuild side by side against histories built to tell it from one by on
     }
     const [first = 0, second = 0, third = 0] = issues;
     for (const [i, issue] of issues.entries()) say('maint', issue, '/approve', time(2, 9, i));
-    // Each person's permission is asked of Gitea once: applicant0's while saying thanks, so its
-    // /module of 10:02 needs no request while applicant1's of 10:01 waits for one.
-    say('applicant0', first, 'thanks!', time(2, 9, 30));
-    say('applicant1', second, '/module 1', time(2, 10, 1));
-    say('applicant0', first, '/module 1', time(2, 10, 2));
-    say('applicant2', third, '/module 1', time(2, 10, 3));
+    // `/quiz` is a maintainer's: an applicant's is refused after Gitea is asked who is one, once
+    // per person per rebuild (an onboarding command: the plan shares it). applicant0's is asked
+    // at 09:30, so its /quiz of 10:02 needs no request while applicant1's of 10:01 waits for one.
+    say('applicant0', first, '/quiz 90', time(2, 9, 30));
+    say('applicant1', second, '/quiz 90', time(2, 10, 1));
+    say('applicant0', first, '/quiz 91', time(2, 10, 2));
+    say('applicant2', third, '/quiz 90', time(2, 10, 3));
     const runs = await bothWays();
     expect(runs.sideBySide.replayedAgain).toBe(0);
     expectSame(runs);

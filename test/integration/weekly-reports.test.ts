@@ -48,6 +48,10 @@ describe('weekly reports and reminders', () => {
       .comments(PROGRAM_REPO, 3)
       .find((c) => c.body.includes('operator-bot:reply 801'));
     expect(answer?.body).toContain('2026-W47');
+    // A report is an operator's: whether bob is a maintainer never matters, and is not asked.
+    expect(
+      gitea().requestsTo('GET', '/repos/{owner}/{repo}/collaborators/{collaborator}/permission'),
+    ).toEqual([]);
   });
 
   it('mentions who has not reported last week in one issue, edited when it runs again or a report arrives', async () => {
