@@ -77,8 +77,8 @@ export async function benchGiteaCost(options: { sizes: number[] }): Promise<Comm
       enqueueAt: async () => undefined,
       log: createLogger('silent'),
     });
-    // A first issue warms the process up (the maintainer's role, the repo's labels are looked up
-    // once per process); it is not counted.
+    // A first issue warms the process up (the repo's labels are looked up once per process); it
+    // is not counted. Who is a maintainer is asked per event, when the decision looks at the role.
     for (const [round, size] of [0, ...options.sizes].entries()) {
       const applicant = `applicant${round}`;
       gitea.addUser(applicant);
