@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { parseProgramConfig } from '../../src/config/load.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
-import { issuePayload, label } from '../support/deliveries.js';
-import type { ApiIssue } from '../support/gitea/index.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { giteaWorld } from '../support/gitea-world.js';
 import { rebuildFromGitea } from '../support/rebuild.js';
@@ -38,36 +36,8 @@ describe('a rebuild decides who is a maintainer as the live bot did', () => {
     gitea().addTeam('fleet/maintainers', ['tina', 'operator-bot']);
     const core = testCore(redis.client, gitea(), config);
     const people = giteaWorld(core, gitea, at);
-    /** `login` closes or reopens `number` in Gitea at `when` (with a password, as a person), and the bot hears of it. */
-    const setState = async (login: string, number: number, state: 'closed' | 'open', when: string) => {
-      at(when);
-      const response = await fetch(`${gitea().baseUrl}/api/v1/repos/${PROGRAM_REPO}/issues/${number}`, {
-        method: 'PATCH',
-        headers: {
-          authorization: `Basic ${Buffer.from(`${login}:pw`).toString('base64')}`,
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify({ state }),
-      });
-      expect(response.status).toBe(201);
-      const issue = gitea().issue(PROGRAM_REPO, number) as ApiIssue;
-      await core.handle(
-        issuePayload(state === 'closed' ? 'closed' : 'reopened', {
-          number,
-          issue: {
-            number,
-            title: issue.title,
-            body: issue.body,
-            labels: issue.labels.map((l) => label(l.name)),
-            user: { login: issue.user.login },
-            state,
-            created_at: issue.created_at,
-            updated_at: issue.updated_at,
-          },
-          sender: { login },
-        }),
-      );
-    };
+    const setState = async (login: string, number: number, state: 'closed' | 'open', when: string) =>
+      expect(await people.setState(login, number, state, when)).toBe(201);
     const state = (number: number) => gitea().issue(PROGRAM_REPO, number)?.state;
 
     const application = await people.open(

@@ -14,7 +14,7 @@ import type { DelayedEvent } from '../../src/worker/handle-event.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
-import { giteaWorld } from '../support/gitea-world.js';
+import { changeIssueState, giteaWorld } from '../support/gitea-world.js';
 import { rebuildFromGitea } from '../support/rebuild.js';
 import { useRedis } from '../support/redis.js';
 import { snapshotDatabase, storedState } from '../support/redis-state.js';
@@ -49,16 +49,7 @@ function say(login: string, issue: number, body: string, when: string): void {
 /** `login` (an account with password `pw`) closes or reopens an issue at `when`, through the API. */
 async function setState(login: string, issue: number, state: 'closed' | 'open', when: string): Promise<void> {
   at(when);
-  const [owner, repo] = PROGRAM_REPO.split('/');
-  const response = await fetch(`${gitea().baseUrl}/api/v1/repos/${owner}/${repo}/issues/${issue}`, {
-    method: 'PATCH',
-    headers: {
-      authorization: `Basic ${Buffer.from(`${login}:pw`).toString('base64')}`,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify({ state }),
-  });
-  expect(response.status).toBe(201);
+  expect(await changeIssueState(gitea(), login, issue, state)).toBe(201);
 }
 
 /** Someone with the bot's (admin) token edits (`body`) or deletes a comment after the fact. */

@@ -52,5 +52,40 @@ export function giteaWorld(
       );
       return comment.id;
     },
+    /**
+     * `login` (an account with password `pw`) closes or reopens issue `number` at `when` through
+     * Gitea's API, and the bot gets the delivery; Gitea's answer status (201, or 403 when refused).
+     */
+    async setState(login: string, number: number, state: 'closed' | 'open', when: string): Promise<number> {
+      at(when);
+      const status = await changeIssueState(gitea(), login, number, state);
+      const issue = gitea().issue(PROGRAM_REPO, number) as ApiIssue;
+      await core.handle(
+        issuePayload(state === 'closed' ? 'closed' : 'reopened', {
+          number,
+          issue: { ...delivered(issue), state, created_at: issue.created_at, updated_at: issue.updated_at },
+          sender: { login },
+        }),
+      );
+      return status;
+    },
   };
+}
+
+/** `login` (an account with password `pw`) closes or reopens issue `number` through Gitea's API, as a person; the answer's status. */
+export async function changeIssueState(
+  gitea: FakeGitea,
+  login: string,
+  number: number,
+  state: 'closed' | 'open',
+): Promise<number> {
+  const response = await fetch(`${gitea.baseUrl}/api/v1/repos/${PROGRAM_REPO}/issues/${number}`, {
+    method: 'PATCH',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${login}:pw`).toString('base64')}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ state }),
+  });
+  return response.status;
 }
