@@ -10,6 +10,7 @@ import { GiteaError } from '../../src/gitea/api.js';
 import { createGiteaClient, type GiteaClient } from '../../src/gitea/client.js';
 import { createLogger } from '../../src/logger.js';
 import type { RebuildOptions } from '../../src/rebuild/rebuild.js';
+import { REPLAY_CONCURRENCY } from '../../src/rebuild/rebuild.js';
 import type { DelayedEvent } from '../../src/worker/handle-event.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
@@ -74,10 +75,14 @@ const onboardingStates = (state: Record<string, unknown>) =>
 
 /**
  * Rebuilds the emulated Gitea's history twice from the same database, one event after another
- * and 128 side by side: both results, and how many times the concurrent one replayed again one
+ * and `inFlight` side by side (the default, REPLAY_CONCURRENCY): both results, and how many times the concurrent one replayed again one
  * by one (0 when the history was replayed side by side for real).
  */
-async function bothWays(options: Partial<RebuildOptions> = {}, beforeRun: () => void = () => undefined) {
+async function bothWays(
+  options: Partial<RebuildOptions> = {},
+  beforeRun: () => void = () => undefined,
+  inFlight = REPLAY_CONCURRENCY,
+) {
   const start = await snapshotDatabase(redis.client);
   const run = async (replayConcurrency: number) => {
     await start();
@@ -101,7 +106,7 @@ async function bothWays(options: Partial<RebuildOptions> = {}, beforeRun: () => 
     };
   };
   const oneByOne = await run(1);
-  const sideBySide = await run(128);
+  const sideBySide = await run(inFlight);
   return { oneByOne, sideBySide };
 }
 
@@ -184,14 +189,14 @@ describe('rebuild side by side against histories built to tell it from one by on
       );
     };
     const oneByOne = await rebuildWith(1);
-    const sideBySide = await rebuildWith(128);
+    const sideBySide = await rebuildWith(REPLAY_CONCURRENCY);
     gitea().clearFaults();
     // Deciding that maint is no maintainer would refuse their /approve: the one first asked one
     // by one, every one in flight with it side by side. Neither is what happened.
     expect(oneByOne).toMatch(/^failed: .*502/);
     expect(sideBySide).toBe(oneByOne);
     // Run again once Gitea answers, over what the failed one left: the state of a rebuild that never failed.
-    await rebuildFromGitea(redis.client, gitea(), { now: NOW, replayConcurrency: 128 });
+    await rebuildFromGitea(redis.client, gitea(), { now: NOW, replayConcurrency: REPLAY_CONCURRENCY });
     const again = await storedState(redis.client);
     await live();
     await rebuildFromGitea(redis.client, gitea(), { now: NOW, replayConcurrency: 1 });
@@ -359,7 +364,7 @@ describe('rebuild side by side against histories built to tell it from one by on
       };
     };
     const oneByOne = await run(1);
-    const sideBySide = await run(128);
+    const sideBySide = await run(REPLAY_CONCURRENCY);
     expect(sideBySide.replayedAgain).toBe(1);
     expect(sideBySide.state).toEqual(oneByOne.state);
     const pings = Object.entries(oneByOne.state).filter(([key]) => key.startsWith('ob:pings:2026-09'));
@@ -574,7 +579,8 @@ describe('rebuild side by side against histories built to tell it from one by on
     for (const issue of apps) say('maint', issue, '/approve', time(2, 9));
     for (const [i, issue] of apps.entries())
       say(`a${i}`, issue, i % 3 === 0 ? 'thanks!' : '/module 1', time(3, 9));
-    const runs = await bothWays();
+    // 450 events at three instants through 128 in flight: each instant's 150 wait for room.
+    const runs = await bothWays({}, undefined, 128);
     expect(runs.sideBySide.replayedAgain).toBe(0);
     expectSame(runs);
     expect(Object.values(onboardingStates(runs.oneByOne.state)).filter((s) => s === 'training')).toHaveLength(

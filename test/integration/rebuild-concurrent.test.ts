@@ -8,6 +8,7 @@ import { defaultProgramConfig } from '../../src/config/program.js';
 import { GiteaError } from '../../src/gitea/api.js';
 import { createGiteaClient, type GiteaClient } from '../../src/gitea/client.js';
 import { createLogger } from '../../src/logger.js';
+import { REPLAY_CONCURRENCY } from '../../src/rebuild/rebuild.js';
 import type { DelayedEvent } from '../../src/worker/handle-event.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
@@ -145,7 +146,7 @@ describe('rebuild replays independent issues side by side', () => {
 
     const oneByOne = await run(1);
     await live();
-    const sideBySide = await run(128);
+    const sideBySide = await run(REPLAY_CONCURRENCY);
 
     expect(oneByOne.result.events).toBeGreaterThan(40);
     const instances = Object.keys(oneByOne.state).filter((key) => key.startsWith('ob:instance:'));
@@ -205,7 +206,7 @@ describe('rebuild replays independent issues side by side', () => {
     const oneByOne = await run(1);
     expect(logged.filter((line) => line.includes('replaying again'))).toEqual([]);
     await live();
-    const sideBySide = await run(128);
+    const sideBySide = await run(REPLAY_CONCURRENCY);
     expect(logged.filter((line) => line.includes('replaying again'))).toHaveLength(1);
     expect(sideBySide).toEqual(oneByOne);
     expect(Object.keys(oneByOne).filter((key) => key.startsWith('ob:people:'))).not.toEqual([]);
