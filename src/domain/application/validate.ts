@@ -1,4 +1,5 @@
 import { MAX_FORM_TEXT } from '../forms/read-form.js';
+import { readLately } from '../text/read-lately.js';
 import { duplicateApplicationProblems, reapplicationProblems } from './eligibility.js';
 import { APPLICATION_LABEL, FIELD_KEYS, FIELD_LABELS, type FieldKey } from './fields.js';
 import { parseApplication } from './parse.js';
@@ -39,17 +40,22 @@ type ReadBody = {
 };
 
 /** Bodies read lately, by rules and body: the worker and rebuild check one body at every event of its issue. */
-const readBodies = new Map<string, ReadBody>();
-const READ_BODIES_KEPT = 64;
+const readBodies = readLately<ReadBody>(64);
 
-/** What the body says, apart from the context (clock, history): a pure function of body and rules, kept. */
+/**
+ * What the body says, apart from the context (clock, history): a pure function of body and rules,
+ * kept. A body longer than is read is refused as too long: not kept, so what is kept stays under
+ * 64 × MAX_FORM_TEXT.
+ */
 function readBody(body: string, rules: ApplicationRules): ReadBody {
-  const key = `${JSON.stringify(rules)}\n${body}`;
-  const kept = readBodies.get(key);
-  if (kept) return kept;
+  if (String(body).length > MAX_FORM_TEXT) return readAnew(body, rules);
+  return readBodies(`${JSON.stringify(rules)}\n${body}`, () => readAnew(body, rules));
+}
+
+function readAnew(body: string, rules: ApplicationRules): ReadBody {
   const { answers, problems: answerProblems } = readAnswers(parseApplication(body), rules);
   let verdict: ValidationResult | undefined;
-  const read: ReadBody = {
+  return {
     answers,
     answerProblems,
     tooLong: tooLong(body),
@@ -60,12 +66,6 @@ function readBody(body: string, rules: ApplicationRules): ReadBody {
       return verdict;
     },
   };
-  // A body longer than is read is refused as too long: not kept, so what is kept stays under
-  // READ_BODIES_KEPT × MAX_FORM_TEXT.
-  if (String(body).length > MAX_FORM_TEXT) return read;
-  if (readBodies.size >= READ_BODIES_KEPT) readBodies.delete(readBodies.keys().next().value as string);
-  readBodies.set(key, read);
-  return read;
 }
 
 function schemaVerdict(answers: ReadBody['answers']): ValidationResult {

@@ -2,6 +2,7 @@ import type { Token } from 'markdown-it';
 import { offsetsInsideMarkup } from '../markdown/inline.js';
 import { type MarkdownEnv, parseBlocks } from '../markdown/parser.js';
 import { normalizeText } from '../markdown/text.js';
+import { readLately } from '../text/read-lately.js';
 
 export type CommandLine = {
   name: string;
@@ -30,22 +31,14 @@ const LOOKS_LIKE_COMMAND = /^[ \t]*\/[a-z]/i;
 export function parseCommands(body: string, max = MAX_COMMANDS_PER_COMMENT): CommandLine[] {
   // Only the text read is the key: what is kept stays under KEPT × MAX_COMMAND_TEXT however long the comments.
   const read = String(body).slice(0, MAX_COMMAND_TEXT);
-  const key = `${max}\n${read}`;
-  let commands = lately.get(key);
-  if (!commands) {
-    commands = readCommands(read, max);
-    if (lately.size >= KEPT) lately.delete(lately.keys().next().value as string);
-    lately.set(key, commands);
-  }
-  return [...commands];
+  return [...parsedLately(`${max}\n${read}`, () => readCommands(read, max))];
 }
 
 /**
  * Comments parsed lately, by `max` and body: one event asks for its comment's commands several
  * times (the worker, each workflow's mentions, rebuild's plan), and parsing is a markdown pass.
  */
-const lately = new Map<string, CommandLine[]>();
-const KEPT = 64;
+const parsedLately = readLately<CommandLine[]>(64);
 
 function readCommands(body: string, max: number): CommandLine[] {
   const text = normalizeText(String(body).slice(0, MAX_COMMAND_TEXT));
