@@ -14,7 +14,7 @@ import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { giteaWorld } from '../support/gitea-world.js';
-import { rebuildFromGitea } from '../support/rebuild.js';
+import { applicationsApproved, rebuildFromGitea } from '../support/rebuild.js';
 import { useRedis } from '../support/redis.js';
 import { snapshotDatabase, storedState } from '../support/redis-state.js';
 import { completeForm } from '../support/workflows.js';
@@ -172,16 +172,7 @@ describe('rebuild replays independent issues side by side', () => {
     writeFileSync(csv, `login,wallet,chain,nodes,activated,referrer\nbob,${EVM},base,3,2026-03-01,\n`);
     expect(await runOperatorsImport(env, defaultProgramConfig(), csv, false)).toBe(0);
     print.mockRestore();
-    for (let i = 0; i < 4; i++) {
-      gitea().addUser(`applicant${i}`);
-      const issue = gitea().addIssue(PROGRAM_REPO, {
-        title: `Application ${i}`,
-        body: completeForm,
-        user: `applicant${i}`,
-        labels: ['operator-application'],
-      });
-      gitea().addComment(PROGRAM_REPO, issue.number, { user: 'maint', body: '/approve' });
-    }
+    applicationsApproved(gitea(), 4, completeForm);
     const live = await snapshotDatabase(redis.client);
     const real = createGiteaClient({ baseUrl: gitea().baseUrl, token: gitea().token, timeoutMs: 5_000 });
     const logged: string[] = [];

@@ -133,17 +133,8 @@ describe('rebuild reads Gitea concurrently', () => {
 
   it('keeps the bound while replaying too: the applicants’ permissions are asked at most 4 at a time', async () => {
     seedProgram(gitea());
-    for (let i = 0; i < 12; i++) {
-      gitea().addUser(`applicant${i}`);
-      const issue = gitea().addIssue(PROGRAM_REPO, {
-        title: `Application ${i}`,
-        body: completeForm,
-        user: `applicant${i}`,
-        labels: ['operator-application'],
-      });
-      // Each applicant's `/approve` is judged by the maintainer role: their permission is asked of Gitea.
-      gitea().addComment(PROGRAM_REPO, issue.number, { user: `applicant${i}`, body: '/approve' });
-    }
+    // Each applicant's own `/approve` is judged by the maintainer role: their permission is asked of Gitea.
+    applicationsApproved(gitea(), 12, completeForm, (applicant) => applicant);
     const { client, maxInFlight } = countingClient();
     await run(client);
     expect(

@@ -34,8 +34,16 @@ export function rebuildFromGitea(
   });
 }
 
-/** `count` applications (one per new applicant), each with a maintainer's `/approve`, in the emulator only. */
-export function applicationsApproved(gitea: FakeGitea, count: number, form: string): void {
+/**
+ * `count` applications (one per new applicant `applicant<i>`), each with an `/approve` by
+ * `approver` (a maintainer, `maint`, unless given), in the emulator only.
+ */
+export function applicationsApproved(
+  gitea: FakeGitea,
+  count: number,
+  form: string,
+  approver: (applicant: string) => string = () => 'maint',
+): void {
   for (let i = 0; i < count; i++) {
     const login = `applicant${i}`;
     gitea.addUser(login);
@@ -45,6 +53,6 @@ export function applicationsApproved(gitea: FakeGitea, count: number, form: stri
       user: login,
       labels: ['operator-application'],
     });
-    gitea.addComment(PROGRAM_REPO, issue.number, { user: 'maint', body: '/approve' });
+    gitea.addComment(PROGRAM_REPO, issue.number, { user: approver(login), body: '/approve' });
   }
 }
