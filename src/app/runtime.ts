@@ -21,6 +21,7 @@ import { createEventQueue, registerCatchUp, registerSchedules, scheduleCrons } f
 import { startEventWorker } from '../queue/event-worker.js';
 import { createAcceptDelivery } from '../queue/intake-log.js';
 import { startIntakeMover } from '../queue/intake-mover.js';
+import { checkDurability } from '../redis/durability.js';
 import { serveRedis } from '../redis/serve-redis.js';
 import { untilReady } from '../redis/until-ready.js';
 import { createCursorStore } from '../store/catch-up-cursors.js';
@@ -64,6 +65,7 @@ export async function startRuntime({
   // The intake must fail fast while Redis is down (503, so Gitea's delivery can be replayed), not queue commands.
   const intakeRedis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   await Promise.all([redis, intakeRedis].map((connection) => untilReady(connection, log)));
+  await checkDurability(redis, log);
   const pings = createPingStore(intakeRedis);
   const instances = createInstanceStore(intakeRedis);
   const workflowNames = definitions.map((d) => d.name);

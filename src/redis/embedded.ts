@@ -20,18 +20,37 @@ export type EmbeddedRedis = {
   kill: () => Promise<void>;
 };
 
-/** Starts a private `redis-server` on a free loopback port with AOF in `dataDir`. */
+/**
+ * The AOF settings under which Redis answers a write only once it is on disk. With the default
+ * `appendfsync everysec`, Redis postpones writing its AOF buffer for up to 2 s while a background
+ * fsync is still running, and answers the clients anyway (redis/src/aof.c, flushAppendOnlyFile): a
+ * Redis killed then loses deliveries already answered 202 and ledger writes already reported in
+ * Gitea. With `always`, the buffer is written and fsynced once per event-loop turn, before the
+ * replies of every client of that turn (one fsync shared by all of them, like the intake's group
+ * commit).
+ */
+export const DURABLE_AOF = { appendonly: 'yes', appendfsync: 'always' } as const;
+
+/**
+ * Starts a private `redis-server` on a free loopback port, with DURABLE_AOF in `dataDir` unless
+ * `persist` is false. `env` is added to the server's environment (fault tests slow its disk).
+ */
 export async function startEmbeddedRedis(
   dataDir: string,
-  options: { persist?: boolean; port?: number } = {},
+  options: { persist?: boolean; port?: number; env?: Record<string, string> } = {},
 ): Promise<EmbeddedRedis> {
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const port = options.port ?? (await freePort());
   const persist = options.persist ?? true;
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''];
-  args.push('--appendonly', persist ? 'yes' : 'no', '--protected-mode', 'yes');
-  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  if (persist) args.push('--appendonly', DURABLE_AOF.appendonly, '--appendfsync', DURABLE_AOF.appendfsync);
+  else args.push('--appendonly', 'no');
+  args.push('--protected-mode', 'yes');
+  const child = spawn('redis-server', args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+  });
   await waitUntilReady(child);
   return {
     url: `redis://127.0.0.1:${port}`,

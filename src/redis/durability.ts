@@ -1,0 +1,38 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { DURABLE_AOF } from './embedded.js';
+
+/**
+ * Checks that `redis` answers a write only once it is on disk (DURABLE_AOF: `appendonly yes`,
+ * `appendfsync always`): otherwise a Redis crash loses deliveries already answered 202 (Gitea
+ * never sends them again) and ledger writes already reported in Gitea. Says so in the log, naming
+ * each setting and its fix, and returns the settings found wrong (`[]` when durable). A Redis that
+ * refuses CONFIG GET (managed services) is reported as unchecked, not as wrong.
+ */
+export async function checkDurability(redis: Redis, log: Logger): Promise<string[]> {
+  let found: Record<string, string>;
+  try {
+    const pairs = [
+      ...((await redis.config('GET', 'appendonly')) as string[]),
+      ...((await redis.config('GET', 'appendfsync')) as string[]),
+    ];
+    found = Object.fromEntries(
+      Array.from({ length: pairs.length / 2 }, (_, i) => [pairs[2 * i], pairs[2 * i + 1]]),
+    );
+  } catch (error) {
+    log.warn(
+      { err: error },
+      'could not read Redis persistence settings (CONFIG GET refused): make sure it runs with appendonly yes and appendfsync always, or a Redis crash loses deliveries already answered 202',
+    );
+    return [];
+  }
+  const wrong = (Object.entries(DURABLE_AOF) as [string, string][])
+    .filter(([name, value]) => found[name] !== value)
+    .map(([name, value]) => `${name} is ${found[name] ?? 'unset'} (set ${name} ${value})`);
+  if (wrong.length > 0)
+    log.warn(
+      { redis: wrong },
+      `Redis may lose writes it acknowledged: ${wrong.join('; ')}. A Redis crash would lose deliveries already answered 202 and payments already reported.`,
+    );
+  return wrong;
+}

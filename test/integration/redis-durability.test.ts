@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.js';
+import { checkDurability } from '../../src/redis/durability.js';
+import { freePort, startEmbeddedRedis } from '../../src/redis/embedded.js';
+
+// The bot says in its log when the Redis it is given (REDIS_URL) may lose writes it acknowledged
+// (test/faults/intake-fsync.test.ts shows what is lost): an admin who brings their own Redis learns
+// which setting to change, at start.
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function redisWith(persist: boolean) {
+  const dir = mkdtempSync(join(tmpdir(), 'ob-durable-'));
+  const server = await startEmbeddedRedis(dir, { persist });
+  const client = new Redis(server.url);
+  cleanups.push(async () => {
+    client.disconnect();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return client;
+}
+
+function capturedLog() {
+  const lines: { level: number; msg: string }[] = [];
+  const log = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line)) });
+  return { log, warnings: () => lines.filter((line) => line.level === 40).map((line) => line.msg) };
+}
+
+describe('the Redis durability check at start', () => {
+  it('is quiet for the embedded Redis (appendonly yes, appendfsync always)', async () => {
+    const { log, warnings } = capturedLog();
+    expect(await checkDurability(await redisWith(true), log)).toEqual([]);
+    expect(warnings()).toEqual([]);
+  });
+
+  it("names Redis's default fsync policy and its fix", async () => {
+    const redis = await redisWith(true);
+    await redis.config('SET', 'appendfsync', 'everysec');
+    const { log, warnings } = capturedLog();
+    expect(await checkDurability(redis, log)).toEqual(['appendfsync is everysec (set appendfsync always)']);
+    expect(warnings()).toHaveLength(1);
+    expect(warnings()[0]).toContain('appendfsync is everysec (set appendfsync always)');
+    expect(warnings()[0]).toContain('answered 202');
+  });
+
+  it('names a Redis without AOF', async () => {
+    const { log, warnings } = capturedLog();
+    const wrong = await checkDurability(await redisWith(false), log);
+    expect(wrong).toContain('appendonly is no (set appendonly yes)');
+    expect(warnings()[0]).toContain('appendonly is no');
+  });
+
+  it('says it could not check a Redis that refuses CONFIG, and does not call it wrong', async () => {
+    // As managed Redis services do: CONFIG renamed away.
+    const port = await freePort();
+    const server = spawn('redis-server', [
+      '--port',
+      String(port),
+      '--save',
+      '',
+      '--rename-command',
+      'CONFIG',
+      '',
+    ]);
+    const refusing = new Redis(port, '127.0.0.1');
+    refusing.on('error', () => undefined); // refused until the server listens; ping waits for it
+    cleanups.push(() => {
+      refusing.disconnect();
+      server.kill();
+    });
+    await refusing.ping();
+    const { log, warnings } = capturedLog();
+    expect(await checkDurability(refusing, log)).toEqual([]);
+    expect(warnings()[0]).toContain('could not read Redis persistence settings');
+    expect(warnings()[0]).toContain('appendfsync always');
+  });
+});

@@ -1,0 +1,30 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const SOURCE = new URL('./native/slow-fsync.c', import.meta.url).pathname;
+
+/**
+ * A disk whose fsync can be made slow, for a redis-server started with `env` (LD_PRELOAD of
+ * native/slow-fsync.c, compiled here with the system C compiler). `slow(ms)` makes every fsync
+ * from then on wait `ms` before it runs; `slow(0)` restores the disk.
+ */
+export function slowFsyncDisk() {
+  const dir = mkdtempSync(join(tmpdir(), 'ob-fsync-'));
+  const library = join(dir, 'slow-fsync.so');
+  const control = join(dir, 'fsync-ms');
+  try {
+    execFileSync('cc', ['-shared', '-fPIC', '-O2', '-o', library, SOURCE, '-ldl'], { stdio: 'pipe' });
+  } catch (error) {
+    throw new Error(
+      `could not compile ${SOURCE} with cc (scripts/setup.sh installs a C compiler): ${String((error as { stderr?: Buffer }).stderr ?? error)}`,
+    );
+  }
+  writeFileSync(control, '0');
+  return {
+    env: { LD_PRELOAD: library, SLOW_FSYNC_FILE: control },
+    slow: (ms: number) => writeFileSync(control, String(ms)),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
