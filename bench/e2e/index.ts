@@ -42,7 +42,7 @@ export type E2eResult = {
  */
 export async function benchE2e(options: E2eOptions): Promise<E2eResult> {
   const children: Child[] = [];
-  const redis = await privateRedis();
+  const redis = await privateRedis({ durable: true }); // as deployed
   const queueConnection = new Redis(redis.url, { maxRetriesPerRequest: null });
   const queue = new Queue(EVENTS_QUEUE, { connection: queueConnection });
   try {

@@ -14,11 +14,15 @@ export type IntakeResults = {
   ours: ServerRun;
   /** Ours as `operator-bot serve` runs: server and worker in one process. */
   serve: ServerRun;
+  /** Ours (server only) on a Redis that answers each write after its fsync, as deployed. */
+  durable: ServerRun;
   probot: ServerRun;
   /** Steps of the work on bare node:http (stage.ts): read and answer; + signature; + JSON.parse. */
   stages: { http: ServerRun; signature: ServerRun; parse: ServerRun };
   /** Our intake at a fixed 1,000 req/s, evenly spaced (paced.ts). */
   oursAt1000: LoadResult;
+  /** The same on the durable Redis. */
+  durableAt1000: LoadResult;
   /** Our intake at 1,000 req/s as autocannon's `overallRate` sends them: a burst at the top of each second. */
   oursAt1000Bursts: LoadResult;
   /** Our intake with 70% irrelevant deliveries (204 vs 202), then with irrelevant ones only (their Redis commands). */
@@ -36,13 +40,16 @@ export type IntakeResults = {
   ratioToProbot: number;
   serveRatioToFloor: number;
   serveRatioToProbot: number;
+  durableRatioToFloor: number;
+  durableRatioToProbot: number;
 };
 
-const SERVERS = ['floor', 'ours', 'serve', 'probot', 'http', 'signature', 'parse'] as const;
+const SERVERS = ['floor', 'ours', 'serve', 'durable', 'probot', 'http', 'signature', 'parse'] as const;
 const SCRIPTS: Record<ServerName, string> = {
   floor: './floor.ts',
   ours: './ours.ts',
   serve: './ours.ts',
+  durable: './ours.ts',
   probot: './probot.ts',
   http: './stage.ts',
   signature: './stage.ts',
@@ -54,7 +61,8 @@ const WARMUP_SECONDS = 1;
 const CHATTER_SHARE = 0.7;
 
 /**
- * Floor, ours (server only), ours as `serve` (with its worker, on its own Redis), Probot and the
+ * Floor, ours (server only), ours as `serve` (with its worker, on its own Redis), ours on a Redis
+ * that fsyncs each write (as deployed), Probot and the
  * steps of stage.ts, each
  * in its own process, loaded by autocannon from another process. They take turns (ROUNDS rounds of seconds/ROUNDS each) so that a neighbour's noise on a
  * shared machine falls on all of them; then ours alone at 1,000 req/s and with a relevant/irrelevant mix.
@@ -63,6 +71,7 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
   const redis = await privateRedis();
   // `serve` has a Redis of its own: its worker must not drain what `ours` accepted.
   const serveRedis = await privateRedis();
+  const durableRedis = await privateRedis({ durable: true });
   const servers = new Map<ServerName, { child: Child; url: string }>();
   let nextId = FIRST_ID;
   const load = async (server: ServerName, spec: Partial<LoadSpec>): Promise<ServerLoad> => {
@@ -83,7 +92,7 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
       return { ...result, cpuMicrosPerRequest: Math.round(cpu / Math.max(1, result.requests)) };
     } finally {
       await generator.stop();
-      await Promise.all([redis.flush(), serveRedis.flush()]);
+      await Promise.all([redis.flush(), serveRedis.flush(), durableRedis.flush()]);
     }
   };
 
@@ -101,7 +110,7 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
       return await generator.next<LoadResult>();
     } finally {
       await generator.stop();
-      await Promise.all([redis.flush(), serveRedis.flush()]);
+      await Promise.all([redis.flush(), serveRedis.flush(), durableRedis.flush()]);
     }
   };
 
@@ -112,7 +121,7 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
         env:
           name === 'serve'
             ? { REDIS_URL: serveRedis.url, WITH_WORKER: '1' }
-            : { REDIS_URL: redis.url, WITH_WORKER: '0', STAGE: name },
+            : { REDIS_URL: name === 'durable' ? durableRedis.url : redis.url, WITH_WORKER: '0', STAGE: name },
         ...profile,
       });
       servers.set(name, { child, url: '' });
@@ -126,10 +135,11 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
         rounds.get(name)?.push(await load(name, { seconds: Math.max(1, options.seconds / ROUNDS) }));
       }
     }
-    const [floor, ours, serve, probot, http, signature, parse] = SERVERS.map((name) =>
+    const [floor, ours, serve, durable, probot, http, signature, parse] = SERVERS.map((name) =>
       combine(rounds.get(name) ?? []),
-    ) as [ServerRun, ServerRun, ServerRun, ServerRun, ServerRun, ServerRun, ServerRun];
+    ) as [ServerRun, ServerRun, ServerRun, ServerRun, ServerRun, ServerRun, ServerRun, ServerRun];
     const oursAt1000 = await paced('ours', 1000);
+    const durableAt1000 = await paced('durable', 1000);
     const oursAt1000Bursts = await load('ours', { overallRate: 1000 });
     const mixed = await load('ours', {
       chatterShare: CHATTER_SHARE,
@@ -149,9 +159,11 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
       floor,
       ours,
       serve,
+      durable,
       probot,
       stages: { http, signature, parse },
       oursAt1000,
+      durableAt1000,
       oursAt1000Bursts,
       mix: {
         ...mixed,
@@ -164,11 +176,14 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
       ratioToProbot: round(ours.rps / probot.rps, 3),
       serveRatioToFloor: round(serve.rps / floor.rps, 3),
       serveRatioToProbot: round(serve.rps / probot.rps, 3),
+      durableRatioToFloor: round(durable.rps / floor.rps, 3),
+      durableRatioToProbot: round(durable.rps / probot.rps, 3),
     };
   } finally {
     await Promise.all([...servers.values()].map(({ child }) => child.stop()));
     await redis.stop();
     await serveRedis.stop();
+    await durableRedis.stop();
   }
 }
 

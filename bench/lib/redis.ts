@@ -4,10 +4,14 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { startEmbeddedRedis } from '../../src/redis/embedded.js';
 
-/** A private redis-server without persistence, for one bench section. */
-export async function privateRedis() {
+/**
+ * A private redis-server for one bench section: without persistence, or `durable` as the bot
+ * deploys it (AOF with appendfsync always, src/redis/embedded.ts: each write answered after its
+ * fsync), its files in the temp dir.
+ */
+export async function privateRedis(options: { durable?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'ob-bench-redis-'));
-  const server = await startEmbeddedRedis(dir, { persist: false });
+  const server = await startEmbeddedRedis(dir, { persist: options.durable ?? false });
   const client = new Redis(server.url, { maxRetriesPerRequest: null });
   // If the bench dies, its redis-server must not outlive it (stop() sends SIGTERM synchronously).
   const orphan = () => void server.stop();

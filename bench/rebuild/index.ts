@@ -36,7 +36,7 @@ export async function benchRebuild(options: {
   cpuProfDir?: string;
 }): Promise<RebuildResult> {
   const giteaChild = startChild(new URL('./gitea.ts', import.meta.url), { args: [String(options.issues)] });
-  const redis = await privateRedis();
+  const redis = await privateRedis({ durable: true }); // as deployed
   const client = new Redis(redis.url, { maxRetriesPerRequest: null });
   try {
     const gitea = await giteaChild.next<RebuildGiteaReady>();
