@@ -50,50 +50,59 @@ function mortalConnection(url: string, crashAt: number) {
   return { connection, death, sent: () => sent, dead: () => dead };
 }
 
-/** A comment with a fixed id (every run of a story is the same), in a payroll issue unless `labels` say otherwise. */
+/** A comment with a fixed id (every run of a story is the same), in a payroll issue unless told otherwise. */
 const commentAt = (
   issue: number,
   id: number,
   login: string,
   body: string,
   at: string,
-  labels = ['payroll'],
+  { labels = ['payroll'], author = 'operator-bot' }: { labels?: string[]; author?: string } = {},
 ) =>
   commentPayload('created', body, {
-    issue: { number: issue, labels: labels.map((name) => label(name)), user: { login: 'operator-bot' } },
+    issue: { number: issue, labels: labels.map((name) => label(name)), user: { login: author } },
     comment: { id, user: { login }, created_at: at, updated_at: at },
     sender: { login },
   });
 
-type Story = {
-  /** Brings Redis and Gitea to the moment of the job; returns its delivery. */
-  before: (core: Awaited<ReturnType<typeof aMonthOfActivity>>, payroll: number) => Promise<DeliveryPayload>;
-  /** The issues whose comments a person reads afterwards, besides the payroll. */
-  issues: number[];
+/** Brings Redis and Gitea to the moment of the job; its delivery, and the issues a person reads besides the payroll. */
+type Story = (
+  core: Awaited<ReturnType<typeof aMonthOfActivity>>,
+  payroll: number,
+) => Promise<{ job: DeliveryPayload; issues?: number[] }>;
+
+const approved = async (core: Awaited<ReturnType<typeof aMonthOfActivity>>, payroll: number) => {
+  await core.handle(commentAt(payroll, 801, 'maint', '/approve', '2026-12-02T10:00:00Z'));
+  await core.handle(commentAt(payroll, 802, 'maint2', '/approve', '2026-12-02T10:01:00Z'));
 };
 
 const STORIES: Record<string, Story> = {
-  "maint's `/paid @bob TX` in the approved payroll": {
-    issues: [],
-    before: async (core, payroll) => {
-      await core.handle(commentAt(payroll, 801, 'maint', '/approve', '2026-12-02T10:00:00Z'));
-      await core.handle(commentAt(payroll, 802, 'maint2', '/approve', '2026-12-02T10:01:00Z'));
-      return commentAt(payroll, 803, 'maint', `/paid @bob ${tx(12)}`, '2026-12-03T10:00:00Z');
-    },
+  "maint's `/paid @bob TX` in the approved payroll": async (core, payroll) => {
+    await approved(core, payroll);
+    return { job: commentAt(payroll, 803, 'maint', `/paid @bob ${tx(12)}`, '2026-12-03T10:00:00Z') };
   },
-  "bob's `/report` of a worse week while the payroll is in review": {
-    issues: [40],
-    before: async () => {
-      gitea().addIssue(PROGRAM_REPO, { number: 40, title: 'Reports', user: 'bob' });
-      return commentAt(
-        40,
-        804,
-        'bob',
-        '/report uptime=95 tasks=20/25 week=2026-W46',
-        '2026-12-02T09:00:00Z',
-        [],
-      );
-    },
+  "maint2's `/approve`, the second": async (core, payroll) => {
+    await core.handle(commentAt(payroll, 801, 'maint', '/approve', '2026-12-02T10:00:00Z'));
+    return { job: commentAt(payroll, 802, 'maint2', '/approve', '2026-12-02T10:01:00Z') };
+  },
+  "bob's `/report` of a worse week while the payroll is in review": async () => {
+    gitea().addIssue(PROGRAM_REPO, { number: 40, title: 'Reports', user: 'bob' });
+    const report = '/report uptime=95 tasks=20/25 week=2026-W46';
+    return { job: commentAt(40, 804, 'bob', report, '2026-12-02T09:00:00Z', { labels: [] }), issues: [40] };
+  },
+  "maint's `/paid TX` of bob's final payment in his termination issue": async (core) => {
+    gitea().addIssue(PROGRAM_REPO, { number: 3, title: 'Security incident', user: 'maint' });
+    const terminate = '/terminate @bob leaked the fleet API key';
+    await core.handle(
+      commentAt(3, 805, 'maint', terminate, '2026-11-20T12:00:00Z', { labels: [], author: 'maint' }),
+    );
+    await core.fire(/^opened-termination-bob/);
+    let issue = 1;
+    while (gitea().issue(PROGRAM_REPO, issue)?.title !== 'Termination: @bob') issue += 1;
+    const paid = commentAt(issue, 806, 'maint', `/paid ${tx(13)}`, '2026-11-21T10:00:00Z', {
+      labels: ['exit-notice'],
+    });
+    return { job: paid, issues: [issue] };
   },
 };
 
@@ -110,7 +119,7 @@ async function run(story: Story, crashAt: number, retry = true) {
   await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-12-01T06:00:00.000Z' });
   await core.fire(/^opened-payroll-2026-11/);
   const payroll = payrollView(gitea());
-  const job = await story.before(core, payroll.number());
+  const { job, issues = [] } = await story(core, payroll.number());
 
   const mortal = mortalConnection(redis.url, crashAt);
   const dying = testCore(mortal.connection, gitea());
@@ -131,7 +140,7 @@ async function run(story: Story, crashAt: number, retry = true) {
     died: mortal.dead(),
     sent: mortal.sent(),
     seen: {
-      comments: [payroll.number(), ...story.issues].map((issue) =>
+      comments: [payroll.number(), ...issues].map((issue) =>
         gitea()
           .comments(PROGRAM_REPO, issue)
           .map((c) => [c.id, c.user?.login, c.body]),

@@ -1,5 +1,5 @@
 import { mentionArg } from '../../domain/commands/mentions.js';
-import { alreadyPaid, txKey, txRefusal } from '../../domain/payments/ledger.js';
+import { alreadyPaid, recordedBy, txKey, txRefusal } from '../../domain/payments/ledger.js';
 import type { Payment } from '../../domain/payments/payment.js';
 import { formatDollars } from '../../domain/payroll/amount.js';
 import { lineKey, type PayrollLine } from '../../domain/payroll/index.js';
@@ -83,7 +83,7 @@ export function recordPayments(ctx: DecideContext): ActionResult | string {
   // A payment this very command recorded on an earlier try of its job (the worker died after the
   // ledger write, before the reply and the instance were saved) is decided again as on that try:
   // recording it again is a no-op, and the reply and the history say what the first try meant to.
-  const ledger = ledgerOf(ctx, data).filter((payment) => !recordedBy(payment, ctx, issue, tx));
+  const ledger = ledgerOf(ctx, data).filter((payment) => !recordedBy(payment, ctx.event, issue, tx));
   const unpaid = payableLines(data.snapshot).filter((line) => !paymentOf(ledger, line));
   const target =
     who.toLowerCase() === 'all'
@@ -117,14 +117,4 @@ export function recordPayments(ctx: DecideContext): ActionResult | string {
     reply: `payment ${tx} on ${target.chain} recorded for ${names}.`,
     effects,
   };
-}
-
-/** Whether `payment` is the one this command records: same issue, transaction, maintainer and time. */
-function recordedBy(payment: Payment, ctx: DecideContext, issue: string, tx: string): boolean {
-  return (
-    payment.issue === issue &&
-    txKey(payment.tx) === txKey(tx) &&
-    payment.by === ctx.event.actor &&
-    payment.at === ctx.event.at
-  );
 }
