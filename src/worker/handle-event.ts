@@ -7,6 +7,8 @@ import { unreadLine } from '../commands/elsewhere.js';
 import type { ProgramConfig } from '../config/program.js';
 import { mentionedLogins } from '../domain/commands/mentions.js';
 import { type CommandLine, MAX_COMMANDS_PER_COMMENT, parseCommands } from '../domain/commands/parse.js';
+import { recordedByComment } from '../domain/history/comment-event.js';
+import type { HistoryEvent } from '../domain/history/events.js';
 import { trustedBody } from '../domain/text/trusted-body.js';
 import { decide } from '../engine/decide.js';
 import type { Instance } from '../engine/instance.js';
@@ -260,11 +262,13 @@ export function createEventHandler(deps: HandlerDeps) {
 
   async function loadFacts(event: BotEvent, workflow: string, self: string): Promise<Facts> {
     const logins = mentionedLogins(event.comment?.body ?? '');
+    // The registry as this comment's first try saw it (a retried job recorded its events already).
+    const own = (history: HistoryEvent) => recordedByComment(history.id, event);
     const [author, actor, otherOpenIssues, records] = await Promise.all([
-      deps.registry.get(event.issue.author),
-      deps.registry.get(event.actor),
+      deps.registry.get(event.issue.author, own),
+      deps.registry.get(event.actor, own),
       deps.openIssues.others(workflow, event.issue.author, self),
-      Promise.all(logins.map((login) => deps.registry.get(login))),
+      Promise.all(logins.map((login) => deps.registry.get(login, own))),
     ]);
     const mentioned = Object.fromEntries(records.flatMap((r) => (r ? [[r.login.toLowerCase(), r]] : [])));
     return {

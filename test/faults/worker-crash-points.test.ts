@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createPaymentStore } from '../../src/store/payments.js';
 import { PROGRAM_REPO } from '../support/bot.js';
 import { testCore } from '../support/core.js';
-import { commentPayload, type DeliveryPayload, label } from '../support/deliveries.js';
+import { commentPayload, type DeliveryPayload, issuePayload, label } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { aMonthOfActivity, payrollView, tx } from '../support/payroll.js';
 import { useRedis } from '../support/redis.js';
@@ -89,6 +89,46 @@ const STORIES: Record<string, Story> = {
     gitea().addIssue(PROGRAM_REPO, { number: 40, title: 'Reports', user: 'bob' });
     const report = '/report uptime=95 tasks=20/25 week=2026-W46';
     return { job: commentAt(40, 804, 'bob', report, '2026-12-02T09:00:00Z', { labels: [] }), issues: [40] };
+  },
+  "maint's `/wallet @bob ADDRESS base` from 20 November, while the payroll is in review": async () => {
+    gitea().addIssue(PROGRAM_REPO, { number: 41, title: 'Checks', user: 'maint' });
+    const wallet = '/wallet @bob 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed base 2026-11-20';
+    const job = commentAt(41, 807, 'maint', wallet, '2026-12-02T11:00:00Z', { labels: [], author: 'maint' });
+    return { job, issues: [41] };
+  },
+  "bob's `/ack` of a critical alert": async (core) => {
+    gitea().addIssue(PROGRAM_REPO, {
+      number: 9,
+      title: 'Gateway down on fsn1-node-2',
+      user: 'bob',
+      labels: ['operator-alert'],
+    });
+    const alert = { number: 9, labels: [label('operator-alert')], user: { login: 'bob' } };
+    const at = '2026-12-02T03:00:00Z';
+    await core.handle(
+      issuePayload('opened', {
+        number: 9,
+        issue: {
+          ...alert,
+          title: 'Gateway down on fsn1-node-2',
+          body: 'The gateway stopped answering.',
+          created_at: at,
+          updated_at: at,
+        },
+        sender: { login: 'bob' },
+      }),
+    );
+    const ack = commentPayload('created', '/ack', {
+      issue: alert,
+      comment: {
+        id: 808,
+        user: { login: 'bob' },
+        created_at: '2026-12-02T03:10:00Z',
+        updated_at: '2026-12-02T03:10:00Z',
+      },
+      sender: { login: 'bob' },
+    });
+    return { job: ack, issues: [9] };
   },
   "maint's `/paid TX` of bob's final payment in his termination issue": async (core) => {
     gitea().addIssue(PROGRAM_REPO, { number: 3, title: 'Security incident', user: 'maint' });
