@@ -65,7 +65,7 @@ export async function startRuntime({
   // The intake must fail fast while Redis is down (503, so Gitea's delivery can be replayed), not queue commands.
   const intakeRedis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   await Promise.all([redis, intakeRedis].map((connection) => untilReady(connection, log)));
-  await watchRedis(redis, log);
+  const watch = await watchRedis(redis, log);
   const pings = createPingStore(intakeRedis);
   const instances = createInstanceStore(intakeRedis);
   const workflowNames = definitions.map((d) => d.name);
@@ -187,6 +187,7 @@ export async function startRuntime({
       await queue.close().catch(() => undefined);
     })();
     await Promise.race([drain, deadline]);
+    watch.stop();
     redis.disconnect();
     intakeRedis.disconnect();
     await embedded?.stop();

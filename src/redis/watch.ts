@@ -3,14 +3,23 @@ import type { Logger } from 'pino';
 import { epochOf, markEpoch, REDIS_EPOCH_KEY } from '../store/redis-epoch.js';
 import { checkDurability } from './durability.js';
 
+/** How often a running bot checks its Redis's settings and data mark between reconnects. */
+export const REDIS_CHECK_EVERY_MS = 5 * 60_000;
+
 /**
- * Checks the bot's Redis at start (checkDurability) and again each time `redis` reconnects: a
- * Redis restarted under the running bot may come back with other settings (a config file without
- * `appendonly yes`) and without its data. The data is known by a mark (store/redis-epoch.ts) set at
- * start; when the mark Redis holds after a reconnect is not the one it held before, an error names
- * what is lost and the remedy. Resolves after the check at start; the later ones only log.
+ * Checks the bot's Redis at start (checkDurability), each time `redis` reconnects, and every
+ * `everyMs`: a Redis restarted under the running bot may come back with other settings (a config
+ * file without `appendonly yes`) and without its data, and a running one may be given other
+ * settings (`CONFIG SET appendfsync everysec`) or be flushed. The data is known by a mark
+ * (store/redis-epoch.ts) set at start; when the mark Redis holds is not the one it held before, an
+ * error names what is lost and the remedy (once per loss). Settings that may lose writes are
+ * named in a warning at each check. Resolves after the check at start; `stop` ends the checks.
  */
-export async function watchRedis(redis: Redis, log: Logger): Promise<void> {
+export async function watchRedis(
+  redis: Redis,
+  log: Logger,
+  everyMs = REDIS_CHECK_EVERY_MS,
+): Promise<{ stop: () => void }> {
   let epoch = await markEpoch(redis);
   await checkDurability(redis, log);
   const recheck = async () => {
@@ -23,7 +32,17 @@ export async function watchRedis(redis: Redis, log: Logger): Promise<void> {
     epoch = await markEpoch(redis);
     await checkDurability(redis, log);
   };
-  redis.on('ready', () => {
-    recheck().catch((error) => log.warn({ err: error }, 'could not check Redis after it came back'));
-  });
+  const check = () => {
+    if (redis.status !== 'ready') return; // a reconnect checks when it is back
+    recheck().catch((error) => log.warn({ err: error }, 'could not check Redis'));
+  };
+  redis.on('ready', check);
+  const timer = setInterval(check, everyMs);
+  timer.unref();
+  return {
+    stop: () => {
+      clearInterval(timer);
+      redis.off('ready', check);
+    },
+  };
 }
