@@ -6,9 +6,10 @@ import { join } from 'node:path';
 const SOURCE = new URL('./native/slow-fsync.c', import.meta.url).pathname;
 
 /**
- * A disk whose fsync can be made slow, for a redis-server started with `env` (LD_PRELOAD of
- * native/slow-fsync.c, compiled here with the system C compiler). `slow(ms)` makes every fsync
- * from then on wait `ms` before it runs; `slow(0)` restores the disk.
+ * A disk whose fsync can be made slow or instant, for a redis-server started with `env` (LD_PRELOAD
+ * of native/slow-fsync.c, compiled here with the system C compiler). `slow(ms)` makes every fsync
+ * from then on wait `ms` before it runs; `slow(0)` restores the disk; `instant()` skips fsync, for
+ * tests that kill Redis (not the machine) and must not depend on how fast the machine's disk is.
  */
 export function slowFsyncDisk() {
   const dir = mkdtempSync(join(tmpdir(), 'ob-fsync-'));
@@ -25,6 +26,7 @@ export function slowFsyncDisk() {
   return {
     env: { LD_PRELOAD: library, SLOW_FSYNC_FILE: control },
     slow: (ms: number) => writeFileSync(control, String(ms)),
+    instant: () => writeFileSync(control, '-1'),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
