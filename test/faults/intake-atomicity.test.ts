@@ -8,13 +8,17 @@ import { eventually, PROGRAM_REPO, seedProgram, startTestBot, type TestBot } fro
 import { commentPayload } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { addApplicationIssue } from '../support/opened-issue.js';
+import { slowFsyncDisk } from '../support/slow-fsync.js';
 import { applicationLabeled } from '../support/workflows.js';
 
 // Issue #13: the intake's "seen" mark was written, Redis died before the job was added, the
 // delivery got 503, and its replay was answered "200 duplicate" and never queued. Here a real
 // redis-server (AOF on, as deployed) is killed with SIGKILL while deliveries pour in, several times,
 // each time the instant a "seen" mark is written (Redis tells a subscriber through a keyspace
-// notification): the moment the old two-step intake lost its delivery.
+// notification): the moment the old two-step intake lost its delivery. The disk's fsync is
+// instant: Redis is killed, not the machine, so what it wrote survives either way, and the run's
+// length does not depend on the machine's disk (a 20 ms fsync made it 105 s, through the worker's
+// writes to one issue; test/faults/intake-fsync.test.ts is the one about a slow disk).
 
 const gitea = useFakeGitea();
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -40,10 +44,13 @@ describe('intake under a Redis killed mid-stream (SIGKILL, AOF on)', () => {
   }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ob-kill-'));
     const port = await freePort();
-    let redis: EmbeddedRedis = await startEmbeddedRedis(dir, { persist: true, port });
+    const disk = slowFsyncDisk();
+    disk.instant();
+    let redis: EmbeddedRedis = await startEmbeddedRedis(dir, { persist: true, port, env: disk.env });
     cleanups.push(async () => {
       await redis.stop();
       rmSync(dir, { recursive: true, force: true });
+      disk.remove();
     });
     seedProgram(gitea());
     addApplicationIssue(gitea(), 'Application');
@@ -73,7 +80,7 @@ describe('intake under a Redis killed mid-stream (SIGKILL, AOF on)', () => {
       await Promise.all(Array.from({ length: IN_FLIGHT }, sender));
       killer.close();
       await redis.kill();
-      redis = await startEmbeddedRedis(dir, { persist: true, port });
+      redis = await startEmbeddedRedis(dir, { persist: true, port, env: disk.env });
     }
     const byStatus = (code: number) => [...answers].filter(([, s]) => s === code).map(([id]) => id);
     const accepted = byStatus(202);

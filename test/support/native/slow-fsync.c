@@ -1,9 +1,11 @@
 /*
- * LD_PRELOAD shim for fault tests: a disk whose fsync is slow. Before each fsync/fdatasync it
- * reads a number of milliseconds from the file named by SLOW_FSYNC_FILE (absent or 0: no wait)
- * and sleeps that long, so a test can slow a running redis-server's disk and restore it. Each
- * slowed call appends one byte to the file named by SLOW_FSYNC_LOG: the test can tell the shim
- * was loaded and on the path Redis takes to its disk (ld.so only warns when a preload fails).
+ * LD_PRELOAD shim for fault tests: a disk whose fsync is slow, or instant. Before each
+ * fsync/fdatasync it reads a number of milliseconds from the file named by SLOW_FSYNC_FILE:
+ * above 0, it sleeps that long, then syncs; 0 (or no file), it syncs; below 0, it returns at once
+ * without syncing (the tests kill processes, never the machine: what a process wrote survives its
+ * death without fsync, so a killed Redis loses the same, whatever the disk's speed). Each slowed
+ * call appends one byte to the file named by SLOW_FSYNC_LOG: the test can tell the shim was
+ * loaded and on the path Redis takes to its disk (ld.so only warns when a preload fails).
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -12,16 +14,18 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-static void wait_as_a_slow_disk(void) {
+static long fsync_ms(void) {
   const char *path = getenv("SLOW_FSYNC_FILE");
-  if (!path) return;
+  if (!path) return 0;
   FILE *file = fopen(path, "r");
-  if (!file) return;
+  if (!file) return 0;
   long ms = 0;
   if (fscanf(file, "%ld", &ms) != 1) ms = 0;
   fclose(file);
-  if (ms <= 0) return;
-  usleep((useconds_t)ms * 1000);
+  return ms;
+}
+
+static void count_slowed(void) {
   const char *log = getenv("SLOW_FSYNC_LOG");
   int fd = log ? open(log, O_WRONLY | O_APPEND | O_CREAT, 0600) : -1;
   if (fd < 0) return;
@@ -29,16 +33,24 @@ static void wait_as_a_slow_disk(void) {
   close(fd);
 }
 
+/* 1: sync now; 0: skip the sync. */
+static int as_the_disk_is(void) {
+  long ms = fsync_ms();
+  if (ms > 0) {
+    usleep((useconds_t)ms * 1000);
+    count_slowed();
+  }
+  return ms >= 0;
+}
+
 int fsync(int fd) {
   static int (*real)(int);
   if (!real) real = (int (*)(int))dlsym(RTLD_NEXT, "fsync");
-  wait_as_a_slow_disk();
-  return real(fd);
+  return as_the_disk_is() ? real(fd) : 0;
 }
 
 int fdatasync(int fd) {
   static int (*real)(int);
   if (!real) real = (int (*)(int))dlsym(RTLD_NEXT, "fdatasync");
-  wait_as_a_slow_disk();
-  return real(fd);
+  return as_the_disk_is() ? real(fd) : 0;
 }
