@@ -1,7 +1,9 @@
 import { PROGRAM_REPO } from '../support/bot.js';
 import { commentAt, killedAtEveryPoint, type Story } from '../support/crash-points.js';
 import { commentPayload, issuePayload, label } from '../support/deliveries.js';
+import { addApplicationIssue } from '../support/opened-issue.js';
 import { tx } from '../support/payroll.js';
+import { applicationLabeled } from '../support/workflows.js';
 
 // Commands and workflows besides the payroll's own, killed before each of their Redis commands and
 // run again (test/support/crash-points.ts). Found this way: /wallet killed after recording the
@@ -52,6 +54,10 @@ const STORIES: Record<string, Story> = {
       sender: { login: 'bob' },
     });
     return { job: ack, issues: [9] };
+  },
+  "alice's application labelled `operator-application`": async (_core, _payroll, gitea) => {
+    addApplicationIssue(gitea);
+    return { job: applicationLabeled(), issues: [7] };
   },
   "maint's `/terminate @bob REASON`": async (_core, _payroll, gitea) => {
     gitea.addIssue(PROGRAM_REPO, { number: 3, title: 'Security incident', user: 'maint' });

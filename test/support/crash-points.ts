@@ -128,8 +128,8 @@ export function killedAtEveryPoint(stories: Record<string, Story>) {
             .comments(PROGRAM_REPO, issue)
             .map((c) => [c.id, c.user?.login, c.body]),
         ),
-        labels: payroll.labels(),
-        state: payroll.state(),
+        labels: [payroll.number(), ...issues].map((issue) => gitea().issueLabels(PROGRAM_REPO, issue)),
+        states: [payroll.number(), ...issues].map((issue) => gitea().issue(PROGRAM_REPO, issue)?.state),
       },
       timers,
       ledger: (await createPaymentStore(redis.client).inMonth('2026-11')).map((p) => [
