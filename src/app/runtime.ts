@@ -21,9 +21,9 @@ import { createEventQueue, registerCatchUp, registerSchedules, scheduleCrons } f
 import { startEventWorker } from '../queue/event-worker.js';
 import { createAcceptDelivery } from '../queue/intake-log.js';
 import { startIntakeMover } from '../queue/intake-mover.js';
-import { checkDurability } from '../redis/durability.js';
 import { serveRedis } from '../redis/serve-redis.js';
 import { untilReady } from '../redis/until-ready.js';
+import { watchRedis } from '../redis/watch.js';
 import { createCursorStore } from '../store/catch-up-cursors.js';
 import { createInstanceStore } from '../store/instances.js';
 import { createContentStore } from '../store/issue-contents.js';
@@ -65,7 +65,7 @@ export async function startRuntime({
   // The intake must fail fast while Redis is down (503, so Gitea's delivery can be replayed), not queue commands.
   const intakeRedis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   await Promise.all([redis, intakeRedis].map((connection) => untilReady(connection, log)));
-  await checkDurability(redis, log);
+  const watch = await watchRedis(redis, log);
   const pings = createPingStore(intakeRedis);
   const instances = createInstanceStore(intakeRedis);
   const workflowNames = definitions.map((d) => d.name);
@@ -187,6 +187,7 @@ export async function startRuntime({
       await queue.close().catch(() => undefined);
     })();
     await Promise.race([drain, deadline]);
+    watch.stop();
     redis.disconnect();
     intakeRedis.disconnect();
     await embedded?.stop();

@@ -7,7 +7,7 @@ import type { BotEvent } from '../gitea/event.js';
 
 /** What program commands see beyond the workflow facts. */
 export type CommandFacts = Facts & {
-  /** Weeks the actor has reported, with the id of the comment each report came from. */
+  /** Weeks the actor has reported, with the id of the comment each report came from (a report this comment stored on an earlier try of its job: the comment it replaced). */
   actorReportWeeks: Record<string, number>;
   /** Months (`YYYY-MM`) whose payroll is paid and closed; loaded for `/nodes` and `/wallet` only. */
   paidMonths?: readonly string[];

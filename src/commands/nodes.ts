@@ -1,4 +1,5 @@
 import { mentionArg } from '../domain/commands/mentions.js';
+import { commentEventId } from '../domain/history/comment-event.js';
 import { readNodeChange } from '../domain/history/node-change.js';
 import type { OperatorRecord } from '../domain/operator-record.js';
 import { unknownLogin } from '../domain/text/inert.js';
@@ -17,7 +18,7 @@ function change(ctx: CommandContext, operator: OperatorRecord, nodes: number, fr
     type: 'recordOperatorEvent',
     login: operator.login,
     event: {
-      id: `nodes:${ctx.event.repo}#${ctx.event.issue.number}:${ctx.event.comment?.id ?? 0}`,
+      id: commentEventId('nodes', ctx.event),
       type: 'nodes',
       at: ctx.event.at,
       by: ctx.event.actor,
@@ -62,7 +63,7 @@ function byOperator(ctx: CommandContext): CommandResult | string {
     type: 'recordOperatorEvent',
     login: operator.login,
     event: {
-      id: `nodes-requested:${ctx.event.repo}#${ctx.event.issue.number}:${ctx.event.comment?.id ?? 0}`,
+      id: commentEventId('nodes-requested', ctx.event),
       type: 'nodes-requested',
       at: ctx.event.at,
       by: ctx.event.actor,

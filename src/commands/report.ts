@@ -23,6 +23,7 @@ export const reportCommand: ProgramCommand = {
             issue: `${event.repo}#${event.issue.number}`,
             commentId: event.comment?.id ?? 0,
             at: event.at,
+            ...(replaced ? { replaces: earlier } : {}),
           },
         },
         { type: 'refreshReminder', week: report.week },

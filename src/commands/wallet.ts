@@ -1,4 +1,5 @@
 import { mentionArg } from '../domain/commands/mentions.js';
+import { commentEventId } from '../domain/history/comment-event.js';
 import { readWalletChange } from '../domain/history/wallet-change.js';
 import { unknownLogin } from '../domain/text/inert.js';
 import { chainName } from '../domain/wallets/chains.js';
@@ -29,7 +30,7 @@ export const walletCommand: ProgramCommand = {
           type: 'recordOperatorEvent',
           login: operator.login,
           event: {
-            id: `wallet:${event.repo}#${event.issue.number}:${event.comment?.id ?? 0}`,
+            id: commentEventId('wallet', event),
             type: 'wallet',
             at: event.at,
             by: event.actor,

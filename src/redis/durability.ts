@@ -4,7 +4,7 @@ import { DURABLE_AOF } from './embedded.js';
 
 /**
  * Checks that `redis` answers a write only once it is on disk (DURABLE_AOF: `appendonly yes`,
- * `appendfsync always`): otherwise a Redis crash loses deliveries already answered 202 (Gitea
+ * `appendfsync always`, `no-appendfsync-on-rewrite no`): otherwise a Redis crash loses deliveries already answered 202 (Gitea
  * never sends them again) and ledger writes already reported in Gitea. Says so in the log, naming
  * each setting and its fix, and returns the settings found wrong (`[]` when durable). A Redis that
  * refuses CONFIG GET (managed services) is reported as unchecked, not as wrong.
@@ -12,17 +12,16 @@ import { DURABLE_AOF } from './embedded.js';
 export async function checkDurability(redis: Redis, log: Logger): Promise<string[]> {
   let found: Record<string, string>;
   try {
-    const pairs = [
-      ...((await redis.config('GET', 'appendonly')) as string[]),
-      ...((await redis.config('GET', 'appendfsync')) as string[]),
-    ];
+    const pairs: string[] = [];
+    for (const name of Object.keys(DURABLE_AOF))
+      pairs.push(...((await redis.config('GET', name)) as string[]));
     found = Object.fromEntries(
       Array.from({ length: pairs.length / 2 }, (_, i) => [pairs[2 * i], pairs[2 * i + 1]]),
     );
   } catch (error) {
     log.warn(
       { err: error },
-      'could not read Redis persistence settings (CONFIG GET refused): make sure it runs with appendonly yes and appendfsync always, or a Redis crash loses deliveries already answered 202',
+      'could not read Redis persistence settings (CONFIG GET refused): make sure it runs with appendonly yes, appendfsync always and no-appendfsync-on-rewrite no, or a Redis crash loses deliveries already answered 202',
     );
     return [];
   }

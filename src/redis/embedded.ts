@@ -27,9 +27,15 @@ export type EmbeddedRedis = {
  * Redis killed then loses deliveries already answered 202 and ledger writes already reported in
  * Gitea. With `always`, the buffer is written and fsynced once per event-loop turn, before the
  * replies of every client of that turn (one fsync shared by all of them, like the intake's group
- * commit).
+ * commit). `no-appendfsync-on-rewrite yes` skips that fsync while a BGREWRITEAOF or BGSAVE child
+ * runs (aof.c, flushAppendOnlyFile, `try_fsync`): writes are then answered from the page cache,
+ * and an OS crash or power cut loses them. Each key is a redis-server option and CONFIG parameter.
  */
-export const DURABLE_AOF = { appendonly: 'yes', appendfsync: 'always' } as const;
+export const DURABLE_AOF = {
+  appendonly: 'yes',
+  appendfsync: 'always',
+  'no-appendfsync-on-rewrite': 'no',
+} as const;
 
 /**
  * Starts a private `redis-server` on a free loopback port, with DURABLE_AOF in `dataDir` unless
@@ -44,7 +50,7 @@ export async function startEmbeddedRedis(
   const port = options.port ?? (await freePort());
   const persist = options.persist ?? true;
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''];
-  if (persist) args.push('--appendonly', DURABLE_AOF.appendonly, '--appendfsync', DURABLE_AOF.appendfsync);
+  if (persist) args.push(...Object.entries(DURABLE_AOF).flatMap(([name, value]) => [`--${name}`, value]));
   else args.push('--appendonly', 'no');
   args.push('--protected-mode', 'yes');
   const child = spawn('redis-server', args, {

@@ -16,6 +16,7 @@ import { paymentKeys } from './payments.js';
 import { peopleKeys } from './people.js';
 import { pingKeys } from './pings.js';
 import { programIssueKeys } from './program-issues.js';
+import { redisEpochKeys } from './redis-epoch.js';
 import { reportKeys } from './reports.js';
 import { rotationKeys } from './rotations.js';
 import { writingKeys, writtenKeys } from './written.js';
@@ -45,6 +46,7 @@ export const KEY_SPACES: readonly KeySpace[] = [
   intakeKeys,
   catchUpCursorKeys,
   issueContentKeys,
+  redisEpochKeys,
 ];
 
 /** Deletes the state derived from Gitea's history, store by store (rebuild's first step); kept spaces are left alone. */

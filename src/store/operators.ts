@@ -113,9 +113,14 @@ export function createOperatorStore(redis: Redis) {
       if (existing.some((text) => (JSON.parse(text) as { id?: string }).id === parsed.id)) return;
       await redis.multi().hsetnx(LOGINS, key, login).rpush(eventsKey(key), JSON.stringify(parsed)).exec();
     },
-    async get(login: string): Promise<OperatorRecord | undefined> {
+    /** The current record; `without`: events left out (those the deciding job itself recorded). */
+    async get(
+      login: string,
+      without?: (event: HistoryEvent) => boolean,
+    ): Promise<OperatorRecord | undefined> {
       const found = await history(login);
-      return found ? currentRecord(found) : undefined;
+      if (!found) return undefined;
+      return currentRecord(without ? { ...found, events: found.events.filter((e) => !without(e)) } : found);
     },
     /** Stores a whole record the old way (imports, tests): read as a one-stint history. */
     async put(record: OperatorRecord): Promise<void> {

@@ -51,7 +51,8 @@ export function createWrittenStore(redis: Redis) {
     /**
      * Before a post (`record`: `reply-<id>`, `note-<key>`), in one round trip: whether it is
      * recorded as written, and marks it "writing" — `fresh` is false when a mark was already
-     * there (an earlier attempt may have posted). Throws when Redis does not answer.
+     * there (an earlier attempt may have posted). A post recorded already keeps no mark (a second
+     * round trip lifts the one just set). Throws when Redis does not answer.
      */
     async startPost(ref: IssueRef, record: string): Promise<{ written: boolean; fresh: boolean }> {
       const answers = (await redis
@@ -63,7 +64,11 @@ export function createWrittenStore(redis: Redis) {
       const failed = answers?.find(([error]) => error)?.[0];
       if (!answers || failed) throw failed ?? new Error('Redis did not answer');
       const [written, legacy, fresh] = answers.map(([, result]) => result);
-      return { written: written != null || legacy === 1, fresh: fresh === 'OK' };
+      const done = written != null || legacy === 1;
+      // A job run again after its post was recorded (the worker died before saving the instance)
+      // must not leave the mark it just set behind for 30 days.
+      if (done && fresh === 'OK') await redis.del(writingKey(ref, record));
+      return { written: done, fresh: fresh === 'OK' };
     },
     /** Records a post's comment id and lifts its "writing" mark. */
     async recordPost(ref: IssueRef, record: string, id: number): Promise<void> {

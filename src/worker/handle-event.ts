@@ -7,6 +7,8 @@ import { unreadLine } from '../commands/elsewhere.js';
 import type { ProgramConfig } from '../config/program.js';
 import { mentionedLogins } from '../domain/commands/mentions.js';
 import { type CommandLine, MAX_COMMANDS_PER_COMMENT, parseCommands } from '../domain/commands/parse.js';
+import { recordedByComment } from '../domain/history/comment-event.js';
+import type { HistoryEvent } from '../domain/history/events.js';
 import { trustedBody } from '../domain/text/trusted-body.js';
 import { decide } from '../engine/decide.js';
 import type { Instance } from '../engine/instance.js';
@@ -46,8 +48,11 @@ export type HandlerDeps = EffectDeps & {
   /** Every command the bot answers, and where (src/commands/catalog.ts). */
   catalog: readonly CommandSpec[];
   checkPull: (event: BotEvent, writer: IssueWriter) => Promise<void>;
-  /** After an event changed a payroll input, every open payroll issue computes its snapshot again. */
-  refreshPayrolls: (cause: BotEvent) => Promise<void>;
+  /**
+   * After an event changed a payroll input, every open payroll issue computes its snapshot again;
+   * the second argument: the instances the event decided, not saved yet.
+   */
+  refreshPayrolls: (cause: BotEvent, deciding?: readonly Instance[]) => Promise<void>;
   services: FactServices;
   openIssues: OpenIssueIndex;
   /** PROGRAM_REPO and `program.repos`: the only repositories whose issues and commands count. */
@@ -190,11 +195,18 @@ export function createEventHandler(deps: HandlerDeps) {
       for (const effect of replyToComment(event.comment.id, parsed, answers))
         await apply(effect, writer, '', event, log);
     }
+    // Queued before anything records this event as done: a worker killed after saving would, run
+    // again, find nothing left to do and never queue the refreshes (a payroll in review would keep
+    // the table its approvals are of, without the report or payment of this event).
+    if (inputsChanged)
+      await deps.refreshPayrolls(
+        event,
+        decided.map(({ next }) => next),
+      );
     for (const { next } of decided) await deps.instances.put(next);
     // After the effects and the reply (each idempotent): a crash in between re-applies them, never loses them.
     if (program?.record && event.comment)
       await deps.appliedCommands.add(event.repo, event.issue.number, event.comment.id);
-    if (inputsChanged) await deps.refreshPayrolls(event);
   };
 
   /** Commands usable in any issue (`/report`, `/ping`…) and misplaced ones: the lines no workflow here answers. */
@@ -214,7 +226,13 @@ export function createEventHandler(deps: HandlerDeps) {
     }
     const facts = await loadFacts(event, '', issueKey(event.repo, event.issue.number));
     const reports = await deps.reports.of(event.actor);
-    const actorReportWeeks = Object.fromEntries(reports.map((r) => [r.report.week, r.source.commentId]));
+    // A week's report stored by this very comment on an earlier try counts as the one it replaced.
+    const actorReportWeeks = Object.fromEntries(
+      reports.map(({ report, source }) => [
+        report.week,
+        source.commentId === commentId ? (source.replaces ?? commentId) : source.commentId,
+      ]),
+    );
     const paidMonths = await paidMonthsFor(lines);
     const { effects, answers } = await decideAsActor(event, null, facts, isMaintainer, (roles) =>
       decideCommands({
@@ -244,11 +262,13 @@ export function createEventHandler(deps: HandlerDeps) {
 
   async function loadFacts(event: BotEvent, workflow: string, self: string): Promise<Facts> {
     const logins = mentionedLogins(event.comment?.body ?? '');
+    // The registry as this comment's first try saw it (a retried job recorded its events already).
+    const own = (history: HistoryEvent) => recordedByComment(history.id, event);
     const [author, actor, otherOpenIssues, records] = await Promise.all([
-      deps.registry.get(event.issue.author),
-      deps.registry.get(event.actor),
+      deps.registry.get(event.issue.author, own),
+      deps.registry.get(event.actor, own),
       deps.openIssues.others(workflow, event.issue.author, self),
-      Promise.all(logins.map((login) => deps.registry.get(login))),
+      Promise.all(logins.map((login) => deps.registry.get(login, own))),
     ]);
     const mentioned = Object.fromEntries(records.flatMap((r) => (r ? [[r.login.toLowerCase(), r]] : [])));
     return {

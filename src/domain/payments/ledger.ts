@@ -57,3 +57,23 @@ export function txRefusal(
     return `\`${tx}\` is recorded already on ${first.chain} (${describePayment(first)}); a transaction is on one chain, not ${chain}.`;
   return undefined;
 }
+
+/**
+ * Whether `payment` is the one a `/paid TX` command (its event's actor and time) records in
+ * `issue`: found in the ledger, it was recorded by an earlier try of that command's job whose
+ * worker died before the reply and the workflow's state were saved. The command then decides
+ * again as on that try (recording it again is the ledger's no-op), not as a repeat.
+ */
+export function recordedBy(
+  payment: Payment,
+  event: { actor: string; at: string },
+  issue: string,
+  tx: string,
+): boolean {
+  return (
+    payment.issue === issue &&
+    txKey(payment.tx) === txKey(tx) &&
+    payment.by === event.actor &&
+    payment.at === event.at
+  );
+}

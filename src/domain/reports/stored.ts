@@ -6,6 +6,11 @@ const reportSourceSchema = z.object({
   issue: z.string(),
   commentId: z.number().int(),
   at: z.string(),
+  /**
+   * The comment whose report for the week this one replaced, if any: a job run again after it
+   * stored the report (its worker died before replying) still says it replaced that one.
+   */
+  replaces: z.number().int().optional(),
 });
 export type ReportSource = z.output<typeof reportSourceSchema>;
 

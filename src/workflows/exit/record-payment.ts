@@ -1,4 +1,4 @@
-import { alreadyPaid, txKey, txRefusal } from '../../domain/payments/ledger.js';
+import { alreadyPaid, recordedBy, txKey, txRefusal } from '../../domain/payments/ledger.js';
 import { paymentLine } from '../../domain/payments/payment.js';
 import type { Chain } from '../../domain/wallets/chains.js';
 import { isTxHash, txFormat } from '../../domain/wallets/tx-hash.js';
@@ -9,9 +9,10 @@ import { exitFacts } from './facts.js';
 /**
  * `/paid TX`: the final payment, in the ledger the payroll shares (one payment per payroll line
  * and month). A transaction recorded in another issue is refused. When the ledger already has
- * the line paid (by the month's payroll, or by this command on a first try that failed later),
- * the new transaction is not recorded, the reply cites the payment that stands, and the exit is
- * settled by it: the state follows the ledger.
+ * the line paid (by the month's payroll, or by an earlier command here), the new transaction is
+ * not recorded, the reply cites the payment that stands, and the exit is settled by it: the state
+ * follows the ledger. This command's own payment, recorded by a try of its job that died before
+ * finishing, is recorded again (a no-op), so the retry also refreshes the payrolls (`recordedBy`).
  */
 export function recordPayment(ctx: DecideContext): ActionResult | string {
   const { command, event, instance } = ctx;
@@ -25,7 +26,10 @@ export function recordPayment(ctx: DecideContext): ActionResult | string {
   const facts = exitFacts(ctx.facts.extra);
   const issue = `${event.repo}#${event.issue.number}`;
   const line = (data.payment.line ?? data.operator).toLowerCase();
-  const first = facts.ledger.find((p) => p.month === data.payment?.month && paymentLine(p) === line);
+  // This command's own payment, recorded by an earlier try of its job, is decided again as then.
+  const first = facts.ledger.find(
+    (p) => p.month === data.payment?.month && paymentLine(p) === line && !recordedBy(p, event, issue, tx),
+  );
   if (first) {
     const again = first.issue === issue && txKey(first.tx) === txKey(tx);
     return {

@@ -1,5 +1,5 @@
 import { mentionArg } from '../../domain/commands/mentions.js';
-import { alreadyPaid, txKey, txRefusal } from '../../domain/payments/ledger.js';
+import { alreadyPaid, recordedBy, txKey, txRefusal } from '../../domain/payments/ledger.js';
 import type { Payment } from '../../domain/payments/payment.js';
 import { formatDollars } from '../../domain/payroll/amount.js';
 import { lineKey, type PayrollLine } from '../../domain/payroll/index.js';
@@ -80,7 +80,10 @@ export function recordPayments(ctx: DecideContext): ActionResult | string {
     return USAGE;
   if (!data.snapshot) return 'the payroll data could not be loaded';
   const issue = `${ctx.event.repo}#${ctx.event.issue.number}`;
-  const ledger = ledgerOf(ctx, data);
+  // A payment this very command recorded on an earlier try of its job (the worker died after the
+  // ledger write, before the reply and the instance were saved) is decided again as on that try:
+  // recording it again is a no-op, and the reply and the history say what the first try meant to.
+  const ledger = ledgerOf(ctx, data).filter((payment) => !recordedBy(payment, ctx.event, issue, tx));
   const unpaid = payableLines(data.snapshot).filter((line) => !paymentOf(ledger, line));
   const target =
     who.toLowerCase() === 'all'

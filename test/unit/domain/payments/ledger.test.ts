@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { alreadyPaid, txCandidates, txKey, txRefusal } from '../../../../src/domain/payments/ledger.js';
+import {
+  alreadyPaid,
+  recordedBy,
+  txCandidates,
+  txKey,
+  txRefusal,
+} from '../../../../src/domain/payments/ledger.js';
 import type { Payment } from '../../../../src/domain/payments/payment.js';
 
 const TX = `0x${'Ab'.repeat(32)}`;
@@ -45,5 +51,23 @@ describe('the ledger’s rules', () => {
   it('lets one transaction pay more lines of the same issue on its chain (a Safe airdrop)', () => {
     expect(txRefusal({ [txKey(TX)]: paid }, TX, 'fleet/program#5', 'ethereum')).toBeUndefined();
     expect(txRefusal({}, TX, 'fleet/program#5', 'ethereum')).toBeUndefined();
+  });
+
+  const command = { actor: 'maint', at: '2026-12-03T10:00:00.000Z' };
+  it.each([
+    ['this command, retried', command, 'fleet/program#5', TX, true],
+    ['this command, the hash in other case', command, 'fleet/program#5', TX.toLowerCase(), true],
+    [
+      'a later /paid by the same maintainer',
+      { ...command, at: '2026-12-04T10:00:00.000Z' },
+      'fleet/program#5',
+      TX,
+      false,
+    ],
+    ['another maintainer at the same time', { ...command, actor: 'maint2' }, 'fleet/program#5', TX, false],
+    ['the same command time in another issue', command, 'fleet/program#6', TX, false],
+    ['another transaction', command, 'fleet/program#5', `0x${'cd'.repeat(32)}`, false],
+  ])('recordedBy: %s', (_what, event, issue, tx, own) => {
+    expect(recordedBy(paid, event, issue, tx)).toBe(own);
   });
 });

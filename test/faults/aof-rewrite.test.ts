@@ -1,0 +1,142 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type EmbeddedRedis, freePort, startEmbeddedRedis } from '../../src/redis/embedded.js';
+import { INTAKE_STREAM } from '../../src/store/intake.js';
+import { eventually, seedProgram, startTestBot } from '../support/bot.js';
+import { commentPayload } from '../support/deliveries.js';
+import { useFakeGitea } from '../support/gitea/vitest.js';
+import { slowFsyncDisk } from '../support/slow-fsync.js';
+
+// Redis rewrites its AOF in the background when the file has grown (auto-aof-rewrite-percentage,
+// 100 by default: the intake stream grows it) or on BGREWRITEAOF. In Redis 7 the parent opens a
+// new incremental file and records it in the manifest before forking, the child writes the new
+// base file, and the parent switches the manifest to it when the child is done
+// (redis/src/aof.c: rewriteAppendOnlyFileBackground, backgroundRewriteDoneHandler). A delivery
+// answered 202 on either side of that switch must survive a SIGKILL, on a slow disk.
+// With appendfsync everysec this fails after the switch (32 of 181 lost with a 150 ms fsync).
+
+const gitea = useFakeGitea();
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const IN_FLIGHT = 16;
+const FSYNC_MS = 150;
+
+type Phase = 'rewriting' | 'rewritten';
+
+async function pourThroughRewrite(phase: Phase) {
+  const disk = slowFsyncDisk();
+  const dir = mkdtempSync(join(tmpdir(), 'ob-rewrite-redis-'));
+  const port = await freePort();
+  let redis: EmbeddedRedis = await startEmbeddedRedis(dir, { persist: true, port, env: disk.env });
+  cleanups.push(async () => {
+    await redis.stop();
+    rmSync(dir, { recursive: true, force: true });
+    disk.remove();
+  });
+  seedProgram(gitea());
+  const bot = await startTestBot(redis.url, gitea(), { worker: false });
+  cleanups.push(() => bot.stop());
+  const admin = new Redis(redis.url);
+  admin.on('error', () => undefined);
+  cleanups.push(() => admin.disconnect());
+  const persistence = () => persistenceOf(admin, 'persistence');
+
+  const status = (id: number) =>
+    commentPayload('created', '/status', {
+      comment: { id, user: { login: 'alice' } },
+      sender: { login: 'alice' },
+    });
+  disk.slow(FSYNC_MS);
+  const accepted: number[] = [];
+  let next = 30_000;
+  let killed: Promise<void> | undefined;
+  const sender = async () => {
+    while (!killed) {
+      const id = next++;
+      const response = await bot.deliver(status(id)).catch(() => undefined);
+      if (response?.status === 202) accepted.push(id);
+    }
+  };
+  const senders = Promise.all(Array.from({ length: IN_FLIGHT }, sender));
+  await eventually(() => expect(accepted.length).toBeGreaterThan(50), 20_000);
+  // Killed while rewriting: the child takes 20 ms per key (rdb-key-save-delay, a Redis testing
+  // knob; the rewrite writes an RDB preamble), over 50 keys, so it is still at work at the kill.
+  if (phase === 'rewriting') await admin.config('SET', 'rdb-key-save-delay', '20000');
+  await admin.bgrewriteaof();
+  let acceptedAtPhase = 0;
+  await eventually(async () => {
+    const info = await persistence();
+    if (phase === 'rewriting') expect(info.aof_rewrite_in_progress).toBe('1');
+    else {
+      expect(info.aof_rewrite_in_progress).toBe('0');
+      expect(info.aof_last_bgrewrite_status).toBe('ok');
+      expect(Number(info.aof_rewrites)).toBeGreaterThan(0);
+    }
+    acceptedAtPhase = accepted.length;
+  }, 20_000);
+  await eventually(() => expect(accepted.length).toBeGreaterThan(acceptedAtPhase + 20), 20_000);
+  const rewriter = rewriteChild(Number((await persistenceOf(admin, 'server')).process_id));
+  if (phase === 'rewriting') expect(rewriter).toBeDefined();
+  killed = redis.kill();
+  await senders;
+  await killed;
+  // The child outlives its parent until it next reports to it: stopped here, as the crash stops it.
+  if (rewriter) stopProcess(rewriter);
+  expect(disk.slowed()).toBeGreaterThan(0);
+
+  disk.slow(0);
+  redis = await startEmbeddedRedis(dir, { persist: true, port, env: disk.env });
+  const reader = new Redis(redis.url);
+  cleanups.push(() => reader.disconnect());
+  const entries = (await reader.xrange(INTAKE_STREAM, '-', '+')) as [string, string[]][];
+  const kept = new Set(
+    entries.map(([, fields]) => {
+      const payload = fields[fields.indexOf('payload') + 1] ?? '{}';
+      return (JSON.parse(payload) as { comment?: { id?: number } }).comment?.id;
+    }),
+  );
+  return { accepted, lost: accepted.filter((id) => !kept.has(id)) };
+}
+
+async function persistenceOf(redis: Redis, section: string): Promise<Record<string, string>> {
+  return Object.fromEntries(
+    (await redis.info(section))
+      .split('\r\n')
+      .filter((line) => line.includes(':'))
+      .map((line) => line.split(':') as [string, string]),
+  );
+}
+
+/** The pid of the AOF-rewriting child of the redis-server `pid`, if one runs (Linux /proc). */
+function rewriteChild(pid: number): number | undefined {
+  const children = `/proc/${pid}/task/${pid}/children`;
+  if (!existsSync(children)) return undefined;
+  const [child] = readFileSync(children, 'utf8').trim().split(/\s+/).filter(Boolean);
+  return child ? Number(child) : undefined;
+}
+
+describe('intake through an AOF rewrite on a slow disk, Redis killed (SIGKILL)', () => {
+  it.each<Phase>(['rewriting', 'rewritten'])(
+    'keeps every delivery it answered 202 (killed while %s)',
+    { timeout: 60_000 },
+    async (phase) => {
+      const { accepted, lost } = await pourThroughRewrite(phase);
+      expect(accepted.length).toBeGreaterThan(70);
+      expect(lost).toEqual([]);
+    },
+  );
+});
+
+function stopProcess(pid: number) {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // it had finished already
+  }
+}
