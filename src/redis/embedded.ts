@@ -21,7 +21,7 @@ export type EmbeddedRedis = {
 };
 
 /**
- * The AOF settings under which Redis answers a write only once it is on disk. With the default
+ * The settings under which Redis keeps every write it answered. With the default
  * `appendfsync everysec`, Redis postpones writing its AOF buffer for up to 2 s while a background
  * fsync is still running, and answers the clients anyway (redis/src/aof.c, flushAppendOnlyFile): a
  * Redis killed then loses deliveries already answered 202 and ledger writes already reported in
@@ -29,16 +29,19 @@ export type EmbeddedRedis = {
  * replies of every client of that turn (one fsync shared by all of them, like the intake's group
  * commit). `no-appendfsync-on-rewrite yes` skips that fsync while a BGREWRITEAOF or BGSAVE child
  * runs (aof.c, flushAppendOnlyFile, `try_fsync`): writes are then answered from the page cache,
- * and an OS crash or power cut loses them. Each key is a redis-server option and CONFIG parameter.
+ * and an OS crash or power cut loses them. Any `maxmemory-policy` but `noeviction` lets a full
+ * Redis drop keys it answered (evict.c, performEvictions): jobs, dedupe marks, the ledger; BullMQ
+ * asks for `noeviction` too. Each key is a redis-server option and CONFIG parameter.
  */
-export const DURABLE_AOF = {
+export const DURABLE_REDIS = {
   appendonly: 'yes',
   appendfsync: 'always',
   'no-appendfsync-on-rewrite': 'no',
+  'maxmemory-policy': 'noeviction',
 } as const;
 
 /**
- * Starts a private `redis-server` on a free loopback port, with DURABLE_AOF in `dataDir` unless
+ * Starts a private `redis-server` on a free loopback port, with DURABLE_REDIS in `dataDir` unless
  * `persist` is false. `env` is added to the server's environment (fault tests slow its disk).
  */
 export async function startEmbeddedRedis(
@@ -50,7 +53,7 @@ export async function startEmbeddedRedis(
   const port = options.port ?? (await freePort());
   const persist = options.persist ?? true;
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''];
-  if (persist) args.push(...Object.entries(DURABLE_AOF).flatMap(([name, value]) => [`--${name}`, value]));
+  if (persist) args.push(...Object.entries(DURABLE_REDIS).flatMap(([name, value]) => [`--${name}`, value]));
   else args.push('--appendonly', 'no');
   args.push('--protected-mode', 'yes');
   const child = spawn('redis-server', args, {

@@ -73,6 +73,16 @@ describe('the Redis durability check at start', () => {
     expect(warnings()[0]).toContain('no-appendfsync-on-rewrite is yes');
   });
 
+  it('names a Redis that evicts keys when it is full', async () => {
+    const redis = await redisWith(true);
+    await redis.config('SET', 'maxmemory-policy', 'allkeys-lru');
+    const { log, warnings } = capturedLog();
+    expect(await checkDurability(redis, log)).toEqual([
+      'maxmemory-policy is allkeys-lru (set maxmemory-policy noeviction)',
+    ]);
+    expect(warnings()[0]).toContain('a full Redis');
+  });
+
   it('names a Redis without AOF', async () => {
     const { log, warnings } = capturedLog();
     const wrong = await checkDurability(await redisWith(false), log);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DURABLE_AOF } from '../../../src/redis/embedded.js';
+import { DURABLE_REDIS } from '../../../src/redis/embedded.js';
 
 const compose = parse(
   readFileSync(join(import.meta.dirname, '..', '..', '..', 'docker-compose.yml'), 'utf8'),
@@ -11,11 +11,11 @@ const compose = parse(
 };
 
 describe("docker-compose.yml's Redis", () => {
-  it('runs with every setting of DURABLE_AOF (a write answered only once it is on disk)', () => {
+  it('runs with every setting of DURABLE_REDIS (a write answered only once it is on disk)', () => {
     const command = compose.services.redis?.command ?? [];
     const given = Object.fromEntries(
       command.flatMap((word, i) => (word.startsWith('--') ? [[word.slice(2), command[i + 1]]] : [])),
     );
-    expect(given).toMatchObject(DURABLE_AOF);
+    expect(given).toMatchObject(DURABLE_REDIS);
   });
 });
