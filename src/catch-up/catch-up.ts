@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { type GiteaClient, GiteaError, type Issue, repoRef } from '../gitea/client.js';
+import { CATCH_UP_DELIVERY_ID } from '../gitea/event.js';
 import { normalizeDelivery } from '../gitea/normalize.js';
 import type { Admit } from '../intake/admit.js';
 import type { CursorStore } from '../store/catch-up-cursors.js';
@@ -59,7 +60,7 @@ export function createCatchUp(deps: CatchUpDeps) {
     const known = new Map<number, Issue | undefined>(issues.map((issue) => [issue.number ?? 0, issue]));
     const counts = { found: 0, queued: 0 };
     const send = async (delivery: SynthesisedDelivery) => {
-      const normalized = normalizeDelivery(delivery.eventType, delivery.payload, 'catch-up');
+      const normalized = normalizeDelivery(delivery.eventType, delivery.payload, CATCH_UP_DELIVERY_ID);
       if (normalized.outcome !== 'event') {
         deps.log.warn({ repo, reason: normalized }, 'catch-up: a delivery it made does not parse');
         return;

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 
+/**
+ * The `deliveryId` of an event the catch-up read from Gitea's lists (src/catch-up), not delivered
+ * by a webhook: it may be one a bot whose records this Redis does not hold answered already.
+ */
+export const CATCH_UP_DELIVERY_ID = 'catch-up';
+
 /** The one internal event every source (webhook, timer, schedule, replay) becomes. */
 export const botEventSchema = z.object({
   kind: z.enum([
@@ -50,6 +56,7 @@ export const botEventSchema = z.object({
     .optional(),
   /** A pull request's head commit (for `pull.updated`). */
   pull: z.object({ headSha: z.string() }).optional(),
+  /** Gitea's `X-Gitea-Delivery`; CATCH_UP_DELIVERY_ID for an event the catch-up read from Gitea's lists. */
   deliveryId: z.string().optional(),
   /** Made by the bot itself (an issue it opened, on someone's behalf): not dropped as its own event. */
   internal: z.boolean().optional(),

@@ -64,9 +64,17 @@ export function writtenInComments(
  * Idempotent writes to one issue: the status comment is found by its marker and edited, a reply
  * carries the id of the command it answers and is never posted twice, labels are set, not toggled.
  * A marker counts only in the bot's own comments and only when its MAC verifies for this issue,
- * so text a person typed, pasted or edited in cannot pass for one.
+ * so text a person typed, pasted or edited in cannot pass for one. `mayHaveWritten`: the event
+ * may have been answered by a bot whose records this Redis does not hold (a catch-up event after
+ * a move to a new Redis, or a Redis that lost its data): a post without a record is then first
+ * looked for among the issue's comments, as after a lost answer.
  */
-export function createIssueWriter(deps: WriterDeps, repo: RepoRef, issue: number) {
+export function createIssueWriter(
+  deps: WriterDeps,
+  repo: RepoRef,
+  issue: number,
+  options: { mayHaveWritten?: boolean } = {},
+) {
   const place = commentPlace(repo, issue);
   const written = createWrittenStore(deps.redis);
   const ref = { repo, issue };
@@ -114,14 +122,18 @@ export function createIssueWriter(deps: WriterDeps, repo: RepoRef, issue: number
   /**
    * Posts a comment once per key, without reading the issue: the key is marked "writing" first,
    * then the comment is created with its signed marker, then its id is recorded. A mark without a
-   * record means an earlier attempt may have posted and lost the answer: only then are the
-   * issue's comments listed, and the signed marker tells whether it is there already.
+   * record means an earlier attempt may have posted and lost the answer: only then (or with
+   * `mayHaveWritten`) are the issue's comments listed, and the signed marker tells whether it is
+   * there already.
    */
   async function postOnce(kind: string, key: string, body: string): Promise<void> {
     const record = `${kind}-${key}`;
     const { written: done, fresh } = await written.startPost(ref, record);
     if (done) return;
-    let id = fresh ? undefined : (await botComments()).find((c) => hasMarker(c.body, kind, key))?.id;
+    let id =
+      fresh && !options.mayHaveWritten
+        ? undefined
+        : (await botComments()).find((c) => hasMarker(c.body, kind, key))?.id;
     id ??=
       (await deps.gitea.createComment(repo, issue, `${body}\n\n${deps.seal.seal(kind, key, place)}`)).id ?? 0;
     await written.recordPost(ref, record, id);

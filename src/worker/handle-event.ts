@@ -15,7 +15,7 @@ import type { Instance } from '../engine/instance.js';
 import type { Facts, Render, WorkflowModule } from '../engine/module.js';
 import { APPLICATION_TRIGGER, inProgramRepos, unlabelledApplication } from '../engine/relevance.js';
 import { repoRef } from '../gitea/client.js';
-import type { BotEvent } from '../gitea/event.js';
+import { type BotEvent, CATCH_UP_DELIVERY_ID } from '../gitea/event.js';
 import { type MaintainerCheck, perEvent } from '../gitea/maintainers.js';
 import { createIssueWriter, type IssueWriter } from '../gitea/writer.js';
 import type { AppliedCommandStore } from '../store/applied-commands.js';
@@ -94,7 +94,9 @@ export function createEventHandler(deps: HandlerDeps) {
       ...event,
       issue: { ...event.issue, body: trustedBody(event.issue.body, deps.writer.seal, event.repo) },
     };
-    const writer = createIssueWriter(deps.writer, repoRef(event.repo), event.issue.number);
+    const writer = createIssueWriter(deps.writer, repoRef(event.repo), event.issue.number, {
+      mayHaveWritten: event.deliveryId === CATCH_UP_DELIVERY_ID,
+    });
     const self = issueKey(event.repo, event.issue.number);
     if (event.timer?.workflow === PING_TIMER) {
       const ping = await deps.pings.get(Number(event.timer.name));
