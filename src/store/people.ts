@@ -37,8 +37,10 @@ local changed = (previous and previous ~= login) or (holder and holder ~= id)
 if previous and string.lower(previous) ~= lower and redis.call('HGET', KEYS[2], string.lower(previous)) == id then
   redis.call('HDEL', KEYS[2], string.lower(previous))
 end
-redis.call('HSET', KEYS[1], id, login)
-redis.call('HSET', KEYS[2], lower, id)
+-- Written only when they change: an HSET of the same value is still a write (logged to the AOF,
+-- fsynced before the answer), and most events are by people already known.
+if previous ~= login then redis.call('HSET', KEYS[1], id, login) end
+if holder ~= id then redis.call('HSET', KEYS[2], lower, id) end
 local key = redis.call('HGET', KEYS[3], id)
 if not key then
   key = preferred

@@ -79,4 +79,18 @@ describe('people: records follow the Gitea user id, never a login', () => {
       { numRuns: 60 },
     );
   });
+
+  it('seeing a known person again writes nothing (on the durable Redis every write waits for an fsync)', async () => {
+    const people = createPeople(redis.client);
+    const changes = async () =>
+      Number(/rdb_changes_since_last_save:(\d+)/.exec(await redis.client.info('persistence'))?.[1]);
+    await people.learn(7, 'alice');
+    const before = await changes();
+    await people.learn(7, 'alice');
+    await people.learn(7, 'alice');
+    expect(await changes()).toBe(before);
+    await people.learn(7, 'alicia'); // a rename is a change
+    expect(await changes()).toBeGreaterThan(before);
+    expect(await people.keyOf('alicia')).toBe('alice');
+  });
 });
