@@ -1,14 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type EmbeddedRedis, freePort, startEmbeddedRedis } from '../../src/redis/embedded.js';
-import { INTAKE_STREAM } from '../../src/store/intake.js';
 import { eventually, seedProgram, startTestBot } from '../support/bot.js';
-import { commentPayload } from '../support/deliveries.js';
+import { type Cleanups, keptCommentIds, startFaultRedis, statusDelivery } from '../support/fault-redis.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
-import { slowFsyncDisk } from '../support/slow-fsync.js';
 
 // Redis rewrites its AOF in the background when the file has grown (auto-aof-rewrite-percentage,
 // 100 by default: the intake stream grows it) or on BGREWRITEAOF. In Redis 7 the parent opens a
@@ -19,7 +14,7 @@ import { slowFsyncDisk } from '../support/slow-fsync.js';
 // With appendfsync everysec this fails after the switch (32 of 181 lost with a 150 ms fsync).
 
 const gitea = useFakeGitea();
-const cleanups: (() => Promise<void> | void)[] = [];
+const cleanups: Cleanups = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
@@ -30,15 +25,8 @@ const FSYNC_MS = 150;
 type Phase = 'rewriting' | 'rewritten';
 
 async function pourThroughRewrite(phase: Phase) {
-  const disk = slowFsyncDisk();
-  const dir = mkdtempSync(join(tmpdir(), 'ob-rewrite-redis-'));
-  const port = await freePort();
-  let redis: EmbeddedRedis = await startEmbeddedRedis(dir, { persist: true, port, env: disk.env });
-  cleanups.push(async () => {
-    await redis.stop();
-    rmSync(dir, { recursive: true, force: true });
-    disk.remove();
-  });
+  const redis = await startFaultRedis(cleanups);
+  const { disk } = redis;
   seedProgram(gitea());
   const bot = await startTestBot(redis.url, gitea(), { worker: false });
   cleanups.push(() => bot.stop());
@@ -47,11 +35,6 @@ async function pourThroughRewrite(phase: Phase) {
   cleanups.push(() => admin.disconnect());
   const persistence = () => persistenceOf(admin, 'persistence');
 
-  const status = (id: number) =>
-    commentPayload('created', '/status', {
-      comment: { id, user: { login: 'alice' } },
-      sender: { login: 'alice' },
-    });
   disk.slow(FSYNC_MS);
   const accepted: number[] = [];
   let next = 30_000;
@@ -59,7 +42,7 @@ async function pourThroughRewrite(phase: Phase) {
   const sender = async () => {
     while (!killed) {
       const id = next++;
-      const response = await bot.deliver(status(id)).catch(() => undefined);
+      const response = await bot.deliver(statusDelivery(id)).catch(() => undefined);
       if (response?.status === 202) accepted.push(id);
     }
   };
@@ -91,16 +74,8 @@ async function pourThroughRewrite(phase: Phase) {
   expect(disk.slowed()).toBeGreaterThan(0);
 
   disk.slow(0);
-  redis = await startEmbeddedRedis(dir, { persist: true, port, env: disk.env });
-  const reader = new Redis(redis.url);
-  cleanups.push(() => reader.disconnect());
-  const entries = (await reader.xrange(INTAKE_STREAM, '-', '+')) as [string, string[]][];
-  const kept = new Set(
-    entries.map(([, fields]) => {
-      const payload = fields[fields.indexOf('payload') + 1] ?? '{}';
-      return (JSON.parse(payload) as { comment?: { id?: number } }).comment?.id;
-    }),
-  );
+  await redis.restart();
+  const kept = await keptCommentIds(redis.url);
   return { accepted, lost: accepted.filter((id) => !kept.has(id)) };
 }
 
