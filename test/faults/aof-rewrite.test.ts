@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventually, seedProgram, startTestBot } from '../support/bot.js';
-import { type Cleanups, keptCommentIds, startFaultRedis, statusDelivery } from '../support/fault-redis.js';
+import { keptCommentIds, startFaultRedis, statusDelivery, useCleanups } from '../support/fault-redis.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 
 // Redis rewrites its AOF in the background when the file has grown (auto-aof-rewrite-percentage,
@@ -14,10 +14,7 @@ import { useFakeGitea } from '../support/gitea/vitest.js';
 // With appendfsync everysec this fails after the switch (32 of 181 lost with a 150 ms fsync).
 
 const gitea = useFakeGitea();
-const cleanups: Cleanups = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanups();
 
 const IN_FLIGHT = 16;
 const FSYNC_MS = 150;

@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EmbeddedRedis } from '../../src/redis/embedded.js';
 import { eventually, PROGRAM_REPO, seedProgram, startTestBot, type TestBot } from '../support/bot.js';
-import { type Cleanups, startFaultRedis, statusDelivery } from '../support/fault-redis.js';
+import { startFaultRedis, statusDelivery, useCleanups } from '../support/fault-redis.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { addApplicationIssue } from '../support/opened-issue.js';
 import { applicationLabeled } from '../support/workflows.js';
@@ -17,10 +17,7 @@ import { applicationLabeled } from '../support/workflows.js';
 // writes to one issue; test/faults/intake-fsync.test.ts is the one about a slow disk).
 
 const gitea = useFakeGitea();
-const cleanups: Cleanups = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanups();
 
 const ROUNDS = 3;
 const PER_ROUND = 120;

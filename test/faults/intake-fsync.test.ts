@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedProgram, startTestBot } from '../support/bot.js';
-import { type Cleanups, keptCommentIds, startFaultRedis, statusDelivery } from '../support/fault-redis.js';
+import { keptCommentIds, startFaultRedis, statusDelivery, useCleanups } from '../support/fault-redis.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 
 // A 202 tells Gitea the delivery is kept: Gitea never sends it again. Redis's default AOF policy
@@ -10,10 +10,7 @@ import { useFakeGitea } from '../support/gitea/vitest.js';
 // while deliveries pour in, and every delivery answered 202 must be in the restarted Redis.
 
 const gitea = useFakeGitea();
-const cleanups: Cleanups = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanups();
 
 const IN_FLIGHT = 16;
 const FSYNC_MS = 1_000;

@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freePort } from '../../src/redis/embedded.js';
 import { eventually, PROGRAM_REPO, WEBHOOK_SECRET } from '../support/bot.js';
 import { spawnCli } from '../support/cli.js';
 import { signDelivery } from '../support/deliveries.js';
-import { type Cleanups, keptCommentIds, startFaultRedis, statusDelivery } from '../support/fault-redis.js';
+import { keptCommentIds, startFaultRedis, statusDelivery, useCleanups } from '../support/fault-redis.js';
 import { startHttpGitea } from '../support/gitea-http.js';
 
 // `serve` stops on SIGTERM (a deploy, a restart): it stops listening, lets the requests in flight
@@ -14,10 +14,7 @@ import { startHttpGitea } from '../support/gitea-http.js';
 // them kept: Gitea shows them failed, and a replay is answered "duplicate"; the catch-up finds
 // the others).
 
-const cleanups: Cleanups = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanups();
 
 const IN_FLIGHT = 16;
 const FSYNC_MS = 300;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { afterEach } from 'vitest';
 import { type EmbeddedRedis, freePort, startEmbeddedRedis } from '../../src/redis/embedded.js';
 import { INTAKE_STREAM } from '../../src/store/intake.js';
 import { commentPayload } from './deliveries.js';
@@ -9,6 +10,15 @@ import { slowFsyncDisk } from './slow-fsync.js';
 
 /** What a fault test cleans up after itself, last registered first. */
 export type Cleanups = (() => Promise<void> | void)[];
+
+/** A list of cleanups run after each test of the file, last registered first. */
+export function useCleanups(): Cleanups {
+  const cleanups: Cleanups = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  return cleanups;
+}
 
 /**
  * A redis-server as deployed (DURABLE_REDIS, its AOF in a temp dir), on a disk whose fsync the
