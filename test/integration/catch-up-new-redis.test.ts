@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEventQueue } from '../../src/queue/event-queue.js';
 import { cursorKey } from '../../src/store/catch-up-cursors.js';
+import { INTAKE_STREAM } from '../../src/store/intake.js';
 import { eventually, PROGRAM_REPO, seedProgram, startTestBot, type TestBot } from '../support/bot.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { useRedis } from '../support/redis.js';
@@ -22,16 +23,17 @@ const botComments = (number: number) =>
 const commentsPosted = () => gitea().requestsTo('POST', '/repos/{owner}/{repo}/issues/{index}/comments');
 
 /**
- * Until the catch-up has run (its cursor is stored) and every job it led to has run: none waiting,
- * running, or delayed by less than a minute (a job whose issue was busy is put back for a moment;
- * the application's timers are days away). A fixed wait would let a slow machine assert before a
- * second reply is posted, and pass on a broken bot.
+ * Until the catch-up has run (its cursor is stored), what it found has left the intake stream, and
+ * every job it led to has run: none waiting, running, or delayed by less than a minute (a job whose
+ * issue was busy is put back for a moment; the application's timers are days away). A fixed wait
+ * would let a slow machine assert before a second reply is posted, and pass on a broken bot.
  */
 async function caughtUpAndIdle() {
   const queue = createEventQueue(redis.client);
   try {
     await eventually(async () => {
       expect(await redis.client.get(cursorKey(PROGRAM_REPO))).not.toBeNull();
+      expect(await redis.client.xlen(INTAKE_STREAM)).toBe(0); // every event it found moved into the queue
       const counts = await queue.getJobCounts('waiting', 'active', 'prioritized', 'failed');
       expect(counts).toEqual({ waiting: 0, active: 0, prioritized: 0, failed: 0 });
       const soon = (await queue.getDelayed()).filter(
