@@ -45,9 +45,10 @@ async function pourThroughRewrite(phase: Phase) {
   };
   const senders = Promise.all(Array.from({ length: IN_FLIGHT }, sender));
   await eventually(() => expect(accepted.length).toBeGreaterThan(50), 20_000);
-  // Killed while rewriting: the child takes 20 ms per key (rdb-key-save-delay, a Redis testing
-  // knob; the rewrite writes an RDB preamble), over 50 keys, so it is still at work at the kill.
-  if (phase === 'rewriting') await admin.config('SET', 'rdb-key-save-delay', '20000');
+  // Killed while rewriting: the child takes 50 ms per key (rdb-key-save-delay, in µs, a Redis
+  // testing knob; the rewrite writes an RDB preamble), over 50 keys: 2.5 s or more, several times
+  // the ~0.5 s until the kill, so that a slower machine still kills it at work.
+  if (phase === 'rewriting') await admin.config('SET', 'rdb-key-save-delay', '50000');
   await admin.bgrewriteaof();
   let acceptedAtPhase = 0;
   await eventually(async () => {
