@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seedProgram, startTestBot } from '../support/bot.js';
-import { keptCommentIds, startFaultRedis, statusDelivery, useCleanups } from '../support/fault-redis.js';
+import { eventually, seedProgram, startTestBot } from '../support/bot.js';
+import { keptCommentIds, pourDeliveries, startFaultRedis, useCleanups } from '../support/fault-redis.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 
 // A 202 tells Gitea the delivery is kept: Gitea never sends it again. Redis's default AOF policy
@@ -26,20 +26,16 @@ describe('intake on a disk whose fsync is slow, Redis killed (SIGKILL)', () => {
     cleanups.push(() => bot.stop());
 
     disk.slow(FSYNC_MS);
-    const accepted: number[] = [];
     const startedAt = Date.now();
-    let next = 20_000;
-    let killed: Promise<void> | undefined;
-    const sender = async () => {
-      while (!killed) {
-        const id = next++;
-        const response = await bot.deliver(statusDelivery(id)).catch(() => undefined);
-        if (response?.status === 202) accepted.push(id);
-        if (!killed && accepted.length > 0 && Date.now() - startedAt >= POUR_MS) killed = redis.kill();
-      }
-    };
-    await Promise.all(Array.from({ length: IN_FLIGHT }, sender));
-    await killed;
+    const pour = pourDeliveries(bot.deliver, 20_000, IN_FLIGHT);
+    const { accepted } = pour;
+    await eventually(() => {
+      expect(accepted.length).toBeGreaterThan(0);
+      expect(Date.now() - startedAt).toBeGreaterThanOrEqual(POUR_MS);
+    }, 30_000);
+    pour.stop();
+    await redis.kill(); // with IN_FLIGHT deliveries waiting for their fsync
+    await pour.done;
     // The disk was slow while the 202s were given: a shim that was not loaded (ld.so only warns)
     // passed this test on everysec, fast disk and all.
     expect(disk.slowed()).toBeGreaterThan(0);

@@ -71,3 +71,33 @@ export async function keptCommentIds(url: string): Promise<Set<number | undefine
     reader.disconnect();
   }
 }
+
+/**
+ * Pours alice's `/status` deliveries (`statusDelivery`, ids from `firstId`) through `deliver`,
+ * `inFlight` at a time, until `stop`: the requests in flight then still get their answers (or
+ * errors), and `done` resolves after the last. `accepted` lists the ids answered 202 so far.
+ */
+export function pourDeliveries(
+  deliver: (payload: ReturnType<typeof statusDelivery>) => Promise<Response>,
+  firstId: number,
+  inFlight = 16,
+) {
+  const accepted: number[] = [];
+  let next = firstId;
+  let stopped = false;
+  const sender = async () => {
+    while (!stopped) {
+      const id = next++;
+      const response = await deliver(statusDelivery(id)).catch(() => undefined);
+      if (response?.status === 202) accepted.push(id);
+    }
+  };
+  const done = Promise.all(Array.from({ length: inFlight }, sender)).then(() => undefined);
+  return {
+    accepted,
+    done,
+    stop: () => {
+      stopped = true;
+    },
+  };
+}
