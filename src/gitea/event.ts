@@ -6,6 +6,15 @@ import { z } from 'zod';
  */
 export const CATCH_UP_DELIVERY_ID = 'catch-up';
 
+/**
+ * What an event the bot queues because of `cause` (a timer, a payroll refresh, the opening of a
+ * program issue) inherits from it: the catch-up's mark when `cause` came from the catch-up, so that
+ * its posts too are first looked for among the comments (the bot before may have made them), else
+ * nothing. Spread it into the new event.
+ */
+export const followUpOf = (cause: { deliveryId?: string | undefined }): { deliveryId?: string } =>
+  cause.deliveryId === CATCH_UP_DELIVERY_ID ? { deliveryId: CATCH_UP_DELIVERY_ID } : {};
+
 /** The one internal event every source (webhook, timer, schedule, replay) becomes. */
 export const botEventSchema = z.object({
   kind: z.enum([

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Effect } from '../engine/effects.js';
-import type { BotEvent } from '../gitea/event.js';
+import { type BotEvent, followUpOf } from '../gitea/event.js';
 import type { IssueWriter, WriterDeps } from '../gitea/writer.js';
 import type { Notification } from '../notify/message.js';
 import { jobIdOf } from '../queue/job-id.js';
@@ -140,6 +140,7 @@ function timerRequest(effect: Extract<Effect, { type: 'scheduleTimer' }>, workfl
     actor: 'operator-bot',
     at: effect.dueAt,
     timer: { workflow, name: effect.name, forState: effect.forState, forVersion: effect.forVersion },
+    ...followUpOf(cause),
   };
   return {
     event,

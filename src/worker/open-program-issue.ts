@@ -1,5 +1,5 @@
 import type { Effect } from '../engine/effects.js';
-import type { BotEvent } from '../gitea/event.js';
+import { type BotEvent, followUpOf } from '../gitea/event.js';
 import type { ProgramIssues } from '../gitea/program-issues.js';
 import { jobIdOf } from '../queue/job-id.js';
 import type { DelayedEvent } from './delayed-event.js';
@@ -16,7 +16,10 @@ export function createProgramIssueOpener(deps: {
   botLogin: string;
   enqueueAt: (job: DelayedEvent) => Promise<void>;
 }) {
-  return async (effect: OpenProgramIssue, cause: { actor: string; at: string }): Promise<number> => {
+  return async (
+    effect: OpenProgramIssue,
+    cause: { actor: string; at: string; deliveryId?: string | undefined },
+  ): Promise<number> => {
     const { number, body } = await deps.programIssues.upsert(effect.key, effect.issue);
     if (!effect.start) return number;
     const event: BotEvent = {
@@ -37,6 +40,7 @@ export function createProgramIssueOpener(deps: {
       actor: cause.actor,
       at: cause.at,
       internal: true,
+      ...followUpOf(cause),
     };
     const jobId = jobIdOf('opened', effect.key, Date.parse(cause.at));
     await deps.enqueueAt({ event, dueAt: cause.at, jobId });

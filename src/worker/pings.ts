@@ -1,6 +1,6 @@
 import type { Ping } from '../domain/standards/ping.js';
 import { answerOf, missedPingNote } from '../domain/standards/ping-answer.js';
-import type { BotEvent } from '../gitea/event.js';
+import { type BotEvent, followUpOf } from '../gitea/event.js';
 import type { IssueWriter } from '../gitea/writer.js';
 import { issueKey } from '../store/keys.js';
 import type { PingStore } from '../store/pings.js';
@@ -18,6 +18,7 @@ export function pingDeadline(ping: Ping, cause: BotEvent): DelayedEvent {
     actor: 'operator-bot',
     at: ping.dueAt,
     timer: { workflow: PING_TIMER, name: String(ping.id), forState: 'open', forVersion: 0 },
+    ...followUpOf(cause),
   };
   return { event, dueAt: ping.dueAt, jobId: `ping-${ping.id}` };
 }

@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type EmbeddedRedis, freePort, startEmbeddedRedis } from '../../src/redis/embedded.js';
+import { describe, expect, it } from 'vitest';
+import type { EmbeddedRedis } from '../../src/redis/embedded.js';
 import { eventually, PROGRAM_REPO, seedProgram, startTestBot, type TestBot } from '../support/bot.js';
-import { commentPayload } from '../support/deliveries.js';
+import { startFaultRedis, statusDelivery, useCleanups } from '../support/fault-redis.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { addApplicationIssue } from '../support/opened-issue.js';
-import { slowFsyncDisk } from '../support/slow-fsync.js';
 import { applicationLabeled } from '../support/workflows.js';
 
 // Issue #13: the intake's "seen" mark was written, Redis died before the job was added, the
@@ -21,10 +17,7 @@ import { applicationLabeled } from '../support/workflows.js';
 // writes to one issue; test/faults/intake-fsync.test.ts is the one about a slow disk).
 
 const gitea = useFakeGitea();
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanups();
 
 const ROUNDS = 3;
 const PER_ROUND = 120;
@@ -42,16 +35,8 @@ describe('intake under a Redis killed mid-stream (SIGKILL, AOF on)', () => {
   it('processes every delivery answered 202 exactly once, and queues every 503 that is replayed', {
     timeout: 120_000,
   }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ob-kill-'));
-    const port = await freePort();
-    const disk = slowFsyncDisk();
-    disk.instant();
-    let redis: EmbeddedRedis = await startEmbeddedRedis(dir, { persist: true, port, env: disk.env });
-    cleanups.push(async () => {
-      await redis.stop();
-      rmSync(dir, { recursive: true, force: true });
-      disk.remove();
-    });
+    const redis = await startFaultRedis(cleanups);
+    redis.disk.instant();
     seedProgram(gitea());
     addApplicationIssue(gitea(), 'Application');
     const bot: TestBot = await startTestBot(redis.url, gitea(), { env: { WORKER_LOCK_MS: '1500' } });
@@ -59,28 +44,23 @@ describe('intake under a Redis killed mid-stream (SIGKILL, AOF on)', () => {
     expect((await bot.deliver(applicationLabeled())).status).toBe(202);
     await eventually(() => expect(gitea().issueLabels(PROGRAM_REPO, 7)).toContain('onboarding/screening'));
 
-    const status = (id: number) =>
-      commentPayload('created', '/status', {
-        comment: { id, user: { login: 'alice' } },
-        sender: { login: 'alice' },
-      });
     const answers = new Map<number, number>();
     let next = 10_000;
     for (let round = 0; round < ROUNDS; round++) {
       const ids = Array.from({ length: PER_ROUND }, () => next++);
       let sent = 0;
-      const killer = await killOnFirstSeenMark(redis);
+      const killer = await killOnFirstSeenMark(redis.server());
       const sender = async () => {
         for (let id = ids[sent++]; id !== undefined; id = ids[sent++]) {
           if (sent === Math.floor(PER_ROUND / 3)) killer.arm();
-          const response = await bot.deliver(status(id)).catch(() => undefined);
+          const response = await bot.deliver(statusDelivery(id)).catch(() => undefined);
           answers.set(id, response?.status ?? 0);
         }
       };
       await Promise.all(Array.from({ length: IN_FLIGHT }, sender));
       killer.close();
       await redis.kill();
-      redis = await startEmbeddedRedis(dir, { persist: true, port, env: disk.env });
+      await redis.restart();
     }
     const byStatus = (code: number) => [...answers].filter(([, s]) => s === code).map(([id]) => id);
     const accepted = byStatus(202);
@@ -94,7 +74,7 @@ describe('intake under a Redis killed mid-stream (SIGKILL, AOF on)', () => {
     // Gitea's "Replay" of every refused delivery (a new delivery id, the same payload).
     for (const id of refused) {
       await eventually(
-        async () => expect([200, 202]).toContain((await bot.deliver(status(id))).status),
+        async () => expect([200, 202]).toContain((await bot.deliver(statusDelivery(id))).status),
         15_000,
       );
     }

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
-import { type EmbeddedRedis, freePort, startEmbeddedRedis } from '../../src/redis/embedded.js';
+import { DURABLE_REDIS, type EmbeddedRedis, freePort, startEmbeddedRedis } from '../../src/redis/embedded.js';
 import { eventually, seedProgram, startTestBot } from '../support/bot.js';
 import { commentPayload } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
@@ -48,14 +49,17 @@ async function botOnRestartedRedis(restartPersisted: boolean) {
   redis = await startEmbeddedRedis(dir, { persist: restartPersisted, port });
   await eventually(async () => expect((await bot.deliver(status(2))).status).toBe(202), 15_000);
   // Deliveries answered 503 while Redis was away are logged too ('could not enqueue'): expected.
-  return () => lines.slice(before).filter((line) => line.level >= 40 && line.msg !== 'could not enqueue');
+  return {
+    said: () => lines.slice(before).filter((line) => line.level >= 40 && line.msg !== 'could not enqueue'),
+    url: redis.url,
+  };
 }
 
 describe('Redis restarted under the running bot', () => {
   it('without its AOF: the bot says at once that Redis lost its data and may lose what it accepts now', {
     timeout: 30_000,
   }, async () => {
-    const said = await botOnRestartedRedis(false);
+    const { said } = await botOnRestartedRedis(false);
     const lost = await eventually(() => {
       expect(said().find((line) => line.level === 40 && line.msg.includes('appendonly is no'))).toBeDefined();
       const error = said().find((line) => line.level === 50);
@@ -66,9 +70,16 @@ describe('Redis restarted under the running bot', () => {
   });
 
   it('with its AOF (as the embedded Redis restarts): no warning', { timeout: 30_000 }, async () => {
-    const said = await botOnRestartedRedis(true);
-    // The bot's checks on reconnecting run beside the deliveries: a moment for them to finish.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const { said, url } = await botOnRestartedRedis(true);
+    // The bot's checks on reconnecting run beside the deliveries: until the restarted Redis was
+    // asked each setting (a fixed wait passed on a slow machine before any check had run).
+    const admin = new Redis(url);
+    cleanups.push(() => admin.disconnect());
+    await eventually(async () => {
+      const calls = /cmdstat_config\|get:calls=(\d+)/.exec(await admin.info('commandstats'))?.[1];
+      expect(Number(calls ?? 0)).toBeGreaterThanOrEqual(Object.keys(DURABLE_REDIS).length);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100)); // its warning is logged after the answers
     expect(said()).toEqual([]);
   });
 });

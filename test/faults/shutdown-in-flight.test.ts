@@ -1,15 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Redis } from 'ioredis';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type EmbeddedRedis, freePort, startEmbeddedRedis } from '../../src/redis/embedded.js';
-import { INTAKE_STREAM } from '../../src/store/intake.js';
+import { describe, expect, it } from 'vitest';
+import { freePort } from '../../src/redis/embedded.js';
 import { eventually, PROGRAM_REPO, WEBHOOK_SECRET } from '../support/bot.js';
 import { spawnCli } from '../support/cli.js';
-import { commentPayload, signDelivery } from '../support/deliveries.js';
+import { signDelivery } from '../support/deliveries.js';
+import { keptCommentIds, startFaultRedis, statusDelivery, useCleanups } from '../support/fault-redis.js';
 import { startHttpGitea } from '../support/gitea-http.js';
-import { slowFsyncDisk } from '../support/slow-fsync.js';
 
 // `serve` stops on SIGTERM (a deploy, a restart): it stops listening, lets the requests in flight
 // finish for up to SHUTDOWN_TIMEOUT_MS, then drops Redis and exits. Here the disk's fsync takes
@@ -19,24 +14,15 @@ import { slowFsyncDisk } from '../support/slow-fsync.js';
 // them kept: Gitea shows them failed, and a replay is answered "duplicate"; the catch-up finds
 // the others).
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanups();
 
 const IN_FLIGHT = 16;
 const FSYNC_MS = 300;
 
 describe('serve stopped (SIGTERM) with deliveries in flight on a slow disk', () => {
   it('keeps every delivery it answered 202, and exits', { timeout: 60_000 }, async () => {
-    const disk = slowFsyncDisk();
-    const dir = mkdtempSync(join(tmpdir(), 'ob-term-redis-'));
-    const redis: EmbeddedRedis = await startEmbeddedRedis(dir, { persist: true, env: disk.env });
-    cleanups.push(async () => {
-      await redis.stop();
-      rmSync(dir, { recursive: true, force: true });
-      disk.remove();
-    });
+    const redis = await startFaultRedis(cleanups);
+    const { disk } = redis;
     const gitea = await startHttpGitea();
     cleanups.push(() => gitea.close());
     gitea.gitea.addRepo(PROGRAM_REPO);
@@ -60,11 +46,7 @@ describe('serve stopped (SIGTERM) with deliveries in flight on a slow disk', () 
       if (serve.exitCode === null && serve.signalCode === null) serve.kill('SIGKILL');
     });
     const deliver = (id: number) => {
-      const payload = commentPayload('created', '/status', {
-        comment: { id, user: { login: 'alice' } },
-        sender: { login: 'alice' },
-      });
-      const { body, headers } = signDelivery(payload, WEBHOOK_SECRET);
+      const { body, headers } = signDelivery(statusDelivery(id), WEBHOOK_SECRET);
       return fetch(`http://127.0.0.1:${port}/webhooks/gitea`, { method: 'POST', body, headers });
     };
     await eventually(async () => expect((await deliver(1)).status).toBe(202), 15_000);
@@ -91,15 +73,7 @@ describe('serve stopped (SIGTERM) with deliveries in flight on a slow disk', () 
     expect(disk.slowed()).toBeGreaterThan(0);
 
     disk.slow(0);
-    const reader = new Redis(redis.url);
-    cleanups.push(() => reader.disconnect());
-    const entries = (await reader.xrange(INTAKE_STREAM, '-', '+')) as [string, string[]][];
-    const kept = new Set(
-      entries.map(([, fields]) => {
-        const payload = fields[fields.indexOf('payload') + 1] ?? '{}';
-        return (JSON.parse(payload) as { comment?: { id?: number } }).comment?.id;
-      }),
-    );
+    const kept = await keptCommentIds(redis.url);
     const accepted = [...answers].filter(([, status]) => status === 202).map(([id]) => id);
     const cutOff = [...answers].filter(([, status]) => status !== 202);
     expect(cutOff.length).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import { payrollIssue } from '../../domain/payroll/marker.js';
 import type { Instance } from '../../engine/instance.js';
-import type { BotEvent } from '../../gitea/event.js';
+import { type BotEvent, followUpOf } from '../../gitea/event.js';
 import type { InstanceStore } from '../../store/instances.js';
 import type { DelayedEvent } from '../../worker/handle-event.js';
 import { payrollData } from './data.js';
@@ -55,7 +55,10 @@ export function createPayrollRefresher(deps: {
     for (const instance of open) {
       const month = payrollData(instance).month;
       await deps.enqueueAt({
-        event: refreshEvent(instance.repo, instance.issue, month, deps.botLogin, cause.at),
+        event: {
+          ...refreshEvent(instance.repo, instance.issue, month, deps.botLogin, cause.at),
+          ...followUpOf(cause),
+        },
         dueAt: cause.at,
         jobId: `refresh-payroll-${month}-${causeId.replace(/[^A-Za-z0-9_-]/g, '_')}`,
       });
