@@ -160,6 +160,7 @@ export async function startRuntime({
         log,
       }),
       lock: createIssueLock(redis, env.WORKER_LOCK_MS),
+      pending: async (jobId) => !['completed', 'failed', 'unknown'].includes(await queue.getJobState(jobId)),
       lockMs: env.WORKER_LOCK_MS,
       attempts: env.JOB_ATTEMPTS,
       concurrency: env.WORKER_CONCURRENCY,

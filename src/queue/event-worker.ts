@@ -5,6 +5,7 @@ import type { BotEvent } from '../gitea/event.js';
 import type { Metrics } from '../metrics.js';
 import type { ScheduleJobData } from '../schedules/runner.js';
 import type { IssueLock } from '../store/issue-lock.js';
+import { createIssueOrder } from '../store/issue-order.js';
 import { EVENTS_QUEUE, type EventJobData } from './event-queue.js';
 import { schedulerSlot } from './schedule-slot.js';
 
@@ -15,6 +16,8 @@ export type EventWorkerDeps = {
   /** One catch-up run over the watched repositories (src/catch-up). */
   catchUp?: () => Promise<unknown>;
   lock: IssueLock;
+  /** Whether a job still waits or runs in the queue (not completed, failed for good or removed). */
+  pending: (jobId: string) => Promise<boolean>;
   concurrency: number;
   /** A job whose worker stops renewing its lock this long is stalled and run again by another worker. */
   lockMs: number;
@@ -24,21 +27,36 @@ export type EventWorkerDeps = {
   log: Logger;
 };
 
-/** Runs queued events; a job whose issue is busy in another job waits a moment and tries again. */
+/**
+ * Runs queued events; a job whose issue is busy in another job, or that is not its issue's next
+ * accepted event (store/issue-order.ts), waits a moment and tries again: the events of one issue
+ * are handled in the order the intake accepted them, however many jobs run at once.
+ */
 export function startEventWorker(deps: EventWorkerDeps) {
+  const order = createIssueOrder(deps.connection);
+  const waitATurn = async (job: Job<EventJobData>, token?: string): Promise<never> => {
+    await job.moveToDelayed(Date.now() + 25 + Math.floor(Math.random() * 75), token);
+    throw new DelayedError();
+  };
   const process = async (job: Job<EventJobData>, token?: string) => {
     const { data } = job;
+    // Not its issue's next event: wait without taking the lock (that one must get it).
+    if (
+      'event' in data &&
+      job.id &&
+      !(await order.mayRun(data.event.repo, data.event.issue.number, job.id, deps.pending))
+    )
+      return waitATurn(job, token);
     const release = await ('event' in data
       ? deps.lock.acquire(data.event.repo, data.event.issue.number)
       : deps.lock.acquire('schedule', 0));
-    if (!release) {
-      await job.moveToDelayed(Date.now() + 25 + Math.floor(Math.random() * 75), token);
-      throw new DelayedError();
-    }
+    if (!release) return waitATurn(job, token);
     const stopTimer = deps.metrics.jobDuration.startTimer();
     try {
-      if ('event' in data) await deps.handleEvent(data.event);
-      else if ('catchUp' in data) await deps.catchUp?.();
+      if ('event' in data) {
+        await deps.handleEvent(data.event);
+        if (job.id) await order.done(data.event.repo, data.event.issue.number, job.id);
+      } else if ('catchUp' in data) await deps.catchUp?.();
       else {
         // A scheduled run happens at its scheduler's slot, whenever the job was created or picked up.
         const slot = schedulerSlot(job);

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { botEventSchema } from '../gitea/event.js';
 import { INTAKE_GROUP, INTAKE_STREAM } from '../store/intake.js';
+import { createIssueOrder, type OrderedJob } from '../store/issue-order.js';
 import type { EventQueue } from './event-queue.js';
 import { entryEvent } from './intake-entry.js';
 
@@ -19,7 +20,8 @@ export type IntakeMoverDeps = {
 type StreamEntry = [id: string, fields: string[]];
 
 /**
- * Moves accepted deliveries from the intake stream into the BullMQ queue, in order, in batches.
+ * Moves accepted deliveries from the intake stream into the BullMQ queue, in order, in batches,
+ * noting each event's place in its issue's order (the worker runs an issue's events in it).
  * Entries are read through a consumer group: an entry is acknowledged and deleted only after its
  * job is added, so a worker killed mid-move leaves it pending, and it is moved again (by this
  * process after an error, or by another after `claimAfterMs`). Moving twice is harmless: BullMQ
@@ -28,6 +30,7 @@ type StreamEntry = [id: string, fields: string[]];
  */
 export function startIntakeMover(deps: IntakeMoverDeps) {
   const reader = deps.connection.duplicate();
+  const order = createIssueOrder(deps.connection);
   // Its failures surface in the read loop below, which logs them and retries.
   reader.on('error', () => undefined);
   const consumer = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
@@ -49,9 +52,17 @@ export function startIntakeMover(deps: IntakeMoverDeps) {
         );
         return [];
       }
-      return [{ name: 'event' as const, data: { event: parsed.data }, opts: { jobId: job } }];
+      const place: OrderedJob = {
+        repo: parsed.data.repo,
+        issue: parsed.data.issue.number,
+        jobId: job,
+        entryId: id,
+      };
+      return [{ job: { name: 'event' as const, data: { event: parsed.data }, opts: { jobId: job } }, place }];
     });
-    if (jobs.length > 0) await deps.queue.addBulk(jobs);
+    // Each job's place in its issue's order first: a job never runs without it (store/issue-order.ts).
+    await order.enqueue(jobs.map(({ place }) => place));
+    if (jobs.length > 0) await deps.queue.addBulk(jobs.map(({ job }) => job));
     const ids = entries.map(([id]) => id);
     await deps.connection
       .multi()

@@ -6,6 +6,7 @@ import { instanceKeys } from './instances.js';
 import { intakeKeys } from './intake.js';
 import { issueContentKeys } from './issue-contents.js';
 import { issueLockKeys } from './issue-lock.js';
+import { issueOrderKeys } from './issue-order.js';
 import type { KeySpace } from './keys.js';
 import { webhookDeliveryKeys } from './last-deliveries.js';
 import { notificationKeys } from './notifications.js';
@@ -43,6 +44,7 @@ export const KEY_SPACES: readonly KeySpace[] = [
   rotationKeys,
   webhookDeliveryKeys,
   issueLockKeys,
+  issueOrderKeys,
   intakeKeys,
   catchUpCursorKeys,
   issueContentKeys,
