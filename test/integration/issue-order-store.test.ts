@@ -38,7 +38,7 @@ describe('the order of an issue’s events', () => {
     };
     expect(await order.mayRun('fleet/program', 7, 'next', pending)).toBe(true);
     expect(asked).toEqual(['gone']);
-    expect(await redis.client.zrange('ob:order:fleet/program#7', 0, -1)).toEqual(['next']);
+    expect(await redis.client.zrange('ob:order:fleet/program#7', '0', '-1')).toEqual(['next']);
   });
 
   it('does not hold up a job without a place (a timer, a scheduled run), nor other issues', async () => {
