@@ -3,22 +3,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEventQueue } from '../../src/queue/event-queue.js';
 import { type EmbeddedRedis, freePort, startEmbeddedRedis } from '../../src/redis/embedded.js';
 import { eventually, PROGRAM_REPO, startTestBot, type TestBot } from '../support/bot.js';
 import { spawnCli } from '../support/cli.js';
 import { commentPayload, issueLabelPayload } from '../support/deliveries.js';
+import { useCleanups } from '../support/fault-redis.js';
 import { startHttpGitea } from '../support/gitea-http.js';
 import { addApplicationIssue } from '../support/opened-issue.js';
 import { useRedis } from '../support/redis.js';
 import { completeForm } from '../support/workflows.js';
 
 const redis = useRedis();
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanups();
 
 const labeled = () =>
   issueLabelPayload(['operator-application'], {

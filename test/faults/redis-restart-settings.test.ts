@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { DURABLE_REDIS, type EmbeddedRedis, freePort, startEmbeddedRedis } from '../../src/redis/embedded.js';
 import { eventually, seedProgram, startTestBot } from '../support/bot.js';
-import { commentPayload } from '../support/deliveries.js';
+import { statusDelivery, useCleanups } from '../support/fault-redis.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 
 // The bot checks its REDIS_URL Redis's persistence settings at start (src/redis/durability.ts).
@@ -17,10 +17,7 @@ import { useFakeGitea } from '../support/gitea/vitest.js';
 // regrows the state from Gitea), and the 202s it gives now are not on disk.
 
 const gitea = useFakeGitea();
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanups();
 
 type Line = { level: number; msg: string };
 
@@ -37,17 +34,12 @@ async function botOnRestartedRedis(restartPersisted: boolean) {
   const log = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line)) });
   const bot = await startTestBot(redis.url, gitea(), { worker: false, log });
   cleanups.push(() => bot.stop());
-  const status = (id: number) =>
-    commentPayload('created', '/status', {
-      comment: { id, user: { login: 'alice' } },
-      sender: { login: 'alice' },
-    });
-  expect((await bot.deliver(status(1))).status).toBe(202);
+  expect((await bot.deliver(statusDelivery(1))).status).toBe(202);
   const before = lines.length;
 
   await redis.stop();
   redis = await startEmbeddedRedis(dir, { persist: restartPersisted, port });
-  await eventually(async () => expect((await bot.deliver(status(2))).status).toBe(202), 15_000);
+  await eventually(async () => expect((await bot.deliver(statusDelivery(2))).status).toBe(202), 15_000);
   // Deliveries answered 503 while Redis was away are logged too ('could not enqueue'): expected.
   return {
     said: () => lines.slice(before).filter((line) => line.level >= 40 && line.msg !== 'could not enqueue'),

@@ -3,6 +3,7 @@ import { createEventQueue } from '../../src/queue/event-queue.js';
 import { cursorKey } from '../../src/store/catch-up-cursors.js';
 import { INTAKE_STREAM } from '../../src/store/intake.js';
 import { eventually, PROGRAM_REPO, seedProgram, startTestBot, type TestBot } from '../support/bot.js';
+import { commentsPosted as postedBy, botComments as writtenBy } from '../support/bot-writes.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { useRedis } from '../support/redis.js';
 import { completeForm } from '../support/workflows.js';
@@ -16,11 +17,8 @@ const redis = useRedis();
 const gitea = useFakeGitea();
 let bot: TestBot | undefined;
 
-const botComments = (number: number) =>
-  gitea()
-    .comments(PROGRAM_REPO, number)
-    .filter((c) => c.user.login === gitea().botLogin);
-const commentsPosted = () => gitea().requestsTo('POST', '/repos/{owner}/{repo}/issues/{index}/comments');
+const botComments = (number: number) => writtenBy(gitea(), number);
+const commentsPosted = () => postedBy(gitea());
 
 /**
  * Until the catch-up has run (its cursor is stored), what it found has left the intake stream, and

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EVENTS_QUEUE } from '../../src/queue/event-queue.js';
 import { eventually, PROGRAM_REPO, seedProgram, startTestBot, type TestBot } from '../support/bot.js';
+import { commentsPosted as postedBy, botComments as writtenBy } from '../support/bot-writes.js';
 import { commentPayload } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { useRedis } from '../support/redis.js';
@@ -12,11 +13,8 @@ const redis = useRedis();
 const gitea = useFakeGitea();
 let bot: TestBot | undefined;
 
-const botComments = (number: number) =>
-  gitea()
-    .comments(PROGRAM_REPO, number)
-    .filter((c) => c.user.login === gitea().botLogin);
-const commentsPosted = () => gitea().requestsTo('POST', '/repos/{owner}/{repo}/issues/{index}/comments');
+const botComments = (number: number) => writtenBy(gitea(), number);
+const commentsPosted = () => postedBy(gitea());
 const catchUpReads = () => gitea().requestsTo('GET', '/repos/{owner}/{repo}/issues/comments');
 /** The event jobs ever queued for a comment (completed jobs are kept for the dedupe window). */
 async function jobsForComment(id: number) {
