@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { Redis } from 'ioredis';
 import { getResponse } from 'msw';
@@ -6,9 +7,11 @@ import { loadProgram } from '../../src/app/program.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
 import { createGiteaClient } from '../../src/gitea/client.js';
 import type { BotEvent } from '../../src/gitea/event.js';
+import { normalizeDelivery } from '../../src/gitea/normalize.js';
 import { createLogger } from '../../src/logger.js';
 import { freePort } from '../../src/redis/embedded.js';
 import { createOperatorStore } from '../../src/store/operators.js';
+import { commentPayload } from '../../test/support/deliveries.js';
 import { createFakeGitea } from '../../test/support/gitea/index.js';
 import { activeOperator, completeForm } from '../../test/support/workflows.js';
 import { privateRedis } from '../lib/redis.js';
@@ -116,15 +119,18 @@ export async function benchGiteaCost(options: { sizes: number[] }): Promise<Comm
       for (const { command, user: who } of COMMANDS) {
         const user = who === 'applicant' ? applicant : who;
         const comment = gitea.addComment(REPO, issue.number, { user, body: command });
+        // The delivery as Gitea sends it when the comment is saved, through the worker's normalising.
+        const delivery = gitea.asCommentSaved(
+          commentPayload('created', command, {
+            issue: { number: issue.number, id: issue.id, user: { login: applicant } },
+            comment: { id: comment.id, user: { login: user }, created_at: comment.created_at },
+            sender: { login: user },
+          }),
+        );
+        const normalized = normalizeDelivery('issue_comment', delivery, randomUUID());
+        if (normalized.outcome !== 'event') throw new Error(`not an event: ${JSON.stringify(normalized)}`);
         requests = [];
-        await core.handleEvent({
-          kind: 'comment.created',
-          repo: REPO,
-          issue: snapshot,
-          actor: user,
-          at: at(),
-          comment: { id: comment.id, body: command, createdAt: comment.created_at },
-        });
+        await core.handleEvent(normalized.event);
         if (round > 0)
           results.push({
             command: command.split(' ')[0] as string,

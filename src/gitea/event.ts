@@ -65,6 +65,14 @@ export const botEventSchema = z.object({
     .optional(),
   /** A pull request's head commit (for `pull.updated`). */
   pull: z.object({ headSha: z.string() }).optional(),
+  /**
+   * Set from a comment's webhook delivery only: Gitea built the payload as the comment was saved,
+   * so the issue's fields are as they were when the person wrote the comment (the labels read
+   * from the database then: services/convert/issue.go toIssue, LoadLabels), and `actorAdmin` is
+   * whether the commenter had admin access to `repo` then (`repository.permissions.admin`, see
+   * payloads.ts). Never set by the catch-up (its payloads are made from lists) or by timers.
+   */
+  asOfComment: z.object({ actorAdmin: z.boolean().optional() }).optional(),
   /** Gitea's `X-Gitea-Delivery`; CATCH_UP_DELIVERY_ID for an event the catch-up read from Gitea's lists. */
   deliveryId: z.string().optional(),
   /** Made by the bot itself (an issue it opened, on someone's behalf): not dropped as its own event. */

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { ProgramConfig } from '../config/program.js';
 import { createPeople } from '../store/people.js';
 import { type GiteaClient, GiteaError, repoRef } from './client.js';
+import type { BotEvent } from './event.js';
 import { checkTeams, type TeamAccess } from './teams.js';
 
 /**
@@ -15,6 +16,12 @@ import { checkTeams, type TeamAccess } from './teams.js';
  * People are their Gitea user id: a login listed in the config names the person who had it when
  * the bot first saw it (`people.keyOf`), so a renamed maintainer keeps the role and someone
  * registering the freed name does not get it.
+ *
+ * `event`: the event being decided. When it is a comment delivery whose payload says its author
+ * had admin access to the program repo as they wrote it (`asOfComment.actorAdmin`, signed by
+ * Gitea: services/webhook/notifier.go CreateIssueComment), that author is a maintainer without a
+ * permission read: the comment is judged by the role its author held when writing it. Any other
+ * answer of the payload (not admin, another repository, no payload) is asked of the API as above.
  */
 export function createMaintainerCheck(
   gitea: GiteaClient,
@@ -40,7 +47,14 @@ export function createMaintainerCheck(
       teams = undefined;
       return false;
     });
-  return async function isMaintainer(login: string): Promise<boolean> {
+  const program = programRepo.toLowerCase();
+  return async function isMaintainer(login: string, event?: AdminHint): Promise<boolean> {
+    if (
+      event?.asOfComment?.actorAdmin === true &&
+      event.actor.toLowerCase() === login.toLowerCase() &&
+      event.repo.toLowerCase() === program
+    )
+      return true;
     if (listed.has(await people.keyOf(login))) return true;
     const permission = await gitea.permission(repoRef(programRepo), login);
     if (permission === 'admin' || permission === 'owner') return true;
@@ -54,14 +68,17 @@ export function createMaintainerCheck(
 
 export type MaintainerCheck = ReturnType<typeof createMaintainerCheck>;
 
+/** What of an event tells whether its actor was a repository admin (see createMaintainerCheck). */
+type AdminHint = Pick<BotEvent, 'actor' | 'repo' | 'asOfComment'>;
+
 /** One event's maintainer check: each login asked of Gitea at most once while the event is handled. */
-export function perEvent(check: MaintainerCheck): MaintainerCheck {
+export function perEvent(check: MaintainerCheck, event?: AdminHint): MaintainerCheck {
   const answers = new Map<string, Promise<boolean>>();
   return (login) => {
     const key = login.toLowerCase();
     let answer = answers.get(key);
     if (!answer) {
-      answer = check(login);
+      answer = check(login, event);
       answers.set(key, answer);
     }
     return answer;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { type BotEvent, botEventSchema } from './event.js';
+import { type BotEvent, botEventSchema, CATCH_UP_DELIVERY_ID } from './event.js';
 import {
   ASSIGN_ACTIONS,
   COMMENT_ACTIONS,
@@ -91,10 +91,15 @@ export function normalizeDelivery(
           deliveryId,
         );
         const at = p.action === 'created' ? p.comment.created_at : p.comment.updated_at;
+        const admin = p.repository.permissions?.admin;
+        const fromGitea = deliveryId !== undefined && deliveryId !== CATCH_UP_DELIVERY_ID;
         const event: BotEvent = {
           ...base,
           at: toIso(at),
           comment: { id: p.comment.id, body: p.comment.body, createdAt: toIso(p.comment.created_at) },
+          ...(fromGitea && p.action !== 'deleted'
+            ? { asOfComment: typeof admin === 'boolean' ? { actorAdmin: admin } : {} }
+            : {}),
         };
         const version = p.action === 'edited' ? `/${p.comment.updated_at}` : '';
         return { event, dedupeKey: `comment/${p.comment.id}/${p.action}${version}` };
@@ -248,6 +253,7 @@ function isWellTypedEvent(event: BotEvent): boolean {
     areStrings(issue.assignees) &&
     (issue.url === undefined || isString(issue.url)) &&
     (comment === undefined || (isInt(comment.id) && isString(comment.body))) &&
-    (event.pull === undefined || isString(event.pull.headSha))
+    (event.pull === undefined || isString(event.pull.headSha)) &&
+    (event.asOfComment?.actorAdmin === undefined || typeof event.asOfComment.actorAdmin === 'boolean')
   );
 }

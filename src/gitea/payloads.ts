@@ -21,6 +21,13 @@ export const repositorySchema = z.object({
   name: z.string(),
   full_name: z.string().regex(/^[^/]+\/[^/]+$/),
   owner: userSchema,
+  /**
+   * Access to this repository of the user Gitea built the payload for (services/convert/repository.go
+   * innerToRepo: `admin` is an access mode of admin or owner). In comment deliveries that is the
+   * commenter (services/webhook/notifier.go CreateIssueComment, UpdateComment: the doer); in issue
+   * deliveries the issue's poster, not the sender. Another shape tells nothing (the API is asked).
+   */
+  permissions: z.object({ admin: z.boolean() }).nullish().catch(null),
 });
 
 export const issueSchema = z.object({

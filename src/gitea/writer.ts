@@ -192,6 +192,11 @@ export function createIssueWriter(
     await deps.gitea.addLabels(repo, issue, [label.id ?? 0]);
   }
 
+  async function setState(state: 'open' | 'closed'): Promise<void> {
+    await written.markStateSet(ref);
+    await deps.gitea.setIssueState(repo, issue, state);
+  }
+
   return {
     addLabel,
     upsertStatusComment,
@@ -199,8 +204,8 @@ export function createIssueWriter(
     note,
     setStateLabel,
     restoreStateLabel,
-    close: () => deps.gitea.setIssueState(repo, issue, 'closed'),
-    reopen: () => deps.gitea.setIssueState(repo, issue, 'open'),
+    close: () => setState('closed'),
+    reopen: () => setState('open'),
   };
 }
 

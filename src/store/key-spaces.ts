@@ -20,7 +20,7 @@ import { programIssueKeys } from './program-issues.js';
 import { redisEpochKeys } from './redis-epoch.js';
 import { reportKeys } from './reports.js';
 import { rotationKeys } from './rotations.js';
-import { writingKeys, writtenKeys } from './written.js';
+import { stateSetKeys, writingKeys, writtenKeys } from './written.js';
 
 /**
  * Every store's keys (KeySpace in keys.ts): the one list rebuild clears from (the derived ones)
@@ -39,6 +39,7 @@ export const KEY_SPACES: readonly KeySpace[] = [
   notificationKeys,
   appliedCommandKeys,
   writingKeys,
+  stateSetKeys,
   peopleKeys,
   pingKeys,
   rotationKeys,

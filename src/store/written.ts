@@ -13,6 +13,8 @@ const legacyPostedKey = (ref: IssueRef) => `ob:posted:${at(ref)}`;
 const writtenKey = (ref: IssueRef) => `ob:written:${at(ref)}`;
 /** Set before a post is sent, removed once its id is recorded: still there, the answer was lost. */
 const writingKey = (ref: IssueRef, key: string) => `ob:writing:${at(ref)}:${key}`;
+/** Set when the bot closes or reopens the issue (before it asks Gitea to). */
+const stateSetKey = (ref: IssueRef) => `ob:state-set:${at(ref)}`;
 /** As long as a failed job may be retried (failed jobs are kept 30 days). */
 const WRITING_TTL_SECONDS = 30 * 86_400;
 
@@ -28,6 +30,13 @@ export const writingKeys = keySpace({
   patterns: ['ob:writing:*'],
   derived: false,
   kept: 'a post sent whose answer may be lost: the retried job lists the comments to find it',
+});
+
+export const stateSetKeys = keySpace({
+  store: 'written (issue states the bot set)',
+  patterns: ['ob:state-set:*'],
+  derived: false,
+  kept: "Gitea's history does not say which close or reopen was the bot's own; without the mark, a comment delivery's issue state would be trusted where the bot changed it since",
 });
 
 /** What the bot's own comments in one issue say it wrote (see writtenInComments in src/gitea/writer.ts). */
@@ -70,6 +79,17 @@ export function createWrittenStore(redis: Redis) {
       if (done && fresh === 'OK') await redis.del(writingKey(ref, record));
       return { written: done, fresh: fresh === 'OK' };
     },
+    /**
+     * Marks that the bot closed or reopened the issue: a comment written before that holds the
+     * state from before in its delivery, and Gitea sends the bot no event of its own change that
+     * it acts on, so the issue is read before each later comment is decided (handle-event.ts).
+     * Set before the change is asked of Gitea (a crash between the two leaves the mark).
+     */
+    markStateSet: async (ref: IssueRef): Promise<void> => {
+      await redis.set(stateSetKey(ref), '1');
+    },
+    /** Whether the bot ever closed or reopened the issue (markStateSet). */
+    stateWasSet: async (ref: IssueRef): Promise<boolean> => (await redis.exists(stateSetKey(ref))) === 1,
     /** Records a post's comment id and lifts its "writing" mark. */
     async recordPost(ref: IssueRef, record: string, id: number): Promise<void> {
       await redis.multi().hset(writtenKey(ref), record, id).del(writingKey(ref, record)).exec();

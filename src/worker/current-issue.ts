@@ -11,6 +11,7 @@ export type CurrentIssue =
  * `"labels": []` when a label is removed in the web UI (go-gitea/gitea#34560), one delivery per
  * toggled label (#28924), and the first of two `edited` deliveries still holds the old body.
  * A deleted issue sends no webhook (#34591): its 404 is `gone`. Other failures throw (the job is retried).
+ * A comment's delivery is the exception: Gitea builds it as the comment is saved (handle-event.ts, needsRead).
  */
 export function createIssueReader(gitea: Pick<GiteaClient, 'issue'>) {
   return async (repo: RepoRef, number: number): Promise<CurrentIssue> => {

@@ -14,7 +14,7 @@ import { decide } from '../engine/decide.js';
 import type { Instance } from '../engine/instance.js';
 import type { Facts, Render, WorkflowModule } from '../engine/module.js';
 import { APPLICATION_TRIGGER, inProgramRepos, unlabelledApplication } from '../engine/relevance.js';
-import { repoRef } from '../gitea/client.js';
+import { GiteaError, repoRef } from '../gitea/client.js';
 import { type BotEvent, CATCH_UP_DELIVERY_ID } from '../gitea/event.js';
 import { type MaintainerCheck, perEvent } from '../gitea/maintainers.js';
 import { createIssueWriter, type IssueWriter } from '../gitea/writer.js';
@@ -22,6 +22,7 @@ import type { AppliedCommandStore } from '../store/applied-commands.js';
 import type { InstanceStore } from '../store/instances.js';
 import { issueKey } from '../store/keys.js';
 import type { OpenIssueIndex } from '../store/open-issues.js';
+import { createWrittenStore } from '../store/written.js';
 import type { FactServices } from '../workflows/services.js';
 import { decideAsActor } from './actor-roles.js';
 import { createEffectApplier, type EffectDeps, ledgerFirst, PAYROLL_INPUTS } from './apply-effect.js';
@@ -62,7 +63,7 @@ export type HandlerDeps = EffectDeps & {
   instancePeople: InstancePeople;
   /** Learns the event's people by Gitea user id before anything is looked up by login. */
   identify: Identify;
-  /** The issue as Gitea has it now, read before deciding (deliveries are hints); off in `rebuild`. */
+  /** The issue as Gitea has it now, read before deciding unless the event says it (`needsRead`); off in `rebuild`. */
   readIssue?: IssueReader;
   log: Logger;
 };
@@ -71,25 +72,58 @@ export type HandlerDeps = EffectDeps & {
 export function createEventHandler(deps: HandlerDeps) {
   const apply = createEffectApplier(deps);
   const anywhere: ReadonlySet<string> = new Set(deps.commands.map((command) => command.name));
+  const written = createWrittenStore(deps.writer.redis);
+  const gone = (log: Logger, event: BotEvent) =>
+    log.info(
+      { kind: event.kind, timer: event.timer?.name },
+      'the issue is gone (deleted in Gitea): nothing to do',
+    );
+
+  /**
+   * Whether the event's issue fields are Gitea's of now, for deciding in event order: a comment
+   * delivery's are as the comment was written (`asOfComment`), and every change people made
+   * since comes as a later event of this issue; the bot's own close or reopen comes as none, so an
+   * issue it ever closed or reopened is read. Anything else is read: a delivery is a hint.
+   */
+  async function needsRead(event: BotEvent): Promise<boolean> {
+    if (!deps.readIssue || event.internal || event.kind === 'pull.updated') return false;
+    if (!event.asOfComment) return true;
+    return written.stateWasSet({ repo: repoRef(event.repo), issue: event.issue.number });
+  }
+
   return async function handleEvent(event: BotEvent): Promise<void> {
     if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())
       return;
     const log = deps.log.child({ deliveryId: event.deliveryId, repo: event.repo, issue: event.issue.number });
     // A rename changes what every payroll table shows: they are computed again.
     const renamed = await deps.identify(event);
-    const isMaintainer = perEvent(deps.isMaintainer);
-    if (deps.readIssue && !event.internal && event.kind !== 'pull.updated') {
+    if (deps.readIssue && (await needsRead(event))) {
       const current = await deps.readIssue(repoRef(event.repo), event.issue.number);
       if (current === 'gone') {
-        log.info(
-          { kind: event.kind, timer: event.timer?.name },
-          'the issue is gone (deleted in Gitea): nothing to do',
-        );
+        gone(log, event);
         if (renamed) await deps.refreshPayrolls(event);
         return;
       }
-      event = { ...event, issue: { ...event.issue, ...current } };
+      await decideAndApply({ ...event, issue: { ...event.issue, ...current } }, log, renamed);
+      return;
     }
+    try {
+      await decideAndApply(event, log, renamed);
+    } catch (error) {
+      // Not read first: an issue deleted since its comment is learnt from the first write's 404.
+      if (
+        deps.readIssue &&
+        error instanceof GiteaError &&
+        error.status === 404 &&
+        (await deps.readIssue(repoRef(event.repo), event.issue.number)) === 'gone'
+      )
+        return gone(log, event);
+      throw error;
+    }
+  };
+
+  async function decideAndApply(event: BotEvent, log: Logger, renamed: boolean): Promise<void> {
+    const isMaintainer = perEvent(deps.isMaintainer, event);
     event = {
       ...event,
       issue: { ...event.issue, body: trustedBody(event.issue.body, deps.writer.seal, event.repo) },
@@ -209,7 +243,7 @@ export function createEventHandler(deps: HandlerDeps) {
     // After the effects and the reply (each idempotent): a crash in between re-applies them, never loses them.
     if (program?.record && event.comment)
       await deps.appliedCommands.add(event.repo, event.issue.number, event.comment.id);
-  };
+  }
 
   /** Commands usable in any issue (`/report`, `/ping`…) and misplaced ones: the lines no workflow here answers. */
   async function runProgramCommands(

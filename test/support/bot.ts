@@ -13,7 +13,11 @@ export const PROGRAM_REPO = 'fleet/program';
 export type TestBot = {
   url: string;
   runtime: Runtime;
-  /** Signs and posts a delivery as Gitea would; returns the response. */
+  /**
+   * Signs and posts a delivery as Gitea would; returns the response. A comment created or edited
+   * carries the issue and the commenter's permissions as the emulator holds them (Gitea builds
+   * the payload as the comment is saved: FakeGitea.asCommentSaved), unless `asSent`.
+   */
   deliver: (payload: DeliveryPayload, options?: DeliveryOptions) => Promise<Response>;
   stop: () => Promise<void>;
 };
@@ -64,7 +68,11 @@ export async function startTestBot(
     url,
     runtime,
     deliver: (payload, deliveryOptions) => {
-      const { body, headers } = signDelivery(payload, WEBHOOK_SECRET, deliveryOptions);
+      const asGitea =
+        'comment' in payload && payload.action !== 'deleted' && !deliveryOptions?.asSent
+          ? gitea.asCommentSaved(payload)
+          : payload;
+      const { body, headers } = signDelivery(asGitea, WEBHOOK_SECRET, deliveryOptions);
       return fetch(`${url}/webhooks/gitea`, { method: 'POST', body, headers });
     },
     stop: () => runtime.stop(),

@@ -180,6 +180,8 @@ export interface DeliveryOptions {
   deliveryId?: string;
   /** The webhook's optional "Authorization header" setting. */
   authorization?: string;
+  /** Send the payload exactly as given (test/support/bot.ts otherwise makes a comment's issue the emulator's). */
+  asSent?: boolean;
 }
 
 function hmacHex(algorithm: 'sha1' | 'sha256', secret: string, body: string): string {

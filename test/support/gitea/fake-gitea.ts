@@ -1,4 +1,5 @@
 import { type HttpHandler, http } from 'msw';
+import { accessMode } from './access.js';
 import type {
   AccessMode,
   ApiComment,
@@ -31,7 +32,7 @@ import {
   type RecordedRequest,
 } from './request-log.js';
 import type { IssueSeed, LabelSeed, RepoSeed, TeamSeed, UserSeed } from './seeds.js';
-import { Seeder } from './seeds.js';
+import { Seeder, splitFullName } from './seeds.js';
 import { createRequestServer } from './serve-request.js';
 import { describeSite, giteaTime } from './site.js';
 import { GiteaState } from './state.js';
@@ -106,11 +107,25 @@ export interface FakeGitea {
   setMaxResponseItems(items: number): void;
   /** Deletes an issue as a site admin does; Gitea sends no webhook for it (go-gitea/gitea#34591). */
   deleteIssue(repo: string, number: number): void;
+  /**
+   * A comment delivery as Gitea builds it when the comment is saved (services/webhook/notifier.go
+   * CreateIssueComment, UpdateComment): the issue's title, body, state, labels and assignees as
+   * they are now, and `repository.permissions` of the commenter (the sender), not of the bot.
+   * The rest of `payload` is kept; an issue or repository the emulator does not hold is left as sent.
+   */
+  asCommentSaved<T extends CommentPayloadShape>(payload: T): T;
   /** Drops the faults not used up (the outage is over). */
   clearFaults(): void;
   assertContract(): void;
   reset(): void;
 }
+
+/** What asCommentSaved reads of a comment delivery. */
+type CommentPayloadShape = {
+  issue: { number: number };
+  repository: { full_name: string };
+  sender: { login: string };
+};
 
 export function createFakeGitea(options: FakeGiteaOptions = {}): FakeGitea {
   const baseUrl = (options.baseUrl ?? 'http://gitea.test').replace(/\/+$/, '');
@@ -173,6 +188,30 @@ export function createFakeGitea(options: FakeGiteaOptions = {}): FakeGitea {
     issue(repo, number) {
       const issue = state.issue(seed.existingRepo(repo).id, number);
       return issue && toApiIssue(issue, represent);
+    },
+
+    asCommentSaved(payload) {
+      const repo = state.repo(...splitFullName(payload.repository.full_name));
+      if (!repo) return payload;
+      const { permissions } = toApiRepository(repo, represent, accessMode(state, repo, payload.sender.login));
+      const record = state.issue(repo.id, payload.issue.number);
+      const now = record && toApiIssue(record, represent);
+      return {
+        ...payload,
+        repository: { ...payload.repository, permissions },
+        ...(now
+          ? {
+              issue: {
+                ...payload.issue,
+                title: now.title,
+                body: now.body,
+                state: now.state,
+                labels: now.labels,
+                assignees: now.assignees,
+              },
+            }
+          : {}),
+      };
     },
 
     issueLabels: (repo, number) =>

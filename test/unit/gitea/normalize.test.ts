@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CATCH_UP_DELIVERY_ID } from '../../../src/gitea/event.js';
 import { jobIdFor, normalizeDelivery } from '../../../src/gitea/normalize.js';
 import {
   commentPayload,
@@ -114,4 +115,58 @@ describe('normalizeDelivery on Gitea-shaped deliveries', () => {
     );
     expect(normalizeDelivery('pull_request', { action: 'closed' }).outcome).toBe('unsupported');
   });
+});
+
+describe('a comment delivery is marked as of the comment (issue fields and the commenter’s admin access)', () => {
+  const admin = (value: boolean) =>
+    commentPayload('created', '/approve', {
+      sender: { login: 'maint' },
+      repository: { permissions: { admin: value, push: value, pull: true } },
+    });
+  const eventOf = (result: ReturnType<typeof normalizeDelivery>) =>
+    result.outcome === 'event' ? result.event : undefined;
+
+  it.each(['full', 'light'] as const)(
+    'from a webhook: Gitea’s `repository.permissions.admin` of the commenter (%s)',
+    (mode) => {
+      expect(eventOf(normalizeDelivery('issue_comment', admin(true), 'd-1', mode))?.asOfComment).toEqual({
+        actorAdmin: true,
+      });
+      expect(eventOf(normalizeDelivery('issue_comment', admin(false), 'd-2', mode))?.asOfComment).toEqual({
+        actorAdmin: false,
+      });
+      const edited = commentPayload('edited', '/approve', { repository: { permissions: { admin: true } } });
+      expect(eventOf(normalizeDelivery('issue_comment', edited, 'd-3', mode))?.asOfComment).toEqual({
+        actorAdmin: true,
+      });
+    },
+  );
+
+  it('never for an event the catch-up made from lists, one without a delivery id, or a deleted comment', () => {
+    expect(
+      eventOf(normalizeDelivery('issue_comment', admin(true), CATCH_UP_DELIVERY_ID))?.asOfComment,
+    ).toBeUndefined();
+    expect(eventOf(normalizeDelivery('issue_comment', admin(true)))?.asOfComment).toBeUndefined();
+    const deleted = commentPayload('deleted', '/approve', { repository: { permissions: { admin: true } } });
+    expect(eventOf(normalizeDelivery('issue_comment', deleted, 'd-4'))?.asOfComment).toBeUndefined();
+  });
+
+  it('an issue delivery carries the poster’s permissions, not the sender’s: never read as the actor’s', () => {
+    const closed = issuePayload('closed', {
+      sender: { login: 'maint' },
+      repository: { permissions: { admin: true, push: true, pull: true } },
+    });
+    expect(eventOf(normalizeDelivery('issues', closed, 'd-5'))?.asOfComment).toBeUndefined();
+  });
+
+  it.each(['full', 'light'] as const)(
+    'permissions of another shape tell nothing: the delivery is read, the role asked of the API (%s)',
+    (mode) => {
+      for (const permissions of [{ admin: 'yes' }, 'admin', null]) {
+        const odd = commentPayload('created', '/approve');
+        (odd.repository as unknown as { permissions: unknown }).permissions = permissions;
+        expect(eventOf(normalizeDelivery('issue_comment', odd, 'd-6', mode))?.asOfComment).toEqual({});
+      }
+    },
+  );
 });
