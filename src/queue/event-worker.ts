@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { DelayedError, type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -68,6 +70,8 @@ export function startEventWorker(deps: EventWorkerDeps) {
     }
   };
   const worker = new Worker<EventJobData>(EVENTS_QUEUE, process, {
+    // Stored on each job it takes (`processedBy`): which of several workers handled an event.
+    name: `${hostname()}:${globalThis.process.pid}:${randomUUID().slice(0, 8)}`,
     connection: deps.connection,
     concurrency: deps.concurrency,
     lockDuration: deps.lockMs,
