@@ -224,6 +224,12 @@ function intakeRows(r: IntakeResults): Row[] {
       met: r.durableAt1000.p99Ms < 10 && r.durableAt1000.errors === 0,
     },
     {
+      figure:
+        'disk under that Redis: fdatasync of a 200-byte append (what each of its write turns waits for)',
+      value: `p50 ${ms(r.diskFsync.p50Ms)} · p99 ${ms(r.diskFsync.p99Ms)} · max ${ms(r.diskFsync.maxMs)} (${int(r.diskFsync.count)} in a row, nothing else on that Redis)`,
+      target: '—',
+    },
+    {
       figure: 'intake: p99 at 1,000 req/s sent in bursts (autocannon overallRate)',
       value: `p99 ${ms(r.oursAt1000Bursts.p99Ms)} (p50 ${ms(r.oursAt1000Bursts.p50Ms)}, ${int(r.oursAt1000Bursts.rps)} req/s done)`,
       target: '—',

@@ -2,6 +2,7 @@ import { type Child, startChild } from '../lib/child.js';
 import { privateRedis } from '../lib/redis.js';
 import { round } from '../lib/stats.js';
 import { FIRST_ID } from './deliveries.js';
+import { type FsyncTimes, measureFsync } from './fsync.js';
 import type { LoadResult, LoadSpec } from './load.js';
 import type { PacedSpec } from './paced.js';
 
@@ -23,6 +24,8 @@ export type IntakeResults = {
   oursAt1000: LoadResult;
   /** The same on the durable Redis. */
   durableAt1000: LoadResult;
+  /** The disk under the durable Redis: a small append's fdatasync, one after another (fsync.ts). */
+  diskFsync: FsyncTimes;
   /** Our intake at 1,000 req/s as autocannon's `overallRate` sends them: a burst at the top of each second. */
   oursAt1000Bursts: LoadResult;
   /** Our intake with 70% irrelevant deliveries (204 vs 202), then with irrelevant ones only (their Redis commands). */
@@ -59,6 +62,7 @@ type ServerName = (typeof SERVERS)[number];
 const ROUNDS = 2;
 const WARMUP_SECONDS = 1;
 const CHATTER_SHARE = 0.7;
+const FSYNC_PROBES = 2_000;
 
 /**
  * Floor, ours (server only), ours as `serve` (with its worker, on its own Redis), ours on a Redis
@@ -140,6 +144,7 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
     ) as [ServerRun, ServerRun, ServerRun, ServerRun, ServerRun, ServerRun, ServerRun, ServerRun];
     const oursAt1000 = await paced('ours', 1000);
     const durableAt1000 = await paced('durable', 1000);
+    const diskFsync = measureFsync(durableRedis.dir, FSYNC_PROBES);
     const oursAt1000Bursts = await load('ours', { overallRate: 1000 });
     const mixed = await load('ours', {
       chatterShare: CHATTER_SHARE,
@@ -164,6 +169,7 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
       stages: { http, signature, parse },
       oursAt1000,
       durableAt1000,
+      diskFsync,
       oursAt1000Bursts,
       mix: {
         ...mixed,

@@ -18,6 +18,8 @@ export async function privateRedis(options: { durable?: boolean } = {}) {
   process.once('exit', orphan);
   return {
     url: server.url,
+    /** Where its files are (the AOF of a durable one). */
+    dir,
     flush: () => client.flushall(),
     /** Calls per command since the server started (INFO commandstats), e.g. { evalsha: 12, sismember: 3 }. */
     commandCounts: async (): Promise<Record<string, number>> => {
