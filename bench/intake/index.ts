@@ -22,8 +22,8 @@ export type IntakeResults = {
   stages: { http: ServerRun; signature: ServerRun; parse: ServerRun };
   /** Our intake at a fixed 1,000 req/s, evenly spaced (paced.ts). */
   oursAt1000: LoadResult;
-  /** The same on the durable Redis. */
-  durableAt1000: LoadResult;
+  /** The same on the durable Redis, and how many AOF rewrites ran (or were running) meanwhile. */
+  durableAt1000: LoadResult & { aofRewritesDuring: number };
   /** The disk under the durable Redis: a small append's fdatasync, one after another (fsync.ts). */
   diskFsync: FsyncTimes;
   /** Our intake at 1,000 req/s as autocannon's `overallRate` sends them: a burst at the top of each second. */
@@ -143,7 +143,12 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
       combine(rounds.get(name) ?? []),
     ) as [ServerRun, ServerRun, ServerRun, ServerRun, ServerRun, ServerRun, ServerRun, ServerRun];
     const oursAt1000 = await paced('ours', 1000);
+    const rewritesBefore = await durableRedis.aofRewrites();
     const durableAt1000 = await paced('durable', 1000);
+    const rewritesAfter = await durableRedis.aofRewrites();
+    // A rewrite started by the throughput runs' volume (its child writes the whole data set) shares the disk.
+    const aofRewritesDuring =
+      rewritesAfter.done - rewritesBefore.done + (rewritesBefore.running || rewritesAfter.running ? 1 : 0);
     const diskFsync = measureFsync(durableRedis.dir, FSYNC_PROBES);
     const oursAt1000Bursts = await load('ours', { overallRate: 1000 });
     const mixed = await load('ours', {
@@ -168,7 +173,7 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
       probot,
       stages: { http, signature, parse },
       oursAt1000,
-      durableAt1000,
+      durableAt1000: { ...durableAt1000, aofRewritesDuring },
       diskFsync,
       oursAt1000Bursts,
       mix: {

@@ -29,6 +29,12 @@ export async function privateRedis(options: { durable?: boolean } = {}) {
         counts[match[1] as string] = Number(match[2]);
       return counts;
     },
+    /** AOF rewrites done since the server started (INFO persistence `aof_rewrites`), and whether one runs now. */
+    aofRewrites: async (): Promise<{ done: number; running: boolean }> => {
+      const info = await client.info('persistence');
+      const field = (name: string) => Number(new RegExp(`^${name}:(\\d+)`, 'm').exec(info)?.[1] ?? 0);
+      return { done: field('aof_rewrites'), running: field('aof_rewrite_in_progress') === 1 };
+    },
     stop: async () => {
       process.off('exit', orphan);
       client.disconnect();
