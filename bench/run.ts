@@ -7,6 +7,7 @@ import { benchGiteaCost, type CommandCost } from './gitea-cost/index.js';
 import { benchIntake, type IntakeResults } from './intake/index.js';
 import { type ProfileSummary, summarizeProfile } from './lib/profile.js';
 import { int, markdownTable, ms, pct, type Row } from './lib/report.js';
+import { round } from './lib/stats.js';
 import { benchParse, type ParseResult } from './parse/index.js';
 import { benchPayroll, type PayrollResults } from './payroll/index.js';
 import { benchRebuild, type RebuildResult } from './rebuild/index.js';
@@ -41,7 +42,7 @@ const log = (line: string) => console.error(`[bench ${Math.round((Date.now() - s
 let intake: IntakeResults | undefined;
 if (wanted('intake')) {
   log(
-    `intake: floor, ours, ours with its worker, ours on a fsyncing Redis, Probot, three steps on node:http — ${settings.intake.seconds} s each at ${settings.intake.connections} connections`,
+    `intake: floor, ours, ours with its worker, ours on a fsyncing Redis, Probot, four steps on node:http — ${settings.intake.seconds} s each at ${settings.intake.connections} connections`,
   );
   const cpuProfDir = profile ? profileDir('intake') : undefined;
   intake = await benchIntake({ ...settings.intake, ...(cpuProfDir ? { cpuProfDir } : {}) });
@@ -195,8 +196,15 @@ function intakeRows(r: IntakeResults): Row[] {
         `read and answer ${int(r.stages.http.cpuMicrosPerRequest)}`,
         `+ signature ${int(r.stages.signature.cpuMicrosPerRequest)}`,
         `+ JSON.parse ${int(r.stages.parse.cpuMicrosPerRequest)} (Probot's work; Probot ${int(r.probot.cpuMicrosPerRequest)})`,
-        `+ event, filter, durable write: ours ${int(r.ours.cpuMicrosPerRequest)}`,
+        `+ a Redis append answered after Redis ${int(r.stages.write.cpuMicrosPerRequest)}`,
+        `+ filter, dedupe, order: ours ${int(r.ours.cpuMicrosPerRequest)}`,
       ].join(' → '),
+      target: '—',
+    },
+    {
+      figure:
+        'intake: the least a durable intake does (node:http, signature, JSON.parse, one auto-pipelined XADD) / Probot req/s',
+      value: `${round(r.stages.write.rps / r.probot.rps, 3)}× (${int(r.stages.write.rps)} req/s; ours is ${round(r.ours.rps / r.stages.write.rps, 3)}× of it)`,
       target: '—',
     },
     {

@@ -18,8 +18,8 @@ export type IntakeResults = {
   /** Ours (server only) on a Redis that answers each write after its fsync, as deployed. */
   durable: ServerRun;
   probot: ServerRun;
-  /** Steps of the work on bare node:http (stage.ts): read and answer; + signature; + JSON.parse. */
-  stages: { http: ServerRun; signature: ServerRun; parse: ServerRun };
+  /** Steps of the work on bare node:http (stage.ts): read and answer; + signature; + JSON.parse; + a Redis append. */
+  stages: { http: ServerRun; signature: ServerRun; parse: ServerRun; write: ServerRun };
   /** Our intake at a fixed 1,000 req/s, evenly spaced (paced.ts). */
   oursAt1000: LoadResult;
   /** The same on the durable Redis, and how many AOF rewrites ran (or were running) meanwhile. */
@@ -47,7 +47,17 @@ export type IntakeResults = {
   durableRatioToProbot: number;
 };
 
-const SERVERS = ['floor', 'ours', 'serve', 'durable', 'probot', 'http', 'signature', 'parse'] as const;
+const SERVERS = [
+  'floor',
+  'ours',
+  'serve',
+  'durable',
+  'probot',
+  'http',
+  'signature',
+  'parse',
+  'write',
+] as const;
 const SCRIPTS: Record<ServerName, string> = {
   floor: './floor.ts',
   ours: './ours.ts',
@@ -57,6 +67,7 @@ const SCRIPTS: Record<ServerName, string> = {
   http: './stage.ts',
   signature: './stage.ts',
   parse: './stage.ts',
+  write: './stage.ts',
 };
 type ServerName = (typeof SERVERS)[number];
 const ROUNDS = 2;
@@ -139,9 +150,9 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
         rounds.get(name)?.push(await load(name, { seconds: Math.max(1, options.seconds / ROUNDS) }));
       }
     }
-    const [floor, ours, serve, durable, probot, http, signature, parse] = SERVERS.map((name) =>
+    const [floor, ours, serve, durable, probot, http, signature, parse, write] = SERVERS.map((name) =>
       combine(rounds.get(name) ?? []),
-    ) as [ServerRun, ServerRun, ServerRun, ServerRun, ServerRun, ServerRun, ServerRun, ServerRun];
+    ) as [ServerRun, ServerRun, ServerRun, ServerRun, ServerRun, ServerRun, ServerRun, ServerRun, ServerRun];
     const oursAt1000 = await paced('ours', 1000);
     const rewritesBefore = await durableRedis.aofRewrites();
     const durableAt1000 = await paced('durable', 1000);
@@ -171,7 +182,7 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
       serve,
       durable,
       probot,
-      stages: { http, signature, parse },
+      stages: { http, signature, parse, write },
       oursAt1000,
       durableAt1000: { ...durableAt1000, aofRewritesDuring },
       diskFsync,
