@@ -4,12 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGiteaClient, repoRef } from '../../src/gitea/client.js';
 import { EVENTS_QUEUE } from '../../src/queue/event-queue.js';
 import { createOperatorStore } from '../../src/store/operators.js';
-import { eventually, PROGRAM_REPO, seedProgram, startTestBot, type TestBot } from '../support/bot.js';
+import { startWithApplication as startApplication } from '../support/application-bot.js';
+import { eventually, PROGRAM_REPO, seedProgram, type TestBot } from '../support/bot.js';
 import { commentPayload, issuePayload, label } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { addApplicationIssue } from '../support/opened-issue.js';
 import { useRedis } from '../support/redis.js';
-import { activeOperator, applicationLabeled, completeForm } from '../support/workflows.js';
+import { activeOperator, completeForm } from '../support/workflows.js';
 
 // Issue #19: a command cost a read of the issue and of the commenter's permission before its
 // writes. Gitea builds a comment's delivery as the comment is saved (services/webhook/notifier.go
@@ -58,16 +59,7 @@ async function jobStates(id: number) {
 }
 
 async function startWithApplication() {
-  bot = await startTestBot(redis.url, gitea());
-  await bot.deliver(applicationLabeled());
-  await eventually(() => expect(gitea().issueLabels(PROGRAM_REPO, 7)).toContain('onboarding/screening'));
-  await eventually(() =>
-    expect(
-      gitea()
-        .comments(PROGRAM_REPO, 7)
-        .some((c) => c.body.includes('operator-bot:state')),
-    ).toBe(true),
-  );
+  bot = await startApplication(redis.url, gitea());
   // The catch-up's runs at start (they may find the issue the bot just labelled) are over.
   await eventually(() => expect(gitea().requestsTo('GET', CATCH_UP_READ).length).toBeGreaterThanOrEqual(2));
   await quiet();

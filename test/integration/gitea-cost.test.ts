@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eventually, PROGRAM_REPO, seedProgram, startTestBot, type TestBot } from '../support/bot.js';
+import { startWithApplication as startApplication } from '../support/application-bot.js';
+import { eventually, PROGRAM_REPO, seedProgram, type TestBot } from '../support/bot.js';
 import { commentPayload } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { addApplicationIssue } from '../support/opened-issue.js';
 import { useRedis } from '../support/redis.js';
-import { applicationLabeled } from '../support/workflows.js';
 
 // Issue #19: every reply and state change listed the issue's comments (Gitea's list is not paged:
 // ~1 MB on a 1,000-comment issue). The bot now writes first and keeps what it wrote; it lists the
@@ -23,18 +23,12 @@ const command = (id: number, body: string, login = 'alice') =>
   commentPayload('created', body, { comment: { id, user: { login } }, sender: { login } });
 
 async function startWithApplication(env: Record<string, string> = {}) {
-  bot = await startTestBot(redis.url, gitea(), {
-    env: { GITEA_TIMEOUT_MS: '300', JOB_ATTEMPTS: '4', JOB_BACKOFF_MS: '100', ...env },
+  bot = await startApplication(redis.url, gitea(), {
+    GITEA_TIMEOUT_MS: '300',
+    JOB_ATTEMPTS: '4',
+    JOB_BACKOFF_MS: '100',
+    ...env,
   });
-  await bot.deliver(applicationLabeled());
-  await eventually(() => expect(gitea().issueLabels(PROGRAM_REPO, 7)).toContain('onboarding/screening'));
-  await eventually(() =>
-    expect(
-      gitea()
-        .comments(PROGRAM_REPO, 7)
-        .some((c) => c.body.includes('operator-bot:state')),
-    ).toBe(true),
-  );
   for (let i = 0; i < 200; i++) gitea().addComment(PROGRAM_REPO, 7, { user: 'bob', body: `chatter ${i}` });
   return bot;
 }
