@@ -22,13 +22,13 @@ import type { AppliedCommandStore } from '../store/applied-commands.js';
 import type { InstanceStore } from '../store/instances.js';
 import { issueKey } from '../store/keys.js';
 import type { OpenIssueIndex } from '../store/open-issues.js';
-import { createWrittenStore } from '../store/written.js';
 import type { FactServices } from '../workflows/services.js';
 import { decideAsActor } from './actor-roles.js';
 import { createEffectApplier, type EffectDeps, ledgerFirst, PAYROLL_INPUTS } from './apply-effect.js';
 import type { IssueReader } from './current-issue.js';
 import type { Identify } from './identify.js';
 import type { InstancePeople } from './instance-people.js';
+import { createIssueNow } from './issue-now.js';
 import { answerPings, PING_TIMER, pingDeadlinePassed } from './pings.js';
 
 /** Program commands that take an effective day, refused in a paid month. */
@@ -63,7 +63,7 @@ export type HandlerDeps = EffectDeps & {
   instancePeople: InstancePeople;
   /** Learns the event's people by Gitea user id before anything is looked up by login. */
   identify: Identify;
-  /** The issue as Gitea has it now, read before deciding unless the event says it (`needsRead`); off in `rebuild`. */
+  /** The issue as Gitea has it now, read before deciding unless the event says it (issue-now.ts); off in `rebuild`. */
   readIssue?: IssueReader;
   log: Logger;
 };
@@ -72,24 +72,12 @@ export type HandlerDeps = EffectDeps & {
 export function createEventHandler(deps: HandlerDeps) {
   const apply = createEffectApplier(deps);
   const anywhere: ReadonlySet<string> = new Set(deps.commands.map((command) => command.name));
-  const written = createWrittenStore(deps.writer.redis);
+  const needsRead = createIssueNow(deps.writer.redis);
   const gone = (log: Logger, event: BotEvent) =>
     log.info(
       { kind: event.kind, timer: event.timer?.name },
       'the issue is gone (deleted in Gitea): nothing to do',
     );
-
-  /**
-   * Whether the event's issue fields are Gitea's of now, for deciding in event order: a comment
-   * delivery's are as the comment was written (`asOfComment`), and every change people made
-   * since comes as a later event of this issue; the bot's own close or reopen comes as none, so an
-   * issue it ever closed or reopened is read. Anything else is read: a delivery is a hint.
-   */
-  async function needsRead(event: BotEvent): Promise<boolean> {
-    if (!deps.readIssue || event.internal || event.kind === 'pull.updated') return false;
-    if (!event.asOfComment) return true;
-    return written.stateWasSet({ repo: repoRef(event.repo), issue: event.issue.number });
-  }
 
   return async function handleEvent(event: BotEvent): Promise<void> {
     if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())

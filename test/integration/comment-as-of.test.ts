@@ -27,8 +27,13 @@ const replies = (to: number) =>
   gitea()
     .comments(PROGRAM_REPO, 7)
     .filter((c) => c.body.includes(`operator-bot:reply ${to} `));
+/** Written after the application was labelled (applicationLabeled: 10:00), as a comment is in Gitea. */
+const WRITTEN_AT = '2026-11-21T10:05:00Z';
 const command = (id: number, body: string, login = 'alice') =>
-  commentPayload('created', body, { comment: { id, user: { login } }, sender: { login } });
+  commentPayload('created', body, {
+    comment: { id, user: { login }, created_at: WRITTEN_AT, updated_at: WRITTEN_AT },
+    sender: { login },
+  });
 const requestsSince = (from: number) =>
   gitea()
     .requests.slice(from)
