@@ -22,7 +22,6 @@ const redis = useRedis();
 const gitea = useFakeGitea();
 let bot: TestBot | undefined;
 
-const LABELLED_AT = '2026-11-21T10:00:00Z';
 const WRITTEN_AT = '2026-11-21T10:05:00Z';
 const CHANGED_AT = '2026-11-21T10:06:00Z';
 
@@ -139,6 +138,41 @@ describe('a comment delivery that arrives after a later change of its issue was 
     await bot.deliver(help, { asSent: true });
     await eventually(() => expect(replies(9, 911)).toHaveLength(1));
     expect(gitea().issueLabels(PROGRAM_REPO, 9)).toEqual(['operator-application']);
+    expect(
+      gitea()
+        .comments(PROGRAM_REPO, 9)
+        .some((c) => c.body.includes('operator-bot:state')),
+    ).toBe(false);
+  });
+
+  it('the trigger label removed from an issue no workflow runs on (a delivery the intake drops): a comment written before starts nothing', async () => {
+    bot = await startTestBot(redis.url, gitea());
+    gitea().addIssue(PROGRAM_REPO, {
+      number: 9,
+      title: 'Operator application: alice',
+      body: completeForm,
+      user: 'alice',
+      labels: ['operator-application'],
+    });
+    const help = written(912, '/help', 9);
+    expect(help.issue.labels.map((l) => l.name)).toEqual(['operator-application']);
+    await createGiteaClient({ baseUrl: gitea().baseUrl, token: gitea().token, timeoutMs: 5_000 }).removeLabel(
+      repoRef(PROGRAM_REPO),
+      9,
+      gitea()
+        .repoLabels(PROGRAM_REPO)
+        .find((l) => l.name === 'operator-application')?.id ?? 0,
+    );
+    const removed = await bot.deliver(
+      issueLabelPayload([], {
+        issue: { number: 9, body: completeForm, updated_at: CHANGED_AT },
+        sender: { login: 'maint' },
+      }),
+    );
+    expect(removed.status).toBe(204);
+    await bot.deliver(help, { asSent: true });
+    await eventually(() => expect(replies(9, 912)).toHaveLength(1));
+    expect(gitea().issueLabels(PROGRAM_REPO, 9)).toEqual([]);
     expect(
       gitea()
         .comments(PROGRAM_REPO, 9)
