@@ -22,14 +22,15 @@ const redis = useRedis();
 const gitea = useFakeGitea();
 let bot: TestBot | undefined;
 
-const WRITTEN_AT = '2026-11-21T10:05:00Z';
-const CHANGED_AT = '2026-11-21T10:06:00Z';
+/** Gitea's time (whole seconds) `seconds` from now: after all the emulator did before the test's comment. */
+const giteaIn = (seconds: number) => new Date(Math.floor(Date.now() / 1000 + seconds) * 1000).toISOString();
 
 const replies = (number: number, to: number) =>
   gitea()
     .comments(PROGRAM_REPO, number)
     .filter((c) => c.body.includes(`operator-bot:reply ${to} `));
-const written = (id: number, body: string, number = 7, at = WRITTEN_AT) =>
+/** Written now (the next second: after all the emulator did so far). */
+const written = (id: number, body: string, number = 7, at = giteaIn(1)) =>
   gitea().asCommentSaved(
     commentPayload('created', body, {
       issue: { number },
@@ -57,7 +58,8 @@ async function startWithApplication() {
   return bot;
 }
 
-const closedByAlice = (number: number, labels: string[]) =>
+/** Closed a second after the comment was written. */
+const closedByAlice = (number: number, labels: string[], at = giteaIn(2)) =>
   issuePayload('closed', {
     number,
     issue: {
@@ -67,8 +69,8 @@ const closedByAlice = (number: number, labels: string[]) =>
       body: completeForm,
       labels: labels.map((name) => label(name)),
       user: { login: 'alice' },
-      updated_at: CHANGED_AT,
-      closed_at: CHANGED_AT,
+      updated_at: at,
+      closed_at: at,
     },
     sender: { login: 'alice' },
   });
@@ -107,7 +109,7 @@ describe('a comment delivery that arrives after a later change of its issue was 
     });
     await running.deliver(
       issueLabelPayload(['operator-application'], {
-        issue: { number: 8, body: completeForm, created_at: CHANGED_AT, updated_at: CHANGED_AT },
+        issue: { number: 8, body: completeForm, created_at: giteaIn(2), updated_at: giteaIn(2) },
         sender: { login: 'alice' },
       }),
     );
@@ -165,7 +167,7 @@ describe('a comment delivery that arrives after a later change of its issue was 
     );
     const removed = await bot.deliver(
       issueLabelPayload([], {
-        issue: { number: 9, body: completeForm, updated_at: CHANGED_AT },
+        issue: { number: 9, body: completeForm, updated_at: giteaIn(2) },
         sender: { login: 'maint' },
       }),
     );

@@ -27,13 +27,15 @@ const replies = (to: number) =>
   gitea()
     .comments(PROGRAM_REPO, 7)
     .filter((c) => c.body.includes(`operator-bot:reply ${to} `));
-/** Written after the application was labelled (applicationLabeled: 10:00), as a comment is in Gitea. */
-const WRITTEN_AT = '2026-11-21T10:05:00Z';
-const command = (id: number, body: string, login = 'alice') =>
-  commentPayload('created', body, {
-    comment: { id, user: { login }, created_at: WRITTEN_AT, updated_at: WRITTEN_AT },
+/** Written now, after the issue was made and labelled (Gitea's whole seconds, the next one). */
+const writtenAt = () => new Date(Math.floor(Date.now() / 1000 + 1) * 1000).toISOString();
+const command = (id: number, body: string, login = 'alice') => {
+  const at = writtenAt();
+  return commentPayload('created', body, {
+    comment: { id, user: { login }, created_at: at, updated_at: at },
     sender: { login },
   });
+};
 const requestsSince = (from: number) =>
   gitea()
     .requests.slice(from)
