@@ -21,7 +21,9 @@ return 1
 /**
  * When each issue last changed, as far as the intake was told: the Gitea time (`at`, the issue's
  * `updated_at`) of the newest `issue.*` event it was handed for the issue, whoever made the change
- * (a person, the bot itself) and whether or not a workflow acts on it.
+ * (a person, the bot itself) and whether or not a workflow acts on it. A close, reopen, label or
+ * assignee change writes a timeline comment, which sets the issue's `updated_unix` before the
+ * delivery is built (models/issues/comment.go updateCommentInfos), so `at` is the change's time.
  *
  * Why: a comment's delivery holds the issue as Gitea had it when the comment was saved
  * (services/webhook/notifier.go CreateIssueComment), and Gitea sends deliveries from a queue
