@@ -77,11 +77,14 @@ export function createEventHandler(deps: HandlerDeps) {
   const needsRead = createIssueNow(deps.writer.redis);
   const loadFacts = createFactLoader({ ...deps, botLogin: deps.writer.botLogin });
   const runProgramCommands = createProgramCommandRunner(deps, loadFacts);
-  const gone = (log: Logger, event: BotEvent) =>
+  /** The issue was deleted: nothing to do but what a rename the event brought asks (the payroll tables). */
+  async function gone(log: Logger, event: BotEvent, renamed: boolean): Promise<void> {
     log.info(
       { kind: event.kind, timer: event.timer?.name },
       'the issue is gone (deleted in Gitea): nothing to do',
     );
+    if (renamed) await deps.refreshPayrolls(event);
+  }
 
   return async function handleEvent(event: BotEvent): Promise<void> {
     if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())
@@ -91,11 +94,7 @@ export function createEventHandler(deps: HandlerDeps) {
     const renamed = await deps.identify(event);
     if (deps.readIssue && (await needsRead(event))) {
       const current = await deps.readIssue(repoRef(event.repo), event.issue.number);
-      if (current === 'gone') {
-        gone(log, event);
-        if (renamed) await deps.refreshPayrolls(event);
-        return;
-      }
+      if (current === 'gone') return gone(log, event, renamed);
       await decideAndApply(
         { ...event, issue: { ...event.issue, ...current } },
         log,
@@ -113,9 +112,9 @@ export function createEventHandler(deps: HandlerDeps) {
     } catch (error) {
       // Not read first: an issue deleted since its comment is learnt from the first write's 404,
       // or from the read before the first write outside Gitea (issue-exists.ts).
-      if (error instanceof IssueGone) return gone(log, event);
+      if (error instanceof IssueGone) return gone(log, event, renamed);
       if (exists && error instanceof GiteaError && error.status === 404 && !(await exists()))
-        return gone(log, event);
+        return gone(log, event, renamed);
       throw error;
     }
   };
