@@ -107,8 +107,10 @@ export function createEventHandler(deps: HandlerDeps) {
     const exists = readIssue
       ? async () => (await readIssue(repoRef(event.repo), event.issue.number)) !== 'gone'
       : undefined;
+    // Internal events and pull updates say what they are about; a comment delivery is confirmed.
+    const existence = issueExistence(event.asOfComment ? exists : undefined);
     try {
-      await decideAndApply(event, log, renamed, issueExistence(exists));
+      await decideAndApply(event, log, renamed, existence);
     } catch (error) {
       // Not read first: an issue deleted since its comment is learnt from the first write's 404,
       // or from the read before the first write outside Gitea (issue-exists.ts).

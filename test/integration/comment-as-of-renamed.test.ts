@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeDelivery } from '../../src/gitea/normalize.js';
+import { refreshEvent } from '../../src/workflows/payroll/refresh.js';
 import { PROGRAM_REPO } from '../support/bot.js';
 import { commentPayload } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
-import { aMonthOfActivity } from '../support/payroll.js';
+import { aMonthOfActivity, payrollView } from '../support/payroll.js';
 import { useRedis } from '../support/redis.js';
 
 // An event from a renamed person makes every open payroll compute its table again (the names it
@@ -43,5 +44,28 @@ describe('a renamed operator comments in an issue deleted before the bot handled
     expect(
       core.timers.map((t) => t.jobId).filter((id) => id.startsWith('refresh-payroll-2026-11')),
     ).toHaveLength(1);
+  });
+});
+
+describe('events that say what they are about are decided without reading their issue', () => {
+  it('a payroll refresh with nothing new: no read of the payroll issue, nothing written', async () => {
+    const core = await aMonthOfActivity(redis.client, gitea());
+    await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-12-01T06:00:00.000Z' });
+    await core.fire(/^opened-payroll-2026-11/);
+    const from = gitea().requests.length;
+    await core.handleEvent(
+      refreshEvent(
+        PROGRAM_REPO,
+        payrollView(gitea()).number(),
+        '2026-11',
+        gitea().botLogin,
+        '2026-12-02T09:00:00.000Z',
+      ),
+    );
+    expect(
+      gitea()
+        .requests.slice(from)
+        .map((r) => `${r.method} ${r.path}`),
+    ).toEqual([]);
   });
 });
