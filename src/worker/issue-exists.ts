@@ -37,11 +37,13 @@ export type IssueExistence = ReturnType<typeof issueExistence>;
 
 /** `writer` noting each write that succeeded in Gitea as proof that the issue exists. */
 export function confirming(writer: IssueWriter, existence: IssueExistence): IssueWriter {
-  const wrapped = {} as Record<string, unknown>;
-  for (const [name, write] of Object.entries(writer) as [
-    string,
-    (...args: unknown[]) => Promise<unknown>,
-  ][]) {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, member] of Object.entries(writer)) {
+    if (typeof member !== 'function') {
+      wrapped[name] = member;
+      continue;
+    }
+    const write = member as (...args: unknown[]) => Promise<unknown>;
     wrapped[name] = async (...args: unknown[]) => {
       const result = await write(...args);
       existence.seen();
