@@ -16,14 +16,17 @@ import { createWrittenStore } from '../store/written.js';
  * - an issue the intake was told changed in the comment's second or later
  *   (src/store/issue-changed.ts): Gitea sends deliveries from up to 10 workers at once
  *   (modules/setting/queue.go MaxWorkers) and a failed one only when a person presses Replay, so
- *   that change may have been handled on the issue read from Gitea before this comment arrived.
+ *   that change may have been handled on the issue read from Gitea before this comment arrived;
+ * - a pull request: its label, assignee and state changes come as event types the bot does not
+ *   take in (services/webhook/notifier.go: pull_request_label, pull_request_assign, pull_request
+ *   closed), so no change of it is ever noted.
  */
 export function createIssueNow(redis: Redis) {
   const written = createWrittenStore(redis);
   const changed = createIssueChanged(redis);
   return async function needsRead(event: BotEvent): Promise<boolean> {
     if (event.internal || event.kind === 'pull.updated') return false;
-    if (!event.asOfComment) return true;
+    if (!event.asOfComment || event.issue.isPull) return true;
     return (
       (await written.stateWasSet({ repo: repoRef(event.repo), issue: event.issue.number })) ||
       (await changed.since(event.repo, event.issue.number, event.at))

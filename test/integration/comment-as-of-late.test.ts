@@ -3,8 +3,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGiteaClient, repoRef } from '../../src/gitea/client.js';
 import { issueKey } from '../../src/store/keys.js';
 import { createOpenIssueIndex } from '../../src/store/open-issues.js';
-import { eventually, PROGRAM_REPO, seedProgram, startTestBot, type TestBot } from '../support/bot.js';
-import { commentPayload, issueLabelPayload, issuePayload, label } from '../support/deliveries.js';
+import {
+  eventually,
+  PROGRAM_REPO,
+  seedProgram,
+  startTestBot,
+  type TestBot,
+  WEBHOOK_SECRET,
+} from '../support/bot.js';
+import {
+  commentPayload,
+  issueLabelPayload,
+  issuePayload,
+  label,
+  signDelivery,
+} from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { addApplicationIssue } from '../support/opened-issue.js';
 import { useRedis } from '../support/redis.js';
@@ -178,6 +191,50 @@ describe('a comment delivery that arrives after a later change of its issue was 
     expect(
       gitea()
         .comments(PROGRAM_REPO, 9)
+        .some((c) => c.body.includes('operator-bot:state')),
+    ).toBe(false);
+  });
+
+  it('a pull request: Gitea sends its label changes as an event type the bot does not take in, so its comments are decided on it read', async () => {
+    bot = await startTestBot(redis.url, gitea());
+    gitea().addPullRequest(PROGRAM_REPO, {
+      number: 12,
+      title: 'Operator application: alice',
+      body: completeForm,
+      user: 'alice',
+      labels: ['operator-application'],
+      commits: [],
+      diff: '',
+    });
+    const help = gitea().asCommentSaved(
+      commentPayload('created', '/help', {
+        issue: { number: 12 },
+        comment: { id: 913, user: { login: 'alice' }, created_at: giteaIn(1), updated_at: giteaIn(1) },
+        sender: { login: 'alice' },
+        is_pull: true,
+      }),
+    );
+    expect(help.issue.labels.map((l) => l.name)).toEqual(['operator-application']);
+    await createGiteaClient({ baseUrl: gitea().baseUrl, token: gitea().token, timeoutMs: 5_000 }).removeLabel(
+      repoRef(PROGRAM_REPO),
+      12,
+      gitea()
+        .repoLabels(PROGRAM_REPO)
+        .find((l) => l.name === 'operator-application')?.id ?? 0,
+    );
+    // services/webhook/notifier.go IssueChangeLabels: a pull request's labels come as pull_request_label.
+    const { repository, sender } = issuePayload('opened', { sender: { login: 'maint' } });
+    const unlabelled = signDelivery(
+      { action: 'label_updated', number: 12, pull_request: { number: 12, labels: [] }, repository, sender },
+      WEBHOOK_SECRET,
+      { event: 'pull_request', eventType: 'pull_request_label' },
+    );
+    expect((await fetch(`${bot.url}/webhooks/gitea`, { method: 'POST', ...unlabelled })).status).toBe(204);
+    await bot.deliver(help, { asSent: true });
+    await eventually(() => expect(replies(12, 913)).toHaveLength(1));
+    expect(
+      gitea()
+        .comments(PROGRAM_REPO, 12)
         .some((c) => c.body.includes('operator-bot:state')),
     ).toBe(false);
   });
