@@ -5,7 +5,7 @@ import { createCatchUp } from '../catch-up/catch-up.js';
 import { watchedRepos } from '../catch-up/watched-repos.js';
 import { type Env, markerSecretOf } from '../config/env.js';
 import type { ProgramConfig } from '../config/program.js';
-import { isRelevant } from '../engine/relevance.js';
+import { inProgramRepos, isRelevant } from '../engine/relevance.js';
 import { resolveBotLogin } from '../gitea/bot-login.js';
 import { teamsProblem } from '../gitea/teams.js';
 import { createReadiness } from '../install/readiness.js';
@@ -26,6 +26,7 @@ import { untilReady } from '../redis/until-ready.js';
 import { watchRedis } from '../redis/watch.js';
 import { createCursorStore } from '../store/catch-up-cursors.js';
 import { createInstanceStore } from '../store/instances.js';
+import { createIssueChanged } from '../store/issue-changed.js';
 import { createContentStore } from '../store/issue-contents.js';
 import { createIssueLock } from '../store/issue-lock.js';
 import { issueKey } from '../store/keys.js';
@@ -70,6 +71,7 @@ export async function startRuntime({
   const instances = createInstanceStore(intakeRedis);
   const workflowNames = definitions.map((d) => d.name);
   const contents = createContentStore(intakeRedis);
+  const issueChanged = createIssueChanged(intakeRedis);
   const queue = createEventQueue(intakeRedis, { attempts: env.JOB_ATTEMPTS, backoffMs: env.JOB_BACKOFF_MS });
   const gitea = giteaFromEnv(env, metrics);
   const bot = { login: undefined as string | undefined };
@@ -95,6 +97,9 @@ export async function startRuntime({
     tracks: (event) => instances.tracks(event.repo, event.issue.number, workflowNames),
     botLogin: () => bot.login,
     noteContent: contents.note,
+    noteIssueChange: async (event) => {
+      if (inProgramRepos(event.repo, [programRepo, ...config.program.repos])) await issueChanged.note(event);
+    },
   };
 
   const closers: (() => Promise<unknown>)[] = [];

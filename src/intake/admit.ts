@@ -14,6 +14,12 @@ export type AdmitDeps = {
   botLogin: () => string | undefined;
   /** Remembers an admitted issue event's title and body, for the catch-up (src/store/issue-contents.ts). */
   noteContent?: (event: BotEvent) => Promise<void>;
+  /**
+   * Notes the time of every issue change of a program repository it is handed, the bot's own and
+   * those no workflow acts on too (src/store/issue-changed.ts): a comment delivery that arrives
+   * after it is decided on the issue read again. Throws when Redis does (the delivery is refused).
+   */
+  noteIssueChange?: (event: BotEvent) => Promise<void>;
 };
 
 export type Admission = 'queued' | 'duplicate' | 'own-event' | 'irrelevant';
@@ -24,12 +30,14 @@ export type Admission = 'queued' | 'duplicate' | 'own-event' | 'irrelevant';
  * key (`dedupeKey`). An issue the bot tracks is never dropped for its payload's labels: Gitea
  * 1.23 sends `"labels": []` when a label is removed in the web UI (go-gitea/gitea#34560) and the
  * worker reads the labels from the API anyway. `delivery`, the bytes the event was built from, is
- * what is stored when given. Throws when the queue is unreachable.
+ * what is stored when given. An issue change's time is noted first, whatever follows
+ * (`noteIssueChange`). Throws when the queue is unreachable.
  */
 export function createAdmit(deps: AdmitDeps) {
   const lookup = (check: ((event: BotEvent) => Promise<boolean>) | undefined, event: BotEvent) =>
     check ? check(event).catch(() => true) : Promise.resolve(false);
   return async (event: BotEvent, dedupeKey: string, delivery?: RawDelivery): Promise<Admission> => {
+    await deps.noteIssueChange?.(event);
     if (event.actor.toLowerCase() === deps.botLogin()?.toLowerCase()) return 'own-event';
     const relevant =
       deps.isRelevant(event) ||

@@ -27,7 +27,8 @@ const FORM = 'application/x-www-form-urlencoded';
  * One delivery, framework-free: verify, parse, filter, dedupe, enqueue. `headers` are the
  * request's (any object with a case-insensitive `get`), `body` its raw bytes (the signature is
  * over them). Nothing slow happens here: one HMAC, one JSON parse and (for a relevant delivery)
- * one shared Redis write; an irrelevant delivery writes nothing to Redis.
+ * one shared Redis write; an irrelevant delivery writes nothing to Redis, but for an issue change
+ * of a program repository, whose time is noted (AdmitDeps.noteIssueChange).
  */
 export function createWebhookProcessor(deps: WebhookDeps) {
   const admit = createAdmit(deps);

@@ -4,6 +4,7 @@ import { appliedCommandKeys } from './applied-commands.js';
 import { catchUpCursorKeys } from './catch-up-cursors.js';
 import { instanceKeys } from './instances.js';
 import { intakeKeys } from './intake.js';
+import { issueChangedKeys } from './issue-changed.js';
 import { issueContentKeys } from './issue-contents.js';
 import { issueLockKeys } from './issue-lock.js';
 import { issueOrderKeys } from './issue-order.js';
@@ -40,6 +41,7 @@ export const KEY_SPACES: readonly KeySpace[] = [
   appliedCommandKeys,
   writingKeys,
   stateSetKeys,
+  issueChangedKeys,
   peopleKeys,
   pingKeys,
   rotationKeys,

@@ -34,6 +34,17 @@ export const ledgerFirst = (effects: readonly Effect[]) => [
   ...effects.filter((e) => e.type !== 'recordPayment'),
 ];
 
+/** Effects applied through the issue writer: writes to the event's issue in Gitea, and only there. */
+export const GITEA_EFFECTS: ReadonlySet<Effect['type']> = new Set([
+  'setStateLabel',
+  'upsertStatusComment',
+  'reply',
+  'restoreStateLabel',
+  'closeIssue',
+  'reopenIssue',
+  'postNote',
+]);
+
 /** What applying an effect writes to: Gitea (through the issue writer), the Redis stores, the queue, the chat channels. */
 export type EffectDeps = {
   registry: OperatorStore;

@@ -1,14 +1,10 @@
 import type { Logger } from 'pino';
 import { type Answer, replyToComment } from '../commands/answer.js';
-import { decideCommands } from '../commands/any-issue.js';
 import { type CommandSpec, claimedCommands } from '../commands/catalog.js';
 import type { ProgramCommand } from '../commands/command.js';
 import { unreadLine } from '../commands/elsewhere.js';
 import type { ProgramConfig } from '../config/program.js';
-import { mentionedLogins } from '../domain/commands/mentions.js';
-import { type CommandLine, MAX_COMMANDS_PER_COMMENT, parseCommands } from '../domain/commands/parse.js';
-import { recordedByComment } from '../domain/history/comment-event.js';
-import type { HistoryEvent } from '../domain/history/events.js';
+import { MAX_COMMANDS_PER_COMMENT, parseCommands } from '../domain/commands/parse.js';
 import { trustedBody } from '../domain/text/trusted-body.js';
 import { decide } from '../engine/decide.js';
 import type { Instance } from '../engine/instance.js';
@@ -22,17 +18,23 @@ import type { AppliedCommandStore } from '../store/applied-commands.js';
 import type { InstanceStore } from '../store/instances.js';
 import { issueKey } from '../store/keys.js';
 import type { OpenIssueIndex } from '../store/open-issues.js';
-import { createWrittenStore } from '../store/written.js';
 import type { FactServices } from '../workflows/services.js';
 import { decideAsActor } from './actor-roles.js';
-import { createEffectApplier, type EffectDeps, ledgerFirst, PAYROLL_INPUTS } from './apply-effect.js';
+import {
+  createEffectApplier,
+  type EffectDeps,
+  GITEA_EFFECTS,
+  ledgerFirst,
+  PAYROLL_INPUTS,
+} from './apply-effect.js';
 import type { IssueReader } from './current-issue.js';
 import type { Identify } from './identify.js';
 import type { InstancePeople } from './instance-people.js';
+import { confirming, type IssueExistence, IssueGone, issueExistence } from './issue-exists.js';
+import { createIssueNow } from './issue-now.js';
+import { createFactLoader } from './load-facts.js';
 import { answerPings, PING_TIMER, pingDeadlinePassed } from './pings.js';
-
-/** Program commands that take an effective day, refused in a paid month. */
-const DATED: ReadonlySet<string> = new Set(['nodes', 'wallet']);
+import { createProgramCommandRunner } from './program-commands.js';
 
 export type { DelayedEvent } from './delayed-event.js';
 
@@ -63,32 +65,25 @@ export type HandlerDeps = EffectDeps & {
   instancePeople: InstancePeople;
   /** Learns the event's people by Gitea user id before anything is looked up by login. */
   identify: Identify;
-  /** The issue as Gitea has it now, read before deciding unless the event says it (`needsRead`); off in `rebuild`. */
+  /** The issue as Gitea has it now, read before deciding unless the event says it (issue-now.ts); off in `rebuild`. */
   readIssue?: IssueReader;
   log: Logger;
 };
 
 /** One event through every workflow: load the instance and facts, decide (pure), apply the effects, save. */
 export function createEventHandler(deps: HandlerDeps) {
-  const apply = createEffectApplier(deps);
+  const applyEffect = createEffectApplier(deps);
   const anywhere: ReadonlySet<string> = new Set(deps.commands.map((command) => command.name));
-  const written = createWrittenStore(deps.writer.redis);
-  const gone = (log: Logger, event: BotEvent) =>
+  const needsRead = createIssueNow(deps.writer.redis);
+  const loadFacts = createFactLoader({ ...deps, botLogin: deps.writer.botLogin });
+  const runProgramCommands = createProgramCommandRunner(deps, loadFacts);
+  /** The issue was deleted: nothing to do but what a rename the event brought asks (the payroll tables). */
+  async function gone(log: Logger, event: BotEvent, renamed: boolean): Promise<void> {
     log.info(
       { kind: event.kind, timer: event.timer?.name },
       'the issue is gone (deleted in Gitea): nothing to do',
     );
-
-  /**
-   * Whether the event's issue fields are Gitea's of now, for deciding in event order: a comment
-   * delivery's are as the comment was written (`asOfComment`), and every change people made
-   * since comes as a later event of this issue; the bot's own close or reopen comes as none, so an
-   * issue it ever closed or reopened is read. Anything else is read: a delivery is a hint.
-   */
-  async function needsRead(event: BotEvent): Promise<boolean> {
-    if (!deps.readIssue || event.internal || event.kind === 'pull.updated') return false;
-    if (!event.asOfComment) return true;
-    return written.stateWasSet({ repo: repoRef(event.repo), issue: event.issue.number });
+    if (renamed) await deps.refreshPayrolls(event);
   }
 
   return async function handleEvent(event: BotEvent): Promise<void> {
@@ -99,38 +94,55 @@ export function createEventHandler(deps: HandlerDeps) {
     const renamed = await deps.identify(event);
     if (deps.readIssue && (await needsRead(event))) {
       const current = await deps.readIssue(repoRef(event.repo), event.issue.number);
-      if (current === 'gone') {
-        gone(log, event);
-        if (renamed) await deps.refreshPayrolls(event);
-        return;
-      }
-      await decideAndApply({ ...event, issue: { ...event.issue, ...current } }, log, renamed);
+      if (current === 'gone') return gone(log, event, renamed);
+      await decideAndApply(
+        { ...event, issue: { ...event.issue, ...current } },
+        log,
+        renamed,
+        issueExistence(),
+      );
       return;
     }
+    const { readIssue } = deps;
+    const exists = readIssue
+      ? async () => (await readIssue(repoRef(event.repo), event.issue.number)) !== 'gone'
+      : undefined;
+    // Internal events and pull updates say what they are about; a comment delivery is confirmed.
+    const existence = issueExistence(event.asOfComment ? exists : undefined);
     try {
-      await decideAndApply(event, log, renamed);
+      await decideAndApply(event, log, renamed, existence);
     } catch (error) {
-      // Not read first: an issue deleted since its comment is learnt from the first write's 404.
-      if (
-        deps.readIssue &&
-        error instanceof GiteaError &&
-        error.status === 404 &&
-        (await deps.readIssue(repoRef(event.repo), event.issue.number)) === 'gone'
-      )
-        return gone(log, event);
+      // Not read first: an issue deleted since its comment is learnt from the first write's 404,
+      // or from the read before the first write outside Gitea (issue-exists.ts).
+      if (error instanceof IssueGone) return gone(log, event, renamed);
+      if (exists && error instanceof GiteaError && error.status === 404 && !(await exists()))
+        return gone(log, event, renamed);
       throw error;
     }
   };
 
-  async function decideAndApply(event: BotEvent, log: Logger, renamed: boolean): Promise<void> {
+  async function decideAndApply(
+    event: BotEvent,
+    log: Logger,
+    renamed: boolean,
+    existence: IssueExistence,
+  ): Promise<void> {
     const isMaintainer = perEvent(deps.isMaintainer, event);
+    /** Effects outside Gitea wait until the issue is known to exist (issue-exists.ts). */
+    const apply = async (...args: Parameters<typeof applyEffect>) => {
+      if (!GITEA_EFFECTS.has(args[0].type)) await existence.confirm();
+      await applyEffect(...args);
+    };
     event = {
       ...event,
       issue: { ...event.issue, body: trustedBody(event.issue.body, deps.writer.seal, event.repo) },
     };
-    const writer = createIssueWriter(deps.writer, repoRef(event.repo), event.issue.number, {
-      mayHaveWritten: event.deliveryId === CATCH_UP_DELIVERY_ID,
-    });
+    const writer = confirming(
+      createIssueWriter(deps.writer, repoRef(event.repo), event.issue.number, {
+        mayHaveWritten: event.deliveryId === CATCH_UP_DELIVERY_ID,
+      }),
+      existence,
+    );
     const self = issueKey(event.repo, event.issue.number);
     if (event.timer?.workflow === PING_TIMER) {
       const ping = await deps.pings.get(Number(event.timer.name));
@@ -138,7 +150,7 @@ export function createEventHandler(deps: HandlerDeps) {
       await pingDeadlinePassed(deps.pings, event, writer);
       return;
     }
-    if (event.kind === 'comment.created') await answerPings(deps.pings, event);
+    if (event.kind === 'comment.created') await answerPings(deps.pings, event, existence.confirm);
     if (event.kind === 'pull.updated') {
       await deps.checkPull(event, writer);
       return;
@@ -166,6 +178,8 @@ export function createEventHandler(deps: HandlerDeps) {
     const answers: Answer[] = [];
     // Saved after the comment's one reply is written: a retry finds the instance unchanged and answers again.
     const decided: { name: string; next: Instance }[] = [];
+    // Whether each workflow's issue counts as open, marked after the reply (a write in Gitea).
+    const openness: { name: string; open: boolean }[] = [];
     let inputsChanged = renamed;
     // Each workflow writes only its own instance, so all of them are read at once.
     const stored = await deps.instances.ofIssue(
@@ -204,7 +218,10 @@ export function createEventHandler(deps: HandlerDeps) {
       const next = decision.instance;
       answers.push(...decision.answers);
       if (next !== instance) {
-        if (!instance && next) await deps.instances.started(event.repo, event.issue.number, name);
+        if (!instance && next) {
+          await existence.confirm();
+          await deps.instances.started(event.repo, event.issue.number, name);
+        }
         for (const effect of ledgerFirst(decision.effects)) {
           await apply(effect, writer, name, event, log);
           inputsChanged ||= PAYROLL_INPUTS.has(effect.type);
@@ -214,13 +231,15 @@ export function createEventHandler(deps: HandlerDeps) {
       }
       if (next) {
         const open = event.issue.state === 'open' && !workflow.definition.states[next.state]?.final;
-        await deps.openIssues.mark(name, event.issue.author, self, open);
+        openness.push({ name, open });
         for (const command of own) claimed.add(command);
       }
     }
     const rest = lines.filter((line) => !claimed.has(line.name));
     const program =
-      rest.length > 0 ? await runProgramCommands(event, config, rest, writer, log, isMaintainer) : undefined;
+      rest.length > 0
+        ? await runProgramCommands({ event, config, lines: rest, writer, log, isMaintainer, apply })
+        : undefined;
     if (program) {
       answers.push(...program.answers);
       inputsChanged ||= program.inputsChanged;
@@ -231,6 +250,9 @@ export function createEventHandler(deps: HandlerDeps) {
       for (const effect of replyToComment(event.comment.id, parsed, answers))
         await apply(effect, writer, '', event, log);
     }
+    // What follows is written outside Gitea: only for an issue known to exist.
+    if (inputsChanged || openness.length > 0 || program?.record) await existence.confirm();
+    for (const { name, open } of openness) await deps.openIssues.mark(name, event.issue.author, self, open);
     // Queued before anything records this event as done: a worker killed after saving would, run
     // again, find nothing left to do and never queue the refreshes (a payroll in review would keep
     // the table its approvals are of, without the report or payment of this event).
@@ -243,76 +265,5 @@ export function createEventHandler(deps: HandlerDeps) {
     // After the effects and the reply (each idempotent): a crash in between re-applies them, never loses them.
     if (program?.record && event.comment)
       await deps.appliedCommands.add(event.repo, event.issue.number, event.comment.id);
-  }
-
-  /** Commands usable in any issue (`/report`, `/ping`…) and misplaced ones: the lines no workflow here answers. */
-  async function runProgramCommands(
-    event: BotEvent,
-    config: ProgramConfig,
-    lines: readonly CommandLine[],
-    writer: IssueWriter,
-    log: Logger,
-    isMaintainer: MaintainerCheck,
-  ): Promise<{ answers: Answer[]; inputsChanged: boolean; record: boolean } | undefined> {
-    const commentId = event.comment?.id;
-    if (commentId === undefined) return undefined;
-    if (await deps.appliedCommands.has(event.repo, event.issue.number, commentId)) {
-      log.info({ commentId }, 'commands of this comment were applied already');
-      return undefined;
-    }
-    const facts = await loadFacts(event, '', issueKey(event.repo, event.issue.number));
-    const reports = await deps.reports.of(event.actor);
-    // A week's report stored by this very comment on an earlier try counts as the one it replaced.
-    const actorReportWeeks = Object.fromEntries(
-      reports.map(({ report, source }) => [
-        report.week,
-        source.commentId === commentId ? (source.replaces ?? commentId) : source.commentId,
-      ]),
-    );
-    const paidMonths = await paidMonthsFor(lines);
-    const { effects, answers } = await decideAsActor(event, null, facts, isMaintainer, (roles) =>
-      decideCommands({
-        commands: deps.commands,
-        catalog: deps.catalog,
-        lines,
-        event,
-        config,
-        facts: { ...facts, actorReportWeeks, paidMonths },
-        roles,
-      }),
-    );
-    for (const effect of effects) await apply(effect, writer, '', event, log);
-    return {
-      answers,
-      inputsChanged: effects.some((effect) => PAYROLL_INPUTS.has(effect.type)),
-      record: effects.length > 0 || answers.length > 0,
-    };
-  }
-
-  /** The months whose payroll is paid, when a command of the comment sets an effective day. */
-  async function paidMonthsFor(lines: readonly CommandLine[]): Promise<string[]> {
-    const dated = lines.some((c) => DATED.has(c.name));
-    if (!dated) return [];
-    return deps.paidMonths();
-  }
-
-  async function loadFacts(event: BotEvent, workflow: string, self: string): Promise<Facts> {
-    const logins = mentionedLogins(event.comment?.body ?? '');
-    // The registry as this comment's first try saw it (a retried job recorded its events already).
-    const own = (history: HistoryEvent) => recordedByComment(history.id, event);
-    const [author, actor, otherOpenIssues, records] = await Promise.all([
-      deps.registry.get(event.issue.author, own),
-      deps.registry.get(event.actor, own),
-      deps.openIssues.others(workflow, event.issue.author, self),
-      Promise.all(logins.map((login) => deps.registry.get(login, own))),
-    ]);
-    const mentioned = Object.fromEntries(records.flatMap((r) => (r ? [[r.login.toLowerCase(), r]] : [])));
-    return {
-      ...(author ? { author } : {}),
-      ...(actor ? { actor } : {}),
-      otherOpenIssues,
-      mentioned,
-      botLogin: deps.writer.botLogin,
-    };
   }
 }

@@ -23,11 +23,20 @@ export function pingDeadline(ping: Ping, cause: BotEvent): DelayedEvent {
   return { event, dueAt: ping.dueAt, jobId: `ping-${ping.id}` };
 }
 
-/** Any comment of a pinged operator in the issue answers the ping; the response time is kept. */
-export async function answerPings(pings: PingStore, event: BotEvent): Promise<void> {
+/**
+ * Any comment of a pinged operator in the issue answers the ping; the response time is kept.
+ * `beforeWrite`: awaited before an answer is recorded (issue-exists.ts: the issue still exists).
+ */
+export async function answerPings(
+  pings: PingStore,
+  event: BotEvent,
+  beforeWrite: () => Promise<void> = async () => undefined,
+): Promise<void> {
   for (const ping of await pings.waitingIn(issueKey(event.repo, event.issue.number))) {
     const answered = answerOf(ping, event.actor, event.at);
-    if (answered) await pings.close(answered);
+    if (!answered) continue;
+    await beforeWrite();
+    await pings.close(answered);
   }
 }
 

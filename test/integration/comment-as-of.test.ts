@@ -28,8 +28,15 @@ const replies = (to: number) =>
   gitea()
     .comments(PROGRAM_REPO, 7)
     .filter((c) => c.body.includes(`operator-bot:reply ${to} `));
-const command = (id: number, body: string, login = 'alice') =>
-  commentPayload('created', body, { comment: { id, user: { login } }, sender: { login } });
+/** Written now, after the issue was made and labelled (Gitea's whole seconds, the next one). */
+const writtenAt = () => new Date(Math.floor(Date.now() / 1000 + 1) * 1000).toISOString();
+const command = (id: number, body: string, login = 'alice') => {
+  const at = writtenAt();
+  return commentPayload('created', body, {
+    comment: { id, user: { login }, created_at: at, updated_at: at },
+    sender: { login },
+  });
+};
 const requestsSince = (from: number) =>
   gitea()
     .requests.slice(from)

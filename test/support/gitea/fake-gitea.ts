@@ -110,7 +110,8 @@ export interface FakeGitea {
   /**
    * A comment delivery as Gitea builds it when the comment is saved (services/webhook/notifier.go
    * CreateIssueComment, UpdateComment): the issue's title, body, state, labels and assignees as
-   * they are now, and `repository.permissions` of the commenter (the sender), not of the bot.
+   * they are now (and, in a pull request, its `pull_request`: services/convert/issue.go toIssue), and
+   * `repository.permissions` of the commenter (the sender), not of the bot.
    * The rest of `payload` is kept; an issue or repository the emulator does not hold is left as sent.
    */
   asCommentSaved<T extends CommentPayloadShape>(payload: T): T;
@@ -208,6 +209,7 @@ export function createFakeGitea(options: FakeGiteaOptions = {}): FakeGitea {
                 state: now.state,
                 labels: now.labels,
                 assignees: now.assignees,
+                pull_request: now.pull_request,
               },
             }
           : {}),

@@ -1,0 +1,55 @@
+import type { Redis } from 'ioredis';
+import type { BotEvent } from '../gitea/event.js';
+import { issueKey, keySpace } from './keys.js';
+
+const key = (repo: string, issue: number) => `ob:issue-changed:${issueKey(repo.toLowerCase(), issue)}`;
+
+export const issueChangedKeys = keySpace({
+  store: 'issue-changed (the latest change of each issue the intake was told of)',
+  patterns: ['ob:issue-changed:*'],
+  derived: false,
+  kept: "Gitea's lists do not say which deliveries reached the bot in which order; without it, a comment delivery that arrives after a later change of its issue would be decided on the issue as it was before that change",
+});
+
+/** Raises the stored time to ARGV[1] (ms), never lowers it. */
+const RAISE_LUA = `
+local stored = tonumber(redis.call('GET', KEYS[1]) or '-1')
+if tonumber(ARGV[1]) > stored then redis.call('SET', KEYS[1], ARGV[1]) end
+return 1
+`;
+
+/**
+ * When each issue last changed, as far as the intake was told: the Gitea time (`at`, the issue's
+ * `updated_at`) of the newest `issue.*` event it was handed for the issue, whoever made the change
+ * (a person, the bot itself) and whether or not a workflow acts on it. A close, reopen, label or
+ * assignee change writes a timeline comment, which sets the issue's `updated_unix` before the
+ * delivery is built (models/issues/comment.go updateCommentInfos), so `at` is the change's time.
+ *
+ * Why: a comment's delivery holds the issue as Gitea had it when the comment was saved
+ * (services/webhook/notifier.go CreateIssueComment), and Gitea sends deliveries from a queue
+ * with up to 10 workers (modules/setting/queue.go MaxWorkers) or, for a failed one, when a person
+ * presses Replay: a comment delivery can arrive after the delivery of a later change of its
+ * issue, which was handled on the issue read from Gitea. Such a comment is decided on the issue
+ * read again (src/worker/handle-event.ts, needsRead).
+ */
+export function createIssueChanged(redis: Redis) {
+  return {
+    /** Notes an `issue.*` event's time; any other event is left alone. Throws when Redis does. */
+    note: async (event: BotEvent): Promise<void> => {
+      if (!event.kind.startsWith('issue.')) return;
+      const at = Date.parse(event.at);
+      if (!Number.isFinite(at)) return;
+      await redis.eval(RAISE_LUA, 1, key(event.repo, event.issue.number), at);
+    },
+    /**
+     * Whether the issue changed at `at` (ISO time) or later as far as the intake knows. Gitea's
+     * times are whole seconds: a change in the same second may be the later one, so it counts.
+     */
+    since: async (repo: string, issue: number, at: string): Promise<boolean> => {
+      const stored = await redis.get(key(repo, issue));
+      return stored !== null && Number(stored) >= Date.parse(at);
+    },
+  };
+}
+
+export type IssueChanged = ReturnType<typeof createIssueChanged>;

@@ -1,0 +1,35 @@
+import type { Redis } from 'ioredis';
+import { repoRef } from '../gitea/client.js';
+import type { BotEvent } from '../gitea/event.js';
+import { createIssueChanged } from '../store/issue-changed.js';
+import { createWrittenStore } from '../store/written.js';
+
+/**
+ * Whether an event's issue fields must be read from Gitea before it is decided (handle-event.ts).
+ * Read: every event but those below (a delivery is a hint). Not read: internal events and pull
+ * updates (they say what they are about), and a comment delivery (`asOfComment`), whose fields
+ * are the issue as Gitea had it when the comment was saved (services/webhook/notifier.go
+ * CreateIssueComment): in event order every change people made since comes as a later event.
+ * Two exceptions, read all the same:
+ * - an issue the bot ever closed or reopened (src/store/written.ts markStateSet): its own change
+ *   comes as no event it acts on;
+ * - an issue the intake was told changed in the comment's second or later
+ *   (src/store/issue-changed.ts): Gitea sends deliveries from up to 10 workers at once
+ *   (modules/setting/queue.go MaxWorkers) and a failed one only when a person presses Replay, so
+ *   that change may have been handled on the issue read from Gitea before this comment arrived;
+ * - a pull request: its label, assignee and state changes come as event types the bot does not
+ *   take in (services/webhook/notifier.go: pull_request_label, pull_request_assign, pull_request
+ *   closed), so no change of it is ever noted.
+ */
+export function createIssueNow(redis: Redis) {
+  const written = createWrittenStore(redis);
+  const changed = createIssueChanged(redis);
+  return async function needsRead(event: BotEvent): Promise<boolean> {
+    if (event.internal || event.kind === 'pull.updated') return false;
+    if (!event.asOfComment || event.issue.isPull) return true;
+    return (
+      (await written.stateWasSet({ repo: repoRef(event.repo), issue: event.issue.number })) ||
+      (await changed.since(event.repo, event.issue.number, event.at))
+    );
+  };
+}

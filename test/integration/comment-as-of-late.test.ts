@@ -1,0 +1,241 @@
+import { Redis } from 'ioredis';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createGiteaClient, repoRef } from '../../src/gitea/client.js';
+import { issueKey } from '../../src/store/keys.js';
+import { createOpenIssueIndex } from '../../src/store/open-issues.js';
+import {
+  eventually,
+  PROGRAM_REPO,
+  seedProgram,
+  startTestBot,
+  type TestBot,
+  WEBHOOK_SECRET,
+} from '../support/bot.js';
+import {
+  commentPayload,
+  issueLabelPayload,
+  issuePayload,
+  label,
+  signDelivery,
+} from '../support/deliveries.js';
+import { useFakeGitea } from '../support/gitea/vitest.js';
+import { addApplicationIssue } from '../support/opened-issue.js';
+import { useRedis } from '../support/redis.js';
+import { applicationLabeled, completeForm } from '../support/workflows.js';
+
+// A comment's delivery holds the issue as Gitea had it when the comment was saved
+// (services/webhook/notifier.go CreateIssueComment). Gitea sends deliveries from a queue with up
+// to 10 workers at once (modules/setting/queue.go, queueSettingsDefault.MaxWorkers; the
+// "webhook_sender" queue of services/webhook/deliver.go), and a failed one comes back only when a
+// person presses Replay, later: a comment's delivery can reach the bot after the delivery of a
+// change made to the issue after the comment. That change was handled on the issue read from
+// Gitea; the comment's older copy of the issue must not undo it.
+
+const redis = useRedis();
+const gitea = useFakeGitea();
+let bot: TestBot | undefined;
+
+/** Gitea's time (whole seconds) `seconds` from now: after all the emulator did before the test's comment. */
+const giteaIn = (seconds: number) => new Date(Math.floor(Date.now() / 1000 + seconds) * 1000).toISOString();
+
+const replies = (number: number, to: number) =>
+  gitea()
+    .comments(PROGRAM_REPO, number)
+    .filter((c) => c.body.includes(`operator-bot:reply ${to} `));
+/** Written now (the next second: after all the emulator did so far). */
+const written = (id: number, body: string, number = 7, at = giteaIn(1)) =>
+  gitea().asCommentSaved(
+    commentPayload('created', body, {
+      issue: { number },
+      comment: { id, user: { login: 'alice' }, created_at: at, updated_at: at },
+      sender: { login: 'alice' },
+    }),
+  );
+
+async function openIndex(self: string) {
+  const connection = new Redis(redis.url);
+  try {
+    return await createOpenIssueIndex(connection).others('onboarding', 'alice', self);
+  } finally {
+    connection.disconnect();
+  }
+}
+
+async function startWithApplication() {
+  bot = await startTestBot(redis.url, gitea());
+  await bot.deliver(applicationLabeled());
+  await eventually(() => expect(gitea().issueLabels(PROGRAM_REPO, 7)).toContain('onboarding/screening'));
+  await eventually(async () =>
+    expect(await openIndex(issueKey(PROGRAM_REPO, 99))).toEqual([issueKey(PROGRAM_REPO, 7)]),
+  );
+  return bot;
+}
+
+/** Closed a second after the comment was written. */
+const closedByAlice = (number: number, labels: string[], at = giteaIn(2)) =>
+  issuePayload('closed', {
+    number,
+    issue: {
+      number,
+      state: 'closed',
+      title: 'Operator application: alice',
+      body: completeForm,
+      labels: labels.map((name) => label(name)),
+      user: { login: 'alice' },
+      updated_at: at,
+      closed_at: at,
+    },
+    sender: { login: 'alice' },
+  });
+
+beforeEach(() => {
+  seedProgram(gitea());
+  addApplicationIssue(gitea());
+});
+afterEach(async () => {
+  await bot?.stop();
+  bot = undefined;
+});
+
+describe('a comment delivery that arrives after a later change of its issue was handled', () => {
+  it('the applicant closed her application after writing /status: the close stands, and her new application is not refused', async () => {
+    const running = await startWithApplication();
+    const status = written(910, '/status');
+    await createGiteaClient({
+      baseUrl: gitea().baseUrl,
+      token: gitea().token,
+      timeoutMs: 5_000,
+    }).setIssueState(repoRef(PROGRAM_REPO), 7, 'closed');
+    await running.deliver(closedByAlice(7, ['operator-application', 'onboarding/screening']));
+    await eventually(async () => expect(await openIndex(issueKey(PROGRAM_REPO, 99))).toEqual([]));
+    await running.deliver(status, { asSent: true });
+    await eventually(() => expect(replies(7, 910)).toHaveLength(1));
+    expect(await openIndex(issueKey(PROGRAM_REPO, 99))).toEqual([]);
+
+    // Her new application is checked against her open applications: #7 is closed.
+    gitea().addIssue(PROGRAM_REPO, {
+      number: 8,
+      title: 'Operator application: alice, again',
+      body: completeForm,
+      user: 'alice',
+      labels: ['operator-application'],
+    });
+    await running.deliver(
+      issueLabelPayload(['operator-application'], {
+        issue: { number: 8, body: completeForm, created_at: giteaIn(2), updated_at: giteaIn(2) },
+        sender: { login: 'alice' },
+      }),
+    );
+    await eventually(() => expect(gitea().issueLabels(PROGRAM_REPO, 8)).toContain('onboarding/screening'));
+    const said = gitea()
+      .comments(PROGRAM_REPO, 8)
+      .map((c) => c.body)
+      .join('\n');
+    expect(said).not.toContain('already have an open application');
+  });
+
+  it('a labelled issue closed before the bot tracked it: a comment written while it was open starts no workflow', async () => {
+    bot = await startTestBot(redis.url, gitea());
+    gitea().addIssue(PROGRAM_REPO, {
+      number: 9,
+      title: 'Operator application: alice',
+      body: completeForm,
+      user: 'alice',
+      labels: ['operator-application'],
+    });
+    const help = written(911, '/help', 9);
+    await createGiteaClient({
+      baseUrl: gitea().baseUrl,
+      token: gitea().token,
+      timeoutMs: 5_000,
+    }).setIssueState(repoRef(PROGRAM_REPO), 9, 'closed');
+    await bot.deliver(closedByAlice(9, ['operator-application']));
+    await bot.deliver(help, { asSent: true });
+    await eventually(() => expect(replies(9, 911)).toHaveLength(1));
+    expect(gitea().issueLabels(PROGRAM_REPO, 9)).toEqual(['operator-application']);
+    expect(
+      gitea()
+        .comments(PROGRAM_REPO, 9)
+        .some((c) => c.body.includes('operator-bot:state')),
+    ).toBe(false);
+  });
+
+  it('the trigger label removed from an issue no workflow runs on (a delivery the intake drops): a comment written before starts nothing', async () => {
+    bot = await startTestBot(redis.url, gitea());
+    gitea().addIssue(PROGRAM_REPO, {
+      number: 9,
+      title: 'Operator application: alice',
+      body: completeForm,
+      user: 'alice',
+      labels: ['operator-application'],
+    });
+    const help = written(912, '/help', 9);
+    expect(help.issue.labels.map((l) => l.name)).toEqual(['operator-application']);
+    await createGiteaClient({ baseUrl: gitea().baseUrl, token: gitea().token, timeoutMs: 5_000 }).removeLabel(
+      repoRef(PROGRAM_REPO),
+      9,
+      gitea()
+        .repoLabels(PROGRAM_REPO)
+        .find((l) => l.name === 'operator-application')?.id ?? 0,
+    );
+    const removed = await bot.deliver(
+      issueLabelPayload([], {
+        issue: { number: 9, body: completeForm, updated_at: giteaIn(2) },
+        sender: { login: 'maint' },
+      }),
+    );
+    expect(removed.status).toBe(204);
+    await bot.deliver(help, { asSent: true });
+    await eventually(() => expect(replies(9, 912)).toHaveLength(1));
+    expect(gitea().issueLabels(PROGRAM_REPO, 9)).toEqual([]);
+    expect(
+      gitea()
+        .comments(PROGRAM_REPO, 9)
+        .some((c) => c.body.includes('operator-bot:state')),
+    ).toBe(false);
+  });
+
+  it('a pull request: Gitea sends its label changes as an event type the bot does not take in, so its comments are decided on it read', async () => {
+    bot = await startTestBot(redis.url, gitea());
+    gitea().addPullRequest(PROGRAM_REPO, {
+      number: 12,
+      title: 'Operator application: alice',
+      body: completeForm,
+      user: 'alice',
+      labels: ['operator-application'],
+      commits: [],
+      diff: '',
+    });
+    const help = gitea().asCommentSaved(
+      commentPayload('created', '/help', {
+        issue: { number: 12 },
+        comment: { id: 913, user: { login: 'alice' }, created_at: giteaIn(1), updated_at: giteaIn(1) },
+        sender: { login: 'alice' },
+        is_pull: true,
+      }),
+    );
+    expect(help.issue.labels.map((l) => l.name)).toEqual(['operator-application']);
+    await createGiteaClient({ baseUrl: gitea().baseUrl, token: gitea().token, timeoutMs: 5_000 }).removeLabel(
+      repoRef(PROGRAM_REPO),
+      12,
+      gitea()
+        .repoLabels(PROGRAM_REPO)
+        .find((l) => l.name === 'operator-application')?.id ?? 0,
+    );
+    // services/webhook/notifier.go IssueChangeLabels: a pull request's labels come as pull_request_label.
+    const { repository, sender } = issuePayload('opened', { sender: { login: 'maint' } });
+    const unlabelled = signDelivery(
+      { action: 'label_updated', number: 12, pull_request: { number: 12, labels: [] }, repository, sender },
+      WEBHOOK_SECRET,
+      { event: 'pull_request', eventType: 'pull_request_label' },
+    );
+    expect((await fetch(`${bot.url}/webhooks/gitea`, { method: 'POST', ...unlabelled })).status).toBe(204);
+    await bot.deliver(help, { asSent: true });
+    await eventually(() => expect(replies(12, 913)).toHaveLength(1));
+    expect(
+      gitea()
+        .comments(PROGRAM_REPO, 12)
+        .some((c) => c.body.includes('operator-bot:state')),
+    ).toBe(false);
+  });
+});
