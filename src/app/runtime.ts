@@ -14,6 +14,7 @@ import { type AdmitDeps, createAdmit } from '../intake/admit.js';
 import { createIntakeApp, type IntakeDeps } from '../intake/app.js';
 import { intakeDeliveryNotes } from '../intake/delivery-notes.js';
 import { intakeListener } from '../intake/fast-path.js';
+import { createIssueChangeNotes } from '../intake/issue-change-notes.js';
 import { listen } from '../intake/listen.js';
 import { createMetrics } from '../metrics.js';
 import { createDelayedEnqueue } from '../queue/enqueue.js';
@@ -71,7 +72,9 @@ export async function startRuntime({
   const instances = createInstanceStore(intakeRedis);
   const workflowNames = definitions.map((d) => d.name);
   const contents = createContentStore(intakeRedis);
-  const issueChanged = createIssueChanged(intakeRedis);
+  const issueChanges = createIssueChangeNotes((repo) =>
+    inProgramRepos(repo, [programRepo, ...config.program.repos]),
+  );
   const queue = createEventQueue(intakeRedis, { attempts: env.JOB_ATTEMPTS, backoffMs: env.JOB_BACKOFF_MS });
   const gitea = giteaFromEnv(env, metrics);
   const bot = { login: undefined as string | undefined };
@@ -97,9 +100,7 @@ export async function startRuntime({
     tracks: (event) => instances.tracks(event.repo, event.issue.number, workflowNames),
     botLogin: () => bot.login,
     noteContent: contents.note,
-    noteIssueChange: async (event) => {
-      if (inProgramRepos(event.repo, [programRepo, ...config.program.repos])) await issueChanged.note(event);
-    },
+    issueChanges,
   };
 
   const closers: (() => Promise<unknown>)[] = [];
@@ -190,6 +191,9 @@ export async function startRuntime({
     const deadline = new Promise((done) => setTimeout(done, env.SHUTDOWN_TIMEOUT_MS).unref());
     const drain = (async () => {
       for (const close of closers) await close().catch((err) => log.warn({ err }, 'while closing'));
+      await createIssueChanged(intakeRedis)
+        .noteAll(issueChanges.take())
+        .catch((err) => log.warn({ err }, 'could not note the issue changes kept in memory'));
       await queue.close().catch(() => undefined);
     })();
     await Promise.race([drain, deadline]);

@@ -2,6 +2,7 @@ import type { BotEvent } from '../gitea/event.js';
 import { jobIdFor } from '../gitea/normalize.js';
 import type { RawDelivery } from '../queue/intake-entry.js';
 import type { AcceptDelivery } from '../queue/intake-log.js';
+import type { IssueChangeNotes } from './issue-change-notes.js';
 
 export type AdmitDeps = {
   enqueue: AcceptDelivery;
@@ -15,11 +16,12 @@ export type AdmitDeps = {
   /** Remembers an admitted issue event's title and body, for the catch-up (src/store/issue-contents.ts). */
   noteContent?: (event: BotEvent) => Promise<void>;
   /**
-   * Notes the time of every issue change of a program repository it is handed, the bot's own and
-   * those no workflow acts on too (src/store/issue-changed.ts): a comment delivery that arrives
-   * after it is decided on the issue read again. Throws when Redis does (the delivery is refused).
+   * The time of every issue change of a program repository it is handed, the bot's own and those
+   * no workflow acts on too (src/store/issue-changed.ts): kept in memory and written with the next
+   * accepted delivery, so that a comment delivery arriving after a change is decided on the issue
+   * read again, and an irrelevant delivery writes nothing.
    */
-  noteIssueChange?: (event: BotEvent) => Promise<void>;
+  issueChanges?: IssueChangeNotes;
 };
 
 export type Admission = 'queued' | 'duplicate' | 'own-event' | 'irrelevant';
@@ -31,20 +33,26 @@ export type Admission = 'queued' | 'duplicate' | 'own-event' | 'irrelevant';
  * 1.23 sends `"labels": []` when a label is removed in the web UI (go-gitea/gitea#34560) and the
  * worker reads the labels from the API anyway. `delivery`, the bytes the event was built from, is
  * what is stored when given. An issue change's time is noted first, whatever follows
- * (`noteIssueChange`). Throws when the queue is unreachable.
+ * (`issueChanges`). Throws when the queue is unreachable.
  */
 export function createAdmit(deps: AdmitDeps) {
   const lookup = (check: ((event: BotEvent) => Promise<boolean>) | undefined, event: BotEvent) =>
     check ? check(event).catch(() => true) : Promise.resolve(false);
   return async (event: BotEvent, dedupeKey: string, delivery?: RawDelivery): Promise<Admission> => {
-    await deps.noteIssueChange?.(event);
+    deps.issueChanges?.note(event);
     if (event.actor.toLowerCase() === deps.botLogin()?.toLowerCase()) return 'own-event';
     const relevant =
       deps.isRelevant(event) ||
       (event.kind === 'comment.created' && (await lookup(deps.awaitsAnswer, event))) ||
       (event.kind.startsWith('issue.') && (await lookup(deps.tracks, event)));
     if (!relevant) return 'irrelevant';
-    const admitted = await deps.enqueue(event, jobIdFor(dedupeKey), delivery);
+    const changes = deps.issueChanges?.take() ?? [];
+    const admitted = await deps
+      .enqueue(event, jobIdFor(dedupeKey), delivery, changes)
+      .catch((error: unknown) => {
+        deps.issueChanges?.giveBack(changes);
+        throw error;
+      });
     await deps.noteContent?.(event).catch(() => undefined);
     return admitted;
   };

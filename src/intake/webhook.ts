@@ -27,8 +27,8 @@ const FORM = 'application/x-www-form-urlencoded';
  * One delivery, framework-free: verify, parse, filter, dedupe, enqueue. `headers` are the
  * request's (any object with a case-insensitive `get`), `body` its raw bytes (the signature is
  * over them). Nothing slow happens here: one HMAC, one JSON parse and (for a relevant delivery)
- * one shared Redis write; an irrelevant delivery writes nothing to Redis, but for an issue change
- * of a program repository, whose time is noted (AdmitDeps.noteIssueChange).
+ * one shared Redis write; an irrelevant delivery writes nothing to Redis (an issue change's time is
+ * kept in memory and rides with the next accepted delivery: AdmitDeps.issueChanges).
  */
 export function createWebhookProcessor(deps: WebhookDeps) {
   const admit = createAdmit(deps);

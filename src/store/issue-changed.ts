@@ -4,6 +4,30 @@ import { issueKey, keySpace } from './keys.js';
 
 const key = (repo: string, issue: number) => `ob:issue-changed:${issueKey(repo.toLowerCase(), issue)}`;
 
+/** An issue change to note: its key below and its Gitea time in ms. */
+export type IssueChange = readonly [key: string, atMs: number];
+
+/** The change an `issue.*` event is (its issue's key, its `at` in ms); undefined for any other event. */
+export function changeOf(event: BotEvent): IssueChange | undefined {
+  if (!event.kind.startsWith('issue.')) return undefined;
+  const at = Date.parse(event.at);
+  return Number.isFinite(at) ? [key(event.repo, event.issue.number), at] : undefined;
+}
+
+/**
+ * Lua that raises `count` keys from KEYS[keyFrom] to the times from ARGV[argFrom] (ms), never
+ * lowering one (each argument a Lua expression); shared with the intake's accept script
+ * (src/queue/intake-log.ts), which notes the changes in the same write as the deliveries.
+ */
+export const raiseChangesLua = (keyFrom: string, count: string, argFrom: string) => `
+for c = 0, (${count}) - 1 do
+  local k = KEYS[(${keyFrom}) + c]
+  local t = ARGV[(${argFrom}) + c]
+  local stored = tonumber(redis.call('GET', k) or '-1')
+  if tonumber(t) > stored then redis.call('SET', k, t) end
+end
+`;
+
 export const issueChangedKeys = keySpace({
   store: 'issue-changed (the latest change of each issue the intake was told of)',
   patterns: ['ob:issue-changed:*'],
@@ -11,12 +35,8 @@ export const issueChangedKeys = keySpace({
   kept: "Gitea's lists do not say which deliveries reached the bot in which order; without it, a comment delivery that arrives after a later change of its issue would be decided on the issue as it was before that change",
 });
 
-/** Raises the stored time to ARGV[1] (ms), never lowers it. */
-const RAISE_LUA = `
-local stored = tonumber(redis.call('GET', KEYS[1]) or '-1')
-if tonumber(ARGV[1]) > stored then redis.call('SET', KEYS[1], ARGV[1]) end
-return 1
-`;
+const RAISE_LUA = `${raiseChangesLua('1', '#KEYS', '1')}
+return 1`;
 
 /**
  * When each issue last changed, as far as the intake was told: the Gitea time (`at`, the issue's
@@ -36,10 +56,13 @@ export function createIssueChanged(redis: Redis) {
   return {
     /** Notes an `issue.*` event's time; any other event is left alone. Throws when Redis does. */
     note: async (event: BotEvent): Promise<void> => {
-      if (!event.kind.startsWith('issue.')) return;
-      const at = Date.parse(event.at);
-      if (!Number.isFinite(at)) return;
-      await redis.eval(RAISE_LUA, 1, key(event.repo, event.issue.number), at);
+      const change = changeOf(event);
+      if (change) await redis.eval(RAISE_LUA, 1, change[0], change[1]);
+    },
+    /** Notes changes (changeOf) in one call. Throws when Redis does. */
+    noteAll: async (changes: readonly IssueChange[]): Promise<void> => {
+      if (changes.length === 0) return;
+      await redis.eval(RAISE_LUA, changes.length, ...changes.map(([k]) => k), ...changes.map(([, at]) => at));
     },
     /**
      * Whether the issue changed at `at` (ISO time) or later as far as the intake knows. Gitea's

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDeliveryNotes } from '../../src/store/last-deliveries.js';
 import { PROGRAM_REPO, seedProgram, startTestBot, type TestBot, WEBHOOK_SECRET } from '../support/bot.js';
-import { commentPayload, signDelivery } from '../support/deliveries.js';
+import { commentPayload, issueLabelPayload, issuePayload, signDelivery } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { useRedis } from '../support/redis.js';
 
@@ -36,6 +36,35 @@ afterEach(async () => {
   await bot.stop();
 });
 
+/** An edit, a label change and a close of issue #40, which no workflow runs on: each answered 204. */
+const untrackedChanges = () => [
+  issuePayload('edited', { number: 40, issue: { number: 40, labels: [] }, sender: { login: 'bob' } }),
+  issueLabelPayload(['question'], { number: 40, issue: { number: 40 }, sender: { login: 'bob' } }),
+  issuePayload('closed', {
+    number: 40,
+    issue: { number: 40, labels: [], state: 'closed' },
+    sender: { login: 'bob' },
+  }),
+];
+
+describe('issue changes the intake drops', () => {
+  it('write nothing to Redis, and reach it with the next accepted delivery or at stop', async () => {
+    const changed = () => redis.client.keys('ob:issue-changed:*');
+    for (const change of untrackedChanges()) expect((await bot.deliver(change)).status).toBe(204);
+    expect(await changed()).toEqual([]);
+    expect((await bot.deliver(commentPayload('created', '/status', { comment: { id: 3 } }))).status).toBe(
+      202,
+    );
+    expect(await changed()).toEqual([`ob:issue-changed:${PROGRAM_REPO}#40`]);
+
+    await redis.client.del(`ob:issue-changed:${PROGRAM_REPO}#40`);
+    for (const change of untrackedChanges()) await bot.deliver(change);
+    await bot.stop();
+    expect(await changed()).toEqual([`ob:issue-changed:${PROGRAM_REPO}#40`]);
+    bot = await startTestBot(redis.url, gitea(), { worker: false });
+  });
+});
+
 describe('delivery notes (the last delivery per repository, for init and doctor)', () => {
   it('irrelevant deliveries (204) and refused ones (401) write nothing to Redis, yet /readyz names them', async () => {
     const seen = await watchCommands();
@@ -43,6 +72,8 @@ describe('delivery notes (the last delivery per repository, for init and doctor)
       commentPayload('created', 'Thanks, looks good!', { comment: { id }, sender: { login: 'maint' } });
     const answers = [];
     for (let id = 1; id <= 20; id++) answers.push((await bot.deliver(chatter(id))).status);
+    // Changes of an issue no workflow runs on: their time is kept in memory (issue-change-notes.ts).
+    for (const change of untrackedChanges()) answers.push((await bot.deliver(change)).status);
     const push = signDelivery(
       { ref: 'refs/heads/main', repository: { full_name: PROGRAM_REPO } },
       WEBHOOK_SECRET,
@@ -58,7 +89,7 @@ describe('delivery notes (the last delivery per repository, for init and doctor)
     // The old intake wrote its coalesced notes 200 ms after a delivery: wait past that.
     await new Promise((resolve) => setTimeout(resolve, 400));
 
-    expect(answers).toEqual([...Array(21).fill(204), 401]);
+    expect(answers).toEqual([...Array(24).fill(204), 401]);
     expect(seen.filter(([command]) => WRITES.test(command ?? ''))).toEqual([]);
     expect(await readyzNotes()).toMatchObject({
       [PROGRAM_REPO]: {
