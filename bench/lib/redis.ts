@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { startEmbeddedRedis } from '../../src/redis/embedded.js';
+import { sleep } from './stats.js';
 
 /**
  * A private redis-server for one bench section: without persistence, or `durable` as the bot
@@ -34,6 +35,19 @@ export async function privateRedis(options: { durable?: boolean } = {}) {
       const info = await client.info('persistence');
       const field = (name: string) => Number(new RegExp(`^${name}:(\\d+)`, 'm').exec(info)?.[1] ?? 0);
       return { done: field('aof_rewrites'), running: field('aof_rewrite_in_progress') === 1 };
+    },
+    /**
+     * Rewrites the AOF now and waits until no rewrite runs: what the throughput runs wrote (tens
+     * of MB) then no longer makes Redis start one during the next measurement.
+     */
+    compactAof: async (): Promise<void> => {
+      const busy = async () => {
+        const info = await client.info('persistence');
+        return /^aof_rewrite_(in_progress|scheduled):1/m.test(info);
+      };
+      while (await busy()) await sleep(50);
+      await client.bgrewriteaof();
+      while (await busy()) await sleep(50);
     },
     stop: async () => {
       process.off('exit', orphan);
