@@ -72,8 +72,9 @@ export async function startRuntime({
   const instances = createInstanceStore(intakeRedis);
   const workflowNames = definitions.map((d) => d.name);
   const contents = createContentStore(intakeRedis);
-  const issueChanges = createIssueChangeNotes((repo) =>
-    inProgramRepos(repo, [programRepo, ...config.program.repos]),
+  const issueChanges = createIssueChangeNotes(
+    (repo) => inProgramRepos(repo, [programRepo, ...config.program.repos]),
+    createIssueChanged(intakeRedis).noteAll,
   );
   const queue = createEventQueue(intakeRedis, { attempts: env.JOB_ATTEMPTS, backoffMs: env.JOB_BACKOFF_MS });
   const gitea = giteaFromEnv(env, metrics);
@@ -191,8 +192,8 @@ export async function startRuntime({
     const deadline = new Promise((done) => setTimeout(done, env.SHUTDOWN_TIMEOUT_MS).unref());
     const drain = (async () => {
       for (const close of closers) await close().catch((err) => log.warn({ err }, 'while closing'));
-      await createIssueChanged(intakeRedis)
-        .noteAll(issueChanges.take())
+      await issueChanges
+        .flush()
         .catch((err) => log.warn({ err }, 'could not note the issue changes kept in memory'));
       await queue.close().catch(() => undefined);
     })();

@@ -19,7 +19,8 @@ export type AdmitDeps = {
    * The time of every issue change of a program repository it is handed, the bot's own and those
    * no workflow acts on too (src/store/issue-changed.ts): kept in memory and written with the next
    * accepted delivery, so that a comment delivery arriving after a change is decided on the issue
-   * read again, and an irrelevant delivery writes nothing.
+   * read again, and an irrelevant delivery writes nothing; written at once when a comment delivery
+   * of its issue was accepted before (it may still wait for a worker: issue-change-notes.ts).
    */
   issueChanges?: IssueChangeNotes;
 };
@@ -33,19 +34,27 @@ export type Admission = 'queued' | 'duplicate' | 'own-event' | 'irrelevant';
  * 1.23 sends `"labels": []` when a label is removed in the web UI (go-gitea/gitea#34560) and the
  * worker reads the labels from the API anyway. `delivery`, the bytes the event was built from, is
  * what is stored when given. An issue change's time is noted first, whatever follows
- * (`issueChanges`). Throws when the queue is unreachable.
+ * (`issueChanges`). Throws when the queue is unreachable, or when a dropped change had to be
+ * written at once and Redis did not take it.
  */
 export function createAdmit(deps: AdmitDeps) {
   const lookup = (check: ((event: BotEvent) => Promise<boolean>) | undefined, event: BotEvent) =>
     check ? check(event).catch(() => true) : Promise.resolve(false);
   return async (event: BotEvent, dedupeKey: string, delivery?: RawDelivery): Promise<Admission> => {
     deps.issueChanges?.note(event);
-    if (event.actor.toLowerCase() === deps.botLogin()?.toLowerCase()) return 'own-event';
+    if (event.actor.toLowerCase() === deps.botLogin()?.toLowerCase()) {
+      await deps.issueChanges?.settle(event);
+      return 'own-event';
+    }
     const relevant =
       deps.isRelevant(event) ||
       (event.kind === 'comment.created' && (await lookup(deps.awaitsAnswer, event))) ||
       (event.kind.startsWith('issue.') && (await lookup(deps.tracks, event)));
-    if (!relevant) return 'irrelevant';
+    if (!relevant) {
+      await deps.issueChanges?.settle(event);
+      return 'irrelevant';
+    }
+    deps.issueChanges?.accepting(event);
     const changes = deps.issueChanges?.take() ?? [];
     const admitted = await deps
       .enqueue(event, jobIdFor(dedupeKey), delivery, changes)

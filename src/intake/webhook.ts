@@ -28,7 +28,8 @@ const FORM = 'application/x-www-form-urlencoded';
  * request's (any object with a case-insensitive `get`), `body` its raw bytes (the signature is
  * over them). Nothing slow happens here: one HMAC, one JSON parse and (for a relevant delivery)
  * one shared Redis write; an irrelevant delivery writes nothing to Redis (an issue change's time is
- * kept in memory and rides with the next accepted delivery: AdmitDeps.issueChanges).
+ * kept in memory and rides with the next accepted delivery: AdmitDeps.issueChanges), but for a
+ * change of an issue whose comment delivery was accepted, written at once.
  */
 export function createWebhookProcessor(deps: WebhookDeps) {
   const admit = createAdmit(deps);

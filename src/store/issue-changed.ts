@@ -4,6 +4,9 @@ import { issueKey, keySpace } from './keys.js';
 
 const key = (repo: string, issue: number) => `ob:issue-changed:${issueKey(repo.toLowerCase(), issue)}`;
 
+/** The key under which an issue's latest change is kept (one per issue, any letter case of `repo`). */
+export const changedKeyOf = (event: Pick<BotEvent, 'repo' | 'issue'>) => key(event.repo, event.issue.number);
+
 /** An issue change to note: its key below and its Gitea time in ms. */
 export type IssueChange = readonly [key: string, atMs: number];
 
@@ -11,7 +14,7 @@ export type IssueChange = readonly [key: string, atMs: number];
 export function changeOf(event: BotEvent): IssueChange | undefined {
   if (!event.kind.startsWith('issue.')) return undefined;
   const at = Date.parse(event.at);
-  return Number.isFinite(at) ? [key(event.repo, event.issue.number), at] : undefined;
+  return Number.isFinite(at) ? [changedKeyOf(event), at] : undefined;
 }
 
 /**
