@@ -2,7 +2,9 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EVENTS_QUEUE } from '../../src/queue/event-queue.js';
+import { issueKey } from '../../src/store/keys.js';
 import { createOperatorStore } from '../../src/store/operators.js';
+import { createPingStore } from '../../src/store/pings.js';
 import { createReportStore } from '../../src/store/reports.js';
 import { eventually, PROGRAM_REPO, seedProgram, startTestBot, type TestBot } from '../support/bot.js';
 import { commentPayload } from '../support/deliveries.js';
@@ -70,6 +72,29 @@ describe('a comment whose issue was deleted before the bot handled it', () => {
     expect(gitea().requestsTo('GET', ISSUE).length).toBeGreaterThan(0);
     expect(await createReportStore(redis.client).of('bob')).toEqual([]);
     expect(gitea().requestsTo('POST', POSTS)).toHaveLength(posts);
+  });
+
+  it("a plain comment answering a maintainer's /ping: no answer is recorded (it counts toward the payroll)", async () => {
+    const waiting = () => createPingStore(redis.client).waitingIn(issueKey(PROGRAM_REPO, 3));
+    await bot?.deliver(
+      commentPayload('created', '/ping @bob are you there?', {
+        issue: { number: 3, labels: [], user: { login: 'maint' } },
+        comment: { id: 803, user: { login: 'maint' } },
+        sender: { login: 'maint' },
+      }),
+    );
+    await eventually(async () => expect(await waiting()).toHaveLength(1));
+    const answer = gitea().asCommentSaved(
+      commentPayload('created', 'Here, looking into it.', {
+        issue: { number: 3, labels: [], user: { login: 'maint' } },
+        comment: { id: 804, user: { login: 'bob' } },
+        sender: { login: 'bob' },
+      }),
+    );
+    gitea().deleteIssue(PROGRAM_REPO, 3);
+    expect((await bot?.deliver(answer, { asSent: true }))?.status).toBe(202);
+    await eventually(async () => expect(await jobStates(804)).toEqual(['completed']));
+    expect(await waiting()).toHaveLength(1);
   });
 
   it('the same /report in an issue that is there: stored and answered, the issue read once', async () => {
