@@ -192,12 +192,13 @@ export async function startRuntime({
     const deadline = new Promise((done) => setTimeout(done, env.SHUTDOWN_TIMEOUT_MS).unref());
     const drain = (async () => {
       for (const close of closers) await close().catch((err) => log.warn({ err }, 'while closing'));
-      await issueChanges
-        .flush()
-        .catch((err) => log.warn({ err }, 'could not note the issue changes kept in memory'));
       await queue.close().catch(() => undefined);
     })();
     await Promise.race([drain, deadline]);
+    // Even when a job outlived the deadline: the changes the intake dropped exist nowhere else.
+    await issueChanges
+      .flush()
+      .catch((err) => log.warn({ err }, 'could not note the issue changes kept in memory'));
     watch.stop();
     redis.disconnect();
     intakeRedis.disconnect();

@@ -1,7 +1,14 @@
 import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDeliveryNotes } from '../../src/store/last-deliveries.js';
-import { PROGRAM_REPO, seedProgram, startTestBot, type TestBot, WEBHOOK_SECRET } from '../support/bot.js';
+import {
+  eventually,
+  PROGRAM_REPO,
+  seedProgram,
+  startTestBot,
+  type TestBot,
+  WEBHOOK_SECRET,
+} from '../support/bot.js';
 import { commentPayload, issueLabelPayload, issuePayload, signDelivery } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { useRedis } from '../support/redis.js';
@@ -61,6 +68,30 @@ describe('issue changes the intake drops', () => {
     for (const change of untrackedChanges()) await bot.deliver(change);
     await bot.stop();
     expect(await changed()).toEqual([`ob:issue-changed:${PROGRAM_REPO}#40`]);
+    bot = await startTestBot(redis.url, gitea(), { worker: false });
+  });
+});
+
+describe('issue changes kept in memory at stop', () => {
+  it('are written even when a job still running makes the stop give up waiting (SHUTDOWN_TIMEOUT_MS)', async () => {
+    await bot.stop();
+    gitea().addIssue(PROGRAM_REPO, { number: 7, title: 'Ops', user: 'maint' });
+    bot = await startTestBot(redis.url, gitea(), { env: { SHUTDOWN_TIMEOUT_MS: '300' } });
+    // The reply to /status hangs: the worker is still in that job when the bot is stopped.
+    gitea().failNext({
+      method: 'POST',
+      path: '/repos/{owner}/{repo}/issues/{index}/comments',
+      delayMs: 3_000,
+    });
+    const posts = () => gitea().requestsTo('POST', '/repos/{owner}/{repo}/issues/{index}/comments').length;
+    const before = posts();
+    expect((await bot.deliver(commentPayload('created', '/status', { comment: { id: 5 } }))).status).toBe(
+      202,
+    );
+    await eventually(() => expect(posts()).toBeGreaterThan(before));
+    for (const change of untrackedChanges()) expect((await bot.deliver(change)).status).toBe(204);
+    await bot.stop();
+    expect(await redis.client.keys('ob:issue-changed:*')).toContain(`ob:issue-changed:${PROGRAM_REPO}#40`);
     bot = await startTestBot(redis.url, gitea(), { worker: false });
   });
 });
