@@ -1,7 +1,4 @@
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EVENTS_QUEUE } from '../../src/queue/event-queue.js';
 import { issueKey } from '../../src/store/keys.js';
 import { createOperatorStore } from '../../src/store/operators.js';
 import { createPingStore } from '../../src/store/pings.js';
@@ -9,6 +6,7 @@ import { createReportStore } from '../../src/store/reports.js';
 import { eventually, PROGRAM_REPO, seedProgram, startTestBot, type TestBot } from '../support/bot.js';
 import { commentPayload } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
+import { commentJobStates } from '../support/job-states.js';
 import { useRedis } from '../support/redis.js';
 import { activeOperator } from '../support/workflows.js';
 
@@ -35,19 +33,7 @@ const report = (id: number) =>
     }),
   );
 
-/** The states of the event jobs of comment `id` (BullMQ), through a connection of the test's own. */
-async function jobStates(id: number) {
-  const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
-  const queue = new Queue(EVENTS_QUEUE, { connection });
-  try {
-    const jobs = await queue.getJobs(['completed', 'failed', 'active', 'waiting', 'delayed']);
-    const states = jobs.filter((job) => job?.data?.event?.comment?.id === id).map((job) => job.getState());
-    return await Promise.all(states);
-  } finally {
-    await queue.close();
-    connection.disconnect();
-  }
-}
+const jobStates = (id: number) => commentJobStates(redis.url, id);
 
 beforeEach(async () => {
   seedProgram(gitea());

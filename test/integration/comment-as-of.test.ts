@@ -1,13 +1,12 @@
-import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGiteaClient, repoRef } from '../../src/gitea/client.js';
-import { EVENTS_QUEUE } from '../../src/queue/event-queue.js';
 import { createOperatorStore } from '../../src/store/operators.js';
 import { startWithApplication as startApplication } from '../support/application-bot.js';
 import { eventually, PROGRAM_REPO, seedProgram, type TestBot } from '../support/bot.js';
 import { commentPayload, issuePayload, label } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
+import { commentJobStates } from '../support/job-states.js';
 import { addApplicationIssue } from '../support/opened-issue.js';
 import { useRedis } from '../support/redis.js';
 import { activeOperator, completeForm } from '../support/workflows.js';
@@ -51,19 +50,7 @@ async function quiet() {
   }
 }
 
-/** The states of the event jobs of comment `id` (BullMQ), through a connection of the test's own. */
-async function jobStates(id: number) {
-  const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
-  const queue = new Queue(EVENTS_QUEUE, { connection });
-  try {
-    const jobs = await queue.getJobs(['completed', 'failed', 'active', 'waiting', 'delayed']);
-    const states = jobs.filter((job) => job?.data?.event?.comment?.id === id).map((job) => job.getState());
-    return await Promise.all(states);
-  } finally {
-    await queue.close();
-    connection.disconnect();
-  }
-}
+const jobStates = (id: number) => commentJobStates(redis.url, id);
 
 async function startWithApplication() {
   bot = await startApplication(redis.url, gitea());
