@@ -57,11 +57,6 @@ return 1`;
  */
 export function createIssueChanged(redis: Redis) {
   return {
-    /** Notes an `issue.*` event's time; any other event is left alone. Throws when Redis does. */
-    note: async (event: BotEvent): Promise<void> => {
-      const change = changeOf(event);
-      if (change) await redis.eval(RAISE_LUA, 1, change[0], change[1]);
-    },
     /** Notes changes (changeOf) in one call. Throws when Redis does. */
     noteAll: async (changes: readonly IssueChange[]): Promise<void> => {
       if (changes.length === 0) return;

@@ -10,7 +10,7 @@ import { createWrittenStore } from '../store/written.js';
  * updates (they say what they are about), and a comment delivery (`asOfComment`), whose fields
  * are the issue as Gitea had it when the comment was saved (services/webhook/notifier.go
  * CreateIssueComment): in event order every change people made since comes as a later event.
- * Two exceptions, read all the same:
+ * Three exceptions, read all the same:
  * - an issue the bot ever closed or reopened (src/store/written.ts markStateSet): its own change
  *   comes as no event it acts on;
  * - an issue the intake was told changed in the comment's second or later

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BotEvent } from '../../src/gitea/event.js';
-import { createIssueChanged } from '../../src/store/issue-changed.js';
+import { changeOf, createIssueChanged } from '../../src/store/issue-changed.js';
 import { botEvent } from '../support/events.js';
 import { useRedis } from '../support/redis.js';
 
@@ -11,6 +11,11 @@ import { useRedis } from '../support/redis.js';
 const redis = useRedis();
 const BASE = Date.parse('2026-11-21T10:00:00Z');
 const iso = (seconds: number) => new Date(BASE + seconds * 1000).toISOString();
+/** Notes one event's change as the intake does (changeOf, then one write). */
+const noteOne = (changed: ReturnType<typeof createIssueChanged>, event: BotEvent) => {
+  const change = changeOf(event);
+  return changed.noteAll(change ? [change] : []);
+};
 
 describe('issue-changed: when each issue last changed', () => {
   it.each<{ name: string; noted: [BotEvent['kind'], number][]; asked: number; since: boolean }>([
@@ -35,13 +40,13 @@ describe('issue-changed: when each issue last changed', () => {
     },
   ])('$name', async ({ noted, asked, since }) => {
     const changed = createIssueChanged(redis.client);
-    for (const [kind, at] of noted) await changed.note(botEvent({ kind, at: iso(at) }));
+    for (const [kind, at] of noted) await noteOne(changed, botEvent({ kind, at: iso(at) }));
     expect(await changed.since('fleet/program', 7, iso(asked))).toBe(since);
   });
 
   it('other issues and repositories are their own; the repository name is case-insensitive', async () => {
     const changed = createIssueChanged(redis.client);
-    await changed.note(botEvent({ kind: 'issue.closed', repo: 'Fleet/Program', at: iso(60) }));
+    await noteOne(changed, botEvent({ kind: 'issue.closed', repo: 'Fleet/Program', at: iso(60) }));
     expect(await changed.since('fleet/program', 7, iso(0))).toBe(true);
     expect(await changed.since('fleet/program', 8, iso(0))).toBe(false);
     expect(await changed.since('fleet/tools', 7, iso(0))).toBe(false);
@@ -55,7 +60,7 @@ describe('issue-changed: when each issue last changed', () => {
         async (changes, comment) => {
           await redis.client.flushall();
           const changed = createIssueChanged(redis.client);
-          for (const at of changes) await changed.note(botEvent({ kind: 'issue.edited', at: iso(at) }));
+          for (const at of changes) await noteOne(changed, botEvent({ kind: 'issue.edited', at: iso(at) }));
           expect(await changed.since('fleet/program', 7, iso(comment))).toBe(
             changes.some((at) => at >= comment),
           );
