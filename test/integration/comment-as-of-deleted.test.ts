@@ -22,13 +22,14 @@ let bot: TestBot | undefined;
 
 const ISSUE = '/repos/{owner}/{repo}/issues/{index}';
 const POSTS = '/repos/{owner}/{repo}/issues/{index}/comments';
-const WRITTEN_AT = '2026-11-24T08:00:00Z';
+/** Written just now (Gitea's whole seconds): fresh, so decided on its delivery (issue-now.ts AS_OF_TRUSTED_MS). */
+const writtenNow = () => new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
 
-const report = (id: number) =>
+const report = (id: number, at = writtenNow()) =>
   gitea().asCommentSaved(
     commentPayload('created', '/report uptime=99.7 tasks=42/44', {
       issue: { number: 3, labels: [], user: { login: 'maint' } },
-      comment: { id, user: { login: 'bob' }, created_at: WRITTEN_AT, updated_at: WRITTEN_AT },
+      comment: { id, user: { login: 'bob' }, created_at: at, updated_at: at },
       sender: { login: 'bob' },
     }),
   );
@@ -73,7 +74,7 @@ describe('a comment whose issue was deleted before the bot handled it', () => {
     const answer = gitea().asCommentSaved(
       commentPayload('created', 'Here, looking into it.', {
         issue: { number: 3, labels: [], user: { login: 'maint' } },
-        comment: { id: 804, user: { login: 'bob' } },
+        comment: { id: 804, user: { login: 'bob' }, created_at: writtenNow(), updated_at: writtenNow() },
         sender: { login: 'bob' },
       }),
     );

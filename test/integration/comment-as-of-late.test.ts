@@ -220,6 +220,26 @@ describe('a comment delivery that arrives after a later change of its issue was 
     expect(started(9)).toBe(false);
   });
 
+  // `operator-bot serve --no-worker` behind a load balancer: each intake process keeps the changes
+  // it drops in its own memory, so the one that accepts the comment may know of none.
+  it('two intake processes: the removal dropped by one, the comment written before it accepted late by the other: the comment starts nothing', async () => {
+    const first = await startTestBot(redis.url, gitea(), { worker: false });
+    bot = first;
+    const second = await startTestBot(redis.url, gitea());
+    try {
+      addLabelledIssue();
+      const help = written(915, '/help', 9, giteaIn(-20));
+      await removeTriggerInGitea(9);
+      expect((await first.deliver(triggerRemoved(9))).status).toBe(204);
+      expect((await second.deliver(help, { asSent: true })).status).toBe(202);
+      await eventually(() => expect(replies(9, 915)).toHaveLength(1));
+    } finally {
+      await second.stop();
+    }
+    expect(gitea().issueLabels(PROGRAM_REPO, 9)).toEqual([]);
+    expect(started(9)).toBe(false);
+  });
+
   it('a pull request: Gitea sends its label changes as an event type the bot does not take in, so its comments are decided on it read', async () => {
     bot = await startTestBot(redis.url, gitea());
     gitea().addPullRequest(PROGRAM_REPO, {
