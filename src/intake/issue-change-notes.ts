@@ -18,7 +18,8 @@ export const COMMENTED_ISSUES = 10_000;
  *
  * In one intake process this holds exactly; with several, a change one of them keeps reaches
  * Redis with that process's next accepted delivery or its stop, or at once when that same
- * process accepted a comment delivery of the issue.
+ * process accepted a comment delivery of the issue; a comment handled more than a few seconds
+ * after it was written is read from Gitea anyway (src/worker/issue-now.ts AS_OF_TRUSTED_MS).
  *
  * `write`: notes changes in Redis (createIssueChanged(…).noteAll); throws when Redis does.
  */
