@@ -249,8 +249,9 @@ function intakeRows(r: IntakeResults): Row[] {
       met: mixOk,
     },
     {
-      // A plain comment may answer a maintainer's /ping in its issue: one SISMEMBER (a read) says.
-      figure: 'intake: Redis writes for the irrelevant deliveries',
+      // A plain comment may answer a maintainer's /ping in its issue: one SISMEMBER (a read) says;
+      // whether a workflow runs on a changed issue: one EXISTS.
+      figure: 'intake: Redis writes for the irrelevant deliveries (plain comments; one in four an untracked issue’s label change)',
       value: `${writes.length === 0 ? 'none' : writes.map(([name, calls]) => `${name} ×${int(calls)}`).join(', ')} for ~${int(chatter)} answered 204 (reads: ${reads.map(([name, calls]) => `${name} ×${int(calls)}`).join(', ') || 'none'})`,
       target: 'none',
       met: writes.length === 0,

@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { commentPayload, signDelivery } from '../../test/support/deliveries.js';
+import { commentPayload, issueLabelPayload, signDelivery } from '../../test/support/deliveries.js';
 
 export const SECRET = 'bench-webhook-secret';
 /** The comment's size: Gitea's envelope around it (issue, repository, users) adds ~6.4 KB more. */
@@ -30,6 +30,21 @@ export function deliveryTemplate(kind: 'command' | 'chatter'): DeliveryTemplate 
   );
   const { 'X-Hub-Signature': _sha1, ...rest } = headers;
   return { parts: body.split(String(ID_SENTINEL)), headers: rest };
+}
+
+/**
+ * An `issue_label` delivery (Gitea's `issue_label`, `label_updated`) of issue #40, which no
+ * workflow runs on, labelled `question`: irrelevant (answered 204); its time is only kept in the
+ * intake's memory (src/intake/issue-change-notes.ts). It has no comment id: `renderDelivery`
+ * sends it as it is, signed afresh.
+ */
+export function issueChangeTemplate(): DeliveryTemplate {
+  const { body, headers } = signDelivery(
+    issueLabelPayload(['question'], { number: 40, issue: { number: 40 }, sender: { login: 'bob' } }),
+    SECRET,
+  );
+  const { 'X-Hub-Signature': _sha1, ...rest } = headers;
+  return { parts: [body], headers: rest };
 }
 
 /** The body and headers of the delivery of comment `id`, freshly signed and with its own delivery id. */

@@ -2,7 +2,7 @@
 // its own comment id (the same id twice would be a duplicate, answered 200 without queueing).
 import autocannon from 'autocannon';
 import { tell } from '../lib/child.js';
-import { deliveryTemplate, renderDelivery } from './deliveries.js';
+import { deliveryTemplate, issueChangeTemplate, renderDelivery } from './deliveries.js';
 
 export type LoadSpec = {
   url: string;
@@ -10,7 +10,10 @@ export type LoadSpec = {
   connections: number;
   /** Requests per second from all connections together; unset: as fast as the server answers. */
   overallRate?: number;
-  /** Share of irrelevant deliveries (plain comments, no command), spread evenly. */
+  /**
+   * Share of irrelevant deliveries, spread evenly: plain comments (no command) and, every fourth
+   * of them, a label change of an issue no workflow runs on.
+   */
   chatterShare?: number;
   firstId: number;
 };
@@ -28,6 +31,8 @@ export type LoadResult = {
 const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
 const command = deliveryTemplate('command');
 const chatter = deliveryTemplate('chatter');
+const change = issueChangeTemplate();
+let chattered = 0;
 const share = spec.chatterShare ?? 0;
 let sent = 0;
 
@@ -42,7 +47,8 @@ const result = await autocannon({
       setupRequest: (request) => {
         const n = sent++;
         const isChatter = Math.floor((n + 1) * share) > Math.floor(n * share);
-        const { body, headers } = renderDelivery(isChatter ? chatter : command, spec.firstId + n);
+        const irrelevant = isChatter && chattered++ % 4 === 3 ? change : chatter;
+        const { body, headers } = renderDelivery(isChatter ? irrelevant : command, spec.firstId + n);
         return { ...request, method: 'POST', path: '/webhooks/gitea', body, headers };
       },
     },
