@@ -251,7 +251,8 @@ function intakeRows(r: IntakeResults): Row[] {
     {
       // A plain comment may answer a maintainer's /ping in its issue: one SISMEMBER (a read) says;
       // whether a workflow runs on a changed issue: one EXISTS.
-      figure: 'intake: Redis writes for the irrelevant deliveries (plain comments; one in four an untracked issue’s label change)',
+      figure:
+        'intake: Redis writes for the irrelevant deliveries (plain comments; one in four an untracked issue’s label change)',
       value: `${writes.length === 0 ? 'none' : writes.map(([name, calls]) => `${name} ×${int(calls)}`).join(', ')} for ~${int(chatter)} answered 204 (reads: ${reads.map(([name, calls]) => `${name} ×${int(calls)}`).join(', ') || 'none'})`,
       target: 'none',
       met: writes.length === 0,
