@@ -165,7 +165,15 @@ describe('the worker reads the truth, not the payload', () => {
     }, 20_000);
     expect(await jobs('failed')).toEqual([]);
     expect((await jobs('delayed')).filter((job) => job.attemptsMade > 0)).toEqual([]);
-    expect(gitea().requests.filter((r) => r.method !== 'GET')).toHaveLength(writesBefore);
+    // Nothing written since: a timer job already past its read when the issue went may still try a
+    // write, which Gitea answers 404 (the job then reads the issue, finds it gone and ends).
+    expect(
+      gitea()
+        .requests.filter((r) => r.method !== 'GET')
+        .slice(writesBefore)
+        .filter((r) => r.status < 400)
+        .map((r) => `${r.method} ${r.path} ${r.status}`),
+    ).toEqual([]);
   });
 });
 
