@@ -32,13 +32,13 @@ export const AS_OF_TRUSTED_MS = 5_000;
  *   take in (services/webhook/notifier.go: pull_request_label, pull_request_assign, pull_request
  *   closed), so no change of it is ever noted.
  */
-export function createIssueNow(redis: Redis, now: () => number = Date.now) {
+export function createIssueNow(redis: Redis) {
   const written = createWrittenStore(redis);
   const changed = createIssueChanged(redis);
   return async function needsRead(event: BotEvent): Promise<boolean> {
     if (event.internal || event.kind === 'pull.updated') return false;
     if (!event.asOfComment || event.issue.isPull) return true;
-    if (!(now() - Date.parse(event.at) <= AS_OF_TRUSTED_MS)) return true;
+    if (!(Date.now() - Date.parse(event.at) <= AS_OF_TRUSTED_MS)) return true;
     return (
       (await written.stateWasSet({ repo: repoRef(event.repo), issue: event.issue.number })) ||
       (await changed.since(event.repo, event.issue.number, event.at))

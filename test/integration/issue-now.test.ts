@@ -8,33 +8,34 @@ import { useRedis } from '../support/redis.js';
 // another intake process's memory.
 
 const redis = useRedis();
-const WRITTEN = Date.parse('2026-11-30T10:00:00Z');
 
-const comment = botEvent({
-  kind: 'comment.created',
-  at: new Date(WRITTEN).toISOString(),
-  comment: { id: 5, body: '/status', createdAt: new Date(WRITTEN).toISOString() },
-  asOfComment: { actorAdmin: false },
-});
+/** A comment delivery written `agoMs` before now, by the bot's clock (negative: Gitea's clock is ahead). */
+const commentWritten = (agoMs: number) => {
+  const at = new Date(Date.now() - agoMs).toISOString();
+  return botEvent({
+    kind: 'comment.created',
+    at,
+    comment: { id: 5, body: '/status', createdAt: at },
+    asOfComment: { actorAdmin: false },
+  });
+};
 
 describe('a comment delivery is decided on its own copy of the issue only while fresh', () => {
-  it.each<{ name: string; handledAfterMs: number; read: boolean }>([
-    { name: 'handled as it is written', handledAfterMs: 0, read: false },
-    { name: 'handled at the limit', handledAfterMs: AS_OF_TRUSTED_MS, read: false },
+  it.each<{ name: string; agoMs: number; read: boolean }>([
+    { name: 'handled as it is written', agoMs: 0, read: false },
+    { name: 'handled a second inside the limit', agoMs: AS_OF_TRUSTED_MS - 1_000, read: false },
     {
-      name: 'handled a millisecond past it (late delivery, backlog)',
-      handledAfterMs: AS_OF_TRUSTED_MS + 1,
+      name: 'handled a second past it (late delivery, backlog)',
+      agoMs: AS_OF_TRUSTED_MS + 1_000,
       read: true,
     },
-    { name: 'handled a minute later', handledAfterMs: 60_000, read: true },
-    { name: "Gitea's clock a second ahead of the bot's", handledAfterMs: -1_000, read: false },
-  ])('$name: read = $read', async ({ handledAfterMs, read }) => {
-    const needsRead = createIssueNow(redis.client, () => WRITTEN + handledAfterMs);
-    expect(await needsRead(comment)).toBe(read);
+    { name: 'handled a minute later', agoMs: 60_000, read: true },
+    { name: "Gitea's clock a second ahead of the bot's", agoMs: -1_000, read: false },
+  ])('$name: read = $read', async ({ agoMs, read }) => {
+    expect(await createIssueNow(redis.client)(commentWritten(agoMs))).toBe(read);
   });
 
   it('a comment time that does not parse is read', async () => {
-    const needsRead = createIssueNow(redis.client, () => WRITTEN);
-    expect(await needsRead({ ...comment, at: 'yesterday' })).toBe(true);
+    expect(await createIssueNow(redis.client)({ ...commentWritten(0), at: 'yesterday' })).toBe(true);
   });
 });
