@@ -1,4 +1,13 @@
 import type { BotEvent } from '../../src/gitea/event.js';
+import { normalizeDelivery } from '../../src/gitea/normalize.js';
+import { type DeliveryPayload, deliveryEvent } from './deliveries.js';
+
+/** The event a Gitea-shaped delivery becomes, as the worker builds it (its X-Gitea-Delivery: `deliveryId`). */
+export function deliveredEvent(payload: DeliveryPayload, deliveryId = 'delivery-1'): BotEvent {
+  const normalized = normalizeDelivery(deliveryEvent(payload).eventType, payload, deliveryId);
+  if (normalized.outcome !== 'event') throw new Error(normalized.reason);
+  return normalized.event;
+}
 
 /** An internal event as the normaliser would produce it, for pure-logic tests. */
 export function botEvent(

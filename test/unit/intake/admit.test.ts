@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { BotEvent } from '../../../src/gitea/event.js';
-import { normalizeDelivery } from '../../../src/gitea/normalize.js';
 import { createAdmit } from '../../../src/intake/admit.js';
 import { createIssueChangeNotes } from '../../../src/intake/issue-change-notes.js';
 import type { IssueChange } from '../../../src/store/issue-changed.js';
-import {
-  commentPayload,
-  type DeliveryPayload,
-  deliveryEvent,
-  issueLabelPayload,
-} from '../../support/deliveries.js';
+import { commentPayload, issueLabelPayload } from '../../support/deliveries.js';
+import { deliveredEvent } from '../../support/events.js';
 
 // The intake's admission and the issue changes it keeps in memory (src/intake/admit.ts): a change
 // it drops rides with the next delivery it accepts, and is kept again when that write fails.
@@ -17,11 +11,7 @@ import {
 const REPO = 'fleet/program';
 const AT = '2026-11-30T10:00:00Z';
 
-function eventOf(payload: DeliveryPayload): BotEvent {
-  const normalized = normalizeDelivery(deliveryEvent(payload).eventType, payload, 'delivery-1');
-  if (normalized.outcome !== 'event') throw new Error(normalized.reason);
-  return normalized.event;
-}
+const eventOf = deliveredEvent;
 const untrackedChange = eventOf(issueLabelPayload([], { number: 40, issue: { number: 40, updated_at: AT } }));
 const command = eventOf(commentPayload('created', '/status', { comment: { id: 3 } }));
 

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { BotEvent } from '../../../src/gitea/event.js';
-import { normalizeDelivery } from '../../../src/gitea/normalize.js';
 import { COMMENTED_ISSUES, createIssueChangeNotes } from '../../../src/intake/issue-change-notes.js';
 import type { IssueChange } from '../../../src/store/issue-changed.js';
-import {
-  commentPayload,
-  type DeliveryPayload,
-  deliveryEvent,
-  issueLabelPayload,
-} from '../../support/deliveries.js';
+import { commentPayload, issueLabelPayload } from '../../support/deliveries.js';
+import { deliveredEvent } from '../../support/events.js';
 
 const REPO = 'fleet/program';
 
-function eventOf(payload: DeliveryPayload, deliveryId = 'delivery-1'): BotEvent {
-  const normalized = normalizeDelivery(deliveryEvent(payload).eventType, payload, deliveryId);
-  if (normalized.outcome !== 'event') throw new Error(normalized.reason);
-  return normalized.event;
-}
+const eventOf = deliveredEvent;
 const labelChange = (issue: number, at: string) =>
   eventOf(issueLabelPayload([], { number: issue, issue: { number: issue, updated_at: at } }));
 /** A comment delivery sent by Gitea (decided as of itself: asOfComment). */
