@@ -208,6 +208,12 @@ function intakeRows(r: IntakeResults): Row[] {
       target: '—',
     },
     {
+      figure:
+        'intake: the least any durable intake can do (node:http, signature, no parse, a hand-written XADD per delivery, one socket write per turn) / Probot req/s',
+      value: `${round(r.minimal.rps / r.probot.rps, 3)}× (${int(r.minimal.rps)} req/s · ${int(r.minimal.cpuMicrosPerRequest)} µs CPU/req)`,
+      target: '—',
+    },
+    {
       figure: 'intake: ours / Probot req/s',
       value: `${r.ratioToProbot}× (serve: ${r.serveRatioToProbot}×; AOF always: ${r.durableRatioToProbot}×)`,
       target: '≥ 1.2×',

@@ -21,6 +21,8 @@ export type IntakeResults = {
   probot: ServerRun;
   /** Steps of the work on bare node:http (stage.ts): read and answer; + signature; + JSON.parse; + a Redis append. */
   stages: { http: ServerRun; signature: ServerRun; parse: ServerRun; write: ServerRun };
+  /** The least any durable intake can do: signature, no parse, a hand-written XADD (minimal.ts). */
+  minimal: ServerRun;
   /** Our intake at a fixed 1,000 req/s, evenly spaced (paced.ts). */
   oursAt1000: LoadResult;
   /** The same on the durable Redis, and how many AOF rewrites ran (or were running) meanwhile. */
@@ -58,6 +60,7 @@ const SERVERS = [
   'signature',
   'parse',
   'write',
+  'minimal',
 ] as const;
 const SCRIPTS: Record<ServerName, string> = {
   floor: './floor.ts',
@@ -69,6 +72,7 @@ const SCRIPTS: Record<ServerName, string> = {
   signature: './stage.ts',
   parse: './stage.ts',
   write: './stage.ts',
+  minimal: './minimal.ts',
 };
 type ServerName = (typeof SERVERS)[number];
 const ROUNDS = 2;
@@ -151,9 +155,20 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
         rounds.get(name)?.push(await load(name, { seconds: Math.max(1, options.seconds / ROUNDS) }));
       }
     }
-    const [floor, ours, serve, durable, probot, http, signature, parse, write] = SERVERS.map((name) =>
-      combine(rounds.get(name) ?? []),
-    ) as [ServerRun, ServerRun, ServerRun, ServerRun, ServerRun, ServerRun, ServerRun, ServerRun, ServerRun];
+    const [floor, ours, serve, durable, probot, http, signature, parse, write, minimal] = SERVERS.map(
+      (name) => combine(rounds.get(name) ?? []),
+    ) as [
+      ServerRun,
+      ServerRun,
+      ServerRun,
+      ServerRun,
+      ServerRun,
+      ServerRun,
+      ServerRun,
+      ServerRun,
+      ServerRun,
+      ServerRun,
+    ];
     const oursAt1000 = await paced('ours', 1000);
     // Steady state, as deployed: not inside a rewrite that the throughput runs' volume started,
     // nor behind the kernel's writeback of the ~100 MB they appended (sync(1) flushes it first).
@@ -188,6 +203,7 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
       durable,
       probot,
       stages: { http, signature, parse, write },
+      minimal,
       oursAt1000,
       durableAt1000: { ...durableAt1000, aofRewritesDuring },
       diskFsync,
