@@ -40,7 +40,7 @@ export type IntakeResults = {
      * A run of irrelevant deliveries only (relevant ones may carry the delivery notes to Redis):
      * how many were answered 204, and every Redis command of the run but the bench's own.
      */
-    irrelevantOnly: { answered204: number; otherRedisCommands: Record<string, number> };
+    irrelevantOnly: { answered204: number; otherRedisCommands: Record<string, number>; seconds: number };
   };
   ratioToFloor: number;
   ratioToProbot: number;
@@ -187,7 +187,8 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
       seconds: Math.ceil(options.seconds / 2),
     });
     const commandsBefore = await redis.commandCounts();
-    const chatterOnly = await load('ours', { chatterShare: 1, seconds: Math.ceil(options.seconds / 4) });
+    const chatterSeconds = Math.ceil(options.seconds / 4);
+    const chatterOnly = await load('ours', { chatterShare: 1, seconds: chatterSeconds });
     const commandsAfter = await redis.commandCounts();
     const otherRedisCommands = Object.fromEntries(
       Object.entries(commandsAfter)
@@ -213,7 +214,11 @@ export async function benchIntake(options: IntakeOptions): Promise<IntakeResults
         chatterShare: CHATTER_SHARE,
         share204: round((mixed.statusCounts['204'] ?? 0) / answered, 3),
         share202: round((mixed.statusCounts['202'] ?? 0) / answered, 3),
-        irrelevantOnly: { answered204: chatterOnly.statusCounts['204'] ?? 0, otherRedisCommands },
+        irrelevantOnly: {
+          answered204: chatterOnly.statusCounts['204'] ?? 0,
+          otherRedisCommands,
+          seconds: chatterSeconds,
+        },
       },
       ratioToFloor: round(ours.rps / floor.rps, 3),
       ratioToProbot: round(ours.rps / probot.rps, 3),

@@ -27,6 +27,7 @@ import { untilReady } from '../redis/until-ready.js';
 import { watchRedis } from '../redis/watch.js';
 import { createCursorStore } from '../store/catch-up-cursors.js';
 import { createInstanceStore } from '../store/instances.js';
+import { beatWhileRunning } from '../store/intake-presence.js';
 import { createIssueChanged } from '../store/issue-changed.js';
 import { createContentStore } from '../store/issue-contents.js';
 import { createIssueLock } from '../store/issue-lock.js';
@@ -106,7 +107,12 @@ export async function startRuntime({
 
   const closers: (() => Promise<unknown>)[] = [];
   let port: number | undefined;
+  let presence: Awaited<ReturnType<typeof beatWhileRunning>> | undefined;
   if (server) {
+    // Counted as running before the first delivery: workers then know another intake may hold changes.
+    presence = await beatWhileRunning(intakeRedis, (err) =>
+      log.debug({ err }, 'intake presence beat failed'),
+    );
     // The last delivery per repository, for /readyz (init, doctor): in memory, no Redis write per delivery.
     const notes = intakeDeliveryNotes(intakeRedis, [programRepo, ...config.quality.repos], log);
     const intakeDeps: IntakeDeps = {
@@ -196,9 +202,15 @@ export async function startRuntime({
     })();
     await Promise.race([drain, deadline]);
     // Even when a job outlived the deadline: the changes the intake dropped exist nowhere else.
-    await issueChanges
-      .flush()
-      .catch((err) => log.warn({ err }, 'could not note the issue changes kept in memory'));
+    const flushed = await issueChanges.flush().then(
+      () => true,
+      (err) => {
+        log.warn({ err }, 'could not note the issue changes kept in memory');
+        return false;
+      },
+    );
+    // Not written: the process keeps counting as running, so comments are read until it would not matter.
+    await presence?.stop(flushed);
     watch.stop();
     redis.disconnect();
     intakeRedis.disconnect();

@@ -16,10 +16,10 @@ export const COMMENTED_ISSUES = 10_000;
  * dropped change of an issue one of whose comment deliveries this intake accepted (`accepting`;
  * the last COMMENTED_ISSUES issues) is written at once (`settle`), with all kept so far.
  *
- * In one intake process this holds exactly; with several, a change one of them keeps reaches
- * Redis with that process's next accepted delivery or its stop, or at once when that same
- * process accepted a comment delivery of the issue; a comment handled more than a few seconds
- * after it was written is read from Gitea anyway (src/worker/issue-now.ts AS_OF_TRUSTED_MS).
+ * In one intake process this holds exactly. With several, a change one of them keeps reaches
+ * Redis only with that process's next accepted delivery or its stop: while more than one runs
+ * (src/store/intake-presence.ts), workers read every comment's issue from Gitea
+ * (src/worker/issue-now.ts).
  *
  * `write`: notes changes in Redis (createIssueChanged(…).noteAll); throws when Redis does.
  */

@@ -4,6 +4,7 @@ import { appliedCommandKeys } from './applied-commands.js';
 import { catchUpCursorKeys } from './catch-up-cursors.js';
 import { instanceKeys } from './instances.js';
 import { intakeKeys } from './intake.js';
+import { intakePresenceKeys } from './intake-presence.js';
 import { issueChangedKeys } from './issue-changed.js';
 import { issueContentKeys } from './issue-contents.js';
 import { issueLockKeys } from './issue-lock.js';
@@ -49,6 +50,7 @@ export const KEY_SPACES: readonly KeySpace[] = [
   issueLockKeys,
   issueOrderKeys,
   intakeKeys,
+  intakePresenceKeys,
   catchUpCursorKeys,
   issueContentKeys,
   redisEpochKeys,

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
+import { createIntakePresence } from '../store/intake-presence.js';
 import { createIssueChanged } from '../store/issue-changed.js';
 import { createWrittenStore } from '../store/written.js';
 
@@ -30,18 +31,26 @@ export const AS_OF_TRUSTED_MS = 5_000;
  *   that change may have been handled on the issue read from Gitea before this comment arrived;
  * - a pull request: its label, assignee and state changes come as event types the bot does not
  *   take in (services/webhook/notifier.go: pull_request_label, pull_request_assign, pull_request
- *   closed), so no change of it is ever noted.
+ *   closed), so no change of it is ever noted;
+ * - while more than one intake process runs (src/store/intake-presence.ts): each keeps the changes
+ *   it drops in its own memory until its next accepted delivery, so the one that accepted the
+ *   comment may not know of a change another dropped. One process, or none left (each stopped
+ *   after writing what it kept, or was killed longer ago than a trusted comment can be old),
+ *   leaves every change the intake was told of in Redis or in the comment's own accept write.
  */
 export function createIssueNow(redis: Redis) {
   const written = createWrittenStore(redis);
   const changed = createIssueChanged(redis);
+  const intakes = createIntakePresence(redis);
   return async function needsRead(event: BotEvent): Promise<boolean> {
     if (event.internal || event.kind === 'pull.updated') return false;
     if (!event.asOfComment || event.issue.isPull) return true;
     if (!(Date.now() - Date.parse(event.at) <= AS_OF_TRUSTED_MS)) return true;
-    return (
-      (await written.stateWasSet({ repo: repoRef(event.repo), issue: event.issue.number })) ||
-      (await changed.since(event.repo, event.issue.number, event.at))
-    );
+    const [stateSet, changedSince, running] = await Promise.all([
+      written.stateWasSet({ repo: repoRef(event.repo), issue: event.issue.number }),
+      changed.since(event.repo, event.issue.number, event.at),
+      intakes.running(),
+    ]);
+    return stateSet || changedSince || running > 1;
   };
 }

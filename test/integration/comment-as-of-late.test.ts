@@ -244,6 +244,63 @@ describe('a comment delivery that arrives after a later change of its issue was 
     expect(started(9)).toBe(false);
   });
 
+  // The same with the comment written just now (within AS_OF_TRUSTED_MS), in either order: while
+  // two intake processes run (src/store/intake-presence.ts), no comment's copy is trusted.
+  it('two intake processes, the comment written just now: the removal dropped by one, then the comment accepted by the other: it starts nothing', async () => {
+    addLabelledIssue();
+    const first = await startTestBot(redis.url, gitea(), { worker: false });
+    bot = first;
+    const second = await startTestBot(redis.url, gitea());
+    try {
+      const help = written(916, '/help', 9);
+      await removeTriggerInGitea(9);
+      expect((await first.deliver(triggerRemoved(9))).status).toBe(204);
+      expect((await second.deliver(help, { asSent: true })).status).toBe(202);
+      await eventually(() => expect(replies(9, 916)).toHaveLength(1));
+    } finally {
+      await second.stop();
+    }
+    expect(gitea().issueLabels(PROGRAM_REPO, 9)).toEqual([]);
+    expect(started(9)).toBe(false);
+  });
+
+  it('two intake processes, the comment written just now: the comment accepted by one, then the removal dropped by the other; a worker takes the comment: it starts nothing', async () => {
+    addLabelledIssue();
+    const first = await startTestBot(redis.url, gitea(), { worker: false });
+    bot = first;
+    const second = await startTestBot(redis.url, gitea(), { worker: false });
+    try {
+      expect((await first.deliver(written(917, '/help', 9), { asSent: true })).status).toBe(202);
+      await removeTriggerInGitea(9);
+      expect((await second.deliver(triggerRemoved(9))).status).toBe(204);
+      // A worker starts now and takes the comment; the second process still holds the removal.
+      const worker = await startTestBot(redis.url, gitea());
+      try {
+        await eventually(() => expect(replies(9, 917)).toHaveLength(1));
+      } finally {
+        await worker.stop();
+      }
+    } finally {
+      await second.stop();
+    }
+    expect(gitea().issueLabels(PROGRAM_REPO, 9)).toEqual([]);
+    expect(started(9)).toBe(false);
+  });
+
+  // A process killed (SIGKILL, the OOM killer) loses what it kept in memory; it counts as running
+  // for INTAKE_PRESENT_MS after its last beat, longer than a comment's copy is trusted.
+  it('an intake killed a second ago may have held the removal: a comment written just now, accepted by the one left, starts nothing', async () => {
+    addLabelledIssue();
+    bot = await startTestBot(redis.url, gitea());
+    await redis.client.zadd('ob:intakes', Date.now() - 1_000, 'other-host:4242:killed');
+    const help = written(918, '/help', 9);
+    await removeTriggerInGitea(9);
+    expect((await bot.deliver(help, { asSent: true })).status).toBe(202);
+    await eventually(() => expect(replies(9, 918)).toHaveLength(1));
+    expect(gitea().issueLabels(PROGRAM_REPO, 9)).toEqual([]);
+    expect(started(9)).toBe(false);
+  });
+
   it('a pull request: Gitea sends its label changes as an event type the bot does not take in, so its comments are decided on it read', async () => {
     gitea().addPullRequest(PROGRAM_REPO, {
       number: 12,
