@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { hookSecret } from '../../src/intake/signature.js';
 import { EVENTS_QUEUE } from '../../src/queue/event-queue.js';
 import { commentPayload, issueLabelPayload, signDelivery } from '../../test/support/deliveries.js';
 import { SECRET } from '../intake/deliveries.js';
@@ -72,8 +73,8 @@ export async function benchE2e(options: E2eOptions): Promise<E2eResult> {
       server.next<{ port: number }>(),
       ...workers.map((worker) => worker.next<{ port: number }>()),
     ]);
-    const post = async (payload: unknown) => {
-      const { body, headers } = signDelivery(payload, SECRET);
+    const post = async (payload: { repository: { full_name: string } }) => {
+      const { body, headers } = signDelivery(payload, hookSecret(SECRET, payload.repository.full_name));
       const response = await fetch(`http://127.0.0.1:${port}/webhooks/gitea`, {
         method: 'POST',
         body,

@@ -1,7 +1,16 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import { hookSecret } from '../../src/intake/signature.js';
 import { commentPayload, issueLabelPayload, signDelivery } from '../../test/support/deliveries.js';
 
+/** The bot's WEBHOOK_SECRET. */
 export const SECRET = 'bench-webhook-secret';
+/** The repository every bench delivery names (the fixtures'). */
+const REPO = commentPayload('created', '').repository.full_name;
+/**
+ * What the repository's hook signs with (src/intake/signature.ts hookSecret), so what every server
+ * of the bench verifies: ours derives it from SECRET per delivery, the others are given it.
+ */
+export const HOOK_SECRET = hookSecret(SECRET, REPO);
 /** The comment's size: Gitea's envelope around it (issue, repository, users) adds ~6.4 KB more. */
 export const COMMENT_BYTES = 4096;
 
@@ -26,7 +35,7 @@ export function deliveryTemplate(kind: 'command' | 'chatter'): DeliveryTemplate 
       issue: { body: 'Operator application (the form was filled in above).' },
       comment: { id: ID_SENTINEL },
     }),
-    SECRET,
+    HOOK_SECRET,
   );
   const { 'X-Hub-Signature': _sha1, ...rest } = headers;
   return { parts: body.split(String(ID_SENTINEL)), headers: rest };
@@ -41,7 +50,7 @@ export function deliveryTemplate(kind: 'command' | 'chatter'): DeliveryTemplate 
 export function issueChangeTemplate(): DeliveryTemplate {
   const { body, headers } = signDelivery(
     issueLabelPayload(['question'], { number: 40, issue: { number: 40 }, sender: { login: 'bob' } }),
-    SECRET,
+    HOOK_SECRET,
   );
   const { 'X-Hub-Signature': _sha1, ...rest } = headers;
   return { parts: [body], headers: rest };
@@ -50,7 +59,7 @@ export function issueChangeTemplate(): DeliveryTemplate {
 /** The body and headers of the delivery of comment `id`, freshly signed and with its own delivery id. */
 export function renderDelivery(template: DeliveryTemplate, id: number) {
   const body = template.parts.join(String(id));
-  const signature = createHmac('sha256', SECRET).update(body).digest('hex');
+  const signature = createHmac('sha256', HOOK_SECRET).update(body).digest('hex');
   const delivery = randomUUID();
   const headers = {
     ...template.headers,

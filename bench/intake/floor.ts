@@ -4,12 +4,12 @@ import { serve } from '@hono/node-server';
 import { verify } from '@octokit/webhooks-methods';
 import { Hono } from 'hono';
 import { onStop, tell } from '../lib/child.js';
-import { SECRET } from './deliveries.js';
+import { HOOK_SECRET } from './deliveries.js';
 
 const app = new Hono();
 app.post('/webhooks/gitea', async (c) => {
   const body = await c.req.text();
-  const ok = await verify(SECRET, body, c.req.header('x-hub-signature-256') ?? '').catch(() => false);
+  const ok = await verify(HOOK_SECRET, body, c.req.header('x-hub-signature-256') ?? '').catch(() => false);
   return c.body(null, ok ? 202 : 401);
 });
 const server = serve(

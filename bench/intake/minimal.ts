@@ -8,7 +8,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
 import { verifySignature } from '../../src/intake/signature.js';
 import { onStop, tell } from '../lib/child.js';
-import { SECRET } from './deliveries.js';
+import { HOOK_SECRET } from './deliveries.js';
 
 const ANSWER = '{"outcome":"queued"}';
 const XADD = Buffer.from('*5\r\n$4\r\nXADD\r\n$12\r\nbench:intake\r\n$1\r\n*\r\n$4\r\nbody\r\n');
@@ -59,7 +59,7 @@ const server = createServer((req, res) => {
   req.once('end', () => {
     const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
     const headers = { get: (name: string) => (req.headers[name] as string | undefined) ?? null };
-    if (!verifySignature(SECRET, body, headers)) {
+    if (!verifySignature(HOOK_SECRET, body, headers)) {
       res.writeHead(401).end();
       return;
     }

@@ -5,10 +5,10 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createNodeMiddleware, Probot } from 'probot';
 import { onStop, tell } from '../lib/child.js';
-import { SECRET } from './deliveries.js';
+import { HOOK_SECRET } from './deliveries.js';
 
 let commands = 0;
-const probot = new Probot({ githubToken: 'bench', secret: SECRET, log: pino({ level: 'silent' }) });
+const probot = new Probot({ githubToken: 'bench', secret: HOOK_SECRET, log: pino({ level: 'silent' }) });
 const middleware = await createNodeMiddleware(
   (app) => {
     app.on('issue_comment.created', async (context) => {

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { verifySignature } from '../../src/intake/signature.js';
 import { onStop, tell } from '../lib/child.js';
-import { SECRET } from './deliveries.js';
+import { HOOK_SECRET } from './deliveries.js';
 
 const stage = process.env.STAGE ?? 'http';
 const ANSWER = '{"outcome":"queued"}';
@@ -26,7 +26,7 @@ const server = createServer((req, res) => {
   req.once('end', () => {
     const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
     const headers = { get: (name: string) => (req.headers[name] as string | undefined) ?? null };
-    if (stage !== 'http' && !verifySignature(SECRET, body, headers)) {
+    if (stage !== 'http' && !verifySignature(HOOK_SECRET, body, headers)) {
       res.writeHead(401).end();
       return;
     }

@@ -55,7 +55,8 @@ a checklist of what it did and what is left:
      starter operator-bot.yaml (maintainers: the repo's admins), or opens a pull request with them
      when the default branch is protected;
   4. creates or corrects the webhook (URL: --webhook-url, else PUBLIC_URL + /webhooks/gitea; JSON;
-     the secret WEBHOOK_SECRET, or a generated one written to .env; the events the bot reads), then
+     the repository's own secret, derived from WEBHOOK_SECRET (or a generated one written to
+     .env) and the repository's name; the events the bot reads), then
      has Gitea send its test delivery and waits (--wait, default 10 s) until the running bot
      verified it.
 A second run changes nothing and says so. --dry-run writes nothing. Exit 1 when a check fails.`,

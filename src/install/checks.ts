@@ -8,6 +8,8 @@ export type Check = { id: string; status: 'ok' | 'warn' | 'fail'; message: strin
 
 export type InstallFacts = {
   botLogin?: string;
+  /** The repository's full name as Gitea has it now: its webhook's secret is derived from it (src/intake/signature.ts hookSecret). */
+  fullName?: string;
   isAdmin: boolean;
   defaultBranch: string;
   empty: boolean;
@@ -69,6 +71,7 @@ export async function runInstallChecks(
 
   try {
     const repo = await admin.repository(target.repo);
+    if (repo.full_name) facts.fullName = repo.full_name;
     facts.isAdmin = repo.permissions?.admin ?? false;
     facts.defaultBranch = repo.default_branch || 'main';
     facts.empty = repo.empty ?? false;

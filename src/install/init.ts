@@ -50,7 +50,7 @@ export async function runInit(admin: GiteaAdmin, options: InitOptions): Promise<
     giteaUrl: options.giteaUrl,
   });
   const items = fromChecks(checks);
-  if (failed(checks).length > 0 || !facts.botLogin) return items;
+  if (failed(checks).length > 0 || !facts.botLogin || !facts.fullName) return items;
   const definitions = options.workflows.map((workflow) => workflow.definition);
   items.push(...(await ensureLabels(admin, repo, botLabels(definitions), options.dryRun)));
 
@@ -83,6 +83,7 @@ export async function runInit(admin: GiteaAdmin, options: InitOptions): Promise<
     ...(await setUpWebhook(admin, repo, {
       url: options.webhookUrl,
       secret: options.secret,
+      repoFullName: facts.fullName,
       envFile: options.envFile,
       dryRun: options.dryRun,
       deliveryTimeoutMs: options.deliveryTimeoutMs,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { RepoRef } from '../gitea/client.js';
+import { hookSecret } from '../intake/signature.js';
 import type { Item } from './checklist.js';
 import { setDotEnvValue } from './dotenv-file.js';
 import type { GiteaAdmin } from './gitea-admin.js';
@@ -10,6 +11,8 @@ export type WebhookSetup = {
   url: string;
   /** WEBHOOK_SECRET when set; otherwise one is generated and written to `envFile`. */
   secret: string | undefined;
+  /** The repository's full name as Gitea has it: the hook's own secret is derived from it and the secret (hookSecret). */
+  repoFullName: string;
   envFile: string;
   dryRun: boolean;
   deliveryTimeoutMs: number;
@@ -31,9 +34,10 @@ export async function setUpWebhook(admin: GiteaAdmin, repo: RepoRef, setup: Webh
       items.push({ status: 'changed', text: `generated WEBHOOK_SECRET and wrote it to ${setup.envFile}` });
     }
   }
+  const repoSecret = hookSecret(secret, setup.repoFullName);
   const hook = await ensureWebhook(admin, repo, {
     url: setup.url,
-    secret,
+    secret: repoSecret,
     setSecret: generated,
     dryRun: setup.dryRun,
   });
@@ -64,10 +68,10 @@ export async function setUpWebhook(admin: GiteaAdmin, repo: RepoRef, setup: Webh
     timeoutMs: setup.deliveryTimeoutMs,
   });
   if (outcome === 'rejected') {
-    await setHookSecret(admin, repo, hook.hookId, setup.url, secret);
+    await setHookSecret(admin, repo, hook.hookId, setup.url, repoSecret);
     items.push({
       status: 'changed',
-      text: "set the webhook's secret to WEBHOOK_SECRET (the bot refused the old one's signature)",
+      text: "set the webhook's secret to this repository's own, derived from WEBHOOK_SECRET (the bot refused the old one's signature)",
     });
     outcome = await verifyTestDelivery(admin, repo, hook.hookId, {
       webhookUrl: setup.url,

@@ -19,3 +19,20 @@ export function verifySignature(
   const expected = createHmac('sha256', secret).update(body).digest();
   return timingSafeEqual(expected, Buffer.from(hex, 'hex'));
 }
+
+/**
+ * The secret of one repository's webhook: HMAC-SHA256 of `operator-bot webhook <owner/name>`
+ * (the repository's full name in lower case) under WEBHOOK_SECRET, hex (64 characters). `init`
+ * sets it on the repository's hook, and a delivery must be signed with the secret of the
+ * repository it names (`repository.full_name`, the repository the bot then acts in). Why: Gitea
+ * shows a hook's secret to every admin of its repository (Settings → Webhooks), so with one secret
+ * for all watched repositories an admin of any of them could sign a delivery in the program
+ * repository's name, as anyone. A renamed or transferred repository needs `init` again (as it
+ * needs PROGRAM_REPO or the config changed).
+ */
+export function hookSecret(webhookSecret: string, repoFullName: string): string {
+  if (!webhookSecret || !repoFullName) return '';
+  return createHmac('sha256', webhookSecret)
+    .update(`operator-bot webhook ${repoFullName.toLowerCase()}`)
+    .digest('hex');
+}

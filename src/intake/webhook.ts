@@ -2,10 +2,9 @@ import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import { normalizeDelivery } from '../gitea/normalize.js';
 import type { Metrics } from '../metrics.js';
-import { claimedRepo } from '../store/last-deliveries.js';
 import { type AdmitDeps, createAdmit } from './admit.js';
 import type { DeliveryNoteTaker } from './delivery-notes.js';
-import { verifySignature } from './signature.js';
+import { hookSecret, verifySignature } from './signature.js';
 
 export type WebhookDeps = AdmitDeps & {
   secret: string;
@@ -61,19 +60,22 @@ async function processWebhook(
   const note = (repo: string | undefined, outcome: 'verified' | 'rejected') => {
     if (repo) deps.notes?.note(repo, outcome, deliveryId, eventType);
   };
-  if (!verifySignature(deps.secret, body, headers)) {
-    note(claimedRepo(body.toString('utf8')), 'rejected');
-    return answer(401, 'bad-signature', {
-      error: 'missing or invalid X-Gitea-Signature / X-Hub-Signature-256',
-    });
-  }
+  // Parsed before the signature is checked: the repository it names says which hook secret signs it.
   let payload: unknown;
   try {
     payload = JSON.parse(body.toString('utf8'));
   } catch {
     return answer(400, 'not-json', { error: 'the body is not JSON' });
   }
-  note(repoOf(payload), 'verified');
+  const repo = repoOf(payload);
+  if (!verifySignature(hookSecret(deps.secret, repo ?? ''), body, headers)) {
+    note(repo, 'rejected');
+    return answer(401, 'bad-signature', {
+      error:
+        "missing or invalid X-Gitea-Signature / X-Hub-Signature-256: each repository's webhook has its own secret, set by `operator-bot init --repo OWNER/NAME`",
+    });
+  }
+  note(repo, 'verified');
   const normalized = normalizeDelivery(eventType, payload, deliveryId || undefined, 'light');
   if (normalized.outcome === 'unsupported') return answer(204, 'ignored');
   if (normalized.outcome === 'invalid') return answer(400, 'invalid', { error: normalized.reason });

@@ -39,13 +39,3 @@ export function createDeliveryNotes(redis: Redis) {
     },
   };
 }
-
-/** The repository a delivery body names (`repository.full_name`), if it is JSON and names one. */
-export function claimedRepo(body: string): string | undefined {
-  try {
-    const name = (JSON.parse(body) as { repository?: { full_name?: unknown } }).repository?.full_name;
-    return typeof name === 'string' && name.length > 0 ? name : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -3,9 +3,9 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/redis/embedded.js';
-import { eventually, PROGRAM_REPO, WEBHOOK_SECRET } from '../support/bot.js';
+import { eventually, PROGRAM_REPO, signedForBot, WEBHOOK_SECRET } from '../support/bot.js';
 import { isolatedWorkDir, runCli, spawnCli } from '../support/cli.js';
-import { issueLabelPayload, signDelivery } from '../support/deliveries.js';
+import { issueLabelPayload } from '../support/deliveries.js';
 import { startHttpGitea } from '../support/gitea-http.js';
 import { completeForm } from '../support/workflows.js';
 
@@ -68,7 +68,7 @@ describe('operator-bot as a process', () => {
       issue: { body: completeForm, updated_at: '2026-11-21T10:00:00Z' },
       sender: { login: 'alice' },
     });
-    const { body, headers } = signDelivery(payload, WEBHOOK_SECRET);
+    const { body, headers } = signedForBot(payload);
     const response = await fetch(`${botUrl}/webhooks/gitea`, { method: 'POST', body, headers });
     expect(response.status).toBe(202);
     await eventually(() =>

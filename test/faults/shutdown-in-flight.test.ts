@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../../src/redis/embedded.js';
-import { eventually, PROGRAM_REPO, WEBHOOK_SECRET } from '../support/bot.js';
+import { eventually, PROGRAM_REPO, signedForBot, WEBHOOK_SECRET } from '../support/bot.js';
 import { spawnCli } from '../support/cli.js';
-import { signDelivery } from '../support/deliveries.js';
 import { keptCommentIds, startFaultRedis, statusDelivery, useCleanups } from '../support/fault-redis.js';
 import { startHttpGitea } from '../support/gitea-http.js';
 
@@ -46,7 +45,7 @@ describe('serve stopped (SIGTERM) with deliveries in flight on a slow disk', () 
       if (serve.exitCode === null && serve.signalCode === null) serve.kill('SIGKILL');
     });
     const deliver = (id: number) => {
-      const { body, headers } = signDelivery(statusDelivery(id), WEBHOOK_SECRET);
+      const { body, headers } = signedForBot(statusDelivery(id));
       return fetch(`http://127.0.0.1:${port}/webhooks/gitea`, { method: 'POST', body, headers });
     };
     await eventually(async () => expect((await deliver(1)).status).toBe(202), 15_000);

@@ -7,17 +7,11 @@ import {
   eventually,
   PROGRAM_REPO,
   seedProgram,
+  signedForBot,
   startTestBot,
   type TestBot,
-  WEBHOOK_SECRET,
 } from '../support/bot.js';
-import {
-  commentPayload,
-  issueLabelPayload,
-  issuePayload,
-  label,
-  signDelivery,
-} from '../support/deliveries.js';
+import { commentPayload, issueLabelPayload, issuePayload, label } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { addApplicationIssue } from '../support/opened-issue.js';
 import { useRedis } from '../support/redis.js';
@@ -324,9 +318,8 @@ describe('a comment delivery that arrives after a later change of its issue was 
     await removeTriggerInGitea(12);
     // services/webhook/notifier.go IssueChangeLabels: a pull request's labels come as pull_request_label.
     const { repository, sender } = issuePayload('opened', { sender: { login: 'maint' } });
-    const unlabelled = signDelivery(
+    const unlabelled = signedForBot(
       { action: 'label_updated', number: 12, pull_request: { number: 12, labels: [] }, repository, sender },
-      WEBHOOK_SECRET,
       { event: 'pull_request', eventType: 'pull_request_label' },
     );
     expect((await fetch(`${bot.url}/webhooks/gitea`, { method: 'POST', ...unlabelled })).status).toBe(204);

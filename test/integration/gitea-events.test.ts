@@ -7,11 +7,12 @@ import {
   eventually,
   PROGRAM_REPO,
   seedProgram,
+  signedForBot,
   startTestBot,
   type TestBot,
   WEBHOOK_SECRET,
 } from '../support/bot.js';
-import { type IssuePayload, issuePayload, label, signDelivery } from '../support/deliveries.js';
+import { type IssuePayload, issuePayload, label } from '../support/deliveries.js';
 import type { ApiIssue } from '../support/gitea/api-types.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import {
@@ -218,7 +219,7 @@ describe('events the bot hears', () => {
       sender,
       commit_id: '',
     };
-    const signed = signDelivery(push, WEBHOOK_SECRET);
+    const signed = signedForBot(push);
     expect(signed.headers['X-Gitea-Event-Type']).toBe('pull_request_sync');
     const response = await fetch(`${bot.url}/webhooks/gitea`, { method: 'POST', ...signed });
     expect(response.status).toBe(202);

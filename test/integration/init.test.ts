@@ -10,6 +10,7 @@ import { runDoctor } from '../../src/install/doctor.js';
 import { createGiteaAdmin } from '../../src/install/gitea-admin.js';
 import { type InitOptions, runInit } from '../../src/install/init.js';
 import { HOOK_EVENTS_LISTED } from '../../src/install/webhook-step.js';
+import { hookSecret } from '../../src/intake/signature.js';
 import { PROGRAM_REPO, seedProgram, startTestBot, type TestBot, WEBHOOK_SECRET } from '../support/bot.js';
 import type { FakeGitea } from '../support/gitea/index.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
@@ -29,6 +30,12 @@ const FORMS = [
   '.gitea/ISSUE_TEMPLATE/operator-alert.yaml',
   '.gitea/ISSUE_TEMPLATE/operator-application.yaml',
 ];
+
+/** The secret init gives the hook of fleet/`name`: its own, from its name. */
+async function repositorySecret(g: FakeGitea, name: string) {
+  const { full_name } = await admin(g).repository({ owner: 'fleet', name });
+  return hookSecret(WEBHOOK_SECRET, full_name ?? '');
+}
 
 function admin(g: FakeGitea, token = g.token) {
   return createGiteaAdmin({
@@ -92,7 +99,7 @@ describe('operator-bot init on an empty repository', () => {
     expect(hook).toMatchObject({
       url: `${bot.url}/webhooks/gitea`,
       contentType: 'json',
-      secret: WEBHOOK_SECRET,
+      secret: hookSecret(WEBHOOK_SECRET, PROGRAM_REPO),
       active: true,
     });
     expect(new Set(hook?.events)).toEqual(new Set(HOOK_EVENTS_LISTED));
@@ -251,12 +258,40 @@ describe('operator-bot init corrects what differs', () => {
     );
     const items = await init();
     expect(texts(items, 'changed')).toContain(
-      "set the webhook's secret to WEBHOOK_SECRET (the bot refused the old one's signature)",
+      "set the webhook's secret to this repository's own, derived from WEBHOOK_SECRET (the bot refused the old one's signature)",
     );
     expect(texts(items, 'ok')).toContain(
       `Gitea's test delivery reached the bot at ${bot.url}/webhooks/gitea and its signature verified`,
     );
-    expect(g.hooks(PROGRAM_REPO)[0]?.secret).toBe(WEBHOOK_SECRET);
+    expect(g.hooks(PROGRAM_REPO)[0]?.secret).toBe(await repositorySecret(g, 'program'));
+  });
+
+  // Gitea shows a hook's secret to every admin of its repository: one secret shared by every
+  // watched repository would let an admin of any of them sign deliveries as the program repo's.
+  it("a hook with WEBHOOK_SECRET itself (set up before each repository had its own): the bot refuses it, init sets the repository's own", async () => {
+    const g = gitea();
+    seedProgram(g);
+    g.commitFiles(PROGRAM_REPO, { 'README.md': '# program\n' });
+    bot = await startTestBot(redis.url, g);
+    await admin(g).createHook(
+      { owner: 'fleet', name: 'program' },
+      {
+        type: 'gitea',
+        config: { url: `${bot.url}/webhooks/gitea`, content_type: 'json', secret: WEBHOOK_SECRET },
+        events: [],
+        active: true,
+      },
+    );
+    const items = await init();
+    expect(texts(items, 'changed')).toContain(
+      "set the webhook's secret to this repository's own, derived from WEBHOOK_SECRET (the bot refused the old one's signature)",
+    );
+    expect(texts(items, 'ok')).toContain(
+      `Gitea's test delivery reached the bot at ${bot.url}/webhooks/gitea and its signature verified`,
+    );
+    const secret = g.hooks(PROGRAM_REPO)[0]?.secret ?? '';
+    expect(secret).toBe(await repositorySecret(g, 'program'));
+    expect(secret).not.toContain(WEBHOOK_SECRET);
   });
 
   it('opens a pull request with the files when the default branch is protected', async () => {
@@ -292,7 +327,7 @@ describe('operator-bot init corrects what differs', () => {
     const items = await init({ secret: undefined, envFile });
     const secret = /^WEBHOOK_SECRET=([0-9a-f]{64})$/m.exec(readFileSync(envFile, 'utf8'))?.[1];
     expect(secret).toBeDefined();
-    expect(g.hooks(PROGRAM_REPO)[0]?.secret).toBe(secret);
+    expect(g.hooks(PROGRAM_REPO)[0]?.secret).toBe(hookSecret(secret ?? '', PROGRAM_REPO));
     expect(texts(items, 'left')).toEqual([expect.stringContaining('so it reads WEBHOOK_SECRET from')]);
   });
 });

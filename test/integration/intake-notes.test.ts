@@ -5,9 +5,9 @@ import {
   eventually,
   PROGRAM_REPO,
   seedProgram,
+  signedForBot,
   startTestBot,
   type TestBot,
-  WEBHOOK_SECRET,
 } from '../support/bot.js';
 import { commentPayload, issueLabelPayload, issuePayload, signDelivery } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
@@ -105,14 +105,9 @@ describe('delivery notes (the last delivery per repository, for init and doctor)
     for (let id = 1; id <= 20; id++) answers.push((await bot.deliver(chatter(id))).status);
     // Changes of an issue no workflow runs on: their time is kept in memory (issue-change-notes.ts).
     for (const change of untrackedChanges()) answers.push((await bot.deliver(change)).status);
-    const push = signDelivery(
+    const push = signedForBot(
       { ref: 'refs/heads/main', repository: { full_name: PROGRAM_REPO } },
-      WEBHOOK_SECRET,
-      {
-        event: 'push',
-        eventType: 'push',
-        deliveryId: 'test-delivery',
-      },
+      { event: 'push', eventType: 'push', deliveryId: 'test-delivery' },
     );
     answers.push((await fetch(`${bot.url}/webhooks/gitea`, { method: 'POST', ...push })).status);
     const forged = signDelivery(chatter(99), 'not-the-secret', { deliveryId: 'forged' });

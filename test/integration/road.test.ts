@@ -2,11 +2,13 @@ import { createHmac } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hookSecret } from '../../src/intake/signature.js';
 import { EVENTS_QUEUE } from '../../src/queue/event-queue.js';
 import {
   eventually,
   PROGRAM_REPO,
   seedProgram,
+  signedForBot,
   startTestBot,
   type TestBot,
   WEBHOOK_SECRET,
@@ -71,7 +73,7 @@ describe('the road: signed webhook → queue → worker → Gitea', () => {
 
   it('processes the same delivery twice, or replayed under a new delivery id, once', async () => {
     const payload = applicationLabeled();
-    const signed = signDelivery(payload, 'test-webhook-secret');
+    const signed = signedForBot(payload);
     const post = () =>
       fetch(`${bot.url}/webhooks/gitea`, { method: 'POST', body: signed.body, headers: signed.headers });
     expect((await post()).status).toBe(202);
@@ -141,7 +143,10 @@ describe('the road: signed webhook → queue → worker → Gitea', () => {
 
 describe('intake answers', () => {
   const postSigned = (body: string, eventType = 'issues') => {
-    const hex = createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex');
+    // Signed with the secret of the repository the body names (none: the shared secret itself).
+    const named = /"repository":\{"full_name":"([^"]+)"/.exec(body)?.[1];
+    const secret = named ? hookSecret(WEBHOOK_SECRET, named) : WEBHOOK_SECRET;
+    const hex = createHmac('sha256', secret).update(body).digest('hex');
     return fetch(`${bot.url}/webhooks/gitea`, {
       method: 'POST',
       body,
@@ -157,7 +162,11 @@ describe('intake answers', () => {
 
   it.each([
     ['not JSON', '{"action": ', 'not JSON'],
-    ['not an issue event', JSON.stringify({ action: 'opened', number: 'seven' }), 'number'],
+    [
+      'not an issue event',
+      JSON.stringify({ repository: { full_name: PROGRAM_REPO }, action: 'opened', number: 'seven' }),
+      'number',
+    ],
   ])('%s → 400 with the reason', async (_what, body, reason) => {
     const response = await postSigned(body);
     expect(response.status).toBe(400);
@@ -165,7 +174,8 @@ describe('intake answers', () => {
   });
 
   it('answers 204 to an event no workflow cares about, and queues nothing', async () => {
-    const response = await postSigned(JSON.stringify({ ref: 'refs/heads/main' }), 'push');
+    const push = { repository: { full_name: PROGRAM_REPO }, ref: 'refs/heads/main' };
+    const response = await postSigned(JSON.stringify(push), 'push');
     expect(response.status).toBe(204);
     const chatter = commentPayload('created', 'Thanks, looks good!', { sender: { login: 'maint' } });
     expect((await bot.deliver(chatter)).status).toBe(204);
@@ -178,7 +188,7 @@ describe('intake answers', () => {
   });
 
   it('answers 411 to a body without a Content-Length (chunked), before reading it', async () => {
-    const { body, headers } = signDelivery(applicationLabeled(), WEBHOOK_SECRET);
+    const { body, headers } = signedForBot(applicationLabeled());
     const stream = new ReadableStream({
       start(controller) {
         controller.enqueue(new TextEncoder().encode(body));

@@ -2,12 +2,23 @@ import { Redis } from 'ioredis';
 import { type Runtime, startRuntime } from '../../src/app/runtime.js';
 import { loadEnv } from '../../src/config/load.js';
 import { defaultProgramConfig, type ProgramConfig } from '../../src/config/program.js';
+import { hookSecret } from '../../src/intake/signature.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { cursorKey } from '../../src/store/catch-up-cursors.js';
 import { type DeliveryOptions, type DeliveryPayload, signDelivery } from './deliveries.js';
 import type { FakeGitea } from './gitea/index.js';
 
 export const WEBHOOK_SECRET = 'test-webhook-secret';
+
+/**
+ * A delivery as the webhook `init` set up on its repository sends it: signed with that
+ * repository's own secret (src/intake/signature.ts hookSecret of WEBHOOK_SECRET and the
+ * payload's `repository.full_name`).
+ */
+export function signedForBot(payload: unknown, options?: DeliveryOptions) {
+  const repo = (payload as { repository?: { full_name?: string } }).repository?.full_name ?? '';
+  return signDelivery(payload, hookSecret(WEBHOOK_SECRET, repo), options);
+}
 export const PROGRAM_REPO = 'fleet/program';
 
 export type TestBot = {
@@ -72,7 +83,7 @@ export async function startTestBot(
         'comment' in payload && payload.action !== 'deleted' && !deliveryOptions?.asSent
           ? gitea.asCommentSaved(payload)
           : payload;
-      const { body, headers } = signDelivery(asGitea, WEBHOOK_SECRET, deliveryOptions);
+      const { body, headers } = signedForBot(asGitea, deliveryOptions);
       return fetch(`${url}/webhooks/gitea`, { method: 'POST', body, headers });
     },
     stop: () => runtime.stop(),

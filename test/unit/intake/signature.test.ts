@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { verifySignature } from '../../../src/intake/signature.js';
+import { hookSecret, verifySignature } from '../../../src/intake/signature.js';
 
 const secret = 'webhook-secret';
 const body = JSON.stringify({ action: 'opened', number: 1 }, null, 2);
@@ -57,5 +58,34 @@ describe('verifySignature', () => {
 
   it('refuses everything when no secret is configured', async () => {
     expect(await verifySignature('', body, headers({ 'X-Gitea-Signature': hex }))).toBe(false);
+  });
+});
+
+describe('hookSecret', () => {
+  const repo = fc.stringMatching(/^[a-z0-9-]{1,12}\/[a-z0-9-]{1,12}$/);
+  it('is one secret per repository: a repository other than its own (any letter case aside) never verifies', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), repo, repo, (secret, a, b) => {
+        expect(hookSecret(secret, a)).toMatch(/^[0-9a-f]{64}$/);
+        expect(hookSecret(secret, a.toUpperCase())).toBe(hookSecret(secret, a));
+        expect(hookSecret(secret, a) === hookSecret(secret, b)).toBe(a === b);
+        expect(hookSecret(secret, a)).not.toBe(secret);
+      }),
+    );
+  });
+
+  it('another WEBHOOK_SECRET gives another secret; no secret or no repository gives none (nothing verifies)', () => {
+    expect(hookSecret('one', 'fleet/program')).not.toBe(hookSecret('two', 'fleet/program'));
+    expect(hookSecret('', 'fleet/program')).toBe('');
+    expect(hookSecret('one', '')).toBe('');
+    const body = '{"repository":{"full_name":"fleet/program"}}';
+    const signed = (secret: string) => ({
+      get: (name: string) =>
+        name === 'x-gitea-signature' ? createHmac('sha256', secret).update(body).digest('hex') : null,
+    });
+    expect(
+      verifySignature(hookSecret('one', 'fleet/program'), body, signed(hookSecret('one', 'fleet/program'))),
+    ).toBe(true);
+    expect(verifySignature(hookSecret('one', 'fleet/program'), body, signed('one'))).toBe(false);
   });
 });
