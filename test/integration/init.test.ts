@@ -242,57 +242,37 @@ describe('operator-bot init corrects what differs', () => {
     expect(g.hooks(PROGRAM_REPO)).toHaveLength(2);
   });
 
-  it("sets the hook's secret when the bot refuses the test delivery's signature", async () => {
-    const g = gitea();
-    seedProgram(g);
-    g.commitFiles(PROGRAM_REPO, { 'README.md': '# program\n' });
-    bot = await startTestBot(redis.url, g);
-    await admin(g).createHook(
-      { owner: 'fleet', name: 'program' },
-      {
-        type: 'gitea',
-        config: { url: `${bot.url}/webhooks/gitea`, content_type: 'json', secret: 'an-old-secret' },
-        events: [],
-        active: true,
-      },
-    );
-    const items = await init();
-    expect(texts(items, 'changed')).toContain(
-      "set the webhook's secret to this repository's own, derived from WEBHOOK_SECRET (the bot refused the old one's signature)",
-    );
-    expect(texts(items, 'ok')).toContain(
-      `Gitea's test delivery reached the bot at ${bot.url}/webhooks/gitea and its signature verified`,
-    );
-    expect(g.hooks(PROGRAM_REPO)[0]?.secret).toBe(await repositorySecret(g, 'program'));
-  });
-
   // Gitea shows a hook's secret to every admin of its repository: one secret shared by every
   // watched repository would let an admin of any of them sign deliveries as the program repo's.
-  it("a hook with WEBHOOK_SECRET itself (set up before each repository had its own): the bot refuses it, init sets the repository's own", async () => {
-    const g = gitea();
-    seedProgram(g);
-    g.commitFiles(PROGRAM_REPO, { 'README.md': '# program\n' });
-    bot = await startTestBot(redis.url, g);
-    await admin(g).createHook(
-      { owner: 'fleet', name: 'program' },
-      {
-        type: 'gitea',
-        config: { url: `${bot.url}/webhooks/gitea`, content_type: 'json', secret: WEBHOOK_SECRET },
-        events: [],
-        active: true,
-      },
-    );
-    const items = await init();
-    expect(texts(items, 'changed')).toContain(
-      "set the webhook's secret to this repository's own, derived from WEBHOOK_SECRET (the bot refused the old one's signature)",
-    );
-    expect(texts(items, 'ok')).toContain(
-      `Gitea's test delivery reached the bot at ${bot.url}/webhooks/gitea and its signature verified`,
-    );
-    const secret = g.hooks(PROGRAM_REPO)[0]?.secret ?? '';
-    expect(secret).toBe(await repositorySecret(g, 'program'));
-    expect(secret).not.toContain(WEBHOOK_SECRET);
-  });
+  it.each([
+    ['an old secret', 'an-old-secret'],
+    ['WEBHOOK_SECRET itself (set up before each repository had its own)', WEBHOOK_SECRET],
+  ])(
+    "a hook with %s: the bot refuses the test delivery's signature, init sets the repository's own secret",
+    async (_what, old) => {
+      const g = gitea();
+      seedProgram(g);
+      g.commitFiles(PROGRAM_REPO, { 'README.md': '# program\n' });
+      bot = await startTestBot(redis.url, g);
+      await admin(g).createHook(
+        { owner: 'fleet', name: 'program' },
+        {
+          type: 'gitea',
+          config: { url: `${bot.url}/webhooks/gitea`, content_type: 'json', secret: old },
+          events: [],
+          active: true,
+        },
+      );
+      const items = await init();
+      expect(texts(items, 'changed')).toContain(
+        "set the webhook's secret to this repository's own, derived from WEBHOOK_SECRET (the bot refused the old one's signature)",
+      );
+      expect(texts(items, 'ok')).toContain(
+        `Gitea's test delivery reached the bot at ${bot.url}/webhooks/gitea and its signature verified`,
+      );
+      expect(g.hooks(PROGRAM_REPO)[0]?.secret).toBe(await repositorySecret(g, 'program'));
+    },
+  );
 
   it('opens a pull request with the files when the default branch is protected', async () => {
     const g = gitea();
