@@ -114,7 +114,12 @@ export async function startRuntime({
       log.debug({ err }, 'intake presence beat failed'),
     );
     // The last delivery per repository, for /readyz (init, doctor): in memory, no Redis write per delivery.
-    const notes = intakeDeliveryNotes(intakeRedis, [programRepo, ...config.quality.repos], log);
+    // Every repository init sets a hook on: init reads its test delivery's note to fix the hook's secret.
+    const notes = intakeDeliveryNotes(
+      intakeRedis,
+      [programRepo, ...config.program.repos, ...config.quality.repos],
+      log,
+    );
     const intakeDeps: IntakeDeps = {
       secret: env.WEBHOOK_SECRET ?? '',
       maxBodyBytes: env.WEBHOOK_MAX_BYTES,
