@@ -90,8 +90,10 @@ export function createEventHandler(deps: HandlerDeps) {
     if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())
       return;
     const log = deps.log.child({ deliveryId: event.deliveryId, repo: event.repo, issue: event.issue.number });
-    // A rename changes what every payroll table shows: they are computed again.
-    const renamed = await deps.identify(event);
+    // A rename changes what every payroll table shows: they are computed again. Learnt only from a
+    // program repository's events: any other's hook secret is readable by its admins, who can sign
+    // a delivery there with any sender (a pull request's quality check needs nobody's name).
+    const renamed = inProgramRepos(event.repo, deps.programRepos) ? await deps.identify(event) : false;
     if (deps.readIssue && (await needsRead(event))) {
       const current = await deps.readIssue(repoRef(event.repo), event.issue.number);
       if (current === 'gone') return gone(log, event, renamed);

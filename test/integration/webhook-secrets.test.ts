@@ -1,18 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseProgramConfig } from '../../src/config/load.js';
 import { hookSecret } from '../../src/intake/signature.js';
+import { createPeople } from '../../src/store/people.js';
 import { startWithApplication as startApplication } from '../support/application-bot.js';
 import {
   eventually,
   PROGRAM_REPO,
   seedProgram,
   signedForBot,
+  startTestBot,
   type TestBot,
   WEBHOOK_SECRET,
 } from '../support/bot.js';
-import { commentPayload, signDelivery } from '../support/deliveries.js';
+import { commentPayload, issuePayload, signDelivery } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { addApplicationIssue } from '../support/opened-issue.js';
 import { useRedis } from '../support/redis.js';
+import { newFileDiff } from '../unit/domain/quality/planted.js';
 
 // Each watched repository's webhook has its own secret (src/intake/signature.ts hookSecret): Gitea
 // shows a hook's secret to every admin of its repository (Settings → Webhooks), and an admin of a
@@ -84,5 +88,74 @@ describe('a delivery is verified with the secret of the repository it names', ()
     bot = await startApplication(redis.url, gitea());
     expect((await post(signedForBot(approve(9105)))).status).toBe(202);
     await eventually(() => expect(labels()).toContain('onboarding/training'));
+  });
+});
+
+// The quality repository's admin can sign any delivery in that repository's name, with any
+// `sender`: what the bot learns from it must stay in that repository (its quality checks).
+describe("a quality repository's hook secret speaks for nobody outside it", () => {
+  const HEAD = 'd'.repeat(40);
+
+  it("a pull request push signed with it, its sender forged as alice's user id under another login: alice is not renamed (the operators list and payroll tables name people by what the bot learnt)", async () => {
+    const g = gitea();
+    g.addRepo(QUALITY_REPO);
+    const pull = g.addPullRequest(QUALITY_REPO, {
+      number: 3,
+      title: 'Tidy',
+      body: 'Closes #1',
+      user: 'bob',
+      commits: [
+        {
+          sha: HEAD,
+          message: 'Tidy\n\nSigned-off-by: Bob Builder <bob@example.org>',
+          author: { name: 'Bob Builder', email: 'bob@example.org' },
+        },
+      ],
+      diff: newFileDiff('src/tidy.ts', ['export const tidy = true;']),
+    });
+    bot = await startApplication(redis.url, g);
+    await bot.stop();
+    // The same bot, watching the quality repository (alice, the applicant, is known by her id).
+    bot = await startTestBot(redis.url, g, {
+      config: parseProgramConfig(`quality:\n  repos: ["${QUALITY_REPO}"]\n`),
+    });
+    const people = createPeople(redis.client);
+    const aliceId = (await people.seen()).idOfLogin.get('alice');
+    expect(aliceId).toBeTypeOf('number');
+
+    const { repository } = issuePayload('opened');
+    const quality = { ...repository, full_name: QUALITY_REPO, name: 'quality' };
+    const forged = { ...repository.owner, id: aliceId as number, login: 'mallory', username: 'mallory' };
+    const push = {
+      action: 'synchronized',
+      number: 3,
+      pull_request: {
+        id: pull.id,
+        number: 3,
+        user: forged,
+        title: pull.title,
+        body: pull.body,
+        state: 'open',
+        html_url: pull.html_url,
+        head: { label: 'tidy', ref: 'tidy', sha: HEAD, repo_id: quality.id },
+        base: { label: 'main', ref: 'main', sha: 'b'.repeat(40), repo_id: quality.id },
+        created_at: pull.created_at,
+        updated_at: pull.updated_at,
+      },
+      repository: quality,
+      sender: forged,
+      commit_id: '',
+    };
+    const answer = await post(signDelivery(push, hookSecret(WEBHOOK_SECRET, QUALITY_REPO)));
+    expect(answer.status).toBe(202);
+    // Handled: its quality check ran in the quality repository.
+    await eventually(() =>
+      expect(g.statuses(QUALITY_REPO, HEAD)).toEqual([
+        expect.objectContaining({ context: 'operator-bot/quality' }),
+      ]),
+    );
+    const seen = await people.seen();
+    expect(seen.loginOfId.get(aliceId as number)).toBe('alice');
+    expect(seen.idOfLogin.get('mallory')).toBeUndefined();
   });
 });
