@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseProgramConfig } from '../../src/config/load.js';
+import { defaultProgramConfig } from '../../src/config/program.js';
+import { createGiteaClient } from '../../src/gitea/client.js';
 import { hookSecret } from '../../src/intake/signature.js';
 import { createPeople } from '../../src/store/people.js';
 import { startWithApplication as startApplication } from '../support/application-bot.js';
@@ -13,6 +15,7 @@ import {
   WEBHOOK_SECRET,
 } from '../support/bot.js';
 import { commentPayload, issuePayload, signDelivery } from '../support/deliveries.js';
+import type { FakeGitea } from '../support/gitea/index.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { addApplicationIssue } from '../support/opened-issue.js';
 import { useRedis } from '../support/redis.js';
@@ -157,5 +160,70 @@ describe("a quality repository's hook secret speaks for nobody outside it", () =
     const seen = await people.seen();
     expect(seen.loginOfId.get(aliceId as number)).toBe('alice');
     expect(seen.idOfLogin.get('mallory')).toBeUndefined();
+  });
+});
+
+// A program.repos repository's admin reads its hook secret as well, and is no maintainer
+// (maintainers.ts: PROGRAM_REPO's admins are): a comment delivery from it is read back from Gitea.
+describe('a comment delivery from another program repository is confirmed with Gitea', () => {
+  const SECOND = 'fleet/second';
+
+  async function setUp() {
+    const g = gitea();
+    g.addRepo(SECOND);
+    g.addUser('mallory');
+    g.setPermission(SECOND, 'mallory', 'admin');
+    g.setPermission(SECOND, 'bob', 'read');
+    const issue = g.addIssue(SECOND, { number: 1, title: 'Gateway questions', user: 'bob' });
+    const base = defaultProgramConfig();
+    bot = await startTestBot(redis.url, g, {
+      config: { ...base, program: { ...base.program, repos: [SECOND] } },
+    });
+    const api = createGiteaClient({ baseUrl: g.baseUrl, token: g.token, timeoutMs: 5_000 });
+    const maint = (await api.userByLogin('maint')) as { id: number; login: string };
+    /** The delivery of comment `id` in #1, as by `by` (Gitea's payload shape; its ids as Gitea's). */
+    const delivery = (id: number, body: string, by: { id: number; login: string }) => {
+      const payload = commentPayload('created', body, {
+        issue: { id: issue.id, number: 1, user: { login: 'bob' } },
+        comment: { id, user: { id: by.id, login: by.login } },
+        sender: { id: by.id, login: by.login },
+      });
+      return g.asCommentSaved({
+        ...payload,
+        repository: { ...payload.repository, full_name: SECOND, name: 'second' },
+      });
+    };
+    return { g, maint, delivery };
+  }
+  /** The bot's answers in #1 to comment `id`. */
+  const replies = (g: FakeGitea, id: number) =>
+    g
+      .comments(SECOND, 1)
+      .filter((c) => c.user.login === g.botLogin && c.body.includes(`operator-bot:reply ${id} `));
+
+  it("signed with its hook secret as maint, on mallory's own comment: not obeyed, maint's own comment is", async () => {
+    const { g, maint, delivery } = await setUp();
+    const hers = g.addComment(SECOND, 1, { user: 'mallory', body: '/ping @bob are you there?' });
+    const forged = signDelivery(delivery(hers.id, hers.body, maint), hookSecret(WEBHOOK_SECRET, SECOND));
+    expect((await post(forged)).status).toBe(202);
+    const his = g.addComment(SECOND, 1, { user: 'maint', body: '/ping @carol are you there?' });
+    expect((await post(signedForBot(delivery(his.id, his.body, maint)))).status).toBe(202);
+    // Handled in order (one issue): once maint's is answered, the forged one was decided.
+    await eventually(() => expect(replies(g, his.id)).toHaveLength(1));
+    expect(replies(g, hers.id)).toEqual([]);
+  });
+
+  it('a forged text on a real comment of maint, or a comment id Gitea does not have: not obeyed', async () => {
+    const { g, maint, delivery } = await setUp();
+    const his = g.addComment(SECOND, 1, { user: 'maint', body: 'thanks all' });
+    const secret = hookSecret(WEBHOOK_SECRET, SECOND);
+    expect((await post(signDelivery(delivery(his.id, '/ping @bob now', maint), secret))).status).toBe(202);
+    expect((await post(signDelivery(delivery(his.id + 1000, '/ping @bob?', maint), secret))).status).toBe(
+      202,
+    );
+    const real = g.addComment(SECOND, 1, { user: 'maint', body: '/ping @carol later' });
+    expect((await post(signedForBot(delivery(real.id, real.body, maint)))).status).toBe(202);
+    await eventually(() => expect(replies(g, real.id)).toHaveLength(1));
+    expect([...replies(g, his.id), ...replies(g, his.id + 1000)]).toEqual([]);
   });
 });

@@ -1,0 +1,39 @@
+import { type GiteaClient, GiteaError, repoRef } from '../gitea/client.js';
+import type { BotEvent } from '../gitea/event.js';
+
+/**
+ * Whether a comment delivery says what Gitea has: the comment, read back
+ * (`GET /repos/{owner}/{repo}/issues/comments/{id}`), is in the event's issue, by the event's
+ * actor (user id, else login), with the event's text. Asked only of a comment delivery
+ * (`asOfComment`) from a program repository other than PROGRAM_REPO; anything else is true
+ * without a read.
+ *
+ * Why: a delivery is signed with its repository's own hook secret (src/intake/signature.ts
+ * hookSecret), which Gitea shows to every admin of that repository. PROGRAM_REPO's admins are
+ * maintainers (src/gitea/maintainers.ts), so its deliveries are taken as they come (`/approve` in
+ * 3 requests); an admin of a `program.repos` repository is not, and could otherwise sign a
+ * comment there as anyone: a maintainer's `/terminate @op`, an operator's `/report`. A comment
+ * gone since (404) or edited since is not confirmed (its edit comes as a delivery of its own).
+ * Throws what Gitea throws otherwise (the job is retried).
+ */
+export function createCommentConfirmation(gitea: Pick<GiteaClient, 'comment'>, programRepo: string) {
+  const program = programRepo.toLowerCase();
+  return async function confirmed(event: BotEvent): Promise<boolean> {
+    if (!event.asOfComment || !event.comment || event.repo.toLowerCase() === program) return true;
+    let comment: Awaited<ReturnType<GiteaClient['comment']>>;
+    try {
+      comment = await gitea.comment(repoRef(event.repo), event.comment.id);
+    } catch (error) {
+      if (error instanceof GiteaError && error.status === 404) return false;
+      throw error;
+    }
+    // Gitea's issue_url / pull_request_url: the issue's web address, `…/owner/repo/issues/N` (`pulls/N`).
+    const issueUrl = (comment.issue_url || comment.pull_request_url || '').toLowerCase();
+    const place = `/${event.repo.toLowerCase()}/${event.issue.isPull ? 'pulls' : 'issues'}/${event.issue.number}`;
+    const byActor =
+      event.actorId !== undefined
+        ? comment.user?.id === event.actorId
+        : comment.user?.login?.toLowerCase() === event.actor.toLowerCase();
+    return byActor && issueUrl.endsWith(place) && (comment.body ?? '') === event.comment.body;
+  };
+}
