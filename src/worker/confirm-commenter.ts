@@ -2,29 +2,31 @@ import { type GiteaClient, GiteaError, repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
 
 /**
- * Whether a comment delivery says what Gitea has: the comment, read back
- * (`GET /repos/{owner}/{repo}/issues/comments/{id}`), is in the event's issue, by the event's
- * actor (user id, else login), with the event's text. Asked only of a comment delivery
- * (`asOfComment`) from a program repository other than PROGRAM_REPO; anything else is true
- * without a read.
+ * A comment delivery (`asOfComment`) from a program repository other than PROGRAM_REPO, checked
+ * against Gitea: the comment, read back (`GET /repos/{owner}/{repo}/issues/comments/{id}`), must be
+ * in the event's issue, by the event's actor (user id, else login), with the event's text. Returns
+ * the event to decide: without `asOfComment`, so that its issue is read from Gitea too
+ * (src/worker/issue-now.ts) rather than taken from the delivery; undefined when Gitea does not
+ * confirm it (a comment gone since (404) or edited since is not: its edit comes as a delivery of
+ * its own). Any other event is returned as it is, without a read. Throws what Gitea throws
+ * otherwise (the job is retried).
  *
  * Why: a delivery is signed with its repository's own hook secret (src/intake/signature.ts
  * hookSecret), which Gitea shows to every admin of that repository. PROGRAM_REPO's admins are
  * maintainers (src/gitea/maintainers.ts), so its deliveries are taken as they come (`/approve` in
  * 3 requests); an admin of a `program.repos` repository is not, and could otherwise sign a
- * comment there as anyone: a maintainer's `/terminate @op`, an operator's `/report`. A comment
- * gone since (404) or edited since is not confirmed (its edit comes as a delivery of its own).
- * Throws what Gitea throws otherwise (the job is retried).
+ * comment there as anyone (a maintainer's `/terminate @op`, an operator's `/report`) or with any
+ * copy of the issue (an `exit-notice` by an operator: their exit started).
  */
 export function createCommentConfirmation(gitea: Pick<GiteaClient, 'comment'>, programRepo: string) {
   const program = programRepo.toLowerCase();
-  return async function confirmed(event: BotEvent): Promise<boolean> {
-    if (!event.asOfComment || !event.comment || event.repo.toLowerCase() === program) return true;
+  return async function confirmed(event: BotEvent): Promise<BotEvent | undefined> {
+    if (!event.asOfComment || !event.comment || event.repo.toLowerCase() === program) return event;
     let comment: Awaited<ReturnType<GiteaClient['comment']>>;
     try {
       comment = await gitea.comment(repoRef(event.repo), event.comment.id);
     } catch (error) {
-      if (error instanceof GiteaError && error.status === 404) return false;
+      if (error instanceof GiteaError && error.status === 404) return undefined;
       throw error;
     }
     // Gitea's issue_url / pull_request_url: the issue's web address, `…/owner/repo/issues/N` (`pulls/N`).
@@ -34,6 +36,9 @@ export function createCommentConfirmation(gitea: Pick<GiteaClient, 'comment'>, p
       event.actorId !== undefined
         ? comment.user?.id === event.actorId
         : comment.user?.login?.toLowerCase() === event.actor.toLowerCase();
-    return byActor && issueUrl.endsWith(place) && (comment.body ?? '') === event.comment.body;
+    if (!byActor || !issueUrl.endsWith(place) || (comment.body ?? '') !== event.comment.body)
+      return undefined;
+    const { asOfComment: _issueFromDelivery, ...confirmedEvent } = event;
+    return confirmedEvent;
   };
 }

@@ -67,8 +67,8 @@ export type HandlerDeps = EffectDeps & {
   identify: Identify;
   /** The issue as Gitea has it now, read before deciding unless the event says it (issue-now.ts); off in `rebuild`. */
   readIssue?: IssueReader;
-  /** Whether a comment delivery from another program repository than PROGRAM_REPO is as Gitea has it (confirm-commenter.ts); off in `rebuild`. */
-  confirmComment?: (event: BotEvent) => Promise<boolean>;
+  /** A comment delivery from another program repository than PROGRAM_REPO as Gitea has it, or undefined (confirm-commenter.ts); off in `rebuild`. */
+  confirmComment?: (event: BotEvent) => Promise<BotEvent | undefined>;
   log: Logger;
 };
 
@@ -92,13 +92,15 @@ export function createEventHandler(deps: HandlerDeps) {
     if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())
       return;
     const log = deps.log.child({ deliveryId: event.deliveryId, repo: event.repo, issue: event.issue.number });
-    if (deps.confirmComment && !(await deps.confirmComment(event))) {
+    const confirmed = deps.confirmComment ? await deps.confirmComment(event) : event;
+    if (!confirmed) {
       log.warn(
         { kind: event.kind, actor: event.actor, comment: event.comment?.id },
         'ignored: Gitea has no such comment by this sender in this issue (a delivery signed by an admin of this repository?)',
       );
       return;
     }
+    event = confirmed;
     // A rename changes what every payroll table shows: they are computed again. Learnt only from a
     // program repository's events: any other's hook secret is readable by its admins, who can sign
     // a delivery there with any sender (a pull request's quality check needs nobody's name).

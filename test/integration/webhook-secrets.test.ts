@@ -3,6 +3,7 @@ import { parseProgramConfig } from '../../src/config/load.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
 import { createGiteaClient } from '../../src/gitea/client.js';
 import { hookSecret } from '../../src/intake/signature.js';
+import { createOperatorStore } from '../../src/store/operators.js';
 import { createPeople } from '../../src/store/people.js';
 import { startWithApplication as startApplication } from '../support/application-bot.js';
 import {
@@ -14,11 +15,12 @@ import {
   type TestBot,
   WEBHOOK_SECRET,
 } from '../support/bot.js';
-import { commentPayload, issuePayload, signDelivery } from '../support/deliveries.js';
+import { commentPayload, issuePayload, label, signDelivery } from '../support/deliveries.js';
 import type { FakeGitea } from '../support/gitea/index.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { addApplicationIssue } from '../support/opened-issue.js';
 import { useRedis } from '../support/redis.js';
+import { activeOperator } from '../support/workflows.js';
 import { newFileDiff } from '../unit/domain/quality/planted.js';
 
 // Each watched repository's webhook has its own secret (src/intake/signature.ts hookSecret): Gitea
@@ -211,6 +213,39 @@ describe('a comment delivery from another program repository is confirmed with G
     // Handled in order (one issue): once maint's is answered, the forged one was decided.
     await eventually(() => expect(replies(g, his.id)).toHaveLength(1));
     expect(replies(g, hers.id)).toEqual([]);
+  });
+
+  it("mallory's own comment in her own issue, delivered with a copy of the issue as bob's exit notice: bob's exit does not start", async () => {
+    const { g, delivery } = await setUp();
+    await createOperatorStore(redis.client).put(activeOperator('bob'));
+    g.addIssue(SECOND, { number: 2, title: 'Notes', user: 'mallory' });
+    const hers = g.addComment(SECOND, 2, { user: 'mallory', body: '/status' });
+    const api = createGiteaClient({ baseUrl: g.baseUrl, token: g.token, timeoutMs: 5_000 });
+    const mallory = (await api.userByLogin('mallory')) as { id: number; login: string };
+    const bob = (await api.userByLogin('bob')) as { id: number; login: string };
+    const real = delivery(hers.id, hers.body, mallory);
+    const forged = {
+      ...real,
+      // Written now: within the 5 s a comment delivery's copy of its issue is trusted (issue-now.ts).
+      comment: { ...real.comment, created_at: new Date().toISOString() },
+      issue: {
+        ...real.issue,
+        number: 2,
+        user: { ...real.issue.user, id: bob.id, login: 'bob' },
+        labels: [label('exit-notice')],
+      },
+    };
+    expect((await post(signDelivery(forged, hookSecret(WEBHOOK_SECRET, SECOND)))).status).toBe(202);
+    // Decided: mallory's `/status` is answered (an issue without a workflow says so).
+    await eventually(() =>
+      expect(
+        g
+          .comments(SECOND, 2)
+          .some((c) => c.user.login === g.botLogin && c.body.includes(`reply ${hers.id} `)),
+      ).toBe(true),
+    );
+    expect(g.issueLabels(SECOND, 2).filter((name) => name.startsWith('exit/'))).toEqual([]);
+    expect(await redis.client.keys('*exit*bob*')).toEqual([]);
   });
 
   it('a forged text on a real comment of maint, or a comment id Gitea does not have: not obeyed', async () => {
