@@ -248,6 +248,35 @@ describe('a comment delivery from another program repository is confirmed with G
     expect(await redis.client.keys('*exit*bob*')).toEqual([]);
   });
 
+  it("mallory's own exit notice, delivered as opened by bob: bob's exit does not start (the issue's author is read from Gitea)", async () => {
+    const { g } = await setUp();
+    await createOperatorStore(redis.client).put(activeOperator('bob'));
+    const hers = g.addIssue(SECOND, {
+      number: 3,
+      title: 'Exit notice',
+      user: 'mallory',
+      labels: ['exit-notice'],
+    });
+    const api = createGiteaClient({ baseUrl: g.baseUrl, token: g.token, timeoutMs: 5_000 });
+    const bob = (await api.userByLogin('bob')) as { id: number; login: string };
+    const opened = issuePayload('opened', {
+      number: 3,
+      issue: {
+        id: hers.id,
+        number: 3,
+        title: hers.title,
+        user: { id: bob.id, login: 'bob' },
+        labels: [label('exit-notice')],
+      },
+      sender: { id: bob.id, login: 'bob' },
+    });
+    const forged = { ...opened, repository: { ...opened.repository, full_name: SECOND, name: 'second' } };
+    expect((await post(signDelivery(forged, hookSecret(WEBHOOK_SECRET, SECOND)))).status).toBe(202);
+    // Decided: the notice is refused (mallory is no operator) and the issue closed.
+    await eventually(() => expect(g.issueLabels(SECOND, 3)).toContain('exit/refused'));
+    expect(g.issueLabels(SECOND, 3)).not.toContain('exit/notice');
+  });
+
   it('a forged text on a real comment of maint, or a comment id Gitea does not have: not obeyed', async () => {
     const { g, maint, delivery } = await setUp();
     const his = g.addComment(SECOND, 1, { user: 'maint', body: 'thanks all' });
