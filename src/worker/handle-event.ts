@@ -67,8 +67,8 @@ export type HandlerDeps = EffectDeps & {
   identify: Identify;
   /** The issue as Gitea has it now, read before deciding unless the event says it (issue-now.ts); off in `rebuild`. */
   readIssue?: IssueReader;
-  /** A comment delivery from another program repository than PROGRAM_REPO as Gitea has it, or undefined (confirm-commenter.ts); off in `rebuild`. */
-  confirmComment?: (event: BotEvent) => Promise<BotEvent | undefined>;
+  /** A delivery from another program repository than PROGRAM_REPO as Gitea has it, or undefined (confirm-delivery.ts); off in `rebuild`. */
+  confirmDelivery?: (event: BotEvent) => Promise<BotEvent | undefined>;
   log: Logger;
 };
 
@@ -92,11 +92,11 @@ export function createEventHandler(deps: HandlerDeps) {
     if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())
       return;
     const log = deps.log.child({ deliveryId: event.deliveryId, repo: event.repo, issue: event.issue.number });
-    const confirmed = deps.confirmComment ? await deps.confirmComment(event) : event;
+    const confirmed = deps.confirmDelivery ? await deps.confirmDelivery(event) : event;
     if (!confirmed) {
       log.warn(
         { kind: event.kind, actor: event.actor, comment: event.comment?.id },
-        'ignored: Gitea has no such comment by this sender in this issue (a delivery signed by an admin of this repository?)',
+        'ignored: Gitea does not confirm this delivery (no such comment by its sender in this issue, or no such close or reopen): signed by an admin of this repository?',
       );
       return;
     }

@@ -169,11 +169,12 @@ describe("a quality repository's hook secret speaks for nobody outside it", () =
 // (maintainers.ts: PROGRAM_REPO's admins are): a comment delivery from it is read back from Gitea.
 describe('a comment delivery from another program repository is confirmed with Gitea', () => {
   const SECOND = 'fleet/second';
+  const MALLORY_PASSWORD = 'mallory-password';
 
   async function setUp() {
     const g = gitea();
     g.addRepo(SECOND);
-    g.addUser('mallory');
+    g.addUser('mallory', { password: MALLORY_PASSWORD });
     g.setPermission(SECOND, 'mallory', 'admin');
     g.setPermission(SECOND, 'bob', 'read');
     const issue = g.addIssue(SECOND, { number: 1, title: 'Gateway questions', user: 'bob' });
@@ -275,6 +276,49 @@ describe('a comment delivery from another program repository is confirmed with G
     // Decided: the notice is refused (mallory is no operator) and the issue closed.
     await eventually(() => expect(g.issueLabels(SECOND, 3)).toContain('exit/refused'));
     expect(g.issueLabels(SECOND, 3)).not.toContain('exit/notice');
+  });
+
+  it("an alert closed by mallory, delivered as closed by maint: not resolved; reopened as anyone else's close", async () => {
+    const { g, maint } = await setUp();
+    const alert = g.addIssue(SECOND, {
+      number: 9,
+      title: 'Gateway down',
+      user: 'bob',
+      labels: ['operator-alert'],
+    });
+    const inSecond = <T extends { repository: object }>(payload: T): T => ({
+      ...payload,
+      repository: { ...payload.repository, full_name: SECOND, name: 'second' },
+    });
+    const opened = issuePayload('opened', {
+      number: 9,
+      issue: { id: alert.id, number: 9, title: alert.title, labels: [label('operator-alert')] },
+    });
+    expect((await bot?.deliver(inSecond(opened)))?.status).toBe(202);
+    await eventually(() => expect(g.issueLabels(SECOND, 9)).toContain('alert/open'));
+    // mallory, admin of the repository, closes it in Gitea (she may; resolving is the responsible
+    // operator's or a maintainer's), and delivers the close as maint's.
+    const closing = await fetch(`${g.baseUrl}/api/v1/repos/${SECOND}/issues/9`, {
+      method: 'PATCH',
+      headers: {
+        authorization: `Basic ${Buffer.from(`mallory:${MALLORY_PASSWORD}`).toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ state: 'closed' }),
+    });
+    expect(closing.status).toBe(201);
+    const closed = g.issue(SECOND, 9);
+    const forged = inSecond(
+      issuePayload('closed', {
+        number: 9,
+        issue: { id: alert.id, number: 9, title: alert.title, state: 'closed', closed_at: closed?.closed_at },
+        sender: { id: maint.id, login: 'maint' },
+      }),
+    );
+    expect((await post(signDelivery(forged, hookSecret(WEBHOOK_SECRET, SECOND)))).status).toBe(202);
+    await eventually(() => expect(g.issue(SECOND, 9)?.state).toBe('open'));
+    expect(g.issueLabels(SECOND, 9)).toContain('alert/open');
+    expect(g.comments(SECOND, 9).some((c) => c.body.includes('@mallory: only'))).toBe(true);
   });
 
   it('a forged text on a real comment of maint, or a comment id Gitea does not have: not obeyed', async () => {

@@ -1,9 +1,17 @@
 import { type GiteaClient, GiteaError, repoRef } from '../gitea/client.js';
-import type { BotEvent } from '../gitea/event.js';
+import { type BotEvent, CATCH_UP_DELIVERY_ID } from '../gitea/event.js';
+
+/** Gitea's timeline entry type of each issue change whose actor is asked of Gitea (TimelineComment.type). */
+const TIMELINE_TYPE: Partial<Record<BotEvent['kind'], string>> = {
+  'issue.closed': 'close',
+  'issue.reopened': 'reopen',
+};
 
 /**
- * A comment delivery (`asOfComment`) from a program repository other than PROGRAM_REPO, checked
- * against Gitea: the comment, read back (`GET /repos/{owner}/{repo}/issues/comments/{id}`), must be
+ * A delivery from a program repository other than PROGRAM_REPO, checked against Gitea. A close or
+ * reopen is decided as by the person Gitea's timeline names (closedOrReopenedBy). A comment delivery
+ * (`asOfComment`) is checked
+ * too: the comment, read back (`GET /repos/{owner}/{repo}/issues/comments/{id}`), must be
  * in the event's issue, by the event's actor (user id, else login), with the event's text. Returns
  * the event to decide: without `asOfComment`, so that its issue is read from Gitea too
  * (src/worker/issue-now.ts) rather than taken from the delivery; undefined when Gitea does not
@@ -18,10 +26,19 @@ import type { BotEvent } from '../gitea/event.js';
  * comment there as anyone (a maintainer's `/terminate @op`, an operator's `/report`) or with any
  * copy of the issue (an `exit-notice` by an operator: their exit started).
  */
-export function createCommentConfirmation(gitea: Pick<GiteaClient, 'comment'>, programRepo: string) {
+export function createDeliveryConfirmation(
+  gitea: Pick<GiteaClient, 'comment' | 'timeline'>,
+  programRepo: string,
+) {
   const program = programRepo.toLowerCase();
   return async function confirmed(event: BotEvent): Promise<BotEvent | undefined> {
-    if (!event.asOfComment || !event.comment || event.repo.toLowerCase() === program) return event;
+    if (event.repo.toLowerCase() === program) return event;
+    const timelineType = TIMELINE_TYPE[event.kind];
+    const delivered = event.deliveryId !== undefined && event.deliveryId !== CATCH_UP_DELIVERY_ID;
+    if (timelineType && delivered && !event.internal && !event.timer) {
+      return closedOrReopenedBy(gitea, event, timelineType);
+    }
+    if (!event.asOfComment || !event.comment) return event;
     let comment: Awaited<ReturnType<GiteaClient['comment']>>;
     try {
       comment = await gitea.comment(repoRef(event.repo), event.comment.id);
@@ -41,4 +58,21 @@ export function createCommentConfirmation(gitea: Pick<GiteaClient, 'comment'>, p
     const { asOfComment: _issueFromDelivery, ...confirmedEvent } = event;
     return confirmedEvent;
   };
+}
+
+/**
+ * A close or reopen delivery with its actor as Gitea has it: the user of the issue's newest
+ * timeline entry of that type (`close`, `reopen`); undefined when there is none. Who closed an
+ * issue decides whether the close stands (src/engine/issue-changes.ts undoOpenClose).
+ */
+async function closedOrReopenedBy(
+  gitea: Pick<GiteaClient, 'timeline'>,
+  event: BotEvent,
+  type: string,
+): Promise<BotEvent | undefined> {
+  const timeline = await gitea.timeline(repoRef(event.repo), event.issue.number);
+  const entry = timeline.findLast((item) => item.type === type);
+  const login = entry?.user?.login;
+  if (!login) return undefined;
+  return { ...event, actor: login, ...(entry.user?.id ? { actorId: entry.user.id } : {}) };
 }
