@@ -9,15 +9,16 @@ const TIMELINE_TYPE: Partial<Record<BotEvent['kind'], string>> = {
 
 /**
  * A delivery from a program repository other than PROGRAM_REPO, checked against Gitea. A close or
- * reopen is decided as by the person Gitea's timeline names (closedOrReopenedBy). A comment delivery
- * (`asOfComment`) is checked
- * too: the comment, read back (`GET /repos/{owner}/{repo}/issues/comments/{id}`), must be
- * in the event's issue, by the event's actor (user id, else login), with the event's text. Returns
- * the event to decide: without `asOfComment`, so that its issue is read from Gitea too
+ * reopen is decided as by the person Gitea's timeline names (closedOrReopenedBy). A comment
+ * delivery (`asOfComment`), read back (`GET /repos/{owner}/{repo}/issues/comments/{id}`), must be
+ * in the event's issue, by the event's actor (user id, else login), with the event's text; the
+ * event to decide is then without `asOfComment`, so that its issue is read from Gitea too
  * (src/worker/issue-now.ts) rather than taken from the delivery; undefined when Gitea does not
  * confirm it (a comment gone since (404) or edited since is not: its edit comes as a delivery of
- * its own). Any other event is returned as it is, without a read. Throws what Gitea throws
- * otherwise (the job is retried).
+ * its own). Any other delivery from such a repository loses the user ids it names (`actorId`,
+ * `issue.authorId`: who is called what is learnt from them, src/worker/identify.ts) but those Gitea
+ * confirmed; PROGRAM_REPO's events and those not delivered are returned as they are, without a
+ * read. Throws what Gitea throws otherwise (the job is retried).
  *
  * Why: a delivery is signed with its repository's own hook secret (src/intake/signature.ts
  * hookSecret), which Gitea shows to every admin of that repository. PROGRAM_REPO's admins are
@@ -33,12 +34,15 @@ export function createDeliveryConfirmation(
   const program = programRepo.toLowerCase();
   return async function confirmed(event: BotEvent): Promise<BotEvent | undefined> {
     if (event.repo.toLowerCase() === program) return event;
-    const timelineType = TIMELINE_TYPE[event.kind];
     const delivered = event.deliveryId !== undefined && event.deliveryId !== CATCH_UP_DELIVERY_ID;
-    if (timelineType && delivered && !event.internal && !event.timer) {
-      return closedOrReopenedBy(gitea, event, timelineType);
-    }
-    if (!event.asOfComment || !event.comment) return event;
+    if (!delivered || event.internal || event.timer) return event;
+    // The user ids a delivery names teach who is called what (identify.ts): kept only where Gitea vouched.
+    const { actorId: _unvouched, ...withoutIds } = event;
+    const { authorId: _read, ...issue } = event.issue;
+    const unvouched: BotEvent = { ...withoutIds, issue };
+    const timelineType = TIMELINE_TYPE[event.kind];
+    if (timelineType) return closedOrReopenedBy(gitea, unvouched, timelineType);
+    if (!event.asOfComment || !event.comment) return unvouched;
     let comment: Awaited<ReturnType<GiteaClient['comment']>>;
     try {
       comment = await gitea.comment(repoRef(event.repo), event.comment.id);
@@ -56,7 +60,7 @@ export function createDeliveryConfirmation(
     if (!byActor || !issueUrl.endsWith(place) || (comment.body ?? '') !== event.comment.body)
       return undefined;
     const { asOfComment: _issueFromDelivery, ...confirmedEvent } = event;
-    return confirmedEvent;
+    return { ...confirmedEvent, issue };
   };
 }
 

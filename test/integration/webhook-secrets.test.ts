@@ -317,8 +317,36 @@ describe('a comment delivery from another program repository is confirmed with G
     );
     expect((await post(signDelivery(forged, hookSecret(WEBHOOK_SECRET, SECOND)))).status).toBe(202);
     await eventually(() => expect(g.issue(SECOND, 9)?.state).toBe('open'));
-    expect(g.issueLabels(SECOND, 9)).toContain('alert/open');
+    expect(g.issueLabels(SECOND, 9)).not.toContain('alert/resolved');
     expect(g.comments(SECOND, 9).some((c) => c.body.includes('@mallory: only'))).toBe(true);
+  });
+
+  it("mallory's issue delivered as opened by alice's user id under the login 'ghost': alice is not renamed", async () => {
+    const { g } = await setUp();
+    const api = createGiteaClient({ baseUrl: g.baseUrl, token: g.token, timeoutMs: 5_000 });
+    const alice = (await api.userByLogin('alice')) as { id: number; login: string };
+    const people = createPeople(redis.client);
+    await people.learn(alice.id, 'alice');
+    const hers = g.addIssue(SECOND, {
+      number: 4,
+      title: 'Exit notice',
+      user: 'mallory',
+      labels: ['exit-notice'],
+    });
+    const as = { id: alice.id, login: 'ghost' };
+    const opened = issuePayload('opened', {
+      number: 4,
+      issue: { id: hers.id, number: 4, title: hers.title, labels: [label('exit-notice')] },
+    });
+    const forged = {
+      ...opened,
+      issue: { ...opened.issue, user: { ...opened.issue.user, ...as } },
+      sender: { ...opened.sender, ...as },
+      repository: { ...opened.repository, full_name: SECOND, name: 'second' },
+    };
+    expect((await post(signDelivery(forged, hookSecret(WEBHOOK_SECRET, SECOND)))).status).toBe(202);
+    await eventually(() => expect(g.issueLabels(SECOND, 4)).toContain('exit/refused'));
+    expect((await people.seen()).loginOfId.get(alice.id)).toBe('alice');
   });
 
   it('a forged text on a real comment of maint, or a comment id Gitea does not have: not obeyed', async () => {
