@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseProgramConfig } from '../../src/config/load.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
@@ -87,6 +88,35 @@ describe('a delivery is verified with the secret of the repository it names', ()
     const renamed = signed.body.replace(`"full_name": "${QUALITY_REPO}"`, `"full_name": "${PROGRAM_REPO}"`);
     expect(renamed).not.toBe(signed.body);
     expect((await post({ ...signed, body: renamed })).status).toBe(401);
+  });
+
+  // Not a hole, kept as a guard: JSON.parse keeps the last of two members of one name, and the
+  // secret that must sign the body and the repository the bot acts in are both read from the
+  // parsed payload (never from the raw bytes), so they cannot disagree.
+  it('two top-level "repository" members: the last one both names the secret and is where the bot acts', async () => {
+    bot = await startApplication(redis.url, gitea());
+    const quality = hookSecret(WEBHOOK_SECRET, QUALITY_REPO);
+    const twice = (first: string, last: string) => {
+      const payload = approve(9106, first);
+      const signed = signDelivery(payload, quality);
+      const repository = JSON.stringify({ ...payload.repository, full_name: last });
+      const body = `${signed.body.trimEnd().slice(0, -1)},"repository":${repository}}`;
+      const sha256 = createHmac('sha256', quality).update(body).digest('hex');
+      const headers = {
+        ...signed.headers,
+        'X-Gitea-Signature': sha256,
+        'X-Gogs-Signature': sha256,
+        'X-Hub-Signature-256': `sha256=${sha256}`,
+      };
+      return { body, headers };
+    };
+    // The program's name last, signed with the quality repository's secret: refused.
+    expect((await post(twice(QUALITY_REPO, PROGRAM_REPO))).status).toBe(401);
+    // The quality repository's name last: verified, and about the quality repository only (a
+    // comment there is no command of the program).
+    expect((await post(twice(PROGRAM_REPO, QUALITY_REPO))).status).toBe(204);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(labels()).toContain('onboarding/screening');
   });
 
   it("signed with its own repository's secret: obeyed", async () => {
