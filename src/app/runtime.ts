@@ -173,7 +173,7 @@ export async function startRuntime({
         cursors: createCursorStore(redis),
         contents,
         admit: createAdmit(admitDeps),
-        repos: watchedRepos(programRepo, config.quality.repos),
+        repos: watchedRepos(programRepo, config.program.repos, config.quality.repos),
         firstLookbackMs: config.catchUp.firstLookback,
         log,
       }),
