@@ -96,6 +96,7 @@ export async function startRuntime({
 
   const admitDeps: AdmitDeps = {
     enqueue: createAcceptDelivery(intakeRedis),
+    programRepo,
     isRelevant: (event) =>
       isRelevant(event, definitions, config.quality.repos, [programRepo, ...config.program.repos]),
     awaitsAnswer: (event) => pings.awaitsAnswer(issueKey(event.repo, event.issue.number)),

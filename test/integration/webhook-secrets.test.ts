@@ -379,6 +379,26 @@ describe('a comment delivery from another program repository is confirmed with G
     expect((await people.seen()).loginOfId.get(alice.id)).toBe('alice');
   });
 
+  // Gitea's comment and issue ids are global (one sequence for the instance), and a delivery is
+  // deduplicated by what it is about: its repository must be part of that, or a delivery signed
+  // for this repository could take the key of a program repository's comment before it comes.
+  it("a delivery forged in it with the id of maint's comment in PROGRAM_REPO: maint's comment is still obeyed", async () => {
+    const { g, maint, delivery } = await setUp();
+    const his = g.addComment(PROGRAM_REPO, 7, { user: 'maint', body: '/help' });
+    const forged = delivery(his.id, '/help', maint);
+    expect((await post(signDelivery(forged, hookSecret(WEBHOOK_SECRET, SECOND)))).status).toBe(202);
+    const real = commentPayload('created', '/help', {
+      comment: { id: his.id, user: { id: maint.id, login: 'maint' } },
+      sender: { id: maint.id, login: 'maint' },
+    });
+    expect((await bot?.deliver(real))?.status).toBe(202);
+    await eventually(() =>
+      expect(g.comments(PROGRAM_REPO, 7).some((c) => c.body.includes(`operator-bot:reply ${his.id} `))).toBe(
+        true,
+      ),
+    );
+  });
+
   it('a forged text on a real comment of maint, or a comment id Gitea does not have: not obeyed', async () => {
     const { g, maint, delivery } = await setUp();
     const his = g.addComment(SECOND, 1, { user: 'maint', body: 'thanks all' });
