@@ -5,11 +5,12 @@ import { type BotEvent, CATCH_UP_DELIVERY_ID } from '../gitea/event.js';
 const TIMELINE_TYPE: Partial<Record<BotEvent['kind'], string>> = {
   'issue.closed': 'close',
   'issue.reopened': 'reopen',
+  'issue.assigned': 'assignees',
 };
 
 /**
- * A delivery from a program repository other than PROGRAM_REPO, checked against Gitea. A close or
- * reopen is decided as by the person Gitea's timeline names (closedOrReopenedBy). A comment
+ * A delivery from a program repository other than PROGRAM_REPO, checked against Gitea. A close,
+ * reopen or assignment is decided as by the person Gitea's timeline names (changedBy). A comment
  * delivery (`asOfComment`), read back (`GET /repos/{owner}/{repo}/issues/comments/{id}`), must be
  * in the event's issue, by the event's actor (user id, else login), with the event's text; the
  * event to decide is then without `asOfComment`, so that its issue is read from Gitea too
@@ -41,7 +42,7 @@ export function createDeliveryConfirmation(
     const { authorId: _read, ...issue } = event.issue;
     const unvouched: BotEvent = { ...withoutIds, issue };
     const timelineType = TIMELINE_TYPE[event.kind];
-    if (timelineType) return closedOrReopenedBy(gitea, unvouched, timelineType);
+    if (timelineType) return changedBy(gitea, unvouched, timelineType);
     if (!event.asOfComment || !event.comment) return unvouched;
     let comment: Awaited<ReturnType<GiteaClient['comment']>>;
     try {
@@ -65,11 +66,12 @@ export function createDeliveryConfirmation(
 }
 
 /**
- * A close or reopen delivery with its actor as Gitea has it: the user of the issue's newest
- * timeline entry of that type (`close`, `reopen`); undefined when there is none. Who closed an
- * issue decides whether the close stands (src/engine/issue-changes.ts undoOpenClose).
+ * A close, reopen or assignment delivery with its actor as Gitea has it: the user of the issue's
+ * newest timeline entry of that type (`close`, `reopen`, `assignees`); undefined when there is
+ * none. Who made the change decides whether it stands (src/engine/issue-changes.ts undoOpenClose)
+ * or moves the workflow (an alert's `assigned`: its responsible operator and response bonus).
  */
-async function closedOrReopenedBy(
+async function changedBy(
   gitea: Pick<GiteaClient, 'timeline'>,
   event: BotEvent,
   type: string,

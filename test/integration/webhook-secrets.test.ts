@@ -399,6 +399,51 @@ describe('a comment delivery from another program repository is confirmed with G
     );
   });
 
+  it('an alert mallory assigned to herself, delivered as assigned by maint: she does not become its responsible operator', async () => {
+    const { g, maint, delivery } = await setUp();
+    const alert = g.addIssue(SECOND, {
+      number: 9,
+      title: 'Gateway down',
+      user: 'bob',
+      labels: ['operator-alert'],
+    });
+    const inSecond = <T extends { repository: object }>(payload: T): T => ({
+      ...payload,
+      repository: { ...payload.repository, full_name: SECOND, name: 'second' },
+    });
+    const issue = { id: alert.id, number: 9, title: alert.title, labels: [label('operator-alert')] };
+    expect((await bot?.deliver(inSecond(issuePayload('opened', { number: 9, issue }))))?.status).toBe(202);
+    await eventually(() => expect(g.issueLabels(SECOND, 9)).toContain('alert/open'));
+    const assigning = await fetch(`${g.baseUrl}/api/v1/repos/${SECOND}/issues/9`, {
+      method: 'PATCH',
+      headers: {
+        authorization: `Basic ${Buffer.from(`mallory:${MALLORY_PASSWORD}`).toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ assignees: ['mallory'] }),
+    });
+    expect(assigning.status).toBe(201);
+    const now = g.issue(SECOND, 9);
+    const forged = inSecond(
+      issuePayload('assigned', {
+        number: 9,
+        issue: { ...issue, assignees: now?.assignees ?? [], assignee: now?.assignee ?? null },
+        sender: { id: maint.id, login: 'maint' },
+      }),
+    );
+    expect((await post(signDelivery(forged, hookSecret(WEBHOOK_SECRET, SECOND)))).status).toBe(202);
+    // maint's /status after it, in the same issue (handled in order): the alert's status then.
+    const his = g.addComment(SECOND, 9, { user: 'maint', body: '/status' });
+    const status = delivery(his.id, his.body, maint);
+    const later = { ...status, issue: { ...status.issue, id: alert.id, number: 9 } };
+    expect((await post(signedForBot(g.asCommentSaved(later)))).status).toBe(202);
+    await eventually(() =>
+      expect(g.comments(SECOND, 9).some((c) => c.body.includes(`operator-bot:reply ${his.id} `))).toBe(true),
+    );
+    const state = g.comments(SECOND, 9).find((c) => c.body.includes('operator-bot:state'));
+    expect(state?.body).not.toMatch(/mallory/);
+  });
+
   it('a forged text on a real comment of maint, or a comment id Gitea does not have: not obeyed', async () => {
     const { g, maint, delivery } = await setUp();
     const his = g.addComment(SECOND, 1, { user: 'maint', body: 'thanks all' });
