@@ -32,6 +32,7 @@ import { createPeople } from '../store/people.js';
 import { createPingStore } from '../store/pings.js';
 import { createReportStore } from '../store/reports.js';
 import { createRotationStore } from '../store/rotations.js';
+import { createDeliveryConfirmation } from '../worker/confirm-delivery.js';
 import { createIssueReader } from '../worker/current-issue.js';
 import type { DelayedEvent } from '../worker/delayed-event.js';
 import { createEventHandler, type HandlerDeps } from '../worker/handle-event.js';
@@ -147,7 +148,12 @@ export function composeRoad(deps: RoadDeps) {
     ),
     isMaintainer: createMaintainerCheck(gitea, redis, config, programRepo, botLogin),
     enqueueAt: deps.enqueueAt,
-    ...((deps.readsIssues ?? true) ? { readIssue: createIssueReader(gitea) } : {}),
+    ...((deps.readsIssues ?? true)
+      ? {
+          readIssue: createIssueReader(gitea),
+          confirmDelivery: createDeliveryConfirmation(gitea, programRepo),
+        }
+      : {}),
     log,
   });
   return {

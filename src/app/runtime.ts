@@ -96,6 +96,7 @@ export async function startRuntime({
 
   const admitDeps: AdmitDeps = {
     enqueue: createAcceptDelivery(intakeRedis),
+    programRepo,
     isRelevant: (event) =>
       isRelevant(event, definitions, config.quality.repos, [programRepo, ...config.program.repos]),
     awaitsAnswer: (event) => pings.awaitsAnswer(issueKey(event.repo, event.issue.number)),
@@ -114,7 +115,12 @@ export async function startRuntime({
       log.debug({ err }, 'intake presence beat failed'),
     );
     // The last delivery per repository, for /readyz (init, doctor): in memory, no Redis write per delivery.
-    const notes = intakeDeliveryNotes(intakeRedis, [programRepo, ...config.quality.repos], log);
+    // Every repository init sets a hook on: init reads its test delivery's note to fix the hook's secret.
+    const notes = intakeDeliveryNotes(
+      intakeRedis,
+      [programRepo, ...config.program.repos, ...config.quality.repos],
+      log,
+    );
     const intakeDeps: IntakeDeps = {
       secret: env.WEBHOOK_SECRET ?? '',
       maxBodyBytes: env.WEBHOOK_MAX_BYTES,
@@ -168,7 +174,7 @@ export async function startRuntime({
         cursors: createCursorStore(redis),
         contents,
         admit: createAdmit(admitDeps),
-        repos: watchedRepos(programRepo, config.quality.repos),
+        repos: watchedRepos(programRepo, config.program.repos, config.quality.repos),
         firstLookbackMs: config.catchUp.firstLookback,
         log,
       }),

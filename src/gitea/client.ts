@@ -30,6 +30,9 @@ export function createGiteaClient(options: GiteaClientOptions) {
       call('list comments', () => repos.issueGetComments(repo.owner, repo.name, issue)),
     createComment: (repo: RepoRef, issue: number, body: string) =>
       call('create comment', () => repos.issueCreateComment(repo.owner, repo.name, issue, { body }), true),
+    /** One comment of the repository (Gitea answers 404 for a comment of another repository). */
+    comment: (repo: RepoRef, id: number): Promise<Comment> =>
+      call('get comment', () => repos.issueGetComment(repo.owner, repo.name, id)),
     editComment: (repo: RepoRef, id: number, body: string) =>
       call('edit comment', () => repos.issueEditComment(repo.owner, repo.name, id, { body })),
     repoLabels: (repo: RepoRef): Promise<Label[]> =>

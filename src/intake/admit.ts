@@ -6,6 +6,13 @@ import type { IssueChangeNotes } from './issue-change-notes.js';
 
 export type AdmitDeps = {
   enqueue: AcceptDelivery;
+  /**
+   * PROGRAM_REPO. An event of any other repository is deduplicated within its repository: Gitea's
+   * issue and comment ids are global, and a delivery signed with another repository's hook secret
+   * (which that repository's admins can read) could otherwise take the key of a PROGRAM_REPO
+   * event before it comes, which would then be dropped as a duplicate. Unset: keys as they are.
+   */
+  programRepo?: string;
   isRelevant: (event: BotEvent) => boolean;
   /** Whether a plain comment may answer a maintainer's `/ping` in its issue (one Redis read). */
   awaitsAnswer?: (event: BotEvent) => Promise<boolean>;
@@ -57,7 +64,7 @@ export function createAdmit(deps: AdmitDeps) {
     deps.issueChanges?.accepting(event);
     const changes = deps.issueChanges?.take() ?? [];
     const admitted = await deps
-      .enqueue(event, jobIdFor(dedupeKey), delivery, changes)
+      .enqueue(event, jobIdFor(keyWithin(deps.programRepo, event.repo, dedupeKey)), delivery, changes)
       .catch((error: unknown) => {
         deps.issueChanges?.giveBack(changes);
         throw error;
@@ -68,3 +75,9 @@ export function createAdmit(deps: AdmitDeps) {
 }
 
 export type Admit = ReturnType<typeof createAdmit>;
+
+/** The dedupe key of an event of `repo`: as it is in PROGRAM_REPO (its jobs keep their ids), else prefixed by the repository. */
+function keyWithin(programRepo: string | undefined, repo: string, dedupeKey: string): string {
+  if (programRepo === undefined || programRepo.toLowerCase() === repo.toLowerCase()) return dedupeKey;
+  return `${repo.toLowerCase()}|${dedupeKey}`;
+}

@@ -89,7 +89,7 @@ export type DeliveryNoteBook = ReturnType<typeof createDeliveryNoteBook>;
 /** How often at most the notes ride along with a relevant delivery's write. */
 const PERSIST_EVERY_MS = 1_000;
 
-/** The intake's notes for `repos` (PROGRAM_REPO and the quality repos), stored in Redis under store/last-deliveries.ts. */
+/** The intake's notes for `repos` (PROGRAM_REPO, program.repos and the quality repos), stored in Redis under store/last-deliveries.ts. */
 export function intakeDeliveryNotes(redis: Redis, repos: readonly string[], log: Logger): DeliveryNoteBook {
   const store = createDeliveryNotes(redis);
   return createDeliveryNoteBook({

@@ -3,7 +3,8 @@ import type { BotEvent } from '../gitea/event.js';
 
 /** What Gitea says of an issue now: its fields the workflows read, or `gone` (deleted: HTTP 404). */
 export type CurrentIssue =
-  | Pick<BotEvent['issue'], 'title' | 'body' | 'state' | 'labels' | 'assignees'>
+  | (Pick<BotEvent['issue'], 'title' | 'body' | 'state' | 'labels' | 'assignees'> &
+      Partial<Pick<BotEvent['issue'], 'author' | 'authorId'>>)
   | 'gone';
 
 /**
@@ -23,6 +24,10 @@ export function createIssueReader(gitea: Pick<GiteaClient, 'issue'>) {
         state: issue.state === 'closed' ? 'closed' : 'open',
         labels: (issue.labels ?? []).map((label) => label.name ?? ''),
         assignees: (issue.assignees ?? []).map((user) => user.login ?? ''),
+        // Read too: a delivery from a repository other than PROGRAM_REPO is signed by a secret its
+        // admins can read (src/intake/signature.ts hookSecret), who could name anyone its author.
+        ...(issue.user?.login ? { author: issue.user.login } : {}),
+        ...(issue.user?.id ? { authorId: issue.user.id } : {}),
       };
     } catch (error) {
       if (error instanceof GiteaError && error.status === 404) return 'gone';

@@ -67,6 +67,8 @@ export type HandlerDeps = EffectDeps & {
   identify: Identify;
   /** The issue as Gitea has it now, read before deciding unless the event says it (issue-now.ts); off in `rebuild`. */
   readIssue?: IssueReader;
+  /** A delivery from another program repository than PROGRAM_REPO as Gitea has it, or undefined (confirm-delivery.ts); off in `rebuild`. */
+  confirmDelivery?: (event: BotEvent) => Promise<BotEvent | undefined>;
   log: Logger;
 };
 
@@ -90,8 +92,19 @@ export function createEventHandler(deps: HandlerDeps) {
     if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())
       return;
     const log = deps.log.child({ deliveryId: event.deliveryId, repo: event.repo, issue: event.issue.number });
-    // A rename changes what every payroll table shows: they are computed again.
-    const renamed = await deps.identify(event);
+    const confirmed = deps.confirmDelivery ? await deps.confirmDelivery(event) : event;
+    if (!confirmed) {
+      log.warn(
+        { kind: event.kind, actor: event.actor, comment: event.comment?.id },
+        'ignored: Gitea does not confirm this delivery (no such comment by its sender in this issue, or no such close or reopen): signed by an admin of this repository?',
+      );
+      return;
+    }
+    event = confirmed;
+    // A rename changes what every payroll table shows: they are computed again. Learnt only from a
+    // program repository's events: any other's hook secret is readable by its admins, who can sign
+    // a delivery there with any sender (a pull request's quality check needs nobody's name).
+    const renamed = inProgramRepos(event.repo, deps.programRepos) ? await deps.identify(event) : false;
     if (deps.readIssue && (await needsRead(event))) {
       const current = await deps.readIssue(repoRef(event.repo), event.issue.number);
       if (current === 'gone') return gone(log, event, renamed);

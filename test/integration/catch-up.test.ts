@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultProgramConfig } from '../../src/config/program.js';
 import { EVENTS_QUEUE } from '../../src/queue/event-queue.js';
 import { eventually, PROGRAM_REPO, seedProgram, startTestBot, type TestBot } from '../support/bot.js';
 import { commentsPosted as postedBy, botComments as writtenBy } from '../support/bot-writes.js';
@@ -58,6 +59,29 @@ describe('catch-up: what happened while the bot was stopped is read from Gitea',
     expect(botComments(application.number)[0]?.body).toContain('Screening');
     expect(botComments(question.number)[0]?.body).toContain('What you can do here');
     expect(commentsPosted()).toHaveLength(2);
+  });
+
+  // A repository of program.repos is watched too: its deliveries are refused until `init` gives its
+  // hook its own secret (README, upgrading to per-repository secrets), and what they carried must
+  // not be lost meanwhile.
+  it('a /help posted in a program.repos repository while its deliveries were refused gets its reply', {
+    timeout: 60_000,
+  }, async () => {
+    gitea().addRepo('fleet/second');
+    gitea().setPermission('fleet/second', 'bob', 'read');
+    const question = gitea().addIssue('fleet/second', { title: 'How do I start?', body: 'Hi', user: 'bob' });
+    gitea().addComment('fleet/second', question.number, { user: 'bob', body: '/help' });
+    const base = defaultProgramConfig();
+    bot = await startTestBot(redis.url, gitea(), {
+      caughtUp: false,
+      config: { ...base, program: { ...base.program, repos: ['fleet/second'] } },
+    });
+    const replies = () =>
+      gitea()
+        .comments('fleet/second', question.number)
+        .filter((c) => c.user.login === gitea().botLogin);
+    await eventually(() => expect(replies()).toHaveLength(1), 30_000);
+    expect(replies()[0]?.body).toContain('What you can do here');
   });
 
   it('a comment delivered by webhook and found again by the catch-up gets one reply', {

@@ -274,6 +274,35 @@ describe('operator-bot init corrects what differs', () => {
     },
   );
 
+  // init is run for each watched repository; a repository of `program.repos` is one: its test
+  // delivery must be seen by the bot (/readyz) for init to find it refused and set its own secret.
+  it('a repository of program.repos with a hook carrying WEBHOOK_SECRET: init sets its own secret and the test delivery verifies', async () => {
+    const g = gitea();
+    seedProgram(g);
+    g.addRepo('fleet/second');
+    g.commitFiles('fleet/second', { 'README.md': '# second\n' });
+    const base = defaultProgramConfig();
+    const config: ProgramConfig = { ...base, program: { ...base.program, repos: ['fleet/second'] } };
+    bot = await startTestBot(redis.url, g, { config });
+    await admin(g).createHook(
+      { owner: 'fleet', name: 'second' },
+      {
+        type: 'gitea',
+        config: { url: `${bot.url}/webhooks/gitea`, content_type: 'json', secret: WEBHOOK_SECRET },
+        events: [],
+        active: true,
+      },
+    );
+    const items = await init({ repo: 'fleet/second', config });
+    expect(texts(items, 'changed')).toContain(
+      "set the webhook's secret to this repository's own, derived from WEBHOOK_SECRET (the bot refused the old one's signature)",
+    );
+    expect(texts(items, 'ok')).toContain(
+      `Gitea's test delivery reached the bot at ${bot.url}/webhooks/gitea and its signature verified`,
+    );
+    expect(g.hooks('fleet/second')[0]?.secret).toBe(await repositorySecret(g, 'second'));
+  });
+
   it('opens a pull request with the files when the default branch is protected', async () => {
     const g = gitea();
     seedProgram(g);

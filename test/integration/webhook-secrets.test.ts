@@ -1,18 +1,28 @@
+import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseProgramConfig } from '../../src/config/load.js';
+import { defaultProgramConfig } from '../../src/config/program.js';
+import { createGiteaClient } from '../../src/gitea/client.js';
 import { hookSecret } from '../../src/intake/signature.js';
+import { createOperatorStore } from '../../src/store/operators.js';
+import { createPeople } from '../../src/store/people.js';
 import { startWithApplication as startApplication } from '../support/application-bot.js';
 import {
   eventually,
   PROGRAM_REPO,
   seedProgram,
   signedForBot,
+  startTestBot,
   type TestBot,
   WEBHOOK_SECRET,
 } from '../support/bot.js';
-import { commentPayload, signDelivery } from '../support/deliveries.js';
+import { commentPayload, issuePayload, label, signDelivery } from '../support/deliveries.js';
+import type { FakeGitea } from '../support/gitea/index.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { addApplicationIssue } from '../support/opened-issue.js';
 import { useRedis } from '../support/redis.js';
+import { activeOperator } from '../support/workflows.js';
+import { newFileDiff } from '../unit/domain/quality/planted.js';
 
 // Each watched repository's webhook has its own secret (src/intake/signature.ts hookSecret): Gitea
 // shows a hook's secret to every admin of its repository (Settings → Webhooks), and an admin of a
@@ -80,9 +90,371 @@ describe('a delivery is verified with the secret of the repository it names', ()
     expect((await post({ ...signed, body: renamed })).status).toBe(401);
   });
 
+  // Not a hole, kept as a guard: JSON.parse keeps the last of two members of one name, and the
+  // secret that must sign the body and the repository the bot acts in are both read from the
+  // parsed payload (never from the raw bytes), so they cannot disagree.
+  it('two top-level "repository" members: the last one both names the secret and is where the bot acts', async () => {
+    bot = await startApplication(redis.url, gitea());
+    const quality = hookSecret(WEBHOOK_SECRET, QUALITY_REPO);
+    const twice = (first: string, last: string) => {
+      const payload = approve(9106, first);
+      const signed = signDelivery(payload, quality);
+      const repository = JSON.stringify({ ...payload.repository, full_name: last });
+      const body = `${signed.body.trimEnd().slice(0, -1)},"repository":${repository}}`;
+      const sha256 = createHmac('sha256', quality).update(body).digest('hex');
+      const headers = {
+        ...signed.headers,
+        'X-Gitea-Signature': sha256,
+        'X-Gogs-Signature': sha256,
+        'X-Hub-Signature-256': `sha256=${sha256}`,
+      };
+      return { body, headers };
+    };
+    // The program's name last, signed with the quality repository's secret: refused.
+    expect((await post(twice(QUALITY_REPO, PROGRAM_REPO))).status).toBe(401);
+    // The quality repository's name last: verified, and about the quality repository only (a
+    // comment there is no command of the program).
+    expect((await post(twice(PROGRAM_REPO, QUALITY_REPO))).status).toBe(204);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(labels()).toContain('onboarding/screening');
+  });
+
   it("signed with its own repository's secret: obeyed", async () => {
     bot = await startApplication(redis.url, gitea());
     expect((await post(signedForBot(approve(9105)))).status).toBe(202);
     await eventually(() => expect(labels()).toContain('onboarding/training'));
+  });
+});
+
+// The quality repository's admin can sign any delivery in that repository's name, with any
+// `sender`: what the bot learns from it must stay in that repository (its quality checks).
+describe("a quality repository's hook secret speaks for nobody outside it", () => {
+  const HEAD = 'd'.repeat(40);
+
+  it("a pull request push signed with it, its sender forged as alice's user id under another login: alice is not renamed (the operators list and payroll tables name people by what the bot learnt)", async () => {
+    const g = gitea();
+    g.addRepo(QUALITY_REPO);
+    const pull = g.addPullRequest(QUALITY_REPO, {
+      number: 3,
+      title: 'Tidy',
+      body: 'Closes #1',
+      user: 'bob',
+      commits: [
+        {
+          sha: HEAD,
+          message: 'Tidy\n\nSigned-off-by: Bob Builder <bob@example.org>',
+          author: { name: 'Bob Builder', email: 'bob@example.org' },
+        },
+      ],
+      diff: newFileDiff('src/tidy.ts', ['export const tidy = true;']),
+    });
+    bot = await startApplication(redis.url, g);
+    await bot.stop();
+    // The same bot, watching the quality repository (alice, the applicant, is known by her id).
+    bot = await startTestBot(redis.url, g, {
+      config: parseProgramConfig(`quality:\n  repos: ["${QUALITY_REPO}"]\n`),
+    });
+    const people = createPeople(redis.client);
+    const aliceId = (await people.seen()).idOfLogin.get('alice');
+    expect(aliceId).toBeTypeOf('number');
+
+    const { repository } = issuePayload('opened');
+    const quality = { ...repository, full_name: QUALITY_REPO, name: 'quality' };
+    const forged = { ...repository.owner, id: aliceId as number, login: 'mallory', username: 'mallory' };
+    const push = {
+      action: 'synchronized',
+      number: 3,
+      pull_request: {
+        id: pull.id,
+        number: 3,
+        user: forged,
+        title: pull.title,
+        body: pull.body,
+        state: 'open',
+        html_url: pull.html_url,
+        head: { label: 'tidy', ref: 'tidy', sha: HEAD, repo_id: quality.id },
+        base: { label: 'main', ref: 'main', sha: 'b'.repeat(40), repo_id: quality.id },
+        created_at: pull.created_at,
+        updated_at: pull.updated_at,
+      },
+      repository: quality,
+      sender: forged,
+      commit_id: '',
+    };
+    const answer = await post(signDelivery(push, hookSecret(WEBHOOK_SECRET, QUALITY_REPO)));
+    expect(answer.status).toBe(202);
+    // Handled: its quality check ran in the quality repository.
+    await eventually(() =>
+      expect(g.statuses(QUALITY_REPO, HEAD)).toEqual([
+        expect.objectContaining({ context: 'operator-bot/quality' }),
+      ]),
+    );
+    const seen = await people.seen();
+    expect(seen.loginOfId.get(aliceId as number)).toBe('alice');
+    expect(seen.idOfLogin.get('mallory')).toBeUndefined();
+  });
+});
+
+// A program.repos repository's admin reads its hook secret as well, and is no maintainer
+// (maintainers.ts: PROGRAM_REPO's admins are): a comment delivery from it is read back from Gitea.
+describe('a comment delivery from another program repository is confirmed with Gitea', () => {
+  const SECOND = 'fleet/second';
+  const MALLORY_PASSWORD = 'mallory-password';
+
+  async function setUp() {
+    const g = gitea();
+    g.addRepo(SECOND);
+    g.addUser('mallory', { password: MALLORY_PASSWORD });
+    g.setPermission(SECOND, 'mallory', 'admin');
+    g.setPermission(SECOND, 'bob', 'read');
+    const issue = g.addIssue(SECOND, { number: 1, title: 'Gateway questions', user: 'bob' });
+    const base = defaultProgramConfig();
+    bot = await startTestBot(redis.url, g, {
+      config: { ...base, program: { ...base.program, repos: [SECOND] } },
+    });
+    const api = createGiteaClient({ baseUrl: g.baseUrl, token: g.token, timeoutMs: 5_000 });
+    const maint = (await api.userByLogin('maint')) as { id: number; login: string };
+    /** The delivery of comment `id` in #1, as by `by` (Gitea's payload shape; its ids as Gitea's). */
+    const delivery = (id: number, body: string, by: { id: number; login: string }) => {
+      const payload = commentPayload('created', body, {
+        issue: { id: issue.id, number: 1, user: { login: 'bob' } },
+        comment: { id, user: { id: by.id, login: by.login } },
+        sender: { id: by.id, login: by.login },
+      });
+      return g.asCommentSaved({
+        ...payload,
+        repository: { ...payload.repository, full_name: SECOND, name: 'second' },
+      });
+    };
+    return { g, maint, delivery };
+  }
+  /** The bot's answers in #1 to comment `id`. */
+  const replies = (g: FakeGitea, id: number) =>
+    g
+      .comments(SECOND, 1)
+      .filter((c) => c.user.login === g.botLogin && c.body.includes(`operator-bot:reply ${id} `));
+
+  it("signed with its hook secret as maint, on mallory's own comment: not obeyed, maint's own comment is", async () => {
+    const { g, maint, delivery } = await setUp();
+    const hers = g.addComment(SECOND, 1, { user: 'mallory', body: '/ping @bob are you there?' });
+    const forged = signDelivery(delivery(hers.id, hers.body, maint), hookSecret(WEBHOOK_SECRET, SECOND));
+    expect((await post(forged)).status).toBe(202);
+    const his = g.addComment(SECOND, 1, { user: 'maint', body: '/ping @carol are you there?' });
+    expect((await post(signedForBot(delivery(his.id, his.body, maint)))).status).toBe(202);
+    // Handled in order (one issue): once maint's is answered, the forged one was decided.
+    await eventually(() => expect(replies(g, his.id)).toHaveLength(1));
+    expect(replies(g, hers.id)).toEqual([]);
+  });
+
+  it("mallory's own comment in her own issue, delivered with a copy of the issue as bob's exit notice: bob's exit does not start", async () => {
+    const { g, delivery } = await setUp();
+    await createOperatorStore(redis.client).put(activeOperator('bob'));
+    g.addIssue(SECOND, { number: 2, title: 'Notes', user: 'mallory' });
+    const hers = g.addComment(SECOND, 2, { user: 'mallory', body: '/status' });
+    const api = createGiteaClient({ baseUrl: g.baseUrl, token: g.token, timeoutMs: 5_000 });
+    const mallory = (await api.userByLogin('mallory')) as { id: number; login: string };
+    const bob = (await api.userByLogin('bob')) as { id: number; login: string };
+    const real = delivery(hers.id, hers.body, mallory);
+    const forged = {
+      ...real,
+      // Written now: within the 5 s a comment delivery's copy of its issue is trusted (issue-now.ts).
+      comment: { ...real.comment, created_at: new Date().toISOString() },
+      issue: {
+        ...real.issue,
+        number: 2,
+        user: { ...real.issue.user, id: bob.id, login: 'bob' },
+        labels: [label('exit-notice')],
+      },
+    };
+    expect((await post(signDelivery(forged, hookSecret(WEBHOOK_SECRET, SECOND)))).status).toBe(202);
+    // Decided: mallory's `/status` is answered (an issue without a workflow says so).
+    await eventually(() =>
+      expect(
+        g
+          .comments(SECOND, 2)
+          .some((c) => c.user.login === g.botLogin && c.body.includes(`reply ${hers.id} `)),
+      ).toBe(true),
+    );
+    expect(g.issueLabels(SECOND, 2).filter((name) => name.startsWith('exit/'))).toEqual([]);
+    expect(await redis.client.keys('*exit*bob*')).toEqual([]);
+  });
+
+  it("mallory's own exit notice, delivered as opened by bob: bob's exit does not start (the issue's author is read from Gitea)", async () => {
+    const { g } = await setUp();
+    await createOperatorStore(redis.client).put(activeOperator('bob'));
+    const hers = g.addIssue(SECOND, {
+      number: 3,
+      title: 'Exit notice',
+      user: 'mallory',
+      labels: ['exit-notice'],
+    });
+    const api = createGiteaClient({ baseUrl: g.baseUrl, token: g.token, timeoutMs: 5_000 });
+    const bob = (await api.userByLogin('bob')) as { id: number; login: string };
+    const opened = issuePayload('opened', {
+      number: 3,
+      issue: {
+        id: hers.id,
+        number: 3,
+        title: hers.title,
+        user: { id: bob.id, login: 'bob' },
+        labels: [label('exit-notice')],
+      },
+      sender: { id: bob.id, login: 'bob' },
+    });
+    const forged = { ...opened, repository: { ...opened.repository, full_name: SECOND, name: 'second' } };
+    expect((await post(signDelivery(forged, hookSecret(WEBHOOK_SECRET, SECOND)))).status).toBe(202);
+    // Decided: the notice is refused (mallory is no operator) and the issue closed.
+    await eventually(() => expect(g.issueLabels(SECOND, 3)).toContain('exit/refused'));
+    expect(g.issueLabels(SECOND, 3)).not.toContain('exit/notice');
+  });
+
+  it("an alert closed by mallory, delivered as closed by maint: not resolved; reopened as anyone else's close", async () => {
+    const { g, maint } = await setUp();
+    const alert = g.addIssue(SECOND, {
+      number: 9,
+      title: 'Gateway down',
+      user: 'bob',
+      labels: ['operator-alert'],
+    });
+    const inSecond = <T extends { repository: object }>(payload: T): T => ({
+      ...payload,
+      repository: { ...payload.repository, full_name: SECOND, name: 'second' },
+    });
+    const opened = issuePayload('opened', {
+      number: 9,
+      issue: { id: alert.id, number: 9, title: alert.title, labels: [label('operator-alert')] },
+    });
+    expect((await bot?.deliver(inSecond(opened)))?.status).toBe(202);
+    await eventually(() => expect(g.issueLabels(SECOND, 9)).toContain('alert/open'));
+    // mallory, admin of the repository, closes it in Gitea (she may; resolving is the responsible
+    // operator's or a maintainer's), and delivers the close as maint's.
+    const closing = await fetch(`${g.baseUrl}/api/v1/repos/${SECOND}/issues/9`, {
+      method: 'PATCH',
+      headers: {
+        authorization: `Basic ${Buffer.from(`mallory:${MALLORY_PASSWORD}`).toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ state: 'closed' }),
+    });
+    expect(closing.status).toBe(201);
+    const closed = g.issue(SECOND, 9);
+    const forged = inSecond(
+      issuePayload('closed', {
+        number: 9,
+        issue: { id: alert.id, number: 9, title: alert.title, state: 'closed', closed_at: closed?.closed_at },
+        sender: { id: maint.id, login: 'maint' },
+      }),
+    );
+    expect((await post(signDelivery(forged, hookSecret(WEBHOOK_SECRET, SECOND)))).status).toBe(202);
+    await eventually(() => expect(g.issue(SECOND, 9)?.state).toBe('open'));
+    expect(g.issueLabels(SECOND, 9)).not.toContain('alert/resolved');
+    expect(g.comments(SECOND, 9).some((c) => c.body.includes('@mallory: only'))).toBe(true);
+  });
+
+  it("mallory's issue delivered as opened by alice's user id under the login 'ghost': alice is not renamed", async () => {
+    const { g } = await setUp();
+    const api = createGiteaClient({ baseUrl: g.baseUrl, token: g.token, timeoutMs: 5_000 });
+    const alice = (await api.userByLogin('alice')) as { id: number; login: string };
+    const people = createPeople(redis.client);
+    await people.learn(alice.id, 'alice');
+    const hers = g.addIssue(SECOND, {
+      number: 4,
+      title: 'Exit notice',
+      user: 'mallory',
+      labels: ['exit-notice'],
+    });
+    const as = { id: alice.id, login: 'ghost' };
+    const opened = issuePayload('opened', {
+      number: 4,
+      issue: { id: hers.id, number: 4, title: hers.title, labels: [label('exit-notice')] },
+    });
+    const forged = {
+      ...opened,
+      issue: { ...opened.issue, user: { ...opened.issue.user, ...as } },
+      sender: { ...opened.sender, ...as },
+      repository: { ...opened.repository, full_name: SECOND, name: 'second' },
+    };
+    expect((await post(signDelivery(forged, hookSecret(WEBHOOK_SECRET, SECOND)))).status).toBe(202);
+    await eventually(() => expect(g.issueLabels(SECOND, 4)).toContain('exit/refused'));
+    expect((await people.seen()).loginOfId.get(alice.id)).toBe('alice');
+  });
+
+  // Gitea's comment and issue ids are global (one sequence for the instance), and a delivery is
+  // deduplicated by what it is about: its repository must be part of that, or a delivery signed
+  // for this repository could take the key of a program repository's comment before it comes.
+  it("a delivery forged in it with the id of maint's comment in PROGRAM_REPO: maint's comment is still obeyed", async () => {
+    const { g, maint, delivery } = await setUp();
+    const his = g.addComment(PROGRAM_REPO, 7, { user: 'maint', body: '/help' });
+    const forged = delivery(his.id, '/help', maint);
+    expect((await post(signDelivery(forged, hookSecret(WEBHOOK_SECRET, SECOND)))).status).toBe(202);
+    const real = commentPayload('created', '/help', {
+      comment: { id: his.id, user: { id: maint.id, login: 'maint' } },
+      sender: { id: maint.id, login: 'maint' },
+    });
+    expect((await bot?.deliver(real))?.status).toBe(202);
+    await eventually(() =>
+      expect(g.comments(PROGRAM_REPO, 7).some((c) => c.body.includes(`operator-bot:reply ${his.id} `))).toBe(
+        true,
+      ),
+    );
+  });
+
+  it('an alert mallory assigned to herself, delivered as assigned by maint: she does not become its responsible operator', async () => {
+    const { g, maint, delivery } = await setUp();
+    const alert = g.addIssue(SECOND, {
+      number: 9,
+      title: 'Gateway down',
+      user: 'bob',
+      labels: ['operator-alert'],
+    });
+    const inSecond = <T extends { repository: object }>(payload: T): T => ({
+      ...payload,
+      repository: { ...payload.repository, full_name: SECOND, name: 'second' },
+    });
+    const issue = { id: alert.id, number: 9, title: alert.title, labels: [label('operator-alert')] };
+    expect((await bot?.deliver(inSecond(issuePayload('opened', { number: 9, issue }))))?.status).toBe(202);
+    await eventually(() => expect(g.issueLabels(SECOND, 9)).toContain('alert/open'));
+    const assigning = await fetch(`${g.baseUrl}/api/v1/repos/${SECOND}/issues/9`, {
+      method: 'PATCH',
+      headers: {
+        authorization: `Basic ${Buffer.from(`mallory:${MALLORY_PASSWORD}`).toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ assignees: ['mallory'] }),
+    });
+    expect(assigning.status).toBe(201);
+    const now = g.issue(SECOND, 9);
+    const forged = inSecond(
+      issuePayload('assigned', {
+        number: 9,
+        issue: { ...issue, assignees: now?.assignees ?? [], assignee: now?.assignee ?? null },
+        sender: { id: maint.id, login: 'maint' },
+      }),
+    );
+    expect((await post(signDelivery(forged, hookSecret(WEBHOOK_SECRET, SECOND)))).status).toBe(202);
+    // maint's /status after it, in the same issue (handled in order): the alert's status then.
+    const his = g.addComment(SECOND, 9, { user: 'maint', body: '/status' });
+    const status = delivery(his.id, his.body, maint);
+    const later = { ...status, issue: { ...status.issue, id: alert.id, number: 9 } };
+    expect((await post(signedForBot(g.asCommentSaved(later)))).status).toBe(202);
+    await eventually(() =>
+      expect(g.comments(SECOND, 9).some((c) => c.body.includes(`operator-bot:reply ${his.id} `))).toBe(true),
+    );
+    const state = g.comments(SECOND, 9).find((c) => c.body.includes('operator-bot:state'));
+    expect(state?.body).not.toMatch(/mallory/);
+  });
+
+  it('a forged text on a real comment of maint, or a comment id Gitea does not have: not obeyed', async () => {
+    const { g, maint, delivery } = await setUp();
+    const his = g.addComment(SECOND, 1, { user: 'maint', body: 'thanks all' });
+    const secret = hookSecret(WEBHOOK_SECRET, SECOND);
+    expect((await post(signDelivery(delivery(his.id, '/ping @bob now', maint), secret))).status).toBe(202);
+    expect((await post(signDelivery(delivery(his.id + 1000, '/ping @bob?', maint), secret))).status).toBe(
+      202,
+    );
+    const real = g.addComment(SECOND, 1, { user: 'maint', body: '/ping @carol later' });
+    expect((await post(signedForBot(delivery(real.id, real.body, maint)))).status).toBe(202);
+    await eventually(() => expect(replies(g, real.id)).toHaveLength(1));
+    expect([...replies(g, his.id), ...replies(g, his.id + 1000)]).toEqual([]);
   });
 });

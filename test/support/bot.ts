@@ -51,7 +51,8 @@ export async function startTestBot(
   } = {},
 ): Promise<TestBot> {
   const config = options.config ?? defaultProgramConfig();
-  if (options.caughtUp ?? true) await markCaughtUp(redisUrl, [PROGRAM_REPO, ...config.quality.repos]);
+  if (options.caughtUp ?? true)
+    await markCaughtUp(redisUrl, [PROGRAM_REPO, ...config.program.repos, ...config.quality.repos]);
   const env = loadEnv(
     {
       GITEA_URL: gitea.baseUrl,

@@ -1,0 +1,84 @@
+import { type GiteaClient, GiteaError, repoRef } from '../gitea/client.js';
+import { type BotEvent, CATCH_UP_DELIVERY_ID } from '../gitea/event.js';
+
+/** Gitea's timeline entry type of each issue change whose actor is asked of Gitea (TimelineComment.type). */
+const TIMELINE_TYPE: Partial<Record<BotEvent['kind'], string>> = {
+  'issue.closed': 'close',
+  'issue.reopened': 'reopen',
+  'issue.assigned': 'assignees',
+};
+
+/**
+ * A delivery from a program repository other than PROGRAM_REPO, checked against Gitea. A close,
+ * reopen or assignment is decided as by the person Gitea's timeline names (changedBy). A comment
+ * delivery (`asOfComment`), read back (`GET /repos/{owner}/{repo}/issues/comments/{id}`), must be
+ * in the event's issue, by the event's actor (user id, else login), with the event's text; the
+ * event to decide is then without `asOfComment`, so that its issue is read from Gitea too
+ * (src/worker/issue-now.ts) rather than taken from the delivery; undefined when Gitea does not
+ * confirm it (a comment gone since (404) or edited since is not: its edit comes as a delivery of
+ * its own). Any other delivery from such a repository loses the user ids it names (`actorId`,
+ * `issue.authorId`: who is called what is learnt from them, src/worker/identify.ts) but those Gitea
+ * confirmed; PROGRAM_REPO's events and those not delivered are returned as they are, without a
+ * read. Throws what Gitea throws otherwise (the job is retried).
+ *
+ * Why: a delivery is signed with its repository's own hook secret (src/intake/signature.ts
+ * hookSecret), which Gitea shows to every admin of that repository. PROGRAM_REPO's admins are
+ * maintainers (src/gitea/maintainers.ts), so its deliveries are taken as they come (`/approve` in
+ * 3 requests); an admin of a `program.repos` repository is not, and could otherwise sign a
+ * comment there as anyone (a maintainer's `/terminate @op`, an operator's `/report`) or with any
+ * copy of the issue (an `exit-notice` by an operator: their exit started).
+ */
+export function createDeliveryConfirmation(
+  gitea: Pick<GiteaClient, 'comment' | 'timeline'>,
+  programRepo: string,
+) {
+  const program = programRepo.toLowerCase();
+  return async function confirmed(event: BotEvent): Promise<BotEvent | undefined> {
+    if (event.repo.toLowerCase() === program) return event;
+    const delivered = event.deliveryId !== undefined && event.deliveryId !== CATCH_UP_DELIVERY_ID;
+    if (!delivered || event.internal || event.timer) return event;
+    // The user ids a delivery names teach who is called what (identify.ts): kept only where Gitea vouched.
+    const { actorId: _unvouched, ...withoutIds } = event;
+    const { authorId: _read, ...issue } = event.issue;
+    const unvouched: BotEvent = { ...withoutIds, issue };
+    const timelineType = TIMELINE_TYPE[event.kind];
+    if (timelineType) return changedBy(gitea, unvouched, timelineType);
+    if (!event.asOfComment || !event.comment) return unvouched;
+    let comment: Awaited<ReturnType<GiteaClient['comment']>>;
+    try {
+      comment = await gitea.comment(repoRef(event.repo), event.comment.id);
+    } catch (error) {
+      if (error instanceof GiteaError && error.status === 404) return undefined;
+      throw error;
+    }
+    // Gitea's issue_url / pull_request_url: the issue's web address, `…/owner/repo/issues/N` (`pulls/N`).
+    const issueUrl = (comment.issue_url || comment.pull_request_url || '').toLowerCase();
+    const place = `/${event.repo.toLowerCase()}/${event.issue.isPull ? 'pulls' : 'issues'}/${event.issue.number}`;
+    const byActor =
+      event.actorId !== undefined
+        ? comment.user?.id === event.actorId
+        : comment.user?.login?.toLowerCase() === event.actor.toLowerCase();
+    if (!byActor || !issueUrl.endsWith(place) || (comment.body ?? '') !== event.comment.body)
+      return undefined;
+    const { asOfComment: _issueFromDelivery, ...confirmedEvent } = event;
+    return { ...confirmedEvent, issue };
+  };
+}
+
+/**
+ * A close, reopen or assignment delivery with its actor as Gitea has it: the user of the issue's
+ * newest timeline entry of that type (`close`, `reopen`, `assignees`); undefined when there is
+ * none. Who made the change decides whether it stands (src/engine/issue-changes.ts undoOpenClose)
+ * or moves the workflow (an alert's `assigned`: its responsible operator and response bonus).
+ */
+async function changedBy(
+  gitea: Pick<GiteaClient, 'timeline'>,
+  event: BotEvent,
+  type: string,
+): Promise<BotEvent | undefined> {
+  const timeline = await gitea.timeline(repoRef(event.repo), event.issue.number);
+  const entry = timeline.findLast((item) => item.type === type);
+  const login = entry?.user?.login;
+  if (!login) return undefined;
+  return { ...event, actor: login, ...(entry.user?.id ? { actorId: entry.user.id } : {}) };
+}
