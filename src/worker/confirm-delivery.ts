@@ -44,13 +44,15 @@ export function createDeliveryConfirmation(
     const timelineType = TIMELINE_TYPE[event.kind];
     if (timelineType) return changedBy(gitea, unvouched, timelineType);
     if (!event.asOfComment || !event.comment) return unvouched;
-    let comment: Awaited<ReturnType<GiteaClient['comment']>>;
+    let comment: Awaited<ReturnType<GiteaClient['comment']>> | null;
     try {
       comment = await gitea.comment(repoRef(event.repo), event.comment.id);
     } catch (error) {
       if (error instanceof GiteaError && error.status === 404) return undefined;
       throw error;
     }
+    // Gitea answers 204, no body, for the id of a timeline entry that is no plain comment.
+    if (!comment) return undefined;
     // Gitea's issue_url / pull_request_url: the issue's web address, `…/owner/repo/issues/N` (`pulls/N`).
     const issueUrl = (comment.issue_url || comment.pull_request_url || '').toLowerCase();
     const place = `/${event.repo.toLowerCase()}/${event.issue.isPull ? 'pulls' : 'issues'}/${event.issue.number}`;

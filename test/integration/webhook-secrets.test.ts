@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseProgramConfig } from '../../src/config/load.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
-import { createGiteaClient } from '../../src/gitea/client.js';
+import { createGiteaClient, repoRef } from '../../src/gitea/client.js';
 import { hookSecret } from '../../src/intake/signature.js';
 import { createOperatorStore } from '../../src/store/operators.js';
 import { createPeople } from '../../src/store/people.js';
@@ -19,6 +19,7 @@ import {
 import { commentPayload, issuePayload, label, signDelivery } from '../support/deliveries.js';
 import type { FakeGitea } from '../support/gitea/index.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
+import { commentJobStates } from '../support/job-states.js';
 import { addApplicationIssue } from '../support/opened-issue.js';
 import { useRedis } from '../support/redis.js';
 import { activeOperator } from '../support/workflows.js';
@@ -442,6 +443,23 @@ describe('a comment delivery from another program repository is confirmed with G
     );
     const state = g.comments(SECOND, 9).find((c) => c.body.includes('operator-bot:state'));
     expect(state?.body).not.toMatch(/mallory/);
+  });
+
+  it('the id of a timeline entry that is no comment (a close: Gitea answers 204, no body): not obeyed, and the job ends, not parked as failed', async () => {
+    const { g, maint, delivery } = await setUp();
+    const api = createGiteaClient({ baseUrl: g.baseUrl, token: g.token, timeoutMs: 5_000 });
+    await api.setIssueState(repoRef(SECOND), 1, 'closed');
+    await api.setIssueState(repoRef(SECOND), 1, 'open');
+    const close = (await api.timeline(repoRef(SECOND), 1)).find((entry) => entry.type === 'close');
+    const id = close?.id ?? 0;
+    expect(id).toBeGreaterThan(0);
+    const secret = hookSecret(WEBHOOK_SECRET, SECOND);
+    expect((await post(signDelivery(delivery(id, '/ping @bob now', maint), secret))).status).toBe(202);
+    const real = g.addComment(SECOND, 1, { user: 'maint', body: '/ping @carol later' });
+    expect((await post(signedForBot(delivery(real.id, real.body, maint)))).status).toBe(202);
+    await eventually(() => expect(replies(g, real.id)).toHaveLength(1));
+    expect(replies(g, id)).toEqual([]);
+    await eventually(async () => expect(await commentJobStates(redis.url, id)).toEqual(['completed']));
   });
 
   it('a forged text on a real comment of maint, or a comment id Gitea does not have: not obeyed', async () => {

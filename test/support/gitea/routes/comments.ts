@@ -88,10 +88,21 @@ export const commentRoutes: Route[] = [
       }),
   },
   {
+    // routers/api/v1/repo/issue_comment.go GetIssueComment: 404 for a comment of another
+    // repository's issue; 204 with no body for a timeline entry that is no plain comment (a close,
+    // a label change: their ids are comment ids too).
     method: 'GET',
     template: '/repos/{owner}/{repo}/issues/comments/{id}',
     handle: (context) =>
-      inComment(context, (_scope, comment) => ok(toApiComment(comment, context.represent))),
+      inRepo(context, (scope) => {
+        const id = Number(context.params.id);
+        const comment = context.state.comment(scope.repo.id, id);
+        if (comment) return ok(toApiComment(comment, context.represent));
+        const entry = context.state.timeline.find(
+          (record) => record.repoId === scope.repo.id && record.id === id,
+        );
+        return entry ? noContent() : notFound(context.site);
+      }),
   },
   {
     method: 'PATCH',
