@@ -26,9 +26,23 @@ export const intakePresenceKeys = keySpace({
   kept: 'it says which processes run now, nothing of Gitea; each process beats again within a second',
 });
 
+// Redis's own clock (TIME, ms), so that hosts whose clocks differ still agree on who beat when.
+const NOW_MS = `local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
+
+/** KEYS[1] the set; ARGV[1] the process id, ARGV[2] FORGOTTEN_MS. */
+const BEAT_LUA = `${NOW_MS}
+redis.call('ZADD', KEYS[1], now, ARGV[1])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[2]))
+return now`;
+
+/** KEYS[1] the set; ARGV[1] INTAKE_PRESENT_MS. */
+const RUNNING_LUA = `${NOW_MS}
+return redis.call('ZCOUNT', KEYS[1], now - tonumber(ARGV[1]), '+inf')`;
+
 /**
  * Which intake processes (those that take Gitea's deliveries: `serve`, `serve --no-worker`) are
- * running, as a sorted set of process ids scored by their last beat (ms, the process's clock).
+ * running, as a sorted set of process ids scored by their last beat (ms, Redis's clock).
  *
  * Why: an intake keeps the issue changes it drops in memory until its next accepted delivery or
  * its stop (src/intake/issue-change-notes.ts). With one intake process that holds for every
@@ -40,19 +54,14 @@ export function createIntakePresence(redis: Redis) {
   return {
     /** Says that process `id` runs now (and forgets processes silent for an hour). Throws when Redis does. */
     beat: async (id: string): Promise<void> => {
-      const now = Date.now();
-      await redis
-        .multi()
-        .zadd(KEY, now, id)
-        .zremrangebyscore(KEY, '-inf', now - FORGOTTEN_MS)
-        .exec();
+      await redis.eval(BEAT_LUA, 1, KEY, id, FORGOTTEN_MS);
     },
     /** Process `id` stopped after writing what it kept. Throws when Redis does. */
     leave: async (id: string): Promise<void> => {
       await redis.zrem(KEY, id);
     },
     /** How many intake processes beat within INTAKE_PRESENT_MS. */
-    running: (): Promise<number> => redis.zcount(KEY, Date.now() - INTAKE_PRESENT_MS, '+inf'),
+    running: async (): Promise<number> => Number(await redis.eval(RUNNING_LUA, 1, KEY, INTAKE_PRESENT_MS)),
   };
 }
 

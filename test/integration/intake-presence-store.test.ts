@@ -15,8 +15,11 @@ const redis = useRedis();
 const gitea = useFakeGitea();
 const started: TestBot[] = [];
 const running = () => createIntakePresence(redis.client).running();
-/** A process that beat `agoMs` ago and then died (killed: it never left). */
-const killed = (id: string, agoMs: number) => redis.client.zadd('ob:intakes', Date.now() - agoMs, id);
+/** A process that beat `agoMs` ago (by Redis's clock, as beats are scored) and then died (killed: it never left). */
+const killed = async (id: string, agoMs: number) => {
+  const [seconds, micros] = await redis.client.time();
+  await redis.client.zadd('ob:intakes', Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) - agoMs, id);
+};
 
 afterEach(async () => {
   for (const bot of started.splice(0)) await bot.stop();
