@@ -18,7 +18,11 @@ const running = () => createIntakePresence(redis.client).running();
 /** A process that beat `agoMs` ago (by Redis's clock, as beats are scored) and then died (killed: it never left). */
 const killed = async (id: string, agoMs: number) => {
   const [seconds, micros] = await redis.client.time();
-  await redis.client.zadd('ob:intakes', Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) - agoMs, id);
+  await redis.client.zadd(
+    'ob:intakes',
+    Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) - agoMs,
+    id,
+  );
 };
 
 afterEach(async () => {
