@@ -70,7 +70,7 @@ export function createDeliveryConfirmation(
 /**
  * A close, reopen or assignment delivery with its actor as Gitea has it: the user of the issue's
  * newest timeline entry of that type (`close`, `reopen`, `assignees`); undefined when there is
- * none. Who made the change decides whether it stands (src/engine/issue-changes.ts undoOpenClose)
+ * none, or no issue any more (its timeline answers 404). Who made the change decides whether it stands (src/engine/issue-changes.ts undoOpenClose)
  * or moves the workflow (an alert's `assigned`: its responsible operator and response bonus).
  */
 async function changedBy(
@@ -78,7 +78,14 @@ async function changedBy(
   event: BotEvent,
   type: string,
 ): Promise<BotEvent | undefined> {
-  const timeline = await gitea.timeline(repoRef(event.repo), event.issue.number);
+  let timeline: Awaited<ReturnType<GiteaClient['timeline']>>;
+  try {
+    timeline = await gitea.timeline(repoRef(event.repo), event.issue.number);
+  } catch (error) {
+    // The issue deleted since (Gitea sends no webhook for that, go-gitea/gitea#34591): nothing to decide.
+    if (error instanceof GiteaError && error.status === 404) return undefined;
+    throw error;
+  }
   const entry = timeline.findLast((item) => item.type === type);
   const login = entry?.user?.login;
   if (!login) return undefined;

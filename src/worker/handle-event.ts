@@ -96,7 +96,7 @@ export function createEventHandler(deps: HandlerDeps) {
     if (!confirmed) {
       log.warn(
         { kind: event.kind, actor: event.actor, comment: event.comment?.id },
-        'ignored: Gitea does not confirm this delivery (no such comment by its sender in this issue, or no such close or reopen): signed by an admin of this repository?',
+        'ignored: Gitea does not confirm this delivery (no such comment by its sender in this issue, no such close, reopen or assignment, or the issue deleted since): signed by an admin of this repository?',
       );
       return;
     }

@@ -19,7 +19,7 @@ import {
 import { commentPayload, issuePayload, label, signDelivery } from '../support/deliveries.js';
 import type { FakeGitea } from '../support/gitea/index.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
-import { commentJobStates } from '../support/job-states.js';
+import { commentJobStates, issueJobStates } from '../support/job-states.js';
 import { addApplicationIssue } from '../support/opened-issue.js';
 import { useRedis } from '../support/redis.js';
 import { activeOperator } from '../support/workflows.js';
@@ -461,6 +461,30 @@ describe('a comment delivery from another program repository is confirmed with G
     expect(replies(g, id)).toEqual([]);
     await eventually(async () => expect(await commentJobStates(redis.url, id)).toEqual(['completed']));
   });
+
+  // Gitea sends no webhook when an issue is deleted (go-gitea/gitea#34591), and its timeline then
+  // answers 404 (routers/api/v1/repo/issue_comment.go ListIssueCommentsAndTimeline).
+  it.each(['closed', 'reopened', 'assigned'] as const)(
+    'a delivery of an issue %s, the issue deleted before it is handled: the job ends, not parked as failed',
+    async (action) => {
+      const { g, maint } = await setUp();
+      const gone = g.addIssue(SECOND, { number: 5, title: 'Gateway down', user: 'bob' });
+      const payload = issuePayload(action, {
+        number: 5,
+        issue: { id: gone.id, number: 5, title: gone.title },
+        sender: { id: maint.id, login: 'maint' },
+      });
+      g.deleteIssue(SECOND, 5);
+      const inSecond = {
+        ...payload,
+        repository: { ...payload.repository, full_name: SECOND, name: 'second' },
+      };
+      expect((await bot?.deliver(inSecond))?.status).toBe(202);
+      await eventually(async () =>
+        expect(await issueJobStates(redis.url, SECOND, 5, `issue.${action}`)).toEqual(['completed']),
+      );
+    },
+  );
 
   it('a forged text on a real comment of maint, or a comment id Gitea does not have: not obeyed', async () => {
     const { g, maint, delivery } = await setUp();
