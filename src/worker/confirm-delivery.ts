@@ -12,11 +12,11 @@ const TIMELINE_TYPE: Partial<Record<BotEvent['kind'], string>> = {
  * A delivery from a program repository other than PROGRAM_REPO, checked against Gitea. A close,
  * reopen or assignment is decided as by the person Gitea's timeline names (changedBy). A comment
  * delivery (`asOfComment`), read back (`GET /repos/{owner}/{repo}/issues/comments/{id}`), must be
- * in the event's issue, by the event's actor (user id, else login), with the event's text; the
- * event to decide is then without `asOfComment`, so that its issue is read from Gitea too
- * (src/worker/issue-now.ts) rather than taken from the delivery; undefined when Gitea does not
- * confirm it (a comment gone since (404) or edited since is not: its edit comes as a delivery of
- * its own). Any other delivery from such a repository loses the user ids it names (`actorId`,
+ * in the event's issue and by the event's actor (user id, else login); the event to decide then
+ * has the comment's text as Gitea has it now (the delivery's may be forged; a comment its writer
+ * edited since is decided as edited, not dropped: an edit runs no command of its own) and no
+ * `asOfComment`, so that its issue is read from Gitea too (src/worker/issue-now.ts) rather than
+ * taken from the delivery; undefined when Gitea does not confirm it (a comment gone since (404)). Any other delivery from such a repository loses the user ids it names (`actorId`,
  * `issue.authorId`: who is called what is learnt from them, src/worker/identify.ts) but those Gitea
  * confirmed; PROGRAM_REPO's events and those not delivered are returned as they are, without a
  * read. Throws what Gitea throws otherwise (the job is retried).
@@ -60,10 +60,10 @@ export function createDeliveryConfirmation(
       event.actorId !== undefined
         ? comment.user?.id === event.actorId
         : comment.user?.login?.toLowerCase() === event.actor.toLowerCase();
-    if (!byActor || !issueUrl.endsWith(place) || (comment.body ?? '') !== event.comment.body)
-      return undefined;
+    if (!byActor || !issueUrl.endsWith(place)) return undefined;
     const { asOfComment: _issueFromDelivery, ...confirmedEvent } = event;
-    return { ...confirmedEvent, issue };
+    // The text as Gitea has it: the delivery's may be forged, and a writer's quick edit must not drop the command.
+    return { ...confirmedEvent, issue, comment: { ...event.comment, body: comment.body ?? '' } };
   };
 }
 

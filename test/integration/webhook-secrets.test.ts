@@ -486,6 +486,25 @@ describe('a comment delivery from another program repository is confirmed with G
     },
   );
 
+  it('a comment its writer edited before its delivery was handled: answered (as Gitea has it now), not dropped in silence', async () => {
+    const { g, delivery } = await setUp();
+    const api = createGiteaClient({ baseUrl: g.baseUrl, token: g.token, timeoutMs: 5_000 });
+    const mallory = (await api.userByLogin('mallory')) as { id: number; login: string };
+    const hers = g.addComment(SECOND, 1, { user: 'mallory', body: '/help' });
+    const editing = await fetch(`${g.baseUrl}/api/v1/repos/${SECOND}/issues/comments/${hers.id}`, {
+      method: 'PATCH',
+      headers: {
+        authorization: `Basic ${Buffer.from(`mallory:${MALLORY_PASSWORD}`).toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ body: '/help (typo fixed)' }),
+    });
+    expect(editing.status).toBe(200);
+    // Gitea's delivery of the comment as it was written.
+    expect((await post(signedForBot(delivery(hers.id, '/help', mallory)))).status).toBe(202);
+    await eventually(() => expect(replies(g, hers.id)).toHaveLength(1));
+  });
+
   it('a forged text on a real comment of maint, or a comment id Gitea does not have: not obeyed', async () => {
     const { g, maint, delivery } = await setUp();
     const his = g.addComment(SECOND, 1, { user: 'maint', body: 'thanks all' });
