@@ -19,7 +19,8 @@ const TIMELINE_TYPE: Partial<Record<BotEvent['kind'], string>> = {
  * taken from the delivery; undefined when Gitea does not confirm it (a comment gone since (404)). Any other delivery from such a repository loses the user ids it names (`actorId`,
  * `issue.authorId`: who is called what is learnt from them, src/worker/identify.ts) but those Gitea
  * confirmed; PROGRAM_REPO's events and those not delivered are returned as they are, without a
- * read. Throws what Gitea throws otherwise (the job is retried).
+ * read, but for the catch-up's close (of any repository), whose actor is asked of the timeline
+ * too. Throws what Gitea throws otherwise (the job is retried).
  *
  * Why: a delivery is signed with its repository's own hook secret (src/intake/signature.ts
  * hookSecret), which Gitea shows to every admin of that repository. PROGRAM_REPO's admins are
@@ -34,6 +35,10 @@ export function createDeliveryConfirmation(
 ) {
   const program = programRepo.toLowerCase();
   return async function confirmed(event: BotEvent): Promise<BotEvent | undefined> {
+    // The catch-up's close names the issue's author (src/catch-up/synthesise.ts: the API's issue
+    // does not say who closed it); Gitea's timeline does, in every repository.
+    if (event.deliveryId === CATCH_UP_DELIVERY_ID && event.kind === 'issue.closed')
+      return changedBy(gitea, event, 'close');
     if (event.repo.toLowerCase() === program) return event;
     const delivered = event.deliveryId !== undefined && event.deliveryId !== CATCH_UP_DELIVERY_ID;
     if (!delivered || event.internal || event.timer) return event;

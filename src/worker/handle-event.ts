@@ -100,6 +100,13 @@ export function createEventHandler(deps: HandlerDeps) {
       );
       return;
     }
+    // Gitea's timeline may name the bot itself (its own close, caught up): its own events are not decided.
+    if (
+      confirmed.actor.toLowerCase() === deps.writer.botLogin.toLowerCase() &&
+      !event.timer &&
+      !event.internal
+    )
+      return;
     event = confirmed;
     // A rename changes what every payroll table shows: they are computed again. Learnt only from a
     // program repository's events: any other's hook secret is readable by its admins, who can sign
