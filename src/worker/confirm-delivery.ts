@@ -75,7 +75,8 @@ export function createDeliveryConfirmation(
 /**
  * A close, reopen or assignment delivery with its actor as Gitea has it: the user of the issue's
  * newest timeline entry of that type (`close`, `reopen`, `assignees`); undefined when there is
- * none, or no issue any more (its timeline answers 404). Who made the change decides whether it stands (src/engine/issue-changes.ts undoOpenClose)
+ * none, when a close or reopen is not the newest of the two (undone since), or when there is no
+ * issue any more (its timeline answers 404). Who made the change decides whether it stands (src/engine/issue-changes.ts undoOpenClose)
  * or moves the workflow (an alert's `assigned`: its responsible operator and response bonus).
  */
 async function changedBy(
@@ -91,7 +92,11 @@ async function changedBy(
     if (error instanceof GiteaError && error.status === 404) return undefined;
     throw error;
   }
-  const entry = timeline.findLast((item) => item.type === type);
+  // A close or reopen stands only while no later one undid it: an older close would otherwise
+  // confirm a close delivered while the issue is open.
+  const among = type === 'close' || type === 'reopen' ? ['close', 'reopen'] : [type];
+  const newest = timeline.findLast((item) => among.includes(item.type ?? ''));
+  const entry = newest?.type === type ? newest : undefined;
   const login = entry?.user?.login;
   if (!login) return undefined;
   return { ...event, actor: login, ...(entry.user?.id ? { actorId: entry.user.id } : {}) };

@@ -505,6 +505,51 @@ describe('a comment delivery from another program repository is confirmed with G
     await eventually(() => expect(replies(g, hers.id)).toHaveLength(1));
   });
 
+  it("an alert a maintainer closed and reopened, delivered as closed again while open: not resolved (Gitea's newest open or close is the reopen)", async () => {
+    const { g } = await setUp();
+    g.addUser('boss', { password: 'boss-password' });
+    g.setPermission(PROGRAM_REPO, 'boss', 'admin');
+    g.setPermission(SECOND, 'boss', 'write');
+    const alert = g.addIssue(SECOND, {
+      number: 9,
+      title: 'Gateway down',
+      user: 'bob',
+      labels: ['operator-alert'],
+    });
+    const inSecond = <T extends { repository: object }>(payload: T): T => ({
+      ...payload,
+      repository: { ...payload.repository, full_name: SECOND, name: 'second' },
+    });
+    const issue = { id: alert.id, number: 9, title: alert.title, labels: [label('operator-alert')] };
+    expect((await bot?.deliver(inSecond(issuePayload('opened', { number: 9, issue }))))?.status).toBe(202);
+    await eventually(() => expect(g.issueLabels(SECOND, 9)).toContain('alert/open'));
+    const asBoss = (state: string) =>
+      fetch(`${g.baseUrl}/api/v1/repos/${SECOND}/issues/9`, {
+        method: 'PATCH',
+        headers: {
+          authorization: `Basic ${Buffer.from('boss:boss-password').toString('base64')}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ state }),
+      });
+    // boss closes it and, before the bot hears of it, opens it again (deliveries lost).
+    expect((await asBoss('closed')).status).toBe(201);
+    expect((await asBoss('open')).status).toBe(201);
+    const forged = inSecond(
+      issuePayload('closed', {
+        number: 9,
+        issue: { ...issue, state: 'closed', closed_at: new Date().toISOString() },
+        sender: { login: 'boss' },
+      }),
+    );
+    expect((await post(signDelivery(forged, hookSecret(WEBHOOK_SECRET, SECOND)))).status).toBe(202);
+    await eventually(async () =>
+      expect(await issueJobStates(redis.url, SECOND, 9, 'issue.closed')).toEqual(['completed']),
+    );
+    expect(g.issue(SECOND, 9)?.state).toBe('open');
+    expect(g.issueLabels(SECOND, 9)).toContain('alert/open');
+  });
+
   it('a forged text on a real comment of maint, or a comment id Gitea does not have: not obeyed', async () => {
     const { g, maint, delivery } = await setUp();
     const his = g.addComment(SECOND, 1, { user: 'maint', body: 'thanks all' });
