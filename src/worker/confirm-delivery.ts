@@ -1,6 +1,15 @@
 import { type GiteaClient, GiteaError, repoRef } from '../gitea/client.js';
 import { type BotEvent, CATCH_UP_DELIVERY_ID } from '../gitea/event.js';
 
+/**
+ * What handleEvent answers for a delivery Gitea did not confirm: its job and dedupe mark are let go
+ * (src/queue/event-worker.ts), so that it holds no key a real delivery needs. Gitea's ids are one
+ * sequence for the instance: an admin of a program.repos repository could otherwise sign deliveries
+ * of comment ids not yet written, and the comments later written with them (a maintainer's
+ * command) would be dropped as duplicates, their catch-up twins too.
+ */
+export const UNCONFIRMED = 'unconfirmed';
+
 /** Gitea's timeline entry type of each issue change whose actor is asked of Gitea (TimelineComment.type). */
 const TIMELINE_TYPE: Partial<Record<BotEvent['kind'], string>> = {
   'issue.closed': 'close',

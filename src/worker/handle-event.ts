@@ -27,6 +27,7 @@ import {
   ledgerFirst,
   PAYROLL_INPUTS,
 } from './apply-effect.js';
+import { UNCONFIRMED } from './confirm-delivery.js';
 import type { IssueReader } from './current-issue.js';
 import type { Identify } from './identify.js';
 import type { InstancePeople } from './instance-people.js';
@@ -88,7 +89,8 @@ export function createEventHandler(deps: HandlerDeps) {
     if (renamed) await deps.refreshPayrolls(event);
   }
 
-  return async function handleEvent(event: BotEvent): Promise<void> {
+  /** Decides and applies one event; resolves to UNCONFIRMED for a delivery Gitea did not confirm (confirm-delivery.ts). */
+  return async function handleEvent(event: BotEvent): Promise<unknown> {
     if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())
       return;
     const log = deps.log.child({ deliveryId: event.deliveryId, repo: event.repo, issue: event.issue.number });
@@ -98,7 +100,7 @@ export function createEventHandler(deps: HandlerDeps) {
         { kind: event.kind, actor: event.actor, comment: event.comment?.id },
         'ignored: Gitea does not confirm this delivery (no such comment by its sender in this issue, no such close, reopen or assignment, or the issue deleted since): signed by an admin of this repository?',
       );
-      return;
+      return UNCONFIRMED;
     }
     // Gitea's timeline may name the bot itself (its own close, caught up): its own events are not decided.
     if (

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseProgramConfig } from '../../src/config/load.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
 import { createGiteaClient, repoRef } from '../../src/gitea/client.js';
+import { jobIdFor } from '../../src/gitea/normalize.js';
 import { hookSecret } from '../../src/intake/signature.js';
 import { createOperatorStore } from '../../src/store/operators.js';
 import { createPeople } from '../../src/store/people.js';
@@ -459,7 +460,12 @@ describe('a comment delivery from another program repository is confirmed with G
     expect((await post(signedForBot(delivery(real.id, real.body, maint)))).status).toBe(202);
     await eventually(() => expect(replies(g, real.id)).toHaveLength(1));
     expect(replies(g, id)).toEqual([]);
-    await eventually(async () => expect(await commentJobStates(redis.url, id)).toEqual(['completed']));
+    // Ended and let go (its dedupe mark and job), not retried.
+    const seen = `ob:seen:${jobIdFor(`${SECOND}|comment/${id}/created`)}`;
+    await eventually(async () => {
+      expect(await redis.client.exists(seen)).toBe(0);
+      expect(await commentJobStates(redis.url, id)).toEqual([]);
+    });
   });
 
   // Gitea sends no webhook when an issue is deleted (go-gitea/gitea#34591), and its timeline then
@@ -480,9 +486,11 @@ describe('a comment delivery from another program repository is confirmed with G
         repository: { ...payload.repository, full_name: SECOND, name: 'second' },
       };
       expect((await bot?.deliver(inSecond))?.status).toBe(202);
-      await eventually(async () =>
-        expect(await issueJobStates(redis.url, SECOND, 5, `issue.${action}`)).toEqual(['completed']),
-      );
+      // Ended and let go (its dedupe mark, the only one, and its job), not retried.
+      await eventually(async () => {
+        expect(await redis.client.keys('ob:seen:*')).toEqual([]);
+        expect(await issueJobStates(redis.url, SECOND, 5, `issue.${action}`)).toEqual([]);
+      });
     },
   );
 
@@ -542,12 +550,31 @@ describe('a comment delivery from another program repository is confirmed with G
         sender: { login: 'boss' },
       }),
     );
+    const marks = (await redis.client.keys('ob:seen:*')).length;
     expect((await post(signDelivery(forged, hookSecret(WEBHOOK_SECRET, SECOND)))).status).toBe(202);
-    await eventually(async () =>
-      expect(await issueJobStates(redis.url, SECOND, 9, 'issue.closed')).toEqual(['completed']),
-    );
+    // Handled: not confirmed, and let go (its dedupe mark and job).
+    await eventually(async () => {
+      expect(await redis.client.keys('ob:seen:*')).toHaveLength(marks);
+      expect(await issueJobStates(redis.url, SECOND, 9, 'issue.closed')).toEqual([]);
+    });
     expect(g.issue(SECOND, 9)?.state).toBe('open');
     expect(g.issueLabels(SECOND, 9)).toContain('alert/open');
+  });
+
+  // Gitea's comment ids are one sequence for the instance (models/issues/comment.go: the table's
+  // autoincrement id), so the next one is known in advance.
+  it("a delivery signed with its hook secret for the comment id Gitea will give next: maint's comment later written with it is obeyed", async () => {
+    const { g, maint, delivery } = await setUp();
+    const last = g.addComment(SECOND, 1, { user: 'bob', body: 'hello' });
+    const next = last.id + 1;
+    const secret = hookSecret(WEBHOOK_SECRET, SECOND);
+    expect((await post(signDelivery(delivery(next, '/ping @bob now', maint), secret))).status).toBe(202);
+    // Handled (not confirmed: Gitea has no such comment yet), and let go.
+    await eventually(async () => expect(await commentJobStates(redis.url, next)).toEqual([]));
+    const his = g.addComment(SECOND, 1, { user: 'maint', body: '/ping @carol later' });
+    expect(his.id).toBe(next);
+    expect((await post(signedForBot(delivery(his.id, his.body, maint)))).status).toBe(202);
+    await eventually(() => expect(replies(g, his.id)).toHaveLength(1));
   });
 
   it('a forged text on a real comment of maint, or a comment id Gitea does not have: not obeyed', async () => {
