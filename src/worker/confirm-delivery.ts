@@ -22,7 +22,7 @@ const TIMELINE_TYPE: Partial<Record<BotEvent['kind'], string>> = {
  * reopen or assignment is decided as by the person Gitea's timeline names (changedBy). A comment
  * delivery (`asOfComment`), read back (`GET /repos/{owner}/{repo}/issues/comments/{id}`), must be
  * in the event's issue and by the event's actor (user id, else login); the event to decide then
- * has the comment's text as Gitea has it now (the delivery's may be forged; a comment its writer
+ * has the comment's writer (login and id) and text as Gitea has them now (the delivery's may be forged; a comment its writer
  * edited since is decided as edited, not dropped: an edit runs no command of its own) and no
  * `asOfComment`, so that its issue is read from Gitea too (src/worker/issue-now.ts) rather than
  * taken from the delivery; undefined when Gitea does not confirm it (a comment gone since (404)). Any other delivery from such a repository loses the user ids it names (`actorId`,
@@ -77,7 +77,12 @@ export function createDeliveryConfirmation(
     if (!byActor || !issueUrl.endsWith(place)) return undefined;
     const { asOfComment: _issueFromDelivery, ...confirmedEvent } = event;
     // The text as Gitea has it: the delivery's may be forged, and a writer's quick edit must not drop the command.
-    return { ...confirmedEvent, issue, comment: { ...event.comment, body: comment.body ?? '' } };
+    // Its writer as Gitea names them: a delivery matched by user id could still carry another login.
+    const writer = {
+      actor: comment.user?.login ?? event.actor,
+      ...(comment.user?.id ? { actorId: comment.user.id } : {}),
+    };
+    return { ...confirmedEvent, ...writer, issue, comment: { ...event.comment, body: comment.body ?? '' } };
   };
 }
 

@@ -577,6 +577,20 @@ describe('a comment delivery from another program repository is confirmed with G
     await eventually(() => expect(replies(g, his.id)).toHaveLength(1));
   });
 
+  it("mallory's own comment delivered with her user id under maint's login: decided as hers, not maint's", async () => {
+    const { g, delivery } = await setUp();
+    const api = createGiteaClient({ baseUrl: g.baseUrl, token: g.token, timeoutMs: 5_000 });
+    const mallory = (await api.userByLogin('mallory')) as { id: number; login: string };
+    const hers = g.addComment(SECOND, 1, { user: 'mallory', body: '/ping @bob are you there?' });
+    const forged = signDelivery(
+      delivery(hers.id, hers.body, { id: mallory.id, login: 'maint' }),
+      hookSecret(WEBHOOK_SECRET, SECOND),
+    );
+    expect((await post(forged)).status).toBe(202);
+    await eventually(() => expect(replies(g, hers.id)).toHaveLength(1));
+    expect(replies(g, hers.id)[0]?.body).toContain('only a maintainer may use this');
+  });
+
   it('a forged text on a real comment of maint, or a comment id Gitea does not have: not obeyed', async () => {
     const { g, maint, delivery } = await setUp();
     const his = g.addComment(SECOND, 1, { user: 'maint', body: 'thanks all' });
