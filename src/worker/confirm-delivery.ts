@@ -39,7 +39,7 @@ const TIMELINE_TYPE: Partial<Record<BotEvent['kind'], string>> = {
  * copy of the issue (an `exit-notice` by an operator: their exit started).
  */
 export function createDeliveryConfirmation(
-  gitea: Pick<GiteaClient, 'comment' | 'timeline'>,
+  gitea: Pick<GiteaClient, 'comment' | 'issue' | 'timeline'>,
   programRepo: string,
 ) {
   const program = programRepo.toLowerCase();
@@ -90,11 +90,11 @@ export function createDeliveryConfirmation(
  * A close, reopen or assignment delivery with its actor as Gitea has it: the user of the issue's
  * newest timeline entry of that type (`close`, `reopen`, `assignees`); undefined when there is
  * none, when a close or reopen is not the newest of the two (undone since), or when there is no
- * issue any more (its timeline answers 404). Who made the change decides whether it stands (src/engine/issue-changes.ts undoOpenClose)
+ * issue any more (its timeline fails and the issue reads 404). Who made the change decides whether it stands (src/engine/issue-changes.ts undoOpenClose)
  * or moves the workflow (an alert's `assigned`: its responsible operator and response bonus).
  */
 async function changedBy(
-  gitea: Pick<GiteaClient, 'timeline'>,
+  gitea: Pick<GiteaClient, 'issue' | 'timeline'>,
   event: BotEvent,
   type: string,
 ): Promise<BotEvent | undefined> {
@@ -102,8 +102,10 @@ async function changedBy(
   try {
     timeline = await gitea.timeline(repoRef(event.repo), event.issue.number);
   } catch (error) {
-    // The issue deleted since (Gitea sends no webhook for that, go-gitea/gitea#34591): nothing to decide.
-    if (error instanceof GiteaError && error.status === 404) return undefined;
+    // The issue deleted since (Gitea sends no webhook for that, go-gitea/gitea#34591): nothing to
+    // decide. Its timeline answers 500, not 404 (routers/api/v1/repo/issue_comment.go
+    // ListIssueCommentsAndTimeline), so the issue itself is asked: a 404 there says it is gone.
+    if (error instanceof GiteaError && (await gone(gitea, event))) return undefined;
     throw error;
   }
   // A close or reopen stands only while no later one undid it: an older close would otherwise
@@ -114,4 +116,15 @@ async function changedBy(
   const login = entry?.user?.login;
   if (!login) return undefined;
   return { ...event, actor: login, ...(entry.user?.id ? { actorId: entry.user.id } : {}) };
+}
+
+/** Whether the event's issue is deleted (Gitea answers 404 for it); throws what else the read throws. */
+async function gone(gitea: Pick<GiteaClient, 'issue'>, event: BotEvent): Promise<boolean> {
+  try {
+    await gitea.issue(repoRef(event.repo), event.issue.number);
+    return false;
+  } catch (error) {
+    if (error instanceof GiteaError && error.status === 404) return true;
+    throw error;
+  }
 }
