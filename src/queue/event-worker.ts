@@ -6,14 +6,17 @@ import type { Logger } from 'pino';
 import type { BotEvent } from '../gitea/event.js';
 import type { Metrics } from '../metrics.js';
 import type { ScheduleJobData } from '../schedules/runner.js';
+import { seenKey } from '../store/intake.js';
 import type { IssueLock } from '../store/issue-lock.js';
 import { createIssueOrder } from '../store/issue-order.js';
+import { UNCONFIRMED } from '../worker/confirm-delivery.js';
 import { EVENTS_QUEUE, type EventJobData } from './event-queue.js';
 import { schedulerSlot } from './schedule-slot.js';
 
 export type EventWorkerDeps = {
   connection: Redis;
-  handleEvent: (event: BotEvent) => Promise<void>;
+  /** Handles one event; UNCONFIRMED (a delivery Gitea did not confirm) lets its job and dedupe mark go. */
+  handleEvent: (event: BotEvent) => Promise<unknown>;
   runSchedule: (job: ScheduleJobData) => Promise<void>;
   /** One catch-up run over the watched repositories (src/catch-up). */
   catchUp?: () => Promise<unknown>;
@@ -40,6 +43,8 @@ export function startEventWorker(deps: EventWorkerDeps) {
     await job.moveToDelayed(Date.now() + 25 + Math.floor(Math.random() * 75), token);
     throw new DelayedError();
   };
+  /** Jobs of unconfirmed deliveries, removed once completed (their ids free for a real delivery). */
+  const unconfirmed = new Set<string>();
   const process = async (job: Job<EventJobData>, token?: string) => {
     const { data } = job;
     // Not its issue's next event: wait without taking the lock (that one must get it).
@@ -56,7 +61,11 @@ export function startEventWorker(deps: EventWorkerDeps) {
     const stopTimer = deps.metrics.jobDuration.startTimer();
     try {
       if ('event' in data) {
-        await deps.handleEvent(data.event);
+        const outcome = await deps.handleEvent(data.event);
+        if (outcome === UNCONFIRMED && job.id) {
+          await deps.connection.del(seenKey(job.id));
+          unconfirmed.add(job.id);
+        }
         if (job.id) await order.done(data.event.repo, data.event.issue.number, job.id);
       } else if ('catchUp' in data) await deps.catchUp?.();
       else {
@@ -81,7 +90,15 @@ export function startEventWorker(deps: EventWorkerDeps) {
     // markers), so a stalled job is run again, as often as a failed one is retried.
     maxStalledCount: deps.attempts,
   });
-  worker.on('completed', () => deps.metrics.jobs.inc({ outcome: 'completed' }));
+  worker.on('completed', (job) => {
+    deps.metrics.jobs.inc({ outcome: 'completed' });
+    if (!job.id || !unconfirmed.delete(job.id)) return;
+    job
+      .remove()
+      .catch((error: unknown) =>
+        deps.log.warn({ err: error, jobId: job.id }, 'could not remove an unconfirmed job'),
+      );
+  });
   worker.on('failed', (job, error) => {
     const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1);
     deps.metrics.jobs.inc({ outcome: final ? 'failed' : 'retried' });

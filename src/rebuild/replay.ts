@@ -155,7 +155,9 @@ async function replayOnce(input: ReplayInput, concurrency: number): Promise<Dela
   });
   const future = await runInEventTime(
     input.events,
-    core.handleEvent,
+    async (event) => {
+      await core.handleEvent(event);
+    },
     timers,
     input.now,
     input.onProgress,

@@ -27,6 +27,7 @@ import {
   ledgerFirst,
   PAYROLL_INPUTS,
 } from './apply-effect.js';
+import { UNCONFIRMED } from './confirm-delivery.js';
 import type { IssueReader } from './current-issue.js';
 import type { Identify } from './identify.js';
 import type { InstancePeople } from './instance-people.js';
@@ -88,7 +89,8 @@ export function createEventHandler(deps: HandlerDeps) {
     if (renamed) await deps.refreshPayrolls(event);
   }
 
-  return async function handleEvent(event: BotEvent): Promise<void> {
+  /** Decides and applies one event; resolves to UNCONFIRMED for a delivery Gitea did not confirm (confirm-delivery.ts). */
+  return async function handleEvent(event: BotEvent): Promise<unknown> {
     if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())
       return;
     const log = deps.log.child({ deliveryId: event.deliveryId, repo: event.repo, issue: event.issue.number });
@@ -96,10 +98,17 @@ export function createEventHandler(deps: HandlerDeps) {
     if (!confirmed) {
       log.warn(
         { kind: event.kind, actor: event.actor, comment: event.comment?.id },
-        'ignored: Gitea does not confirm this delivery (no such comment by its sender in this issue, or no such close or reopen): signed by an admin of this repository?',
+        'ignored: Gitea does not confirm this delivery (no such comment by its sender in this issue, no such close, reopen or assignment, or the issue deleted since): signed by an admin of this repository?',
       );
-      return;
+      return UNCONFIRMED;
     }
+    // Gitea's timeline may name the bot itself (its own close, caught up): its own events are not decided.
+    if (
+      confirmed.actor.toLowerCase() === deps.writer.botLogin.toLowerCase() &&
+      !event.timer &&
+      !event.internal
+    )
+      return;
     event = confirmed;
     // A rename changes what every payroll table shows: they are computed again. Learnt only from a
     // program repository's events: any other's hook secret is readable by its admins, who can sign

@@ -136,6 +136,42 @@ describe('catch-up: what happened while the bot was stopped is read from Gitea',
     expect(catchUpReads().some((r) => r.query.page === '3')).toBe(true);
   });
 
+  // The API's issue does not say who closed it, so the catch-up's close names its author
+  // (synthesise.ts); Gitea's timeline does (its newest `close` entry's user).
+  it("an alert a maintainer closed while the bot was stopped: resolved as the maintainer's close, not reopened as its author's", {
+    timeout: 90_000,
+  }, async () => {
+    const g = gitea();
+    g.addUser('boss', { password: 'boss-password' });
+    g.setPermission(PROGRAM_REPO, 'boss', 'admin');
+    const alert = g.addIssue(PROGRAM_REPO, {
+      title: 'Gateway down',
+      body: 'Node n1 is down.',
+      user: 'bob',
+      labels: ['operator-alert'],
+    });
+    bot = await startTestBot(redis.url, g, { caughtUp: false });
+    const labels = () => g.issueLabels(PROGRAM_REPO, alert.number);
+    await eventually(() => expect(labels()).toContain('alert/open'), 60_000);
+    await settle();
+    await bot.stop();
+    bot = undefined;
+
+    const closing = await fetch(`${g.baseUrl}/api/v1/repos/${PROGRAM_REPO}/issues/${alert.number}`, {
+      method: 'PATCH',
+      headers: {
+        authorization: `Basic ${Buffer.from('boss:boss-password').toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ state: 'closed' }),
+    });
+    expect(closing.status).toBe(201);
+    bot = await startTestBot(redis.url, g, { caughtUp: false });
+    await eventually(() => expect(labels()).toContain('alert/resolved'), 30_000);
+    expect(g.issue(PROGRAM_REPO, alert.number)?.state).toBe('closed');
+    expect(g.comments(PROGRAM_REPO, alert.number).some((c) => c.body.includes('@bob: only'))).toBe(false);
+  });
+
   it('an edit made while the bot was stopped is caught up: the fixed form moves the application on', {
     timeout: 90_000,
   }, async () => {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseProgramConfig } from '../../src/config/load.js';
 import { defaultProgramConfig } from '../../src/config/program.js';
 import { createGiteaClient, repoRef } from '../../src/gitea/client.js';
+import { jobIdFor } from '../../src/gitea/normalize.js';
 import { hookSecret } from '../../src/intake/signature.js';
 import { createOperatorStore } from '../../src/store/operators.js';
 import { createPeople } from '../../src/store/people.js';
@@ -19,7 +20,7 @@ import {
 import { commentPayload, issuePayload, label, signDelivery } from '../support/deliveries.js';
 import type { FakeGitea } from '../support/gitea/index.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
-import { commentJobStates } from '../support/job-states.js';
+import { commentJobStates, issueJobStates } from '../support/job-states.js';
 import { addApplicationIssue } from '../support/opened-issue.js';
 import { useRedis } from '../support/redis.js';
 import { activeOperator } from '../support/workflows.js';
@@ -459,7 +460,135 @@ describe('a comment delivery from another program repository is confirmed with G
     expect((await post(signedForBot(delivery(real.id, real.body, maint)))).status).toBe(202);
     await eventually(() => expect(replies(g, real.id)).toHaveLength(1));
     expect(replies(g, id)).toEqual([]);
-    await eventually(async () => expect(await commentJobStates(redis.url, id)).toEqual(['completed']));
+    // Ended and let go (its dedupe mark and job), not retried.
+    const seen = `ob:seen:${jobIdFor(`${SECOND}|comment/${id}/created`)}`;
+    await eventually(async () => {
+      expect(await redis.client.exists(seen)).toBe(0);
+      expect(await commentJobStates(redis.url, id)).toEqual([]);
+    });
+  });
+
+  // Gitea sends no webhook when an issue is deleted (go-gitea/gitea#34591), and its timeline then
+  // answers 404 (routers/api/v1/repo/issue_comment.go ListIssueCommentsAndTimeline).
+  it.each(['closed', 'reopened', 'assigned'] as const)(
+    'a delivery of an issue %s, the issue deleted before it is handled: the job ends, not parked as failed',
+    async (action) => {
+      const { g, maint } = await setUp();
+      const gone = g.addIssue(SECOND, { number: 5, title: 'Gateway down', user: 'bob' });
+      const payload = issuePayload(action, {
+        number: 5,
+        issue: { id: gone.id, number: 5, title: gone.title },
+        sender: { id: maint.id, login: 'maint' },
+      });
+      g.deleteIssue(SECOND, 5);
+      const inSecond = {
+        ...payload,
+        repository: { ...payload.repository, full_name: SECOND, name: 'second' },
+      };
+      expect((await bot?.deliver(inSecond))?.status).toBe(202);
+      // Ended and let go (its dedupe mark, the only one, and its job), not retried.
+      await eventually(async () => {
+        expect(await redis.client.keys('ob:seen:*')).toEqual([]);
+        expect(await issueJobStates(redis.url, SECOND, 5, `issue.${action}`)).toEqual([]);
+      });
+    },
+  );
+
+  it('a comment its writer edited before its delivery was handled: answered (as Gitea has it now), not dropped in silence', async () => {
+    const { g, delivery } = await setUp();
+    const api = createGiteaClient({ baseUrl: g.baseUrl, token: g.token, timeoutMs: 5_000 });
+    const mallory = (await api.userByLogin('mallory')) as { id: number; login: string };
+    const hers = g.addComment(SECOND, 1, { user: 'mallory', body: '/help' });
+    const editing = await fetch(`${g.baseUrl}/api/v1/repos/${SECOND}/issues/comments/${hers.id}`, {
+      method: 'PATCH',
+      headers: {
+        authorization: `Basic ${Buffer.from(`mallory:${MALLORY_PASSWORD}`).toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ body: '/help (typo fixed)' }),
+    });
+    expect(editing.status).toBe(200);
+    // Gitea's delivery of the comment as it was written.
+    expect((await post(signedForBot(delivery(hers.id, '/help', mallory)))).status).toBe(202);
+    await eventually(() => expect(replies(g, hers.id)).toHaveLength(1));
+  });
+
+  it("an alert a maintainer closed and reopened, delivered as closed again while open: not resolved (Gitea's newest open or close is the reopen)", async () => {
+    const { g } = await setUp();
+    g.addUser('boss', { password: 'boss-password' });
+    g.setPermission(PROGRAM_REPO, 'boss', 'admin');
+    g.setPermission(SECOND, 'boss', 'write');
+    const alert = g.addIssue(SECOND, {
+      number: 9,
+      title: 'Gateway down',
+      user: 'bob',
+      labels: ['operator-alert'],
+    });
+    const inSecond = <T extends { repository: object }>(payload: T): T => ({
+      ...payload,
+      repository: { ...payload.repository, full_name: SECOND, name: 'second' },
+    });
+    const issue = { id: alert.id, number: 9, title: alert.title, labels: [label('operator-alert')] };
+    expect((await bot?.deliver(inSecond(issuePayload('opened', { number: 9, issue }))))?.status).toBe(202);
+    await eventually(() => expect(g.issueLabels(SECOND, 9)).toContain('alert/open'));
+    const asBoss = (state: string) =>
+      fetch(`${g.baseUrl}/api/v1/repos/${SECOND}/issues/9`, {
+        method: 'PATCH',
+        headers: {
+          authorization: `Basic ${Buffer.from('boss:boss-password').toString('base64')}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ state }),
+      });
+    // boss closes it and, before the bot hears of it, opens it again (deliveries lost).
+    expect((await asBoss('closed')).status).toBe(201);
+    expect((await asBoss('open')).status).toBe(201);
+    const forged = inSecond(
+      issuePayload('closed', {
+        number: 9,
+        issue: { ...issue, state: 'closed', closed_at: new Date().toISOString() },
+        sender: { login: 'boss' },
+      }),
+    );
+    const marks = (await redis.client.keys('ob:seen:*')).length;
+    expect((await post(signDelivery(forged, hookSecret(WEBHOOK_SECRET, SECOND)))).status).toBe(202);
+    // Handled: not confirmed, and let go (its dedupe mark and job).
+    await eventually(async () => {
+      expect(await redis.client.keys('ob:seen:*')).toHaveLength(marks);
+      expect(await issueJobStates(redis.url, SECOND, 9, 'issue.closed')).toEqual([]);
+    });
+    expect(g.issue(SECOND, 9)?.state).toBe('open');
+    expect(g.issueLabels(SECOND, 9)).toContain('alert/open');
+  });
+
+  // Gitea's comment ids are one sequence for the instance (models/issues/comment.go: the table's
+  // autoincrement id), so the next one is known in advance.
+  it("a delivery signed with its hook secret for the comment id Gitea will give next: maint's comment later written with it is obeyed", async () => {
+    const { g, maint, delivery } = await setUp();
+    const last = g.addComment(SECOND, 1, { user: 'bob', body: 'hello' });
+    const next = last.id + 1;
+    const secret = hookSecret(WEBHOOK_SECRET, SECOND);
+    expect((await post(signDelivery(delivery(next, '/ping @bob now', maint), secret))).status).toBe(202);
+    // Handled (not confirmed: Gitea has no such comment yet), and let go.
+    await eventually(async () => expect(await commentJobStates(redis.url, next)).toEqual([]));
+    const his = g.addComment(SECOND, 1, { user: 'maint', body: '/ping @carol later' });
+    expect(his.id).toBe(next);
+    expect((await post(signedForBot(delivery(his.id, his.body, maint)))).status).toBe(202);
+    await eventually(() => expect(replies(g, his.id)).toHaveLength(1));
+  });
+
+  it("mallory's own comment delivered with her user id under maint's login: decided as hers, not maint's", async () => {
+    const { g, delivery } = await setUp();
+    const api = createGiteaClient({ baseUrl: g.baseUrl, token: g.token, timeoutMs: 5_000 });
+    const mallory = (await api.userByLogin('mallory')) as { id: number; login: string };
+    const hers = g.addComment(SECOND, 1, { user: 'mallory', body: '/ping @bob are you there?' });
+    const forged = signDelivery(
+      delivery(hers.id, hers.body, { id: mallory.id, login: 'maint' }),
+      hookSecret(WEBHOOK_SECRET, SECOND),
+    );
+    expect((await post(forged)).status).toBe(202);
+    await eventually(() => expect(replies(g, hers.id)).toHaveLength(1));
+    expect(replies(g, hers.id)[0]?.body).toContain('only a maintainer may use this');
   });
 
   it('a forged text on a real comment of maint, or a comment id Gitea does not have: not obeyed', async () => {

@@ -15,3 +15,27 @@ export async function commentJobStates(redisUrl: string, id: number): Promise<st
     connection.disconnect();
   }
 }
+
+/** The states of the event jobs of `kind` about issue `number` of `repo` (BullMQ), as commentJobStates. */
+export async function issueJobStates(
+  redisUrl: string,
+  repo: string,
+  number: number,
+  kind: string,
+): Promise<string[]> {
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const queue = new Queue(EVENTS_QUEUE, { connection });
+  try {
+    const jobs = await queue.getJobs(['completed', 'failed', 'active', 'waiting', 'delayed']);
+    const states = jobs
+      .filter((job) => {
+        const event = job?.data?.event;
+        return event?.repo === repo && event?.issue?.number === number && event?.kind === kind;
+      })
+      .map((job) => job.getState());
+    return await Promise.all(states);
+  } finally {
+    await queue.close();
+    connection.disconnect();
+  }
+}

@@ -195,6 +195,17 @@ describe('fake Gitea through gitea-js', () => {
     expect(timeline.some((event) => event.type === 'label')).toBe(true);
   });
 
+  // routers/api/v1/repo/issue_comment.go ListIssueCommentsAndTimeline answers any error of
+  // GetIssueByIndex with a 500, a deleted issue's too (the issue itself reads 404).
+  it("answers 500 for a missing issue's timeline, 404 for the issue", async () => {
+    seedApplication();
+    gitea().deleteIssue(REPO, 7);
+    await expect(api.repos.issueGetCommentsAndTimeline('fleet', 'program', 7)).rejects.toMatchObject({
+      status: 500,
+    });
+    await expect(api.repos.issueGetIssue('fleet', 'program', 7)).rejects.toMatchObject({ status: 404 });
+  });
+
   it('refuses label writes when the bot may only read', async () => {
     seedApplication();
     gitea().setPermission(REPO, 'operator-bot', 'read');
