@@ -558,7 +558,12 @@ describe('a comment delivery from another program repository is confirmed with G
       expect(await issueJobStates(redis.url, SECOND, 9, 'issue.closed')).toEqual([]);
     });
     expect(g.issue(SECOND, 9)?.state).toBe('open');
-    expect(g.issueLabels(SECOND, 9)).toContain('alert/open');
+    // Not resolved (the payload's old creation date may have let the acknowledgement deadline
+    // pass meanwhile: escalated is still unresolved).
+    expect(g.issueLabels(SECOND, 9)).not.toContain('alert/resolved');
+    expect(g.issueLabels(SECOND, 9).some((name) => ['alert/open', 'alert/escalated'].includes(name))).toBe(
+      true,
+    );
   });
 
   // Gitea's comment ids are one sequence for the instance (models/issues/comment.go: the table's
