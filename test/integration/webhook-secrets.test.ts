@@ -348,9 +348,12 @@ describe('a comment delivery from another program repository is confirmed with G
       }),
     );
     expect((await post(signDelivery(forged, hookSecret(WEBHOOK_SECRET, SECOND)))).status).toBe(202);
-    await eventually(() => expect(g.issue(SECOND, 9)?.state).toBe('open'));
+    // The reopen is written before its note: wait for both.
+    await eventually(() => {
+      expect(g.issue(SECOND, 9)?.state).toBe('open');
+      expect(g.comments(SECOND, 9).some((c) => c.body.includes('@mallory: only'))).toBe(true);
+    });
     expect(g.issueLabels(SECOND, 9)).not.toContain('alert/resolved');
-    expect(g.comments(SECOND, 9).some((c) => c.body.includes('@mallory: only'))).toBe(true);
   });
 
   it("mallory's issue delivered as opened by alice's user id under the login 'ghost': alice is not renamed", async () => {
