@@ -230,6 +230,34 @@ describe('a comment delivery from another program repository is confirmed with G
     };
     return { g, maint, delivery };
   }
+  /** `payload` as from SECOND. */
+  const inSecond = <T extends { repository: object }>(payload: T): T => ({
+    ...payload,
+    repository: { ...payload.repository, full_name: SECOND, name: 'second' },
+  });
+  /** Alert #9 in SECOND, by bob, opened and delivered: the bot has it open. */
+  async function openAlert(g: FakeGitea) {
+    const alert = g.addIssue(SECOND, {
+      number: 9,
+      title: 'Gateway down',
+      user: 'bob',
+      labels: ['operator-alert'],
+    });
+    const issue = { id: alert.id, number: 9, title: alert.title, labels: [label('operator-alert')] };
+    expect((await bot?.deliver(inSecond(issuePayload('opened', { number: 9, issue }))))?.status).toBe(202);
+    await eventually(() => expect(g.issueLabels(SECOND, 9)).toContain('alert/open'));
+    return { alert, issue };
+  }
+  /** A PATCH of SECOND's `path` in Gitea's API as `login` (basic auth), as a person in the web UI would. */
+  const patchAs = (g: FakeGitea, login: string, password: string, path: string, body: object) =>
+    fetch(`${g.baseUrl}/api/v1/repos/${SECOND}/${path}`, {
+      method: 'PATCH',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${login}:${password}`).toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(body),
+    });
   /** The bot's answers in #1 to comment `id`. */
   const replies = (g: FakeGitea, id: number) =>
     g
@@ -312,32 +340,10 @@ describe('a comment delivery from another program repository is confirmed with G
 
   it("an alert closed by mallory, delivered as closed by maint: not resolved; reopened as anyone else's close", async () => {
     const { g, maint } = await setUp();
-    const alert = g.addIssue(SECOND, {
-      number: 9,
-      title: 'Gateway down',
-      user: 'bob',
-      labels: ['operator-alert'],
-    });
-    const inSecond = <T extends { repository: object }>(payload: T): T => ({
-      ...payload,
-      repository: { ...payload.repository, full_name: SECOND, name: 'second' },
-    });
-    const opened = issuePayload('opened', {
-      number: 9,
-      issue: { id: alert.id, number: 9, title: alert.title, labels: [label('operator-alert')] },
-    });
-    expect((await bot?.deliver(inSecond(opened)))?.status).toBe(202);
-    await eventually(() => expect(g.issueLabels(SECOND, 9)).toContain('alert/open'));
+    const { alert } = await openAlert(g);
     // mallory, admin of the repository, closes it in Gitea (she may; resolving is the responsible
     // operator's or a maintainer's), and delivers the close as maint's.
-    const closing = await fetch(`${g.baseUrl}/api/v1/repos/${SECOND}/issues/9`, {
-      method: 'PATCH',
-      headers: {
-        authorization: `Basic ${Buffer.from(`mallory:${MALLORY_PASSWORD}`).toString('base64')}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ state: 'closed' }),
-    });
+    const closing = await patchAs(g, 'mallory', MALLORY_PASSWORD, 'issues/9', { state: 'closed' });
     expect(closing.status).toBe(201);
     const closed = g.issue(SECOND, 9);
     const forged = inSecond(
@@ -406,27 +412,8 @@ describe('a comment delivery from another program repository is confirmed with G
 
   it('an alert mallory assigned to herself, delivered as assigned by maint: she does not become its responsible operator', async () => {
     const { g, maint, delivery } = await setUp();
-    const alert = g.addIssue(SECOND, {
-      number: 9,
-      title: 'Gateway down',
-      user: 'bob',
-      labels: ['operator-alert'],
-    });
-    const inSecond = <T extends { repository: object }>(payload: T): T => ({
-      ...payload,
-      repository: { ...payload.repository, full_name: SECOND, name: 'second' },
-    });
-    const issue = { id: alert.id, number: 9, title: alert.title, labels: [label('operator-alert')] };
-    expect((await bot?.deliver(inSecond(issuePayload('opened', { number: 9, issue }))))?.status).toBe(202);
-    await eventually(() => expect(g.issueLabels(SECOND, 9)).toContain('alert/open'));
-    const assigning = await fetch(`${g.baseUrl}/api/v1/repos/${SECOND}/issues/9`, {
-      method: 'PATCH',
-      headers: {
-        authorization: `Basic ${Buffer.from(`mallory:${MALLORY_PASSWORD}`).toString('base64')}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ assignees: ['mallory'] }),
-    });
+    const { alert, issue } = await openAlert(g);
+    const assigning = await patchAs(g, 'mallory', MALLORY_PASSWORD, 'issues/9', { assignees: ['mallory'] });
     expect(assigning.status).toBe(201);
     const now = g.issue(SECOND, 9);
     const forged = inSecond(
@@ -484,11 +471,7 @@ describe('a comment delivery from another program repository is confirmed with G
         sender: { id: maint.id, login: 'maint' },
       });
       g.deleteIssue(SECOND, 5);
-      const inSecond = {
-        ...payload,
-        repository: { ...payload.repository, full_name: SECOND, name: 'second' },
-      };
-      expect((await bot?.deliver(inSecond))?.status).toBe(202);
+      expect((await bot?.deliver(inSecond(payload)))?.status).toBe(202);
       // Ended and let go (its dedupe mark, the only one, and its job), not retried.
       await eventually(async () => {
         expect(await redis.client.keys('ob:seen:*')).toEqual([]);
@@ -502,13 +485,8 @@ describe('a comment delivery from another program repository is confirmed with G
     const api = createGiteaClient({ baseUrl: g.baseUrl, token: g.token, timeoutMs: 5_000 });
     const mallory = (await api.userByLogin('mallory')) as { id: number; login: string };
     const hers = g.addComment(SECOND, 1, { user: 'mallory', body: '/help' });
-    const editing = await fetch(`${g.baseUrl}/api/v1/repos/${SECOND}/issues/comments/${hers.id}`, {
-      method: 'PATCH',
-      headers: {
-        authorization: `Basic ${Buffer.from(`mallory:${MALLORY_PASSWORD}`).toString('base64')}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ body: '/help (typo fixed)' }),
+    const editing = await patchAs(g, 'mallory', MALLORY_PASSWORD, `issues/comments/${hers.id}`, {
+      body: '/help (typo fixed)',
     });
     expect(editing.status).toBe(200);
     // Gitea's delivery of the comment as it was written.
@@ -521,28 +499,8 @@ describe('a comment delivery from another program repository is confirmed with G
     g.addUser('boss', { password: 'boss-password' });
     g.setPermission(PROGRAM_REPO, 'boss', 'admin');
     g.setPermission(SECOND, 'boss', 'write');
-    const alert = g.addIssue(SECOND, {
-      number: 9,
-      title: 'Gateway down',
-      user: 'bob',
-      labels: ['operator-alert'],
-    });
-    const inSecond = <T extends { repository: object }>(payload: T): T => ({
-      ...payload,
-      repository: { ...payload.repository, full_name: SECOND, name: 'second' },
-    });
-    const issue = { id: alert.id, number: 9, title: alert.title, labels: [label('operator-alert')] };
-    expect((await bot?.deliver(inSecond(issuePayload('opened', { number: 9, issue }))))?.status).toBe(202);
-    await eventually(() => expect(g.issueLabels(SECOND, 9)).toContain('alert/open'));
-    const asBoss = (state: string) =>
-      fetch(`${g.baseUrl}/api/v1/repos/${SECOND}/issues/9`, {
-        method: 'PATCH',
-        headers: {
-          authorization: `Basic ${Buffer.from('boss:boss-password').toString('base64')}`,
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify({ state }),
-      });
+    const { issue } = await openAlert(g);
+    const asBoss = (state: string) => patchAs(g, 'boss', 'boss-password', 'issues/9', { state });
     // boss closes it and, before the bot hears of it, opens it again (deliveries lost).
     expect((await asBoss('closed')).status).toBe(201);
     expect((await asBoss('open')).status).toBe(201);
