@@ -4,10 +4,11 @@
 // socket, every delivery of an event-loop turn in one write (group commit). What ours does and
 // this does not: the parse, the filter, the dedupe mark, the issue order, a client that handles
 // errors, reconnection and scripts. If this cannot reach a target, no durable intake can.
-import { createServer, type ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
 import { verifySignature } from '../../src/intake/signature.js';
 import { onStop, tell } from '../lib/child.js';
+import { deliveryServer } from '../lib/delivery-server.js';
 import { HOOK_SECRET } from './deliveries.js';
 
 const ANSWER = '{"outcome":"queued"}';
@@ -53,18 +54,12 @@ const flush = () => {
   socket.uncork();
 };
 
-const server = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (chunk: Buffer) => chunks.push(chunk));
-  req.once('end', () => {
-    const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-    const headers = { get: (name: string) => (req.headers[name] as string | undefined) ?? null };
-    if (!verifySignature(HOOK_SECRET, body, headers)) {
-      res.writeHead(401).end();
-      return;
-    }
-    if (batch.push({ body, res }) === 1) setImmediate(flush);
-  });
+const server = deliveryServer((body, headers, res) => {
+  if (!verifySignature(HOOK_SECRET, body, headers)) {
+    res.writeHead(401).end();
+    return;
+  }
+  if (batch.push({ body, res }) === 1) setImmediate(flush);
 });
 server.listen(0, '127.0.0.1', () => void tell({ port: (server.address() as AddressInfo).port }));
 onStop(async () => {

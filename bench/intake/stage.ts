@@ -4,11 +4,11 @@
 // answers once Redis did, commands of concurrent requests sharing a write (ioredis auto-pipelining):
 // the least any intake that keeps what it accepted does, without dedupe, filter or event. Probot
 // does the work of `parse`; ours does that of `write` and filters, dedupes and orders.
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { verifySignature } from '../../src/intake/signature.js';
 import { onStop, tell } from '../lib/child.js';
+import { deliveryServer } from '../lib/delivery-server.js';
 import { HOOK_SECRET } from './deliveries.js';
 
 const stage = process.env.STAGE ?? 'http';
@@ -20,23 +20,17 @@ const redis =
     : undefined;
 const answer = (res: import('node:http').ServerResponse) =>
   res.writeHead(202, { 'content-type': 'application/json', 'content-length': ANSWER.length }).end(ANSWER);
-const server = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (chunk: Buffer) => chunks.push(chunk));
-  req.once('end', () => {
-    const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-    const headers = { get: (name: string) => (req.headers[name] as string | undefined) ?? null };
-    if (stage !== 'http' && !verifySignature(HOOK_SECRET, body, headers)) {
-      res.writeHead(401).end();
-      return;
-    }
-    if (stage !== 'http' && stage !== 'signature' && JSON.parse(body.toString('utf8')).comment) parsed += 1;
-    if (!redis) return answer(res);
-    redis.xadd('bench:intake', '*', 'body', body).then(
-      () => answer(res),
-      () => res.writeHead(503).end(),
-    );
-  });
+const server = deliveryServer((body, headers, res) => {
+  if (stage !== 'http' && !verifySignature(HOOK_SECRET, body, headers)) {
+    res.writeHead(401).end();
+    return;
+  }
+  if (stage !== 'http' && stage !== 'signature' && JSON.parse(body.toString('utf8')).comment) parsed += 1;
+  if (!redis) return answer(res);
+  redis.xadd('bench:intake', '*', 'body', body).then(
+    () => answer(res),
+    () => res.writeHead(503).end(),
+  );
 });
 server.listen(0, '127.0.0.1', () => void tell({ port: (server.address() as AddressInfo).port }));
 onStop(async () => {
