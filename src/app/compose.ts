@@ -141,6 +141,7 @@ export function composeRoad(deps: RoadDeps) {
     openIssues: createOpenIssueIndex(redis),
     writer,
     programRepos,
+    programRepo,
     instancePeople: createInstancePeople(people),
     identify: watchRenames(
       createIdentifier({ gitea, people, legacyKeys: registry.keys, log }),

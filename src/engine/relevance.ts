@@ -3,7 +3,8 @@ import { MAX_COMMAND_TEXT } from '../domain/commands/parse.js';
 import type { BotEvent } from '../gitea/event.js';
 import type { WorkflowDefinition } from './definition.js';
 
-const sameRepo = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+/** Whether two `owner/name`s name one repository (Gitea compares them without case). */
+export const sameRepo = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /**
  * Whether an issue event comes from a repository where the program's workflows and commands

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
+import { toIso } from '../domain/time/instant.js';
 import { type BotEvent, botEventSchema, CATCH_UP_DELIVERY_ID } from './event.js';
 import {
   ASSIGN_ACTIONS,
@@ -197,8 +198,6 @@ function issueEvent(
     ...(deliveryId ? { deliveryId } : {}),
   };
 }
-
-const toIso = (time: string) => new Date(time).toISOString();
 
 /**
  * What an `issues` delivery is about, so that a redelivery, a Replay and its catch-up twin share

@@ -64,7 +64,7 @@ export function createAdmit(deps: AdmitDeps) {
     deps.issueChanges?.accepting(event);
     const changes = deps.issueChanges?.take() ?? [];
     const admitted = await deps
-      .enqueue(event, jobIdFor(keyWithin(deps.programRepo, event.repo, dedupeKey)), delivery, changes)
+      .enqueue(event, jobIdFor(keyWithin(deps.programRepo, event, dedupeKey)), delivery, changes)
       .catch((error: unknown) => {
         deps.issueChanges?.giveBack(changes);
         throw error;
@@ -76,8 +76,16 @@ export function createAdmit(deps: AdmitDeps) {
 
 export type Admit = ReturnType<typeof createAdmit>;
 
-/** The dedupe key of an event of `repo`: as it is in PROGRAM_REPO (its jobs keep their ids), else prefixed by the repository. */
-function keyWithin(programRepo: string | undefined, repo: string, dedupeKey: string): string {
+/**
+ * The dedupe key of `event`: as it is in PROGRAM_REPO (its jobs keep their ids), else prefixed by
+ * its repository and, for a comment, followed by its issue's number. Such a delivery is confirmed
+ * with Gitea before it is decided (src/worker/confirm-delivery.ts), in the issue it names: one
+ * signed by an admin of that repository for a comment id Gitea gives later, in another issue,
+ * must not hold the key of the real comment's delivery (or its catch-up twin).
+ */
+function keyWithin(programRepo: string | undefined, event: BotEvent, dedupeKey: string): string {
+  const { repo } = event;
   if (programRepo === undefined || programRepo.toLowerCase() === repo.toLowerCase()) return dedupeKey;
-  return `${repo.toLowerCase()}|${dedupeKey}`;
+  const issue = event.kind.startsWith('comment.') ? `|${event.issue.number}` : '';
+  return `${repo.toLowerCase()}|${dedupeKey}${issue}`;
 }

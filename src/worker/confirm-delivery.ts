@@ -1,3 +1,4 @@
+import { toIso } from '../domain/time/instant.js';
 import { type GiteaClient, GiteaError, repoRef } from '../gitea/client.js';
 import { type BotEvent, CATCH_UP_DELIVERY_ID } from '../gitea/event.js';
 
@@ -15,21 +16,26 @@ const TIMELINE_TYPE: Partial<Record<BotEvent['kind'], string>> = {
   'issue.closed': 'close',
   'issue.reopened': 'reopen',
   'issue.assigned': 'assignees',
+  'issue.labeled': 'label',
 };
 
 /**
- * A delivery from a program repository other than PROGRAM_REPO, checked against Gitea. A close,
- * reopen or assignment is decided as by the person Gitea's timeline names (changedBy). A comment
- * delivery (`asOfComment`), read back (`GET /repos/{owner}/{repo}/issues/comments/{id}`), must be
- * in the event's issue and by the event's actor (user id, else login); the event to decide then
- * has the comment's writer (login and id) and text as Gitea has them now (the delivery's may be forged; a comment its writer
- * edited since is decided as edited, not dropped: an edit runs no command of its own) and no
- * `asOfComment`, so that its issue is read from Gitea too (src/worker/issue-now.ts) rather than
- * taken from the delivery; undefined when Gitea does not confirm it (a comment gone since (404)). Any other delivery from such a repository loses the user ids it names (`actorId`,
- * `issue.authorId`: who is called what is learnt from them, src/worker/identify.ts) but those Gitea
- * confirmed; PROGRAM_REPO's events and those not delivered are returned as they are, without a
- * read, but for the catch-up's close (of any repository), whose actor is asked of the timeline
- * too. Throws what Gitea throws otherwise (the job is retried).
+ * A delivery from a program repository other than PROGRAM_REPO, as Gitea has it (each read is one
+ * request):
+ * - a close, reopen, assignment or label change: as made by the user of the issue's newest
+ *   timeline entry of its type (changedBy), at that entry's time;
+ * - an opened or edited issue: opened by the issue's author at its creation, edited at its last
+ *   update (asRead);
+ * - a comment (`asOfComment`): the comment of that id read back
+ *   (`GET /repos/{owner}/{repo}/issues/comments/{id}`: Gitea answers 404 for one of another
+ *   repository), which must be in the event's issue; with its writer, text and time as Gitea has
+ *   them, and no `asOfComment`, so that its issue is read from Gitea too (src/worker/issue-now.ts);
+ * - undefined when Gitea has no such comment, change or issue;
+ * - any other delivery loses the user ids it names (`actorId`, `issue.authorId`: who is called what
+ *   is learnt from them, src/worker/identify.ts) but those Gitea confirmed.
+ * PROGRAM_REPO's events and those not delivered are returned as they are, without a read, but for
+ * the catch-up's close (of any repository), whose actor is asked of the timeline too. Throws what
+ * Gitea throws otherwise (the job is retried).
  *
  * Why: a delivery is signed with its repository's own hook secret (src/intake/signature.ts
  * hookSecret), which Gitea shows to every admin of that repository. PROGRAM_REPO's admins are
@@ -57,6 +63,7 @@ export function createDeliveryConfirmation(
     const unvouched: BotEvent = { ...withoutIds, issue };
     const timelineType = TIMELINE_TYPE[event.kind];
     if (timelineType) return changedBy(gitea, unvouched, timelineType);
+    if (event.kind === 'issue.opened' || event.kind === 'issue.edited') return asRead(gitea, unvouched);
     if (!event.asOfComment || !event.comment) return unvouched;
     let comment: Awaited<ReturnType<GiteaClient['comment']>> | null;
     try {
@@ -66,24 +73,63 @@ export function createDeliveryConfirmation(
       throw error;
     }
     // Gitea answers 204, no body, for the id of a timeline entry that is no plain comment.
-    if (!comment) return undefined;
-    // Gitea's issue_url / pull_request_url: the issue's web address, `…/owner/repo/issues/N` (`pulls/N`).
-    const issueUrl = (comment.issue_url || comment.pull_request_url || '').toLowerCase();
-    const place = `/${event.repo.toLowerCase()}/${event.issue.isPull ? 'pulls' : 'issues'}/${event.issue.number}`;
-    const byActor =
-      event.actorId !== undefined
-        ? comment.user?.id === event.actorId
-        : comment.user?.login?.toLowerCase() === event.actor.toLowerCase();
-    if (!byActor || !issueUrl.endsWith(place)) return undefined;
+    const place = comment ? placeOf(comment, event.repo) : undefined;
+    // In the issue the job was ordered and locked under (its dedupe key names it too: admit.ts).
+    const here = place?.number === event.issue.number && place.isPull === event.issue.isPull;
+    if (!comment?.user?.login || !here || !comment.created_at) return undefined;
+    const at =
+      event.kind === 'comment.created' ? comment.created_at : (comment.updated_at ?? comment.created_at);
     const { asOfComment: _issueFromDelivery, ...confirmedEvent } = event;
-    // The text as Gitea has it: the delivery's may be forged, and a writer's quick edit must not drop the command.
-    // Its writer as Gitea names them: a delivery matched by user id could still carry another login.
-    const writer = {
-      actor: comment.user?.login ?? event.actor,
-      ...(comment.user?.id ? { actorId: comment.user.id } : {}),
+    // The comment as Gitea has it, whatever the delivery said of it: its writer, text (a writer's
+    // quick edit must not drop the command) and time (an acknowledgement's response time). So
+    // whichever delivery of this id in this issue took its dedupe key first — one signed in advance
+    // for the id Gitea gives next included — the comment decided is the real one. Without
+    // `asOfComment` its issue is read from Gitea too.
+    return {
+      ...confirmedEvent,
+      actor: comment.user.login,
+      ...(comment.user.id ? { actorId: comment.user.id } : {}),
+      at: toIso(at),
+      issue,
+      comment: { id: event.comment.id, body: comment.body ?? '', createdAt: toIso(comment.created_at) },
     };
-    return { ...confirmedEvent, ...writer, issue, comment: { ...event.comment, body: comment.body ?? '' } };
   };
+}
+
+/**
+ * The issue of a comment Gitea read back, from its `issue_url` / `pull_request_url` (the issue's
+ * web address, `…/{owner}/{repo}/issues/{n}` or `…/pulls/{n}`: services/convert/comment.go
+ * ToAPIComment); undefined when it is not in `repo`.
+ */
+function placeOf(
+  comment: { issue_url?: string; pull_request_url?: string },
+  repo: string,
+): { number: number; isPull: boolean } | undefined {
+  const url = (comment.issue_url || comment.pull_request_url || '').toLowerCase();
+  const match = /\/([^/]+\/[^/]+)\/(issues|pulls)\/(\d+)$/.exec(url);
+  if (!match || match[1] !== repo.toLowerCase()) return undefined;
+  return { number: Number(match[3]), isPull: match[2] === 'pulls' };
+}
+
+/**
+ * An opened or edited issue delivery as Gitea has the issue now: its author opened it (`actor`),
+ * at its creation time; an edit is stamped with the issue's last update. Undefined when the issue
+ * is gone (404). The issue fields themselves are read again before deciding (issue-now.ts).
+ */
+async function asRead(gitea: Pick<GiteaClient, 'issue'>, event: BotEvent): Promise<BotEvent | undefined> {
+  let issue: Awaited<ReturnType<GiteaClient['issue']>>;
+  try {
+    issue = await gitea.issue(repoRef(event.repo), event.issue.number);
+  } catch (error) {
+    if (error instanceof GiteaError && error.status === 404) return undefined;
+    throw error;
+  }
+  const at = event.kind === 'issue.opened' ? issue.created_at : issue.updated_at;
+  if (!at) return undefined;
+  if (event.kind === 'issue.edited') return { ...event, at: toIso(at) };
+  const author = issue.user;
+  if (!author?.login) return undefined;
+  return { ...event, actor: author.login, ...(author.id ? { actorId: author.id } : {}), at: toIso(at) };
 }
 
 /**
@@ -115,7 +161,13 @@ async function changedBy(
   const entry = newest?.type === type ? newest : undefined;
   const login = entry?.user?.login;
   if (!login) return undefined;
-  return { ...event, actor: login, ...(entry.user?.id ? { actorId: entry.user.id } : {}) };
+  return {
+    ...event,
+    actor: login,
+    ...(entry.user?.id ? { actorId: entry.user.id } : {}),
+    // When it was made, as Gitea has it: a close resolves an alert at this time.
+    ...(entry.created_at ? { at: toIso(entry.created_at) } : {}),
+  };
 }
 
 /** Whether the event's issue is deleted (Gitea answers 404 for it); throws what else the read throws. */

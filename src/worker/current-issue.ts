@@ -1,10 +1,11 @@
+import { toIso } from '../domain/time/instant.js';
 import { type GiteaClient, GiteaError, type RepoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
 
 /** What Gitea says of an issue now: its fields the workflows read, or `gone` (deleted: HTTP 404). */
 export type CurrentIssue =
-  | (Pick<BotEvent['issue'], 'title' | 'body' | 'state' | 'labels' | 'assignees'> &
-      Partial<Pick<BotEvent['issue'], 'author' | 'authorId'>>)
+  | (Pick<BotEvent['issue'], 'title' | 'body' | 'state' | 'labels' | 'assignees' | 'isPull'> &
+      Partial<Pick<BotEvent['issue'], 'author' | 'authorId' | 'id' | 'createdAt' | 'url'>>)
   | 'gone';
 
 /**
@@ -24,8 +25,14 @@ export function createIssueReader(gitea: Pick<GiteaClient, 'issue'>) {
         state: issue.state === 'closed' ? 'closed' : 'open',
         labels: (issue.labels ?? []).map((label) => label.name ?? ''),
         assignees: (issue.assignees ?? []).map((user) => user.login ?? ''),
-        // Read too: a delivery from a repository other than PROGRAM_REPO is signed by a secret its
-        // admins can read (src/intake/signature.ts hookSecret), who could name anyone its author.
+        isPull: issue.pull_request != null,
+        // Read too, with the author: a delivery from a repository other than PROGRAM_REPO may name
+        // another issue's id or a forged creation time (an alert's deadline, an exit's last day).
+        ...(issue.id ? { id: issue.id } : {}),
+        ...(issue.created_at ? { createdAt: toIso(issue.created_at) } : {}),
+        ...(issue.html_url ? { url: issue.html_url } : {}),
+        // A delivery from a repository other than PROGRAM_REPO is signed by a secret its admins
+        // can read (src/intake/signature.ts hookSecret), who could name anyone its author.
         ...(issue.user?.login ? { author: issue.user.login } : {}),
         ...(issue.user?.id ? { authorId: issue.user.id } : {}),
       };
@@ -37,3 +44,19 @@ export function createIssueReader(gitea: Pick<GiteaClient, 'issue'>) {
 }
 
 export type IssueReader = ReturnType<typeof createIssueReader>;
+
+/**
+ * What of `current` replaces a delivery's copy of the issue: everything Gitea said when the
+ * delivery is not PROGRAM_REPO's (`trusted` false: its hook secret is readable by admins who are
+ * no maintainers, and its creation time sets an alert's deadline and an exit's last day); for
+ * PROGRAM_REPO's, only what changes after an issue is opened (its id, creation time, address
+ * and kind are taken as delivered).
+ */
+export function readFields(
+  current: Exclude<CurrentIssue, 'gone'>,
+  trusted: boolean,
+): Partial<BotEvent['issue']> {
+  if (!trusted) return current;
+  const { id: _id, createdAt: _createdAt, url: _url, isPull: _isPull, ...changing } = current;
+  return changing;
+}

@@ -9,7 +9,7 @@ import { trustedBody } from '../domain/text/trusted-body.js';
 import { decide } from '../engine/decide.js';
 import type { Instance } from '../engine/instance.js';
 import type { Facts, Render, WorkflowModule } from '../engine/module.js';
-import { APPLICATION_TRIGGER, inProgramRepos, unlabelledApplication } from '../engine/relevance.js';
+import { APPLICATION_TRIGGER, inProgramRepos, sameRepo, unlabelledApplication } from '../engine/relevance.js';
 import { GiteaError, repoRef } from '../gitea/client.js';
 import { type BotEvent, CATCH_UP_DELIVERY_ID } from '../gitea/event.js';
 import { type MaintainerCheck, perEvent } from '../gitea/maintainers.js';
@@ -28,7 +28,7 @@ import {
   PAYROLL_INPUTS,
 } from './apply-effect.js';
 import { UNCONFIRMED } from './confirm-delivery.js';
-import type { IssueReader } from './current-issue.js';
+import { type IssueReader, readFields } from './current-issue.js';
 import type { Identify } from './identify.js';
 import type { InstancePeople } from './instance-people.js';
 import { confirming, type IssueExistence, IssueGone, issueExistence } from './issue-exists.js';
@@ -61,6 +61,8 @@ export type HandlerDeps = EffectDeps & {
   openIssues: OpenIssueIndex;
   /** PROGRAM_REPO and `program.repos`: the only repositories whose issues and commands count. */
   programRepos: readonly string[];
+  /** PROGRAM_REPO, whose deliveries' issue ids and creation times are taken as delivered (current-issue.ts readFields); unset: those of no repository. */
+  programRepo?: string;
   isMaintainer: MaintainerCheck;
   /** A running workflow's people by user id: stored logins read back as their current ones. */
   instancePeople: InstancePeople;
@@ -117,8 +119,9 @@ export function createEventHandler(deps: HandlerDeps) {
     if (deps.readIssue && (await needsRead(event))) {
       const current = await deps.readIssue(repoRef(event.repo), event.issue.number);
       if (current === 'gone') return gone(log, event, renamed);
+      const trusted = deps.programRepo !== undefined && sameRepo(event.repo, deps.programRepo);
       await decideAndApply(
-        { ...event, issue: { ...event.issue, ...current } },
+        { ...event, issue: { ...event.issue, ...readFields(current, trusted) } },
         log,
         renamed,
         issueExistence(),

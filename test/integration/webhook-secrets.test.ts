@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseProgramConfig } from '../../src/config/load.js';
-import { defaultProgramConfig } from '../../src/config/program.js';
 import { createGiteaClient, repoRef } from '../../src/gitea/client.js';
 import { jobIdFor } from '../../src/gitea/normalize.js';
 import { hookSecret } from '../../src/intake/signature.js';
@@ -23,6 +22,15 @@ import { useFakeGitea } from '../support/gitea/vitest.js';
 import { commentJobStates, issueJobStates } from '../support/job-states.js';
 import { addApplicationIssue } from '../support/opened-issue.js';
 import { useRedis } from '../support/redis.js';
+import {
+  asPerson,
+  inSecond,
+  MALLORY_PASSWORD,
+  openSecondAlert,
+  repliesTo,
+  SECOND,
+  startWithSecondRepo,
+} from '../support/second-repo.js';
 import { activeOperator } from '../support/workflows.js';
 import { newFileDiff } from '../unit/domain/quality/planted.js';
 
@@ -200,71 +208,17 @@ describe("a quality repository's hook secret speaks for nobody outside it", () =
 // A program.repos repository's admin reads its hook secret as well, and is no maintainer
 // (maintainers.ts: PROGRAM_REPO's admins are): a comment delivery from it is read back from Gitea.
 describe('a comment delivery from another program repository is confirmed with Gitea', () => {
-  const SECOND = 'fleet/second';
-  const MALLORY_PASSWORD = 'mallory-password';
-
   async function setUp() {
-    const g = gitea();
-    g.addRepo(SECOND);
-    g.addUser('mallory', { password: MALLORY_PASSWORD });
-    g.setPermission(SECOND, 'mallory', 'admin');
-    g.setPermission(SECOND, 'bob', 'read');
-    const issue = g.addIssue(SECOND, { number: 1, title: 'Gateway questions', user: 'bob' });
-    const base = defaultProgramConfig();
-    bot = await startTestBot(redis.url, g, {
-      config: { ...base, program: { ...base.program, repos: [SECOND] } },
-    });
-    const api = createGiteaClient({ baseUrl: g.baseUrl, token: g.token, timeoutMs: 5_000 });
-    const maint = (await api.userByLogin('maint')) as { id: number; login: string };
-    /** The delivery of comment `id` in #1, as by `by` (Gitea's payload shape; its ids as Gitea's). */
-    const delivery = (id: number, body: string, by: { id: number; login: string }) => {
-      const payload = commentPayload('created', body, {
-        issue: { id: issue.id, number: 1, user: { login: 'bob' } },
-        comment: { id, user: { id: by.id, login: by.login } },
-        sender: { id: by.id, login: by.login },
-      });
-      return g.asCommentSaved({
-        ...payload,
-        repository: { ...payload.repository, full_name: SECOND, name: 'second' },
-      });
-    };
-    return { g, maint, delivery };
+    const second = await startWithSecondRepo(gitea(), redis.url);
+    bot = second.bot;
+    return second;
   }
-  /** `payload` as from SECOND. */
-  const inSecond = <T extends { repository: object }>(payload: T): T => ({
-    ...payload,
-    repository: { ...payload.repository, full_name: SECOND, name: 'second' },
-  });
-  /** Alert #9 in SECOND, by bob, opened and delivered: the bot has it open. */
-  async function openAlert(g: FakeGitea) {
-    const alert = g.addIssue(SECOND, {
-      number: 9,
-      title: 'Gateway down',
-      user: 'bob',
-      labels: ['operator-alert'],
-    });
-    const issue = { id: alert.id, number: 9, title: alert.title, labels: [label('operator-alert')] };
-    expect((await bot?.deliver(inSecond(issuePayload('opened', { number: 9, issue }))))?.status).toBe(202);
-    await eventually(() => expect(g.issueLabels(SECOND, 9)).toContain('alert/open'));
-    return { alert, issue };
-  }
-  /** A PATCH of SECOND's `path` in Gitea's API as `login` (basic auth), as a person in the web UI would. */
+  const openAlert = (g: FakeGitea) => openSecondAlert(g, bot as TestBot);
   const patchAs = (g: FakeGitea, login: string, password: string, path: string, body: object) =>
-    fetch(`${g.baseUrl}/api/v1/repos/${SECOND}/${path}`, {
-      method: 'PATCH',
-      headers: {
-        authorization: `Basic ${Buffer.from(`${login}:${password}`).toString('base64')}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify(body),
-    });
-  /** The bot's answers in #1 to comment `id`. */
-  const replies = (g: FakeGitea, id: number) =>
-    g
-      .comments(SECOND, 1)
-      .filter((c) => c.user.login === g.botLogin && c.body.includes(`operator-bot:reply ${id} `));
+    asPerson(g, login, password, 'PATCH', path, body);
+  const replies = repliesTo;
 
-  it("signed with its hook secret as maint, on mallory's own comment: not obeyed, maint's own comment is", async () => {
+  it("signed with its hook secret as maint, on mallory's own comment: decided as hers (refused), maint's own comment is obeyed", async () => {
     const { g, maint, delivery } = await setUp();
     const hers = g.addComment(SECOND, 1, { user: 'mallory', body: '/ping @bob are you there?' });
     const forged = signDelivery(delivery(hers.id, hers.body, maint), hookSecret(WEBHOOK_SECRET, SECOND));
@@ -273,7 +227,9 @@ describe('a comment delivery from another program repository is confirmed with G
     expect((await post(signedForBot(delivery(his.id, his.body, maint)))).status).toBe(202);
     // Handled in order (one issue): once maint's is answered, the forged one was decided.
     await eventually(() => expect(replies(g, his.id)).toHaveLength(1));
-    expect(replies(g, hers.id)).toEqual([]);
+    expect(replies(g, his.id)[0]?.body).not.toContain('only a maintainer');
+    expect(replies(g, hers.id)).toHaveLength(1);
+    expect(replies(g, hers.id)[0]?.body).toContain('only a maintainer may use this');
   });
 
   it("mallory's own comment in her own issue, delivered with a copy of the issue as bob's exit notice: bob's exit does not start", async () => {
@@ -451,7 +407,7 @@ describe('a comment delivery from another program repository is confirmed with G
     await eventually(() => expect(replies(g, real.id)).toHaveLength(1));
     expect(replies(g, id)).toEqual([]);
     // Ended and let go (its dedupe mark and job), not retried.
-    const seen = `ob:seen:${jobIdFor(`${SECOND}|comment/${id}/created`)}`;
+    const seen = `ob:seen:${jobIdFor(`${SECOND}|comment/${id}/created|1`)}`;
     await eventually(async () => {
       expect(await redis.client.exists(seen)).toBe(0);
       expect(await commentJobStates(redis.url, id)).toEqual([]);

@@ -32,3 +32,6 @@ export const isoInstantSchema = z.string().refine((text) => parseInstantMs(text)
 
 /** The ISO instant `ms` milliseconds after `iso` (`2026-11-20T10:00:00Z` + 30 min → `2026-11-20T10:30:00.000Z`). */
 export const addMs = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
+
+/** A Gitea time (RFC 3339, any offset: `2026-11-20T11:00:00+01:00`) as the bot stamps events: UTC ISO with ms (`2026-11-20T10:00:00.000Z`). */
+export const toIso = (time: string) => new Date(time).toISOString();

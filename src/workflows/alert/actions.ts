@@ -90,6 +90,9 @@ export const alertActions: Record<string, Action> = {
   acknowledge: (ctx) => {
     const data = alertData(ctx.instance);
     const responseMs = Date.parse(ctx.event.at) - Date.parse(data.openedAt);
+    // Handled after a reopen it was written before (Gitea sends deliveries from several workers).
+    if (responseMs < 0)
+      return `this \`/ack\` was written before this alert opened (${formatUtcSeconds(data.openedAt)}): write \`/ack\` again to acknowledge it.`;
     const acknowledged = {
       ...data,
       acknowledgedAt: ctx.event.at,

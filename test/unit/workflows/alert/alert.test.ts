@@ -228,6 +228,33 @@ describe('alert: acknowledgement and response time', () => {
     expect(reopened.instance?.data.acknowledgedAt).toBeUndefined();
   });
 
+  // Gitea sends deliveries from up to 10 workers at once, so an /ack written before a reopen can
+  // be handled after it; its response time to the new episode would be negative.
+  it('an /ack written before the alert reopened does not acknowledge the new episode: refused, saying when it reopened', () => {
+    const { instance } = openAlert();
+    const resolved = command(instance, 'bob', '/resolve restarted the gateway', '2026-11-20T10:20:00.000Z');
+    const reopened = step(alert, resolved.instance, {
+      event: botEvent({
+        kind: 'issue.reopened',
+        at: '2026-11-21T08:00:00.000Z',
+        actor: 'maint',
+        issue: { title: 'Gateway down', labels: ['operator-alert'] },
+      }),
+      facts: { author: activeOperator('bob') },
+      roles: ['maintainer'],
+    });
+    const early = command(reopened.instance, 'bob', '/ack', '2026-11-21T07:59:59.000Z');
+    expect(early.instance?.state).toBe('open');
+    expect(early.instance?.data.acknowledgedAt).toBeUndefined();
+    expect(of(early.effects, 'recordAlert')).toEqual([]);
+    expect(text(early.effects, 'reply')).toContain(
+      'written before this alert opened (2026-11-21 08:00:00 UTC)',
+    );
+    const inTime = command(early.instance, 'bob', '/ack', '2026-11-21T08:00:00.000Z');
+    expect(inTime.instance?.state).toBe('acknowledged');
+    expect(text(inTime.effects, 'reply')).toContain('response time 0s');
+  });
+
   it('a reopened alert keeps the severity a maintainer gave it, whatever labels the issue has', () => {
     const { instance } = openAlert();
     const lowered = command(instance, 'maint', '/severity warning', '2026-11-20T10:05:00.000Z', [

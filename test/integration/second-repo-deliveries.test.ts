@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatUtcSeconds } from '../../src/domain/time/format.js';
+import { repoRef } from '../../src/gitea/client.js';
+import { hookSecret } from '../../src/intake/signature.js';
+import { eventually, seedProgram, signedForBot, type TestBot, WEBHOOK_SECRET } from '../support/bot.js';
+import { issueLabelPayload, signDelivery } from '../support/deliveries.js';
+import { useFakeGitea } from '../support/gitea/vitest.js';
+import { useRedis } from '../support/redis.js';
+import {
+  asPerson,
+  inSecond,
+  MALLORY_PASSWORD,
+  openSecondAlert,
+  repliesTo,
+  SECOND,
+  startSecondRepoBot,
+  startWithSecondRepo,
+} from '../support/second-repo.js';
+
+// An admin of a `program.repos` repository can read its hook secret and sign any delivery in its
+// name, and is no maintainer. What the bot decides on from such a delivery — who, when, which
+// comment — is what Gitea has (src/worker/confirm-delivery.ts), whatever the delivery says.
+
+const redis = useRedis();
+const gitea = useFakeGitea();
+const bots: TestBot[] = [];
+
+beforeEach(() => seedProgram(gitea()));
+afterEach(async () => {
+  for (const bot of bots.splice(0)) await bot.stop();
+});
+
+const post = (bot: TestBot, delivery: { body: string; headers: Record<string, string> }) =>
+  fetch(`${bot.url}/webhooks/gitea`, { method: 'POST', ...delivery });
+const secret = hookSecret(WEBHOOK_SECRET, SECOND);
+/** The bot's status comment in SECOND's issue `number`. */
+const statusOf = (number: number) =>
+  gitea()
+    .comments(SECOND, number)
+    .find((c) => c.body.includes('operator-bot:state'))?.body ?? '';
+
+describe('a comment id signed in advance (Gitea gives ids from one sequence: the next is known)', () => {
+  // The forged delivery is still waiting for a worker when the real one comes (the intake runs
+  // alone until then): the real delivery must not be lost to it.
+  it.each([
+    ['as sent by bob, in the same issue', 'bob', 1],
+    ['as sent by maint, in another issue', 'maint', 2],
+  ] as const)("%s: maint's comment later written with that id is obeyed", async (_, sender, number) => {
+    const second = await startWithSecondRepo(gitea(), redis.url, { worker: false });
+    bots.push(second.bot);
+    const { g, delivery } = second;
+    g.addIssue(SECOND, { number: 2, title: 'Other questions', user: 'bob' });
+    const next = g.addComment(SECOND, 1, { user: 'bob', body: 'hello' }).id + 1;
+    const forged = delivery(next, '/ping @bob now', await second.user(sender), number);
+    expect((await post(second.bot, signDelivery(forged, secret))).status).toBe(202);
+    const his = g.addComment(SECOND, 1, { user: 'maint', body: '/ping @carol later' });
+    expect(his.id).toBe(next);
+    expect([200, 202]).toContain(
+      (await post(second.bot, signedForBot(delivery(his.id, his.body, second.maint)))).status,
+    );
+    bots.push(await startSecondRepoBot(g, redis.url));
+    await eventually(() => expect(repliesTo(g, his.id)).toHaveLength(1));
+    expect(repliesTo(g, his.id)[0]?.body).not.toContain('only a maintainer');
+    expect(repliesTo(g, his.id, 2)).toEqual([]);
+  });
+});
+
+describe('times are Gitea’s', () => {
+  it('an alert delivered with another creation time: opened when Gitea created it (its deadline and response times count from then)', async () => {
+    const second = await startWithSecondRepo(gitea(), redis.url);
+    bots.push(second.bot);
+    // The delivery says 2025-03-03 (the fixture's); Gitea created the issue now.
+    await openSecondAlert(second.g, second.bot);
+    const created = second.g.issue(SECOND, 9)?.created_at ?? '';
+    await eventually(() => expect(statusOf(9)).toContain(`**Opened:** ${formatUtcSeconds(created)}`));
+    expect(statusOf(9)).not.toContain('2025-03-03');
+  });
+
+  it("maint's /ack delivered with an earlier time: acknowledged when Gitea saved the comment", async () => {
+    const second = await startWithSecondRepo(gitea(), redis.url);
+    bots.push(second.bot);
+    const { g } = second;
+    await openSecondAlert(g, second.bot);
+    const ack = g.addComment(SECOND, 9, { user: 'maint', body: '/ack' });
+    const real = second.delivery(ack.id, ack.body, second.maint, 9);
+    const forged = { ...real, comment: { ...real.comment, created_at: '2025-03-03T10:15:05Z' } };
+    expect((await post(second.bot, signDelivery(forged, secret))).status).toBe(202);
+    await eventually(() => expect(statusOf(9)).toContain(`by @maint at ${formatUtcSeconds(ack.created_at)}`));
+    expect(statusOf(9)).not.toContain('2025-03-03 10:15:05');
+  });
+});
+
+describe('who changed an issue is who Gitea says', () => {
+  it("mallory takes an alert's state label off and delivers it as maint's change: the note names her", async () => {
+    const second = await startWithSecondRepo(gitea(), redis.url);
+    bots.push(second.bot);
+    const { g, api } = second;
+    const { alert } = await openSecondAlert(g, second.bot);
+    const open = (await api.issueLabels(repoRef(SECOND), 9)).find((l) => l.name === 'alert/open');
+    // A person's change comes seconds after the bot's (Gitea's times are whole seconds; one in the
+    // same second as the bot's last change reads as older than it: engine/issue-changes.ts).
+    await new Promise((resolve) => setTimeout(resolve, 1_050 - (Date.now() % 1_000)));
+    const removing = await asPerson(g, 'mallory', MALLORY_PASSWORD, 'DELETE', `issues/9/labels/${open?.id}`);
+    expect(removing.status).toBe(204);
+    const forged = inSecond(
+      issueLabelPayload(['operator-alert'], {
+        number: 9,
+        issue: { id: alert.id, number: 9, title: alert.title },
+        sender: { id: second.maint.id, login: 'maint' },
+      }),
+    );
+    expect((await post(second.bot, signDelivery(forged, secret))).status).toBe(202);
+    await eventually(() => expect(g.issueLabels(SECOND, 9)).toContain('alert/open'));
+    await eventually(() =>
+      expect(g.comments(SECOND, 9).some((c) => c.body.includes('@mallory: the `alert/…` label'))).toBe(true),
+    );
+    expect(g.comments(SECOND, 9).some((c) => c.body.includes('@maint:'))).toBe(false);
+  });
+});
