@@ -7,6 +7,16 @@ import { z } from 'zod';
 export const CATCH_UP_DELIVERY_ID = 'catch-up';
 
 /**
+ * The `deliveryId` of an event a webhook delivered, from its `X-Gitea-Delivery` header (Gitea
+ * sends a UUID): the header as it is, but `webhook:` and `webhook:catch-up` for an empty one and
+ * one naming the catch-up. Gitea signs the body only (services/webhook/deliver.go), so the header
+ * is whatever the sender wrote, and an event with CATCH_UP_DELIVERY_ID or no `deliveryId` is taken
+ * as read from Gitea rather than delivered (src/worker/confirm-delivery.ts: no check with Gitea).
+ */
+export const webhookDeliveryId = (header: string): string =>
+  header === '' || header === CATCH_UP_DELIVERY_ID ? `webhook:${header}` : header;
+
+/**
  * What an event the bot queues because of `cause` (a timer, a payroll refresh, the opening of a
  * program issue) inherits from it: the catch-up's mark when `cause` came from the catch-up, so that
  * its posts too are first looked for among the comments (the bot before may have made them), else

@@ -117,3 +117,40 @@ describe('who changed an issue is who Gitea says', () => {
     expect(g.comments(SECOND, 9).some((c) => c.body.includes('@maint:'))).toBe(false);
   });
 });
+
+describe('the delivery id header is not signed (Gitea signs the body only)', () => {
+  // The catch-up marks its events with `X-Gitea-Delivery`'s place (CATCH_UP_DELIVERY_ID), and an
+  // event without one reads as not delivered: neither may let a signed delivery skip the check.
+  it.each([
+    [
+      'naming the catch-up',
+      (headers: Record<string, string>) => ({
+        ...headers,
+        'X-Gitea-Delivery': 'catch-up',
+        'X-GitHub-Delivery': 'catch-up',
+      }),
+    ],
+    [
+      'without one',
+      ({
+        'X-Gitea-Delivery': _a,
+        'X-GitHub-Delivery': _b,
+        'X-Gogs-Delivery': _c,
+        ...headers
+      }: Record<string, string>) => headers,
+    ],
+  ] as const)(
+    "mallory's /ping delivered as maint's, with a delivery id %s: refused as hers",
+    async (_, headersOf) => {
+      const second = await startWithSecondRepo(gitea(), redis.url);
+      bots.push(second.bot);
+      const { g } = second;
+      const hers = g.addComment(SECOND, 1, { user: 'mallory', body: '/ping @bob now' });
+      const forged = signDelivery(second.delivery(hers.id, hers.body, second.maint), secret);
+      const response = await post(second.bot, { body: forged.body, headers: headersOf(forged.headers) });
+      expect(response.status).toBe(202);
+      await eventually(() => expect(repliesTo(g, hers.id)).toHaveLength(1));
+      expect(repliesTo(g, hers.id)[0]?.body).toContain('only a maintainer');
+    },
+  );
+});
