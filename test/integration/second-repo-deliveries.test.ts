@@ -3,7 +3,7 @@ import { formatUtcSeconds } from '../../src/domain/time/format.js';
 import { repoRef } from '../../src/gitea/client.js';
 import { hookSecret } from '../../src/intake/signature.js';
 import { eventually, seedProgram, signedForBot, type TestBot, WEBHOOK_SECRET } from '../support/bot.js';
-import { issueLabelPayload, signDelivery } from '../support/deliveries.js';
+import { issueLabelPayload, issuePayload, label, signDelivery } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { useRedis } from '../support/redis.js';
 import {
@@ -153,4 +153,36 @@ describe('the delivery id header is not signed (Gitea signs the body only)', () 
       expect(repliesTo(g, hers.id)[0]?.body).toContain('only a maintainer');
     },
   );
+});
+
+describe('an issue id signed in advance (Gitea gives issue ids from one sequence too)', () => {
+  it("bob's alert later opened with that id is opened, though mallory signed its id for issue #1 first", async () => {
+    const second = await startWithSecondRepo(gitea(), redis.url, { worker: false });
+    bots.push(second.bot);
+    const { g } = second;
+    const next = g.addIssue(SECOND, { number: 2, title: 'Other questions', user: 'bob' }).id + 1;
+    const forged = inSecond(
+      issuePayload('opened', {
+        number: 1,
+        issue: { id: next, number: 1, title: 'Gateway questions', labels: [label('operator-alert')] },
+      }),
+    );
+    expect((await post(second.bot, signDelivery(forged, secret))).status).toBe(202);
+    const alert = g.addIssue(SECOND, {
+      number: 9,
+      title: 'Gateway down',
+      user: 'bob',
+      labels: ['operator-alert'],
+    });
+    expect(alert.id).toBe(next);
+    const real = inSecond(
+      issuePayload('opened', {
+        number: 9,
+        issue: { id: alert.id, number: 9, title: alert.title, labels: [label('operator-alert')] },
+      }),
+    );
+    expect((await second.bot.deliver(real)).status).toBe(202);
+    bots.push(await startSecondRepoBot(g, redis.url));
+    await eventually(() => expect(g.issueLabels(SECOND, 9)).toContain('alert/open'));
+  });
 });
