@@ -30,7 +30,8 @@ const TIMELINE_TYPE: Partial<Record<BotEvent['kind'], string>> = {
  *   (`GET /repos/{owner}/{repo}/issues/comments/{id}`: Gitea answers 404 for one of another
  *   repository), which must be in the event's issue; with its writer, text and time as Gitea has
  *   them, and no `asOfComment`, so that its issue is read from Gitea too (src/worker/issue-now.ts);
- * - undefined when Gitea has no such comment, change or issue;
+ * - undefined when Gitea has no such comment, change or issue, and for a deleted comment (Gitea
+ *   has no record of who deleted it when);
  * - any other delivery loses the user ids it names (`actorId`, `issue.authorId`: who is called what
  *   is learnt from them, src/worker/identify.ts) but those Gitea confirmed.
  * PROGRAM_REPO's events and those not delivered are returned as they are, without a read, but for
@@ -64,6 +65,10 @@ export function createDeliveryConfirmation(
     const timelineType = TIMELINE_TYPE[event.kind];
     if (timelineType) return changedBy(gitea, unvouched, timelineType);
     if (event.kind === 'issue.opened' || event.kind === 'issue.edited') return asRead(gitea, unvouched);
+    // Gitea keeps no record of a deleted comment (who deleted it, when): its delivery's sender and
+    // time would be decided as sent (a workflow started by it: its last update in 2099, so no
+    // later label removal was undone, engine/issue-changes.ts restoreLabel). It decides nothing else.
+    if (event.kind === 'comment.deleted') return undefined;
     if (!event.asOfComment || !event.comment) return unvouched;
     let comment: Awaited<ReturnType<GiteaClient['comment']>> | null;
     try {

@@ -3,7 +3,13 @@ import { formatUtcSeconds } from '../../src/domain/time/format.js';
 import { repoRef } from '../../src/gitea/client.js';
 import { hookSecret } from '../../src/intake/signature.js';
 import { eventually, seedProgram, signedForBot, type TestBot, WEBHOOK_SECRET } from '../support/bot.js';
-import { issueLabelPayload, issuePayload, label, signDelivery } from '../support/deliveries.js';
+import {
+  commentPayload,
+  issueLabelPayload,
+  issuePayload,
+  label,
+  signDelivery,
+} from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { useRedis } from '../support/redis.js';
 import {
@@ -183,6 +189,46 @@ describe('an issue id signed in advance (Gitea gives issue ids from one sequence
     );
     expect((await second.bot.deliver(real)).status).toBe(202);
     bots.push(await startSecondRepoBot(g, redis.url));
+    await eventually(() => expect(g.issueLabels(SECOND, 9)).toContain('alert/open'));
+  });
+});
+
+describe('a deleted comment (Gitea has no record of who deleted it when)', () => {
+  it("mallory's deletion signed as maint's, dated 2099, before bob's alert is delivered: bob's later removal of its label is still undone", async () => {
+    const second = await startWithSecondRepo(gitea(), redis.url);
+    bots.push(second.bot);
+    const { g, api } = second;
+    const alert = g.addIssue(SECOND, {
+      number: 9,
+      title: 'Gateway down',
+      user: 'bob',
+      labels: ['operator-alert'],
+    });
+    const deleted = commentPayload('deleted', '/ack', {
+      issue: { id: alert.id, number: 9, user: { login: 'bob' }, labels: [label('operator-alert')] },
+      comment: {
+        id: 77_777,
+        user: { id: second.maint.id, login: 'maint' },
+        updated_at: '2099-01-01T00:00:00Z',
+      },
+      sender: { id: second.maint.id, login: 'maint' },
+    });
+    expect((await post(second.bot, signDelivery(inSecond(deleted), secret))).status).toBe(202);
+    const issue = { id: alert.id, number: 9, title: alert.title, labels: [label('operator-alert')] };
+    expect((await second.bot.deliver(inSecond(issuePayload('opened', { number: 9, issue })))).status).toBe(
+      202,
+    );
+    await eventually(() => expect(g.issueLabels(SECOND, 9)).toContain('alert/open'));
+    const open = (await api.issueLabels(repoRef(SECOND), 9)).find((l) => l.name === 'alert/open');
+    await new Promise((resolve) => setTimeout(resolve, 1_050 - (Date.now() % 1_000)));
+    const removing = await asPerson(g, 'mallory', MALLORY_PASSWORD, 'DELETE', `issues/9/labels/${open?.id}`);
+    expect(removing.status).toBe(204);
+    const change = issueLabelPayload(['operator-alert'], {
+      number: 9,
+      issue: { id: alert.id, number: 9, title: alert.title },
+      sender: { id: (await second.user('mallory')).id, login: 'mallory' },
+    });
+    expect((await second.bot.deliver(inSecond(change))).status).toBe(202);
     await eventually(() => expect(g.issueLabels(SECOND, 9)).toContain('alert/open'));
   });
 });
