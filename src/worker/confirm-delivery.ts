@@ -23,7 +23,8 @@ const TIMELINE_TYPE: Partial<Record<BotEvent['kind'], string>> = {
  * A delivery from a program repository other than PROGRAM_REPO, as Gitea has it (each read is one
  * request):
  * - a close, reopen, assignment or label change: as made by the user of the issue's newest
- *   timeline entry of its type (changedBy), at that entry's time;
+ *   timeline entry of its type (changedBy; of a label change, the newest not by `botLogin`), at
+ *   that entry's time;
  * - an opened or edited issue: opened by the issue's author at its creation, edited at its last
  *   update (asRead);
  * - a comment (`asOfComment`): the comment of that id read back
@@ -48,8 +49,10 @@ const TIMELINE_TYPE: Partial<Record<BotEvent['kind'], string>> = {
 export function createDeliveryConfirmation(
   gitea: Pick<GiteaClient, 'comment' | 'issue' | 'timeline'>,
   programRepo: string,
+  botLogin: string,
 ) {
   const program = programRepo.toLowerCase();
+  const bot = botLogin.toLowerCase();
   return async function confirmed(event: BotEvent): Promise<BotEvent | undefined> {
     // The catch-up's close names the issue's author (src/catch-up/synthesise.ts: the API's issue
     // does not say who closed it); Gitea's timeline does, in every repository.
@@ -63,7 +66,7 @@ export function createDeliveryConfirmation(
     const { authorId: _read, ...issue } = event.issue;
     const unvouched: BotEvent = { ...withoutIds, issue };
     const timelineType = TIMELINE_TYPE[event.kind];
-    if (timelineType) return changedBy(gitea, unvouched, timelineType);
+    if (timelineType) return changedBy(gitea, unvouched, timelineType, bot);
     if (event.kind === 'issue.opened' || event.kind === 'issue.edited') return asRead(gitea, unvouched);
     // Gitea keeps no record of a deleted comment (who deleted it, when): its delivery's sender and
     // time would be decided as sent (a workflow started by it: its last update in 2099, so no
@@ -148,6 +151,7 @@ async function changedBy(
   gitea: Pick<GiteaClient, 'issue' | 'timeline'>,
   event: BotEvent,
   type: string,
+  bot?: string,
 ): Promise<BotEvent | undefined> {
   let timeline: Awaited<ReturnType<GiteaClient['timeline']>>;
   try {
@@ -162,7 +166,13 @@ async function changedBy(
   // A close or reopen stands only while no later one undid it: an older close would otherwise
   // confirm a close delivered while the issue is open.
   const among = type === 'close' || type === 'reopen' ? ['close', 'reopen'] : [type];
-  const newest = timeline.findLast((item) => among.includes(item.type ?? ''));
+  // The bot's own label changes (a state or severity label) come as no delivery it acts on: one
+  // made after a person's, before the person's delivery is handled, would name the bot, and the
+  // person's change would be dropped as the bot's own (handle-event.ts). A close or reopen by the
+  // bot does undo a person's: that one counts.
+  const byPeople = (item: { user?: { login?: string } }) =>
+    type !== 'label' || item.user?.login?.toLowerCase() !== bot;
+  const newest = timeline.findLast((item) => among.includes(item.type ?? '') && byPeople(item));
   const entry = newest?.type === type ? newest : undefined;
   const login = entry?.user?.login;
   if (!login) return undefined;

@@ -232,3 +232,40 @@ describe('a deleted comment (Gitea has no record of who deleted it when)', () =>
     await eventually(() => expect(g.issueLabels(SECOND, 9)).toContain('alert/open'));
   });
 });
+
+describe('a label change whose delivery comes after a label change of the bot', () => {
+  it("mallory's swap of alert/open for alert/resolved, delivered after maint's /severity relabelled the alert, is undone", async () => {
+    const second = await startWithSecondRepo(gitea(), redis.url);
+    bots.push(second.bot);
+    const { g, api } = second;
+    g.addLabel(SECOND, { name: 'alert/resolved' });
+    const { alert } = await openSecondAlert(g, second.bot);
+    const severity = await eventually(() => {
+      const label = g.issueLabels(SECOND, 9).find((name) => name.startsWith('severity/'));
+      expect(label).toBeDefined();
+      return label;
+    });
+    const other = severity === 'severity/critical' ? 'warning' : 'critical';
+    const open = (await api.issueLabels(repoRef(SECOND), 9)).find((l) => l.name === 'alert/open');
+    await new Promise((resolve) => setTimeout(resolve, 1_050 - (Date.now() % 1_000)));
+    const adding = await asPerson(g, 'mallory', MALLORY_PASSWORD, 'POST', 'issues/9/labels', {
+      labels: ['alert/resolved'],
+    });
+    expect(adding.status).toBe(200);
+    const removing = await asPerson(g, 'mallory', MALLORY_PASSWORD, 'DELETE', `issues/9/labels/${open?.id}`);
+    expect(removing.status).toBe(204);
+    // maint's comment is delivered first (Gitea sends from several workers): the bot relabels.
+    const reclassify = g.addComment(SECOND, 9, { user: 'maint', body: `/severity ${other}` });
+    const comment = second.delivery(reclassify.id, reclassify.body, second.maint, 9);
+    expect((await post(second.bot, signedForBot(comment))).status).toBe(202);
+    await eventually(() => expect(g.issueLabels(SECOND, 9)).toContain(`severity/${other}`));
+    const change = issueLabelPayload(['operator-alert', 'alert/resolved', `severity/${other}`], {
+      number: 9,
+      issue: { id: alert.id, number: 9, title: alert.title },
+      sender: { id: (await second.user('mallory')).id, login: 'mallory' },
+    });
+    expect((await second.bot.deliver(inSecond(change))).status).toBe(202);
+    await eventually(() => expect(g.issueLabels(SECOND, 9)).toContain('alert/open'));
+    expect(g.issueLabels(SECOND, 9)).not.toContain('alert/resolved');
+  });
+});
