@@ -93,8 +93,8 @@ export function createEventHandler(deps: HandlerDeps) {
 
   /** Decides and applies one event; resolves to UNCONFIRMED for a delivery Gitea did not confirm (confirm-delivery.ts). */
   return async function handleEvent(event: BotEvent): Promise<unknown> {
-    if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())
-      return;
+    // The bot's own events are dropped once confirmed, not as sent: a delivery signed in advance as
+    // the bot's (accepted while the intake did not know its login yet) must let its key go.
     const log = deps.log.child({ deliveryId: event.deliveryId, repo: event.repo, issue: event.issue.number });
     const confirmed = deps.confirmDelivery ? await deps.confirmDelivery(event) : event;
     if (!confirmed) {
@@ -104,7 +104,7 @@ export function createEventHandler(deps: HandlerDeps) {
       );
       return UNCONFIRMED;
     }
-    // Gitea's timeline may name the bot itself (its own close, caught up): its own events are not decided.
+    // Its own events are not decided (Gitea's timeline may name it too: its own close, caught up).
     if (
       confirmed.actor.toLowerCase() === deps.writer.botLogin.toLowerCase() &&
       !event.timer &&

@@ -269,3 +269,24 @@ describe('a label change whose delivery comes after a label change of the bot', 
     expect(g.issueLabels(SECOND, 9)).not.toContain('alert/resolved');
   });
 });
+
+describe('a comment id signed in advance as sent by the bot', () => {
+  it("while the intake does not know the bot's login yet (Gitea slow at start), maint's comment later written with that id is obeyed", async () => {
+    const g = gitea();
+    g.failNext({ method: 'GET', path: '/user', delayMs: 2_000 });
+    const second = await startWithSecondRepo(g, redis.url, { worker: false });
+    bots.push(second.bot);
+    const next = g.addComment(SECOND, 1, { user: 'bob', body: 'hello' }).id + 1;
+    const asBot = { id: (await second.user(g.botLogin)).id, login: g.botLogin };
+    const forged = second.delivery(next, '/ping @bob now', asBot);
+    expect((await post(second.bot, signDelivery(forged, secret))).status).toBe(202);
+    const his = g.addComment(SECOND, 1, { user: 'maint', body: '/ping @carol later' });
+    expect(his.id).toBe(next);
+    expect([200, 202]).toContain(
+      (await post(second.bot, signedForBot(second.delivery(his.id, his.body, second.maint)))).status,
+    );
+    bots.push(await startSecondRepoBot(g, redis.url));
+    await eventually(() => expect(repliesTo(g, his.id)).toHaveLength(1));
+    expect(repliesTo(g, his.id)[0]?.body).not.toContain('only a maintainer');
+  });
+});
