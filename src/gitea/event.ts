@@ -68,6 +68,12 @@ export const botEventSchema = z.object({
       createdAt: z.string(),
       /** Set by `rebuild` when `body` is the recorded commands of an edited or deleted comment: the digest the bot recorded. */
       digest: z.string().optional(),
+      /**
+       * Set for a comment of a program.repos repository that Gitea says was edited after the second
+       * it was written, before the bot read it (src/worker/confirm-delivery.ts): Gitea's time of
+       * the edit. Who edited it is not known, so its commands are answered, not run.
+       */
+      editedAt: z.string().optional(),
     })
     .optional(),
   timer: z

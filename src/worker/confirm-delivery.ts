@@ -31,6 +31,8 @@ const TIMELINE_TYPE: Partial<Record<BotEvent['kind'], string>> = {
  *   (`GET /repos/{owner}/{repo}/issues/comments/{id}`: Gitea answers 404 for one of another
  *   repository), which must be in the event's issue; with its writer, text and time as Gitea has
  *   them, and no `asOfComment`, so that its issue is read from Gitea too (src/worker/issue-now.ts);
+ *   a new comment edited since the second it was written has `comment.editedAt` (its commands
+ *   are answered, not run: the editor may be another);
  * - undefined when Gitea has no such comment, change or issue, and for a deleted comment (Gitea
  *   has no record of who deleted it when);
  * - any other delivery loses the user ids it names (`actorId`, `issue.authorId`: who is called what
@@ -87,6 +89,14 @@ export function createDeliveryConfirmation(
     if (!comment?.user?.login || !here || !comment.created_at) return undefined;
     const at =
       event.kind === 'comment.created' ? comment.created_at : (comment.updated_at ?? comment.created_at);
+    // Edited in a later second than it was written: by its writer or by any of the repository's
+    // writers (Gitea lets them edit anyone's comment), which Gitea does not say. An edit within
+    // the second it was written cannot be told (Gitea's times are whole seconds).
+    const edited =
+      event.kind === 'comment.created' &&
+      comment.updated_at !== undefined &&
+      Date.parse(comment.updated_at) > Date.parse(comment.created_at);
+    const editedAt = edited && comment.updated_at ? { editedAt: toIso(comment.updated_at) } : {};
     const { asOfComment: _issueFromDelivery, ...confirmedEvent } = event;
     // The comment as Gitea has it, whatever the delivery said of it: its writer, text (a writer's
     // quick edit must not drop the command) and time (an acknowledgement's response time). So
@@ -99,7 +109,12 @@ export function createDeliveryConfirmation(
       ...(comment.user.id ? { actorId: comment.user.id } : {}),
       at: toIso(at),
       issue,
-      comment: { id: event.comment.id, body: comment.body ?? '', createdAt: toIso(comment.created_at) },
+      comment: {
+        id: event.comment.id,
+        body: comment.body ?? '',
+        createdAt: toIso(comment.created_at),
+        ...editedAt,
+      },
     };
   };
 }

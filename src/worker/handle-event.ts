@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { type Answer, replyToComment } from '../commands/answer.js';
 import { type CommandSpec, claimedCommands } from '../commands/catalog.js';
 import type { ProgramCommand } from '../commands/command.js';
+import { editedLines } from '../commands/edited.js';
 import { unreadLine } from '../commands/elsewhere.js';
 import type { ProgramConfig } from '../config/program.js';
 import { MAX_COMMANDS_PER_COMMENT, parseCommands } from '../domain/commands/parse.js';
@@ -198,7 +199,9 @@ export function createEventHandler(deps: HandlerDeps) {
       event.kind === 'comment.created' && event.comment
         ? parseCommands(event.comment.body, MAX_COMMANDS_PER_COMMENT + 1)
         : [];
-    const lines = parsed.slice(0, MAX_COMMANDS_PER_COMMENT);
+    // A comment edited by someone Gitea does not name (confirm-delivery.ts): answered, not run.
+    const edited = event.comment?.editedAt;
+    const lines = edited ? [] : parsed.slice(0, MAX_COMMANDS_PER_COMMENT);
     const claimed = new Set<string>();
     const answers: Answer[] = [];
     // Saved after the comment's one reply is written: a retry finds the instance unchanged and answers again.
@@ -270,8 +273,10 @@ export function createEventHandler(deps: HandlerDeps) {
       inputsChanged ||= program.inputsChanged;
     }
     if (event.comment) {
-      const unread = unreadLine(parsed[MAX_COMMANDS_PER_COMMENT], deps.catalog);
+      const unread = edited ? undefined : unreadLine(parsed[MAX_COMMANDS_PER_COMMENT], deps.catalog);
       if (unread) answers.push(unread);
+      if (edited)
+        answers.push(...editedLines(parsed.slice(0, MAX_COMMANDS_PER_COMMENT), deps.catalog, edited));
       for (const effect of replyToComment(event.comment.id, parsed, answers))
         await apply(effect, writer, '', event, log);
     }

@@ -290,3 +290,29 @@ describe('a comment id signed in advance as sent by the bot', () => {
     expect(repliesTo(g, his.id)[0]?.body).not.toContain('only a maintainer');
   });
 });
+
+describe("a comment edited by someone else before the bot reads it (Gitea lets a repository's writers edit anyone's comment)", () => {
+  it("maint's 'thanks', edited by mallory into a /ping and delivered as written so by maint: answered, not run as maint's", async () => {
+    const second = await startWithSecondRepo(gitea(), redis.url);
+    bots.push(second.bot);
+    const { g } = second;
+    // No command in it: Gitea's own delivery is dropped at the intake and holds no key.
+    const thanks = g.addComment(SECOND, 1, { user: 'maint', body: 'thanks' });
+    await new Promise((resolve) => setTimeout(resolve, 1_050 - (Date.now() % 1_000)));
+    const edit = await asPerson(g, 'mallory', MALLORY_PASSWORD, 'PATCH', `issues/comments/${thanks.id}`, {
+      body: '/ping @bob now',
+    });
+    expect(edit.status).toBe(200);
+    const forged = second.delivery(thanks.id, '/ping @bob now', second.maint);
+    expect((await post(second.bot, signDelivery(forged, secret))).status).toBe(202);
+    // A real command after it in the same issue: handled after the forged delivery (issue order).
+    const later = g.addComment(SECOND, 1, { user: 'maint', body: '/ping @carol later' });
+    expect(
+      (await post(second.bot, signedForBot(second.delivery(later.id, later.body, second.maint)))).status,
+    ).toBe(202);
+    await eventually(() => expect(repliesTo(g, later.id)).toHaveLength(1));
+    expect(repliesTo(g, thanks.id)).toHaveLength(1);
+    expect(repliesTo(g, thanks.id)[0]?.body).toContain('not run: this comment was edited');
+    expect(repliesTo(g, thanks.id)[0]?.body).not.toContain('is not an operator');
+  });
+});
