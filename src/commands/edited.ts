@@ -5,7 +5,7 @@ import type { CommandSpec } from './catalog.js';
 
 /**
  * The answers to the command lines of a comment edited after it was written and before the bot
- * read it (`editedAt`, Gitea's time: src/worker/confirm-delivery.ts): none is run, since Gitea
+ * read it (`editedAt`, Gitea's time: src/gitea/event.ts): none is run, since Gitea
  * does not say who edited it (a repository's writers may edit anyone's comment,
  * routers/api/v1/repo/issue_comment.go editIssueComment), and each command is to be written again.
  * Lines naming no command of `catalog` (`/shrug`) are text and get no answer.

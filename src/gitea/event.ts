@@ -69,9 +69,10 @@ export const botEventSchema = z.object({
       /** Set by `rebuild` when `body` is the recorded commands of an edited or deleted comment: the digest the bot recorded. */
       digest: z.string().optional(),
       /**
-       * Set for a comment of a program.repos repository that Gitea says was edited after the second
-       * it was written, before the bot read it (src/worker/confirm-delivery.ts): Gitea's time of
-       * the edit. Who edited it is not known, so its commands are answered, not run.
+       * Gitea's time of an edit of a new comment made in a later second than it was written, before
+       * the bot read it: a program.repos delivery read back (src/worker/confirm-delivery.ts), a
+       * comment the catch-up read (normalize.ts editedSinceWritten). Gitea does not say who edited
+       * it (a writer may edit anyone's comment), so its commands are answered, not run.
        */
       editedAt: z.string().optional(),
     })

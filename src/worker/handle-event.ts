@@ -199,7 +199,7 @@ export function createEventHandler(deps: HandlerDeps) {
       event.kind === 'comment.created' && event.comment
         ? parseCommands(event.comment.body, MAX_COMMANDS_PER_COMMENT + 1)
         : [];
-    // A comment edited by someone Gitea does not name (confirm-delivery.ts): answered, not run.
+    // A comment edited by someone Gitea does not name (event.ts `editedAt`): answered, not run.
     const edited = event.comment?.editedAt;
     const lines = edited ? [] : parsed.slice(0, MAX_COMMANDS_PER_COMMENT);
     const claimed = new Set<string>();
