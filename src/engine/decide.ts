@@ -8,7 +8,7 @@ import type { Role, Transition } from './definition.js';
 import type { Effect } from './effects.js';
 import { withInput } from './inputs.js';
 import type { Instance } from './instance.js';
-import { undoIssueChange, undoneSince } from './issue-changes.js';
+import { undoIssueChange } from './issue-changes.js';
 import { foldedDiagram } from './mermaid.js';
 import type { ActionResult, DecideContext, Facts, Render, WorkflowModule } from './module.js';
 import { instanceRoles, mayUse } from './roles.js';
@@ -100,7 +100,7 @@ class Draft {
 
   event(): void {
     const on = eventTrigger(this.input.event);
-    if (!on || undoneSince(this.input.event)) return;
+    if (!on) return;
     if (on.startsWith('timer:') && !timerStillApplies(this.definition, this.current, this.input.event))
       return;
     const undo = undoIssueChange({

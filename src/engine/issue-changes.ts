@@ -47,18 +47,6 @@ function refuseEdit({ definition, state, event, roles }: IssueChange): Effect[] 
   return [{ type: 'postNote', key: `refused-edited-${event.actor.toLowerCase()}`, body: body.text }];
 }
 
-/**
- * Whether a close or reopen was undone before it is decided: the issue, read from Gitea before
- * deciding (src/worker/issue-now.ts), is open again after a close (closed again after a reopen).
- * A person who closed an alert and reopened it at once, both delivered after the two changes
- * (Gitea sends from several workers), would otherwise have it resolved and closed by the bot
- * against their reopen; one who reopened and closed again would be told off for a reopen that
- * no longer stands. The later change's own event is decided on its own.
- */
-export const undoneSince = (event: BotEvent): boolean =>
-  (event.kind === 'issue.closed' && event.issue.state === 'open') ||
-  (event.kind === 'issue.reopened' && event.issue.state === 'closed');
-
 function undoOpenClose({ definition, state, event, roles }: IssueChange): Effect[] | undefined {
   const on = event.kind === 'issue.closed' ? 'closed' : 'reopened';
   const final = definition.states[state]?.final === true;

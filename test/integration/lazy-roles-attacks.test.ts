@@ -185,34 +185,6 @@ function helpSections(reply: string) {
   return { now, next };
 }
 
-describe('a close and a reopen in quick succession, delivered after both (Gitea sends from several workers)', () => {
-  it('maint closes the alert and reopens it at once: it stays open, in Gitea and in the bot', async () => {
-    const core = await setUp();
-    await alertIssue(core);
-    // Both happened before either delivery is handled: Gitea has the issue open.
-    await api().setIssueState(repo, ALERT, 'closed');
-    await api().setIssueState(repo, ALERT, 'open');
-    await core.handle(issueEvent('closed', 'maint', '2026-11-10T10:05:00Z'));
-    await core.handle(issueEvent('reopened', 'maint', '2026-11-10T10:05:01Z'));
-    expect(gitea().issue(PROGRAM_REPO, ALERT)?.state).toBe('open');
-    expect((await alertInstance())?.state).toBe('open');
-    expect(gitea().issueLabels(PROGRAM_REPO, ALERT)).toContain('alert/open');
-  });
-
-  it('dave reopens a resolved alert and closes it again at once: nothing is left to undo, no note tells him off', async () => {
-    const core = await setUp();
-    await alertIssue(core);
-    await core.handle(comment('bob', '/resolve gateway restarted'));
-    await api().setIssueState(repo, ALERT, 'open');
-    await api().setIssueState(repo, ALERT, 'closed');
-    await core.handle(issueEvent('reopened', 'dave', '2026-11-10T11:00:00Z'));
-    await core.handle(issueEvent('closed', 'dave', '2026-11-10T11:00:01Z'));
-    expect(gitea().issue(PROGRAM_REPO, ALERT)?.state).toBe('closed');
-    expect((await alertInstance())?.state).toBe('resolved');
-    expect(notesTo('dave')).toEqual([]);
-  });
-});
-
 describe('/help lists a maintainer’s commands to maintainers only', () => {
   it.each([
     ...MAINTAINERS.map((login) => [login, true] as const),
