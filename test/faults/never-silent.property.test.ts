@@ -1,0 +1,305 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createMarkerSeal } from '../../src/domain/text/marker.js';
+import { PROGRAM_REPO } from '../support/bot.js';
+import { commentPayload, issuePayload, label } from '../support/deliveries.js';
+import { useFakeGitea } from '../support/gitea/vitest.js';
+import { aMonthOfActivity, ETH_WALLET, payrollView, tx } from '../support/payroll.js';
+import { useRedis } from '../support/redis.js';
+import { completeForm } from '../support/workflows.js';
+
+/**
+ * Never silent, never stuck: random but realistic deliveries of one issue per workflow go through
+ * the worker's road (real Redis, Gitea emulated). Gitea delivers from up to 10 workers, so a
+ * comment written later may be handled first: ids and times follow the writing order, the
+ * delivery order is random. Whoever writes and whatever they type, no event throws (a throw is a
+ * job retried and parked failed: silence for the person), and every comment holding a command
+ * gets exactly one reply.
+ */
+const redis = useRedis();
+const gitea = useFakeGitea();
+
+const ODD_NUMBERS = [
+  '-1',
+  '0',
+  '-0',
+  'NaN',
+  'Infinity',
+  '1e309',
+  '99999999999999999999',
+  '9007199254740993',
+  '1.000000001',
+  '0.0000001',
+  '٣',
+  '１２',
+  '0x10',
+  '1_000',
+  '',
+  '∞',
+];
+const ODD_TEXT = ['', 'x', '🚀 ünïcödé', '@carol', '`code`', '<b>', 'a'.repeat(300), '\u200b'];
+const DATES = [
+  '2026-11-20',
+  '2026-02-30',
+  '1900-01-01',
+  '9999-12-31',
+  '2026-13-01',
+  '2026-11-31',
+  '2027-01-01',
+];
+const WEEKS = ['2026-W47', '2026-W53', '2026-W00', '0000-W01', '9999-W52', '2026-W45'];
+const MONTHS = ['2026-11', '2026-00', '1999-01', '9999-12', '2026-10', '2027-01'];
+const AMOUNTS = [
+  '+25',
+  '-3',
+  '+25.123456',
+  '-0.001',
+  '+1e9',
+  '+99999999999',
+  '-99999999999',
+  '25',
+  '+0',
+  '+.5',
+];
+const LOGINS = ['@bob', '@alice', '@carol', '@maint', '@nobody', '@', '@Bob', '@ünï'];
+const CHAINS = ['base', 'ethereum', 'solana', ''];
+const TXS = [tx(1), tx(2), 'x', '0x12', ''];
+
+const num = fc.oneof(fc.integer({ min: -5, max: 120 }).map(String), fc.constantFrom(...ODD_NUMBERS));
+const text = fc.oneof(fc.constantFrom(...ODD_TEXT), fc.string({ maxLength: 12 }));
+const pick = <T>(values: T[]) => fc.constantFrom(...values);
+const line = (...parts: fc.Arbitrary<string>[]) =>
+  fc.tuple(...parts).map((words) => words.filter((w) => w !== '').join(' '));
+const word = (w: string) => fc.constant(w);
+
+/** Commands of any issue, with realistic and odd arguments. */
+const ANY_ISSUE = [
+  line(
+    word('/report'),
+    line(word('uptime='), num).map((s) => s.replace(' ', '')),
+    fc.tuple(num, num).map(([a, b]) => `tasks=${a}/${b}`),
+    num.map((n) => `cpu=${n}`),
+    num.map((n) => `mem=${n}`),
+    num.map((n) => `disk=${n}`),
+    fc.option(
+      pick(WEEKS).map((w) => `week=${w}`),
+      { nil: '' },
+    ),
+    text,
+  ),
+  word('/report uptime=99.7 tasks=42/44 cpu=35 mem=60 disk=70'),
+  line(word('/ping'), pick(LOGINS), text),
+  line(word('/nodes'), pick(LOGINS), num, pick(DATES)),
+  line(word('/nodes'), num),
+  line(word('/nodes'), pick(LOGINS), word('confirm')),
+  line(word('/wallet'), pick(LOGINS), pick([ETH_WALLET, '0x12', 'x']), pick(CHAINS), pick(DATES)),
+  line(word('/partner-report'), pick(MONTHS)),
+  line(word('/rotated'), text),
+  word('/help'),
+  line(word('/terminate'), pick(LOGINS), text),
+];
+const WORKFLOW_COMMANDS = {
+  alert: [
+    word('/ack'),
+    line(word('/resolve'), text),
+    line(word('/severity'), pick(['critical', 'warning', 'info', ''])),
+    word('/status'),
+  ],
+  exit: [
+    line(word('/done'), pick(['access', 'tasks', 'credentials', 'report', 'x'])),
+    line(word('/confirm'), pick(['access', 'tasks', 'credentials', 'report', 'x'])),
+    word('/release'),
+    line(word('/paid'), pick(TXS)),
+    line(word('/terminate'), pick(['confirm', 'cancel'])),
+    word('/status'),
+  ],
+  onboarding: [
+    word('/approve'),
+    line(word('/reject'), text),
+    line(word('/module'), num),
+    line(word('/quiz'), num),
+    line(word('/shadow'), pick(LOGINS)),
+    line(word('/fleet'), pick(['node-1 node-2', 'node-1', ''])),
+    line(word('/tasks'), num),
+    word('/signoff'),
+    word('/status'),
+  ],
+  payroll: [
+    line(word('/adjust'), pick(LOGINS), pick(AMOUNTS), text),
+    line(word('/adjust confirm'), num),
+    line(word('/hold'), pick(LOGINS), text),
+    line(word('/unhold'), pick(LOGINS)),
+    word('/approve'),
+    line(word('/paid'), pick(LOGINS), pick(TXS)),
+    line(word('/paid all'), pick(CHAINS), pick(TXS)),
+    word('/status'),
+  ],
+  program: [],
+} as const;
+type Flow = keyof typeof WORKFLOW_COMMANDS;
+
+/** Who writes: a maintainer, a second maintainer, the operator bob, the applicant alice, an outsider. */
+const WRITERS = ['maint', 'maint2', 'bob', 'alice', 'carol'];
+
+type Step =
+  | { kind: 'comment'; by: string; lines: string[]; minutes: number }
+  | { kind: 'closed' | 'reopened'; by: string; minutes: number }
+  | { kind: 'timers' };
+
+const stepOf = (flow: Flow): fc.Arbitrary<Step> => {
+  const commands = fc.oneof(...WORKFLOW_COMMANDS[flow], ...ANY_ISSUE);
+  const minutes = fc.integer({ min: 0, max: 60 * 24 * 12 });
+  return fc.oneof(
+    {
+      weight: 8,
+      arbitrary: fc.record({
+        kind: fc.constant('comment' as const),
+        by: pick(WRITERS),
+        lines: fc.array(commands, { minLength: 1, maxLength: 2 }),
+        minutes,
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({ kind: pick(['closed', 'reopened'] as const), by: pick(WRITERS), minutes }),
+    },
+    { weight: 1, arbitrary: fc.constant({ kind: 'timers' as const }) },
+  );
+};
+
+const OPENED_AT = Date.parse('2026-11-20T10:00:00Z');
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+type Setup = {
+  number: number;
+  labels: string[];
+  author: string;
+  core: Awaited<ReturnType<typeof aMonthOfActivity>>;
+};
+
+/** One issue of `flow` opened (or, for payroll, the month closed) as Gitea and the bot would have it. */
+async function open(flow: Flow): Promise<Setup> {
+  const core = await aMonthOfActivity(redis.client, gitea());
+  if (flow === 'payroll') {
+    await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-12-01T06:00:00.000Z' });
+    await core.fire(/^opened-payroll-2026-11/);
+    return { number: payrollView(gitea()).number(), labels: ['payroll'], author: gitea().botLogin, core };
+  }
+  const issue = {
+    alert: {
+      number: 9,
+      label: 'operator-alert',
+      author: 'bob',
+      title: 'Gateway down on fsn1-node-2',
+      body: 'The gateway stopped answering.',
+    },
+    exit: { number: 11, label: 'exit-notice', author: 'bob', title: 'Exit notice: bob', body: '' },
+    onboarding: {
+      number: 7,
+      label: 'operator-application',
+      author: 'carol',
+      title: 'Operator application: carol',
+      body: completeForm,
+    },
+    program: { number: 12, label: '', author: 'bob', title: 'Question', body: 'How do I report?' },
+  }[flow];
+  const labels = issue.label ? [issue.label] : [];
+  gitea().addIssue(PROGRAM_REPO, {
+    number: issue.number,
+    title: issue.title,
+    body: issue.body,
+    user: issue.author,
+    labels,
+  });
+  await core.handle(
+    issuePayload('opened', {
+      number: issue.number,
+      issue: {
+        number: issue.number,
+        title: issue.title,
+        body: issue.body,
+        labels: labels.map((name) => label(name)),
+        user: { login: issue.author },
+        created_at: iso(OPENED_AT),
+        updated_at: iso(OPENED_AT),
+      },
+      sender: { login: issue.author },
+    }),
+  );
+  return { number: issue.number, labels, author: issue.author, core };
+}
+
+/** The delivery of one step; comment ids and times follow the order the comments were written in. */
+function delivery(setup: Setup, s: Exclude<Step, { kind: 'timers' }>, id: number) {
+  const at = iso(OPENED_AT + s.minutes * 60_000);
+  const issue = {
+    number: setup.number,
+    labels: setup.labels.map((name) => label(name)),
+    user: { login: setup.author },
+    updated_at: at,
+  };
+  if (s.kind === 'comment') {
+    return commentPayload('created', s.lines.join('\n'), {
+      issue,
+      comment: { id, user: { login: s.by }, created_at: at, updated_at: at },
+      sender: { login: s.by },
+    });
+  }
+  return issuePayload(s.kind, {
+    number: setup.number,
+    issue: { ...issue, state: s.kind === 'closed' ? 'closed' : 'open' },
+    sender: { login: s.by },
+  });
+}
+
+const FLOWS: Flow[] = ['alert', 'exit', 'onboarding', 'payroll', 'program'];
+
+describe('whatever people write, in whatever order it is delivered, the bot answers', () => {
+  it.each(FLOWS)('%s: no event throws, every command comment gets one reply', async (flow) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(stepOf(flow), { minLength: 1, maxLength: 8 }), async (steps) => {
+        await redis.client.flushall();
+        gitea().reset();
+        const setup = await open(flow);
+        // Ids are given in writing (time) order; the deliveries come in the generated order.
+        const written = steps
+          .map((s, index) => ({ s, index }))
+          .filter((w) => w.s.kind !== 'timers')
+          .sort(
+            (a, b) =>
+              ('minutes' in a.s && 'minutes' in b.s ? a.s.minutes - b.s.minutes : 0) || a.index - b.index,
+          );
+        const idOf = new Map(written.map((w, rank) => [w.index, 90_000 + rank]));
+        const commented: number[] = [];
+        for (const [index, s] of steps.entries()) {
+          if (s.kind === 'timers') {
+            await setup.core.fire(/./);
+            continue;
+          }
+          const id = idOf.get(index) ?? 0;
+          await setup.core.handle(delivery(setup, s, id));
+          if (s.kind === 'comment') commented.push(id);
+        }
+        const seal = createMarkerSeal(gitea().token);
+        const place = `${PROGRAM_REPO}#${setup.number}`;
+        const replies = gitea()
+          .comments(PROGRAM_REPO, setup.number)
+          .flatMap((c) => seal.read(c.body, 'reply', place));
+        // A command obeyed without a reply (`/resolve`: the issue closes) shows in the status comment.
+        const applied = new Set(
+          await Promise.all(
+            (await redis.client.keys(`ob:instance:${place}:*`)).map(async (key) => {
+              const instance = JSON.parse((await redis.client.get(key)) ?? '{}') as { applied?: number[] };
+              return instance.applied ?? [];
+            }),
+          ).then((lists) => lists.flat()),
+        );
+        for (const id of commented) {
+          const count = replies.filter((r) => r === String(id)).length;
+          expect(count === 1 || (count === 0 && applied.has(id)), `replies to ${id}: ${count}`).toBe(true);
+        }
+      }),
+      { seed: Number(process.env.SEED ?? 9), numRuns: Number(process.env.RUNS ?? 12) },
+    );
+  });
+});
