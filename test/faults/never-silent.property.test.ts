@@ -149,7 +149,43 @@ const WRITERS = ['maint', 'maint2', 'bob', 'alice', 'carol'];
 type Step =
   | { kind: 'comment'; by: string; lines: string[]; minutes: number }
   | { kind: 'closed' | 'reopened'; by: string; minutes: number }
+  | { kind: 'edited'; by: string; minutes: number; field: string; value: string }
+  | { kind: 'assigned'; by: string; minutes: number; to: string }
   | { kind: 'timers' };
+
+/** Questions of the application and alert forms an edit may answer oddly (`### Question\n\nanswer`). */
+const FORM_FIELDS = [
+  'Number of Nodes',
+  'vCPU',
+  'RAM',
+  'Storage',
+  'Hours per week available',
+  'Wallet Address (USDC/USDT)',
+  'Wallet Chain',
+  'Operator',
+  'Severity',
+  'Node',
+];
+const FORM_VALUES = [
+  ...ODD_NUMBERS,
+  ...ODD_TEXT,
+  '3',
+  '4 GB',
+  'critical',
+  'warning',
+  '@bob',
+  'bob',
+  'ethereum',
+];
+
+/** `body` with the answer to `field` set to `value` (the question added when the body has none). */
+function answered(body: string, field: string, value: string): string {
+  const question = `### ${field}\n\n`;
+  const at = body.indexOf(question);
+  if (at < 0) return `${body}\n\n${question}${value}\n`;
+  const end = body.indexOf('\n\n###', at + question.length);
+  return `${body.slice(0, at + question.length)}${value}${end < 0 ? '' : body.slice(end)}`;
+}
 
 const stepOf = (flow: Flow): fc.Arbitrary<Step> => {
   const own = WORKFLOW_COMMANDS[flow];
@@ -172,6 +208,25 @@ const stepOf = (flow: Flow): fc.Arbitrary<Step> => {
       weight: 1,
       arbitrary: fc.record({ kind: pick(['closed', 'reopened'] as const), by: pick(WRITERS), minutes }),
     },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('edited' as const),
+        by: pick(WRITERS),
+        minutes,
+        field: pick(FORM_FIELDS),
+        value: fc.oneof(pick(FORM_VALUES), fc.string({ maxLength: 8 })),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('assigned' as const),
+        by: pick(WRITERS),
+        minutes,
+        to: pick(WRITERS),
+      }),
+    },
     { weight: 1, arbitrary: fc.constant({ kind: 'timers' as const }) },
   );
 };
@@ -182,6 +237,8 @@ type Setup = {
   number: number;
   labels: string[];
   author: string;
+  /** The issue's text as last edited. */
+  body: string;
   /** When the issue was opened: the steps' times count from here. */
   openedAt: number;
   core: Awaited<ReturnType<typeof aMonthOfActivity>>;
@@ -203,7 +260,7 @@ async function open(flow: Flow, further: boolean): Promise<Setup> {
       await core.handle(commentIn(number, 'maint2', '/approve', '2026-12-01T07:01:00Z'));
     }
     const openedAt = Date.parse('2026-12-01T06:00:00Z');
-    return { number, labels: ['payroll'], author: gitea().botLogin, openedAt, core };
+    return { number, labels: ['payroll'], author: gitea().botLogin, body: '', openedAt, core };
   }
   const author =
     further && (flow === 'alert' || flow === 'exit') ? 'carol' : flow === 'onboarding' ? 'carol' : 'bob';
@@ -261,7 +318,7 @@ async function open(flow: Flow, further: boolean): Promise<Setup> {
     await by('maint', '/shadow @bob', 4);
     await core.fire(/shadow/);
   }
-  return { number: issue.number, labels, author, openedAt, core };
+  return { number: issue.number, labels, author, body: issue.body, openedAt, core };
 }
 
 /** The delivery of one step; comment ids and times follow the order the comments were written in. */
@@ -279,6 +336,24 @@ function delivery(setup: Setup, s: Exclude<Step, { kind: 'timers' }>, id: number
       comment: { id, user: { login: s.by }, created_at: at, updated_at: at },
       sender: { login: s.by },
     });
+  }
+  if (s.kind === 'edited') {
+    setup.body = answered(setup.body, s.field, s.value);
+    return issuePayload('edited', {
+      number: setup.number,
+      issue: { ...issue, body: setup.body },
+      changes: { body: { from: '' } },
+      sender: { login: s.by },
+    });
+  }
+  if (s.kind === 'assigned') {
+    const payload = issuePayload('assigned', {
+      number: setup.number,
+      issue: { ...issue, assignee: { login: s.to } },
+      sender: { login: s.by },
+    });
+    payload.issue.assignees = payload.issue.assignee ? [payload.issue.assignee] : [];
+    return payload;
   }
   return issuePayload(s.kind, {
     number: setup.number,
