@@ -4,7 +4,7 @@ import { createReportStore } from '../../src/store/reports.js';
 import { createRotationStore } from '../../src/store/rotations.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
-import { commentPayload } from '../support/deliveries.js';
+import { commentPayload, issuePayload, label } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { useRedis } from '../support/redis.js';
 import { activeOperator } from '../support/workflows.js';
@@ -72,5 +72,40 @@ describe('two /report for one week handled in the opposite order to the one they
     expect(replyTo(6202)).toEqual([
       expect.stringMatching(/This replaces the earlier report for that week\./),
     ]);
+  });
+});
+
+describe('an alert closed and reopened, the reopen handled first', () => {
+  it('stays open: the close, undone since, is not decided, and the bot does not close the issue again', async () => {
+    const core = await setUp();
+    gitea().addIssue(PROGRAM_REPO, {
+      number: 9,
+      title: 'Gateway down',
+      user: 'bob',
+      labels: ['operator-alert'],
+    });
+    const alert = (action: 'opened' | 'closed' | 'reopened', at: string) =>
+      issuePayload(action, {
+        number: 9,
+        issue: {
+          number: 9,
+          title: 'Gateway down',
+          body: 'The gateway stopped answering.',
+          labels: [label('operator-alert')],
+          user: { login: 'bob' },
+          created_at: '2026-11-20T10:00:00Z',
+          updated_at: at,
+          state: action === 'closed' ? 'closed' : 'open',
+        },
+        sender: { login: 'bob' },
+      });
+    await core.handle(alert('opened', '2026-11-20T10:00:00Z'));
+    // bob closed it at 10:05 and reopened it at 10:10: Gitea has it open.
+    await core.handle(alert('reopened', '2026-11-20T10:10:00Z'));
+    await core.handle(alert('closed', '2026-11-20T10:05:00Z'));
+    expect(gitea().issue(PROGRAM_REPO, 9)?.state).toBe('open');
+    expect(gitea().issueLabels(PROGRAM_REPO, 9)).toContain('alert/open');
+    const instance = JSON.parse((await redis.client.get(`ob:instance:${PROGRAM_REPO}#9:alert`)) ?? '{}');
+    expect(instance.state).toBe('open');
   });
 });
