@@ -169,6 +169,7 @@ export async function startRuntime({
       connection: redis,
       handleEvent: road.handleEvent,
       runSchedule: road.runSchedule,
+      noteFailedEvent: road.noteFailedEvent,
       catchUp: createCatchUp({
         gitea,
         cursors: createCursorStore(redis),

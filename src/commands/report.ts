@@ -1,4 +1,9 @@
-import { formatReportProblems, formatReportReply, parseReport } from '../domain/reports/index.js';
+import {
+  formatReportOutdated,
+  formatReportProblems,
+  formatReportReply,
+  parseReport,
+} from '../domain/reports/index.js';
 import type { ProgramCommand } from './command.js';
 
 /** `/report uptime=99.7 tasks=42/44 …` — weekly metrics of a registered operator, in any issue. */
@@ -11,6 +16,10 @@ export const reportCommand: ProgramCommand = {
     if (!parsed.ok) return { reply: formatReportProblems(parsed.problems) };
     const { report } = parsed;
     const earlier = facts.actorReportWeeks[report.week];
+    // Gitea's comment ids grow in the order comments are written (one sequence for the instance).
+    const commentId = event.comment?.id;
+    if (earlier !== undefined && commentId !== undefined && earlier > commentId)
+      return { reply: formatReportOutdated(report.week) };
     const replaced = earlier !== undefined && earlier !== event.comment?.id;
     return {
       reply: formatReportReply(report, replaced),

@@ -24,6 +24,8 @@ export type EventWorkerDeps = {
   /** Whether a job still waits or runs in the queue (not completed, failed for good or removed). */
   pending: (jobId: string) => Promise<boolean>;
   concurrency: number;
+  /** Tells an event's issue that the event failed for good (src/worker/failed-event-note.ts). */
+  noteFailedEvent?: (event: BotEvent, jobId: string) => Promise<void>;
   /** A job whose worker stops renewing its lock this long is stalled and run again by another worker. */
   lockMs: number;
   /** How often a job is tried (JOB_ATTEMPTS): the retries of a failed job and the runs again of a stalled one. */
@@ -101,6 +103,14 @@ export function startEventWorker(deps: EventWorkerDeps) {
   });
   worker.on('failed', (job, error) => {
     const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1);
+    if (final && job?.id && 'event' in job.data && deps.noteFailedEvent) {
+      const { id } = job;
+      deps
+        .noteFailedEvent(job.data.event, id)
+        .catch((err: unknown) =>
+          deps.log.warn({ err, jobId: id }, 'could not tell the issue that its event failed for good'),
+        );
+    }
     deps.metrics.jobs.inc({ outcome: final ? 'failed' : 'retried' });
     deps.log.warn(
       {

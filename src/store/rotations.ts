@@ -5,6 +5,13 @@ import { createPeople } from './people.js';
 const KEY = 'ob:rotations';
 const logKey = (login: string) => `ob:rotations:log:${login.toLowerCase()}`;
 
+/** Logs one rotation and keeps the newest as the last. KEYS: last hash, log. ARGV: person key, ms, ISO time. */
+const RECORD = `
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+local newest = redis.call('ZREVRANGE', KEYS[2], 0, 0)[1]
+redis.call('HSET', KEYS[1], ARGV[1], newest)
+`;
+
 export const rotationKeys = keySpace({
   store: 'rotations',
   patterns: [KEY, 'ob:rotations:log:*'],
@@ -21,9 +28,13 @@ export function createRotationStore(redis: Redis) {
       await Promise.all(Object.entries(byKey).map(async ([k, at]) => [await people.shown(k), at] as const)),
     );
   return {
+    /**
+     * Logs a rotation at `at` (ISO); the last rotation is the newest logged, not the last
+     * recorded: Gitea delivers from several workers, so an older `/rotated` can come second.
+     */
     record: async (login: string, at: string) => {
       const k = await people.keyOf(login);
-      await redis.multi().hset(KEY, k, at).zadd(logKey(k), Date.parse(at), at).exec();
+      await redis.eval(RECORD, 2, KEY, logKey(k), k, Date.parse(at), at);
     },
     /** The last rotation of each operator, by login. */
     all: async (): Promise<Record<string, string>> => shown(await redis.hgetall(KEY)),

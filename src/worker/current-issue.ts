@@ -60,3 +60,17 @@ export function readFields(
   const { id: _id, createdAt: _createdAt, url: _url, isPull: _isPull, ...changing } = current;
   return changing;
 }
+
+/**
+ * Whether a close or reopen was undone before it was handled: the issue is open again after a
+ * close, closed again after a reopen. Gitea sends deliveries from up to 10 workers
+ * (modules/setting/queue.go MaxWorkers), so a reopen can be handled before the close it
+ * followed; deciding that close would resolve (and close) an alert, or end an exit, that its
+ * person had just reopened. The change that undid it comes, or came, as its own delivery.
+ */
+export function undoneSince(event: Pick<BotEvent, 'kind'>, current: Exclude<CurrentIssue, 'gone'>): boolean {
+  return (
+    (event.kind === 'issue.closed' && current.state === 'open') ||
+    (event.kind === 'issue.reopened' && current.state === 'closed')
+  );
+}

@@ -29,7 +29,7 @@ import {
   PAYROLL_INPUTS,
 } from './apply-effect.js';
 import { UNCONFIRMED } from './confirm-delivery.js';
-import { type IssueReader, readFields } from './current-issue.js';
+import { type IssueReader, readFields, undoneSince } from './current-issue.js';
 import type { Identify } from './identify.js';
 import type { InstancePeople } from './instance-people.js';
 import { confirming, type IssueExistence, IssueGone, issueExistence } from './issue-exists.js';
@@ -120,6 +120,7 @@ export function createEventHandler(deps: HandlerDeps) {
     if (deps.readIssue && (await needsRead(event))) {
       const current = await deps.readIssue(repoRef(event.repo), event.issue.number);
       if (current === 'gone') return gone(log, event, renamed);
+      if (undoneSince(event, current)) return log.info({ kind: event.kind }, 'ignored: undone since');
       const trusted = deps.programRepo !== undefined && sameRepo(event.repo, deps.programRepo);
       await decideAndApply(
         { ...event, issue: { ...event.issue, ...readFields(current, trusted) } },

@@ -11,6 +11,7 @@ const gitea = useFakeGitea();
 let bot: TestBot | undefined;
 
 const COMMENTS = '/repos/{owner}/{repo}/issues/{index}/comments';
+const LABELS = '/repos/{owner}/{repo}/issues/{index}/labels';
 const statusComments = () =>
   gitea()
     .comments(PROGRAM_REPO, 7)
@@ -29,6 +30,42 @@ beforeEach(() => {
 afterEach(async () => {
   await bot?.stop();
   bot = undefined;
+});
+
+describe('an event that fails for good is not met with silence', () => {
+  it("maint's /approve whose label write Gitea keeps refusing: one note in the issue names the comment and the job to retry, and no error text", async () => {
+    const running = await start({ JOB_ATTEMPTS: '2' });
+    await running.deliver(applicationLabeled());
+    await eventually(() => expect(statusComments()).toHaveLength(1));
+    gitea().failNext({ method: 'POST', path: LABELS, status: 500, times: 1_000 });
+    await running.deliver(
+      commentPayload('created', '/approve', { comment: { id: 601 }, sender: { login: 'maint' } }),
+    );
+    const { Queue } = await import('bullmq');
+    const { Redis } = await import('ioredis');
+    const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
+    const queue = new Queue('operator-bot-events', { connection });
+    try {
+      const [failed] = await eventually(async () => {
+        const jobs = await queue.getFailed();
+        expect(jobs).toHaveLength(1);
+        return jobs;
+      }, 20_000);
+      const notes = () =>
+        gitea()
+          .comments(PROGRAM_REPO, 7)
+          .filter((c) => c.body.includes('could not handle'));
+      await eventually(() => expect(notes()).toHaveLength(1));
+      const note = notes()[0]?.body ?? '';
+      expect(note).toContain('[this comment](#issuecomment-601)');
+      expect(note).toContain(`operator-bot jobs retry ${failed?.id}`);
+      expect(note).not.toMatch(/500|Internal|error:/i);
+      expect(statusComments()[0]?.body).not.toContain('Training');
+    } finally {
+      await queue.close();
+      connection.disconnect();
+    }
+  });
 });
 
 describe('Gitea faults: retried with backoff, nothing lost, nothing doubled', () => {

@@ -51,3 +51,12 @@ function tasksText(report: WeeklyReport): string {
   const share = Math.round((report.tasksCompleted / report.tasksDispatched) * 1000) / 10;
   return `${counts} (${share}%)`;
 }
+
+/**
+ * The answer to a report handled after a report for the same week from a comment written later
+ * (Gitea delivers from several workers): the later one stands, this one is not recorded.
+ */
+export function formatReportOutdated(week: string): string {
+  const days = isoWeekDays(week);
+  return `Not recorded: your report for **${week}** (${days[0]} – ${days[6]}) from a comment written after this one stands. Write \`/report\` again to replace it.`;
+}

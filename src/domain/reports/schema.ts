@@ -4,6 +4,14 @@ import { isoWeekSchema } from '../time/iso-week.js';
 /** Longest note kept with a report (characters, after whitespace is collapsed). */
 export const MAX_NOTE_LENGTH = 2000;
 
+/**
+ * Most tasks one weekly report may count (completed or dispatched). A month sums up to six
+ * weekly reports, and the payroll refuses a sum beyond a safe integer: two reports of
+ * 9007199254740991 tasks made every payroll of their month fail to open. A million a week is
+ * far above what a fleet of `onboarding.maxNodes` nodes runs.
+ */
+export const MAX_WEEKLY_TASKS = 1_000_000;
+
 export const percentSchema = z.number().min(0).max(100);
 const taskCountSchema = z.number().int().min(0);
 

@@ -10,6 +10,7 @@ import {
 } from '../time/iso-week.js';
 import { KEY_USAGE } from './fields.js';
 import { quote } from './quote.js';
+import { MAX_WEEKLY_TASKS } from './schema.js';
 
 /** A value read from a report, or why it cannot be used (a message that ends with how to fix it). */
 export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -35,7 +36,7 @@ export function readPercent(key: PercentKey, text: string): Read<number> {
   return ok(value);
 }
 
-/** `42/44`: completed and dispatched tasks, whole numbers, completed ≤ dispatched. */
+/** `42/44`: completed and dispatched tasks, whole numbers up to `MAX_WEEKLY_TASKS`, completed ≤ dispatched. */
 export function readTasks(text: string): Read<{ completed: number; dispatched: number }> {
   const written = clean(text);
   if (written === '') return fail(`no value was given — ${KEY_USAGE.tasks}.`);
@@ -46,8 +47,10 @@ export function readTasks(text: string): Read<{ completed: number; dispatched: n
   }
   const completed = Number(match[1]);
   const dispatched = Number(match[2]);
-  if (!Number.isSafeInteger(completed) || !Number.isSafeInteger(dispatched)) {
-    return fail(`${quote(written)} is too large to be a task count — ${KEY_USAGE.tasks}.`);
+  if (completed > MAX_WEEKLY_TASKS || dispatched > MAX_WEEKLY_TASKS) {
+    return fail(
+      `${quote(written)} is too large to be a task count (at most ${MAX_WEEKLY_TASKS.toLocaleString('en-US')} a week) — ${KEY_USAGE.tasks}.`,
+    );
   }
   if (completed > dispatched) {
     return fail(

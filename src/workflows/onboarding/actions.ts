@@ -4,8 +4,15 @@ import type { Action } from '../../engine/module.js';
 import { checkIssueApplication } from './application-check.js';
 import { onboardingData } from './data.js';
 
-const wholeNumber = (text: string | undefined) =>
-  text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined;
+/** Most dispatched tasks `/tasks` may record: a bigger count is no safe integer, which the instance's data refuses. */
+const MAX_TASKS = 1_000_000;
+
+/** `12` → 12; anything but digits, or a number past `max`, → undefined. */
+const wholeNumber = (text: string | undefined, max: number) => {
+  if (text === undefined || !/^\d+$/.test(text)) return undefined;
+  const value = Number(text);
+  return value <= max ? value : undefined;
+};
 
 export const onboardingActions: Record<string, Action> = {
   checkApplication: (ctx) => {
@@ -27,8 +34,8 @@ export const onboardingActions: Record<string, Action> = {
   },
 
   recordModule: ({ command, instance, config }) => {
-    const module = wholeNumber(command?.args[0]);
     const count = config.onboarding.modules;
+    const module = wholeNumber(command?.args[0], count);
     if (module === undefined || module < 1 || module > count)
       return `give a module number from 1 to ${count}: \`/module 3\`.`;
     const modules = [...new Set([...onboardingData(instance).modules, module])].sort((a, b) => a - b);
@@ -78,8 +85,9 @@ export const onboardingActions: Record<string, Action> = {
   },
 
   recordTasks: ({ command, config }) => {
-    const tasks = wholeNumber(command?.args[0]);
-    if (tasks === undefined) return 'give the number of completed dispatched tasks: `/tasks 10`.';
+    const tasks = wholeNumber(command?.args[0], MAX_TASKS);
+    if (tasks === undefined)
+      return `give the number of completed dispatched tasks, a whole number up to ${MAX_TASKS.toLocaleString('en-US')}: \`/tasks 10\`.`;
     return {
       data: { tasks },
       reply: `${tasks} of ${config.onboarding.requiredTasks} dispatched tasks completed.`,

@@ -211,6 +211,18 @@ describe('parseReport: each bad value is named with its fix', () => {
     ['negative tasks', 'uptime=99.7 tasks=-1/44', 'tasks', /`-1\/44` is not two whole numbers/],
     ['tasks too large', 'uptime=99.7 tasks=1/99999999999999999999', 'tasks', /too large to be a task count/],
     [
+      "tasks above a week's most (a month's sum must stay a safe integer)",
+      'uptime=99.7 tasks=1000001/1000001',
+      'tasks',
+      /`1000001\/1000001` is too large to be a task count \(at most 1,000,000 a week\) — write tasks=COMPLETED\/DISPATCHED/,
+    ],
+    [
+      'tasks of the largest safe integer',
+      'uptime=99.7 tasks=9007199254740991/9007199254740991',
+      'tasks',
+      /too large to be a task count/,
+    ],
+    [
       'cpu below 0',
       'uptime=99.7 tasks=42/44 cpu=-1',
       'cpu',

@@ -177,3 +177,21 @@ describe('parseReport properties', () => {
     );
   });
 });
+
+describe('task counts a report may give', () => {
+  it("keep any month's sum of six weekly reports a safe integer (the payroll refuses more)", () => {
+    const digits = fc.oneof(fc.nat().map(String), fc.bigInt({ min: 0n, max: 2n ** 53n }).map(String));
+    fc.assert(
+      fc.property(digits, digits, (completed, dispatched) => {
+        const read = parseReport(
+          `uptime=99 tasks=${completed}/${dispatched}`,
+          new Date('2026-11-30T12:00:00Z'),
+        );
+        if (!read.ok) return;
+        expect(Number.isSafeInteger(6 * read.report.tasksDispatched)).toBe(true);
+        expect(Number.isSafeInteger(6 * read.report.tasksCompleted)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -50,6 +50,19 @@ const command = (
     roles,
   });
 
+/** A maintainer reopens bob's alert at `at`; the issue has `labels`. */
+const reopen = (instance: Instance | null, at: string, labels = ['operator-alert']) =>
+  step(alert, instance, {
+    event: botEvent({
+      kind: 'issue.reopened',
+      at,
+      actor: 'maint',
+      issue: { title: 'Gateway down', author: 'bob', labels },
+    }),
+    facts: { author: activeOperator('bob') },
+    roles: ['maintainer'],
+  });
+
 const timer = (instance: Instance | null, name: string, at: string) =>
   step(alert, instance, {
     event: botEvent({
@@ -209,16 +222,7 @@ describe('alert: acknowledgement and response time', () => {
     expect(resolved.instance?.state).toBe('resolved');
     expect(of(resolved.effects, 'closeIssue')).toHaveLength(1);
     expect(text(resolved.effects, 'upsertStatusComment')).toContain('restarted the gateway');
-    const reopened = step(alert, resolved.instance, {
-      event: botEvent({
-        kind: 'issue.reopened',
-        at: '2026-11-21T08:00:00.000Z',
-        actor: 'maint',
-        issue: { title: 'Gateway down', labels: ['operator-alert'] },
-      }),
-      facts: { author: activeOperator('bob') },
-      roles: ['maintainer'],
-    });
+    const reopened = reopen(resolved.instance, '2026-11-21T08:00:00.000Z');
     expect(reopened.instance?.state).toBe('open');
     expect(reopened.instance?.data).toMatchObject({
       openedAt: '2026-11-21T08:00:00.000Z',
@@ -233,16 +237,7 @@ describe('alert: acknowledgement and response time', () => {
   it('an /ack written before the alert reopened does not acknowledge the new episode: refused, saying when it reopened', () => {
     const { instance } = openAlert();
     const resolved = command(instance, 'bob', '/resolve restarted the gateway', '2026-11-20T10:20:00.000Z');
-    const reopened = step(alert, resolved.instance, {
-      event: botEvent({
-        kind: 'issue.reopened',
-        at: '2026-11-21T08:00:00.000Z',
-        actor: 'maint',
-        issue: { title: 'Gateway down', labels: ['operator-alert'] },
-      }),
-      facts: { author: activeOperator('bob') },
-      roles: ['maintainer'],
-    });
+    const reopened = reopen(resolved.instance, '2026-11-21T08:00:00.000Z');
     const early = command(reopened.instance, 'bob', '/ack', '2026-11-21T07:59:59.000Z');
     expect(early.instance?.state).toBe('open');
     expect(early.instance?.data.acknowledgedAt).toBeUndefined();
@@ -267,16 +262,7 @@ describe('alert: acknowledgement and response time', () => {
       ['operator-alert'],
       ['severity/critical'],
     ]) {
-      const reopened = step(alert, resolved.instance, {
-        event: botEvent({
-          kind: 'issue.reopened',
-          at: '2026-11-21T08:00:00.000Z',
-          actor: 'maint',
-          issue: { title: 'Gateway down', author: 'bob', labels },
-        }),
-        facts: { author: activeOperator('bob') },
-        roles: ['maintainer'],
-      });
+      const reopened = reopen(resolved.instance, '2026-11-21T08:00:00.000Z', labels);
       expect(reopened.instance?.data).toMatchObject({
         severity: 'warning',
         ackDeadline: '2026-11-21T12:00:00.000Z',
