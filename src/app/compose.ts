@@ -153,7 +153,7 @@ export function composeRoad(deps: RoadDeps) {
     ...((deps.readsIssues ?? true)
       ? {
           readIssue: createIssueReader(gitea),
-          confirmDelivery: createDeliveryConfirmation(gitea, programRepo),
+          confirmDelivery: createDeliveryConfirmation(gitea, programRepo, botLogin),
         }
       : {}),
     log,

@@ -22,13 +22,29 @@ export type IssueChange = {
  * when the person's role allows the transition it would take (e.g. closing an alert is
  * `/resolve`: the responsible operator or a maintainer); otherwise the bot puts the issue back
  * and says why, once per person. State labels mirror the state and never move it: the bot puts
- * its label back (the writer says why only when it really had to). Undefined: nothing to undo.
+ * its label back (the writer says why only when it really had to). An edit its state's transitions
+ * do not allow the person is not read (refuseEdit). Undefined: nothing to undo.
  */
 export function undoIssueChange(change: IssueChange): Effect[] | undefined {
   const { event } = change;
   if (event.kind === 'issue.closed' || event.kind === 'issue.reopened') return undoOpenClose(change);
   if (event.kind === 'issue.labeled') return restoreLabel(change);
+  if (event.kind === 'issue.edited') return refuseEdit(change);
   return undefined;
+}
+
+/**
+ * An edit by someone the state's `edited` transitions do not allow (an application's form: its
+ * author or a maintainer; Gitea lets any writer edit anyone's issue): not read, and said once per
+ * person. Nothing is put back in Gitea; the workflow keeps what it read before.
+ */
+function refuseEdit({ definition, state, event, roles }: IssueChange): Effect[] | undefined {
+  const candidates = definition.transitions.filter((t) => t.on === 'edited' && t.from.includes(state));
+  if (candidates.length === 0) return undefined;
+  const allowed = allowedRoles(candidates);
+  if (allowed === 'anyone' || mayUse(roles, allowed)) return undefined;
+  const body = md`@${event.actor}: only ${describeRoles(allowed)} may change its form, so the bot did not read this edit: it keeps the form as it was.`;
+  return [{ type: 'postNote', key: `refused-edited-${event.actor.toLowerCase()}`, body: body.text }];
 }
 
 function undoOpenClose({ definition, state, event, roles }: IssueChange): Effect[] | undefined {

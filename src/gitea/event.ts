@@ -7,6 +7,16 @@ import { z } from 'zod';
 export const CATCH_UP_DELIVERY_ID = 'catch-up';
 
 /**
+ * The `deliveryId` of an event a webhook delivered, from its `X-Gitea-Delivery` header (Gitea
+ * sends a UUID): the header as it is, but `webhook:` and `webhook:catch-up` for an empty one and
+ * one naming the catch-up. Gitea signs the body only (services/webhook/deliver.go), so the header
+ * is whatever the sender wrote, and an event with CATCH_UP_DELIVERY_ID or no `deliveryId` is taken
+ * as read from Gitea rather than delivered (src/worker/confirm-delivery.ts: no check with Gitea).
+ */
+export const webhookDeliveryId = (header: string): string =>
+  header === '' || header === CATCH_UP_DELIVERY_ID ? `webhook:${header}` : header;
+
+/**
  * What an event the bot queues because of `cause` (a timer, a payroll refresh, the opening of a
  * program issue) inherits from it: the catch-up's mark when `cause` came from the catch-up, so that
  * its posts too are first looked for among the comments (the bot before may have made them), else
@@ -58,6 +68,13 @@ export const botEventSchema = z.object({
       createdAt: z.string(),
       /** Set by `rebuild` when `body` is the recorded commands of an edited or deleted comment: the digest the bot recorded. */
       digest: z.string().optional(),
+      /**
+       * Gitea's time of an edit of a new comment made in a later second than it was written, before
+       * the bot read it: a program.repos delivery read back (src/worker/confirm-delivery.ts), a
+       * comment the catch-up read (normalize.ts editedSinceWritten). Gitea does not say who edited
+       * it (a writer may edit anyone's comment), so its commands are answered, not run.
+       */
+      editedAt: z.string().optional(),
     })
     .optional(),
   timer: z

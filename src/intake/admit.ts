@@ -78,14 +78,14 @@ export type Admit = ReturnType<typeof createAdmit>;
 
 /**
  * The dedupe key of `event`: as it is in PROGRAM_REPO (its jobs keep their ids), else prefixed by
- * its repository and, for a comment, followed by its issue's number. Such a delivery is confirmed
- * with Gitea before it is decided (src/worker/confirm-delivery.ts), in the issue it names: one
- * signed by an admin of that repository for a comment id Gitea gives later, in another issue,
- * must not hold the key of the real comment's delivery (or its catch-up twin).
+ * its repository and followed by its issue's number. Such a delivery is confirmed with Gitea
+ * before it is decided (src/worker/confirm-delivery.ts), as of the issue of that number: one signed
+ * by an admin of that repository for an id Gitea gives later (comment and issue ids are each one
+ * sequence for the instance), in another issue, must not hold the key of the real delivery (or of
+ * its catch-up twin) while the real one is dropped as its duplicate.
  */
 function keyWithin(programRepo: string | undefined, event: BotEvent, dedupeKey: string): string {
   const { repo } = event;
   if (programRepo === undefined || programRepo.toLowerCase() === repo.toLowerCase()) return dedupeKey;
-  const issue = event.kind.startsWith('comment.') ? `|${event.issue.number}` : '';
-  return `${repo.toLowerCase()}|${dedupeKey}${issue}`;
+  return `${repo.toLowerCase()}|${dedupeKey}|${event.issue.number}`;
 }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
+import { webhookDeliveryId } from '../gitea/event.js';
 import { normalizeDelivery } from '../gitea/normalize.js';
 import type { Metrics } from '../metrics.js';
 import { type AdmitDeps, createAdmit } from './admit.js';
@@ -41,7 +42,9 @@ async function processWebhook(
   headers: Pick<Headers, 'get'>,
   body: Buffer,
 ): Promise<WebhookAnswer> {
-  const deliveryId = headers.get('x-gitea-delivery') ?? headers.get('x-github-delivery') ?? '';
+  const deliveryId = webhookDeliveryId(
+    headers.get('x-gitea-delivery') ?? headers.get('x-github-delivery') ?? '',
+  );
   const eventType = headers.get('x-gitea-event-type') ?? headers.get('x-gitea-event') ?? '';
   const answer = (status: WebhookAnswer['status'], outcome: string, extra: object = {}): WebhookAnswer => {
     deps.metrics.webhooks.inc({ event: eventType || 'unknown', outcome });
@@ -76,7 +79,7 @@ async function processWebhook(
     });
   }
   note(repo, 'verified');
-  const normalized = normalizeDelivery(eventType, payload, deliveryId || undefined, 'light');
+  const normalized = normalizeDelivery(eventType, payload, deliveryId, 'light');
   if (normalized.outcome === 'unsupported') return answer(204, 'ignored');
   if (normalized.outcome === 'invalid') return answer(400, 'invalid', { error: normalized.reason });
   try {

@@ -1,4 +1,4 @@
-import type { BotEvent } from '../gitea/event.js';
+import { type BotEvent, webhookDeliveryId } from '../gitea/event.js';
 import { normalizeDelivery } from '../gitea/normalize.js';
 
 /**
@@ -97,7 +97,8 @@ function deliveryEvent(payload: string, fields: readonly string[]): { event: unk
   const normalized = normalizeDelivery(
     field(fields, 'type') ?? '',
     parsed,
-    field(fields, 'delivery') || undefined,
+    // (as the intake stored it; one stored before webhookDeliveryId is mapped here)
+    webhookDeliveryId(field(fields, 'delivery') ?? ''),
     'light',
   );
   if (normalized.outcome === 'event') return { event: normalized.event };

@@ -7,6 +7,7 @@ import type { MaintainerCheck } from '../gitea/maintainers.js';
 
 const PERSON_EVENTS = new Set<BotEvent['kind']>([
   'comment.created',
+  'issue.edited',
   'issue.closed',
   'issue.reopened',
   'issue.labeled',
@@ -32,7 +33,7 @@ export async function decideAsActor<T>(
   decideWith: (roles: ReadonlySet<Role>) => T,
 ): Promise<T> {
   const held = knownRoles(event, instance, facts);
-  // Commands and the issue changes people make (close, reopen, labels, assignees) are judged by role.
+  // Commands and the issue changes people make (edits, close, reopen, labels, assignees) are judged by role.
   if (!PERSON_EVENTS.has(event.kind) || event.internal) return decideWith(held);
   const watched = new WatchedRoles(held);
   try {

@@ -23,14 +23,18 @@ const TIMELINE_TYPE: Partial<Record<BotEvent['kind'], string>> = {
  * A delivery from a program repository other than PROGRAM_REPO, as Gitea has it (each read is one
  * request):
  * - a close, reopen, assignment or label change: as made by the user of the issue's newest
- *   timeline entry of its type (changedBy), at that entry's time;
+ *   timeline entry of its type (changedBy; of a label change, the newest not by `botLogin`), at
+ *   that entry's time;
  * - an opened or edited issue: opened by the issue's author at its creation, edited at its last
  *   update (asRead);
  * - a comment (`asOfComment`): the comment of that id read back
  *   (`GET /repos/{owner}/{repo}/issues/comments/{id}`: Gitea answers 404 for one of another
  *   repository), which must be in the event's issue; with its writer, text and time as Gitea has
  *   them, and no `asOfComment`, so that its issue is read from Gitea too (src/worker/issue-now.ts);
- * - undefined when Gitea has no such comment, change or issue;
+ *   a new comment edited since the second it was written has `comment.editedAt` (its commands
+ *   are answered, not run: the editor may be another);
+ * - undefined when Gitea has no such comment, change or issue, and for a deleted comment (Gitea
+ *   has no record of who deleted it when);
  * - any other delivery loses the user ids it names (`actorId`, `issue.authorId`: who is called what
  *   is learnt from them, src/worker/identify.ts) but those Gitea confirmed.
  * PROGRAM_REPO's events and those not delivered are returned as they are, without a read, but for
@@ -47,8 +51,10 @@ const TIMELINE_TYPE: Partial<Record<BotEvent['kind'], string>> = {
 export function createDeliveryConfirmation(
   gitea: Pick<GiteaClient, 'comment' | 'issue' | 'timeline'>,
   programRepo: string,
+  botLogin: string,
 ) {
   const program = programRepo.toLowerCase();
+  const bot = botLogin.toLowerCase();
   return async function confirmed(event: BotEvent): Promise<BotEvent | undefined> {
     // The catch-up's close names the issue's author (src/catch-up/synthesise.ts: the API's issue
     // does not say who closed it); Gitea's timeline does, in every repository.
@@ -62,8 +68,12 @@ export function createDeliveryConfirmation(
     const { authorId: _read, ...issue } = event.issue;
     const unvouched: BotEvent = { ...withoutIds, issue };
     const timelineType = TIMELINE_TYPE[event.kind];
-    if (timelineType) return changedBy(gitea, unvouched, timelineType);
+    if (timelineType) return changedBy(gitea, unvouched, timelineType, bot);
     if (event.kind === 'issue.opened' || event.kind === 'issue.edited') return asRead(gitea, unvouched);
+    // Gitea keeps no record of a deleted comment (who deleted it, when): its delivery's sender and
+    // time would be decided as sent (a workflow started by it: its last update in 2099, so no
+    // later label removal was undone, engine/issue-changes.ts restoreLabel). It decides nothing else.
+    if (event.kind === 'comment.deleted') return undefined;
     if (!event.asOfComment || !event.comment) return unvouched;
     let comment: Awaited<ReturnType<GiteaClient['comment']>> | null;
     try {
@@ -79,6 +89,14 @@ export function createDeliveryConfirmation(
     if (!comment?.user?.login || !here || !comment.created_at) return undefined;
     const at =
       event.kind === 'comment.created' ? comment.created_at : (comment.updated_at ?? comment.created_at);
+    // Edited in a later second than it was written: by its writer or by any of the repository's
+    // writers (Gitea lets them edit anyone's comment), which Gitea does not say. An edit within
+    // the second it was written cannot be told (Gitea's times are whole seconds).
+    const edited =
+      event.kind === 'comment.created' &&
+      comment.updated_at !== undefined &&
+      Date.parse(comment.updated_at) > Date.parse(comment.created_at);
+    const editedAt = edited && comment.updated_at ? { editedAt: toIso(comment.updated_at) } : {};
     const { asOfComment: _issueFromDelivery, ...confirmedEvent } = event;
     // The comment as Gitea has it, whatever the delivery said of it: its writer, text (a writer's
     // quick edit must not drop the command) and time (an acknowledgement's response time). So
@@ -91,7 +109,12 @@ export function createDeliveryConfirmation(
       ...(comment.user.id ? { actorId: comment.user.id } : {}),
       at: toIso(at),
       issue,
-      comment: { id: event.comment.id, body: comment.body ?? '', createdAt: toIso(comment.created_at) },
+      comment: {
+        id: event.comment.id,
+        body: comment.body ?? '',
+        createdAt: toIso(comment.created_at),
+        ...editedAt,
+      },
     };
   };
 }
@@ -143,6 +166,7 @@ async function changedBy(
   gitea: Pick<GiteaClient, 'issue' | 'timeline'>,
   event: BotEvent,
   type: string,
+  bot?: string,
 ): Promise<BotEvent | undefined> {
   let timeline: Awaited<ReturnType<GiteaClient['timeline']>>;
   try {
@@ -157,7 +181,13 @@ async function changedBy(
   // A close or reopen stands only while no later one undid it: an older close would otherwise
   // confirm a close delivered while the issue is open.
   const among = type === 'close' || type === 'reopen' ? ['close', 'reopen'] : [type];
-  const newest = timeline.findLast((item) => among.includes(item.type ?? ''));
+  // The bot's own label changes (a state or severity label) come as no delivery it acts on: one
+  // made after a person's, before the person's delivery is handled, would name the bot, and the
+  // person's change would be dropped as the bot's own (handle-event.ts). A close or reopen by the
+  // bot does undo a person's: that one counts.
+  const byPeople = (item: { user?: { login?: string } }) =>
+    type !== 'label' || item.user?.login?.toLowerCase() !== bot;
+  const newest = timeline.findLast((item) => among.includes(item.type ?? '') && byPeople(item));
   const entry = newest?.type === type ? newest : undefined;
   const login = entry?.user?.login;
   if (!login) return undefined;

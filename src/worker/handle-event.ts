@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { type Answer, replyToComment } from '../commands/answer.js';
 import { type CommandSpec, claimedCommands } from '../commands/catalog.js';
 import type { ProgramCommand } from '../commands/command.js';
+import { editedLines } from '../commands/edited.js';
 import { unreadLine } from '../commands/elsewhere.js';
 import type { ProgramConfig } from '../config/program.js';
 import { MAX_COMMANDS_PER_COMMENT, parseCommands } from '../domain/commands/parse.js';
@@ -93,8 +94,8 @@ export function createEventHandler(deps: HandlerDeps) {
 
   /** Decides and applies one event; resolves to UNCONFIRMED for a delivery Gitea did not confirm (confirm-delivery.ts). */
   return async function handleEvent(event: BotEvent): Promise<unknown> {
-    if (!event.timer && !event.internal && event.actor.toLowerCase() === deps.writer.botLogin.toLowerCase())
-      return;
+    // The bot's own events are dropped once confirmed, not as sent: a delivery signed in advance as
+    // the bot's (accepted while the intake did not know its login yet) must let its key go.
     const log = deps.log.child({ deliveryId: event.deliveryId, repo: event.repo, issue: event.issue.number });
     const confirmed = deps.confirmDelivery ? await deps.confirmDelivery(event) : event;
     if (!confirmed) {
@@ -104,7 +105,7 @@ export function createEventHandler(deps: HandlerDeps) {
       );
       return UNCONFIRMED;
     }
-    // Gitea's timeline may name the bot itself (its own close, caught up): its own events are not decided.
+    // Its own events are not decided (Gitea's timeline may name it too: its own close, caught up).
     if (
       confirmed.actor.toLowerCase() === deps.writer.botLogin.toLowerCase() &&
       !event.timer &&
@@ -199,7 +200,9 @@ export function createEventHandler(deps: HandlerDeps) {
       event.kind === 'comment.created' && event.comment
         ? parseCommands(event.comment.body, MAX_COMMANDS_PER_COMMENT + 1)
         : [];
-    const lines = parsed.slice(0, MAX_COMMANDS_PER_COMMENT);
+    // A comment edited by someone Gitea does not name (event.ts `editedAt`): answered, not run.
+    const edited = event.comment?.editedAt;
+    const lines = edited ? [] : parsed.slice(0, MAX_COMMANDS_PER_COMMENT);
     const claimed = new Set<string>();
     const answers: Answer[] = [];
     // Saved after the comment's one reply is written: a retry finds the instance unchanged and answers again.
@@ -271,8 +274,10 @@ export function createEventHandler(deps: HandlerDeps) {
       inputsChanged ||= program.inputsChanged;
     }
     if (event.comment) {
-      const unread = unreadLine(parsed[MAX_COMMANDS_PER_COMMENT], deps.catalog);
+      const unread = edited ? undefined : unreadLine(parsed[MAX_COMMANDS_PER_COMMENT], deps.catalog);
       if (unread) answers.push(unread);
+      if (edited)
+        answers.push(...editedLines(parsed.slice(0, MAX_COMMANDS_PER_COMMENT), deps.catalog, edited));
       for (const effect of replyToComment(event.comment.id, parsed, answers))
         await apply(effect, writer, '', event, log);
     }

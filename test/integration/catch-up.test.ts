@@ -120,6 +120,32 @@ describe('catch-up: what happened while the bot was stopped is read from Gitea',
     expect(await jobsForComment(comment.id)).toHaveLength(1);
   });
 
+  // Gitea lets a repository's writers edit anyone's comment and does not say who edited it. A
+  // comment without a command is dropped at the intake (no key); one edited into a command later is
+  // found by the catch-up (any run, every catchUp.every) with its new text, under its writer's name.
+  it("maint's 'looks good', edited by dave (a writer, no maintainer) into a /ping, is answered, not run as maint's", {
+    timeout: 60_000,
+  }, async () => {
+    gitea().addUser('dave', { password: 'dave-password' });
+    gitea().setPermission(PROGRAM_REPO, 'dave', 'write');
+    const question = gitea().addIssue(PROGRAM_REPO, { title: 'Help', body: 'Hi', user: 'bob' });
+    const his = gitea().addComment(PROGRAM_REPO, question.number, { user: 'maint', body: 'looks good' });
+    await new Promise((resolve) => setTimeout(resolve, 1_050 - (Date.now() % 1_000)));
+    const edit = await fetch(`${gitea().baseUrl}/api/v1/repos/${PROGRAM_REPO}/issues/comments/${his.id}`, {
+      method: 'PATCH',
+      headers: {
+        authorization: `Basic ${Buffer.from('dave:dave-password').toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ body: '/ping @bob now' }),
+    });
+    expect(edit.status).toBe(200);
+    bot = await startTestBot(redis.url, gitea(), { caughtUp: false });
+    await eventually(() => expect(botComments(question.number)).toHaveLength(1), 30_000);
+    expect(botComments(question.number)[0]?.body).toContain('not run: this comment was edited');
+    expect(botComments(question.number)[0]?.body).not.toContain('is not an operator');
+  });
+
   it('reads every page when Gitea caps pages at MAX_RESPONSE_ITEMS (2): five /help, five replies', {
     timeout: 90_000,
   }, async () => {

@@ -343,6 +343,65 @@ const writesSince = (from: number, number: number) =>
         `${r.method} ${r.path.replace(`/issues/${number}/`, '/issues/N/').replace(/\/comments\/\d+$/, '/comments/ID')}`,
     );
 
+describe('an application edited by hand: its form is read again for its author or a maintainer only', () => {
+  const APPLICATION = 7;
+  const ALICE_WALLET = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
+  const OTHER_WALLET = `0x${'d'.repeat(40)}`;
+  const editedBy = (login: string, body: string) =>
+    issuePayload('edited', {
+      number: APPLICATION,
+      issue: {
+        number: APPLICATION,
+        title: 'Application',
+        body,
+        labels: [label('operator-application'), label('onboarding/screening')],
+        user: { login: 'alice' },
+        created_at: '2026-11-21T10:00:00Z',
+        updated_at: '2026-11-21T11:00:00Z',
+      },
+      sender: { login },
+    });
+  const recordedWallet = async () =>
+    (
+      (await createInstanceStore(redis.client).get(PROGRAM_REPO, APPLICATION, 'onboarding'))?.data as {
+        application?: { wallet?: string };
+      }
+    )?.application?.wallet;
+
+  // Gitea lets a repository's writers edit anyone's issue; the wallet read from the form is where
+  // the operator's pay goes once active (onboarding activate → the registry).
+  it.each([
+    ['alice', true],
+    ['maint', true],
+    ['dave', false],
+  ] as const)('the wallet changed by %s: read (%s), or kept with a note', async (login, read) => {
+    const core = await setUp();
+    gitea().addIssue(PROGRAM_REPO, {
+      number: APPLICATION,
+      title: 'Application',
+      body: completeForm,
+      user: 'alice',
+      labels: ['operator-application'],
+    });
+    await core.handle(applicationLabeled());
+    expect(await recordedWallet()).toBe(ALICE_WALLET);
+    const body = completeForm.replace(ALICE_WALLET, OTHER_WALLET);
+    const edit = await fetch(`${gitea().baseUrl}/api/v1/repos/${PROGRAM_REPO}/issues/${APPLICATION}`, {
+      method: 'PATCH',
+      headers: { authorization: `token ${gitea().token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ body }),
+    });
+    expect(edit.status).toBe(201);
+    await core.handle(editedBy(login, body));
+    expect(await recordedWallet()).toBe(read ? OTHER_WALLET : ALICE_WALLET);
+    expect(notesTo(login, APPLICATION)).toHaveLength(read ? 0 : 1);
+    if (!read)
+      expect(notesTo(login, APPLICATION)[0]).toContain(
+        'only the author of this issue or a maintainer may change its form',
+      );
+  });
+});
+
 describe('a maintainer’s decision is made twice (without the role, then with it): its effects are applied once', () => {
   it('a maintainer’s /ack writes to Gitea exactly what the responsible operator’s does (decided once)', async () => {
     const core = await setUp();

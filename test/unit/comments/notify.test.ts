@@ -72,6 +72,7 @@ describe('each transition that asks an action posts one comment mentioning whom 
     const fixed = step(onboarding, first.instance, {
       event: botEvent({ kind: 'issue.edited', issue: { body: completeForm } }),
       config,
+      roles: ['author'],
     });
     expect(fixed.instance?.state).toBe('screening');
     expect(notes(fixed.effects)).toHaveLength(1);

@@ -141,10 +141,9 @@ describe('decideAsActor', () => {
     expect(blind.asked).toEqual([]);
   });
 
-  it('never asks for the bot’s own events, openings and edits: those are not judged by role', async () => {
+  it('never asks for the bot’s own events and openings: those are not judged by role', async () => {
     const events: BotEvent[] = [
       botEvent({ kind: 'issue.opened', actor: 'maint' }),
-      botEvent({ kind: 'issue.edited', actor: 'maint' }),
       { ...comment('maint'), internal: true },
     ];
     for (const event of events) {
@@ -154,6 +153,17 @@ describe('decideAsActor', () => {
       );
       expect(asked).toEqual([]);
     }
+  });
+
+  // An application's form is read again on an edit by its author or a maintainer only (Gitea lets
+  // any writer edit anyone's issue): an edit is judged by role, asked only when looked at.
+  it('asks for an edit by someone else only when the decision looks at the role', async () => {
+    const { asked, isMaintainer } = check(true);
+    const edit = botEvent({ kind: 'issue.edited', actor: 'maint' });
+    expect(await decideAsActor(edit, null, NO_FACTS, isMaintainer, (r) => mayUse(r, ['maintainer']))).toBe(
+      true,
+    );
+    expect(asked).toEqual(['maint']);
   });
 
   it('decides as if the role had been asked first, for any sequence of permission checks (property)', async () => {

@@ -49,13 +49,16 @@ describe('onboarding: the application form', () => {
     const broken = completeForm.replace('\n3\n\n### Experience', '\n12\n\n### Experience');
     const first = step(onboarding, null, { event: opened(broken) });
     expect(first.instance?.state).toBe('incomplete');
+    // (alice, its author, edits it: an application is read again for its author or a maintainer)
     const fixed = step(onboarding, first.instance, {
       event: botEvent({ kind: 'issue.edited', issue: { body: completeForm } }),
+      roles: ['author'],
     });
     expect(fixed.instance?.state).toBe('screening');
     expect(effectsOf(fixed.effects, 'upsertStatusComment')).toHaveLength(1);
     const again = step(onboarding, fixed.instance, {
       event: botEvent({ kind: 'issue.edited', issue: { body: broken } }),
+      roles: ['author'],
     });
     expect(again.instance?.state).toBe('incomplete');
     expect(statusOf(again.effects)).toContain('Number of Nodes');
