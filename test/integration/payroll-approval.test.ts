@@ -175,9 +175,10 @@ describe('a paid line keeps the amounts it was paid from', () => {
       "@bob is paid already ($250.00), so the line stays as paid; recomputed it would be $300.00: `/adjust` the difference in a later month's payroll",
     );
 
-    await core.handle(commentIn(payroll.number(), 'maint', '/approve'));
-    await core.handle(commentIn(payroll.number(), 'maint2', '/approve'));
-    await core.handle(commentIn(payroll.number(), 'maint', `/paid all ${tx(13)}`));
+    // Written after the re-reports' refresh (Dec 3), not in its second.
+    await core.handle(commentIn(payroll.number(), 'maint', '/approve', '2026-12-03T10:00:00Z'));
+    await core.handle(commentIn(payroll.number(), 'maint2', '/approve', '2026-12-03T10:00:01Z'));
+    await core.handle(commentIn(payroll.number(), 'maint', `/paid all ${tx(13)}`, '2026-12-03T10:00:02Z'));
     expect(payroll.labels()).toEqual(['payroll/paid']);
     expect(
       (await createPaymentStore(redis.client).inMonth('2026-11')).map((p) => [p.login, p.cents]),
@@ -207,5 +208,21 @@ describe('an approval is of the table its author saw', () => {
 
     await core.handle(commentIn(payroll.number(), 'maint2', '/approve', '2026-12-03T09:30:00Z'));
     expect(payroll.table()).toContain('**Approvals:** 1 of 2');
+  });
+
+  // Gitea's times are whole seconds: a comment stamped with the second the table changed in may
+  // have been written before the change.
+  it('an /approve written in the very second the table changed is refused too', async () => {
+    const core = await aMonthOfActivity(redis.client, gitea());
+    await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-12-01T06:00:00.000Z' });
+    await core.fire(/^opened-payroll-2026-11/);
+    const payroll = payrollView(gitea());
+    await bobReReports(core); // at 09:00
+    await core.fire(/^refresh-payroll-2026-11/);
+    await core.handle(commentIn(payroll.number(), 'maint2', '/approve', '2026-12-03T09:00:00Z'));
+    expect(payroll.comments().at(-1)).toContain(
+      'the table changed at 2026-12-03 09:00 UTC, after this comment',
+    );
+    expect(payroll.table()).toContain('**Approvals:** 0 of 2');
   });
 });

@@ -54,12 +54,17 @@ async function aMonthOfActivity() {
 }
 
 let commentId = 9000;
-const command = (issue: number, login: string, body: string, at = '2026-12-02T10:00:00Z') =>
-  commentPayload('created', body, {
+/** A comment by `login`; by default written a second after the one before (from 10:00 on Dec 2, Gitea's whole seconds). */
+const command = (issue: number, login: string, body: string, at?: string) => {
+  const id = ++commentId;
+  const written =
+    at ?? new Date(Date.parse('2026-12-02T10:00:00Z') + (id - 9000) * 1000).toISOString().replace('.000', '');
+  return commentPayload('created', body, {
     issue: { number: issue, labels: [label('payroll')], user: { login: 'operator-bot' } },
-    comment: { id: ++commentId, user: { login }, created_at: at, updated_at: at },
+    comment: { id, user: { login }, created_at: written, updated_at: written },
     sender: { login },
   });
+};
 const payrollIssueNumber = () => {
   for (let n = 1; n < 50; n++) if (gitea().issue(PROGRAM_REPO, n)?.title === 'Payroll 2026-11') return n;
   throw new Error('no payroll issue');

@@ -81,8 +81,14 @@ export const payrollActions: Record<string, Action> = {
     const required = ctx.config.payroll.approvalsRequired;
     if (!data.snapshot) return 'the payroll data could not be loaded; there is nothing to approve yet.';
     // A comment written before the table last changed (delivered late, or its job retried after
-    // a refresh) approves a table its author never saw.
-    if (data.snapshotAt && Date.parse(ctx.event.at) < Date.parse(data.snapshotAt))
+    // a refresh) approves a table its author never saw. Gitea's times are whole seconds: one
+    // written in the second the table changed may be either, so it counts as before, unless its
+    // own earlier command made the change (`/unhold @bob` then `/approve`).
+    const changedAt = data.snapshotAt ? Date.parse(data.snapshotAt) : Number.NEGATIVE_INFINITY;
+    const at = Date.parse(ctx.event.at);
+    const ownChange =
+      data.snapshotByComment !== undefined && data.snapshotByComment === ctx.event.comment?.id;
+    if (data.snapshotAt && (at < changedAt || (at === changedAt && !ownChange)))
       return `the table changed at ${formatUtc(data.snapshotAt)}, after this comment (${formatUtc(ctx.event.at)}): review it and \`/approve\` again.`;
     const approver = { login: by, id: ctx.event.actorId };
     if (data.approvals.some((a) => samePerson({ login: a.by, id: a.byId }, approver))) {

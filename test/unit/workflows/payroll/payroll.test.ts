@@ -101,12 +101,12 @@ const say = (
     facts: factsOf(options.facts),
   });
 };
-/** Runs comments one after another, each on the instance the previous one left. */
+/** Runs comments one after another, a minute apart from 10:00 on Dec 2, each on the instance the previous one left. */
 function run(start: Instance, comments: [actor: string, body: string][]) {
   let instance = start;
   let last: ReturnType<typeof say> | undefined;
-  for (const [actor, body] of comments) {
-    last = say(instance, actor, body);
+  for (const [index, [actor, body]] of comments.entries()) {
+    last = say(instance, actor, body, { at: new Date(Date.UTC(2026, 11, 2, 10, index)).toISOString() });
     if (!last.instance) throw new Error(`${body} left no instance`);
     instance = last.instance;
   }
