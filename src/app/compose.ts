@@ -41,6 +41,7 @@ import { createIdentifier, type Identify } from '../worker/identify.js';
 import { createInstancePeople } from '../worker/instance-people.js';
 import { createProgramIssueOpener, type ProgramIssueOpener } from '../worker/open-program-issue.js';
 import { createReminderRefresher } from '../worker/refresh-reminder.js';
+import { createStatusCheck } from '../worker/status-as-written.js';
 import { applicationsOf } from '../workflows/onboarding/applications.js';
 import { paidMonths } from '../workflows/payroll/paid-months.js';
 import { createPayrollRefresher } from '../workflows/payroll/refresh.js';
@@ -59,7 +60,7 @@ export type RoadDeps = Program & {
   /** Gitea's web address, to recognise full issue URLs in pull requests. */
   giteaUrl?: string;
   enqueueAt: (timer: DelayedEvent) => Promise<void>;
-  /** Whether the worker reads each issue from Gitea before deciding (deliveries are hints). Default: yes. */
+  /** Whether the worker reads each issue (and, at a payroll `/approve`, its status comment) from Gitea before deciding. Default: yes; `rebuild` decides on history as it was. */
   readsIssues?: boolean;
   /** Chat notifications; default: the channels of `escalation` in the program config (notify/chat.ts). */
   notify?: HandlerDeps['notify'];
@@ -109,12 +110,16 @@ export function composeRoad(deps: RoadDeps) {
     config,
   );
   const people = createPeople(redis);
+  const statusAsWritten = createStatusCheck(gitea, redis);
   const services: FactServices = {
     operator: (login) => registry.get(login),
     payments: (month) => payments.inMonth(month),
     txUses: (txs) => payments.uses(txs),
     standards: payroll.standards,
     payrollInput: payroll.input,
+    // Off in `rebuild`: an approval is replayed as it was decided, not on today's comment.
+    statusAsWritten: async (repo, issue, workflow) =>
+      (deps.readsIssues ?? true) ? statusAsWritten(repo, issue, workflow) : true,
   };
   const handleEvent = createEventHandler({
     workflows,

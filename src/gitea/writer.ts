@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { MarkerSeal } from '../domain/text/marker.js';
 import { markerJson } from '../domain/text/marker-json.js';
@@ -97,10 +98,13 @@ export function createIssueWriter(
   /** Writes the workflow's status comment, `body` followed by its signed state marker. */
   async function upsertStatusComment(workflow: string, text: string, marker: StatusMarker): Promise<number> {
     const body = `${text}\n\n${deps.seal.seal(STATE_MARKER, markerJson({ ...marker, workflow }), place)}`;
+    const digest = bodyDigest(body);
     const cached = await written.statusComment(ref, workflow);
     if (cached) {
       try {
+        await written.expectStatus(ref, workflow, digest);
         await deps.gitea.editComment(repo, cached, body);
+        await written.setStatusComment(ref, workflow, cached, digest);
         return cached;
       } catch (error) {
         if (!(error instanceof GiteaError && error.status === 404)) throw error;
@@ -110,12 +114,15 @@ export function createIssueWriter(
     }
     const existing = (await botComments()).find((c) => isStatusOf(c.body, workflow));
     if (existing?.id) {
-      if (existing.body !== body) await deps.gitea.editComment(repo, existing.id, body);
-      await written.setStatusComment(ref, workflow, existing.id);
+      if (existing.body !== body) {
+        await written.expectStatus(ref, workflow, digest);
+        await deps.gitea.editComment(repo, existing.id, body);
+      }
+      await written.setStatusComment(ref, workflow, existing.id, digest);
       return existing.id;
     }
     const created = await deps.gitea.createComment(repo, issue, body);
-    await written.setStatusComment(ref, workflow, created.id ?? 0);
+    await written.setStatusComment(ref, workflow, created.id ?? 0, digest);
     return created.id ?? 0;
   }
 
@@ -210,3 +217,6 @@ export function createIssueWriter(
 }
 
 export type IssueWriter = ReturnType<typeof createIssueWriter>;
+
+/** SHA-256 (hex) of a comment body as the bot writes it and Gitea gives it back. */
+export const bodyDigest = (body: string) => createHash('sha256').update(body).digest('hex');

@@ -7,6 +7,8 @@ const at = ({ repo, issue }: IssueRef) => `${repo.owner}/${repo.name}#${issue}`;
 
 /** The id of the bot's status comment of one workflow in an issue. */
 const statusCommentKey = (ref: IssueRef, workflow: string) => `ob:status-comment:${at(ref)}:${workflow}`;
+/** The SHA-256 of the body the bot last wrote in that comment: a person's edit of it shows. */
+const statusDigestKey = (ref: IssueRef, workflow: string) => `${statusCommentKey(ref, workflow)}:digest`;
 /** Before 0.2 a set of the keys posted; read still, so an upgrade mid-retry does not post twice. */
 const legacyPostedKey = (ref: IssueRef) => `ob:posted:${at(ref)}`;
 /** What the bot posted in an issue: a hash of post key (`reply-<comment id>`, `note-<key>`) → comment id. */
@@ -51,9 +53,25 @@ export function createWrittenStore(redis: Redis) {
     /** The recorded id of a workflow's status comment; 0 when none is. */
     statusComment: async (ref: IssueRef, workflow: string): Promise<number> =>
       Number(await redis.get(statusCommentKey(ref, workflow))),
-    setStatusComment: async (ref: IssueRef, workflow: string, id: number): Promise<void> => {
-      await redis.set(statusCommentKey(ref, workflow), id);
+    /** Records the status comment's id and, when given, the SHA-256 (hex) of the body the bot wrote in it. */
+    setStatusComment: async (ref: IssueRef, workflow: string, id: number, digest?: string): Promise<void> => {
+      const pipeline = redis.pipeline().set(statusCommentKey(ref, workflow), id);
+      if (digest) pipeline.set(statusDigestKey(ref, workflow), digest);
+      await pipeline.exec();
     },
+    /**
+     * Before the bot edits its status comment: `digest` (the new body's) is expected as well as the
+     * one recorded, until setStatusComment records it alone. A worker killed between the edit and
+     * the record, or an edit whose answer was lost, leaves either body in Gitea, both the bot's.
+     */
+    expectStatus: async (ref: IssueRef, workflow: string, digest: string): Promise<void> => {
+      const key = statusDigestKey(ref, workflow);
+      const [recorded] = ((await redis.get(key)) ?? '').split(' ');
+      await redis.set(key, recorded ? `${recorded} ${digest}` : digest);
+    },
+    /** The SHA-256s (hex) of the bodies the bot may have last written in a workflow's status comment; empty when none is recorded (before 0.3, or rebuilt). */
+    statusDigests: async (ref: IssueRef, workflow: string): Promise<string[]> =>
+      ((await redis.get(statusDigestKey(ref, workflow))) ?? '').split(' ').filter(Boolean),
     forgetStatusComment: async (ref: IssueRef, workflow: string): Promise<void> => {
       await redis.del(statusCommentKey(ref, workflow));
     },

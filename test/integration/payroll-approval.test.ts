@@ -226,3 +226,43 @@ describe('an approval is of the table its author saw', () => {
     expect(payroll.table()).toContain('**Approvals:** 0 of 2');
   });
 });
+
+// Gitea lets anyone with write access edit anyone's comment (routers/api/v1/repo/issue_comment.go
+// editIssueComment), the bot's status comment included; its signed marker covers the marker only.
+describe('an approval is of the table the bot wrote', () => {
+  it("dave (write access) edits bob's line in the bot's table before maint reviews it: maint's /approve is not recorded, the table is written again, and the next /approve is", async () => {
+    const core = await aMonthOfActivity(redis.client, gitea());
+    await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-12-01T06:00:00.000Z' });
+    await core.fire(/^opened-payroll-2026-11/);
+    const payroll = payrollView(gitea());
+    const g = gitea();
+    g.addUser('dave', { password: 'dave-password' });
+    g.setPermission(PROGRAM_REPO, 'dave', 'write');
+    const bobRow = payroll.row('bob');
+    const status = g
+      .comments(PROGRAM_REPO, payroll.number())
+      .find((c) => c.body.includes('operator-bot:state'));
+    const tampered = (status?.body ?? '').replace(bobRow, bobRow.replaceAll('$250.00', '$2,500.00'));
+    expect(tampered).not.toBe(status?.body);
+    const editing = await fetch(`${g.baseUrl}/api/v1/repos/${PROGRAM_REPO}/issues/comments/${status?.id}`, {
+      method: 'PATCH',
+      headers: {
+        authorization: `Basic ${Buffer.from('dave:dave-password').toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ body: tampered }),
+    });
+    expect(editing.status).toBe(200);
+    expect(payroll.row('bob')).toContain('$2,500.00');
+
+    await core.handle(commentIn(payroll.number(), 'maint', '/approve', '2026-12-03T10:00:00Z'));
+    expect(payroll.comments().at(-1)).toContain(
+      'not recorded: the table in the status comment was changed by someone',
+    );
+    expect(payroll.row('bob')).toBe(bobRow);
+    expect(payroll.table()).toContain('**Approvals:** 0 of 2');
+
+    await core.handle(commentIn(payroll.number(), 'maint', '/approve', '2026-12-03T10:05:00Z'));
+    expect(payroll.table()).toContain('**Approvals:** 1 of 2');
+  });
+});

@@ -10,6 +10,7 @@ import type { Action } from '../../engine/module.js';
 import { adjustActions } from './adjust.js';
 import { ledgerOf, refreshed } from './compute.js';
 import { payrollData, payrollDataSchema } from './data.js';
+import { payrollFacts } from './facts.js';
 import { recordPayments } from './pay.js';
 import { partnerStatements } from './statements.js';
 
@@ -90,6 +91,21 @@ export const payrollActions: Record<string, Action> = {
       data.snapshotByComment !== undefined && data.snapshotByComment === ctx.event.comment?.id;
     if (data.snapshotAt && (at < changedAt || (at === changedAt && !ownChange)))
       return `the table changed at ${formatUtc(data.snapshotAt)}, after this comment (${formatUtc(ctx.event.at)}): review it and \`/approve\` again.`;
+    // Anyone with write access may edit the bot's comments: the table its author saw may not be the bot's.
+    if (payrollFacts(ctx.facts.extra).statusEdited)
+      return {
+        data: {
+          log: [
+            ...data.log,
+            {
+              by,
+              at: ctx.event.at,
+              text: 'approval not recorded: the table had been edited by hand; written again',
+            },
+          ],
+        },
+        reply: `not recorded: the table in the status comment was changed by someone since the bot wrote it, so what you reviewed may not be the payroll. The bot wrote it again: review it and \`/approve\` again.`,
+      };
     const approver = { login: by, id: ctx.event.actorId };
     if (data.approvals.some((a) => samePerson({ login: a.by, id: a.byId }, approver))) {
       return `you approved already (${data.approvals.length} of ${required}); another maintainer must approve.`;
