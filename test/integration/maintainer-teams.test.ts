@@ -37,17 +37,16 @@ async function start(arrange: () => void) {
   return { bot, lines };
 }
 
-const tinaPings = (id: number) =>
-  commentPayload('created', '/ping @bob is fsn1-b back?', {
+const tinaPings = (id: number) => {
+  // One time for both: Gitea saves a new comment with updated = created (two clocks could differ by
+  // a second, which reads as an edit: src/commands/edited.ts).
+  const now = new Date().toISOString();
+  return commentPayload('created', '/ping @bob is fsn1-b back?', {
     issue: { number: 3, labels: [], user: { login: 'maint' } },
-    comment: {
-      id,
-      user: { login: 'tina' },
-      created_at: new Date().toISOString(),
-      updated_at: new Date().toISOString(),
-    },
+    comment: { id, user: { login: 'tina' }, created_at: now, updated_at: now },
     sender: { login: 'tina' },
   });
+};
 
 async function answerTo(running: TestBot, id: number) {
   expect((await running.deliver(tinaPings(id))).status).toBe(202);
