@@ -35,7 +35,7 @@ import { createRotationStore } from '../store/rotations.js';
 import { createDeliveryConfirmation } from '../worker/confirm-delivery.js';
 import { createIssueReader } from '../worker/current-issue.js';
 import type { DelayedEvent } from '../worker/delayed-event.js';
-import { createFailedEventNotifier } from '../worker/failed-event-note.js';
+import { createFailedEventNotifier, createOwedNotes } from '../worker/failed-event-note.js';
 import { createEventHandler, type HandlerDeps } from '../worker/handle-event.js';
 import { createIdentifier, type Identify } from '../worker/identify.js';
 import { createInstancePeople } from '../worker/instance-people.js';
@@ -168,6 +168,7 @@ export function composeRoad(deps: RoadDeps) {
     handleEvent,
     runSchedule,
     noteFailedEvent: createFailedEventNotifier(writer),
+    postOwedNotes: createOwedNotes(writer),
     isRelevant: (event: BotEvent) => isRelevant(event, definitions, config.quality.repos, programRepos),
   };
 }

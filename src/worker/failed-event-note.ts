@@ -1,6 +1,7 @@
-import { repoRef } from '../gitea/client.js';
+import { GiteaError, repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
 import { createIssueWriter, type WriterDeps } from '../gitea/writer.js';
+import { createFailedNoteStore } from '../store/failed-notes.js';
 
 /**
  * What the bot says in an issue when one of its events failed for good (every retry spent,
@@ -23,14 +24,43 @@ export function failedEventNote(event: Pick<BotEvent, 'kind' | 'comment' | 'time
 }
 
 /**
- * Posts failedEventNote in the event's issue, once per job (note key `failed-<jobId>`). Throws what
- * the write throws (Gitea or Redis away: the caller logs it; the job stays listed as failed).
+ * Posts failedEventNote in the event's issue, once per job (note key `failed-<jobId>`). When the
+ * write fails (Gitea away: why most jobs fail for good) the note is owed (store/failed-notes.ts)
+ * and createOwedNotes posts it later; throws what the write threw (the caller logs it).
  */
 export function createFailedEventNotifier(writer: WriterDeps) {
+  const owed = createFailedNoteStore(writer.redis);
   return async (event: BotEvent, jobId: string): Promise<void> => {
-    await createIssueWriter(writer, repoRef(event.repo), event.issue.number).note(
-      `failed-${jobId}`,
-      failedEventNote(event, jobId),
-    );
+    try {
+      await postNote(writer, event, jobId);
+    } catch (error) {
+      await owed.owe(jobId, event);
+      throw error;
+    }
   };
 }
+
+/**
+ * Posts the notes still owed, oldest job first in Redis's order; one whose issue is gone (404) is
+ * dropped. Stops at the first other failure and throws it (Gitea still away: the next run tries
+ * again). Run with each catch-up (src/queue/event-worker.ts), every `catchUp.every` and at start.
+ */
+export function createOwedNotes(writer: WriterDeps) {
+  const owed = createFailedNoteStore(writer.redis);
+  return async (): Promise<void> => {
+    for (const { jobId, event } of await owed.owed()) {
+      try {
+        await postNote(writer, event, jobId);
+      } catch (error) {
+        if (!(error instanceof GiteaError && error.status === 404)) throw error;
+      }
+      await owed.paid(jobId);
+    }
+  };
+}
+
+const postNote = (writer: WriterDeps, event: BotEvent, jobId: string) =>
+  createIssueWriter(writer, repoRef(event.repo), event.issue.number).note(
+    `failed-${jobId}`,
+    failedEventNote(event, jobId),
+  );

@@ -68,6 +68,45 @@ describe('an event that fails for good is not met with silence', () => {
   });
 });
 
+describe('a note Gitea refused is posted once Gitea is back', () => {
+  it("Gitea away while maint's /approve fails for good (its note refused too): after Gitea is back, the next catch-up posts the one note", async () => {
+    const first = await start({ JOB_ATTEMPTS: '2' });
+    await first.deliver(applicationLabeled());
+    await eventually(() => expect(statusComments()).toHaveLength(1));
+    const tries = () => gitea().requestsTo('POST', COMMENTS).length;
+    const before = tries();
+    // Gitea answers 500 to every write: the /approve's label and the note that it failed.
+    gitea().failNext({ method: 'POST', path: LABELS, status: 500, times: 1_000 });
+    gitea().failNext({ method: 'POST', path: COMMENTS, status: 500, times: 1_000 });
+    await first.deliver(
+      commentPayload('created', '/approve', { comment: { id: 602 }, sender: { login: 'maint' } }),
+    );
+    const notes = () =>
+      gitea()
+        .comments(PROGRAM_REPO, 7)
+        .filter((c) => c.body.includes('could not handle'));
+    // The note's tries (the client's own retries of a 500) are over once no more come for a second.
+    await eventually(() => expect(tries()).toBeGreaterThan(before), 20_000);
+    for (let seen = -1; seen !== tries(); ) {
+      seen = tries();
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    expect(notes()).toHaveLength(0);
+    await first.stop();
+    gitea().clearFaults();
+    // Started again (its start-up catch-up), Gitea answering: the issue is told.
+    const again = await start({ JOB_ATTEMPTS: '2' });
+    await eventually(() => expect(notes()).toHaveLength(1));
+    expect(notes()[0]?.body).toContain('[this comment](#issuecomment-602)');
+    expect(notes()[0]?.body).toMatch(/operator-bot jobs retry \S+/);
+    // Another catch-up run posts nothing more.
+    await again.stop();
+    await start({ JOB_ATTEMPTS: '2' });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(notes()).toHaveLength(1);
+  });
+});
+
 describe('Gitea faults: retried with backoff, nothing lost, nothing doubled', () => {
   it('honours 429 Retry-After and posts once', async () => {
     gitea().failNext({ method: 'POST', path: COMMENTS, status: 429, headers: { 'Retry-After': '1' } });
