@@ -41,16 +41,18 @@ export function createFailedEventNotifier(writer: WriterDeps) {
 }
 
 /**
- * Posts the notes still owed, oldest job first in Redis's order; one whose issue is gone (404) is
- * dropped. Stops at the first other failure and throws it (Gitea still away: the next run tries
- * again). Run with each catch-up (src/queue/event-worker.ts), every `catchUp.every` and at start.
+ * Posts the notes still owed, in Redis's order, of the jobs `stillFailed` says are failed still;
+ * one retried since (`operator-bot jobs retry`: done, or running and noted again if it fails for
+ * good) or whose issue is gone (404) is dropped. Stops at the first other failure and throws it
+ * (Gitea still away: the next run tries again). Run with each catch-up (src/queue/event-worker.ts),
+ * every `catchUp.every` and at start.
  */
 export function createOwedNotes(writer: WriterDeps) {
   const owed = createFailedNoteStore(writer.redis);
-  return async (): Promise<void> => {
+  return async (stillFailed: (jobId: string) => Promise<boolean>): Promise<void> => {
     for (const { jobId, event } of await owed.owed()) {
       try {
-        await postNote(writer, event, jobId);
+        if (await stillFailed(jobId)) await postNote(writer, event, jobId);
       } catch (error) {
         if (!(error instanceof GiteaError && error.status === 404)) throw error;
       }

@@ -69,22 +69,22 @@ describe('an event that fails for good is not met with silence', () => {
 });
 
 describe('a note Gitea refused is posted once Gitea is back', () => {
-  it("Gitea away while maint's /approve fails for good (its note refused too): after Gitea is back, the next catch-up posts the one note", async () => {
+  const notes = () =>
+    gitea()
+      .comments(PROGRAM_REPO, 7)
+      .filter((c) => c.body.includes('could not handle'));
+  /** maint's /approve (comment `id`) fails for good while Gitea refuses every write, its note too; the bot is stopped after. */
+  async function failedWhileGiteaAway(id: number) {
     const first = await start({ JOB_ATTEMPTS: '2' });
     await first.deliver(applicationLabeled());
     await eventually(() => expect(statusComments()).toHaveLength(1));
     const tries = () => gitea().requestsTo('POST', COMMENTS).length;
     const before = tries();
-    // Gitea answers 500 to every write: the /approve's label and the note that it failed.
     gitea().failNext({ method: 'POST', path: LABELS, status: 500, times: 1_000 });
     gitea().failNext({ method: 'POST', path: COMMENTS, status: 500, times: 1_000 });
     await first.deliver(
-      commentPayload('created', '/approve', { comment: { id: 602 }, sender: { login: 'maint' } }),
+      commentPayload('created', '/approve', { comment: { id }, sender: { login: 'maint' } }),
     );
-    const notes = () =>
-      gitea()
-        .comments(PROGRAM_REPO, 7)
-        .filter((c) => c.body.includes('could not handle'));
     // The note's tries (the client's own retries of a 500) are over once no more come for a second.
     await eventually(() => expect(tries()).toBeGreaterThan(before), 20_000);
     for (let seen = -1; seen !== tries(); ) {
@@ -94,6 +94,10 @@ describe('a note Gitea refused is posted once Gitea is back', () => {
     expect(notes()).toHaveLength(0);
     await first.stop();
     gitea().clearFaults();
+  }
+
+  it("Gitea away while maint's /approve fails for good (its note refused too): after Gitea is back, the next catch-up posts the one note", async () => {
+    await failedWhileGiteaAway(602);
     // Started again (its start-up catch-up), Gitea answering: the issue is told.
     const again = await start({ JOB_ATTEMPTS: '2' });
     await eventually(() => expect(notes()).toHaveLength(1));
@@ -104,6 +108,25 @@ describe('a note Gitea refused is posted once Gitea is back', () => {
     await start({ JOB_ATTEMPTS: '2' });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(notes()).toHaveLength(1);
+  });
+
+  it('a maintainer ran `jobs retry` once Gitea was back: the /approve is done, and no note says nothing was done', async () => {
+    await failedWhileGiteaAway(603);
+    const { Queue } = await import('bullmq');
+    const { Redis } = await import('ioredis');
+    const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
+    const queue = new Queue('operator-bot-events', { connection });
+    try {
+      const [failed] = await queue.getFailed();
+      await failed?.retry();
+    } finally {
+      await queue.close();
+      connection.disconnect();
+    }
+    await start({ JOB_ATTEMPTS: '2' });
+    await eventually(() => expect(statusComments()[0]?.body).toContain('Training'));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(notes()).toHaveLength(0);
   });
 });
 
