@@ -110,7 +110,9 @@ export function startEventWorker(deps: EventWorkerDeps) {
       );
   });
   worker.on('failed', (job, error) => {
-    const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1);
+    // Failed for good: BullMQ sets finishedOn only when it moves a job to failed (Job.moveToFailed),
+    // also before its tries are spent (a job stalled past maxStalledCount fails as unrecoverable).
+    const final = !job || typeof job.finishedOn === 'number';
     if (final && job?.id && 'event' in job.data && deps.noteFailedEvent) {
       const { id } = job;
       deps

@@ -68,6 +68,68 @@ describe('an event that fails for good is not met with silence', () => {
   });
 });
 
+describe('a job failed for good without using its tries is noted too', () => {
+  // BullMQ fails a job that stalled more than maxStalledCount times (its workers died on it) when a
+  // worker next takes it: moveStalledJobsToWait sets `defa` ("job stalled more than allowable
+  // limit", bullmq commands/moveStalledJobsToWait-9.lua) and the worker fails it as unrecoverable,
+  // with one attempt made of JOB_ATTEMPTS. The test sets `defa` as that script does.
+  it("maint's /approve whose workers kept dying: one note in the issue names the comment and the job to retry", async () => {
+    const first = await start();
+    await first.deliver(applicationLabeled());
+    await eventually(() => expect(statusComments()).toHaveLength(1));
+    await first.stop();
+    const { Queue } = await import('bullmq');
+    const { Redis } = await import('ioredis');
+    const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
+    const queue = new Queue('operator-bot-events', { connection });
+    const at = new Date().toISOString();
+    try {
+      const job = await queue.add(
+        'event',
+        {
+          event: {
+            kind: 'comment.created',
+            repo: PROGRAM_REPO,
+            issue: {
+              number: 7,
+              id: 7,
+              title: 'Operator application',
+              body: '',
+              author: 'alice',
+              state: 'open',
+              labels: ['operator-application'],
+              assignees: [],
+              createdAt: at,
+              isPull: false,
+            },
+            actor: 'maint',
+            at,
+            comment: { id: 604, body: '/approve', createdAt: at },
+          },
+        },
+        { jobId: 'stalled-604', attempts: 4 },
+      );
+      await connection.hset(
+        `bull:operator-bot-events:${job.id}`,
+        'defa',
+        'job stalled more than allowable limit',
+      );
+      await start();
+      await eventually(async () => expect(await queue.getFailedCount()).toBe(1));
+      const notes = () =>
+        gitea()
+          .comments(PROGRAM_REPO, 7)
+          .filter((c) => c.body.includes('could not handle'));
+      await eventually(() => expect(notes()).toHaveLength(1));
+      expect(notes()[0]?.body).toContain('[this comment](#issuecomment-604)');
+      expect(notes()[0]?.body).toContain('operator-bot jobs retry stalled-604');
+    } finally {
+      await queue.close();
+      connection.disconnect();
+    }
+  });
+});
+
 describe('a note Gitea refused is posted once Gitea is back', () => {
   const notes = () =>
     gitea()
