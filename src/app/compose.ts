@@ -41,6 +41,7 @@ import { createIdentifier, type Identify } from '../worker/identify.js';
 import { createInstancePeople } from '../worker/instance-people.js';
 import { createProgramIssueOpener, type ProgramIssueOpener } from '../worker/open-program-issue.js';
 import { createReminderRefresher } from '../worker/refresh-reminder.js';
+import { createStatusRestorer } from '../worker/restore-status.js';
 import { createStatusCheck } from '../worker/status-as-written.js';
 import { applicationsOf } from '../workflows/onboarding/applications.js';
 import { paidMonths } from '../workflows/payroll/paid-months.js';
@@ -163,9 +164,15 @@ export function composeRoad(deps: RoadDeps) {
       : {}),
     log,
   });
+  // A person's edit of a status comment is written back, not decided (off in rebuild: no edits).
+  const restoreStatus = createStatusRestorer(
+    writer,
+    workflows.map((w) => w.definition.name),
+  );
   return {
     workflows,
-    handleEvent,
+    handleEvent: async (event: BotEvent) =>
+      (deps.readsIssues ?? true) && (await restoreStatus(event)) ? undefined : handleEvent(event),
     runSchedule,
     noteFailedEvent: createFailedEventNotifier(writer),
     postOwedNotes: createOwedNotes(writer),
