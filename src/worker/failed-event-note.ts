@@ -2,6 +2,7 @@ import { GiteaError, repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
 import { createIssueWriter, type WriterDeps } from '../gitea/writer.js';
 import { createFailedNoteStore } from '../store/failed-notes.js';
+import { PING_TIMER } from './pings.js';
 
 /**
  * What the bot says in an issue when one of its events failed for good (every retry spent,
@@ -14,9 +15,11 @@ export function failedEventNote(event: Pick<BotEvent, 'kind' | 'comment' | 'time
   const what =
     event.kind === 'comment.created' && event.comment
       ? `[this comment](#issuecomment-${event.comment.id})`
-      : event.timer
-        ? `the \`${event.timer.name}\` deadline of this issue's ${event.timer.workflow}`
-        : `this issue's \`${event.kind}\` event`;
+      : event.timer?.workflow === PING_TIMER
+        ? `the answer deadline of a \`/ping\` in this issue (ping ${event.timer.name})`
+        : event.timer
+          ? `the \`${event.timer.name}\` deadline of this issue's ${event.timer.workflow}`
+          : `this issue's \`${event.kind}\` event`;
   return [
     `⚠️ The bot could not handle ${what}: an error on its side, every retry spent; nothing more was done for it.`,
     `A maintainer can see it with \`operator-bot jobs failed\` and run it again with \`operator-bot jobs retry ${jobId}\`.`,
