@@ -35,12 +35,13 @@ import { createRotationStore } from '../store/rotations.js';
 import { createDeliveryConfirmation } from '../worker/confirm-delivery.js';
 import { createIssueReader } from '../worker/current-issue.js';
 import type { DelayedEvent } from '../worker/delayed-event.js';
-import { createFailedEventNotifier } from '../worker/failed-event-note.js';
+import { createFailedEventNotifier, createOwedNotes } from '../worker/failed-event-note.js';
 import { createEventHandler, type HandlerDeps } from '../worker/handle-event.js';
 import { createIdentifier, type Identify } from '../worker/identify.js';
 import { createInstancePeople } from '../worker/instance-people.js';
 import { createProgramIssueOpener, type ProgramIssueOpener } from '../worker/open-program-issue.js';
 import { createReminderRefresher } from '../worker/refresh-reminder.js';
+import { createStatusRestorer } from '../worker/restore-status.js';
 import { createStatusCheck } from '../worker/status-as-written.js';
 import { applicationsOf } from '../workflows/onboarding/applications.js';
 import { paidMonths } from '../workflows/payroll/paid-months.js';
@@ -163,11 +164,18 @@ export function composeRoad(deps: RoadDeps) {
       : {}),
     log,
   });
+  // A person's edit of a status comment is written back, not decided (off in rebuild: no edits).
+  const restoreStatus = createStatusRestorer(
+    writer,
+    workflows.map((w) => w.definition.name),
+  );
   return {
     workflows,
-    handleEvent,
+    handleEvent: async (event: BotEvent) =>
+      (deps.readsIssues ?? true) && (await restoreStatus(event)) ? undefined : handleEvent(event),
     runSchedule,
     noteFailedEvent: createFailedEventNotifier(writer),
+    postOwedNotes: createOwedNotes(writer),
     isRelevant: (event: BotEvent) => isRelevant(event, definitions, config.quality.repos, programRepos),
   };
 }

@@ -170,6 +170,7 @@ export async function startRuntime({
       handleEvent: road.handleEvent,
       runSchedule: road.runSchedule,
       noteFailedEvent: road.noteFailedEvent,
+      postOwedNotes: () => road.postOwedNotes(async (jobId) => (await queue.getJobState(jobId)) === 'failed'),
       catchUp: createCatchUp({
         gitea,
         cursors: createCursorStore(redis),

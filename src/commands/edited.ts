@@ -3,6 +3,9 @@ import { formatUtcSeconds } from '../domain/time/format.js';
 import type { Answer } from './answer.js';
 import type { CommandSpec } from './catalog.js';
 
+/** How each answer to an edited comment begins: `rebuild` finds in the bot's replies which comments it did not run. */
+export const EDITED_NOT_RUN = 'not run: this comment was edited';
+
 /**
  * The answers to the command lines of a comment edited after it was written and before the bot
  * read it (`editedAt`, Gitea's time: src/gitea/event.ts): none is run, since Gitea
@@ -20,6 +23,6 @@ export function editedLines(
     .filter((line) => known.has(line.name))
     .map((line) => ({
       line,
-      text: `not run: this comment was edited (${formatUtcSeconds(editedAt)}) before the bot read it, and Gitea does not say who edited it. Write the command again in a new comment.`,
+      text: `${EDITED_NOT_RUN} (${formatUtcSeconds(editedAt)}) before the bot read it, and Gitea does not say who edited it. Write the command again in a new comment.`,
     }));
 }

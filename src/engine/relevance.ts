@@ -28,6 +28,9 @@ export function isRelevant(
 ): boolean {
   if (event.kind === 'pull.updated') return qualityRepos.some((repo) => sameRepo(repo, event.repo));
   if (programRepos && !inProgramRepos(event.repo, programRepos)) return false;
+  // An edit of any comment may be one of the bot's status comments, marker stripped or not
+  // (src/worker/restore-status.ts writes it back): rare enough to queue each.
+  if (event.kind === 'comment.edited') return true;
   if (event.kind.startsWith('comment.')) return mayHoldCommand(event.comment?.body ?? '');
   if (mayBeUnlabelledApplication(event)) return true;
   return event.issue.labels.some((label) =>

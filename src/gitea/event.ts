@@ -70,9 +70,10 @@ export const botEventSchema = z.object({
       digest: z.string().optional(),
       /**
        * Gitea's time of an edit of a new comment made in a later second than it was written, before
-       * the bot read it: a program.repos delivery read back (src/worker/confirm-delivery.ts), a
-       * comment the catch-up read (normalize.ts editedSinceWritten). Gitea does not say who edited
-       * it (a writer may edit anyone's comment), so its commands are answered, not run.
+       * the bot read it (src/gitea/edited-at.ts): a program.repos delivery read back
+       * (src/worker/confirm-delivery.ts), a comment the catch-up read (normalize.ts), one `rebuild`
+       * finds the live bot answered so (src/rebuild/edited-before-read.ts). Gitea does not say who
+       * edited it (a writer may edit anyone's comment), so its commands are answered, not run.
        */
       editedAt: z.string().optional(),
     })

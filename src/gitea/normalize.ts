@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { toIso } from '../domain/time/instant.js';
+import { editedAfterWriting } from './edited-at.js';
 import { type BotEvent, botEventSchema, CATCH_UP_DELIVERY_ID } from './event.js';
 import {
   ASSIGN_ACTIONS,
@@ -101,7 +102,9 @@ export function normalizeDelivery(
             id: p.comment.id,
             body: p.comment.body,
             createdAt: toIso(p.comment.created_at),
-            ...editedSinceWritten(p),
+            // A webhook's `created` payload is built as the comment is saved: never edited. The catch-up's
+            // comments are read from Gitea's lists, as they are now.
+            ...(p.action === 'created' ? editedAfterWriting(p.comment.created_at, p.comment.updated_at) : {}),
           },
           ...(fromGitea && p.action !== 'deleted'
             ? { asOfComment: typeof admin === 'boolean' ? { actorAdmin: admin } : {} }
@@ -144,21 +147,6 @@ export function normalizeDelivery(
     default:
       return { outcome: 'unsupported', reason: `event type "${eventType}" is not handled` };
   }
-}
-
-/**
- * `editedAt` for a new comment Gitea has as edited in a later second than it was written (its
- * `updated_at`): what the catch-up reads from Gitea's lists, whose text is the comment as it is
- * now. Gitea lets a repository's writers edit anyone's comment and does not say who did, so its
- * commands are answered, not run (src/worker/handle-event.ts). A webhook's `created` payload is
- * built as the comment is saved: never edited.
- */
-function editedSinceWritten(p: { action: string; comment: { created_at: string; updated_at: string } }): {
-  editedAt?: string;
-} {
-  if (p.action !== 'created' || !(Date.parse(p.comment.updated_at) > Date.parse(p.comment.created_at)))
-    return {};
-  return { editedAt: toIso(p.comment.updated_at) };
 }
 
 function withSchema<S extends z.ZodType>(

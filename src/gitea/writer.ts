@@ -104,7 +104,7 @@ export function createIssueWriter(
       try {
         await written.expectStatus(ref, workflow, digest);
         await deps.gitea.editComment(repo, cached, body);
-        await written.setStatusComment(ref, workflow, cached, digest);
+        await written.setStatusComment(ref, workflow, cached, { body, digest });
         return cached;
       } catch (error) {
         if (!(error instanceof GiteaError && error.status === 404)) throw error;
@@ -118,11 +118,11 @@ export function createIssueWriter(
         await written.expectStatus(ref, workflow, digest);
         await deps.gitea.editComment(repo, existing.id, body);
       }
-      await written.setStatusComment(ref, workflow, existing.id, digest);
+      await written.setStatusComment(ref, workflow, existing.id, { body, digest });
       return existing.id;
     }
     const created = await deps.gitea.createComment(repo, issue, body);
-    await written.setStatusComment(ref, workflow, created.id ?? 0, digest);
+    await written.setStatusComment(ref, workflow, created.id ?? 0, { body, digest });
     return created.id ?? 0;
   }
 

@@ -26,6 +26,8 @@ export type EventWorkerDeps = {
   concurrency: number;
   /** Tells an event's issue that the event failed for good (src/worker/failed-event-note.ts). */
   noteFailedEvent?: (event: BotEvent, jobId: string) => Promise<void>;
+  /** Posts the failed-event notes Gitea refused before (src/worker/failed-event-note.ts createOwedNotes); with each catch-up. */
+  postOwedNotes?: () => Promise<void>;
   /** A job whose worker stops renewing its lock this long is stalled and run again by another worker. */
   lockMs: number;
   /** How often a job is tried (JOB_ATTEMPTS): the retries of a failed job and the runs again of a stalled one. */
@@ -69,8 +71,14 @@ export function startEventWorker(deps: EventWorkerDeps) {
           unconfirmed.add(job.id);
         }
         if (job.id) await order.done(data.event.repo, data.event.issue.number, job.id);
-      } else if ('catchUp' in data) await deps.catchUp?.();
-      else {
+      } else if ('catchUp' in data) {
+        await deps
+          .postOwedNotes?.()
+          .catch((err: unknown) =>
+            deps.log.warn({ err }, 'could not yet tell the issues of events that failed for good'),
+          );
+        await deps.catchUp?.();
+      } else {
         // A scheduled run happens at its scheduler's slot, whenever the job was created or picked up.
         const slot = schedulerSlot(job);
         await deps.runSchedule(slot ? { ...data, firedAt: slot } : data);
@@ -102,7 +110,9 @@ export function startEventWorker(deps: EventWorkerDeps) {
       );
   });
   worker.on('failed', (job, error) => {
-    const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1);
+    // Failed for good: BullMQ sets finishedOn only when it moves a job to failed (Job.moveToFailed),
+    // also before its tries are spent (a job stalled past maxStalledCount fails as unrecoverable).
+    const final = !job || typeof job.finishedOn === 'number';
     if (final && job?.id && 'event' in job.data && deps.noteFailedEvent) {
       const { id } = job;
       deps

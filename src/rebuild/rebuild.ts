@@ -9,6 +9,7 @@ import type { BotEvent } from '../gitea/event.js';
 import { writtenInComments } from '../gitea/writer.js';
 import type { WrittenRecords } from '../store/written.js';
 import type { DelayedEvent } from '../worker/handle-event.js';
+import { asEditedBeforeRead, editedBeforeRead } from './edited-before-read.js';
 import { historyEvents } from './history.js';
 import { importedRecords } from './imports.js';
 import { asRecorded, checkInputs } from './inputs.js';
@@ -83,10 +84,11 @@ export async function rebuild(
         options.progress?.('reading', issues, issues);
         // Replay what the bot acted on, not what the text says now (edited or deleted since).
         const checked = checkInputs(`${repo}#${number}`, issue, comments, options.botLogin, isFinal, seal);
+        const notRun = editedBeforeRead(comments, options.botLogin, seal, `${repo}#${number}`);
         const events = checked.skipIssue
           ? []
           : historyEvents(repo, issue, checked.comments, timeline, options.botLogin).map((event) =>
-              asRecorded(event, checked.recorded),
+              asEditedBeforeRead(asRecorded(event, checked.recorded), notRun),
             );
         return {
           events,

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { alertKeys } from './alerts.js';
 import { appliedCommandKeys } from './applied-commands.js';
 import { catchUpCursorKeys } from './catch-up-cursors.js';
+import { failedNoteKeys } from './failed-notes.js';
 import { instanceKeys } from './instances.js';
 import { intakeKeys } from './intake.js';
 import { intakePresenceKeys } from './intake-presence.js';
@@ -54,6 +55,7 @@ export const KEY_SPACES: readonly KeySpace[] = [
   catchUpCursorKeys,
   issueContentKeys,
   redisEpochKeys,
+  failedNoteKeys,
 ];
 
 /** Deletes the state derived from Gitea's history, store by store (rebuild's first step); kept spaces are left alone. */

@@ -9,6 +9,10 @@ const at = ({ repo, issue }: IssueRef) => `${repo.owner}/${repo.name}#${issue}`;
 const statusCommentKey = (ref: IssueRef, workflow: string) => `ob:status-comment:${at(ref)}:${workflow}`;
 /** The SHA-256 of the body the bot last wrote in that comment: a person's edit of it shows. */
 const statusDigestKey = (ref: IssueRef, workflow: string) => `${statusCommentKey(ref, workflow)}:digest`;
+/** That body itself, to write back over a person's edit (src/worker/restore-status.ts). */
+const statusBodyKey = (ref: IssueRef, workflow: string) => `${statusCommentKey(ref, workflow)}:body`;
+/** A body is kept this long after the bot last wrote it (seconds): a live issue's is written often. */
+const STATUS_BODY_TTL_SECONDS = 90 * 86_400;
 /** Before 0.2 a set of the keys posted; read still, so an upgrade mid-retry does not post twice. */
 const legacyPostedKey = (ref: IssueRef) => `ob:posted:${at(ref)}`;
 /** What the bot posted in an issue: a hash of post key (`reply-<comment id>`, `note-<key>`) → comment id. */
@@ -53,12 +57,26 @@ export function createWrittenStore(redis: Redis) {
     /** The recorded id of a workflow's status comment; 0 when none is. */
     statusComment: async (ref: IssueRef, workflow: string): Promise<number> =>
       Number(await redis.get(statusCommentKey(ref, workflow))),
-    /** Records the status comment's id and, when given, the SHA-256 (hex) of the body the bot wrote in it. */
-    setStatusComment: async (ref: IssueRef, workflow: string, id: number, digest?: string): Promise<void> => {
+    /**
+     * Records the status comment's id and, when given, the body the bot wrote in it (kept 90 days)
+     * with its SHA-256 (hex, bodyDigest).
+     */
+    setStatusComment: async (
+      ref: IssueRef,
+      workflow: string,
+      id: number,
+      written?: { body: string; digest: string },
+    ): Promise<void> => {
       const pipeline = redis.pipeline().set(statusCommentKey(ref, workflow), id);
-      if (digest) pipeline.set(statusDigestKey(ref, workflow), digest);
+      if (written) {
+        pipeline.set(statusDigestKey(ref, workflow), written.digest);
+        pipeline.set(statusBodyKey(ref, workflow), written.body, 'EX', STATUS_BODY_TTL_SECONDS);
+      }
       await pipeline.exec();
     },
+    /** The body the bot last wrote in a workflow's status comment; undefined when none is kept (older, expired, rebuilt). */
+    statusBody: async (ref: IssueRef, workflow: string): Promise<string | undefined> =>
+      (await redis.get(statusBodyKey(ref, workflow))) ?? undefined,
     /**
      * Before the bot edits its status comment: `digest` (the new body's) is expected as well as the
      * one recorded, until setStatusComment records it alone. A worker killed between the edit and

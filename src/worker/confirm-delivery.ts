@@ -1,5 +1,6 @@
 import { toIso } from '../domain/time/instant.js';
 import { type GiteaClient, GiteaError, repoRef } from '../gitea/client.js';
+import { editedAfterWriting } from '../gitea/edited-at.js';
 import { type BotEvent, CATCH_UP_DELIVERY_ID } from '../gitea/event.js';
 
 /**
@@ -89,14 +90,10 @@ export function createDeliveryConfirmation(
     if (!comment?.user?.login || !here || !comment.created_at) return undefined;
     const at =
       event.kind === 'comment.created' ? comment.created_at : (comment.updated_at ?? comment.created_at);
-    // Edited in a later second than it was written: by its writer or by any of the repository's
-    // writers (Gitea lets them edit anyone's comment), which Gitea does not say. An edit within
-    // the second it was written cannot be told (Gitea's times are whole seconds).
-    const edited =
-      event.kind === 'comment.created' &&
-      comment.updated_at !== undefined &&
-      Date.parse(comment.updated_at) > Date.parse(comment.created_at);
-    const editedAt = edited && comment.updated_at ? { editedAt: toIso(comment.updated_at) } : {};
+    // Edited since it was written: by its writer or by any of the repository's writers, which
+    // Gitea does not say (src/gitea/edited-at.ts).
+    const editedAt =
+      event.kind === 'comment.created' ? editedAfterWriting(comment.created_at, comment.updated_at) : {};
     const { asOfComment: _issueFromDelivery, ...confirmedEvent } = event;
     // The comment as Gitea has it, whatever the delivery said of it: its writer, text (a writer's
     // quick edit must not drop the command) and time (an acknowledgement's response time). So

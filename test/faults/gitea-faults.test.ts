@@ -68,6 +68,130 @@ describe('an event that fails for good is not met with silence', () => {
   });
 });
 
+describe('a job failed for good without using its tries is noted too', () => {
+  // BullMQ fails a job that stalled more than maxStalledCount times (its workers died on it) when a
+  // worker next takes it: moveStalledJobsToWait sets `defa` ("job stalled more than allowable
+  // limit", bullmq commands/moveStalledJobsToWait-9.lua) and the worker fails it as unrecoverable,
+  // with one attempt made of JOB_ATTEMPTS. The test sets `defa` as that script does.
+  it("maint's /approve whose workers kept dying: one note in the issue names the comment and the job to retry", async () => {
+    const first = await start();
+    await first.deliver(applicationLabeled());
+    await eventually(() => expect(statusComments()).toHaveLength(1));
+    await first.stop();
+    const { Queue } = await import('bullmq');
+    const { Redis } = await import('ioredis');
+    const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
+    const queue = new Queue('operator-bot-events', { connection });
+    const at = new Date().toISOString();
+    try {
+      const job = await queue.add(
+        'event',
+        {
+          event: {
+            kind: 'comment.created',
+            repo: PROGRAM_REPO,
+            issue: {
+              number: 7,
+              id: 7,
+              title: 'Operator application',
+              body: '',
+              author: 'alice',
+              state: 'open',
+              labels: ['operator-application'],
+              assignees: [],
+              createdAt: at,
+              isPull: false,
+            },
+            actor: 'maint',
+            at,
+            comment: { id: 604, body: '/approve', createdAt: at },
+          },
+        },
+        { jobId: 'stalled-604', attempts: 4 },
+      );
+      await connection.hset(
+        `bull:operator-bot-events:${job.id}`,
+        'defa',
+        'job stalled more than allowable limit',
+      );
+      await start();
+      await eventually(async () => expect(await queue.getFailedCount()).toBe(1));
+      const notes = () =>
+        gitea()
+          .comments(PROGRAM_REPO, 7)
+          .filter((c) => c.body.includes('could not handle'));
+      await eventually(() => expect(notes()).toHaveLength(1));
+      expect(notes()[0]?.body).toContain('[this comment](#issuecomment-604)');
+      expect(notes()[0]?.body).toContain('operator-bot jobs retry stalled-604');
+    } finally {
+      await queue.close();
+      connection.disconnect();
+    }
+  });
+});
+
+describe('a note Gitea refused is posted once Gitea is back', () => {
+  const notes = () =>
+    gitea()
+      .comments(PROGRAM_REPO, 7)
+      .filter((c) => c.body.includes('could not handle'));
+  /** maint's /approve (comment `id`) fails for good while Gitea refuses every write, its note too; the bot is stopped after. */
+  async function failedWhileGiteaAway(id: number) {
+    const first = await start({ JOB_ATTEMPTS: '2' });
+    await first.deliver(applicationLabeled());
+    await eventually(() => expect(statusComments()).toHaveLength(1));
+    const tries = () => gitea().requestsTo('POST', COMMENTS).length;
+    const before = tries();
+    gitea().failNext({ method: 'POST', path: LABELS, status: 500, times: 1_000 });
+    gitea().failNext({ method: 'POST', path: COMMENTS, status: 500, times: 1_000 });
+    await first.deliver(
+      commentPayload('created', '/approve', { comment: { id }, sender: { login: 'maint' } }),
+    );
+    // The note's tries (the client's own retries of a 500) are over once no more come for a second.
+    await eventually(() => expect(tries()).toBeGreaterThan(before), 20_000);
+    for (let seen = -1; seen !== tries(); ) {
+      seen = tries();
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    expect(notes()).toHaveLength(0);
+    await first.stop();
+    gitea().clearFaults();
+  }
+
+  it("Gitea away while maint's /approve fails for good (its note refused too): after Gitea is back, the next catch-up posts the one note", async () => {
+    await failedWhileGiteaAway(602);
+    // Started again (its start-up catch-up), Gitea answering: the issue is told.
+    const again = await start({ JOB_ATTEMPTS: '2' });
+    await eventually(() => expect(notes()).toHaveLength(1));
+    expect(notes()[0]?.body).toContain('[this comment](#issuecomment-602)');
+    expect(notes()[0]?.body).toMatch(/operator-bot jobs retry \S+/);
+    // Another catch-up run posts nothing more.
+    await again.stop();
+    await start({ JOB_ATTEMPTS: '2' });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(notes()).toHaveLength(1);
+  });
+
+  it('a maintainer ran `jobs retry` once Gitea was back: the /approve is done, and no note says nothing was done', async () => {
+    await failedWhileGiteaAway(603);
+    const { Queue } = await import('bullmq');
+    const { Redis } = await import('ioredis');
+    const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
+    const queue = new Queue('operator-bot-events', { connection });
+    try {
+      const [failed] = await queue.getFailed();
+      await failed?.retry();
+    } finally {
+      await queue.close();
+      connection.disconnect();
+    }
+    await start({ JOB_ATTEMPTS: '2' });
+    await eventually(() => expect(statusComments()[0]?.body).toContain('Training'));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(notes()).toHaveLength(0);
+  });
+});
+
 describe('Gitea faults: retried with backoff, nothing lost, nothing doubled', () => {
   it('honours 429 Retry-After and posts once', async () => {
     gitea().failNext({ method: 'POST', path: COMMENTS, status: 429, headers: { 'Retry-After': '1' } });

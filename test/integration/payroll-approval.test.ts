@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPaymentStore } from '../../src/store/payments.js';
 import { PROGRAM_REPO } from '../support/bot.js';
-import { issuePayload, label } from '../support/deliveries.js';
+import { commentPayload, issuePayload, label } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { aMonthOfActivity, approvedPayroll, commentIn, payrollView, tx } from '../support/payroll.js';
 import { useRedis } from '../support/redis.js';
@@ -264,5 +264,44 @@ describe('an approval is of the table the bot wrote', () => {
 
     await core.handle(commentIn(payroll.number(), 'maint', '/approve', '2026-12-03T10:05:00Z'));
     expect(payroll.table()).toContain('**Approvals:** 1 of 2');
+  });
+});
+
+describe("the bot's table is written back over a person's edit", () => {
+  it("dave (write access) puts his wallet into the approved table's Safe CSV: the edit's delivery has the table written back, with a note, before maint pays from it", async () => {
+    const core = await aMonthOfActivity(redis.client, gitea());
+    const payroll = await approvedPayroll(core, gitea());
+    const g = gitea();
+    g.addUser('dave', { password: 'dave-password' });
+    g.setPermission(PROGRAM_REPO, 'dave', 'write');
+    const status = g
+      .comments(PROGRAM_REPO, payroll.number())
+      .find((c) => c.body.includes('operator-bot:state'));
+    const written = status?.body ?? '';
+    const wallet = /0x[0-9a-fA-F]{40}/.exec(written)?.[0] ?? '';
+    expect(wallet).not.toBe('');
+    const daves = `0x${'d'.repeat(40)}`;
+    const tampered = written.replaceAll(wallet, daves);
+    const editing = await fetch(`${g.baseUrl}/api/v1/repos/${PROGRAM_REPO}/issues/comments/${status?.id}`, {
+      method: 'PATCH',
+      headers: {
+        authorization: `Basic ${Buffer.from('dave:dave-password').toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ body: tampered }),
+    });
+    expect(editing.status).toBe(200);
+    expect(payroll.table()).toContain(daves);
+
+    await core.handle(
+      commentPayload('edited', tampered, {
+        issue: { number: payroll.number() },
+        comment: { id: status?.id ?? 0, user: { login: gitea().botLogin } },
+        sender: { login: 'dave' },
+      }),
+    );
+    expect(payroll.table()).toBe(written);
+    expect(payroll.comments().at(-1)).toContain('an edit of it');
+    expect(payroll.table()).toContain('**Approvals:** 2 of 2');
   });
 });

@@ -3,6 +3,7 @@ import { createInstanceStore } from '../../src/store/instances.js';
 import { createOperatorStore } from '../../src/store/operators.js';
 import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
 import { testCore } from '../support/core.js';
+import { commentPayload } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
 import { giteaWorld } from '../support/gitea-world.js';
 import { rebuildFromGitea } from '../support/rebuild.js';
@@ -107,6 +108,54 @@ describe('rebuild replays what the bot acted on', () => {
     expect(result.findings).toEqual([
       `${PROGRAM_REPO}#${payroll}: comment ${adjust} by @maint was edited after the bot applied it; replayed as the bot saw it`,
     ]);
+  });
+
+  it("maint's /adjust edited by a writer before the bot read it: answered, not run, live; rebuild does not run it either", async () => {
+    seedProgram(gitea());
+    const core = testCore(redis.client, gitea());
+    const people = world(core);
+    await activeAlice(people, core);
+    at('2026-11-01T06:00:00Z');
+    await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-11-01T06:00:00.000Z' });
+    expect(await core.fire(/^opened-payroll-2026-10/)).toBe(1);
+    const payroll = [1, 2, 3].find((n) => gitea().issue(PROGRAM_REPO, n)?.title === 'Payroll 2026-10') ?? 0;
+    at('2026-11-02T09:00:00Z');
+    const adjust = gitea().addComment(PROGRAM_REPO, payroll, { user: 'maint', body: 'looks right' });
+    at('2026-11-02T09:00:07Z');
+    await asEditor('PATCH', `/issues/comments/${adjust.id}`, { body: '/adjust @alice +10 EDITED-IN' });
+    // The catch-up reads it as Gitea has it now (its delivery was lost).
+    const edited = gitea()
+      .comments(PROGRAM_REPO, payroll)
+      .find((c) => c.id === adjust.id);
+    const issue = gitea().issue(PROGRAM_REPO, payroll);
+    await core.handle(
+      commentPayload('created', edited?.body ?? '', {
+        issue: {
+          number: payroll,
+          title: issue?.title ?? '',
+          body: issue?.body ?? '',
+          user: { login: 'maint-bot' },
+        },
+        comment: {
+          id: adjust.id,
+          user: { login: 'maint' },
+          created_at: edited?.created_at,
+          updated_at: edited?.updated_at,
+        },
+        sender: { login: 'maint' },
+      }),
+    );
+    expect(
+      gitea()
+        .comments(PROGRAM_REPO, payroll)
+        .some((c) => c.body.includes('not run: this comment was edited')),
+    ).toBe(true);
+    const before = await instances();
+    expect(JSON.stringify(before)).not.toContain('EDITED-IN');
+
+    await rebuildNow();
+    expect(JSON.stringify(await instances())).not.toContain('EDITED-IN');
+    expect(await instances()).toEqual(before);
   });
 
   it('a closed application edited to another wallet and 10 nodes is reported, not adopted into the registry', async () => {
