@@ -66,7 +66,7 @@ export function readFields(
  * close, closed again after a reopen. Gitea sends deliveries from up to 10 workers
  * (modules/setting/queue.go MaxWorkers), so a reopen can be handled before the close it
  * followed; deciding that close would resolve (and close) an alert, or end an exit, that its
- * person had just reopened. The change that undid it comes, or came, as its own delivery.
+ * person had just reopened. What is decided then: src/worker/undone-change.ts.
  */
 export function undoneSince(event: Pick<BotEvent, 'kind'>, current: Exclude<CurrentIssue, 'gone'>): boolean {
   return (

@@ -37,6 +37,7 @@ import { createIssueNow } from './issue-now.js';
 import { createFactLoader } from './load-facts.js';
 import { answerPings, PING_TIMER, pingDeadlinePassed } from './pings.js';
 import { createProgramCommandRunner } from './program-commands.js';
+import { createUndoneChange } from './undone-change.js';
 
 export type { DelayedEvent } from './delayed-event.js';
 
@@ -81,6 +82,7 @@ export function createEventHandler(deps: HandlerDeps) {
   const applyEffect = createEffectApplier(deps);
   const anywhere: ReadonlySet<string> = new Set(deps.commands.map((command) => command.name));
   const needsRead = createIssueNow(deps.writer.redis);
+  const undoneChange = createUndoneChange(deps.writer.gitea, deps.writer.botLogin);
   const loadFacts = createFactLoader({ ...deps, botLogin: deps.writer.botLogin });
   const runProgramCommands = createProgramCommandRunner(deps, loadFacts);
   /** The issue was deleted: nothing to do but what a rename the event brought asks (the payroll tables). */
@@ -120,14 +122,12 @@ export function createEventHandler(deps: HandlerDeps) {
     if (deps.readIssue && (await needsRead(event))) {
       const current = await deps.readIssue(repoRef(event.repo), event.issue.number);
       if (current === 'gone') return gone(log, event, renamed);
-      if (undoneSince(event, current)) return log.info({ kind: event.kind }, 'ignored: undone since');
       const trusted = deps.programRepo !== undefined && sameRepo(event.repo, deps.programRepo);
-      await decideAndApply(
-        { ...event, issue: { ...event.issue, ...readFields(current, trusted) } },
-        log,
-        renamed,
-        issueExistence(),
-      );
+      const read = { ...event, issue: { ...event.issue, ...readFields(current, trusted) } };
+      const decided = undoneSince(event, current) ? await undoneChange(read) : [read];
+      if (decided.length === 0) return log.info({ kind: event.kind }, 'ignored: undone since');
+      for (const [index, each] of decided.entries())
+        await decideAndApply(each, log, renamed && index === 0, issueExistence());
       return;
     }
     const { readIssue } = deps;

@@ -109,3 +109,54 @@ describe('an alert closed and reopened, the reopen handled first', () => {
     expect(instance.state).toBe('open');
   });
 });
+
+describe('an alert a maintainer closed, reopened at once by someone who may not', () => {
+  it("boss's close, handled after dave's reopen: the alert is resolved, dave's reopen is put back with a note, and its own delivery changes nothing", async () => {
+    const core = await setUp();
+    const g = gitea();
+    g.addUser('boss', { password: 'boss-password' });
+    g.setPermission(PROGRAM_REPO, 'boss', 'admin');
+    g.addUser('dave', { password: 'dave-password' });
+    g.setPermission(PROGRAM_REPO, 'dave', 'write');
+    g.addIssue(PROGRAM_REPO, { number: 9, title: 'Gateway down', user: 'bob', labels: ['operator-alert'] });
+    const delivered = (action: 'opened' | 'closed' | 'reopened', by: string) =>
+      issuePayload(action, {
+        number: 9,
+        issue: {
+          number: 9,
+          title: 'Gateway down',
+          labels: [label('operator-alert')],
+          user: { login: 'bob' },
+          state: action === 'closed' ? 'closed' : 'open',
+          updated_at: new Date().toISOString(),
+        },
+        sender: { login: by },
+      });
+    const setState = (login: string, state: 'open' | 'closed') =>
+      fetch(`${g.baseUrl}/api/v1/repos/${PROGRAM_REPO}/issues/9`, {
+        method: 'PATCH',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${login}:${login}-password`).toString('base64')}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ state }),
+      });
+    await core.handle(delivered('opened', 'bob'));
+    expect(g.issueLabels(PROGRAM_REPO, 9)).toContain('alert/open');
+    expect((await setState('boss', 'closed')).status).toBe(201);
+    expect((await setState('dave', 'open')).status).toBe(201);
+
+    await core.handle(delivered('closed', 'boss'));
+    const instance = async () =>
+      JSON.parse((await redis.client.get(`ob:instance:${PROGRAM_REPO}#9:alert`)) ?? '{}').state;
+    expect(await instance()).toBe('resolved');
+    expect(g.issue(PROGRAM_REPO, 9)?.state).toBe('closed');
+    const daveNotes = () => g.comments(PROGRAM_REPO, 9).filter((c) => c.body.startsWith('@dave: only'));
+    expect(daveNotes()).toHaveLength(1);
+
+    await core.handle(delivered('reopened', 'dave'));
+    expect(await instance()).toBe('resolved');
+    expect(g.issue(PROGRAM_REPO, 9)?.state).toBe('closed');
+    expect(daveNotes()).toHaveLength(1);
+  });
+});
