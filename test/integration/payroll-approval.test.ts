@@ -229,30 +229,40 @@ describe('an approval is of the table its author saw', () => {
 
 // Gitea lets anyone with write access edit anyone's comment (routers/api/v1/repo/issue_comment.go
 // editIssueComment), the bot's status comment included; its signed marker covers the marker only.
+/**
+ * dave, with write access, edits the bot's status comment of the payroll issue in Gitea's API
+ * (as a person in the web UI would): `change` turns its body into his. Returns the comment as
+ * the bot wrote it and the body dave left.
+ */
+async function daveEdits(payroll: ReturnType<typeof payrollView>, change: (body: string) => string) {
+  const g = gitea();
+  g.addUser('dave', { password: 'dave-password' });
+  g.setPermission(PROGRAM_REPO, 'dave', 'write');
+  const status = g
+    .comments(PROGRAM_REPO, payroll.number())
+    .find((c) => c.body.includes('operator-bot:state'));
+  const tampered = change(status?.body ?? '');
+  expect(tampered).not.toBe(status?.body);
+  const editing = await fetch(`${g.baseUrl}/api/v1/repos/${PROGRAM_REPO}/issues/comments/${status?.id}`, {
+    method: 'PATCH',
+    headers: {
+      authorization: `Basic ${Buffer.from('dave:dave-password').toString('base64')}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ body: tampered }),
+  });
+  expect(editing.status).toBe(200);
+  return { status, tampered };
+}
+
 describe('an approval is of the table the bot wrote', () => {
   it("dave (write access) edits bob's line in the bot's table before maint reviews it: maint's /approve is not recorded, the table is written again, and the next /approve is", async () => {
     const core = await aMonthOfActivity(redis.client, gitea());
     await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-12-01T06:00:00.000Z' });
     await core.fire(/^opened-payroll-2026-11/);
     const payroll = payrollView(gitea());
-    const g = gitea();
-    g.addUser('dave', { password: 'dave-password' });
-    g.setPermission(PROGRAM_REPO, 'dave', 'write');
     const bobRow = payroll.row('bob');
-    const status = g
-      .comments(PROGRAM_REPO, payroll.number())
-      .find((c) => c.body.includes('operator-bot:state'));
-    const tampered = (status?.body ?? '').replace(bobRow, bobRow.replaceAll('$250.00', '$2,500.00'));
-    expect(tampered).not.toBe(status?.body);
-    const editing = await fetch(`${g.baseUrl}/api/v1/repos/${PROGRAM_REPO}/issues/comments/${status?.id}`, {
-      method: 'PATCH',
-      headers: {
-        authorization: `Basic ${Buffer.from('dave:dave-password').toString('base64')}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ body: tampered }),
-    });
-    expect(editing.status).toBe(200);
+    await daveEdits(payroll, (body) => body.replace(bobRow, bobRow.replaceAll('$250.00', '$2,500.00')));
     expect(payroll.row('bob')).toContain('$2,500.00');
 
     await core.handle(commentIn(payroll.number(), 'maint', '/approve', '2026-12-03T10:00:00Z'));
@@ -271,26 +281,11 @@ describe("the bot's table is written back over a person's edit", () => {
   it("dave (write access) puts his wallet into the approved table's Safe CSV: the edit's delivery has the table written back, with a note, before maint pays from it", async () => {
     const core = await aMonthOfActivity(redis.client, gitea());
     const payroll = await approvedPayroll(core, gitea());
-    const g = gitea();
-    g.addUser('dave', { password: 'dave-password' });
-    g.setPermission(PROGRAM_REPO, 'dave', 'write');
-    const status = g
-      .comments(PROGRAM_REPO, payroll.number())
-      .find((c) => c.body.includes('operator-bot:state'));
-    const written = status?.body ?? '';
+    const written = payroll.table();
     const wallet = /0x[0-9a-fA-F]{40}/.exec(written)?.[0] ?? '';
     expect(wallet).not.toBe('');
     const daves = `0x${'d'.repeat(40)}`;
-    const tampered = written.replaceAll(wallet, daves);
-    const editing = await fetch(`${g.baseUrl}/api/v1/repos/${PROGRAM_REPO}/issues/comments/${status?.id}`, {
-      method: 'PATCH',
-      headers: {
-        authorization: `Basic ${Buffer.from('dave:dave-password').toString('base64')}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ body: tampered }),
-    });
-    expect(editing.status).toBe(200);
+    const { status, tampered } = await daveEdits(payroll, (body) => body.replaceAll(wallet, daves));
     expect(payroll.table()).toContain(daves);
 
     await core.handle(
