@@ -111,6 +111,8 @@ export function composeRoad(deps: RoadDeps) {
     config,
   );
   const people = createPeople(redis);
+  // Off in `rebuild`: history is decided as it was, not on today's issues and comments.
+  const readsGitea = deps.readsIssues ?? true;
   const statusAsWritten = createStatusCheck(gitea, redis);
   const services: FactServices = {
     operator: (login) => registry.get(login),
@@ -118,9 +120,8 @@ export function composeRoad(deps: RoadDeps) {
     txUses: (txs) => payments.uses(txs),
     standards: payroll.standards,
     payrollInput: payroll.input,
-    // Off in `rebuild`: an approval is replayed as it was decided, not on today's comment.
     statusAsWritten: async (repo, issue, workflow) =>
-      (deps.readsIssues ?? true) ? statusAsWritten(repo, issue, workflow) : true,
+      readsGitea ? statusAsWritten(repo, issue, workflow) : true,
   };
   const handleEvent = createEventHandler({
     workflows,
@@ -156,7 +157,7 @@ export function composeRoad(deps: RoadDeps) {
     ),
     isMaintainer: createMaintainerCheck(gitea, redis, config, programRepo, botLogin),
     enqueueAt: deps.enqueueAt,
-    ...((deps.readsIssues ?? true)
+    ...(readsGitea
       ? {
           readIssue: createIssueReader(gitea),
           confirmDelivery: createDeliveryConfirmation(gitea, programRepo, botLogin),
@@ -172,7 +173,7 @@ export function composeRoad(deps: RoadDeps) {
   return {
     workflows,
     handleEvent: async (event: BotEvent) =>
-      (deps.readsIssues ?? true) && (await restoreStatus(event)) ? undefined : handleEvent(event),
+      readsGitea && (await restoreStatus(event)) ? undefined : handleEvent(event),
     runSchedule,
     noteFailedEvent: createFailedEventNotifier(writer),
     postOwedNotes: createOwedNotes(writer),

@@ -14,6 +14,16 @@ export class GiteaError extends Error {
   }
 }
 
+/** `request`'s answer, or `fallback` when Gitea answered 404 (gone, or never there); throws any other failure. */
+export async function notFoundAs<T, F>(request: Promise<T>, fallback: F): Promise<T | F> {
+  try {
+    return await request;
+  } catch (error) {
+    if (error instanceof GiteaError && error.status === 404) return fallback;
+    throw error;
+  }
+}
+
 export type GiteaClientOptions = {
   baseUrl: string;
   token: string;

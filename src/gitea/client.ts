@@ -1,8 +1,8 @@
 import type { Comment, Issue, Label, TimelineComment } from 'gitea-js';
-import { createGiteaApi, type GiteaClientOptions, GiteaError } from './api.js';
+import { createGiteaApi, type GiteaClientOptions, GiteaError, notFoundAs } from './api.js';
 import type { PagingRule } from './pages.js';
 
-export { type GiteaClientOptions, GiteaError };
+export { type GiteaClientOptions, GiteaError, notFoundAs };
 
 export type RepoRef = { owner: string; name: string };
 export const repoRef = (fullName: string): RepoRef => {

@@ -1,5 +1,5 @@
 import type { ChangeFileOperation, CreateHookOption, EditHookOption } from 'gitea-js';
-import { createGiteaApi, type GiteaClientOptions, GiteaError } from '../gitea/api.js';
+import { createGiteaApi, type GiteaClientOptions, notFoundAs } from '../gitea/api.js';
 import type { LabelSpec } from '../gitea/bot-labels.js';
 import { createGiteaClient, type RepoRef } from '../gitea/client.js';
 
@@ -10,14 +10,6 @@ export function createGiteaAdmin(options: GiteaClientOptions) {
   const { api, call } = createGiteaApi(options);
   const repos = api.repos;
   const client = createGiteaClient(options);
-  const notFoundAs = async <T>(request: Promise<T>, fallback: T): Promise<T> => {
-    try {
-      return await request;
-    } catch (error) {
-      if (error instanceof GiteaError && error.status === 404) return fallback;
-      throw error;
-    }
-  };
 
   return {
     currentUser: () => call('GET /user', () => api.user.userGetCurrent()),

@@ -1,5 +1,5 @@
 import { toIso } from '../domain/time/instant.js';
-import { type GiteaClient, GiteaError, repoRef } from '../gitea/client.js';
+import { type GiteaClient, GiteaError, notFoundAs, repoRef } from '../gitea/client.js';
 import { editedAfterWriting } from '../gitea/edited-at.js';
 import { type BotEvent, CATCH_UP_DELIVERY_ID } from '../gitea/event.js';
 
@@ -76,14 +76,8 @@ export function createDeliveryConfirmation(
     // later label removal was undone, engine/issue-changes.ts restoreLabel). It decides nothing else.
     if (event.kind === 'comment.deleted') return undefined;
     if (!event.asOfComment || !event.comment) return unvouched;
-    let comment: Awaited<ReturnType<GiteaClient['comment']>> | null;
-    try {
-      comment = await gitea.comment(repoRef(event.repo), event.comment.id);
-    } catch (error) {
-      if (error instanceof GiteaError && error.status === 404) return undefined;
-      throw error;
-    }
-    // Gitea answers 204, no body, for the id of a timeline entry that is no plain comment.
+    // Gitea answers 204, no body, for the id of a timeline entry that is no plain comment; 404 for none.
+    const comment = await notFoundAs(gitea.comment(repoRef(event.repo), event.comment.id), null);
     const place = comment ? placeOf(comment, event.repo) : undefined;
     // In the issue the job was ordered and locked under (its dedupe key names it too: admit.ts).
     const here = place?.number === event.issue.number && place.isPull === event.issue.isPull;
@@ -137,13 +131,8 @@ function placeOf(
  * is gone (404). The issue fields themselves are read again before deciding (issue-now.ts).
  */
 async function asRead(gitea: Pick<GiteaClient, 'issue'>, event: BotEvent): Promise<BotEvent | undefined> {
-  let issue: Awaited<ReturnType<GiteaClient['issue']>>;
-  try {
-    issue = await gitea.issue(repoRef(event.repo), event.issue.number);
-  } catch (error) {
-    if (error instanceof GiteaError && error.status === 404) return undefined;
-    throw error;
-  }
+  const issue = await notFoundAs(gitea.issue(repoRef(event.repo), event.issue.number), undefined);
+  if (!issue) return undefined;
   const at = event.kind === 'issue.opened' ? issue.created_at : issue.updated_at;
   if (!at) return undefined;
   if (event.kind === 'issue.edited') return { ...event, at: toIso(at) };
@@ -199,11 +188,5 @@ async function changedBy(
 
 /** Whether the event's issue is deleted (Gitea answers 404 for it); throws what else the read throws. */
 async function gone(gitea: Pick<GiteaClient, 'issue'>, event: BotEvent): Promise<boolean> {
-  try {
-    await gitea.issue(repoRef(event.repo), event.issue.number);
-    return false;
-  } catch (error) {
-    if (error instanceof GiteaError && error.status === 404) return true;
-    throw error;
-  }
+  return (await notFoundAs(gitea.issue(repoRef(event.repo), event.issue.number), 'gone')) === 'gone';
 }

@@ -1,6 +1,6 @@
 import { formatUtcSeconds } from '../domain/time/format.js';
 import { toIso } from '../domain/time/instant.js';
-import { GiteaError, repoRef } from '../gitea/client.js';
+import { notFoundAs, repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
 import { bodyDigest, createIssueWriter, type WriterDeps } from '../gitea/writer.js';
 import { createWrittenStore } from '../store/written.js';
@@ -28,13 +28,7 @@ export function createStatusRestorer(writer: WriterDeps, workflows: readonly str
         written.statusDigests(ref, workflow),
       ]);
       if (body === undefined) return true;
-      let now: Awaited<ReturnType<WriterDeps['gitea']['comment']>>;
-      try {
-        now = await writer.gitea.comment(ref.repo, event.comment.id);
-      } catch (error) {
-        if (error instanceof GiteaError && error.status === 404) return true;
-        throw error;
-      }
+      const now = await notFoundAs(writer.gitea.comment(ref.repo, event.comment.id), null);
       if (!now || digests.includes(bodyDigest(now.body ?? ''))) return true;
       await writer.gitea.editComment(ref.repo, event.comment.id, body);
       const editedAt = toIso(now.updated_at ?? event.at);

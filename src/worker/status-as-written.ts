@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { type GiteaClient, GiteaError, repoRef } from '../gitea/client.js';
+import { type GiteaClient, notFoundAs, repoRef } from '../gitea/client.js';
 import { bodyDigest } from '../gitea/writer.js';
 import { createWrittenStore } from '../store/written.js';
 
@@ -21,12 +21,7 @@ export function createStatusCheck(gitea: Pick<GiteaClient, 'comment'>, redis: Re
       written.statusDigests(ref, workflow),
     ]);
     if (!id || digests.length === 0) return true;
-    try {
-      const comment = await gitea.comment(repoRef(repo), id);
-      return comment != null && digests.includes(bodyDigest(comment.body ?? ''));
-    } catch (error) {
-      if (error instanceof GiteaError && error.status === 404) return false;
-      throw error;
-    }
+    const comment = await notFoundAs(gitea.comment(repoRef(repo), id), null);
+    return comment != null && digests.includes(bodyDigest(comment.body ?? ''));
   };
 }
