@@ -88,7 +88,8 @@ describe('rebuild replays what the bot acted on', () => {
     ]);
   });
 
-  it('an old /adjust edited by someone else is replayed as the maintainer wrote it, and reported', async () => {
+  /** alice active, and October's payroll issue opened by the month close on Nov 1. */
+  async function octoberPayroll() {
     seedProgram(gitea());
     const core = testCore(redis.client, gitea());
     const people = world(core);
@@ -97,6 +98,11 @@ describe('rebuild replays what the bot acted on', () => {
     await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-11-01T06:00:00.000Z' });
     expect(await core.fire(/^opened-payroll-2026-10/)).toBe(1);
     const payroll = [1, 2, 3].find((n) => gitea().issue(PROGRAM_REPO, n)?.title === 'Payroll 2026-10') ?? 0;
+    return { core, people, payroll };
+  }
+
+  it('an old /adjust edited by someone else is replayed as the maintainer wrote it, and reported', async () => {
+    const { people, payroll } = await octoberPayroll();
     const adjust = await people.say('maint', payroll, '/adjust @alice +10 cover', '2026-11-02T09:00:00Z');
     const before = await instances();
     expect(JSON.stringify(before)).toContain('cover');
@@ -111,14 +117,7 @@ describe('rebuild replays what the bot acted on', () => {
   });
 
   it("maint's /adjust edited by a writer before the bot read it: answered, not run, live; rebuild does not run it either", async () => {
-    seedProgram(gitea());
-    const core = testCore(redis.client, gitea());
-    const people = world(core);
-    await activeAlice(people, core);
-    at('2026-11-01T06:00:00Z');
-    await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-11-01T06:00:00.000Z' });
-    expect(await core.fire(/^opened-payroll-2026-10/)).toBe(1);
-    const payroll = [1, 2, 3].find((n) => gitea().issue(PROGRAM_REPO, n)?.title === 'Payroll 2026-10') ?? 0;
+    const { core, payroll } = await octoberPayroll();
     at('2026-11-02T09:00:00Z');
     const adjust = gitea().addComment(PROGRAM_REPO, payroll, { user: 'maint', body: 'looks right' });
     at('2026-11-02T09:00:07Z');
