@@ -283,6 +283,20 @@ describe('state labels changed by hand are put back whoever changed them, withou
   });
 });
 
+/** alice's complete application as issue `number`, labelled and handled: in screening. */
+async function screenedApplication(number: number) {
+  const core = await setUp();
+  gitea().addIssue(PROGRAM_REPO, {
+    number,
+    title: 'Application',
+    body: completeForm,
+    user: 'alice',
+    labels: ['operator-application'],
+  });
+  await core.handle(applicationLabeled());
+  return core;
+}
+
 describe('an application closed by hand: by its author or a maintainer (no transition of the state says)', () => {
   const APPLICATION = 7;
   const closedBy = (login: string) =>
@@ -306,15 +320,7 @@ describe('an application closed by hand: by its author or a maintainer (no trans
     ['alice', true] as const,
     ...[...OTHERS, 'bob'].map((login) => [login, false] as const),
   ])('closed by %s: stays closed (%s) or is reopened with a note', async (login, stays) => {
-    const core = await setUp();
-    gitea().addIssue(PROGRAM_REPO, {
-      number: APPLICATION,
-      title: 'Application',
-      body: completeForm,
-      user: 'alice',
-      labels: ['operator-application'],
-    });
-    await core.handle(applicationLabeled());
+    const core = await screenedApplication(APPLICATION);
     expect(gitea().issueLabels(PROGRAM_REPO, APPLICATION)).toContain('onboarding/screening');
     const before = roleReads();
     await api().setIssueState(repo, APPLICATION, 'closed');
@@ -375,15 +381,7 @@ describe('an application edited by hand: its form is read again for its author o
     ['maint', true],
     ['dave', false],
   ] as const)('the wallet changed by %s: read (%s), or kept with a note', async (login, read) => {
-    const core = await setUp();
-    gitea().addIssue(PROGRAM_REPO, {
-      number: APPLICATION,
-      title: 'Application',
-      body: completeForm,
-      user: 'alice',
-      labels: ['operator-application'],
-    });
-    await core.handle(applicationLabeled());
+    const core = await screenedApplication(APPLICATION);
     expect(await recordedWallet()).toBe(ALICE_WALLET);
     const body = completeForm.replace(ALICE_WALLET, OTHER_WALLET);
     const edit = await fetch(`${gitea().baseUrl}/api/v1/repos/${PROGRAM_REPO}/issues/${APPLICATION}`, {
