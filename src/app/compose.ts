@@ -42,7 +42,7 @@ import { createInstancePeople } from '../worker/instance-people.js';
 import { createProgramIssueOpener, type ProgramIssueOpener } from '../worker/open-program-issue.js';
 import { createReminderRefresher } from '../worker/refresh-reminder.js';
 import { createStatusRestorer } from '../worker/restore-status.js';
-import { createStatusCheck } from '../worker/status-as-written.js';
+import { createStatusSeen } from '../worker/status-seen.js';
 import { applicationsOf } from '../workflows/onboarding/applications.js';
 import { paidMonths } from '../workflows/payroll/paid-months.js';
 import { createPayrollRefresher } from '../workflows/payroll/refresh.js';
@@ -113,15 +113,13 @@ export function composeRoad(deps: RoadDeps) {
   const people = createPeople(redis);
   // Off in `rebuild`: history is decided as it was, not on today's issues and comments.
   const readsGitea = deps.readsIssues ?? true;
-  const statusAsWritten = createStatusCheck(gitea, redis);
   const services: FactServices = {
     operator: (login) => registry.get(login),
     payments: (month) => payments.inMonth(month),
     txUses: (txs) => payments.uses(txs),
     standards: payroll.standards,
     payrollInput: payroll.input,
-    statusAsWritten: async (repo, issue, workflow) =>
-      readsGitea ? statusAsWritten(repo, issue, workflow) : true,
+    statusSeen: createStatusSeen({ gitea, redis, seal: writer.seal, botLogin, readsGitea }),
   };
   const handleEvent = createEventHandler({
     workflows,

@@ -23,7 +23,7 @@ export function answerElsewhere(line: CommandLine, catalog: readonly CommandSpec
     .filter(({ name, d }) => d <= allowed(name))
     .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name));
   if (near.length === 0) return undefined;
-  return `unknown command; did you mean ${near.map(({ name }) => `\`/${name}\``).join(' or ')}? \`/help\` lists what you can do here.`;
+  return `unknown command; did you mean ${near.map(({ name }) => `\`/${name}\``).join(' or ')}? Write it in a new comment (the bot does not look at edits). \`/help\` lists what you can do here.`;
 }
 
 /**

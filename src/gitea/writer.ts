@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { MarkerSeal } from '../domain/text/marker.js';
 import { markerJson } from '../domain/text/marker-json.js';
+import { toIso } from '../domain/time/instant.js';
 import { NOTE_MARKER, REPLY_MARKER, STATE_MARKER, type StatusMarker } from '../engine/effects.js';
 import { createWrittenStore, type WrittenRecords } from '../store/written.js';
 import { type Comment, type GiteaClient, GiteaError, type RepoRef } from './client.js';
@@ -100,11 +101,15 @@ export function createIssueWriter(
     const body = `${text}\n\n${deps.seal.seal(STATE_MARKER, markerJson({ ...marker, workflow }), place)}`;
     const digest = bodyDigest(body);
     const cached = await written.statusComment(ref, workflow);
+    const shown = (comment: Comment) => {
+      const at = comment.updated_at ?? comment.created_at;
+      return { body, digest, version: marker.version, ...(at ? { shownAt: toIso(at) } : {}) };
+    };
     if (cached) {
       try {
         await written.expectStatus(ref, workflow, digest);
-        await deps.gitea.editComment(repo, cached, body);
-        await written.setStatusComment(ref, workflow, cached, { body, digest });
+        const edited = await deps.gitea.editComment(repo, cached, body);
+        await written.setStatusComment(ref, workflow, cached, shown(edited));
         return cached;
       } catch (error) {
         if (!(error instanceof GiteaError && error.status === 404)) throw error;
@@ -114,15 +119,16 @@ export function createIssueWriter(
     }
     const existing = (await botComments()).find((c) => isStatusOf(c.body, workflow));
     if (existing?.id) {
+      let now = existing;
       if (existing.body !== body) {
         await written.expectStatus(ref, workflow, digest);
-        await deps.gitea.editComment(repo, existing.id, body);
+        now = await deps.gitea.editComment(repo, existing.id, body);
       }
-      await written.setStatusComment(ref, workflow, existing.id, { body, digest });
+      await written.setStatusComment(ref, workflow, existing.id, shown(now));
       return existing.id;
     }
     const created = await deps.gitea.createComment(repo, issue, body);
-    await written.setStatusComment(ref, workflow, created.id ?? 0, { body, digest });
+    await written.setStatusComment(ref, workflow, created.id ?? 0, shown(created));
     return created.id ?? 0;
   }
 

@@ -11,6 +11,14 @@ const statusCommentKey = (ref: IssueRef, workflow: string) => `ob:status-comment
 const statusDigestKey = (ref: IssueRef, workflow: string) => `${statusCommentKey(ref, workflow)}:digest`;
 /** That body itself, to write back over a person's edit (src/worker/restore-status.ts). */
 const statusBodyKey = (ref: IssueRef, workflow: string) => `${statusCommentKey(ref, workflow)}:body`;
+/**
+ * Hash: status version (the instance's, StatusMarker) → when Gitea first showed the comment at that
+ * version (its `updated_at` answering the bot's edit or post, ISO UTC). What a person saw when
+ * writing a command: the version decided is not yet on the issue while the job writing it waits.
+ */
+const statusShownKey = (ref: IssueRef, workflow: string) => `${statusCommentKey(ref, workflow)}:shown`;
+/** Its field for the last time a person's edit was written back (statusShownAgain). */
+const RESTORED = 'restored';
 /** A body is kept this long after the bot last wrote it (seconds): a live issue's is written often. */
 const STATUS_BODY_TTL_SECONDS = 90 * 86_400;
 /** Before 0.2 a set of the keys posted; read still, so an upgrade mid-retry does not post twice. */
@@ -59,20 +67,48 @@ export function createWrittenStore(redis: Redis) {
       Number(await redis.get(statusCommentKey(ref, workflow))),
     /**
      * Records the status comment's id and, when given, the body the bot wrote in it (kept 90 days)
-     * with its SHA-256 (hex, bodyDigest).
+     * with its SHA-256 (hex, bodyDigest), and when Gitea first showed its `version` (`shownAt`,
+     * Gitea's `updated_at` of the write, ISO; a retried write keeps the first).
      */
     setStatusComment: async (
       ref: IssueRef,
       workflow: string,
       id: number,
-      written?: { body: string; digest: string },
+      written?: { body: string; digest: string; version?: number; shownAt?: string },
     ): Promise<void> => {
       const pipeline = redis.pipeline().set(statusCommentKey(ref, workflow), id);
       if (written) {
         pipeline.set(statusDigestKey(ref, workflow), written.digest);
         pipeline.set(statusBodyKey(ref, workflow), written.body, 'EX', STATUS_BODY_TTL_SECONDS);
+        if (written.version !== undefined && written.shownAt) {
+          const shown = statusShownKey(ref, workflow);
+          pipeline.hsetnx(shown, String(written.version), written.shownAt);
+          pipeline.expire(shown, STATUS_BODY_TTL_SECONDS);
+        }
       }
       await pipeline.exec();
+    },
+    /**
+     * When Gitea first showed the status comment at `version` or a later one (ISO UTC); undefined
+     * when no such write is recorded (before 0.4, after a rebuild, older than 90 days).
+     */
+    statusShownSince: async (
+      ref: IssueRef,
+      workflow: string,
+      version: number,
+    ): Promise<string | undefined> => {
+      const { [RESTORED]: restored, ...byVersion } = await redis.hgetall(statusShownKey(ref, workflow));
+      const [first] = Object.entries(byVersion)
+        .map(([v, at]) => [Number(v), at] as const)
+        .filter(([v]) => v >= version)
+        .sort(([a], [b]) => a - b);
+      if (!first) return restored;
+      return restored && Date.parse(restored) > Date.parse(first[1]) ? restored : first[1];
+    },
+    /** The status comment is shown as the bot wrote it again from `at` (ISO UTC), after a person's edit was written back (src/worker/restore-status.ts). */
+    statusShownAgain: async (ref: IssueRef, workflow: string, at: string): Promise<void> => {
+      const shown = statusShownKey(ref, workflow);
+      await redis.multi().hset(shown, RESTORED, at).expire(shown, STATUS_BODY_TTL_SECONDS).exec();
     },
     /** The body the bot last wrote in a workflow's status comment; undefined when none is kept (older, expired, rebuilt). */
     statusBody: async (ref: IssueRef, workflow: string): Promise<string | undefined> =>

@@ -30,7 +30,9 @@ export function createStatusRestorer(writer: WriterDeps, workflows: readonly str
       if (body === undefined) return true;
       const now = await notFoundAs(writer.gitea.comment(ref.repo, event.comment.id), null);
       if (!now || digests.includes(bodyDigest(now.body ?? ''))) return true;
-      await writer.gitea.editComment(ref.repo, event.comment.id, body);
+      const restored = await writer.gitea.editComment(ref.repo, event.comment.id, body);
+      // What was approved while the edit stood was not the bot's table: it is shown again from now.
+      if (restored.updated_at) await written.statusShownAgain(ref, workflow, toIso(restored.updated_at));
       const editedAt = toIso(now.updated_at ?? event.at);
       await createIssueWriter(writer, ref.repo, ref.issue).note(
         `status-restored-${workflow}-${Date.parse(editedAt)}`,

@@ -114,6 +114,8 @@ describe('an operator who exits and is activated again in the same month', () =>
     });
     expect(await registry().get('alice')).toMatchObject({ status: 'active', stints: 2 });
 
+    // Gitea's own stamps (the bot's status writes an `/approve` is weighed against) in this story's time.
+    gitea().clockFrom('2026-04-01T06:00:00Z');
     await core.runSchedule({ schedule: 'monthClose', firedAt: '2026-04-01T06:00:00.000Z' });
     await core.fire(/^opened-payroll-2026-03/);
     const issue = issueTitled('Payroll 2026-03');

@@ -202,7 +202,7 @@ describe('an approval is of the table its author saw', () => {
 
     await core.handle(commentIn(payroll.number(), 'maint2', '/approve', '2026-12-03T08:59:00Z'));
     expect(payroll.comments().at(-1)).toContain(
-      'the table changed at 2026-12-03 09:00 UTC, after this comment (2026-12-03 08:59 UTC): review it and `/approve` again.',
+      'not recorded: the table changed after this comment (2026-12-03 08:59 UTC); the table as it stands is shown since 2026-12-03 09:00 UTC: review it and `/approve` again.',
     );
     expect(payroll.table()).toContain('**Approvals:** 0 of 2');
 
@@ -221,7 +221,7 @@ describe('an approval is of the table its author saw', () => {
     await core.fire(/^refresh-payroll-2026-11/);
     await core.handle(commentIn(payroll.number(), 'maint2', '/approve', '2026-12-03T09:00:00Z'));
     expect(payroll.comments().at(-1)).toContain(
-      'the table changed at 2026-12-03 09:00 UTC, after this comment',
+      'not recorded: the table changed after this comment (2026-12-03 09:00 UTC); the table as it stands is shown since 2026-12-03 09:00 UTC:',
     );
     expect(payroll.table()).toContain('**Approvals:** 0 of 2');
   });

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createAlertStore } from '../../src/store/alerts.js';
 import { createOperatorStore } from '../../src/store/operators.js';
 import { createPaymentStore } from '../../src/store/payments.js';
-import { createReportStore } from '../../src/store/reports.js';
-import { PROGRAM_REPO, seedProgram } from '../support/bot.js';
-import { testCore } from '../support/core.js';
+import { PROGRAM_REPO } from '../support/bot.js';
 import { commentPayload, label } from '../support/deliveries.js';
 import { useFakeGitea } from '../support/gitea/vitest.js';
+import { aMonthOfActivity as monthOfActivity } from '../support/payroll.js';
 import { useRedis } from '../support/redis.js';
 import { activeOperator } from '../support/workflows.js';
 
@@ -15,43 +13,8 @@ const gitea = useFakeGitea();
 const ETH_WALLET = '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359';
 const tx = (n: number) => `0x${String(n).padStart(2, '0').repeat(32)}`;
 
-async function aMonthOfActivity() {
-  seedProgram(gitea());
-  gitea().addUser('maint2');
-  gitea().setPermission(PROGRAM_REPO, 'maint2', 'admin');
-  const registry = createOperatorStore(redis.client);
-  await registry.put(activeOperator('alice', { activatedAt: '2026-10-15T09:00:00.000Z', nodes: 3 }));
-  await registry.put(
-    activeOperator('bob', {
-      activatedAt: '2026-01-01T09:00:00.000Z',
-      nodes: 7,
-      chain: 'ethereum',
-      wallet: ETH_WALLET,
-    }),
-  );
-  const reports = createReportStore(redis.client);
-  for (const week of ['2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48', '2026-W49']) {
-    const source = { issue: `${PROGRAM_REPO}#1`, commentId: 1, at: '2026-12-01T00:00:00.000Z' };
-    await reports.put('alice', {
-      report: { week, uptimePercent: 99.8, tasksCompleted: 50, tasksDispatched: 50 },
-      source,
-    });
-    await reports.put('bob', {
-      report: { week, uptimePercent: 99.4, tasksCompleted: 24, tasksDispatched: 25 },
-      source,
-    });
-  }
-  await createAlertStore(redis.client).put({
-    issue: `${PROGRAM_REPO}#9`,
-    login: 'bob',
-    severity: 'critical',
-    openedAt: '2026-11-12T03:00:00.000Z',
-    acknowledgedAt: '2026-11-12T03:10:00.000Z',
-    acknowledgedBy: 'bob',
-    responseMs: 600_000,
-  });
-  return testCore(redis.client, gitea());
-}
+/** November's activity (test/support/payroll.ts), Gitea's clock from the month close on. */
+const aMonthOfActivity = () => monthOfActivity(redis.client, gitea());
 
 let commentId = 9000;
 /** A comment by `login`; by default written a second after the one before (from 10:00 on Dec 2, Gitea's whole seconds). */

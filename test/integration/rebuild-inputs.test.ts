@@ -157,6 +157,99 @@ describe('rebuild replays what the bot acted on', () => {
     expect(await instances()).toEqual(before);
   });
 
+  // The worker handles maint's /hold at 10:00 (busy until then): Gitea shows the new table from
+  // 10:00, and maint2's /approve of 09:30 was of the table before it.
+  it("maint2's /approve written while maint's /hold waited for a worker is not recorded, live and in rebuild", async () => {
+    const { people, payroll } = await octoberPayroll();
+    gitea().addUser('maint2');
+    gitea().setPermission(PROGRAM_REPO, 'maint2', 'admin');
+    const statusOf = () =>
+      gitea()
+        .comments(PROGRAM_REPO, payroll)
+        .find((c) => c.body.includes('operator-bot:state'))?.body ?? '';
+    const hold = people.write(
+      'maint',
+      payroll,
+      '/hold @alice waiting for her invoice',
+      '2026-11-02T09:00:00Z',
+    );
+    const early = people.write('maint2', payroll, '/approve', '2026-11-02T09:30:00Z');
+    expect(statusOf()).not.toContain('held: waiting');
+    at('2026-11-02T10:00:00Z');
+    await people.deliver(payroll, hold);
+    expect(statusOf()).toContain('held: waiting');
+    await people.deliver(payroll, early);
+    expect(gitea().comments(PROGRAM_REPO, payroll).at(-1)?.body).toContain(
+      'not recorded: the table changed after this comment (2026-11-02 09:30 UTC); the table as it stands is shown since 2026-11-02 10:00 UTC:',
+    );
+    expect(statusOf()).toContain('**Approvals:** 0 of 2');
+    // Written in the second the table was shown: it may have been before.
+    await people.say('maint2', payroll, '/approve', '2026-11-02T10:00:00Z');
+    expect(statusOf()).toContain('**Approvals:** 0 of 2');
+    await people.say('maint2', payroll, '/approve', '2026-11-02T10:00:01Z');
+    expect(statusOf()).toContain('**Approvals:** 1 of 2');
+    await people.say('maint', payroll, '/approve', '2026-11-02T11:00:00Z');
+    expect(statusOf()).toContain('**Approvals:** 2 of 2');
+    const live = await instances();
+
+    const result = await rebuildNow();
+    expect(await instances()).toEqual(live);
+    expect(result.findings).toEqual([]);
+  });
+
+  it("maint's /approve of a table a writer had edited is not recorded, live and in rebuild", async () => {
+    const { people, payroll } = await octoberPayroll();
+    const status = gitea()
+      .comments(PROGRAM_REPO, payroll)
+      .find((c) => c.body.includes('operator-bot:state'));
+    at('2026-11-02T08:00:00Z');
+    await asEditor('PATCH', `/issues/comments/${status?.id}`, {
+      body: (status?.body ?? '').replace('**Approvals:**', '@alice $1.00\n\n**Approvals:**'),
+    });
+    await people.say('maint', payroll, '/approve', '2026-11-02T09:00:00Z');
+    expect(gitea().comments(PROGRAM_REPO, payroll).at(-1)?.body).toContain(
+      'not recorded: the table in the status comment was changed by someone since the bot wrote it',
+    );
+    const live = await instances();
+    expect(JSON.stringify(live)).toContain('approval not recorded: the table had been edited by hand');
+
+    await rebuildNow();
+    expect(await instances()).toEqual(live);
+  });
+
+  it("maint's /approve written while a writer's edit of the table stood, handled after the bot wrote the table back, is not recorded, live and in rebuild", async () => {
+    const { core, people, payroll } = await octoberPayroll();
+    const status = gitea()
+      .comments(PROGRAM_REPO, payroll)
+      .find((c) => c.body.includes('operator-bot:state'));
+    const tampered = (status?.body ?? '').replace('**Approvals:**', '@alice $1.00\n\n**Approvals:**');
+    at('2026-11-02T08:00:00Z');
+    await asEditor('PATCH', `/issues/comments/${status?.id}`, { body: tampered });
+    const approve = people.write('maint', payroll, '/approve', '2026-11-02T09:00:00Z');
+    at('2026-11-02T09:30:00Z');
+    await core.handle(
+      commentPayload('edited', tampered, {
+        issue: { number: payroll },
+        comment: { id: status?.id ?? 0, user: { login: gitea().botLogin } },
+        sender: { login: 'maint2' },
+      }),
+    );
+    expect(
+      gitea()
+        .comments(PROGRAM_REPO, payroll)
+        .find((c) => c.id === status?.id)?.body,
+    ).toBe(status?.body);
+    await people.deliver(payroll, approve);
+    expect(gitea().comments(PROGRAM_REPO, payroll).at(-1)?.body).toContain(
+      'not recorded: the table changed after this comment (2026-11-02 09:00 UTC); the table as it stands is shown since 2026-11-02 09:30 UTC:',
+    );
+    const live = await instances();
+    expect(JSON.stringify(live)).not.toContain('approved $');
+
+    await rebuildNow();
+    expect(await instances()).toEqual(live);
+  });
+
   it('a closed application edited to another wallet and 10 nodes is reported, not adopted into the registry', async () => {
     seedProgram(gitea());
     const core = testCore(redis.client, gitea());

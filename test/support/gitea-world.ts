@@ -19,6 +19,27 @@ export function giteaWorld(
     body: issue.body,
     title: issue.title,
   });
+  /** `login` comments `body` on issue `number` at `when`, its delivery not handled yet (a worker busy elsewhere); the comment's id. */
+  function write(login: string, number: number, body: string, when: string): number {
+    at(when);
+    return gitea().addComment(PROGRAM_REPO, number, { user: login, body }).id;
+  }
+  /** The bot handles the delivery of comment `id` of issue `number`, with the issue as Gitea has it now. */
+  async function deliver(number: number, id: number): Promise<void> {
+    const comment = gitea()
+      .comments(PROGRAM_REPO, number)
+      .find((c) => c.id === id);
+    const issue = gitea().issue(PROGRAM_REPO, number) as ApiIssue;
+    if (!comment) throw new Error(`no comment ${id} in #${number}`);
+    const login = comment.user.login;
+    await core.handle(
+      commentPayload('created', comment.body, {
+        issue: delivered(issue),
+        comment: { id, user: { login }, created_at: comment.created_at, updated_at: comment.updated_at },
+        sender: { login },
+      }),
+    );
+  }
   return {
     /** `login` opens an issue with `labels` at `when`; its number. */
     async open(login: string, title: string, body: string, labels: string[], when: string): Promise<number> {
@@ -35,23 +56,12 @@ export function giteaWorld(
     },
     /** `login` comments `body` on issue `number` at `when`; the comment's id. */
     async say(login: string, number: number, body: string, when: string): Promise<number> {
-      at(when);
-      const comment = gitea().addComment(PROGRAM_REPO, number, { user: login, body });
-      const issue = gitea().issue(PROGRAM_REPO, number) as ApiIssue;
-      await core.handle(
-        commentPayload('created', body, {
-          issue: delivered(issue),
-          comment: {
-            id: comment.id,
-            user: { login },
-            created_at: comment.created_at,
-            updated_at: comment.updated_at,
-          },
-          sender: { login },
-        }),
-      );
-      return comment.id;
+      const id = write(login, number, body, when);
+      await deliver(number, id);
+      return id;
     },
+    write,
+    deliver,
     /**
      * `login` (an account with password `pw`) closes or reopens issue `number` at `when` through
      * Gitea's API, and the bot gets the delivery; Gitea's answer status (201, or 403 when refused).

@@ -24,6 +24,9 @@ export async function aMonthOfActivity(
   config?: ProgramConfig,
   options?: Parameters<typeof testCore>[3],
 ) {
+  // The month closes on 1 December at 06:00: Gitea's own stamps (the bot's status writes, which an
+  // `/approve` is weighed against) follow from there, whatever day the test runs on.
+  gitea.clockFrom('2026-12-01T06:00:00Z');
   seedProgram(gitea);
   gitea.addUser('maint2');
   gitea.setPermission(PROGRAM_REPO, 'maint2', 'admin');

@@ -8,6 +8,7 @@ import { addMonthsTo, monthStart } from '../../domain/time/month.js';
 import type { Effect } from '../../engine/effects.js';
 import type { Action } from '../../engine/module.js';
 import { adjustActions } from './adjust.js';
+import { TABLE_CHANGED_AFTER, TABLE_EDITED } from './approval-answers.js';
 import { ledgerOf, refreshed } from './compute.js';
 import { payrollData, payrollDataSchema } from './data.js';
 import { payrollFacts } from './facts.js';
@@ -81,18 +82,21 @@ export const payrollActions: Record<string, Action> = {
     const by = ctx.event.actor;
     const required = ctx.config.payroll.approvalsRequired;
     if (!data.snapshot) return 'the payroll data could not be loaded; there is nothing to approve yet.';
-    // A comment written before the table last changed (delivered late, or its job retried after
-    // a refresh) approves a table its author never saw. Gitea's times are whole seconds: one
-    // written in the second the table changed may be either, so it counts as before, unless its
-    // own earlier command made the change (`/unhold @bob` then `/approve`).
-    const changedAt = data.snapshotAt ? Date.parse(data.snapshotAt) : Number.NEGATIVE_INFINITY;
-    const at = Date.parse(ctx.event.at);
+    const facts = payrollFacts(ctx.facts.extra);
+    // A comment written before the table as it stands was on the issue (delivered late, its job
+    // retried after a refresh, or written while the refresh waited for a worker) approves a table
+    // its author never saw. The table changed at its cause's event and is seen from the write that
+    // showed it in Gitea (`tableShownAt`), whichever is later. Gitea's times are whole seconds: one
+    // written in that second may be either, so it counts as before, unless its own earlier command
+    // made the change (`/unhold @bob` then `/approve`).
     const ownChange =
       data.snapshotByComment !== undefined && data.snapshotByComment === ctx.event.comment?.id;
-    if (data.snapshotAt && (at < changedAt || (at === changedAt && !ownChange)))
-      return `the table changed at ${formatUtc(data.snapshotAt)}, after this comment (${formatUtc(ctx.event.at)}): review it and \`/approve\` again.`;
+    const seenFrom = ownChange ? data.snapshotAt : latest(data.snapshotAt, facts.tableShownAt);
+    const at = Date.parse(ctx.event.at);
+    if (seenFrom && (at < Date.parse(seenFrom) || (at === Date.parse(seenFrom) && !ownChange)))
+      return `${TABLE_CHANGED_AFTER} (${formatUtc(ctx.event.at)}); the table as it stands is shown since ${formatUtc(seenFrom)}: review it and \`/approve\` again.`;
     // Anyone with write access may edit the bot's comments: the table its author saw may not be the bot's.
-    if (payrollFacts(ctx.facts.extra).statusEdited)
+    if (facts.statusEdited)
       return {
         data: {
           log: [
@@ -104,7 +108,7 @@ export const payrollActions: Record<string, Action> = {
             },
           ],
         },
-        reply: `not recorded: the table in the status comment was changed by someone since the bot wrote it, so what you reviewed may not be the payroll. The bot wrote it again: review it and \`/approve\` again.`,
+        reply: `${TABLE_EDITED}, so what you reviewed may not be the payroll. The bot wrote it again: review it and \`/approve\` again.`,
       };
     const approver = { login: by, id: ctx.event.actorId };
     if (data.approvals.some((a) => samePerson({ login: a.by, id: a.byId }, approver))) {
@@ -141,3 +145,7 @@ export const payrollActions: Record<string, Action> = {
     };
   },
 };
+
+/** The later of two ISO instants, either possibly unset. */
+const latest = (a: string | undefined, b: string | undefined) =>
+  a === undefined ? b : b === undefined || Date.parse(a) >= Date.parse(b) ? a : b;

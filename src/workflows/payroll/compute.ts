@@ -69,6 +69,7 @@ export function refreshed(ctx: DecideContext, data: PayrollData): Refresh | stri
       snapshot: payroll,
       digest: now.digest,
       snapshotAt: ctx.event.at,
+      snapshotVersion: ctx.instance.version + 1,
       snapshotByComment: ctx.event.kind === 'comment.created' ? ctx.event.comment?.id : undefined,
       payableCents: payroll.payableCents,
       approvals: [],

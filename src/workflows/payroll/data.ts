@@ -33,6 +33,11 @@ export const payrollDataSchema = z.looseObject({
   digest: z.string().default(''),
   /** When (event time) the snapshot took that digest: an approval written before it saw another table. */
   snapshotAt: z.string().optional(),
+  /**
+   * The instance version that took that digest: its status comment shows the table from the write
+   * of that version on (src/store/written.ts statusShownSince), when Gitea has it, not at the event.
+   */
+  snapshotVersion: z.number().int().optional(),
   /** The comment whose command changed it (`/hold`, `/adjust`…), if one did: its own later `/approve` saw the change. */
   snapshotByComment: z.number().int().optional(),
   /** The month's payments in the ledger (this issue's and an exit's), as last seen. */

@@ -117,6 +117,14 @@ export interface FakeGitea {
   asCommentSaved<T extends CommentPayloadShape>(payload: T): T;
   /** Drops the faults not used up (the outage is over). */
   clearFaults(): void;
+  /**
+   * Gitea's clock (what it stamps on what it creates and edits) runs from `iso` on, until the next
+   * reset: a test whose deliveries carry fixed dates keeps Gitea's own stamps in the same story,
+   * whatever day the test runs on.
+   */
+  clockFrom(iso: string): void;
+  /** Gitea's clock stands at `iso` until the next reset (or clockFrom): every stamp is the same in every run. */
+  clockAt(iso: string): void;
   assertContract(): void;
   reset(): void;
 }
@@ -133,7 +141,8 @@ export function createFakeGitea(options: FakeGiteaOptions = {}): FakeGitea {
   const botLogin = options.botLogin ?? 'operator-bot';
   const token = options.token ?? 'test-token';
   const site = describeSite(baseUrl, options.version ?? '1.22.6');
-  const clock = options.now ?? (() => new Date());
+  const wallClock = options.now ?? (() => new Date());
+  let clock = wallClock;
   const now = () => giteaTime(clock());
   const state = new GiteaState();
   const seed = new Seeder(state, now);
@@ -312,7 +321,15 @@ export function createFakeGitea(options: FakeGiteaOptions = {}): FakeGitea {
       throw new Error(`Gitea contract violations:\n${describeViolations(violations)}`);
     },
 
+    clockAt(iso) {
+      clock = () => new Date(iso);
+    },
+    clockFrom(iso) {
+      const offset = Date.parse(iso) - Date.now();
+      clock = () => new Date(Date.now() + offset);
+    },
     reset() {
+      clock = wallClock;
       state.clear();
       faults.clear();
       scopes = ALL_SCOPES;

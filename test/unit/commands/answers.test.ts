@@ -59,6 +59,8 @@ describe('a command nobody here answers is never met with silence', () => {
     ['/aprove', 'unknown command; did you mean `/approve`?'],
     ['/reprot uptime=99', 'unknown command; did you mean `/report`?'],
     ['/partner-reprot', 'did you mean `/partner-report`?'],
+    // Fixing the typo in place does nothing: Gitea's edit is not a new command.
+    ['/aprove', 'did you mean `/approve`? Write it in a new comment (the bot does not look at edits).'],
   ])('%s → %s', (text, expected) => {
     expect(answerElsewhere(line(text), catalog)).toContain(expected);
   });
