@@ -24,9 +24,7 @@ beforeEach(async () => {
   seedProgram(gitea());
   // bob, active since January, never reports: the reminder of any week names him.
   await createOperatorStore(redis.client).put(activeOperator('bob'));
-  bot = await startTestBot(redis.url, gitea(), {
-    env: { GITEA_TIMEOUT_MS: '300', JOB_ATTEMPTS: '2', JOB_BACKOFF_MS: '100' },
-  });
+  await startBot();
   // Jobs take their tries from the queue that adds them: as few as the bot's.
   queue = createEventQueue(redis.client, { attempts: 2, backoffMs: 100 });
 });
@@ -37,6 +35,11 @@ afterEach(async () => {
   queue = undefined;
 });
 
+const startBot = async () => {
+  bot = await startTestBot(redis.url, gitea(), {
+    env: { GITEA_TIMEOUT_MS: '300', JOB_ATTEMPTS: '2', JOB_BACKOFF_MS: '100' },
+  });
+};
 const owed = () => createOwedScheduleStore(redis.client).owed();
 const titles = () => {
   const found: string[] = [];
@@ -101,9 +104,9 @@ async function failsForGood(schedule: ScheduleName, slot: number) {
 describe('a scheduled run that failed for good runs again with the catch-up once Gitea is back', () => {
   it('monthClose of the 1 June slot, Gitea away: no payroll issue; the catch-up after Gitea is back opens May’s, once', async () => {
     const jobId = await failsForGood('monthClose', JUNE_CLOSE);
-    gitea().clearFaults();
     expect(titles()).not.toContain('Payroll 2026-05');
     expect((await owed())[0]?.run).toEqual({ schedule: 'monthClose', firedAt: '2026-06-01T06:00:00.000Z' });
+    gitea().clearFaults();
 
     expect(await catchUp()).toBe('completed');
     expect(titles()).toContain('Payroll 2026-05');
@@ -130,8 +133,8 @@ describe('a scheduled run that failed for good runs again with the catch-up once
 
   it('weeklyReminder of Monday 8 June, Gitea away: the catch-up after Gitea is back opens the reminder of week 23, once', async () => {
     await failsForGood('weeklyReminder', JUNE_8_REMINDER);
-    gitea().clearFaults();
     expect(titles()).toEqual([]);
+    gitea().clearFaults();
 
     expect(await catchUp()).toBe('completed');
     expect(titles()).toEqual(['Weekly reports 2026-W23']);
@@ -155,6 +158,27 @@ describe('a scheduled run that failed for good runs again with the catch-up once
     expect(await catchUp()).toBe('completed');
     expect(titles()).toContain('Payroll 2026-05');
     expect(await owed()).toEqual([]);
+  }, 60_000);
+
+  it('a maintainer ran `jobs retry` once Gitea was back: May’s payroll opens once, and the catch-up owes nothing more', async () => {
+    const jobId = await failsForGood('monthClose', JUNE_CLOSE);
+    // Stopped while the maintainer retries: no catch-up runs the owed run in between.
+    await bot?.stop();
+    await runCli(['jobs', 'retry', jobId], { env: { REDIS_URL: redis.url } });
+    gitea().clearFaults();
+    await startBot();
+    expect(await settled(jobId)).toBe('completed');
+    expect(titles()).toContain('Payroll 2026-05');
+    // The start-up catch-up finds the run retried: owed no more, not run again.
+    await eventually(async () => expect(await owed()).toEqual([]));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const before = issuesSeen();
+    expect(before.filter((i) => (i as { title: string }).title === 'Payroll 2026-05')).toHaveLength(1);
+
+    expect(await catchUp()).toBe('completed');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await owed()).toEqual([]);
+    expect(issuesSeen()).toEqual(before);
   }, 60_000);
 
   it('two owed runs run oldest slot first: the weekly reminders of weeks 23 and 24 open in that order', async () => {
