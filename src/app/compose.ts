@@ -167,6 +167,7 @@ export function composeRoad(deps: RoadDeps) {
       : {}),
     log,
   });
+  const owedSchedules = createOwedScheduleStore(redis);
   // A person's edit of a status comment is written back, not decided (off in rebuild: no edits).
   const restoreStatus = createStatusRestorer(
     writer,
@@ -179,10 +180,10 @@ export function composeRoad(deps: RoadDeps) {
     runSchedule,
     noteFailedEvent: createFailedEventNotifier(writer),
     postOwedNotes: createOwedNotes(writer),
-    oweSchedule: createScheduleDebt(createOwedScheduleStore(redis)),
+    oweSchedule: createScheduleDebt(owedSchedules),
     /** Runs the owed scheduled runs; `queue` says which failed jobs still owe theirs and settles them. */
     runOwedSchedules: (queue: Pick<OwedRunsDeps, 'stillOwed' | 'settled'>) =>
-      createOwedRuns({ store: createOwedScheduleStore(redis), runSchedule, log, ...queue })(),
+      createOwedRuns({ store: owedSchedules, runSchedule, log, ...queue })(),
     isRelevant: (event: BotEvent) => isRelevant(event, definitions, config.quality.repos, programRepos),
   };
 }
