@@ -22,10 +22,11 @@ type FailedJob = {
  * runs again without anyone's help — also those whose failed job BullMQ no longer keeps.
  */
 export async function runJobsFailed(env: Env, json: boolean): Promise<number> {
-  const jobs = await withRedis(env, async (redis) => {
+  const { jobs, owedLines } = await withRedis(env, async (redis) => {
     const queue = createEventQueue(redis);
     try {
-      const owed = new Map((await createOwedScheduleStore(redis).owed()).map((o) => [o.jobId, o]));
+      const owedInOrder = await createOwedScheduleStore(redis).owed();
+      const owed = new Map(owedInOrder.map((o) => [o.jobId, o]));
       const failed = (await queue.getFailed(0, 499)).map((job): FailedJob => {
         const debt = job.id ? owed.get(job.id) : undefined;
         if (job.id) owed.delete(job.id);
@@ -55,7 +56,7 @@ export async function runJobsFailed(env: Env, json: boolean): Promise<number> {
           owed: owedRunLine(debt),
         }),
       );
-      return [...failed, ...gone];
+      return { jobs: [...failed, ...gone], owedLines: owedInOrder.map(owedRunLine) };
     } finally {
       await queue.close();
     }
@@ -75,10 +76,9 @@ export async function runJobsFailed(env: Env, json: boolean): Promise<number> {
         jobs,
       ),
     );
-    const owed = jobs.flatMap((j) => (j.owed ? [j.owed] : []));
-    if (owed.length > 0)
+    if (owedLines.length > 0)
       console.log(
-        `\nScheduled runs owed (the catch-up runs them again, oldest first, every catchUp.every and at each worker start; no retry needed):\n${owed.map((line) => `  ${line}`).join('\n')}`,
+        `\nScheduled runs owed (the catch-up runs them again, oldest first, every catchUp.every and at each worker start; no retry needed):\n${owedLines.map((line) => `  ${line}`).join('\n')}`,
       );
     console.log(
       '\nRetry one with: operator-bot jobs retry ID   · all of them: operator-bot jobs retry --all',
