@@ -20,12 +20,14 @@ import { createIssueWriter } from '../gitea/writer.js';
 import type { Metrics } from '../metrics.js';
 import { createWorkerNotifier } from '../notify/chat.js';
 import { createPullChecker } from '../quality/check-pull.js';
+import { createOwedRuns, createScheduleDebt, type OwedRunsDeps } from '../schedules/owed-runs.js';
 import { createScheduleRunner } from '../schedules/runner.js';
 import { createAlertStore } from '../store/alerts.js';
 import { createAppliedCommandStore } from '../store/applied-commands.js';
 import { createInstanceStore } from '../store/instances.js';
 import { createOpenIssueIndex } from '../store/open-issues.js';
 import { createOperatorStore } from '../store/operators.js';
+import { createOwedScheduleStore } from '../store/owed-schedules.js';
 import { createPartnerReportStore } from '../store/partner-reports.js';
 import { createPaymentStore } from '../store/payments.js';
 import { createPeople } from '../store/people.js';
@@ -163,6 +165,7 @@ export function composeRoad(deps: RoadDeps) {
       : {}),
     log,
   });
+  const owedSchedules = createOwedScheduleStore(redis);
   // A person's edit of a status comment is written back, not decided (off in rebuild: no edits).
   const restoreStatus = createStatusRestorer(
     writer,
@@ -175,6 +178,10 @@ export function composeRoad(deps: RoadDeps) {
     runSchedule,
     noteFailedEvent: createFailedEventNotifier(writer),
     postOwedNotes: createOwedNotes(writer),
+    oweSchedule: createScheduleDebt(owedSchedules),
+    /** Runs the owed scheduled runs; `queue` says which failed jobs still owe theirs and settles them. */
+    runOwedSchedules: (queue: Pick<OwedRunsDeps, 'stillOwed' | 'settled'>) =>
+      createOwedRuns({ store: owedSchedules, runSchedule, log, ...queue })(),
     isRelevant: (event: BotEvent) => isRelevant(event, definitions, config.quality.repos, programRepos),
   };
 }

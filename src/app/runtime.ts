@@ -171,6 +171,15 @@ export async function startRuntime({
       runSchedule: road.runSchedule,
       noteFailedEvent: road.noteFailedEvent,
       postOwedNotes: () => road.postOwedNotes(async (jobId) => (await queue.getJobState(jobId)) === 'failed'),
+      oweSchedule: road.oweSchedule,
+      // A job no longer kept (removeOnFail) still owes its run; one a person retried does not.
+      runOwedSchedules: () =>
+        road.runOwedSchedules({
+          stillOwed: async (jobId) => ['failed', 'unknown'].includes(await queue.getJobState(jobId)),
+          settled: async (jobId) => {
+            if ((await queue.getJobState(jobId)) === 'failed') await queue.remove(jobId);
+          },
+        }),
       catchUp: createCatchUp({
         gitea,
         cursors: createCursorStore(redis),

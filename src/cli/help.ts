@@ -39,7 +39,9 @@ and the given repositories.`,
   jobs: `operator-bot jobs failed [--json]
 operator-bot jobs retry ID | --all
 
-Jobs that failed after every retry, and running them again.`,
+Jobs that failed after every retry, and running them again. A scheduled run that failed (the
+month close, the weekly reminder, the credential check) is owed: the next catch-up runs it again
+for its own month or week, and \`jobs failed\` says so; it needs no retry.`,
   'check-config': `operator-bot check-config
 
 Validates the program config (PROGRAM_CONFIG or ./operator-bot.yaml), the templates and the

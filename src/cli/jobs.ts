@@ -1,5 +1,7 @@
 import type { Env } from '../config/env.js';
 import { createEventQueue } from '../queue/event-queue.js';
+import { owedRunLine, owedRunName } from '../schedules/owed-runs.js';
+import { createOwedScheduleStore } from '../store/owed-schedules.js';
 import { withRedis } from './redis.js';
 import { formatTable } from './table.js';
 
@@ -10,15 +12,25 @@ type FailedJob = {
   attempts: number;
   reason: string;
   failedAt: string;
+  /** A scheduled run that failed for good and runs again with the next catch-up (src/schedules/owed-runs.ts). */
+  owed?: string;
 };
 
-/** `jobs failed [--json]`: the jobs that failed for good (after every retry), parked for a person to look at. */
+/**
+ * `jobs failed [--json]`: the jobs that failed for good (after every retry), parked for a person
+ * to look at, and the scheduled runs they owe (store/owed-schedules.ts), which the next catch-up
+ * runs again without anyone's help — also those whose failed job BullMQ no longer keeps.
+ */
 export async function runJobsFailed(env: Env, json: boolean): Promise<number> {
-  const jobs = await withRedis(env, async (redis) => {
+  const { jobs, owedLines } = await withRedis(env, async (redis) => {
     const queue = createEventQueue(redis);
     try {
-      return (await queue.getFailed(0, 499)).map(
-        (job): FailedJob => ({
+      const owedInOrder = await createOwedScheduleStore(redis).owed();
+      const owed = new Map(owedInOrder.map((o) => [o.jobId, o]));
+      const failed = (await queue.getFailed(0, 499)).map((job): FailedJob => {
+        const debt = job.id ? owed.get(job.id) : undefined;
+        if (job.id) owed.delete(job.id);
+        return {
           id: job.id ?? '',
           name: job.name,
           what:
@@ -26,12 +38,25 @@ export async function runJobsFailed(env: Env, json: boolean): Promise<number> {
               ? `${job.data.event.kind} ${job.data.event.repo}#${job.data.event.issue.number}`
               : 'catchUp' in job.data
                 ? 'catch-up'
-                : `schedule ${job.data.schedule}`,
+                : `schedule ${debt ? owedRunName(debt) : job.data.schedule}`,
           attempts: job.attemptsMade,
           reason: job.failedReason,
           failedAt: new Date(job.finishedOn ?? 0).toISOString(),
+          ...(debt ? { owed: owedRunLine(debt) } : {}),
+        };
+      });
+      const gone = [...owed.values()].map(
+        (debt): FailedJob => ({
+          id: debt.jobId,
+          name: 'schedule',
+          what: `schedule ${owedRunName(debt)}`,
+          attempts: debt.attempts,
+          reason: debt.reason,
+          failedAt: debt.failedAt,
+          owed: owedRunLine(debt),
         }),
       );
+      return { jobs: [...failed, ...gone], owedLines: owedInOrder.map(owedRunLine) };
     } finally {
       await queue.close();
     }
@@ -51,6 +76,10 @@ export async function runJobsFailed(env: Env, json: boolean): Promise<number> {
         jobs,
       ),
     );
+    if (owedLines.length > 0)
+      console.log(
+        `\nScheduled runs owed (the catch-up runs them again, oldest first, every catchUp.every and at each worker start; no retry needed):\n${owedLines.map((line) => `  ${line}`).join('\n')}`,
+      );
     console.log(
       '\nRetry one with: operator-bot jobs retry ID   · all of them: operator-bot jobs retry --all',
     );

@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { BotEvent } from '../gitea/event.js';
 import type { Metrics } from '../metrics.js';
+import type { FailedScheduleJob } from '../schedules/owed-runs.js';
 import type { ScheduleJobData } from '../schedules/runner.js';
 import { seenKey } from '../store/intake.js';
 import type { IssueLock } from '../store/issue-lock.js';
@@ -28,6 +29,10 @@ export type EventWorkerDeps = {
   noteFailedEvent?: (event: BotEvent, jobId: string) => Promise<void>;
   /** Posts the failed-event notes Gitea refused before (src/worker/failed-event-note.ts createOwedNotes); with each catch-up. */
   postOwedNotes?: () => Promise<void>;
+  /** Remembers the run a scheduled job failed for good owes (src/schedules/owed-runs.ts createScheduleDebt). */
+  oweSchedule?: (jobId: string, job: FailedScheduleJob) => Promise<void>;
+  /** Runs the owed scheduled runs again, oldest first (src/schedules/owed-runs.ts createOwedRuns); with each catch-up. */
+  runOwedSchedules?: () => Promise<void>;
   /** A job whose worker stops renewing its lock this long is stalled and run again by another worker. */
   lockMs: number;
   /** How often a job is tried (JOB_ATTEMPTS): the retries of a failed job and the runs again of a stalled one. */
@@ -77,6 +82,11 @@ export function startEventWorker(deps: EventWorkerDeps) {
           .catch((err: unknown) =>
             deps.log.warn({ err }, 'could not yet tell the issues of events that failed for good'),
           );
+        await deps
+          .runOwedSchedules?.()
+          .catch((err: unknown) =>
+            deps.log.warn({ err }, 'could not yet run again the scheduled runs that failed for good'),
+          );
         await deps.catchUp?.();
       } else {
         // A scheduled run happens at its scheduler's slot, whenever the job was created or picked up.
@@ -119,6 +129,21 @@ export function startEventWorker(deps: EventWorkerDeps) {
         .noteFailedEvent(job.data.event, id)
         .catch((err: unknown) =>
           deps.log.warn({ err, jobId: id }, 'could not tell the issue that its event failed for good'),
+        );
+    }
+    if (final && job?.id && 'schedule' in job.data && deps.oweSchedule) {
+      const { id } = job;
+      deps
+        .oweSchedule(id, {
+          data: job.data,
+          slot: schedulerSlot(job),
+          madeAt: job.timestamp,
+          failedAt: job.finishedOn,
+          attempts: job.attemptsMade,
+          reason: job.failedReason ?? error.message,
+        })
+        .catch((err: unknown) =>
+          deps.log.error({ err, jobId: id }, 'could not remember a scheduled run that failed for good'),
         );
     }
     deps.metrics.jobs.inc({ outcome: final ? 'failed' : 'retried' });

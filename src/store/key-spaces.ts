@@ -15,6 +15,7 @@ import { webhookDeliveryKeys } from './last-deliveries.js';
 import { notificationKeys } from './notifications.js';
 import { openIssueKeys } from './open-issues.js';
 import { operatorKeys } from './operators.js';
+import { owedScheduleKeys } from './owed-schedules.js';
 import { partnerReportKeys } from './partner-reports.js';
 import { paymentKeys } from './payments.js';
 import { peopleKeys } from './people.js';
@@ -56,6 +57,7 @@ export const KEY_SPACES: readonly KeySpace[] = [
   issueContentKeys,
   redisEpochKeys,
   failedNoteKeys,
+  owedScheduleKeys,
 ];
 
 /** Deletes the state derived from Gitea's history, store by store (rebuild's first step); kept spaces are left alone. */
