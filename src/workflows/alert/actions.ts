@@ -1,6 +1,7 @@
 import { parseAlertForm } from '../../domain/alerts/form.js';
 import type { AlertRecord } from '../../domain/alerts/record.js';
 import { classifyAlert, higherSeverity, parseSeverity, type Severity } from '../../domain/alerts/severity.js';
+import { setBy, writtenBefore } from '../../domain/commands/written-order.js';
 import { formatDuration } from '../../domain/time/duration.js';
 import { formatUtcSeconds } from '../../domain/time/format.js';
 import type { Effect } from '../../engine/effects.js';
@@ -60,6 +61,7 @@ function opening(ctx: DecideContext, openedAt: string, kept?: { severity: Severi
     ackDeadline: ackDeadline(ctx.config, openedAt, severity),
     level: 0,
     terminationProposed: false,
+    setters: kept ? alertData(ctx.instance).setters : {},
     ...(responsibleOf(ctx, form.operator) ? { responsible: responsibleOf(ctx, form.operator) } : {}),
     ...(form.node ? { node: form.node } : {}),
     ...(form.problem ? { problem: form.problem } : {}),
@@ -116,9 +118,14 @@ export const alertActions: Record<string, Action> = {
     const severity = parseSeverity(ctx.command?.args[0] ?? '');
     if (!severity) return 'write `/severity critical` or `/severity warning`.';
     const data = alertData(ctx.instance);
-    if (severity === data.severity) return `the alert is already ${severity}.`;
+    const older = writtenBefore(data.setters, 'severity', ctx.event.comment?.id);
+    if (older) return older;
+    const setters = setBy(data.setters, 'severity', ctx.event, `/severity ${severity}`);
+    // Already so, as this comment asks: an older `/severity` handled after it must not change it.
+    if (severity === data.severity) return { data: { setters }, reply: `the alert is already ${severity}.` };
     const changed = {
       ...data,
+      setters,
       severity,
       peakSeverity: higherSeverity(data.peakSeverity ?? data.severity, severity),
       because: `changed by @${ctx.event.actor}`,

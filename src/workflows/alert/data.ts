@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { severitySchema } from '../../domain/alerts/severity.js';
+import { settersSchema } from '../../domain/commands/written-order.js';
 import type { Instance } from '../../engine/instance.js';
 
 /** What the alert workflow remembers about one alert, inside its instance. */
@@ -23,6 +24,8 @@ export const alertDataSchema = z.looseObject({
   resolvedBy: z.string().optional(),
   resolution: z.string().optional(),
   terminationProposed: z.boolean().default(false),
+  /** The comment that last set the severity (`severity`): an older `/severity` handled after it does not undo it. */
+  setters: settersSchema,
 });
 
 export type AlertData = z.output<typeof alertDataSchema>;

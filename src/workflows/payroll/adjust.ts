@@ -1,4 +1,5 @@
 import { mentionArg } from '../../domain/commands/mentions.js';
+import { setBy, writtenBefore } from '../../domain/commands/written-order.js';
 import { alreadyPaid } from '../../domain/payments/ledger.js';
 import { formatDollars, parseAmountCents } from '../../domain/payroll/amount.js';
 import { lineKey, type PayrollLine } from '../../domain/payroll/index.js';
@@ -147,18 +148,21 @@ export const adjustActions: Record<string, Action> = {
     const login = mentionArg(ctx.command?.args[0]);
     const reason = ctx.command?.args.slice(1).join(' ').trim();
     if (!login || !reason) return 'write `/hold @operator REASON`.';
+    const data = payrollData(ctx.instance);
+    const older = writtenBefore(data.setters, holdKey(login), ctx.event.comment?.id);
+    if (older) return older;
     const line = lineOf(ctx, login);
     if (!line) return `${unknownLogin(login)} has no line this month.`;
     const stale = staleName(ctx, login);
     if (stale) return stale;
-    if (line.held) return `@${line.operator}'s line is held already.`;
+    const setters = setBy(data.setters, holdKey(login), ctx.event, `/hold @${line.operator}`);
+    if (line.held) return { data: { setters }, reply: `@${line.operator}'s line is held already.` };
     const paid = paidRefusal(ctx, line);
     if (paid) return paid;
-    const data = payrollData(ctx.instance);
     const hold = { login: line.operator, reason, by: ctx.event.actor };
     return change(
       ctx,
-      { ...data, holds: [...data.holds, hold] },
+      { ...data, holds: [...data.holds, hold], setters },
       `@${ctx.event.actor} held @${line.operator}: ${inert(reason).text}`,
     );
   },
@@ -167,8 +171,19 @@ export const adjustActions: Record<string, Action> = {
     const login = mentionArg(ctx.command?.args[0]);
     if (!login) return 'write `/unhold @operator`.';
     const data = payrollData(ctx.instance);
+    const older = writtenBefore(data.setters, holdKey(login), ctx.event.comment?.id);
+    if (older) return older;
     const holds = data.holds.filter((h) => h.login.toLowerCase() !== login.toLowerCase());
-    if (holds.length === data.holds.length) return `${unknownLogin(login)}: the line is not held.`;
-    return change(ctx, { ...data, holds }, `@${ctx.event.actor} released @${login}'s line`);
+    if (holds.length === data.holds.length) {
+      if (!lineOf(ctx, login)) return `${unknownLogin(login)}: the line is not held.`;
+      // Not held already, as this comment asks: an older `/hold` handled after it must not hold it.
+      const setters = setBy(data.setters, holdKey(login), ctx.event, `/unhold @${login}`);
+      return { data: { setters }, reply: `${unknownLogin(login)}: the line is not held.` };
+    }
+    const setters = setBy(data.setters, holdKey(login), ctx.event, `/unhold @${login}`);
+    return change(ctx, { ...data, holds, setters }, `@${ctx.event.actor} released @${login}'s line`);
   },
 };
+
+/** The key of a line's hold among the payroll's setters. */
+const holdKey = (login: string) => `hold:${login.toLowerCase()}`;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { settersSchema } from '../../domain/commands/written-order.js';
 import { paymentSchema } from '../../domain/payments/payment.js';
 import { adjustmentSchema, holdSchema, payrollSchema } from '../../domain/payroll/index.js';
 import type { Instance } from '../../engine/instance.js';
@@ -18,6 +19,8 @@ export const payrollDataSchema = z.looseObject({
   month: z.string(),
   adjustments: z.array(adjustmentSchema).default([]),
   holds: z.array(holdSchema).default([]),
+  /** The comment that last set each line's hold (`hold:<login>`): an older `/hold` or `/unhold` handled after it does not undo it. */
+  setters: settersSchema,
   pendingAdjustments: z.array(pendingAdjustmentSchema).default([]),
   /** Approvals of the snapshot whose input digest they name; a new digest voids them. One per person (`byId`, the Gitea user id). */
   approvals: z

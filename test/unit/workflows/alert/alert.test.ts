@@ -38,13 +38,14 @@ const command = (
   body: string,
   at: string,
   roles: Role[] = actor === 'bob' ? ['responsible'] : [],
+  id = ++nextId,
 ) =>
   step(alert, instance, {
     event: botEvent({
       kind: 'comment.created',
       actor,
       at,
-      comment: { id: ++nextId, body, createdAt: at },
+      comment: { id, body, createdAt: at },
       issue: { author: 'bob', labels: ['operator-alert'] },
     }),
     roles,
@@ -360,5 +361,62 @@ describe('alert: config', () => {
       config,
     });
     expect(opened.instance?.data.ackDeadline).toBe('2026-11-20T10:05:00.000Z');
+  });
+});
+
+// Gitea sends deliveries from several workers, and the catch-up brings a lost one late: Gitea's
+// comment ids (one sequence) say which was written last.
+describe('/severity handled out of the order it was written', () => {
+  const warning = () =>
+    openAlert({ title: 'Gateway slow on fsn1-node-2', labels: ['operator-alert', 'severity/warning'] })
+      .instance;
+
+  it("maint's later `/severity warning` stands over her earlier `/severity critical` handled after it", () => {
+    const start = warning();
+    expect(start?.data.severity).toBe('warning');
+    const later = command(
+      start,
+      'maint',
+      '/severity warning',
+      '2026-11-20T10:06:00.000Z',
+      ['maintainer'],
+      5002,
+    );
+    expect(text(later.effects, 'reply')).toContain('the alert is already warning.');
+    const earlier = command(
+      later.instance,
+      'maint',
+      '/severity critical',
+      '2026-11-20T10:05:00.000Z',
+      ['maintainer'],
+      5001,
+    );
+    expect(earlier.instance?.data.severity).toBe('warning');
+    expect(of(earlier.effects, 'setStateLabel')).toEqual([]);
+    expect(text(earlier.effects, 'reply')).toContain(
+      "not applied: it was written before @maint's `/severity warning` (2026-11-20 10:06:00 UTC), which stands.",
+    );
+  });
+
+  it('handled in the order written, each applies', () => {
+    const first = command(
+      warning(),
+      'maint',
+      '/severity critical',
+      '2026-11-20T10:05:00.000Z',
+      ['maintainer'],
+      5001,
+    );
+    const second = command(
+      first.instance,
+      'maint2',
+      '/severity warning',
+      '2026-11-20T10:06:00.000Z',
+      ['maintainer'],
+      5002,
+    );
+    expect(first.instance?.data.severity).toBe('critical');
+    expect(second.instance?.data.severity).toBe('warning');
+    expect(second.instance?.data.peakSeverity).toBe('critical');
   });
 });

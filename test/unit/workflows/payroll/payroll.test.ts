@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultProgramConfig, type ProgramConfig } from '../../../../src/config/program.js';
 import type { OperatorRecord } from '../../../../src/domain/operator-record.js';
@@ -85,7 +86,7 @@ const say = (
   instance: Instance | null,
   actor: string,
   body: string,
-  options: { at?: string; roles?: Role[]; facts?: Partial<PayrollFacts>; actorId?: number } = {},
+  options: { at?: string; roles?: Role[]; facts?: Partial<PayrollFacts>; actorId?: number; id?: number } = {},
 ) => {
   const at = options.at ?? '2026-12-02T10:00:00.000Z';
   return step(payroll, instance, {
@@ -94,7 +95,7 @@ const say = (
       actor,
       ...(options.actorId === undefined ? {} : { actorId: options.actorId }),
       at,
-      comment: { id: ++commentId, body, createdAt: at },
+      comment: { id: options.id ?? ++commentId, body, createdAt: at },
       issue: { title: `Payroll ${MONTH}`, author: BOT, labels: ['payroll'], body: `Pay.\n\n${marker}` },
     }),
     roles: options.roles ?? ['maintainer'],
@@ -304,5 +305,66 @@ describe('/paid records the approved amounts in the ledger; the month closes whe
     const { effects } = say(ready, 'maint', body);
     expect(of(effects, 'recordPayment')).toEqual([]);
     expect(reply(effects)).toContain(answer);
+  });
+});
+
+// Gitea sends deliveries from several workers, and the catch-up brings a lost one late: Gitea's
+// comment ids (one sequence) say which was written last.
+describe('/hold and /unhold handled out of the order they were written', () => {
+  const held = (instance: Instance | null | undefined) => lineOf(instance, 'bob')?.held === true;
+
+  it("maint's `/hold @bob`, its delivery lost and found by the catch-up after her `/unhold @bob`: bob's line stays released", () => {
+    const opened = open().instance;
+    const unhold = say(opened, 'maint', '/unhold @bob', { id: 9002, at: '2026-12-02T10:05:00.000Z' });
+    expect(reply(unhold.effects)).toContain('the line is not held.');
+    const hold = say(unhold.instance, 'maint', '/hold @bob wallet under review', {
+      id: 9001,
+      at: '2026-12-02T10:00:00.000Z',
+    });
+    expect(held(hold.instance)).toBe(false);
+    expect(reply(hold.effects)).toContain(
+      "not applied: it was written before @maint's `/unhold @bob` (2026-12-02 10:05:00 UTC), which stands. Write it again in a new comment if it is still meant.",
+    );
+  });
+
+  it('an approved payroll stays approved, its approvals standing, when `/unhold` finds the line released already', () => {
+    const approved = run(open().instance as Instance, [
+      ['maint', '/approve'],
+      ['maint2', '/approve'],
+    ]).instance;
+    const noop = say(approved, 'maint', '/unhold @alice', { at: '2026-12-02T11:00:00.000Z' });
+    expect(noop.instance?.state).toBe('approved');
+    expect(noop.instance?.data.approvals).toHaveLength(2);
+    expect(of(noop.effects, 'setStateLabel')).toEqual([]);
+    expect(reply(noop.effects)).toContain('the line is not held.');
+  });
+
+  it('in one comment, `/hold` then `/unhold` act in their order', () => {
+    const both = say(open().instance, 'maint', '/hold @bob check\n/unhold @bob');
+    expect(held(both.instance)).toBe(false);
+  });
+
+  it('whatever order a run of /hold and /unhold comments is handled in, the one written last decides', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.boolean(), { minLength: 1, maxLength: 6 })
+          .chain((holds) =>
+            fc.tuple(fc.constant(holds), fc.shuffledSubarray([...holds.keys()], { minLength: holds.length })),
+          ),
+        ([holds, order]) => {
+          let instance = open().instance;
+          for (const index of order) {
+            const body = holds[index] ? '/hold @bob check' : '/unhold @bob';
+            const at = new Date(Date.UTC(2026, 11, 2, 10, index)).toISOString();
+            instance =
+              say(instance, index % 2 ? 'maint2' : 'maint', body, { id: 8000 + index, at }).instance ??
+              instance;
+          }
+          expect(held(instance)).toBe(holds.at(-1));
+        },
+      ),
+      { seed: 19, numRuns: 200 },
+    );
   });
 });

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { formatUtcSeconds } from '../time/format.js';
+
+/**
+ * The comment whose command last set a value of an instance (a line's hold, an alert's severity):
+ * Gitea's comment id (one sequence for the whole instance: a higher id was written later,
+ * models/issues/comment.go), its time (ISO UTC), its writer and the command as written.
+ */
+export const setterSchema = z.object({
+  commentId: z.number().int(),
+  at: z.string(),
+  by: z.string(),
+  command: z.string(),
+});
+export type Setter = z.output<typeof setterSchema>;
+
+/** What set each value, by key (`hold:bob`, `severity`). */
+export const settersSchema = z.record(z.string(), setterSchema).default({});
+export type Setters = z.output<typeof settersSchema>;
+
+/**
+ * The refusal of a command written before the one that last set the same value, or undefined
+ * when it may act: commands are handled in the order their deliveries come (Gitea sends them from
+ * several workers; the catch-up brings a lost one late), and an older one must not undo what a
+ * later one decided (`/hold @bob`, lost, found after `/unhold @bob`). Lines of one comment act in
+ * their order; an event without a comment (a timer, an issue change) is never refused here.
+ */
+export function writtenBefore(
+  setters: Setters,
+  key: string,
+  commentId: number | undefined,
+): string | undefined {
+  const later = setters[key];
+  if (commentId === undefined || !later || later.commentId <= commentId) return undefined;
+  return `not applied: it was written before @${later.by}'s \`${later.command}\` (${formatUtcSeconds(later.at)}), which stands. Write it again in a new comment if it is still meant.`;
+}
+
+/** `setters` with `key` set by the command being handled (`command`: its name and arguments as written). */
+export function setBy(
+  setters: Setters,
+  key: string,
+  event: { at: string; actor: string; comment?: { id: number } | undefined },
+  command: string,
+): Setters {
+  if (!event.comment) return setters;
+  return { ...setters, [key]: { commentId: event.comment.id, at: event.at, by: event.actor, command } };
+}
