@@ -108,6 +108,25 @@ export const alertActions: Record<string, Action> = {
     };
   },
 
+  /**
+   * An `/ack` once the alert is acknowledged: the response time is the first acknowledgement by
+   * the responsible operator (PROGRAM.md "Alerts and escalation"), so the operator's `/ack` after
+   * a maintainer's (who stopped the escalation) is recorded, and so is one written before the
+   * operator's recorded one but handled after it (its delivery late, or found by the catch-up).
+   */
+  acknowledgeAgain: (ctx) => {
+    const data = alertData(ctx.instance);
+    const { actor, at } = ctx.event;
+    const same = (a?: string, b?: string) => a !== undefined && a.toLowerCase() === b?.toLowerCase();
+    const byOperator = same(actor, data.responsible);
+    const recordedByOperator = same(data.acknowledgedBy, data.responsible);
+    const earlier = data.acknowledgedAt === undefined || Date.parse(at) < Date.parse(data.acknowledgedAt);
+    if (byOperator && (!recordedByOperator || earlier))
+      return alertActions.acknowledge?.(ctx) ?? 'not acknowledged';
+    const when = data.acknowledgedAt ? ` (${formatUtcSeconds(data.acknowledgedAt)})` : '';
+    return `already acknowledged by @${data.acknowledgedBy ?? 'someone'}${when}; nothing to change.`;
+  },
+
   resolve: ({ command, event }) => ({
     data: { resolvedAt: event.at, resolvedBy: event.actor, resolution: command?.args.join(' ') || undefined },
   }),
