@@ -41,6 +41,7 @@ import { createFailedEventNotifier, createOwedNotes } from '../worker/failed-eve
 import { createEventHandler, type HandlerDeps } from '../worker/handle-event.js';
 import { createIdentifier, type Identify } from '../worker/identify.js';
 import { createInstancePeople } from '../worker/instance-people.js';
+import { createLiveReply, createNotAppliedLive } from '../worker/live-reply.js';
 import { createProgramIssueOpener, type ProgramIssueOpener } from '../worker/open-program-issue.js';
 import { createReminderRefresher } from '../worker/refresh-reminder.js';
 import { createStatusRestorer } from '../worker/restore-status.js';
@@ -162,7 +163,8 @@ export function composeRoad(deps: RoadDeps) {
           readIssue: createIssueReader(gitea),
           confirmDelivery: createDeliveryConfirmation(gitea, programRepo, botLogin),
         }
-      : {}),
+      : // History replayed in the order written: what the live bot refused as older stays refused.
+        { notAppliedLive: createNotAppliedLive(createLiveReply({ gitea, seal: writer.seal, botLogin })) }),
     log,
   });
   const owedSchedules = createOwedScheduleStore(redis);

@@ -1,13 +1,13 @@
 import type { Redis } from 'ioredis';
 import type { MarkerSeal } from '../domain/text/marker.js';
 import { addMs } from '../domain/time/instant.js';
-import { REPLY_MARKER } from '../engine/effects.js';
 import { type GiteaClient, notFoundAs, repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
 import { bodyDigest } from '../gitea/writer.js';
 import { createWrittenStore } from '../store/written.js';
 import { TABLE_CHANGED_AFTER, TABLE_EDITED } from '../workflows/payroll/approval-answers.js';
 import type { StatusSeen } from '../workflows/payroll/facts.js';
+import { createLiveReply } from './live-reply.js';
 
 /**
  * Whether a workflow's status comment in an issue reads as the bot last wrote it: its body's
@@ -48,15 +48,9 @@ export function createStatusSeen(deps: {
 }) {
   const asWritten = createStatusCheck(deps.gitea, deps.redis);
   const written = createWrittenStore(deps.redis);
+  const liveReply = createLiveReply(deps);
   const asAnswered = async (event: BotEvent): Promise<StatusSeen> => {
-    const place = `${event.repo}#${event.issue.number}`;
-    const id = String(event.comment?.id ?? '');
-    const comments = await deps.gitea.listComments(repoRef(event.repo), event.issue.number).catch(() => []);
-    const reply = comments.find(
-      (c) =>
-        c.user?.login?.toLowerCase() === deps.botLogin.toLowerCase() &&
-        deps.seal.read(c.body ?? '', REPLY_MARKER, place).includes(id),
-    )?.body;
+    const reply = await liveReply(event);
     return {
       edited: reply?.includes(TABLE_EDITED) === true,
       ...(reply?.includes(TABLE_CHANGED_AFTER) ? { shownAt: addMs(event.at, 1_000) } : {}),

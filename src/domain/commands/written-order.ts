@@ -18,21 +18,27 @@ export type Setter = z.output<typeof setterSchema>;
 export const settersSchema = z.record(z.string(), setterSchema).default({});
 export type Setters = z.output<typeof settersSchema>;
 
+/** How the answer to such a command begins: `rebuild` finds in the bot's replies which lines it did not apply. */
+export const NOT_APPLIED_OLDER = 'not applied: it was written before';
+
 /**
  * The refusal of a command written before the one that last set the same value, or undefined
  * when it may act: commands are handled in the order their deliveries come (Gitea sends them from
  * several workers; the catch-up brings a lost one late), and an older one must not undo what a
  * later one decided (`/hold @bob`, lost, found after `/unhold @bob`). Lines of one comment act in
  * their order; an event without a comment (a timer, an issue change) is never refused here.
+ * `refusedLive` (rebuild): the live bot answered this line so; the history replays it refused too.
  */
 export function writtenBefore(
   setters: Setters,
   key: string,
   commentId: number | undefined,
+  refusedLive = false,
 ): string | undefined {
+  if (refusedLive) return `${NOT_APPLIED_OLDER} a later command, which stands.`;
   const later = setters[key];
   if (commentId === undefined || !later || later.commentId <= commentId) return undefined;
-  return `not applied: it was written before @${later.by}'s \`${later.command}\` (${formatUtcSeconds(later.at)}), which stands. Write it again in a new comment if it is still meant.`;
+  return `${NOT_APPLIED_OLDER} @${later.by}'s \`${later.command}\` (${formatUtcSeconds(later.at)}), which stands. Write it again in a new comment if it is still meant.`;
 }
 
 /** `setters` with `key` set by the command being handled (`command`: its name and arguments as written). */

@@ -5,7 +5,7 @@ import { setBy, writtenBefore } from '../../domain/commands/written-order.js';
 import { formatDuration } from '../../domain/time/duration.js';
 import { formatUtcSeconds } from '../../domain/time/format.js';
 import type { Effect } from '../../engine/effects.js';
-import type { Action, DecideContext } from '../../engine/module.js';
+import { type Action, type DecideContext, refusedLive } from '../../engine/module.js';
 import { type AlertData, alertData } from './data.js';
 import { ackDeadline, escalate, proposeUnresponsiveTermination } from './escalation.js';
 
@@ -137,7 +137,7 @@ export const alertActions: Record<string, Action> = {
     const severity = parseSeverity(ctx.command?.args[0] ?? '');
     if (!severity) return 'write `/severity critical` or `/severity warning`.';
     const data = alertData(ctx.instance);
-    const older = writtenBefore(data.setters, 'severity', ctx.event.comment?.id);
+    const older = writtenBefore(data.setters, 'severity', ctx.event.comment?.id, refusedLive(ctx));
     if (older) return older;
     const setters = setBy(data.setters, 'severity', ctx.event, `/severity ${severity}`);
     // Already so, as this comment asks: an older `/severity` handled after it must not change it.
