@@ -1,6 +1,7 @@
 import { mentionArg } from '../../domain/commands/mentions.js';
 import { inert, unknownLogin } from '../../domain/text/inert.js';
 import type { Action } from '../../engine/module.js';
+import { setsValue } from '../written-last.js';
 import { checkIssueApplication } from './application-check.js';
 import { onboardingData } from './data.js';
 
@@ -42,7 +43,7 @@ export const onboardingActions: Record<string, Action> = {
     return { data: { modules }, reply: `module ${module} recorded (${modules.length} of ${count} done).` };
   },
 
-  recordQuiz: ({ command, config }) => {
+  recordQuiz: setsValue('quiz', ({ command, config }) => {
     const score = Number(command?.args[0]?.replace(/%$/, ''));
     if (!command?.args[0] || !Number.isFinite(score) || score < 0 || score > 100) {
       return 'give the score in percent, 0–100: `/quiz 85`.';
@@ -51,7 +52,7 @@ export const onboardingActions: Record<string, Action> = {
     const verdict =
       score >= pass ? 'passed' : `not passed (the pass mark is ${pass}%); record a retake with /quiz`;
     return { data: { quizScore: score }, reply: `quiz score ${score}% — ${verdict}.` };
-  },
+  }),
 
   startShadow: ({ command, event, facts, roles }) => {
     const mentor = mentionArg(command?.args[0]);
@@ -74,7 +75,7 @@ export const onboardingActions: Record<string, Action> = {
 
   finishShadow: ({ event }) => ({ data: { shadowDoneAt: event.at } }),
 
-  recordFleet: ({ command, config }) => {
+  recordFleet: setsValue('fleet', ({ command, config }) => {
     const nodes = [...new Set(command?.args ?? [])];
     const needed = config.onboarding.testFleetNodes;
     if (nodes.length < needed) return `name at least ${needed} distinct nodes: \`/fleet node-1 node-2\`.`;
@@ -82,9 +83,9 @@ export const onboardingActions: Record<string, Action> = {
       data: { fleet: nodes },
       reply: `test fleet recorded: ${nodes.map((node) => inert(node, 60).text).join(', ')}.`,
     };
-  },
+  }),
 
-  recordTasks: ({ command, config }) => {
+  recordTasks: setsValue('tasks', ({ command, config }) => {
     const tasks = wholeNumber(command?.args[0], MAX_TASKS);
     if (tasks === undefined)
       return `give the number of completed dispatched tasks, a whole number up to ${MAX_TASKS.toLocaleString('en-US')}: \`/tasks 10\`.`;
@@ -92,7 +93,7 @@ export const onboardingActions: Record<string, Action> = {
       data: { tasks },
       reply: `${tasks} of ${config.onboarding.requiredTasks} dispatched tasks completed.`,
     };
-  },
+  }),
 
   recordSignoff: ({ event }) => ({
     data: { signoff: { by: event.actor, at: event.at } },

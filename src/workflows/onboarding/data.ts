@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Application, applicationSchema, problemSchema } from '../../domain/application/index.js';
+import { settersSchema } from '../../domain/commands/written-order.js';
 import type { Instance } from '../../engine/instance.js';
 
 const byAt = z.object({ by: z.string(), at: z.string() });
@@ -21,6 +22,8 @@ export const onboardingDataSchema = z.looseObject({
   signoff: byAt.optional(),
   rejection: byAt.extend({ reason: z.string() }).optional(),
   activatedAt: z.string().optional(),
+  /** The comments that last set the quiz score, the fleet and the task count (src/workflows/written-last.ts). */
+  setters: settersSchema,
 });
 
 export type OnboardingData = z.output<typeof onboardingDataSchema>;

@@ -295,3 +295,77 @@ describe('onboarding: re-application after a termination', () => {
     );
   });
 });
+
+// Gitea sends deliveries from several workers, and the catch-up brings a lost one late: the value
+// a later comment set stands (Gitea's comment ids, one sequence, say which was written later).
+describe('onboarding: a value set by a later comment is not undone by an older one handled after it', () => {
+  const commentWithId = (id: number, actor: string, body: string, at: string) =>
+    botEvent({
+      kind: 'comment.created',
+      actor,
+      at,
+      comment: { id, body, createdAt: at },
+      issue: { body: completeForm },
+    });
+
+  it.each([
+    [
+      'the retake `/quiz 90` over the first `/quiz 55`',
+      'training',
+      'maint',
+      '/quiz 55',
+      '/quiz 90',
+      ['maintainer'],
+      { quizScore: 90 },
+      '`/quiz`',
+    ],
+    [
+      '`/tasks 12` over `/tasks 8`',
+      'certification',
+      'maint',
+      '/tasks 8',
+      '/tasks 12',
+      ['maintainer'],
+      { tasks: 12 },
+      '`/tasks`',
+    ],
+    [
+      '`/fleet c d` over `/fleet a b`',
+      'certification',
+      'alice',
+      '/fleet a b',
+      '/fleet c d',
+      ['author'],
+      { fleet: ['c', 'd'] },
+      '`/fleet`',
+    ],
+  ] as [string, string, string, string, string, Role[], Record<string, unknown>, string][])(
+    '%s',
+    (_, state, actor, older, later, roles, kept, named) => {
+      const start = instanceIn('onboarding', state, { applicant: 'alice', modules: [1, 2, 3, 4, 5] });
+      const first = step(onboarding, start, {
+        event: commentWithId(602, actor, later, '2026-11-21T10:30:00.000Z'),
+        roles,
+      });
+      expect(first.instance?.data).toMatchObject(kept);
+      const late = step(onboarding, first.instance, {
+        event: commentWithId(601, actor, older, '2026-11-21T10:00:00.000Z'),
+        roles,
+      });
+      expect(late.instance?.data).toMatchObject(kept);
+      expect(replyOf(late.effects)).toContain(
+        `not applied: it was written before @${actor}'s ${named} (2026-11-21 10:30:00 UTC), which stands.`,
+      );
+      // In the order written, each is recorded.
+      const inOrder = step(onboarding, start, {
+        event: commentWithId(601, actor, older, '2026-11-21T10:00:00.000Z'),
+        roles,
+      });
+      const then = step(onboarding, inOrder.instance, {
+        event: commentWithId(602, actor, later, '2026-11-21T10:30:00.000Z'),
+        roles,
+      });
+      expect(then.instance?.data).toMatchObject(kept);
+    },
+  );
+});
