@@ -9,7 +9,14 @@ import { describeRoles } from '../engine/roles.js';
  * before `text` unless `bare` (`/status`, `/help`, and a step that followed on its own, like a
  * training that completed). `linkStatusOf` names the workflow whose status comment to link.
  */
-export type Answer = { line?: CommandLine; text: string; bare?: boolean; linkStatusOf?: string };
+export type Answer = {
+  line?: CommandLine;
+  text: string;
+  bare?: boolean;
+  linkStatusOf?: string;
+  /** What rebuild must read back of this answer, sealed into the reply (ANSWER_MARKER), never from its text. */
+  sealed?: string;
+};
 
 /** The one refusal of a command by role: `only a maintainer or the mentor may use this.` */
 export const roleRefusal = (roles: readonly Role[]) => `only ${describeRoles(roles)} may use this.`;
@@ -34,12 +41,14 @@ export function replyToComment(
     .sort((a, b) => position(a.answer) - position(b.answer) || a.index - b.index)
     .map(({ answer }) => answer);
   const linkStatusOf = ordered.find((answer) => answer.linkStatusOf)?.linkStatusOf;
+  const sealed = ordered.flatMap((answer) => (answer.sealed ? [answer.sealed] : []));
   return [
     {
       type: 'reply',
       toCommentId: commentId,
       body: ordered.map(answerText).join('\n\n'),
       ...(linkStatusOf ? { linkStatusOf } : {}),
+      ...(sealed.length > 0 ? { sealed } : {}),
     },
   ];
 }

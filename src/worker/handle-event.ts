@@ -19,6 +19,7 @@ import type { AppliedCommandStore } from '../store/applied-commands.js';
 import type { InstanceStore } from '../store/instances.js';
 import { issueKey } from '../store/keys.js';
 import type { OpenIssueIndex } from '../store/open-issues.js';
+import { sealApproval } from '../workflows/payroll/approval-answers.js';
 import type { FactServices } from '../workflows/services.js';
 import { decideAsActor } from './actor-roles.js';
 import {
@@ -245,7 +246,8 @@ export function createEventHandler(deps: HandlerDeps) {
         }),
       );
       const next = decision.instance;
-      answers.push(...decision.answers);
+      // A refused `/approve` is signed into the reply: rebuild reads it back (status-seen.ts).
+      answers.push(...decision.answers.map(sealApproval));
       if (next !== instance) {
         if (!instance && next) {
           await existence.confirm();

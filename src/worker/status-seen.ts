@@ -1,12 +1,12 @@
 import type { Redis } from 'ioredis';
 import type { MarkerSeal } from '../domain/text/marker.js';
 import { addMs } from '../domain/time/instant.js';
-import { REPLY_MARKER } from '../engine/effects.js';
+import { ANSWER_MARKER } from '../engine/effects.js';
 import { type GiteaClient, notFoundAs, repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
 import { bodyDigest } from '../gitea/writer.js';
 import { createWrittenStore } from '../store/written.js';
-import { TABLE_CHANGED_AFTER, TABLE_EDITED } from '../workflows/payroll/approval-answers.js';
+import { APPROVAL_SEALS } from '../workflows/payroll/approval-answers.js';
 import type { StatusSeen } from '../workflows/payroll/facts.js';
 
 /**
@@ -37,7 +37,8 @@ function createStatusCheck(gitea: Pick<GiteaClient, 'comment'>, redis: Redis) {
  * what is approved). Live (`readsGitea`): the status comment read back (createStatusCheck) and the
  * Gitea time of that write, as the writer recorded it (src/store/written.ts statusShownSince).
  * Otherwise (rebuild, `replay`): as the live bot answered the comment, from its signed reply; a
- * comment it said was written before the table was shown gets a `shownAt` one second after it.
+ * comment it said was written before the table was shown gets a `shownAt` one second after it
+ * (only the words it signed into the reply, src/workflows/payroll/approval-answers.ts, count).
  */
 export function createStatusSeen(deps: {
   gitea: Pick<GiteaClient, 'comment' | 'listComments'>;
@@ -50,16 +51,17 @@ export function createStatusSeen(deps: {
   const written = createWrittenStore(deps.redis);
   const asAnswered = async (event: BotEvent): Promise<StatusSeen> => {
     const place = `${event.repo}#${event.issue.number}`;
-    const id = String(event.comment?.id ?? '');
     const comments = await deps.gitea.listComments(repoRef(event.repo), event.issue.number).catch(() => []);
-    const reply = comments.find(
-      (c) =>
-        c.user?.login?.toLowerCase() === deps.botLogin.toLowerCase() &&
-        deps.seal.read(c.body ?? '', REPLY_MARKER, place).includes(id),
-    )?.body;
+    // Only the signed words count: a reply's text is anyone's to edit, and echoes the comment.
+    const words = new Set(
+      comments
+        .filter((c) => c.user?.login?.toLowerCase() === deps.botLogin.toLowerCase())
+        .flatMap((c) => deps.seal.read(c.body ?? '', ANSWER_MARKER, place)),
+    );
+    const said = (word: string) => event.comment !== undefined && words.has(`${event.comment.id} ${word}`);
     return {
-      edited: reply?.includes(TABLE_EDITED) === true,
-      ...(reply?.includes(TABLE_CHANGED_AFTER) ? { shownAt: addMs(event.at, 1_000) } : {}),
+      edited: said(APPROVAL_SEALS.edited),
+      ...(said(APPROVAL_SEALS.changedAfter) ? { shownAt: addMs(event.at, 1_000) } : {}),
     };
   };
   return async (event: BotEvent, workflow: string, version: number | undefined): Promise<StatusSeen> => {
