@@ -3,6 +3,7 @@ import { echo } from '../domain/text/echo.js';
 import type { Role } from '../engine/definition.js';
 import type { Effect } from '../engine/effects.js';
 import { describeRoles } from '../engine/roles.js';
+import { sealedWord } from './sealed-answers.js';
 
 /**
  * What the bot says about one command line. `line` is the command it answers, echoed back inert
@@ -14,8 +15,6 @@ export type Answer = {
   text: string;
   bare?: boolean;
   linkStatusOf?: string;
-  /** What rebuild must read back of this answer, sealed into the reply (ANSWER_MARKER), never from its text. */
-  sealed?: string;
 };
 
 /** The one refusal of a command by role: `only a maintainer or the mentor may use this.` */
@@ -41,7 +40,11 @@ export function replyToComment(
     .sort((a, b) => position(a.answer) - position(b.answer) || a.index - b.index)
     .map(({ answer }) => answer);
   const linkStatusOf = ordered.find((answer) => answer.linkStatusOf)?.linkStatusOf;
-  const sealed = ordered.flatMap((answer) => (answer.sealed ? [answer.sealed] : []));
+  // What rebuild must read back of an answer is signed into the reply, not read from its text.
+  const sealed = ordered.flatMap((answer) => {
+    const word = sealedWord(answer);
+    return word ? [`${word}@${position(answer)}`] : [];
+  });
   return [
     {
       type: 'reply',

@@ -18,7 +18,7 @@ export type Effect =
       toCommentId: number;
       body: string;
       linkStatusOf?: string;
-      /** What the answers decided that rebuild reads back, sealed into the reply (ANSWER_MARKER payloads after the comment id). */
+      /** What the answers decided that rebuild reads back (`word@line position`), sealed into the reply (ANSWER_MARKER payloads after the comment id). */
       sealed?: string[];
     }
   | { type: 'scheduleTimer'; name: string; dueAt: string; forState: string; forVersion: number }

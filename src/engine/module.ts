@@ -20,6 +20,11 @@ export type Facts = {
   botLogin?: string;
   /** What a workflow's own `loadFacts` looked up. */
   extra?: Record<string, unknown>;
+  /**
+   * In rebuild: the comment's command lines (as written) the live bot answered as written before a
+   * later command that stood (src/domain/commands/written-order.ts), from its signed reply.
+   */
+  answeredOlder?: string[];
 };
 
 /**

@@ -19,7 +19,6 @@ import type { AppliedCommandStore } from '../store/applied-commands.js';
 import type { InstanceStore } from '../store/instances.js';
 import { issueKey } from '../store/keys.js';
 import type { OpenIssueIndex } from '../store/open-issues.js';
-import { sealApproval } from '../workflows/payroll/approval-answers.js';
 import type { FactServices } from '../workflows/services.js';
 import { decideAsActor } from './actor-roles.js';
 import {
@@ -84,7 +83,7 @@ export function createEventHandler(deps: HandlerDeps) {
   const anywhere: ReadonlySet<string> = new Set(deps.commands.map((command) => command.name));
   const needsRead = createIssueNow(deps.writer.redis);
   const undoneChange = createUndoneChange(deps.writer.gitea, deps.writer.botLogin);
-  const loadFacts = createFactLoader({ ...deps, botLogin: deps.writer.botLogin });
+  const loadFacts = createFactLoader({ ...deps, ...deps.services, botLogin: deps.writer.botLogin });
   const runProgramCommands = createProgramCommandRunner(deps, loadFacts);
   /** The issue was deleted: nothing to do but what a rename the event brought asks (the payroll tables). */
   async function gone(log: Logger, event: BotEvent, renamed: boolean): Promise<void> {
@@ -246,8 +245,7 @@ export function createEventHandler(deps: HandlerDeps) {
         }),
       );
       const next = decision.instance;
-      // A refused `/approve` is signed into the reply: rebuild reads it back (status-seen.ts).
-      answers.push(...decision.answers.map(sealApproval));
+      answers.push(...decision.answers);
       if (next !== instance) {
         if (!instance && next) {
           await existence.confirm();

@@ -15,16 +15,19 @@ export function createFactLoader(deps: {
   registry: OperatorStore;
   openIssues: OpenIssueIndex;
   botLogin: string;
+  /** Rebuild only: the lines of the event's comment the live bot answered as written before a later one (status-seen.ts answeredOlder). */
+  answeredOlder?: (event: BotEvent) => Promise<string[]>;
 }) {
   return async function loadFacts(event: BotEvent, workflow: string, self: string): Promise<Facts> {
     const logins = mentionedLogins(event.comment?.body ?? '');
     // The registry as this comment's first try saw it (a retried job recorded its events already).
     const own = (history: HistoryEvent) => recordedByComment(history.id, event);
-    const [author, actor, otherOpenIssues, records] = await Promise.all([
+    const [author, actor, otherOpenIssues, records, older] = await Promise.all([
       deps.registry.get(event.issue.author, own),
       deps.registry.get(event.actor, own),
       deps.openIssues.others(workflow, event.issue.author, self),
       Promise.all(logins.map((login) => deps.registry.get(login, own))),
+      deps.answeredOlder?.(event) ?? [],
     ]);
     const mentioned = Object.fromEntries(records.flatMap((r) => (r ? [[r.login.toLowerCase(), r]] : [])));
     return {
@@ -33,6 +36,7 @@ export function createFactLoader(deps: {
       otherOpenIssues,
       mentioned,
       botLogin: deps.botLogin,
+      ...(older.length > 0 ? { answeredOlder: older } : {}),
     };
   };
 }

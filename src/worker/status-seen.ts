@@ -1,13 +1,13 @@
 import type { Redis } from 'ioredis';
 import type { MarkerSeal } from '../domain/text/marker.js';
 import { addMs } from '../domain/time/instant.js';
-import { ANSWER_MARKER } from '../engine/effects.js';
 import { type GiteaClient, notFoundAs, repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
 import { bodyDigest } from '../gitea/writer.js';
 import { createWrittenStore } from '../store/written.js';
 import { APPROVAL_SEALS } from '../workflows/payroll/approval-answers.js';
 import type { StatusSeen } from '../workflows/payroll/facts.js';
+import { createSignedAnswers } from './signed-answers.js';
 
 /**
  * Whether a workflow's status comment in an issue reads as the bot last wrote it: its body's
@@ -38,7 +38,7 @@ function createStatusCheck(gitea: Pick<GiteaClient, 'comment'>, redis: Redis) {
  * Gitea time of that write, as the writer recorded it (src/store/written.ts statusShownSince).
  * Otherwise (rebuild, `replay`): as the live bot answered the comment, from its signed reply; a
  * comment it said was written before the table was shown gets a `shownAt` one second after it
- * (only the words it signed into the reply, src/workflows/payroll/approval-answers.ts, count).
+ * (only the words it signed into the reply count: signed-answers.ts).
  */
 export function createStatusSeen(deps: {
   gitea: Pick<GiteaClient, 'comment' | 'listComments'>;
@@ -49,16 +49,10 @@ export function createStatusSeen(deps: {
 }) {
   const asWritten = createStatusCheck(deps.gitea, deps.redis);
   const written = createWrittenStore(deps.redis);
+  const signed = createSignedAnswers(deps);
   const asAnswered = async (event: BotEvent): Promise<StatusSeen> => {
-    const place = `${event.repo}#${event.issue.number}`;
-    const comments = await deps.gitea.listComments(repoRef(event.repo), event.issue.number).catch(() => []);
-    // Only the signed words count: a reply's text is anyone's to edit, and echoes the comment.
-    const words = new Set(
-      comments
-        .filter((c) => c.user?.login?.toLowerCase() === deps.botLogin.toLowerCase())
-        .flatMap((c) => deps.seal.read(c.body ?? '', ANSWER_MARKER, place)),
-    );
-    const said = (word: string) => event.comment !== undefined && words.has(`${event.comment.id} ${word}`);
+    const words = new Set((await signed(event)).map(({ word }) => word));
+    const said = (word: string) => words.has(word);
     return {
       edited: said(APPROVAL_SEALS.edited),
       ...(said(APPROVAL_SEALS.changedAfter) ? { shownAt: addMs(event.at, 1_000) } : {}),

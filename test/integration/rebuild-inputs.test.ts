@@ -261,6 +261,32 @@ describe('rebuild replays what the bot acted on', () => {
     expect(await instances()).toEqual(live);
   });
 
+  // Rebuild replays in the order comments were written; the live bot handled maint's /hold last
+  // (its delivery lost, brought by the catch-up) and did not apply it: her /unhold stood.
+  it("maint's /hold the live bot found after her /unhold is not applied in rebuild either: maint2's approval stands", async () => {
+    const { people, payroll } = await octoberPayroll();
+    gitea().addUser('maint2');
+    gitea().setPermission(PROGRAM_REPO, 'maint2', 'admin');
+    const hold = people.write(
+      'maint',
+      payroll,
+      '/hold @alice waiting for her invoice',
+      '2026-11-02T10:00:00Z',
+    );
+    await people.say('maint2', payroll, '/approve', '2026-11-02T10:02:00Z');
+    await people.say('maint', payroll, '/unhold @alice', '2026-11-02T10:05:00Z');
+    at('2026-11-02T10:10:00Z');
+    await people.deliver(payroll, hold);
+    expect(gitea().comments(PROGRAM_REPO, payroll).at(-1)?.body).toContain(
+      "not applied: it was written before @maint's `/unhold @alice`",
+    );
+    const live = await instances();
+    expect(JSON.stringify(live)).toContain('"by":"maint2"');
+
+    await rebuildNow();
+    expect(await instances()).toEqual(live);
+  });
+
   it("maint's /approve of a table a writer had edited is not recorded, live and in rebuild", async () => {
     const { people, payroll } = await octoberPayroll();
     const status = gitea()

@@ -1,7 +1,7 @@
 import { parseAlertForm } from '../../domain/alerts/form.js';
 import type { AlertRecord } from '../../domain/alerts/record.js';
 import { classifyAlert, higherSeverity, parseSeverity, type Severity } from '../../domain/alerts/severity.js';
-import { setBy, writtenBefore } from '../../domain/commands/written-order.js';
+import { answeredOlder, setBy, writtenBefore } from '../../domain/commands/written-order.js';
 import { formatDuration } from '../../domain/time/duration.js';
 import { formatUtcSeconds } from '../../domain/time/format.js';
 import type { Effect } from '../../engine/effects.js';
@@ -118,7 +118,7 @@ export const alertActions: Record<string, Action> = {
     const severity = parseSeverity(ctx.command?.args[0] ?? '');
     if (!severity) return 'write `/severity critical` or `/severity warning`.';
     const data = alertData(ctx.instance);
-    const older = writtenBefore(data.setters, 'severity', ctx.event.comment?.id);
+    const older = writtenBefore(data.setters, 'severity', ctx.event.comment?.id, answeredOlder(ctx));
     if (older) return older;
     const setters = setBy(data.setters, 'severity', ctx.event, `/severity ${severity}`);
     // Already so, as this comment asks: an older `/severity` handled after it must not change it.

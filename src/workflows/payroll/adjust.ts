@@ -1,5 +1,5 @@
 import { mentionArg } from '../../domain/commands/mentions.js';
-import { setBy, writtenBefore } from '../../domain/commands/written-order.js';
+import { answeredOlder, setBy, writtenBefore } from '../../domain/commands/written-order.js';
 import { alreadyPaid } from '../../domain/payments/ledger.js';
 import { formatDollars, parseAmountCents } from '../../domain/payroll/amount.js';
 import { lineKey, type PayrollLine } from '../../domain/payroll/index.js';
@@ -149,7 +149,7 @@ export const adjustActions: Record<string, Action> = {
     const reason = ctx.command?.args.slice(1).join(' ').trim();
     if (!login || !reason) return 'write `/hold @operator REASON`.';
     const data = payrollData(ctx.instance);
-    const older = writtenBefore(data.setters, holdKey(login), ctx.event.comment?.id);
+    const older = writtenBefore(data.setters, holdKey(login), ctx.event.comment?.id, answeredOlder(ctx));
     if (older) return older;
     const line = lineOf(ctx, login);
     if (!line) return `${unknownLogin(login)} has no line this month.`;
@@ -171,7 +171,7 @@ export const adjustActions: Record<string, Action> = {
     const login = mentionArg(ctx.command?.args[0]);
     if (!login) return 'write `/unhold @operator`.';
     const data = payrollData(ctx.instance);
-    const older = writtenBefore(data.setters, holdKey(login), ctx.event.comment?.id);
+    const older = writtenBefore(data.setters, holdKey(login), ctx.event.comment?.id, answeredOlder(ctx));
     if (older) return older;
     const holds = data.holds.filter((h) => h.login.toLowerCase() !== login.toLowerCase());
     if (holds.length === data.holds.length) {
