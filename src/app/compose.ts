@@ -185,7 +185,7 @@ export function composeRoad(deps: RoadDeps) {
     postOwedNotes: createOwedNotes(writer),
     oweSchedule: createScheduleDebt(owedSchedules),
     /** Runs the owed scheduled runs; `queue` says which failed jobs still owe theirs and settles them. */
-    runOwedSchedules: (queue: Pick<OwedRunsDeps, 'stillOwed' | 'settled'>) =>
+    runOwedSchedules: (queue: Pick<OwedRunsDeps, 'stillOwed' | 'settled' | 'failedForGood'>) =>
       createOwedRuns({ store: owedSchedules, runSchedule, log, ...queue })(),
     isRelevant: (event: BotEvent) => isRelevant(event, definitions, config.quality.repos, programRepos),
   };
