@@ -44,7 +44,7 @@ import { createInstancePeople } from '../worker/instance-people.js';
 import { createProgramIssueOpener, type ProgramIssueOpener } from '../worker/open-program-issue.js';
 import { createReminderRefresher } from '../worker/refresh-reminder.js';
 import { createStatusRestorer } from '../worker/restore-status.js';
-import { createAnsweredOlder, createSignedAnswers } from '../worker/signed-answers.js';
+import { createNotAppliedLive, createSignedAnswers } from '../worker/signed-answers.js';
 import { createStatusSeen } from '../worker/status-seen.js';
 import { applicationsOf } from '../workflows/onboarding/applications.js';
 import { paidMonths } from '../workflows/payroll/paid-months.js';
@@ -123,10 +123,6 @@ export function composeRoad(deps: RoadDeps) {
     standards: payroll.standards,
     payrollInput: payroll.input,
     statusSeen: createStatusSeen({ gitea, redis, seal: writer.seal, botLogin, readsGitea }),
-    // Rebuild replays comments in written order: what the live bot refused as older stays refused.
-    ...(readsGitea
-      ? {}
-      : { answeredOlder: createAnsweredOlder(createSignedAnswers({ gitea, seal: writer.seal, botLogin })) }),
   };
   const handleEvent = createEventHandler({
     workflows,
@@ -167,7 +163,10 @@ export function composeRoad(deps: RoadDeps) {
           readIssue: createIssueReader(gitea),
           confirmDelivery: createDeliveryConfirmation(gitea, programRepo, botLogin),
         }
-      : {}),
+      : // History replayed in the order written: what the live bot refused as older stays refused.
+        {
+          notAppliedLive: createNotAppliedLive(createSignedAnswers({ gitea, seal: writer.seal, botLogin })),
+        }),
     log,
   });
   const owedSchedules = createOwedScheduleStore(redis);

@@ -1,4 +1,4 @@
-import { WRITTEN_BEFORE, WRITTEN_BEFORE_SEAL } from '../domain/commands/written-order.js';
+import { NOT_APPLIED_OLDER, NOT_APPLIED_OLDER_SEAL } from '../domain/commands/written-order.js';
 import { APPROVAL_SEALS, TABLE_CHANGED_AFTER, TABLE_EDITED } from '../workflows/payroll/approval-answers.js';
 import type { Answer } from './answer.js';
 
@@ -12,7 +12,7 @@ import type { Answer } from './answer.js';
  */
 export function sealedWord(answer: Answer): string | undefined {
   if (!answer.line || answer.bare) return undefined;
-  if (answer.text.startsWith(WRITTEN_BEFORE)) return WRITTEN_BEFORE_SEAL;
+  if (answer.text.startsWith(NOT_APPLIED_OLDER)) return NOT_APPLIED_OLDER_SEAL;
   if (answer.line.name !== 'approve') return undefined;
   if (answer.text.startsWith(TABLE_EDITED)) return APPROVAL_SEALS.edited;
   if (answer.text.startsWith(TABLE_CHANGED_AFTER)) return APPROVAL_SEALS.changedAfter;

@@ -21,11 +21,16 @@ export type Facts = {
   /** What a workflow's own `loadFacts` looked up. */
   extra?: Record<string, unknown>;
   /**
-   * In rebuild: the comment's command lines (as written) the live bot answered as written before a
-   * later command that stood (src/domain/commands/written-order.ts), from its signed reply.
+   * `rebuild` only: the comment's command lines (as written, `CommandLine.raw`) the live bot
+   * answered as written before a later command that stands (domain/commands/written-order.ts):
+   * replayed in the order written, they would apply.
    */
-  answeredOlder?: string[];
+  notAppliedLive?: string[];
 };
+
+/** Whether the live bot answered the command being decided as written before a later one (`Facts.notAppliedLive`). */
+export const refusedLive = (ctx: Pick<DecideContext, 'facts' | 'command'>): boolean =>
+  ctx.command !== undefined && (ctx.facts.notAppliedLive ?? []).includes(ctx.command.raw);
 
 /**
  * A workflow's own look-ups, made before decide (which must not do I/O). `Services` is what it

@@ -34,48 +34,49 @@ import type { Identify } from './identify.js';
 import type { InstancePeople } from './instance-people.js';
 import { confirming, type IssueExistence, IssueGone, issueExistence } from './issue-exists.js';
 import { createIssueNow } from './issue-now.js';
-import { createFactLoader } from './load-facts.js';
+import { createFactLoader, type FactLoaderDeps } from './load-facts.js';
 import { answerPings, PING_TIMER, pingDeadlinePassed } from './pings.js';
 import { createProgramCommandRunner } from './program-commands.js';
 import { createUndoneChange } from './undone-change.js';
 
 export type { DelayedEvent } from './delayed-event.js';
 
-export type HandlerDeps = EffectDeps & {
-  workflows: readonly WorkflowModule<FactServices>[];
-  config: ProgramConfig;
-  render: Render;
-  instances: InstanceStore;
-  /** The months whose payroll is paid and closed (src/workflows/payroll/paid-months.ts). */
-  paidMonths: () => Promise<string[]>;
-  /** Comments whose program commands were applied: applied once, ever. */
-  appliedCommands: AppliedCommandStore;
-  commands: readonly ProgramCommand[];
-  /** Every command the bot answers, and where (src/commands/catalog.ts). */
-  catalog: readonly CommandSpec[];
-  checkPull: (event: BotEvent, writer: IssueWriter) => Promise<void>;
-  /**
-   * After an event changed a payroll input, every open payroll issue computes its snapshot again;
-   * the second argument: the instances the event decided, not saved yet.
-   */
-  refreshPayrolls: (cause: BotEvent, deciding?: readonly Instance[]) => Promise<void>;
-  services: FactServices;
-  openIssues: OpenIssueIndex;
-  /** PROGRAM_REPO and `program.repos`: the only repositories whose issues and commands count. */
-  programRepos: readonly string[];
-  /** PROGRAM_REPO, whose deliveries' issue ids and creation times are taken as delivered (current-issue.ts readFields); unset: those of no repository. */
-  programRepo?: string;
-  isMaintainer: MaintainerCheck;
-  /** A running workflow's people by user id: stored logins read back as their current ones. */
-  instancePeople: InstancePeople;
-  /** Learns the event's people by Gitea user id before anything is looked up by login. */
-  identify: Identify;
-  /** The issue as Gitea has it now, read before deciding unless the event says it (issue-now.ts); off in `rebuild`. */
-  readIssue?: IssueReader;
-  /** A delivery from another program repository than PROGRAM_REPO as Gitea has it, or undefined (confirm-delivery.ts); off in `rebuild`. */
-  confirmDelivery?: (event: BotEvent) => Promise<BotEvent | undefined>;
-  log: Logger;
-};
+export type HandlerDeps = EffectDeps &
+  Pick<FactLoaderDeps, 'notAppliedLive'> & {
+    workflows: readonly WorkflowModule<FactServices>[];
+    config: ProgramConfig;
+    render: Render;
+    instances: InstanceStore;
+    /** The months whose payroll is paid and closed (src/workflows/payroll/paid-months.ts). */
+    paidMonths: () => Promise<string[]>;
+    /** Comments whose program commands were applied: applied once, ever. */
+    appliedCommands: AppliedCommandStore;
+    commands: readonly ProgramCommand[];
+    /** Every command the bot answers, and where (src/commands/catalog.ts). */
+    catalog: readonly CommandSpec[];
+    checkPull: (event: BotEvent, writer: IssueWriter) => Promise<void>;
+    /**
+     * After an event changed a payroll input, every open payroll issue computes its snapshot again;
+     * the second argument: the instances the event decided, not saved yet.
+     */
+    refreshPayrolls: (cause: BotEvent, deciding?: readonly Instance[]) => Promise<void>;
+    services: FactServices;
+    openIssues: OpenIssueIndex;
+    /** PROGRAM_REPO and `program.repos`: the only repositories whose issues and commands count. */
+    programRepos: readonly string[];
+    /** PROGRAM_REPO, whose deliveries' issue ids and creation times are taken as delivered (current-issue.ts readFields); unset: those of no repository. */
+    programRepo?: string;
+    isMaintainer: MaintainerCheck;
+    /** A running workflow's people by user id: stored logins read back as their current ones. */
+    instancePeople: InstancePeople;
+    /** Learns the event's people by Gitea user id before anything is looked up by login. */
+    identify: Identify;
+    /** The issue as Gitea has it now, read before deciding unless the event says it (issue-now.ts); off in `rebuild`. */
+    readIssue?: IssueReader;
+    /** A delivery from another program repository than PROGRAM_REPO as Gitea has it, or undefined (confirm-delivery.ts); off in `rebuild`. */
+    confirmDelivery?: (event: BotEvent) => Promise<BotEvent | undefined>;
+    log: Logger;
+  };
 
 /** One event through every workflow: load the instance and facts, decide (pure), apply the effects, save. */
 export function createEventHandler(deps: HandlerDeps) {
@@ -83,7 +84,7 @@ export function createEventHandler(deps: HandlerDeps) {
   const anywhere: ReadonlySet<string> = new Set(deps.commands.map((command) => command.name));
   const needsRead = createIssueNow(deps.writer.redis);
   const undoneChange = createUndoneChange(deps.writer.gitea, deps.writer.botLogin);
-  const loadFacts = createFactLoader({ ...deps, ...deps.services, botLogin: deps.writer.botLogin });
+  const loadFacts = createFactLoader({ ...deps, botLogin: deps.writer.botLogin });
   const runProgramCommands = createProgramCommandRunner(deps, loadFacts);
   /** The issue was deleted: nothing to do but what a rename the event brought asks (the payroll tables). */
   async function gone(log: Logger, event: BotEvent, renamed: boolean): Promise<void> {

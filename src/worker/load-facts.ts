@@ -6,28 +6,30 @@ import type { BotEvent } from '../gitea/event.js';
 import type { OpenIssueIndex } from '../store/open-issues.js';
 import type { OperatorStore } from '../store/operators.js';
 
+export type FactLoaderDeps = {
+  registry: OperatorStore;
+  openIssues: OpenIssueIndex;
+  botLogin: string;
+  /** `rebuild` only: the command lines of an event's comment the live bot did not apply as older (src/worker/signed-answers.ts createNotAppliedLive). */
+  notAppliedLive?: (event: BotEvent) => Promise<string[]>;
+};
+
 /**
  * The facts every decision of an event is made with: the registry records of the issue's author,
  * the actor and the people the comment mentions (as the comment's first try saw them), and the
  * author's other open issues of `workflow` (`self`: this issue, left out).
  */
-export function createFactLoader(deps: {
-  registry: OperatorStore;
-  openIssues: OpenIssueIndex;
-  botLogin: string;
-  /** Rebuild only: the lines of the event's comment the live bot answered as written before a later one (status-seen.ts answeredOlder). */
-  answeredOlder?: (event: BotEvent) => Promise<string[]>;
-}) {
+export function createFactLoader(deps: FactLoaderDeps) {
   return async function loadFacts(event: BotEvent, workflow: string, self: string): Promise<Facts> {
     const logins = mentionedLogins(event.comment?.body ?? '');
     // The registry as this comment's first try saw it (a retried job recorded its events already).
     const own = (history: HistoryEvent) => recordedByComment(history.id, event);
-    const [author, actor, otherOpenIssues, records, older] = await Promise.all([
+    const [author, actor, otherOpenIssues, records, notAppliedLive] = await Promise.all([
       deps.registry.get(event.issue.author, own),
       deps.registry.get(event.actor, own),
       deps.openIssues.others(workflow, event.issue.author, self),
       Promise.all(logins.map((login) => deps.registry.get(login, own))),
-      deps.answeredOlder?.(event) ?? [],
+      deps.notAppliedLive?.(event) ?? [],
     ]);
     const mentioned = Object.fromEntries(records.flatMap((r) => (r ? [[r.login.toLowerCase(), r]] : [])));
     return {
@@ -36,7 +38,7 @@ export function createFactLoader(deps: {
       otherOpenIssues,
       mentioned,
       botLogin: deps.botLogin,
-      ...(older.length > 0 ? { answeredOlder: older } : {}),
+      ...(notAppliedLive.length > 0 ? { notAppliedLive } : {}),
     };
   };
 }

@@ -1,5 +1,5 @@
 import { parseCommands } from '../domain/commands/parse.js';
-import { WRITTEN_BEFORE_SEAL, WRITTEN_ORDER_COMMANDS } from '../domain/commands/written-order.js';
+import { NOT_APPLIED_OLDER_SEAL, WRITTEN_ORDER_COMMANDS } from '../domain/commands/written-order.js';
 import type { MarkerSeal } from '../domain/text/marker.js';
 import { ANSWER_MARKER } from '../engine/effects.js';
 import { type GiteaClient, repoRef } from '../gitea/client.js';
@@ -36,16 +36,17 @@ export function createSignedAnswers(deps: {
 }
 
 /**
- * Rebuild's Facts `answeredOlder` for `event`: the lines (as written) of its comment the live bot
- * answered as written before a later command (src/domain/commands/written-order.ts). Asked of
- * Gitea only for a comment holding one of those commands.
+ * Rebuild's Facts `notAppliedLive` for `event`: the lines (as written) of its comment the live bot
+ * answered as written before a later command (src/domain/commands/written-order.ts), from the word
+ * it signed into its reply, never from the reply's text (anyone with write access may edit it).
+ * Asked of Gitea only for a comment holding one of those commands.
  */
-export function createAnsweredOlder(signed: ReturnType<typeof createSignedAnswers>) {
+export function createNotAppliedLive(signed: ReturnType<typeof createSignedAnswers>) {
   return async (event: BotEvent): Promise<string[]> => {
     const lines = parseCommands(event.comment?.body ?? '');
     if (!lines.some((line) => WRITTEN_ORDER_COMMANDS.has(line.name))) return [];
     return (await signed(event))
-      .filter(({ word }) => word === WRITTEN_BEFORE_SEAL)
+      .filter(({ word }) => word === NOT_APPLIED_OLDER_SEAL)
       .flatMap(({ position }) => (lines[position] ? [lines[position].raw] : []));
   };
 }

@@ -1,13 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEventQueue } from '../../src/queue/event-queue.js';
-import { createOperatorStore } from '../../src/store/operators.js';
 import { createOwedScheduleStore } from '../../src/store/owed-schedules.js';
-import { eventually, PROGRAM_REPO, seedProgram } from '../support/bot.js';
-import { spawnCli } from '../support/cli.js';
-import { fakeClock } from '../support/fake-clock.js';
-import { startHttpGitea } from '../support/gitea-http.js';
+import { eventually } from '../support/bot.js';
 import { useRedis } from '../support/redis.js';
-import { activeOperator } from '../support/workflows.js';
+import { scheduleWorld } from '../support/schedule-world.js';
 
 const redis = useRedis();
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -19,42 +14,12 @@ const at = (iso: string) => Date.parse(iso);
 
 describe('a month close that failed for good runs again for its own month (real BullMQ scheduler, libfaketime)', () => {
   it('Gitea away at 06:00 on 1 December: no payroll issue; on 3 January, Gitea back, the catch-up opens November’s beside December’s', async () => {
-    const server = await startHttpGitea();
-    cleanups.push(() => server.close());
-    seedProgram(server.gitea);
-    await createOperatorStore(redis.client).put(
-      activeOperator('bob', { activatedAt: '2026-10-01T00:00:00.000Z' }),
-    );
-    const titles = () => {
-      const found: string[] = [];
-      for (let n = 1; n <= 40; n++) {
-        const title = server.gitea.issue(PROGRAM_REPO, n)?.title;
-        if (title) found.push(title);
-      }
-      return found;
-    };
+    const { server, titles, clock, queue } = await scheduleWorld(redis, '2026-11-30 23:59:40', cleanups, {
+      JOB_ATTEMPTS: '2',
+      JOB_BACKOFF_MS: '100',
+      GITEA_TIMEOUT_MS: '300',
+    });
     const owed = () => createOwedScheduleStore(redis.client).owed();
-
-    const clock = fakeClock('2026-11-30 23:59:40');
-    cleanups.push(() => clock.remove());
-    const child = spawnCli(['worker'], {
-      env: {
-        ...clock.env,
-        REDIS_URL: redis.url,
-        GITEA_URL: server.url,
-        GITEA_TOKEN: server.gitea.token,
-        PROGRAM_REPO,
-        JOB_ATTEMPTS: '2',
-        JOB_BACKOFF_MS: '100',
-        GITEA_TIMEOUT_MS: '300',
-        LOG_LEVEL: 'silent',
-      },
-    });
-    cleanups.push(() => {
-      if (child.exitCode === null) child.kill('SIGKILL');
-    });
-    const queue = createEventQueue(redis.client);
-    cleanups.push(() => queue.close());
     const decemberClose = `repeat:monthClose:${at('2026-12-01T06:00:00Z')}`;
     await eventually(
       async () => expect((await queue.getJobScheduler('monthClose'))?.next).toBe(at('2026-12-01T06:00:00Z')),

@@ -467,11 +467,15 @@ describe('a comment delivery from another program repository is confirmed with G
         sender: { login: 'boss' },
       }),
     );
-    const marks = (await redis.client.keys('ob:seen:*')).length;
-    expect((await post(signDelivery(forged, hookSecret(WEBHOOK_SECRET, SECOND)))).status).toBe(202);
-    // Handled: not confirmed, and let go (its dedupe mark and job).
+    const signed = signDelivery(forged, hookSecret(WEBHOOK_SECRET, SECOND));
+    expect((await post(signed)).status).toBe(202);
+    // Handled: not confirmed, and let go (its job and its dedupe mark: the same delivery is taken
+    // again, not answered as a duplicate; counting marks would race with the catch-up's own).
     await eventually(async () => {
-      expect(await redis.client.keys('ob:seen:*')).toHaveLength(marks);
+      expect(await issueJobStates(redis.url, SECOND, 9, 'issue.closed')).toEqual([]);
+    });
+    expect((await post(signed)).status).toBe(202);
+    await eventually(async () => {
       expect(await issueJobStates(redis.url, SECOND, 9, 'issue.closed')).toEqual([]);
     });
     expect(g.issue(SECOND, 9)?.state).toBe('open');

@@ -18,10 +18,14 @@ export type Setter = z.output<typeof setterSchema>;
 export const settersSchema = z.record(z.string(), setterSchema).default({});
 export type Setters = z.output<typeof settersSchema>;
 
-/** How the refusal below begins; the bot signs it into its reply as WRITTEN_BEFORE_SEAL (src/commands/sealed-answers.ts). */
-export const WRITTEN_BEFORE = 'not applied: it was written before';
-export const WRITTEN_BEFORE_SEAL = 'written-before';
-/** The commands whose value is guarded here: rebuild reads back which of their lines the live bot refused (`answeredOlder`). */
+/**
+ * How the answer to such a command begins. The bot signs NOT_APPLIED_OLDER_SEAL into its reply to
+ * such a line (src/commands/sealed-answers.ts): `rebuild` reads which lines it did not apply from
+ * that word (src/worker/signed-answers.ts), not from the reply's text.
+ */
+export const NOT_APPLIED_OLDER = 'not applied: it was written before';
+export const NOT_APPLIED_OLDER_SEAL = 'written-before';
+/** The commands whose value is guarded here: rebuild asks for the lines the live bot refused only for them. */
 export const WRITTEN_ORDER_COMMANDS: ReadonlySet<string> = new Set(['hold', 'unhold', 'severity']);
 
 /**
@@ -30,27 +34,19 @@ export const WRITTEN_ORDER_COMMANDS: ReadonlySet<string> = new Set(['hold', 'unh
  * several workers; the catch-up brings a lost one late), and an older one must not undo what a
  * later one decided (`/hold @bob`, lost, found after `/unhold @bob`). Lines of one comment act in
  * their order; an event without a comment (a timer, an issue change) is never refused here.
- * `answeredOlder`: rebuild, which replays comments in the order they were written, found this
- * line refused so by the live bot (its signed reply): refused again, the later one not replayed yet.
+ * `refusedLive` (rebuild): the live bot answered this line so; the history replays it refused too.
  */
 export function writtenBefore(
   setters: Setters,
   key: string,
   commentId: number | undefined,
-  answeredOlder = false,
+  refusedLive = false,
 ): string | undefined {
-  if (commentId === undefined) return undefined;
+  if (refusedLive) return `${NOT_APPLIED_OLDER} a later command, which stands.`;
   const later = setters[key];
-  if (!later || later.commentId <= commentId)
-    return answeredOlder ? `${WRITTEN_BEFORE} a later command, which stands.` : undefined;
-  return `${WRITTEN_BEFORE} @${later.by}'s \`${later.command}\` (${formatUtcSeconds(later.at)}), which stands. Write it again in a new comment if it is still meant.`;
+  if (commentId === undefined || !later || later.commentId <= commentId) return undefined;
+  return `${NOT_APPLIED_OLDER} @${later.by}'s \`${later.command}\` (${formatUtcSeconds(later.at)}), which stands. Write it again in a new comment if it is still meant.`;
 }
-
-/** Whether rebuild found the command being decided answered as written before a later one (Facts `answeredOlder`: its lines as written). */
-export const answeredOlder = (ctx: {
-  facts: { answeredOlder?: readonly string[] };
-  command?: { raw: string } | undefined;
-}): boolean => ctx.command !== undefined && ctx.facts.answeredOlder?.includes(ctx.command.raw) === true;
 
 /** `setters` with `key` set by the command being handled (`command`: its name and arguments as written). */
 export function setBy(

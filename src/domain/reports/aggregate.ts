@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoWeekDays, isoWeekMonth, isoWeeksOverlappingMonth, parseIsoWeek } from '../time/iso-week.js';
 import { monthSchema, requireMonth } from '../time/month.js';
-import { percentSchema, type WeeklyReport } from './schema.js';
+import { MAX_WEEKLY_TASKS, percentSchema, type WeeklyReport } from './schema.js';
 
 /** One operator's metrics for one calendar month, built from the weekly reports. */
 export const monthlyMetricsSchema = z.object({
@@ -70,8 +70,9 @@ export function monthlyMetrics(
       reportedWeeks.push(week);
     }
     if (isoWeekMonth(week) === month && counted.length > 0) {
-      tasksCompleted += report.tasksCompleted;
-      tasksDispatched += report.tasksDispatched;
+      const tasks = withinBound(report);
+      tasksCompleted += tasks.completed;
+      tasksDispatched += tasks.dispatched;
     }
   }
 
@@ -96,3 +97,14 @@ const isActive = (day: string, active: readonly ActiveRange[] | undefined) =>
   active === undefined || active.some((range) => range.first <= day && day <= range.last);
 
 const roundNoise = (value: number): number => Math.round(value * 1e9) / 1e9;
+
+/**
+ * A week's task counts as the payroll sums them: a report stored before `/report` was bounded
+ * (MAX_WEEKLY_TASKS) is scaled down to the bound, its completed share kept (rounded down), so
+ * that no month's sum passes a safe integer and stops its payroll from opening.
+ */
+function withinBound(report: WeeklyReport): { completed: number; dispatched: number } {
+  const { tasksCompleted: completed, tasksDispatched: dispatched } = report;
+  if (dispatched <= MAX_WEEKLY_TASKS) return { completed, dispatched };
+  return { completed: Math.floor((completed / dispatched) * MAX_WEEKLY_TASKS), dispatched: MAX_WEEKLY_TASKS };
+}

@@ -1,11 +1,11 @@
 import { parseAlertForm } from '../../domain/alerts/form.js';
 import type { AlertRecord } from '../../domain/alerts/record.js';
 import { classifyAlert, higherSeverity, parseSeverity, type Severity } from '../../domain/alerts/severity.js';
-import { answeredOlder, setBy, writtenBefore } from '../../domain/commands/written-order.js';
+import { setBy, writtenBefore } from '../../domain/commands/written-order.js';
 import { formatDuration } from '../../domain/time/duration.js';
 import { formatUtcSeconds } from '../../domain/time/format.js';
 import type { Effect } from '../../engine/effects.js';
-import type { Action, DecideContext } from '../../engine/module.js';
+import { type Action, type DecideContext, refusedLive } from '../../engine/module.js';
 import { type AlertData, alertData } from './data.js';
 import { ackDeadline, escalate, proposeUnresponsiveTermination } from './escalation.js';
 
@@ -108,6 +108,25 @@ export const alertActions: Record<string, Action> = {
     };
   },
 
+  /**
+   * An `/ack` once the alert is acknowledged: the response time is the first acknowledgement by
+   * the responsible operator (PROGRAM.md "Alerts and escalation"), so the operator's `/ack` after
+   * a maintainer's (who stopped the escalation) is recorded, and so is one written before the
+   * operator's recorded one but handled after it (its delivery late, or found by the catch-up).
+   */
+  acknowledgeAgain: (ctx) => {
+    const data = alertData(ctx.instance);
+    const { actor, at } = ctx.event;
+    const same = (a?: string, b?: string) => a !== undefined && a.toLowerCase() === b?.toLowerCase();
+    const byOperator = same(actor, data.responsible);
+    const recordedByOperator = same(data.acknowledgedBy, data.responsible);
+    const earlier = data.acknowledgedAt === undefined || Date.parse(at) < Date.parse(data.acknowledgedAt);
+    if (byOperator && (!recordedByOperator || earlier))
+      return alertActions.acknowledge?.(ctx) ?? 'not acknowledged';
+    const when = data.acknowledgedAt ? ` (${formatUtcSeconds(data.acknowledgedAt)})` : '';
+    return `already acknowledged by @${data.acknowledgedBy ?? 'someone'}${when}; nothing to change.`;
+  },
+
   resolve: ({ command, event }) => ({
     data: { resolvedAt: event.at, resolvedBy: event.actor, resolution: command?.args.join(' ') || undefined },
   }),
@@ -118,7 +137,7 @@ export const alertActions: Record<string, Action> = {
     const severity = parseSeverity(ctx.command?.args[0] ?? '');
     if (!severity) return 'write `/severity critical` or `/severity warning`.';
     const data = alertData(ctx.instance);
-    const older = writtenBefore(data.setters, 'severity', ctx.event.comment?.id, answeredOlder(ctx));
+    const older = writtenBefore(data.setters, 'severity', ctx.event.comment?.id, refusedLive(ctx));
     if (older) return older;
     const setters = setBy(data.setters, 'severity', ctx.event, `/severity ${severity}`);
     // Already so, as this comment asks: an older `/severity` handled after it must not change it.

@@ -1,11 +1,11 @@
 import { mentionArg } from '../../domain/commands/mentions.js';
-import { answeredOlder, setBy, writtenBefore } from '../../domain/commands/written-order.js';
+import { setBy, writtenBefore } from '../../domain/commands/written-order.js';
 import { alreadyPaid } from '../../domain/payments/ledger.js';
 import { formatDollars, parseAmountCents } from '../../domain/payroll/amount.js';
 import { lineKey, type PayrollLine } from '../../domain/payroll/index.js';
 import { samePerson } from '../../domain/people.js';
 import { inert, unknownLogin } from '../../domain/text/inert.js';
-import type { Action, ActionResult, DecideContext } from '../../engine/module.js';
+import { type Action, type ActionResult, type DecideContext, refusedLive } from '../../engine/module.js';
 import { currentPayroll, ledgerOf, refreshed } from './compute.js';
 import { type PayrollData, payrollData } from './data.js';
 import { staleName } from './renamed.js';
@@ -149,7 +149,7 @@ export const adjustActions: Record<string, Action> = {
     const reason = ctx.command?.args.slice(1).join(' ').trim();
     if (!login || !reason) return 'write `/hold @operator REASON`.';
     const data = payrollData(ctx.instance);
-    const older = writtenBefore(data.setters, holdKey(login), ctx.event.comment?.id, answeredOlder(ctx));
+    const older = writtenBefore(data.setters, holdKey(login), ctx.event.comment?.id, refusedLive(ctx));
     if (older) return older;
     const line = lineOf(ctx, login);
     if (!line) return `${unknownLogin(login)} has no line this month.`;
@@ -171,7 +171,7 @@ export const adjustActions: Record<string, Action> = {
     const login = mentionArg(ctx.command?.args[0]);
     if (!login) return 'write `/unhold @operator`.';
     const data = payrollData(ctx.instance);
-    const older = writtenBefore(data.setters, holdKey(login), ctx.event.comment?.id, answeredOlder(ctx));
+    const older = writtenBefore(data.setters, holdKey(login), ctx.event.comment?.id, refusedLive(ctx));
     if (older) return older;
     const holds = data.holds.filter((h) => h.login.toLowerCase() !== login.toLowerCase());
     if (holds.length === data.holds.length) {

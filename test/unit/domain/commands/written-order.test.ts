@@ -43,10 +43,6 @@ describe('a line the live bot answered as written before a later one, replayed b
     );
   });
 
-  it('is refused with the later setter named when it is known', () => {
-    expect(writtenBefore(unhold, 'hold:bob', 19, true)).toContain("@maint's `/unhold @bob`");
-  });
-
   it('a line it did not refuse so is not refused', () => {
     expect(writtenBefore({}, 'hold:bob', 19, false)).toBeUndefined();
   });

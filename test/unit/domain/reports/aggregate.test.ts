@@ -167,6 +167,20 @@ describe('monthlyMetrics', () => {
     ).toBeGreaterThan(99.5);
   });
 
+  // Stored before `/report` was bounded: two weeks of 2^53 - 1 tasks made the month's sum unsafe
+  // and every payroll of the month failed to open.
+  it('scales a week stored beyond the bound down to a million tasks, its completed share kept, so the month still sums', () => {
+    const huge = Number.MAX_SAFE_INTEGER;
+    const metrics = monthlyMetrics('alice', '2026-11', [
+      report('2026-W46', 99.9, huge, huge),
+      report('2026-W47', 99.9, Math.floor(huge / 4), huge),
+      report('2026-W48', 99.9, 90, 100),
+    ]);
+    expect(metrics.tasksDispatched).toBe(2_000_100);
+    expect(metrics.tasksCompleted).toBe(1_000_000 + 249_999 + 90);
+    expect(() => monthlyMetricsSchema.parse(metrics)).not.toThrow();
+  });
+
   it('refuses a malformed month', () => {
     expect(() => monthlyMetrics('ada', '2026-13', [])).toThrow(RangeError);
   });

@@ -324,8 +324,10 @@ const cases = COMMANDS.flatMap((c) =>
       state,
       person,
       allowed:
-        c.states.includes(state) &&
-        (person === 'maint' || (person === 'bob' && !c.body.startsWith('/severity'))),
+        (c.states.includes(state) &&
+          (person === 'maint' || (person === 'bob' && !c.body.startsWith('/severity')))) ||
+        // Acknowledged by nobody yet as the operator: the responsible operator's /ack is his response.
+        (c.body === '/ack' && state === 'acknowledged' && person === 'bob'),
     })),
   ),
 );
@@ -343,7 +345,7 @@ describe('alert: every command × state × role', () => {
     else {
       expect(result.instance?.version).toBe(instance.version);
       expect(text(result.effects, 'reply')).toMatch(
-        /only the responsible operator or a maintainer|only a maintainer|not possible/,
+        /only the responsible operator or a maintainer|only a maintainer|not possible|already acknowledged/,
       );
     }
   });
@@ -440,4 +442,62 @@ describe('/severity handled out of the order it was written', () => {
     );
     expect(earlier.instance?.data.severity).toBe('critical');
   });
+});
+
+// PROGRAM.md "Alerts and escalation": the response time is open → the first acknowledgement by the
+// responsible operator; only it counts for the critical-response bonus (domain/payroll/assemble.ts).
+describe("the response time is the responsible operator's first /ack", () => {
+  const recorded = (effects: Effect[]) =>
+    (of(effects, 'recordAlert') as { alert: { acknowledgedBy?: string; acknowledgedAt?: string } }[])[0]
+      ?.alert;
+
+  it("bob's /ack after maint's (who stopped the escalation) is his response, not refused", () => {
+    const maints = command(openAlert().instance, 'maint', '/ack', '2026-11-20T10:05:00.000Z', ['maintainer']);
+    expect(maints.instance?.data.acknowledgedBy).toBe('maint');
+    const bobs = command(maints.instance, 'bob', '/ack', '2026-11-20T10:10:00.000Z');
+    expect(text(bobs.effects, 'reply')).toContain('acknowledged by @bob — response time 10m.');
+    expect(bobs.instance?.data).toMatchObject({ acknowledgedBy: 'bob', responseMs: 600_000 });
+    expect(recorded(bobs.effects)).toMatchObject({
+      acknowledgedBy: 'bob',
+      acknowledgedAt: '2026-11-20T10:10:00.000Z',
+    });
+  });
+
+  it("bob's /ack of 10:05, its delivery late, handled after his /ack of 10:25: his response is 5 minutes", () => {
+    const later = command(openAlert().instance, 'bob', '/ack', '2026-11-20T10:25:00.000Z');
+    const earlier = command(later.instance, 'bob', '/ack', '2026-11-20T10:05:00.000Z');
+    expect(earlier.instance?.data).toMatchObject({
+      acknowledgedAt: '2026-11-20T10:05:00.000Z',
+      responseMs: 300_000,
+    });
+    expect(recorded(earlier.effects)).toMatchObject({
+      acknowledgedBy: 'bob',
+      acknowledgedAt: '2026-11-20T10:05:00.000Z',
+    });
+  });
+
+  it.each([
+    [
+      'bob again, later',
+      'bob',
+      ['responsible'],
+      'already acknowledged by @bob (2026-11-20 10:05:00 UTC); nothing to change.',
+    ],
+    [
+      'maint after bob',
+      'maint',
+      ['maintainer'],
+      'already acknowledged by @bob (2026-11-20 10:05:00 UTC); nothing to change.',
+    ],
+    ['carol (no role)', 'carol', [], 'only the responsible operator or a maintainer'],
+  ] as [string, string, Role[], string][])(
+    '%s: refused, the response unchanged',
+    (_, actor, roles, answer) => {
+      const bobs = command(openAlert().instance, 'bob', '/ack', '2026-11-20T10:05:00.000Z');
+      const again = command(bobs.instance, actor, '/ack', '2026-11-20T10:07:00.000Z', roles);
+      expect(text(again.effects, 'reply')).toContain(answer);
+      expect(again.instance?.data).toMatchObject({ acknowledgedBy: 'bob', responseMs: 300_000 });
+      expect(of(again.effects, 'recordAlert')).toEqual([]);
+    },
+  );
 });
