@@ -185,9 +185,8 @@ describe('a scheduled run that failed for good runs again with the catch-up once
   // killed in between leaves a failed job and no debt.
   it('a worker killed between the failure and the record of the debt: the catch-up still opens May’s payroll', async () => {
     const jobId = await failsForGood('monthClose', JUNE_CLOSE);
+    // (A catch-up started meanwhile, Gitea still away, may owe it again already: that is the fix.)
     await createOwedScheduleStore(redis.client).paid(jobId);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(await owed()).toEqual([]);
     gitea().clearFaults();
 
     expect(await catchUp()).toBe('completed');
