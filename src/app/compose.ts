@@ -41,10 +41,10 @@ import { createFailedEventNotifier, createOwedNotes } from '../worker/failed-eve
 import { createEventHandler, type HandlerDeps } from '../worker/handle-event.js';
 import { createIdentifier, type Identify } from '../worker/identify.js';
 import { createInstancePeople } from '../worker/instance-people.js';
-import { createLiveReply, createNotAppliedLive } from '../worker/live-reply.js';
 import { createProgramIssueOpener, type ProgramIssueOpener } from '../worker/open-program-issue.js';
 import { createReminderRefresher } from '../worker/refresh-reminder.js';
 import { createStatusRestorer } from '../worker/restore-status.js';
+import { createNotAppliedLive, createSignedAnswers } from '../worker/signed-answers.js';
 import { createStatusSeen } from '../worker/status-seen.js';
 import { applicationsOf } from '../workflows/onboarding/applications.js';
 import { paidMonths } from '../workflows/payroll/paid-months.js';
@@ -164,7 +164,9 @@ export function composeRoad(deps: RoadDeps) {
           confirmDelivery: createDeliveryConfirmation(gitea, programRepo, botLogin),
         }
       : // History replayed in the order written: what the live bot refused as older stays refused.
-        { notAppliedLive: createNotAppliedLive(createLiveReply({ gitea, seal: writer.seal, botLogin })) }),
+        {
+          notAppliedLive: createNotAppliedLive(createSignedAnswers({ gitea, seal: writer.seal, botLogin })),
+        }),
     log,
   });
   const owedSchedules = createOwedScheduleStore(redis);
@@ -182,7 +184,7 @@ export function composeRoad(deps: RoadDeps) {
     postOwedNotes: createOwedNotes(writer),
     oweSchedule: createScheduleDebt(owedSchedules),
     /** Runs the owed scheduled runs; `queue` says which failed jobs still owe theirs and settles them. */
-    runOwedSchedules: (queue: Pick<OwedRunsDeps, 'stillOwed' | 'settled'>) =>
+    runOwedSchedules: (queue: Pick<OwedRunsDeps, 'stillOwed' | 'settled' | 'failedForGood'>) =>
       createOwedRuns({ store: owedSchedules, runSchedule, log, ...queue })(),
     isRelevant: (event: BotEvent) => isRelevant(event, definitions, config.quality.repos, programRepos),
   };

@@ -20,6 +20,7 @@ import { createMetrics } from '../metrics.js';
 import { createDelayedEnqueue } from '../queue/enqueue.js';
 import { createEventQueue, registerCatchUp, registerSchedules, scheduleCrons } from '../queue/event-queue.js';
 import { startEventWorker } from '../queue/event-worker.js';
+import { failedScheduleJobs } from '../queue/failed-schedules.js';
 import { createAcceptDelivery } from '../queue/intake-log.js';
 import { startIntakeMover } from '../queue/intake-mover.js';
 import { serveRedis } from '../redis/serve-redis.js';
@@ -176,6 +177,7 @@ export async function startRuntime({
       runOwedSchedules: () =>
         road.runOwedSchedules({
           stillOwed: async (jobId) => ['failed', 'unknown'].includes(await queue.getJobState(jobId)),
+          failedForGood: () => failedScheduleJobs(queue),
           settled: async (jobId) => {
             if ((await queue.getJobState(jobId)) === 'failed') await queue.remove(jobId);
           },

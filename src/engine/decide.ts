@@ -155,7 +155,11 @@ class Draft {
     const { answers } = this;
     if (!this.changed && answers.length === 0 && this.extraEffects.length === 0)
       return { instance: this.input.instance, effects: [], answers };
-    const applied = commentId === undefined ? this.current.applied : [...this.current.applied, commentId];
+    // In id order (as written): the same whichever order they were handled in, as rebuild replays them.
+    const applied =
+      commentId === undefined
+        ? this.current.applied
+        : [...this.current.applied, commentId].sort((a, b) => a - b);
     if (!this.changed) {
       return {
         instance: { ...this.current, applied },

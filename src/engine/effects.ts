@@ -13,7 +13,14 @@ export type Effect =
   /** The workflow's one status comment: `body`, then the state marker the writer signs. */
   | { type: 'upsertStatusComment'; body: string; marker: StatusMarker }
   /** A reply to a command; with `linkStatusOf`, followed by a link to that workflow's status comment. */
-  | { type: 'reply'; toCommentId: number; body: string; linkStatusOf?: string }
+  | {
+      type: 'reply';
+      toCommentId: number;
+      body: string;
+      linkStatusOf?: string;
+      /** What the answers decided that rebuild reads back (`word@line position`), sealed into the reply (ANSWER_MARKER payloads after the comment id). */
+      sealed?: string[];
+    }
   | { type: 'scheduleTimer'; name: string; dueAt: string; forState: string; forVersion: number }
   | { type: 'closeIssue' }
   /** Puts the state label back after a person changed it; `note` is posted once per key if a label was wrong. */
@@ -49,3 +56,9 @@ export type StatusMarker = {
 export const STATE_MARKER = 'state';
 export const REPLY_MARKER = 'reply';
 export const NOTE_MARKER = 'note';
+/**
+ * `<comment id> <word>`: what the bot decided about a command, in its reply, where only the bot
+ * can write it (the reply's text is editable by anyone with write access, and echoes what the
+ * commenter wrote): e.g. an `/approve` not recorded (src/workflows/payroll/approval-answers.ts).
+ */
+export const ANSWER_MARKER = 'answer';

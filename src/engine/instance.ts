@@ -11,7 +11,7 @@ export const instanceSchema = z.object({
   updatedAt: z.string(),
   /** Workflow-specific facts (modules done, quiz score…), JSON only. */
   data: z.record(z.string(), z.unknown()).default({}),
-  /** Comment ids of commands already applied: a command is applied once. */
+  /** Comment ids of commands already applied, in id order: a command is applied once. */
   applied: z.array(z.number().int()).default([]),
   /** The inputs the instance acted on (issue body, command comments), by `BODY_INPUT` or comment id. */
   inputs: z.record(z.string(), actedInputSchema).default({}),

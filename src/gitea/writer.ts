@@ -3,7 +3,13 @@ import type { Redis } from 'ioredis';
 import type { MarkerSeal } from '../domain/text/marker.js';
 import { markerJson } from '../domain/text/marker-json.js';
 import { toIso } from '../domain/time/instant.js';
-import { NOTE_MARKER, REPLY_MARKER, STATE_MARKER, type StatusMarker } from '../engine/effects.js';
+import {
+  ANSWER_MARKER,
+  NOTE_MARKER,
+  REPLY_MARKER,
+  STATE_MARKER,
+  type StatusMarker,
+} from '../engine/effects.js';
 import { createWrittenStore, type WrittenRecords } from '../store/written.js';
 import { type Comment, type GiteaClient, GiteaError, type RepoRef } from './client.js';
 import type { LabelCatalog } from './labels.js';
@@ -161,12 +167,21 @@ export function createIssueWriter(
 
   /**
    * Answers a command once. With `linkStatusOf`, the reply ends with a link to that workflow's
-   * status comment (`statusLink`).
+   * status comment (`statusLink`). Each of `sealed` (one line) is signed into it as an
+   * ANSWER_MARKER `<toCommentId> <word>`: what rebuild reads back of the answer.
    */
-  async function reply(toCommentId: number, body: string, linkStatusOf?: string): Promise<void> {
+  async function reply(
+    toCommentId: number,
+    body: string,
+    linkStatusOf?: string,
+    sealed: readonly string[] = [],
+  ): Promise<void> {
     const id = linkStatusOf ? await statusCommentId(linkStatusOf) : undefined;
     const link = id ? statusLink(id) : '';
-    await postOnce(REPLY_MARKER, String(toCommentId), `${body}${link}`);
+    const words = sealed.map(
+      (word) => `\n\n${deps.seal.seal(ANSWER_MARKER, `${toCommentId} ${word}`, place)}`,
+    );
+    await postOnce(REPLY_MARKER, String(toCommentId), `${body}${link}${words.join('')}`);
   }
   const note = (key: string, body: string) => postOnce(NOTE_MARKER, key, body);
 

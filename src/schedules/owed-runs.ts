@@ -72,6 +72,8 @@ export type OwedRunsDeps = {
   stillOwed: (jobId: string) => Promise<boolean>;
   /** After its owed run is done: takes the failed job off `jobs failed` (nothing is left to retry). */
   settled: (jobId: string) => Promise<void>;
+  /** The scheduled jobs failed for good as the queue holds them (src/queue/failed-schedules.ts): a debt their worker did not record is recorded first. */
+  failedForGood?: () => Promise<{ jobId: string; job: FailedScheduleJob }[]>;
   log: Logger;
 };
 
@@ -81,10 +83,14 @@ export type OwedRunsDeps = {
  * throws what it threw: that one and the later ones stay owed, in order, for the next catch-up
  * (Gitea still away: why a run fails for good). The runs are idempotent (program issues upserted
  * by key, notes once per key). Run with each catch-up (src/queue/event-worker.ts), every
- * `catchUp.every` and at each worker start.
+ * `catchUp.every` and at each worker start. A job failed for good whose debt is not recorded (its
+ * worker killed before its `failed` listener wrote it) is owed first.
  */
 export function createOwedRuns(deps: OwedRunsDeps) {
   return async (): Promise<void> => {
+    const known = new Set((await deps.store.owed()).map((owed) => owed.jobId));
+    for (const { jobId, job } of (await deps.failedForGood?.()) ?? [])
+      if (!known.has(jobId)) await deps.store.owe(jobId, owedRunOf(job));
     for (const owed of await deps.store.owed()) {
       if (await deps.stillOwed(owed.jobId)) {
         await deps.runSchedule(owed.run);

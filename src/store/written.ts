@@ -19,6 +19,8 @@ const statusBodyKey = (ref: IssueRef, workflow: string) => `${statusCommentKey(r
 const statusShownKey = (ref: IssueRef, workflow: string) => `${statusCommentKey(ref, workflow)}:shown`;
 /** Its field for the last time a person's edit was written back (statusShownAgain). */
 const RESTORED = 'restored';
+/** After a version, its field for the digest of the body first shown at it (`4:digest`). */
+const SHOWN_DIGEST = ':digest';
 /** A body is kept this long after the bot last wrote it (seconds): a live issue's is written often. */
 const STATUS_BODY_TTL_SECONDS = 90 * 86_400;
 /** Before 0.2 a set of the keys posted; read still, so an upgrade mid-retry does not post twice. */
@@ -68,7 +70,8 @@ export function createWrittenStore(redis: Redis) {
     /**
      * Records the status comment's id and, when given, the body the bot wrote in it (kept 90 days)
      * with its SHA-256 (hex, bodyDigest), and when Gitea first showed its `version` (`shownAt`,
-     * Gitea's `updated_at` of the write, ISO; a retried write keeps the first).
+     * Gitea's `updated_at` of the write, ISO; a retried write of the same body keeps the first, one of
+     * another body at the same version is shown from then).
      */
     setStatusComment: async (
       ref: IssueRef,
@@ -82,7 +85,13 @@ export function createWrittenStore(redis: Redis) {
         pipeline.set(statusBodyKey(ref, workflow), written.body, 'EX', STATUS_BODY_TTL_SECONDS);
         if (written.version !== undefined && written.shownAt) {
           const shown = statusShownKey(ref, workflow);
-          pipeline.hsetnx(shown, String(written.version), written.shownAt);
+          const version = String(written.version);
+          // A job killed after its edit, retried, decides the version again on the inputs as they are
+          // then: another table at the same version is shown from its own write (callers hold the issue lock).
+          const before = await redis.hget(shown, `${version}${SHOWN_DIGEST}`);
+          if (before !== null && before !== written.digest) pipeline.hset(shown, version, written.shownAt);
+          else pipeline.hsetnx(shown, version, written.shownAt);
+          pipeline.hset(shown, `${version}${SHOWN_DIGEST}`, written.digest);
           pipeline.expire(shown, STATUS_BODY_TTL_SECONDS);
         }
       }
@@ -99,6 +108,7 @@ export function createWrittenStore(redis: Redis) {
     ): Promise<string | undefined> => {
       const { [RESTORED]: restored, ...byVersion } = await redis.hgetall(statusShownKey(ref, workflow));
       const [first] = Object.entries(byVersion)
+        .filter(([v]) => /^\d+$/.test(v))
         .map(([v, at]) => [Number(v), at] as const)
         .filter(([v]) => v >= version)
         .sort(([a], [b]) => a - b);

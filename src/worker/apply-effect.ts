@@ -95,7 +95,7 @@ export function createEffectApplier(deps: EffectDeps) {
         await writer.upsertStatusComment(workflow, effect.body, effect.marker);
         return;
       case 'reply':
-        return writer.reply(effect.toCommentId, effect.body, effect.linkStatusOf);
+        return writer.reply(effect.toCommentId, effect.body, effect.linkStatusOf, effect.sealed);
       case 'restoreStateLabel':
         if (await writer.restoreStateLabel(effect.scope, effect.label))
           await writer.note(effect.noteKey, effect.note);

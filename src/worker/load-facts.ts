@@ -10,7 +10,7 @@ export type FactLoaderDeps = {
   registry: OperatorStore;
   openIssues: OpenIssueIndex;
   botLogin: string;
-  /** `rebuild` only: the command lines of an event's comment the live bot did not apply as older (src/worker/live-reply.ts notAppliedLive). */
+  /** `rebuild` only: the command lines of an event's comment the live bot did not apply as older (src/worker/signed-answers.ts createNotAppliedLive). */
   notAppliedLive?: (event: BotEvent) => Promise<string[]>;
 };
 

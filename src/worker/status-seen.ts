@@ -5,9 +5,9 @@ import { type GiteaClient, notFoundAs, repoRef } from '../gitea/client.js';
 import type { BotEvent } from '../gitea/event.js';
 import { bodyDigest } from '../gitea/writer.js';
 import { createWrittenStore } from '../store/written.js';
-import { TABLE_CHANGED_AFTER, TABLE_EDITED } from '../workflows/payroll/approval-answers.js';
+import { APPROVAL_SEALS } from '../workflows/payroll/approval-answers.js';
 import type { StatusSeen } from '../workflows/payroll/facts.js';
-import { createLiveReply } from './live-reply.js';
+import { createSignedAnswers } from './signed-answers.js';
 
 /**
  * Whether a workflow's status comment in an issue reads as the bot last wrote it: its body's
@@ -37,7 +37,8 @@ function createStatusCheck(gitea: Pick<GiteaClient, 'comment'>, redis: Redis) {
  * what is approved). Live (`readsGitea`): the status comment read back (createStatusCheck) and the
  * Gitea time of that write, as the writer recorded it (src/store/written.ts statusShownSince).
  * Otherwise (rebuild, `replay`): as the live bot answered the comment, from its signed reply; a
- * comment it said was written before the table was shown gets a `shownAt` one second after it.
+ * comment it said was written before the table was shown gets a `shownAt` one second after it
+ * (only the words it signed into the reply count: signed-answers.ts).
  */
 export function createStatusSeen(deps: {
   gitea: Pick<GiteaClient, 'comment' | 'listComments'>;
@@ -48,12 +49,13 @@ export function createStatusSeen(deps: {
 }) {
   const asWritten = createStatusCheck(deps.gitea, deps.redis);
   const written = createWrittenStore(deps.redis);
-  const liveReply = createLiveReply(deps);
+  const signed = createSignedAnswers(deps);
   const asAnswered = async (event: BotEvent): Promise<StatusSeen> => {
-    const reply = await liveReply(event);
+    const words = new Set((await signed(event)).map(({ word }) => word));
+    const said = (word: string) => words.has(word);
     return {
-      edited: reply?.includes(TABLE_EDITED) === true,
-      ...(reply?.includes(TABLE_CHANGED_AFTER) ? { shownAt: addMs(event.at, 1_000) } : {}),
+      edited: said(APPROVAL_SEALS.edited),
+      ...(said(APPROVAL_SEALS.changedAfter) ? { shownAt: addMs(event.at, 1_000) } : {}),
     };
   };
   return async (event: BotEvent, workflow: string, version: number | undefined): Promise<StatusSeen> => {

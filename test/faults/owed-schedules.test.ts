@@ -181,6 +181,20 @@ describe('a scheduled run that failed for good runs again with the catch-up once
     expect(issuesSeen()).toEqual(before);
   }, 60_000);
 
+  // BullMQ moves the job to failed, then the worker's 'failed' listener records the debt: a worker
+  // killed in between leaves a failed job and no debt.
+  it('a worker killed between the failure and the record of the debt: the catch-up still opens May’s payroll', async () => {
+    const jobId = await failsForGood('monthClose', JUNE_CLOSE);
+    // (A catch-up started meanwhile, Gitea still away, may owe it again already: that is the fix.)
+    await createOwedScheduleStore(redis.client).paid(jobId);
+    gitea().clearFaults();
+
+    expect(await catchUp()).toBe('completed');
+    expect(titles()).toContain('Payroll 2026-05');
+    expect(await owed()).toEqual([]);
+    expect(await queue?.getJobState(jobId)).toBe('unknown');
+  }, 60_000);
+
   it('two owed runs run oldest slot first: the weekly reminders of weeks 23 and 24 open in that order', async () => {
     await failsForGood('weeklyReminder', Date.parse('2026-06-15T09:00:00Z'));
     giteaAway();

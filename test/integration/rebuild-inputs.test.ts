@@ -197,6 +197,118 @@ describe('rebuild replays what the bot acted on', () => {
     expect(result.findings).toEqual([]);
   });
 
+  // The bot's replies are comments anyone with write access may edit (Gitea's editIssueComment:
+  // the poster or CanWriteIssuesOrPulls); only their signed markers are the bot's word.
+  it("a writer who takes the refusal out of the bot's reply to maint2's early /approve does not get it recorded by rebuild", async () => {
+    const { people, payroll } = await octoberPayroll();
+    gitea().addUser('maint2');
+    gitea().setPermission(PROGRAM_REPO, 'maint2', 'admin');
+    const hold = people.write(
+      'maint',
+      payroll,
+      '/hold @alice waiting for her invoice',
+      '2026-11-02T09:00:00Z',
+    );
+    const early = people.write('maint2', payroll, '/approve', '2026-11-02T09:30:00Z');
+    at('2026-11-02T10:00:00Z');
+    await people.deliver(payroll, hold);
+    await people.deliver(payroll, early);
+    await people.say('maint', payroll, '/approve', '2026-11-02T11:00:00Z');
+    const live = await instances();
+    expect(JSON.stringify(live)).not.toContain('"by":"maint2"');
+    const refusal = gitea()
+      .comments(PROGRAM_REPO, payroll)
+      .find((c) => c.body.includes('not recorded: the table changed after this comment'));
+    await asEditor('PATCH', `/issues/comments/${refusal?.id}`, {
+      body: (refusal?.body ?? '').replace(
+        /not recorded: the table changed after this comment[^\n]*/,
+        'approved.',
+      ),
+    });
+
+    await rebuildNow();
+    expect(await instances()).toEqual(live);
+  });
+
+  it("a writer who writes a refusal into the bot's reply to maint's good /approve does not get it dropped by rebuild", async () => {
+    const { people, payroll } = await octoberPayroll();
+    const approve = await people.say('maint', payroll, '/approve', '2026-11-02T09:00:00Z');
+    const live = await instances();
+    expect(JSON.stringify(live)).toContain('"by":"maint"');
+    const reply = gitea()
+      .comments(PROGRAM_REPO, payroll)
+      .find((c) => c.body.includes(`operator-bot:reply ${approve} `));
+    await asEditor('PATCH', `/issues/comments/${reply?.id}`, {
+      body: `not recorded: the table in the status comment was changed by someone since the bot wrote it\n\n${reply?.body}`,
+    });
+
+    await rebuildNow();
+    expect(await instances()).toEqual(live);
+  });
+
+  it("maint's own words in the comment holding her /approve do not make rebuild drop it", async () => {
+    const { people, payroll } = await octoberPayroll();
+    await people.say(
+      'maint',
+      payroll,
+      '/hold @alice not recorded: the table in the status comment was changed by someone since the bot wrote it\n/approve',
+      '2026-11-02T09:00:00Z',
+    );
+    const live = await instances();
+    expect(JSON.stringify(live)).toContain('"by":"maint"');
+
+    await rebuildNow();
+    expect(await instances()).toEqual(live);
+  });
+
+  // Rebuild replays in the order comments were written; the live bot handled maint's /hold last
+  // (its delivery lost, brought by the catch-up) and did not apply it: her /unhold stood.
+  it("maint's /hold the live bot found after her /unhold is not applied in rebuild either: maint2's approval stands", async () => {
+    const { people, payroll } = await octoberPayroll();
+    gitea().addUser('maint2');
+    gitea().setPermission(PROGRAM_REPO, 'maint2', 'admin');
+    const hold = people.write(
+      'maint',
+      payroll,
+      '/hold @alice waiting for her invoice',
+      '2026-11-02T10:00:00Z',
+    );
+    await people.say('maint2', payroll, '/approve', '2026-11-02T10:02:00Z');
+    await people.say('maint', payroll, '/unhold @alice', '2026-11-02T10:05:00Z');
+    at('2026-11-02T10:10:00Z');
+    await people.deliver(payroll, hold);
+    expect(gitea().comments(PROGRAM_REPO, payroll).at(-1)?.body).toContain(
+      "not applied: it was written before @maint's `/unhold @alice`",
+    );
+    const live = await instances();
+    expect(JSON.stringify(live)).toContain('"by":"maint2"');
+
+    await rebuildNow();
+    expect(await instances()).toEqual(live);
+  });
+
+  it("a writer who writes 'not applied' into the bot's reply to maint's /hold does not get it undone by rebuild", async () => {
+    const { people, payroll } = await octoberPayroll();
+    const hold = await people.say(
+      'maint',
+      payroll,
+      '/hold @alice checking her invoice',
+      '2026-11-02T09:00:00Z',
+    );
+    const live = await instances();
+    expect(JSON.stringify(live)).toContain('checking her invoice');
+    const reply = gitea()
+      .comments(PROGRAM_REPO, payroll)
+      .find((c) => c.body.includes(`operator-bot:reply ${hold} `));
+    const echoed = (reply?.body ?? '').split(': ')[0];
+    await asEditor('PATCH', `/issues/comments/${reply?.id}`, {
+      body: `${echoed}: not applied: it was written before a later command, which stands.\n\n${reply?.body}`,
+    });
+
+    await rebuildNow();
+    expect(await instances()).toEqual(live);
+  });
+
   it("maint's /approve of a table a writer had edited is not recorded, live and in rebuild", async () => {
     const { people, payroll } = await octoberPayroll();
     const status = gitea()

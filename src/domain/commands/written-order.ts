@@ -18,8 +18,15 @@ export type Setter = z.output<typeof setterSchema>;
 export const settersSchema = z.record(z.string(), setterSchema).default({});
 export type Setters = z.output<typeof settersSchema>;
 
-/** How the answer to such a command begins: `rebuild` finds in the bot's replies which lines it did not apply. */
+/**
+ * How the answer to such a command begins. The bot signs NOT_APPLIED_OLDER_SEAL into its reply to
+ * such a line (src/commands/sealed-answers.ts): `rebuild` reads which lines it did not apply from
+ * that word (src/worker/signed-answers.ts), not from the reply's text.
+ */
 export const NOT_APPLIED_OLDER = 'not applied: it was written before';
+export const NOT_APPLIED_OLDER_SEAL = 'written-before';
+/** The commands whose value is guarded here: rebuild asks for the lines the live bot refused only for them. */
+export const WRITTEN_ORDER_COMMANDS: ReadonlySet<string> = new Set(['hold', 'unhold', 'severity']);
 
 /**
  * The refusal of a command written before the one that last set the same value, or undefined

@@ -33,3 +33,17 @@ describe('a command written before the one that last set its value is not applie
     ).toBe(unhold);
   });
 });
+
+// Rebuild replays comments in the order written: the later one is not replayed yet when it meets
+// a line the live bot refused as older (read back from its signed reply).
+describe('a line the live bot answered as written before a later one, replayed by rebuild', () => {
+  it('is refused though no later setter is known yet', () => {
+    expect(writtenBefore({}, 'hold:bob', 19, true)).toBe(
+      'not applied: it was written before a later command, which stands.',
+    );
+  });
+
+  it('a line it did not refuse so is not refused', () => {
+    expect(writtenBefore({}, 'hold:bob', 19, false)).toBeUndefined();
+  });
+});

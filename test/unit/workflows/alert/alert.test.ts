@@ -421,6 +421,27 @@ describe('/severity handled out of the order it was written', () => {
     expect(second.instance?.data.severity).toBe('warning');
     expect(second.instance?.data.peakSeverity).toBe('critical');
   });
+
+  it("bob's `/severity warning`, refused by role, sets nothing: maint's earlier `/severity critical` handled after it applies", () => {
+    const refused = command(
+      warning(),
+      'bob',
+      '/severity warning',
+      '2026-11-20T10:06:00.000Z',
+      ['responsible'],
+      5002,
+    );
+    expect(text(refused.effects, 'reply')).toContain('only a maintainer may use this.');
+    const earlier = command(
+      refused.instance,
+      'maint',
+      '/severity critical',
+      '2026-11-20T10:05:00.000Z',
+      ['maintainer'],
+      5001,
+    );
+    expect(earlier.instance?.data.severity).toBe('critical');
+  });
 });
 
 // PROGRAM.md "Alerts and escalation": the response time is open → the first acknowledgement by the
