@@ -7,7 +7,7 @@ import { blankInstance, eventTrigger } from './decide-support.js';
 import type { Role, Transition } from './definition.js';
 import type { Effect } from './effects.js';
 import { withInput } from './inputs.js';
-import type { Instance } from './instance.js';
+import { type Instance, withApplied } from './instance.js';
 import { undoIssueChange } from './issue-changes.js';
 import { foldedDiagram } from './mermaid.js';
 import type { ActionResult, DecideContext, Facts, Render, WorkflowModule } from './module.js';
@@ -155,11 +155,7 @@ class Draft {
     const { answers } = this;
     if (!this.changed && answers.length === 0 && this.extraEffects.length === 0)
       return { instance: this.input.instance, effects: [], answers };
-    // In id order (as written): the same whichever order they were handled in, as rebuild replays them.
-    const applied =
-      commentId === undefined
-        ? this.current.applied
-        : [...this.current.applied, commentId].sort((a, b) => a - b);
+    const applied = withApplied(this.current.applied, commentId);
     if (!this.changed) {
       return {
         instance: { ...this.current, applied },

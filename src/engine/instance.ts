@@ -23,3 +23,10 @@ export const instanceSchema = z.object({
 });
 
 export type Instance = z.output<typeof instanceSchema>;
+
+/**
+ * `applied` with `commentId` (none: as it is), in id order, as written: the same list whichever
+ * order the comments were handled in, and so the same as rebuild's, which replays them as written.
+ */
+export const withApplied = (applied: readonly number[], commentId: number | undefined): number[] =>
+  commentId === undefined ? [...applied] : [...applied, commentId].sort((a, b) => a - b);

@@ -55,10 +55,7 @@ export type HandlerDeps = EffectDeps &
     /** Every command the bot answers, and where (src/commands/catalog.ts). */
     catalog: readonly CommandSpec[];
     checkPull: (event: BotEvent, writer: IssueWriter) => Promise<void>;
-    /**
-     * After an event changed a payroll input, every open payroll issue computes its snapshot again;
-     * the second argument: the instances the event decided, not saved yet.
-     */
+    /** After an event changed a payroll input, every open payroll issue computes its snapshot again (`deciding`: the instances the event decided, not saved yet). */
     refreshPayrolls: (cause: BotEvent, deciding?: readonly Instance[]) => Promise<void>;
     services: FactServices;
     openIssues: OpenIssueIndex;
