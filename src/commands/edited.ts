@@ -3,8 +3,10 @@ import { formatUtcSeconds } from '../domain/time/format.js';
 import type { Answer } from './answer.js';
 import type { CommandSpec } from './catalog.js';
 
-/** How each answer to an edited comment begins: `rebuild` finds in the bot's replies which comments it did not run. */
+/** How each answer to an edited comment begins. */
 export const EDITED_NOT_RUN = 'not run: this comment was edited';
+/** The word the bot signs into its reply for such an answer: `rebuild` reads which comments it did not run from it, not from the editable text. */
+export const EDITED_SEAL = 'edited';
 
 /**
  * The answers to the command lines of a comment edited after it was written and before the bot

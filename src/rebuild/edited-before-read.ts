@@ -1,16 +1,18 @@
 import type { Comment } from 'gitea-js';
-import { EDITED_NOT_RUN } from '../commands/edited.js';
+import { EDITED_SEAL } from '../commands/edited.js';
 import type { MarkerSeal } from '../domain/text/marker.js';
 import { toIso } from '../domain/time/instant.js';
-import { REPLY_MARKER } from '../engine/effects.js';
+import { ANSWER_MARKER } from '../engine/effects.js';
 import type { BotEvent } from '../gitea/event.js';
 
 /**
  * The comments of one issue (`place`, `owner/repo#N`) the live bot answered as edited before it
  * read them (src/commands/edited.ts), not run: id → when Gitea has them edited (ISO). Told by the
- * bot's own replies, by their signed `reply-<id>` markers (a person's text cannot pass for one).
- * Rebuild reads every comment as it is now, after the edit, so without this it would run as its
- * writer's what someone else may have written in (Gitea lets any writer edit anyone's comment).
+ * word the bot signs into its reply (ANSWER_MARKER `<id> edited@<line>`, src/commands/sealed-answers.ts),
+ * never by the reply's text: anyone with write access may edit it, and a writer who planted a
+ * command in someone's comment could then take the answer out and have rebuild run it. Rebuild
+ * reads every comment as it is now, after the edit, so without this it would run as its writer's
+ * what someone else may have written in (Gitea lets any writer edit anyone's comment).
  */
 export function editedBeforeRead(
   comments: readonly Comment[],
@@ -22,9 +24,10 @@ export function editedBeforeRead(
   const edited = new Map<number, string>();
   for (const reply of comments) {
     if (reply.user?.login?.toLowerCase() !== botLogin.toLowerCase()) continue;
-    if (!(reply.body ?? '').includes(EDITED_NOT_RUN)) continue;
-    for (const key of seal.read(reply.body ?? '', REPLY_MARKER, place)) {
-      const comment = byId.get(Number(key));
+    for (const payload of seal.read(reply.body ?? '', ANSWER_MARKER, place)) {
+      const [id, word] = payload.split(' ');
+      if (!word?.startsWith(`${EDITED_SEAL}@`)) continue;
+      const comment = byId.get(Number(id));
       if (!comment?.id) continue;
       edited.set(comment.id, toIso(comment.updated_at ?? comment.created_at ?? reply.created_at ?? ''));
     }

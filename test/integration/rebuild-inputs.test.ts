@@ -152,6 +152,14 @@ describe('rebuild replays what the bot acted on', () => {
     const before = await instances();
     expect(JSON.stringify(before)).not.toContain('EDITED-IN');
 
+    // The writer then takes the answer's text out of the bot's reply: only its signed word counts.
+    const reply = gitea()
+      .comments(PROGRAM_REPO, payroll)
+      .find((c) => c.body.includes('not run: this comment was edited'));
+    await asEditor('PATCH', `/issues/comments/${reply?.id}`, {
+      body: (reply?.body ?? '').replaceAll(/not run: this comment was edited[^\n]*/g, 'ok'),
+    });
+
     await rebuildNow();
     expect(JSON.stringify(await instances())).not.toContain('EDITED-IN');
     expect(await instances()).toEqual(before);
