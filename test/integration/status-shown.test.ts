@@ -29,29 +29,25 @@ const marker = { state: 'review', version: 4, updatedAt: '2026-11-02T09:00:00.00
 // (src/workflows/payroll/actions.ts). A job killed after its status edit and before it saved the
 // instance decides that version again when retried, on the inputs as they are then.
 describe('when the table at a status version was first shown', () => {
-  it('a retried decision that writes another table at the same version is shown from its own write', async () => {
-    seedProgram(gitea());
-    const issue = gitea().addIssue(PROGRAM_REPO, { title: 'Payroll 2026-10', user: 'maint' }).number ?? 0;
-    const ref = { repo: repoRef(PROGRAM_REPO), issue };
-    gitea().clockAt('2026-11-02T10:00:00Z');
-    await writerFor(issue).upsertStatusComment('payroll', '@alice $170.00', marker);
-    gitea().clockAt('2026-11-02T10:20:00Z');
-    await writerFor(issue).upsertStatusComment('payroll', '@alice $170.00\n@bob $20.00', marker);
-    expect(await createWrittenStore(redis.client).statusShownSince(ref, 'payroll', 4)).toBe(
+  it.each([
+    [
+      'a retried decision that writes another table at the same version is shown from its own write',
+      '@alice $170.00\n@bob $20.00',
       '2026-11-02T10:20:00.000Z',
-    );
-  });
-
-  it('the same table written again at its version (a retry after a lost answer) keeps its first time', async () => {
+    ],
+    [
+      'the same table written again at its version (a retry after a lost answer) keeps its first time',
+      '@alice $170.00',
+      '2026-11-02T10:00:00.000Z',
+    ],
+  ])('%s', async (_, again, shownAt) => {
     seedProgram(gitea());
     const issue = gitea().addIssue(PROGRAM_REPO, { title: 'Payroll 2026-10', user: 'maint' }).number ?? 0;
     const ref = { repo: repoRef(PROGRAM_REPO), issue };
     gitea().clockAt('2026-11-02T10:00:00Z');
     await writerFor(issue).upsertStatusComment('payroll', '@alice $170.00', marker);
     gitea().clockAt('2026-11-02T10:20:00Z');
-    await writerFor(issue).upsertStatusComment('payroll', '@alice $170.00', marker);
-    expect(await createWrittenStore(redis.client).statusShownSince(ref, 'payroll', 4)).toBe(
-      '2026-11-02T10:00:00.000Z',
-    );
+    await writerFor(issue).upsertStatusComment('payroll', again, marker);
+    expect(await createWrittenStore(redis.client).statusShownSince(ref, 'payroll', 4)).toBe(shownAt);
   });
 });
