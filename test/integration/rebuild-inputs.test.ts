@@ -29,6 +29,29 @@ async function asEditor(method: 'PATCH' | 'DELETE', path: string, body?: object)
   expect(response.ok).toBe(true);
 }
 
+/**
+ * Someone with write access edits the first comment of issue `number` whose body `which` picks
+ * (the bot's reply, its status comment) through Gitea's API, `change` turning its body into his;
+ * the body he left.
+ */
+async function writerEdits(
+  number: number,
+  which: (body: string) => boolean,
+  change: (body: string) => string,
+) {
+  const comment = gitea()
+    .comments(PROGRAM_REPO, number)
+    .find((c) => which(c.body));
+  if (!comment) throw new Error(`no such comment in #${number}`);
+  const body = change(comment.body);
+  await asEditor('PATCH', `/issues/comments/${comment.id}`, { body });
+  return body;
+}
+
+const isStatus = (body: string) => body.includes('operator-bot:state');
+/** A payroll status comment with a line a writer put in. */
+const addsALine = (body: string) => body.replace('**Approvals:**', '@alice $1.00\n\n**Approvals:**');
+
 /** alice applies and is walked to active; returns the application's number and her /fleet comment. */
 async function activeAlice(people: ReturnType<typeof world>, core: ReturnType<typeof testCore>) {
   const application = await people.open(
@@ -91,6 +114,8 @@ describe('rebuild replays what the bot acted on', () => {
   /** alice active, and October's payroll issue opened by the month close on Nov 1. */
   async function octoberPayroll() {
     seedProgram(gitea());
+    gitea().addUser('maint2');
+    gitea().setPermission(PROGRAM_REPO, 'maint2', 'admin');
     const core = testCore(redis.client, gitea());
     const people = world(core);
     await activeAlice(people, core);
@@ -153,12 +178,12 @@ describe('rebuild replays what the bot acted on', () => {
     expect(JSON.stringify(before)).not.toContain('EDITED-IN');
 
     // The writer then takes the answer's text out of the bot's reply: only its signed word counts.
-    const reply = gitea()
-      .comments(PROGRAM_REPO, payroll)
-      .find((c) => c.body.includes('not run: this comment was edited'));
-    await asEditor('PATCH', `/issues/comments/${reply?.id}`, {
-      body: (reply?.body ?? '').replaceAll(/not run: this comment was edited[^\n]*/g, 'ok'),
-    });
+    const notRun = 'not run: this comment was edited';
+    await writerEdits(
+      payroll,
+      (body) => body.includes(notRun),
+      (body) => body.replaceAll(/not run: this comment was edited[^\n]*/g, 'ok'),
+    );
 
     await rebuildNow();
     expect(JSON.stringify(await instances())).not.toContain('EDITED-IN');
@@ -169,12 +194,10 @@ describe('rebuild replays what the bot acted on', () => {
   // 10:00, and maint2's /approve of 09:30 was of the table before it.
   it("maint2's /approve written while maint's /hold waited for a worker is not recorded, live and in rebuild", async () => {
     const { people, payroll } = await octoberPayroll();
-    gitea().addUser('maint2');
-    gitea().setPermission(PROGRAM_REPO, 'maint2', 'admin');
     const statusOf = () =>
       gitea()
         .comments(PROGRAM_REPO, payroll)
-        .find((c) => c.body.includes('operator-bot:state'))?.body ?? '';
+        .find((c) => isStatus(c.body))?.body ?? '';
     const hold = people.write(
       'maint',
       payroll,
@@ -209,8 +232,6 @@ describe('rebuild replays what the bot acted on', () => {
   // the poster or CanWriteIssuesOrPulls); only their signed markers are the bot's word.
   it("a writer who takes the refusal out of the bot's reply to maint2's early /approve does not get it recorded by rebuild", async () => {
     const { people, payroll } = await octoberPayroll();
-    gitea().addUser('maint2');
-    gitea().setPermission(PROGRAM_REPO, 'maint2', 'admin');
     const hold = people.write(
       'maint',
       payroll,
@@ -224,15 +245,11 @@ describe('rebuild replays what the bot acted on', () => {
     await people.say('maint', payroll, '/approve', '2026-11-02T11:00:00Z');
     const live = await instances();
     expect(JSON.stringify(live)).not.toContain('"by":"maint2"');
-    const refusal = gitea()
-      .comments(PROGRAM_REPO, payroll)
-      .find((c) => c.body.includes('not recorded: the table changed after this comment'));
-    await asEditor('PATCH', `/issues/comments/${refusal?.id}`, {
-      body: (refusal?.body ?? '').replace(
-        /not recorded: the table changed after this comment[^\n]*/,
-        'approved.',
-      ),
-    });
+    await writerEdits(
+      payroll,
+      (body) => body.includes('not recorded: the table changed after this comment'),
+      (body) => body.replace(/not recorded: the table changed after this comment[^\n]*/, 'approved.'),
+    );
 
     await rebuildNow();
     expect(await instances()).toEqual(live);
@@ -243,12 +260,12 @@ describe('rebuild replays what the bot acted on', () => {
     const approve = await people.say('maint', payroll, '/approve', '2026-11-02T09:00:00Z');
     const live = await instances();
     expect(JSON.stringify(live)).toContain('"by":"maint"');
-    const reply = gitea()
-      .comments(PROGRAM_REPO, payroll)
-      .find((c) => c.body.includes(`operator-bot:reply ${approve} `));
-    await asEditor('PATCH', `/issues/comments/${reply?.id}`, {
-      body: `not recorded: the table in the status comment was changed by someone since the bot wrote it\n\n${reply?.body}`,
-    });
+    await writerEdits(
+      payroll,
+      (body) => body.includes(`operator-bot:reply ${approve} `),
+      (body) =>
+        `not recorded: the table in the status comment was changed by someone since the bot wrote it\n\n${body}`,
+    );
 
     await rebuildNow();
     expect(await instances()).toEqual(live);
@@ -273,8 +290,6 @@ describe('rebuild replays what the bot acted on', () => {
   // (its delivery lost, brought by the catch-up) and did not apply it: her /unhold stood.
   it("maint's /hold the live bot found after her /unhold is not applied in rebuild either: maint2's approval stands", async () => {
     const { people, payroll } = await octoberPayroll();
-    gitea().addUser('maint2');
-    gitea().setPermission(PROGRAM_REPO, 'maint2', 'admin');
     const hold = people.write(
       'maint',
       payroll,
@@ -305,13 +320,12 @@ describe('rebuild replays what the bot acted on', () => {
     );
     const live = await instances();
     expect(JSON.stringify(live)).toContain('checking her invoice');
-    const reply = gitea()
-      .comments(PROGRAM_REPO, payroll)
-      .find((c) => c.body.includes(`operator-bot:reply ${hold} `));
-    const echoed = (reply?.body ?? '').split(': ')[0];
-    await asEditor('PATCH', `/issues/comments/${reply?.id}`, {
-      body: `${echoed}: not applied: it was written before a later command, which stands.\n\n${reply?.body}`,
-    });
+    await writerEdits(
+      payroll,
+      (body) => body.includes(`operator-bot:reply ${hold} `),
+      (body) =>
+        `${body.split(': ')[0]}: not applied: it was written before a later command, which stands.\n\n${body}`,
+    );
 
     await rebuildNow();
     expect(await instances()).toEqual(live);
@@ -319,13 +333,8 @@ describe('rebuild replays what the bot acted on', () => {
 
   it("maint's /approve of a table a writer had edited is not recorded, live and in rebuild", async () => {
     const { people, payroll } = await octoberPayroll();
-    const status = gitea()
-      .comments(PROGRAM_REPO, payroll)
-      .find((c) => c.body.includes('operator-bot:state'));
     at('2026-11-02T08:00:00Z');
-    await asEditor('PATCH', `/issues/comments/${status?.id}`, {
-      body: (status?.body ?? '').replace('**Approvals:**', '@alice $1.00\n\n**Approvals:**'),
-    });
+    await writerEdits(payroll, isStatus, addsALine);
     await people.say('maint', payroll, '/approve', '2026-11-02T09:00:00Z');
     expect(gitea().comments(PROGRAM_REPO, payroll).at(-1)?.body).toContain(
       'not recorded: the table in the status comment was changed by someone since the bot wrote it',
@@ -341,10 +350,9 @@ describe('rebuild replays what the bot acted on', () => {
     const { core, people, payroll } = await octoberPayroll();
     const status = gitea()
       .comments(PROGRAM_REPO, payroll)
-      .find((c) => c.body.includes('operator-bot:state'));
-    const tampered = (status?.body ?? '').replace('**Approvals:**', '@alice $1.00\n\n**Approvals:**');
+      .find((c) => isStatus(c.body));
     at('2026-11-02T08:00:00Z');
-    await asEditor('PATCH', `/issues/comments/${status?.id}`, { body: tampered });
+    const tampered = await writerEdits(payroll, isStatus, addsALine);
     const approve = people.write('maint', payroll, '/approve', '2026-11-02T09:00:00Z');
     at('2026-11-02T09:30:00Z');
     await core.handle(
