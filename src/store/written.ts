@@ -19,8 +19,18 @@ const statusBodyKey = (ref: IssueRef, workflow: string) => `${statusCommentKey(r
 const statusShownKey = (ref: IssueRef, workflow: string) => `${statusCommentKey(ref, workflow)}:shown`;
 /** Its field for the last time a person's edit was written back (statusShownAgain). */
 const RESTORED = 'restored';
-/** After a version, its field for the digest of the body first shown at it (`4:digest`). */
-const SHOWN_DIGEST = ':digest';
+/**
+ * KEYS[1] the shown hash; ARGV version, Gitea's time, body digest, TTL (s). A field is `<time> <digest>`:
+ * a retried write of the same body keeps the first time; a job killed after its edit and retried
+ * decides the version again on the inputs as they are then, so another body at the same version
+ * is shown from its own write.
+ */
+const SHOW_LUA = `local was = redis.call('HGET', KEYS[1], ARGV[1])
+if not was or string.sub(was, -string.len(ARGV[3])) ~= ARGV[3] then
+  redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. ' ' .. ARGV[3])
+end
+return redis.call('EXPIRE', KEYS[1], ARGV[4])`;
+type ShowCommand = { obStatusShown: (key: string, ...args: (string | number)[]) => unknown };
 /** A body is kept this long after the bot last wrote it (seconds): a live issue's is written often. */
 const STATUS_BODY_TTL_SECONDS = 90 * 86_400;
 /** Before 0.2 a set of the keys posted; read still, so an upgrade mid-retry does not post twice. */
@@ -63,6 +73,7 @@ export type WrittenRecords = { status: [workflow: string, id: number][]; posts: 
  * posts each reply or note once without reading the issue's comments.
  */
 export function createWrittenStore(redis: Redis) {
+  if (!('obStatusShown' in redis)) redis.defineCommand('obStatusShown', { lua: SHOW_LUA, numberOfKeys: 1 });
   return {
     /** The recorded id of a workflow's status comment; 0 when none is. */
     statusComment: async (ref: IssueRef, workflow: string): Promise<number> =>
@@ -85,14 +96,8 @@ export function createWrittenStore(redis: Redis) {
         pipeline.set(statusBodyKey(ref, workflow), written.body, 'EX', STATUS_BODY_TTL_SECONDS);
         if (written.version !== undefined && written.shownAt) {
           const shown = statusShownKey(ref, workflow);
-          const version = String(written.version);
-          // A job killed after its edit, retried, decides the version again on the inputs as they are
-          // then: another table at the same version is shown from its own write (callers hold the issue lock).
-          const before = await redis.hget(shown, `${version}${SHOWN_DIGEST}`);
-          if (before !== null && before !== written.digest) pipeline.hset(shown, version, written.shownAt);
-          else pipeline.hsetnx(shown, version, written.shownAt);
-          pipeline.hset(shown, `${version}${SHOWN_DIGEST}`, written.digest);
-          pipeline.expire(shown, STATUS_BODY_TTL_SECONDS);
+          const args = [String(written.version), written.shownAt, written.digest, STATUS_BODY_TTL_SECONDS];
+          (pipeline as typeof pipeline & ShowCommand).obStatusShown(shown, ...args);
         }
       }
       await pipeline.exec();
@@ -108,8 +113,7 @@ export function createWrittenStore(redis: Redis) {
     ): Promise<string | undefined> => {
       const { [RESTORED]: restored, ...byVersion } = await redis.hgetall(statusShownKey(ref, workflow));
       const [first] = Object.entries(byVersion)
-        .filter(([v]) => /^\d+$/.test(v))
-        .map(([v, at]) => [Number(v), at] as const)
+        .map(([v, value]) => [Number(v), value.split(' ')[0] ?? ''] as const)
         .filter(([v]) => v >= version)
         .sort(([a], [b]) => a - b);
       if (!first) return restored;
