@@ -1,11 +1,11 @@
 import { parseAlertForm } from '../../domain/alerts/form.js';
 import type { AlertRecord } from '../../domain/alerts/record.js';
 import { classifyAlert, higherSeverity, parseSeverity, type Severity } from '../../domain/alerts/severity.js';
-import { setBy, writtenBefore } from '../../domain/commands/written-order.js';
 import { formatDuration } from '../../domain/time/duration.js';
 import { formatUtcSeconds } from '../../domain/time/format.js';
 import type { Effect } from '../../engine/effects.js';
-import { type Action, type DecideContext, refusedLive } from '../../engine/module.js';
+import type { Action, DecideContext } from '../../engine/module.js';
+import { setsValue } from '../written-last.js';
 import { type AlertData, alertData } from './data.js';
 import { ackDeadline, escalate, proposeUnresponsiveTermination } from './escalation.js';
 
@@ -79,6 +79,12 @@ function opening(ctx: DecideContext, openedAt: string, kept?: { severity: Severi
   };
 }
 
+/** The alert's severity, as `/severity` sets it (src/workflows/written-last.ts). */
+const alertSeverity = {
+  key: () => 'severity',
+  command: (ctx: DecideContext) => `/severity ${parseSeverity(ctx.command?.args[0] ?? '') ?? ''}`,
+};
+
 export const alertActions: Record<string, Action> = {
   openAlert: (ctx) => opening(ctx, ctx.event.issue.createdAt),
   reopenAlert: (ctx) => {
@@ -133,18 +139,13 @@ export const alertActions: Record<string, Action> = {
 
   closedByHand: ({ event }) => ({ data: { resolvedAt: event.at, resolvedBy: event.actor } }),
 
-  changeSeverity: (ctx) => {
+  changeSeverity: setsValue(alertSeverity, (ctx) => {
     const severity = parseSeverity(ctx.command?.args[0] ?? '');
     if (!severity) return 'write `/severity critical` or `/severity warning`.';
     const data = alertData(ctx.instance);
-    const older = writtenBefore(data.setters, 'severity', ctx.event.comment?.id, refusedLive(ctx));
-    if (older) return older;
-    const setters = setBy(data.setters, 'severity', ctx.event, `/severity ${severity}`);
-    // Already so, as this comment asks: an older `/severity` handled after it must not change it.
-    if (severity === data.severity) return { data: { setters }, reply: `the alert is already ${severity}.` };
+    if (severity === data.severity) return { reply: `the alert is already ${severity}.` };
     const changed = {
       ...data,
-      setters,
       severity,
       peakSeverity: higherSeverity(data.peakSeverity ?? data.severity, severity),
       because: `changed by @${ctx.event.actor}`,
@@ -158,7 +159,7 @@ export const alertActions: Record<string, Action> = {
       reply: `severity is now ${severity}${restart.length > 0 ? `; acknowledge by ${formatUtcSeconds(changed.ackDeadline)}` : ''}.`,
       effects: [severityLabel(severity), record(ctx, changed)],
     };
-  },
+  }),
 
   updateResponsible: (ctx) => {
     const data = alertData(ctx.instance);

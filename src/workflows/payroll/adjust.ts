@@ -1,11 +1,11 @@
 import { mentionArg } from '../../domain/commands/mentions.js';
-import { setBy, writtenBefore } from '../../domain/commands/written-order.js';
 import { alreadyPaid } from '../../domain/payments/ledger.js';
 import { formatDollars, parseAmountCents } from '../../domain/payroll/amount.js';
 import { lineKey, type PayrollLine } from '../../domain/payroll/index.js';
 import { samePerson } from '../../domain/people.js';
 import { inert, unknownLogin } from '../../domain/text/inert.js';
-import { type Action, type ActionResult, type DecideContext, refusedLive } from '../../engine/module.js';
+import type { Action, ActionResult, DecideContext } from '../../engine/module.js';
+import { setsValue } from '../written-last.js';
 import { currentPayroll, ledgerOf, refreshed } from './compute.js';
 import { type PayrollData, payrollData } from './data.js';
 import { staleName } from './renamed.js';
@@ -99,6 +99,15 @@ function confirm(ctx: DecideContext, arg: string | undefined): ActionResult | st
   );
 }
 
+/** A line's hold, as the value `/hold @op` and `/unhold @op` set (src/workflows/written-last.ts). */
+const lineHold = {
+  key: (ctx: DecideContext) => {
+    const login = mentionArg(ctx.command?.args[0]);
+    return login ? `hold:${login.toLowerCase()}` : undefined;
+  },
+  command: (ctx: DecideContext) => `/${ctx.command?.name} @${mentionArg(ctx.command?.args[0])}`,
+};
+
 export const adjustActions: Record<string, Action> = {
   adjust: (ctx) => {
     const args = ctx.command?.args ?? [];
@@ -144,46 +153,35 @@ export const adjustActions: Record<string, Action> = {
     );
   },
 
-  hold: (ctx) => {
+  hold: setsValue(lineHold, (ctx) => {
     const login = mentionArg(ctx.command?.args[0]);
     const reason = ctx.command?.args.slice(1).join(' ').trim();
     if (!login || !reason) return 'write `/hold @operator REASON`.';
-    const data = payrollData(ctx.instance);
-    const older = writtenBefore(data.setters, holdKey(login), ctx.event.comment?.id, refusedLive(ctx));
-    if (older) return older;
     const line = lineOf(ctx, login);
     if (!line) return `${unknownLogin(login)} has no line this month.`;
     const stale = staleName(ctx, login);
     if (stale) return stale;
-    const setters = setBy(data.setters, holdKey(login), ctx.event, `/hold @${line.operator}`);
-    if (line.held) return { data: { setters }, reply: `@${line.operator}'s line is held already.` };
+    if (line.held) return { reply: `@${line.operator}'s line is held already.` };
     const paid = paidRefusal(ctx, line);
     if (paid) return paid;
+    const data = payrollData(ctx.instance);
     const hold = { login: line.operator, reason, by: ctx.event.actor };
     return change(
       ctx,
-      { ...data, holds: [...data.holds, hold], setters },
+      { ...data, holds: [...data.holds, hold] },
       `@${ctx.event.actor} held @${line.operator}: ${inert(reason).text}`,
     );
-  },
+  }),
 
-  unhold: (ctx) => {
+  unhold: setsValue(lineHold, (ctx) => {
     const login = mentionArg(ctx.command?.args[0]);
     if (!login) return 'write `/unhold @operator`.';
     const data = payrollData(ctx.instance);
-    const older = writtenBefore(data.setters, holdKey(login), ctx.event.comment?.id, refusedLive(ctx));
-    if (older) return older;
     const holds = data.holds.filter((h) => h.login.toLowerCase() !== login.toLowerCase());
     if (holds.length === data.holds.length) {
       if (!lineOf(ctx, login)) return `${unknownLogin(login)}: the line is not held.`;
-      // Not held already, as this comment asks: an older `/hold` handled after it must not hold it.
-      const setters = setBy(data.setters, holdKey(login), ctx.event, `/unhold @${login}`);
-      return { data: { setters }, reply: `${unknownLogin(login)}: the line is not held.` };
+      return { reply: `${unknownLogin(login)}: the line is not held.` };
     }
-    const setters = setBy(data.setters, holdKey(login), ctx.event, `/unhold @${login}`);
-    return change(ctx, { ...data, holds, setters }, `@${ctx.event.actor} released @${login}'s line`);
-  },
+    return change(ctx, { ...data, holds }, `@${ctx.event.actor} released @${login}'s line`);
+  }),
 };
-
-/** The key of a line's hold among the payroll's setters. */
-const holdKey = (login: string) => `hold:${login.toLowerCase()}`;
