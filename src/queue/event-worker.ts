@@ -12,6 +12,7 @@ import type { IssueLock } from '../store/issue-lock.js';
 import { createIssueOrder } from '../store/issue-order.js';
 import { UNCONFIRMED } from '../worker/confirm-delivery.js';
 import { EVENTS_QUEUE, type EventJobData } from './event-queue.js';
+import { failedScheduleJob } from './failed-schedules.js';
 import { schedulerSlot } from './schedule-slot.js';
 
 export type EventWorkerDeps = {
@@ -134,14 +135,7 @@ export function startEventWorker(deps: EventWorkerDeps) {
     if (final && job?.id && 'schedule' in job.data && deps.oweSchedule) {
       const { id } = job;
       deps
-        .oweSchedule(id, {
-          data: job.data,
-          slot: schedulerSlot(job),
-          madeAt: job.timestamp,
-          failedAt: job.finishedOn,
-          attempts: job.attemptsMade,
-          reason: job.failedReason ?? error.message,
-        })
+        .oweSchedule(id, failedScheduleJob(job, job.data, error.message))
         .catch((err: unknown) =>
           deps.log.error({ err, jobId: id }, 'could not remember a scheduled run that failed for good'),
         );
